@@ -1,0 +1,75 @@
+import type { TranslationUnit } from './unit.js'
+
+/** XLIFF 2.0's segment states. `stale` is a separate flag, not a state. */
+export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const
+export type State = (typeof STATES)[number]
+
+/** A stored article (prose, segmented into units). */
+export interface Article {
+  id: string
+  /** Collection tag, e.g. `sv-general`. */
+  tag: string
+  /** Language the source text is written in (may differ from the tag's language). */
+  lang: string
+  title: string
+  /** The source text verbatim, as last imported. */
+  source: string
+  /** 1 on first import; grows by one on each import that changes anything. */
+  revision: number
+  /** Target languages (BCP 47), in the order given. */
+  targets: string[]
+  createdAt: string
+  updatedAt: string
+}
+
+/** A unit as stored: the segmenter's unit plus whether it was removed from the article. */
+export interface StoredUnit extends TranslationUnit {
+  /** Removed from the article by a re-import: out of reports, kept with its history. */
+  obsolete: boolean
+}
+
+/** One target-language version of one unit. A unit never translated reads as version 0, `initial`. */
+export interface Translation {
+  articleId: string
+  unitId: string
+  lang: string
+  text: string
+  state: State
+  /** The unit's source changed after this translation was made. */
+  stale: boolean
+  /** 0 = never written; grows by one on every write. Travels as a strong ETag `"7"`. */
+  version: number
+  /** Who wrote it last (account name), null when never written. */
+  author: string | null
+  /** ISO 8601 time of the last write, null when never written. */
+  updatedAt: string | null
+  /** The unit's source text this translation was made from (the old text, once stale). */
+  madeFrom: string | null
+}
+
+/** One write of a translation, appended on every change; never deleted. */
+export interface HistoryEntry {
+  articleId: string
+  unitId: string
+  lang: string
+  /** The version this write produced. */
+  version: number
+  oldText: string | null
+  newText: string
+  oldState: State
+  newState: State
+  author: string
+  at: string
+}
+
+/** A request to write one translation, from the CLI, the API, the editor or an import. */
+export interface TranslationWrite {
+  articleId: string
+  unitId: string
+  lang: string
+  text: string
+  state: State
+  /** The version the writer based the text on; a different current version is a conflict. */
+  ifVersion?: number
+  author: string
+}
