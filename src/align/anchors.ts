@@ -1,0 +1,120 @@
+/**
+ * The in-sequence exact matches ("anchors") between the old and the new list of sentence keys:
+ * the longest run of sentences that stayed in the same order. Everything between two anchors is
+ * one diff region, where the leftovers are later paired as moves, edits, or left new/obsolete.
+ */
+import { diffArrays } from 'diff'
+
+/** Matched index pairs, both strictly increasing: `oldIndex[k]` ↔ `newIndex[k]`. */
+export interface Anchors {
+  oldIndex: number[]
+  newIndex: number[]
+}
+
+/**
+ * Myers' diff costs O((N+M)·D) for D edits, so a heavily rewritten long article could take
+ * seconds. Past this many edits the diff gives up and the cheaper fallback below takes over.
+ */
+export const MAX_EDIT_LENGTH = 2000
+
+/**
+ * Anchors between `a` (old keys) and `b` (new keys), where equal numbers mean equal sentences.
+ * A common prefix and suffix are matched directly; the middle goes to `diffArrays` from the `diff`
+ * package; if that exceeds MAX_EDIT_LENGTH, the middle is anchored by patience-style matching
+ * (pair equal keys in order, keep the longest increasing run), which is O(n log n).
+ */
+export function findAnchors(a: readonly number[], b: readonly number[]): Anchors {
+  const oldIndex: number[] = []
+  const newIndex: number[] = []
+  let start = 0
+  const min = Math.min(a.length, b.length)
+  while (start < min && a[start] === b[start]) {
+    oldIndex.push(start)
+    newIndex.push(start)
+    start++
+  }
+  let endA = a.length
+  let endB = b.length
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--
+    endB--
+  }
+  if (endA > start && endB > start) {
+    const midA = a.slice(start, endA)
+    const midB = b.slice(start, endB)
+    const changes = diffArrays(midA, midB, { maxEditLength: MAX_EDIT_LENGTH })
+    if (changes) {
+      let i = start
+      let j = start
+      for (const change of changes) {
+        if (change.added) j += change.count
+        else if (change.removed) i += change.count
+        else {
+          for (let k = 0; k < change.count; k++) {
+            oldIndex.push(i++)
+            newIndex.push(j++)
+          }
+        }
+      }
+    } else {
+      const lis = increasingMatches(midA, midB)
+      for (let k = 0; k < lis.oldIndex.length; k++) {
+        oldIndex.push(start + lis.oldIndex[k]!)
+        newIndex.push(start + lis.newIndex[k]!)
+      }
+    }
+  }
+  for (let k = 0; k < a.length - endA; k++) {
+    oldIndex.push(endA + k)
+    newIndex.push(endB + k)
+  }
+  return { oldIndex, newIndex }
+}
+
+/**
+ * Fallback anchoring: pair equal keys in order (the first old X with the first new X, …), then keep
+ * the longest subsequence of those pairs that is increasing in both lists (patience sorting).
+ */
+function increasingMatches(a: readonly number[], b: readonly number[]): Anchors {
+  const queues = new Map<number, number[]>()
+  for (let i = a.length - 1; i >= 0; i--) {
+    const key = a[i]!
+    const q = queues.get(key)
+    if (q) q.push(i)
+    else queues.set(key, [i])
+  }
+  // Pairs in new order; each queue holds old indices in reverse so pop() yields them in order.
+  const pairOld: number[] = []
+  const pairNew: number[] = []
+  for (let j = 0; j < b.length; j++) {
+    const i = queues.get(b[j]!)?.pop()
+    if (i !== undefined) {
+      pairOld.push(i)
+      pairNew.push(j)
+    }
+  }
+  // tails[len] = index (into pairs) of the smallest old index ending an increasing run of len+1.
+  const tails: number[] = []
+  const prev = new Int32Array(pairOld.length).fill(-1)
+  for (let p = 0; p < pairOld.length; p++) {
+    const v = pairOld[p]!
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (pairOld[tails[mid]!]! < v) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0) prev[p] = tails[lo - 1]!
+    tails[lo] = p
+  }
+  const oldIndex: number[] = new Array<number>(tails.length)
+  const newIndex: number[] = new Array<number>(tails.length)
+  let p = tails.length > 0 ? tails[tails.length - 1]! : -1
+  for (let k = tails.length - 1; k >= 0; k--) {
+    oldIndex[k] = pairOld[p]!
+    newIndex[k] = pairNew[p]!
+    p = prev[p]!
+  }
+  return { oldIndex, newIndex }
+}
