@@ -8,6 +8,7 @@ export interface ParsedTag {
 }
 
 const DOMAIN = /^[a-z]{3,30}$/
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
 
 /**
  * Canonicalise a BCP 47 language tag (`pt-br` → `pt-BR`), or throw InvalidInput.
@@ -18,7 +19,7 @@ export function parseLanguage(input: string): string {
   let canonical: string
   try {
     const list = Intl.getCanonicalLocales(input)
-    if (list.length !== 1 || !list[0]) throw new RangeError('empty')
+    if (list.length !== 1 || !list[0] || input.trim() !== input) throw new RangeError('empty')
     canonical = list[0]
   } catch {
     throw new InvalidInput(
@@ -27,8 +28,12 @@ export function parseLanguage(input: string): string {
     )
   }
   const base = new Intl.Locale(canonical).language
-  if (base === 'und' || canonical.startsWith('x-')) {
-    throw new InvalidInput(`language tag "${printable(input)}" names no language`, 'unknown-language')
+  // Well-formed is not enough: `xx` parses but names no language CLDR knows.
+  if (base === 'und' || LANGUAGE_NAMES.of(base) === undefined) {
+    throw new InvalidInput(
+      `unknown language tag "${printable(input)}": "${base}" is not a language code CLDR knows; use one such as en, sv or pt-BR`,
+      'unknown-language',
+    )
   }
   return canonical
 }

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs'
+import { VERBS } from './verbs.js'
+import { reportError } from './output.js'
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+  return pkg.version
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(VERBS).map((v) => v.length))
+  const lines = Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`)
+  return [
+    'Usage: tolk <verb> [options]',
+    '',
+    'Tolk is a translation workbench: it segments articles into translation units, keeps',
+    'target-language versions aligned with their source, and reports what is untranslated.',
+    '',
+    'Verbs:',
+    ...lines,
+    '',
+    'Run `tolk <verb> --help` for the options of one verb.',
+    'Options: --help, --version',
+  ].join('\n')
+}
+
+/** Runs the CLI with `args` (without node and script) and resolves to the exit status. */
+export async function main(args: string[]): Promise<number> {
+  const [first, ...rest] = args
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(`${usage()}\n`)
+    return first === undefined ? 2 : 0
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${version()}\n`)
+    return 0
+  }
+  const entry = VERBS[first]
+  if (!entry) {
+    process.stderr.write(`tolk: unknown verb "${first}"; run \`tolk --help\` for the list\n`)
+    return 2
+  }
+  const verb = await entry.load()
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${verb.HELP.trimEnd()}\n`)
+    return 0
+  }
+  try {
+    return await verb.run(rest)
+  } catch (err) {
+    return reportError(first, err)
+  }
+}

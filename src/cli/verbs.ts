@@ -1,0 +1,20 @@
+/**
+ * The verbs of `tolk`, each loaded only when run so that `tolk --version` and `--help` stay fast.
+ * Every verb module exports `run(args: string[]): Promise<number>` and `HELP`.
+ */
+export interface VerbEntry {
+  summary: string
+  load: () => Promise<VerbModule>
+}
+
+export interface VerbModule {
+  /** Full help text for `tolk VERB --help`. */
+  HELP: string
+  /** Runs the verb; resolves to the exit status (0 ok, 1 findings or partial failure, 2 bad usage or input). */
+  run: (args: string[]) => Promise<number>
+}
+
+export const VERBS: Record<string, VerbEntry> = {
+  serve: { summary: 'run the workbench service', load: () => import('./verbs/serve.js') },
+  segment: { summary: 'split text into translation units', load: () => import('./verbs/segment.js') },
+}

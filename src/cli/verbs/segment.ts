@@ -1,0 +1,132 @@
+import { basename, extname } from 'node:path'
+import { InvalidInput } from '../../model/errors.js'
+import { checkId, tagFromArticleId } from '../../model/ids.js'
+import { parseLanguage, parseTag } from '../../model/tags.js'
+import { segmentArticle } from '../../segment/segment-article.js'
+import { segmentText } from '../../segment/segment-text.js'
+import { decodeText, readStdinBytes, readTextInput } from '../input.js'
+import { parseVerbArgs, UsageError } from '../output.js'
+import { resolveTextLanguage } from '../../segment/resolve-language.js'
+
+export const HELP = `Usage: tolk segment [--lang xx] [--id ARTICLE] [--tag TAG] [--json] [FILE]
+       tolk segment --jsonl [--lang xx] < lines.jsonl
+
+Split text into translation units. Reads FILE, or standard input when FILE is absent or "-".
+
+Output:
+  (default)      one unit per line; a unit's inner line breaks are printed as spaces
+  --json         the full units as a JSON array (id, articleId, tag, lang, position, block,
+                 kind, source, trailing, words), exactly
+  --jsonl        read one JSON object per line, {"text": "...", "lang": "en"}, and write for each
+                 exactly one line: a JSON array of the unit texts in order ("lang" may be left
+                 out: then --lang, else detection). A malformed line stops the run with exit 2.
+
+Options:
+  --lang xx      text language (BCP 47); default: detected from the text
+  --id ARTICLE   article id for unit ids (default: FILE's name without extension, else "stdin")
+  --tag TAG      collection tag such as sv-general (default: from the article id)
+  -h, --help     this help
+
+Exit status: 0 ok (empty input gives no units), 2 bad usage or input (invalid UTF-8, malformed
+JSON line, unknown language tag).`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    lang: { type: 'string' },
+    id: { type: 'string' },
+    tag: { type: 'string' },
+    json: { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+  })
+  if (positionals.length > 1) throw new UsageError('give at most one FILE; see --help')
+  const givenLang = values.lang === undefined ? undefined : parseLanguage(values.lang)
+  if (values.jsonl) {
+    if (values.json || positionals.length > 0) throw new UsageError('--jsonl reads standard input only and cannot be combined with --json or FILE')
+    return runJsonLines(givenLang)
+  }
+
+  const file = positionals[0]
+  const articleId = checkId(values.id ?? defaultArticleId(file), 'article id')
+  const tagText = values.tag ?? tagFromArticleId(articleId)
+  const tag = tagText === undefined ? undefined : parseTag(tagText)
+  const text = await readTextInput(file)
+  const { lang, warnings } = resolveTextLanguage(text, givenLang, tag?.language)
+  for (const w of warnings) process.stderr.write(`tolk segment: warning: ${w.message}\n`)
+
+  if (values.json) {
+    const { units } = segmentArticle(text, { articleId, tag: tag?.tag ?? '', lang })
+    await write(`${JSON.stringify(units, null, 2)}\n`)
+    return 0
+  }
+  // The plain listing needs only the spans: no ids, no word counts (this is the fast path).
+  await writeLines(text, segmentText(text, lang))
+  return 0
+}
+
+function defaultArticleId(file: string | undefined): string {
+  if (file === undefined || file === '-') return 'stdin'
+  return basename(file, extname(file))
+}
+
+const INNER_BREAK = /\s*[\r\n]+\s*/g
+
+async function writeLines(text: string, spans: readonly { start: number; end: number }[]): Promise<void> {
+  // Build output in chunks of about 1 MB: one write per chunk, no quadratic string growth.
+  let chunk: string[] = []
+  let size = 0
+  for (const s of spans) {
+    const line = text.slice(s.start, s.end)
+    const flat = line.includes('\n') || line.includes('\r') ? line.replace(INNER_BREAK, ' ') : line
+    chunk.push(flat)
+    size += flat.length + 1
+    if (size > 1 << 20) {
+      await write(`${chunk.join('\n')}\n`)
+      chunk = []
+      size = 0
+    }
+  }
+  if (chunk.length > 0) await write(`${chunk.join('\n')}\n`)
+}
+
+async function runJsonLines(givenLang: string | undefined): Promise<number> {
+  const input = decodeText(await readStdinBytes(), 'standard input')
+  const lines = input.split('\n')
+  if (lines[lines.length - 1] === '') lines.pop()
+  const out: string[] = []
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    const { text, lang } = parseJsonLine(line, i + 1)
+    const chosen = lang ?? givenLang ?? resolveTextLanguage(text, undefined, undefined).lang
+    out.push(JSON.stringify(segmentText(text, chosen).map((s) => text.slice(s.start, s.end))))
+  }
+  if (out.length > 0) await write(`${out.join('\n')}\n`)
+  return 0
+}
+
+function parseJsonLine(line: string, n: number): { text: string; lang: string | undefined } {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch {
+    throw new InvalidInput(`line ${n}: not valid JSON; each line must be {"text": "...", "lang": "en"}`)
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidInput(`line ${n}: expected a JSON object {"text": "...", "lang": "en"}`)
+  }
+  const { text, lang } = value as { text?: unknown; lang?: unknown }
+  if (typeof text !== 'string') throw new InvalidInput(`line ${n}: "text" must be a string`)
+  if (lang !== undefined && typeof lang !== 'string') throw new InvalidInput(`line ${n}: "lang" must be a string`)
+  let parsedLang: string | undefined
+  try {
+    parsedLang = lang === undefined ? undefined : parseLanguage(lang)
+  } catch (err) {
+    throw new InvalidInput(`line ${n}: ${(err as Error).message}`)
+  }
+  return { text, lang: parsedLang }
+}
+
+function write(s: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(s, (err) => (err ? reject(err) : resolve()))
+  })
+}

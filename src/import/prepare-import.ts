@@ -1,0 +1,52 @@
+import { InvalidInput } from '../model/errors.js'
+import { checkId } from '../model/ids.js'
+import { parseLanguage, parseTag } from '../model/tags.js'
+import type { Warning } from '../model/unit.js'
+import { segmentArticle } from '../segment/segment-article.js'
+import { resolveTextLanguage } from '../segment/resolve-language.js'
+import type { ImportInput } from '../store/types.js'
+
+/** An import request as the CLI, the API and the seed loader receive it. */
+export interface ImportRequest {
+  id: string
+  tag: string
+  /** Text language; detected when absent (falling back to the tag's language). */
+  lang?: string
+  /** Target languages; absent on a re-import keeps the stored ones. */
+  targets?: string[]
+  text: string
+  title?: string
+}
+
+/**
+ * Validate an import request and segment its text: the one path every import takes before the
+ * store sees it. Throws InvalidInput for a bad id, tag, language, target or an empty text.
+ */
+export function prepareImport(req: ImportRequest): { input: ImportInput; warnings: Warning[] } {
+  const id = checkId(req.id, 'article id')
+  const tag = parseTag(req.tag)
+  if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
+  const { lang, warnings } = resolveTextLanguage(req.text, req.lang, tag.language)
+  const targets = req.targets?.map((t) => parseLanguage(t))
+  if (targets) checkTargets(targets, lang)
+  const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })
+  const title = req.title ?? firstLine(segmented.units[0]?.source ?? id)
+  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented }
+  if (targets) input.targets = targets
+  return { input, warnings }
+}
+
+function checkTargets(targets: string[], lang: string): void {
+  if (targets.length === 0) throw new InvalidInput('give at least one target language', 'invalid-targets')
+  const seen = new Set<string>()
+  for (const t of targets) {
+    if (t === lang) throw new InvalidInput(`target language ${t} is the text language; translate into another language`, 'invalid-targets')
+    if (seen.has(t)) throw new InvalidInput(`target language ${t} is listed twice`, 'invalid-targets')
+    seen.add(t)
+  }
+}
+
+function firstLine(s: string): string {
+  const line = s.split(/\r?\n/, 1)[0] ?? s
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line
+}

@@ -1,0 +1,7 @@
+import { createSqliteStore } from './sqlite/create-sqlite-store.js'
+import type { Store } from './types.js'
+
+/** Open the embedded default store: a SQLite file, created (with its folder) when absent. */
+export async function openStore(file: string): Promise<Store> {
+  return createSqliteStore({ file })
+}
