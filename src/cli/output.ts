@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { TolkError } from '../model/errors.js'
+import { TolkError, VersionConflict } from '../model/errors.js'
 
 /** A usage mistake on the command line: one line on stderr, exit 2. */
 export class UsageError extends Error {}
@@ -10,6 +10,10 @@ export class UsageError extends Error {}
  * unless TOLK_DEBUG is set).
  */
 export function reportError(verb: string, err: unknown): number {
+  if (err instanceof VersionConflict) {
+    process.stderr.write(`tolk ${verb}: ${oneLine(err.message)}\n`)
+    return 1
+  }
   if (err instanceof UsageError || err instanceof TolkError) {
     process.stderr.write(`tolk ${verb}: ${oneLine(err.message)}\n`)
     return 2
@@ -35,4 +39,15 @@ export function parseVerbArgs<T extends NonNullable<ParseArgsConfig['options']>>
   } catch (err) {
     throw new UsageError(`${(err as Error).message}; see --help`)
   }
+}
+
+/** Write to stdout and wait until it is flushed; a closed pipe (`| head`) ends quietly. */
+export function writeOut(s: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(s, (err) => {
+      if (!err) resolve()
+      else if ((err as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0)
+      else reject(err)
+    })
+  })
 }

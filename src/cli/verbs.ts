@@ -17,4 +17,8 @@ export interface VerbModule {
 export const VERBS: Record<string, VerbEntry> = {
   serve: { summary: 'run the workbench service', load: () => import('./verbs/serve.js') },
   segment: { summary: 'split text into translation units', load: () => import('./verbs/segment.js') },
+  import: { summary: 'import or re-import articles into the database', load: () => import('./verbs/import.js') },
+  report: { summary: 'coverage and untranslated segments per language', load: () => import('./verbs/report.js') },
+  translate: { summary: 'write one translation (version-checked, with history)', load: () => import('./verbs/translate.js') },
+  backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },
 }

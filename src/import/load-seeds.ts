@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Store } from '../store/types.js'
-import { prepareImport } from './prepare-import.js'
+import { importText } from './import-text.js'
 
 /** One entry of `seeds/manifest.json`. */
 interface SeedEntry {
@@ -27,7 +27,7 @@ export async function loadSeedsIfEmpty(store: Store, dir = SEEDS_DIR): Promise<s
   for (const seed of manifest.articles) {
     const text = await readFile(join(dir, seed.file), 'utf8')
     const req = { id: seed.id, tag: seed.tag, targets: seed.targets, text, ...(seed.lang ? { lang: seed.lang } : {}) }
-    await store.importArticle(prepareImport(req).input)
+    await importText(store, req)
     loaded.push(seed.id)
   }
   return loaded

@@ -22,18 +22,30 @@ export interface ImportRequest {
  * Validate an import request and segment its text: the one path every import takes before the
  * store sees it. Throws InvalidInput for a bad id, tag, language, target or an empty text.
  */
-export function prepareImport(req: ImportRequest): { input: ImportInput; warnings: Warning[] } {
+export function prepareImport(
+  req: ImportRequest,
+  opts: { isNew?: boolean } = {},
+): { input: ImportInput; warnings: Warning[] } {
   const id = checkId(req.id, 'article id')
   const tag = parseTag(req.tag)
   if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
   const { lang, warnings } = resolveTextLanguage(req.text, req.lang, tag.language)
-  const targets = req.targets?.map((t) => parseLanguage(t))
+  const targets = req.targets?.map((t) => parseLanguage(t)) ?? (opts.isNew ? defaultTargets(id, tag.language, lang) : undefined)
   if (targets) checkTargets(targets, lang)
   const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })
   const title = req.title ?? firstLine(segmented.units[0]?.source ?? id)
   const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented }
   if (targets) input.targets = targets
   return { input, warnings }
+}
+
+/**
+ * A new article without targets is translated into its tag's language when the text is written in
+ * another one (the seed: tag sv, text en); otherwise there is no sensible default.
+ */
+function defaultTargets(id: string, tagLanguage: string, textLanguage: string): string[] {
+  if (tagLanguage.split('-')[0] !== textLanguage.split('-')[0]) return [tagLanguage]
+  throw new InvalidInput(`article ${id} is new: name its target languages (--targets sv,de)`, 'invalid-targets')
 }
 
 function checkTargets(targets: string[], lang: string): void {

@@ -5,7 +5,7 @@ import { parseLanguage, parseTag } from '../../model/tags.js'
 import { segmentArticle } from '../../segment/segment-article.js'
 import { segmentText } from '../../segment/segment-text.js'
 import { decodeText, readStdinBytes, readTextInput } from '../input.js'
-import { parseVerbArgs, UsageError } from '../output.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { resolveTextLanguage } from '../../segment/resolve-language.js'
 
 export const HELP = `Usage: tolk segment [--lang xx] [--id ARTICLE] [--tag TAG] [--json] [FILE]
@@ -55,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
 
   if (values.json) {
     const { units } = segmentArticle(text, { articleId, tag: tag?.tag ?? '', lang })
-    await write(`${JSON.stringify(units, null, 2)}\n`)
+    await writeOut(`${JSON.stringify(units, null, 2)}\n`)
     return 0
   }
   // The plain listing needs only the spans: no ids, no word counts (this is the fast path).
@@ -80,12 +80,12 @@ async function writeLines(text: string, spans: readonly { start: number; end: nu
     chunk.push(flat)
     size += flat.length + 1
     if (size > 1 << 20) {
-      await write(`${chunk.join('\n')}\n`)
+      await writeOut(`${chunk.join('\n')}\n`)
       chunk = []
       size = 0
     }
   }
-  if (chunk.length > 0) await write(`${chunk.join('\n')}\n`)
+  if (chunk.length > 0) await writeOut(`${chunk.join('\n')}\n`)
 }
 
 async function runJsonLines(givenLang: string | undefined): Promise<number> {
@@ -99,7 +99,7 @@ async function runJsonLines(givenLang: string | undefined): Promise<number> {
     const chosen = lang ?? givenLang ?? resolveTextLanguage(text, undefined, undefined).lang
     out.push(JSON.stringify(segmentText(text, chosen).map((s) => text.slice(s.start, s.end))))
   }
-  if (out.length > 0) await write(`${out.join('\n')}\n`)
+  if (out.length > 0) await writeOut(`${out.join('\n')}\n`)
   return 0
 }
 
@@ -123,10 +123,4 @@ function parseJsonLine(line: string, n: number): { text: string; lang: string | 
     throw new InvalidInput(`line ${n}: ${(err as Error).message}`)
   }
   return { text, lang: parsedLang }
-}
-
-function write(s: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(s, (err) => (err ? reject(err) : resolve()))
-  })
 }

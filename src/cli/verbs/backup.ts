@@ -1,0 +1,24 @@
+import { existsSync } from 'node:fs'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+
+export const HELP = `Usage: tolk backup FILE [--force] [--db FILE]
+
+Write a consistent copy of the database to FILE with SQLite's online backup, safe while the
+service or another process is using the database. To restore: stop the service, then copy FILE
+over the database file (and delete any -wal and -shm files beside it).
+
+Options:
+  --force        overwrite FILE if it exists
+${DB_HELP}
+  -h, --help     this help`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, force: { type: 'boolean' } })
+  if (positionals.length !== 1) throw new UsageError('give the backup FILE; see --help')
+  const target = positionals[0] as string
+  if (existsSync(target) && !values.force) throw new UsageError(`${target} exists; choose another name or add --force`)
+  await withStore(values.db, (store) => store.backup(target))
+  await writeOut(`backup written to ${target}\n`)
+  return 0
+}

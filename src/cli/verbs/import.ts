@@ -1,0 +1,119 @@
+import { readdir, stat } from 'node:fs/promises'
+import { basename, extname, join } from 'node:path'
+import { InvalidInput, TolkError } from '../../model/errors.js'
+import { tagFromArticleId } from '../../model/ids.js'
+import { importText } from '../../import/import-text.js'
+import type { ImportSummary, Store } from '../../store/types.js'
+import { readTextInput } from '../input.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
+import { createProgress } from '../progress.js'
+
+export const HELP = `Usage: tolk import FILE [--id ARTICLE] [--tag TAG] [--lang xx] [--targets sv,de] [--json] [--dry-run] [--db FILE]
+       tolk import DIR [--lang xx] [--targets sv,de] [--json] [--dry-run] [--db FILE]
+
+Import an article (plain text or Markdown), or re-import an edited one: unchanged sentences keep
+their ids and translations, edited ones keep their ids and their translations turn stale, new
+ones are new units, removed ones become obsolete (kept, out of reports). Each article is one
+transaction. A DIR imports every .txt and .md file in it, id from the file name and tag from
+the id (sv-general-01.txt → sv-general-01, sv-general); a bad file is reported and skipped.
+
+Options:
+  --id ARTICLE   article id (default: the file name without extension)
+  --tag TAG      collection tag such as sv-general (default: from the id)
+  --lang xx      text language (default: detected when confident, else the tag's language)
+  --targets L    target languages; a re-import without it keeps the article's targets
+                 (a new article defaults to the tag's language when the text is in another one)
+  --json         print {"article", "revision", "units": {kept, moved, stale, new, obsolete}, "warnings"}
+  --dry-run      print what the import would do and write nothing
+${DB_HELP}
+  -h, --help     this help
+
+Exit status: 0 all imported, 1 some files of a DIR were skipped, 2 bad usage or input.`
+
+interface Flags {
+  id?: string | undefined
+  tag?: string | undefined
+  lang?: string | undefined
+  targets?: string[] | undefined
+  dryRun: boolean
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    ...DB_OPTION,
+    id: { type: 'string' },
+    tag: { type: 'string' },
+    lang: { type: 'string' },
+    targets: { type: 'string' },
+    json: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+  })
+  if (positionals.length !== 1) throw new UsageError('give one FILE or DIR to import; see --help')
+  const path = positionals[0] as string
+  const flags: Flags = { lang: values.lang, targets: splitList(values.targets), dryRun: values['dry-run'] ?? false }
+  const isDir = (await stat(path).catch(() => undefined))?.isDirectory() ?? false
+  if (isDir && (values.id || values.tag)) throw new UsageError('--id and --tag name one article; a DIR takes them from the file names')
+
+  return withStore(values.db, async (store) => {
+    if (!isDir) {
+      const summary = await importFile(store, path, { ...flags, id: values.id, tag: values.tag })
+      await printSummary(summary, values.json ?? false, flags.dryRun)
+      return 0
+    }
+    return importDir(store, path, flags, values.json ?? false)
+  })
+}
+
+async function importFile(store: Store, file: string, flags: Flags): Promise<ImportSummary> {
+  const id = flags.id ?? basename(file, extname(file))
+  const tag = flags.tag ?? tagFromArticleId(id)
+  if (!tag) throw new InvalidInput(`cannot tell the tag of "${id}": name it with --tag, or call the file <tag>-<NN>.txt`, 'invalid-tag')
+  const text = await readTextInput(file)
+  return importText(
+    store,
+    { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}) },
+    { dryRun: flags.dryRun },
+  )
+}
+
+async function importDir(store: Store, dir: string, flags: Flags, json: boolean): Promise<number> {
+  const files = (await readdir(dir)).filter((f) => /\.(txt|md)$/i.test(f)).sort()
+  const progress = createProgress(files.length, 'importing')
+  const results: ImportSummary[] = []
+  const skipped: { file: string; reason: string }[] = []
+  for (const name of files) {
+    try {
+      results.push(await importFile(store, join(dir, name), flags))
+    } catch (err) {
+      if (!(err instanceof TolkError)) throw err
+      skipped.push({ file: name, reason: err.message })
+      progress.log(`tolk import: skipped ${name}: ${err.message}`)
+    }
+    progress.tick()
+  }
+  progress.done()
+  if (json) {
+    await writeOut(`${JSON.stringify({ imported: results, skipped }, null, 2)}\n`)
+  } else {
+    const written = results.filter((r) => r.written).length
+    await writeOut(
+      `${results.length} of ${files.length} files imported (${written} changed, ${results.length - written} unchanged), ${skipped.length} skipped${flags.dryRun ? ' (dry run: nothing written)' : ''}\n`,
+    )
+  }
+  return skipped.length > 0 ? 1 : 0
+}
+
+async function printSummary(s: ImportSummary, json: boolean, dryRun: boolean): Promise<void> {
+  for (const w of s.warnings) process.stderr.write(`tolk import: warning: ${w.message}\n`)
+  if (json) {
+    const { article, revision, units, warnings } = s
+    await writeOut(`${JSON.stringify({ article, revision, units, warnings, ...(dryRun ? { dryRun } : {}) })}\n`)
+    return
+  }
+  const u = s.units
+  const what = dryRun ? 'would be' : s.written ? 'now at' : 'unchanged at'
+  await writeOut(
+    `${s.article}: ${what} revision ${s.revision}; kept ${u.kept} (moved ${u.moved}), stale ${u.stale}, new ${u.new}, obsolete ${u.obsolete}\n`,
+  )
+}

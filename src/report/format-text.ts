@@ -1,0 +1,43 @@
+import type { Report } from './build-report.js'
+
+const pct = (share: number) => `${(Math.floor(share * 1000) / 10).toFixed(1)} %`
+
+/**
+ * The report as a readable table for a person: one row per article and language, then (when the
+ * report holds them) each untranslated or stale segment with its id and position.
+ */
+export function formatReportText(report: Report): string {
+  const header = ['article', 'lang', 'coverage', 'units', 'initial', 'translated', 'reviewed', 'final', 'stale', 'words left']
+  const rows: string[][] = [header]
+  for (const a of report.articles) {
+    for (const [lang, l] of Object.entries(a.languages)) {
+      const wordsLeft = a.words - Math.round(l.coverage * a.words)
+      rows.push([a.id, lang, pct(l.coverage), String(a.units), ...counts(l.units), String(wordsLeft)])
+    }
+  }
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)))
+  const lines = rows.map((r) =>
+    r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd(),
+  )
+  if (report.articles.length === 0) lines.push('(no articles)')
+
+  for (const a of report.articles) {
+    for (const [lang, l] of Object.entries(a.languages)) {
+      for (const [label, list] of [['untranslated', l.untranslated], ['stale', l.stale]] as const) {
+        if (!list || list.length === 0) continue
+        lines.push('', `${a.id} ${lang}: ${list.length} ${label}`)
+        for (const u of list) lines.push(`  #${u.position} ${u.id}  ${oneLine(u.source)}`)
+      }
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function counts(c: { initial: number; translated: number; reviewed: number; final: number; stale: number }): string[] {
+  return [c.initial, c.translated, c.reviewed, c.final, c.stale].map(String)
+}
+
+function oneLine(s: string): string {
+  const flat = s.replace(/\s+/g, ' ')
+  return flat.length > 100 ? `${flat.slice(0, 99)}…` : flat
+}
