@@ -1,0 +1,17 @@
+import { sql as initial } from './001-initial.js'
+
+/** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
+
+/**
+ * Every schema step, in order. Append only: a migration that has shipped is never edited, since
+ * databases in the field already ran it. Kept as TS constants so the build carries them in dist/.
+ */
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', sql: initial }]
+
+/** The schema version this code writes and understands. */
+export const SCHEMA_VERSION = MIGRATIONS.length

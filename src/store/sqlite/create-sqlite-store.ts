@@ -1,0 +1,53 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Store } from '../types.js'
+import { createArticleOps } from './articles.js'
+import { createCoverageOps } from './coverage.js'
+import { createImporter } from './import.js'
+import { type OpenOptions, openDatabase } from './open-database.js'
+import { createTranslationOps } from './translations.js'
+
+/** Options of {@link createSqliteStore}. */
+export interface SqliteStoreOptions extends OpenOptions {
+  /** Clock for `updatedAt` and history times (ISO 8601); tests may pin it. */
+  now?: () => string
+}
+
+/**
+ * A Store on one SQLite file (better-sqlite3, WAL). Opening migrates the schema, and refuses a
+ * file written by a newer Tolk. better-sqlite3 answers synchronously; the methods are async only
+ * to keep the Store interface open to a PostgreSQL store.
+ * @example
+ * const store = createSqliteStore({ file: 'data/tolk.sqlite' })
+ */
+export function createSqliteStore(opts: SqliteStoreOptions): Store {
+  const db = openDatabase(opts)
+  const now = opts.now ?? (() => new Date().toISOString())
+  const articles = createArticleOps(db)
+  const importArticle = createImporter(db, now)
+  const translations = createTranslationOps(db, now)
+  const reports = createCoverageOps(db)
+
+  return {
+    getArticle: async (id) => articles.get(id),
+    listArticles: async () => articles.list(),
+    listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
+    importArticle: async (input, o) => importArticle(input, o),
+    getTranslation: async (articleId, unitId, lang) =>
+      translations.get(articleId, unitId, lang),
+    listTranslations: async (articleId, lang) => translations.list(articleId, lang),
+    writeTranslation: async (write) => translations.write(write),
+    history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
+    coverage: async (o) => reports.coverage(o),
+    pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
+    async backup(file) {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+      // All pages in one step: one read snapshot, so the copy is consistent and a writer on
+      // another connection cannot force the copy to restart (WAL lets that writer go on).
+      await db.backup(file, { progress: () => 0x7fffffff })
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}

@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { alignUnits } from '../../align/align-units.js'
+import { normalizeForCompare } from '../../model/text.js'
+import type { Warning } from '../../model/unit.js'
+import type { ImportInput, ImportSummary } from '../types.js'
+import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
+import { checkTargets, validateImport } from './validate-import.js'
+
+/** Hash of a sentence as alignment compares it (NFC, folded white space). */
+export function sourceHash(source: string): string {
+  return createHash('sha256').update(normalizeForCompare(source)).digest('base64url').slice(0, 22)
+}
+
+/**
+ * Build the import function over one connection. Statements are prepared once; an import is one
+ * transaction (IMMEDIATE, so two importers never deadlock upgrading a read lock), and a dry run
+ * is a read-only transaction that plans the same way and writes nothing.
+ */
+export function createImporter(
+  db: Database.Database,
+  now: () => string,
+): (input: ImportInput, opts?: { dryRun?: boolean }) => ImportSummary {
+  const selectArticle = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
+  const selectUnits = db.prepare<[string], UnitRow>(
+    'SELECT * FROM units WHERE article_id = ? ORDER BY obsolete, position',
+  )
+  const upsertArticle = db.prepare(`
+    INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
+      live_words, created_at, updated_at)
+    VALUES (@id, @tag, @lang, @title, @source, @lead, @revision, @targets, @liveUnits,
+      @liveWords, @at, @at)
+    ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, lang = excluded.lang,
+      title = excluded.title, source = excluded.source, lead = excluded.lead,
+      revision = excluded.revision, targets = excluded.targets, live_units = excluded.live_units,
+      live_words = excluded.live_words, updated_at = excluded.updated_at`)
+  const markObsolete = db.prepare(
+    'UPDATE units SET obsolete = 1 WHERE article_id = ? AND id = ? AND obsolete = 0',
+  )
+  // Live positions are unique (a partial index); park them out of the way so rewriting the
+  // units in their new order never collides with a position not yet moved.
+  const parkLive = db.prepare(
+    'UPDATE units SET position = -position WHERE article_id = ? AND obsolete = 0',
+  )
+  const upsertUnit = db.prepare(`
+    INSERT INTO units (article_id, id, position, block, kind, source, trailing, words,
+      characters, hash, obsolete)
+    VALUES (@articleId, @id, @position, @block, @kind, @source, @trailing, @words,
+      @characters, @hash, 0)
+    ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position,
+      block = excluded.block, kind = excluded.kind, source = excluded.source,
+      trailing = excluded.trailing, words = excluded.words, characters = excluded.characters,
+      hash = excluded.hash, obsolete = 0`)
+  // made_from stays the old source, so the editor can show what changed since.
+  const markStale = db.prepare(`
+    UPDATE translations SET stale = 1
+    WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  const countLive = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM units WHERE article_id = ? AND obsolete = 0',
+  )
+  const countTranslations = db.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM translations WHERE article_id = ? AND lang = ?',
+  )
+
+  const plan = (input: ImportInput, dryRun: boolean): ImportSummary => {
+    const checked = validateImport(input)
+    const existing = selectArticle.get(checked.id)
+    const storedTargets = existing ? (JSON.parse(existing.targets) as string[]) : []
+    const targets = checked.targets ?? storedTargets
+    checkTargets(checked.lang, targets)
+    const warnings: Warning[] = []
+    if (existing && checked.targets) {
+      for (const t of storedTargets) {
+        if (targets.includes(t)) continue
+        const n = countTranslations.get(checked.id, t)?.n ?? 0
+        if (n > 0) {
+          warnings.push({
+            code: 'target-dropped',
+            message: `${t} is no longer a target of ${checked.id}; its ${n} translations are kept`,
+          })
+        }
+      }
+    }
+
+    const rows = selectUnits.all(checked.id)
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const article = { tag: checked.tag, lang: checked.lang }
+    const fresh = input.segmented.units
+    const aligned = alignUnits(
+      rows.map((r) => toUnit(r, existing ?? article)),
+      fresh,
+    )
+    const targetsJson = JSON.stringify(targets)
+    const same =
+      existing !== undefined &&
+      aligned.unchanged &&
+      existing.title === checked.title &&
+      existing.tag === checked.tag &&
+      existing.lang === checked.lang &&
+      existing.source === checked.source &&
+      existing.lead === checked.lead &&
+      existing.targets === targetsJson
+    const summary = (revision: number, written: boolean): ImportSummary => ({
+      article: checked.id,
+      revision,
+      written,
+      units: aligned.counts,
+      warnings,
+    })
+    if (same) return summary(existing.revision, false)
+    const revision = (existing?.revision ?? 0) + 1
+    if (dryRun) return summary(revision, false)
+
+    const at = now()
+    let liveWords = 0
+    for (const u of fresh) liveWords += u.words
+    upsertArticle.run({
+      ...checked,
+      revision,
+      targets: targetsJson,
+      liveUnits: fresh.length,
+      liveWords,
+      at,
+    })
+    for (const id of aligned.obsolete) markObsolete.run(checked.id, id)
+    parkLive.run(checked.id)
+    const seen = new Set<string>()
+    for (let i = 0; i < fresh.length; i++) {
+      const u = fresh[i]!
+      const a = aligned.units[i]
+      if (!a || seen.has(a.id)) throw new Error(`alignment gave no distinct id to unit ${i + 1}`)
+      seen.add(a.id)
+      const previous = byId.get(a.id)
+      if ((a.fate === 'new') !== (previous === undefined)) {
+        throw new Error(`alignment's fate ${a.fate} for unit ${a.id} disagrees with the store`)
+      }
+      const hash = sourceHash(u.source)
+      upsertUnit.run({
+        articleId: checked.id,
+        id: a.id,
+        position: i + 1,
+        block: u.block,
+        kind: u.kind,
+        source: u.source,
+        trailing: u.trailing,
+        words: u.words,
+        characters: u.characters ?? null,
+        hash,
+      })
+      // A translation made from other text is stale, whatever the alignment called the pairing.
+      if (previous && (a.fate === 'stale' || previous.hash !== hash)) markStale.run(checked.id, a.id)
+    }
+    // Every unit that was live is now either placed again or obsolete; anything else would leave
+    // a parked position behind, so roll the whole import back rather than store it.
+    if (countLive.get(checked.id)?.n !== fresh.length) {
+      throw new Error(`import of ${checked.id} left live units the alignment did not place`)
+    }
+    return summary(revision, true)
+  }
+
+  const write = db.transaction((input: ImportInput) => plan(input, false))
+  const dry = db.transaction((input: ImportInput) => plan(input, true))
+  return (input, opts) => (opts?.dryRun ? dry.deferred(input) : write.immediate(input))
+}

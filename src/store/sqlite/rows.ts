@@ -1,0 +1,143 @@
+import type { Article, HistoryEntry, State, StoredUnit, Translation } from '../../model/translation.js'
+import type { BlockKind } from '../../model/unit.js'
+
+/** An `articles` row as better-sqlite3 returns it. */
+export interface ArticleRow {
+  id: string
+  tag: string
+  lang: string
+  title: string
+  source: string
+  lead: string
+  revision: number
+  targets: string
+  live_units: number
+  live_words: number
+  created_at: string
+  updated_at: string
+}
+
+/** A `units` row. */
+export interface UnitRow {
+  article_id: string
+  id: string
+  position: number
+  block: number
+  kind: BlockKind
+  source: string
+  trailing: string
+  words: number
+  characters: number | null
+  hash: string
+  obsolete: 0 | 1
+}
+
+/** A `translations` row. */
+export interface TranslationRow {
+  article_id: string
+  unit_id: string
+  lang: string
+  text: string
+  state: State
+  stale: 0 | 1
+  version: number
+  author: string
+  updated_at: string
+  made_from: string | null
+}
+
+/** A `history` row. */
+export interface HistoryRow {
+  article_id: string
+  unit_id: string
+  lang: string
+  version: number
+  old_text: string | null
+  new_text: string
+  old_state: State
+  new_state: State
+  author: string
+  at: string
+}
+
+/** Map an articles row to the model's Article. */
+export function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id,
+    tag: r.tag,
+    lang: r.lang,
+    title: r.title,
+    source: r.source,
+    revision: r.revision,
+    targets: JSON.parse(r.targets) as string[],
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** Map a units row (with its article's tag and text language) to a StoredUnit. */
+export function toUnit(r: UnitRow, article: { tag: string; lang: string }): StoredUnit {
+  const unit: StoredUnit = {
+    id: r.id,
+    articleId: r.article_id,
+    tag: article.tag,
+    lang: article.lang,
+    position: r.position,
+    block: r.block,
+    kind: r.kind,
+    source: r.source,
+    trailing: r.trailing,
+    words: r.words,
+    obsolete: r.obsolete === 1,
+  }
+  if (r.characters !== null) unit.characters = r.characters
+  return unit
+}
+
+/** Map a translations row to a Translation. */
+export function toTranslation(r: TranslationRow): Translation {
+  return {
+    articleId: r.article_id,
+    unitId: r.unit_id,
+    lang: r.lang,
+    text: r.text,
+    state: r.state,
+    stale: r.stale === 1,
+    version: r.version,
+    author: r.author,
+    updatedAt: r.updated_at,
+    madeFrom: r.made_from,
+  }
+}
+
+/** The translation of a unit never written in `lang`: version 0, initial, empty. */
+export function untranslated(articleId: string, unitId: string, lang: string): Translation {
+  return {
+    articleId,
+    unitId,
+    lang,
+    text: '',
+    state: 'initial',
+    stale: false,
+    version: 0,
+    author: null,
+    updatedAt: null,
+    madeFrom: null,
+  }
+}
+
+/** Map a history row to a HistoryEntry. */
+export function toHistory(r: HistoryRow): HistoryEntry {
+  return {
+    articleId: r.article_id,
+    unitId: r.unit_id,
+    lang: r.lang,
+    version: r.version,
+    oldText: r.old_text,
+    newText: r.new_text,
+    oldState: r.old_state,
+    newState: r.new_state,
+    author: r.author,
+    at: r.at,
+  }
+}

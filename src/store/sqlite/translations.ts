@@ -1,0 +1,161 @@
+import type Database from 'better-sqlite3'
+import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { printable } from '../../model/tags.js'
+import {
+  STATES,
+  type HistoryEntry,
+  type Translation,
+  type TranslationWrite,
+} from '../../model/translation.js'
+import {
+  type HistoryRow,
+  type TranslationRow,
+  toHistory,
+  toTranslation,
+  untranslated,
+} from './rows.js'
+
+/** The translation functions of the SQLite store, over one connection. */
+export interface TranslationOps {
+  get(articleId: string, unitId: string, lang: string): Translation
+  list(articleId: string, lang: string): Translation[]
+  write(write: TranslationWrite): Translation
+  history(articleId: string, unitId: string, lang?: string): HistoryEntry[]
+}
+
+interface UnitLookup {
+  obsolete: 0 | 1
+  source: string
+  targets: string
+}
+
+/**
+ * Build the translation functions. A write is one IMMEDIATE transaction: look up the unit,
+ * compare versions, upsert, append history; the coverage counters follow by trigger.
+ */
+export function createTranslationOps(db: Database.Database, now: () => string): TranslationOps {
+  const articleExists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
+  const selectUnit = db.prepare<[string, string], UnitLookup>(`
+    SELECT u.obsolete, u.source, a.targets FROM units u JOIN articles a ON a.id = u.article_id
+    WHERE u.article_id = ? AND u.id = ?`)
+  const selectOne = db.prepare<[string, string, string], TranslationRow>(
+    'SELECT * FROM translations WHERE article_id = ? AND unit_id = ? AND lang = ?',
+  )
+  const selectLive = db.prepare<[string, string], TranslationRow & { id: string }>(`
+    SELECT u.id, t.* FROM units u
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
+    WHERE u.article_id = ? AND u.obsolete = 0 ORDER BY u.position`)
+  const upsert = db.prepare(`
+    INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
+      updated_at, made_from)
+    VALUES (@articleId, @unitId, @lang, @text, @state, @stale, @version, @author, @at, @madeFrom)
+    ON CONFLICT (article_id, unit_id, lang) DO UPDATE SET text = excluded.text,
+      state = excluded.state, stale = excluded.stale, version = excluded.version,
+      author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from`)
+  const appendHistory = db.prepare(`
+    INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
+      new_state, author, at)
+    VALUES (@articleId, @unitId, @lang, @version, @oldText, @text, @oldState, @state, @author, @at)`)
+  const selectHistory = db.prepare<[string, string], HistoryRow>(
+    'SELECT * FROM history WHERE article_id = ? AND unit_id = ? ORDER BY seq',
+  )
+  const selectHistoryLang = db.prepare<[string, string, string], HistoryRow>(
+    'SELECT * FROM history WHERE article_id = ? AND unit_id = ? AND lang = ? ORDER BY seq',
+  )
+
+  const unitOrThrow = (articleId: string, unitId: string): UnitLookup => {
+    const unit = selectUnit.get(articleId, unitId)
+    if (unit) return unit
+    if (!articleExists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
+    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+  }
+
+  const write = db.transaction((w: TranslationWrite): Translation => {
+    checkWrite(w)
+    const unit = unitOrThrow(w.articleId, w.unitId)
+    if (unit.obsolete) {
+      throw new NotFound(
+        `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
+      )
+    }
+    const targets = JSON.parse(unit.targets) as string[]
+    if (!targets.includes(w.lang)) {
+      throw new InvalidInput(
+        `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${targets.join(', ') || 'none'})`,
+        'not-a-target',
+      )
+    }
+    const row = selectOne.get(w.articleId, w.unitId, w.lang)
+    const current = row ? toTranslation(row) : untranslated(w.articleId, w.unitId, w.lang)
+    if (w.ifVersion !== undefined && w.ifVersion !== current.version) {
+      throw new VersionConflict(
+        { text: current.text, state: current.state, version: current.version },
+        w.ifVersion,
+      )
+    }
+    // Stale clears when the text changes, or when a reviewer confirms unchanged text as
+    // reviewed/final (they have seen the new source). A translator re-saving the same text does
+    // not make it fit the new source, so it stays stale and keeps the old source for the diff.
+    const stale =
+      current.stale && w.text === current.text && w.state !== 'reviewed' && w.state !== 'final'
+    const next: Translation = {
+      articleId: w.articleId,
+      unitId: w.unitId,
+      lang: w.lang,
+      text: w.text,
+      state: w.state,
+      stale,
+      version: current.version + 1,
+      author: w.author,
+      updatedAt: now(),
+      madeFrom: stale ? current.madeFrom : unit.source,
+    }
+    const params = { ...next, stale: stale ? 1 : 0, at: next.updatedAt }
+    upsert.run(params)
+    appendHistory.run({ ...params, oldText: row ? current.text : null, oldState: current.state })
+    return next
+  })
+
+  return {
+    get(articleId, unitId, lang) {
+      unitOrThrow(articleId, unitId)
+      const row = selectOne.get(articleId, unitId, lang)
+      return row ? toTranslation(row) : untranslated(articleId, unitId, lang)
+    },
+    list(articleId, lang) {
+      if (!articleExists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
+      return selectLive
+        .all(lang, articleId)
+        .map((r) => (r.version ? toTranslation(r) : untranslated(articleId, r.id, lang)))
+    },
+    // Every accepted write is a write: a new version and a history entry, even when text and state
+    // are what they were, so "acknowledged" always means "in the history".
+    write: (w) => write.immediate(w),
+    history(articleId, unitId, lang) {
+      unitOrThrow(articleId, unitId)
+      const rows =
+        lang === undefined
+          ? selectHistory.all(articleId, unitId)
+          : selectHistoryLang.all(articleId, unitId, lang)
+      return rows.map(toHistory)
+    },
+  }
+}
+
+/** Refuse a malformed write before touching the database. */
+function checkWrite(w: TranslationWrite): void {
+  if (!(STATES as readonly string[]).includes(w.state)) {
+    throw new InvalidInput(
+      `unknown state "${printable(String(w.state))}": use ${STATES.join(', ')}`,
+      'invalid-state',
+    )
+  }
+  if (typeof w.text !== 'string') throw new InvalidInput('the translation text must be text')
+  if (typeof w.author !== 'string' || w.author === '') {
+    throw new InvalidInput('a translation needs an author')
+  }
+  if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
+    throw new InvalidInput(`version ${String(w.ifVersion)} is not a whole number ≥ 0`, 'invalid-version')
+  }
+}
+

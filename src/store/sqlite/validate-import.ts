@@ -1,0 +1,66 @@
+import { InvalidInput } from '../../model/errors.js'
+import { checkId } from '../../model/ids.js'
+import { parseLanguage, parseTag, printable } from '../../model/tags.js'
+import { reassemble } from '../../model/unit.js'
+import type { ImportInput } from '../types.js'
+
+/** An import's fields after checking, with languages in canonical BCP 47 form. */
+export interface CheckedImport {
+  id: string
+  tag: string
+  lang: string
+  title: string
+  source: string
+  lead: string
+  /** Canonical targets, or undefined to keep the stored ones. */
+  targets: string[] | undefined
+}
+
+/**
+ * Check an import before anything is read or written: ids, tag, languages, and that the units
+ * give back the source byte for byte (invariant 1), so a store never holds units that disagree
+ * with the text they claim to come from.
+ */
+export function validateImport(input: ImportInput): CheckedImport {
+  checkId(input.id, 'article id')
+  parseTag(input.tag)
+  const lang = parseLanguage(input.lang)
+  if (typeof input.title !== 'string') throw new InvalidInput('the article title must be text')
+  if (typeof input.source !== 'string') throw new InvalidInput('the article source must be text')
+  if (reassemble(input.segmented) !== input.source) {
+    throw new InvalidInput(
+      `the units of article ${input.id} do not give back its source text: segment the text again`,
+      'segmentation-mismatch',
+    )
+  }
+  for (const u of input.segmented.units) checkId(u.id, 'unit id')
+  const targets = input.targets?.map((t) => parseLanguage(t))
+  if (targets) {
+    const seen = new Set<string>()
+    for (const t of targets) {
+      if (seen.has(t)) throw new InvalidInput(`target language ${t} is given twice`, 'duplicate-target')
+      seen.add(t)
+    }
+  }
+  return {
+    id: input.id,
+    tag: input.tag,
+    lang,
+    title: input.title,
+    source: input.source,
+    lead: input.segmented.lead,
+    targets,
+  }
+}
+
+/** Refuse a target equal to the text language (the effective targets, stored or given). */
+export function checkTargets(lang: string, targets: readonly string[]): void {
+  for (const t of targets) {
+    if (t === lang) {
+      throw new InvalidInput(
+        `target language ${printable(t)} is the text language: a text is not translated into its own language`,
+        'target-is-source',
+      )
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import fc from 'fast-check'
+import { expect, it } from 'vitest'
+import { STATES, type State } from '../../src/model/translation.js'
+import type { CoverageCounts, Store } from '../../src/store/types.js'
+import { article } from './fixtures/articles.js'
+
+const SENTENCES = [
+  'The mill is old.',
+  'The river is cold.',
+  'Children swim in summer.',
+  'Nobody remembers who built it.',
+  'The stones are older than the town.',
+  'A heron waits by the weir.',
+  'Rain came early that year.',
+  'The miller had three sons.',
+]
+const ARTICLES = ['en-general-01', 'en-general-02']
+const LANGS = ['sv', 'de', 'fi']
+
+type Step =
+  | { kind: 'import'; article: number; sentences: number[]; edit: number; targets: number }
+  | { kind: 'write'; article: number; unit: number; lang: number; state: State; text: number }
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({
+    kind: fc.constant('import' as const),
+    article: fc.nat(ARTICLES.length - 1),
+    sentences: fc.array(fc.nat(SENTENCES.length - 1), { maxLength: 7 }),
+    edit: fc.nat(9),
+    targets: fc.nat(3),
+  }),
+  fc.record({
+    kind: fc.constant('write' as const),
+    article: fc.nat(ARTICLES.length - 1),
+    unit: fc.nat(7),
+    lang: fc.nat(LANGS.length - 1),
+    state: fc.constantFrom(...STATES),
+    text: fc.nat(2),
+  }),
+)
+
+/** Build the article text for an import step; `edit` sometimes changes one sentence a little. */
+function textOf(s: Extract<Step, { kind: 'import' }>): string {
+  const sentences = s.sentences.map((i, k) => {
+    const base = SENTENCES[i]!
+    return k === s.edit ? base.replace('.', ' again.') : base
+  })
+  return sentences.map((x, k) => (k % 3 === 2 ? `${x}\n\n` : `${x} `)).join('')
+}
+
+/** Recount coverage from units and translations through the interface, the slow obvious way. */
+async function recount(store: Store): Promise<CoverageCounts[]> {
+  const out: CoverageCounts[] = []
+  for (const a of await store.listArticles()) {
+    const units = await store.listUnits(a.id)
+    for (const lang of a.targets) {
+      const c: CoverageCounts = {
+        articleId: a.id,
+        lang,
+        units: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
+        words: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
+      }
+      const ts = await store.listTranslations(a.id, lang)
+      units.forEach((u, i) => {
+        const t = ts[i]!
+        c.units[t.state]++
+        c.words[t.state] += u.words
+        if (t.stale) {
+          c.units.stale++
+          c.words.stale += u.words
+        }
+      })
+      out.push(c)
+    }
+  }
+  return out
+}
+
+/**
+ * Property: after any sequence of imports, re-imports and writes, coverage equals a recount from
+ * scratch, history holds every accepted write, and no unit ever disappears.
+ */
+export function testCoverageCounters(store: () => Store): void {
+  it('keeps coverage equal to a recount through any sequence of imports and writes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+        const s = store()
+        // Each run gets its own articles: the store is shared across runs of the property.
+        const run = `${Math.random().toString(36).slice(2, 8)}`
+        const ids = ARTICLES.map((a) => `${a.replace('-01', '').replace('-02', '')}-${run}${a.slice(-2)}`)
+        let writes = 0
+        const unitsSeen = new Map<string, Set<string>>()
+        for (const st of steps) {
+          const id = ids[st.article]!
+          if (st.kind === 'import') {
+            const targets = [['sv'], ['sv', 'de'], ['de', 'fi'], undefined][st.targets]
+            await s.importArticle(article(id, textOf(st), targets ? { targets } : {}))
+            const all = await s.listUnits(id, { includeObsolete: true })
+            const seen = unitsSeen.get(id) ?? new Set()
+            for (const u of seen) expect(all.some((x) => x.id === u)).toBe(true)
+            for (const u of all) seen.add(u.id)
+            unitsSeen.set(id, seen)
+            continue
+          }
+          const a = await s.getArticle(id)
+          const unit = a && (await s.listUnits(id))[st.unit]
+          const lang = LANGS[st.lang]!
+          if (!a || !unit || !a.targets.includes(lang)) continue
+          await s.writeTranslation({
+            articleId: id,
+            unitId: unit.id,
+            lang,
+            text: ['', 'x', 'y'][st.text]!,
+            state: st.state,
+            author: 'prop',
+          })
+          writes++
+        }
+        const mine = (c: CoverageCounts) => ids.includes(c.articleId)
+        expect((await s.coverage()).filter(mine)).toEqual((await recount(s)).filter(mine))
+        let logged = 0
+        for (const id of ids) {
+          for (const u of unitsSeen.get(id) ?? []) logged += (await s.history(id, u)).length
+        }
+        expect(logged).toBe(writes)
+      }),
+      { numRuns: 60 },
+    )
+  })
+}

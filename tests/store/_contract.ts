@@ -1,0 +1,312 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
+import type { Store } from '../../src/store/types.js'
+import { testCoverageCounters } from './_contract-coverage.js'
+import { SAMPLE, article } from './fixtures/articles.js'
+
+/** Makes a fresh, empty store for one test. */
+export type MakeStore = () => Store | Promise<Store>
+
+/**
+ * The behaviour every Store must show, run against each implementation (SQLite now, PostgreSQL
+ * later). Each test gets a fresh store from `makeStore`.
+ */
+export function testStore(makeStore: MakeStore): void {
+  let store: Store
+  beforeEach(async () => {
+    store = await makeStore()
+  })
+  afterEach(async () => {
+    await store.close()
+  })
+
+  const importSample = (targets = ['sv', 'de']) =>
+    store.importArticle(article('en-general-01', SAMPLE, { targets }))
+  const unitIds = async (id = 'en-general-01') => (await store.listUnits(id)).map((u) => u.id)
+  const translate = (unitId: string, text: string, lang = 'sv', extra = {}) =>
+    store.writeTranslation({
+      articleId: 'en-general-01',
+      unitId,
+      lang,
+      text,
+      state: 'translated',
+      author: 'ann',
+      ...extra,
+    })
+
+  describe('import', () => {
+    it('stores a first import as revision 1 with its units in order', async () => {
+      const summary = await importSample()
+      expect(summary).toMatchObject({ article: 'en-general-01', revision: 1, written: true })
+      expect(summary.units).toMatchObject({ new: 6, kept: 0, stale: 0, obsolete: 0 })
+      const a = await store.getArticle('en-general-01')
+      expect(a).toMatchObject({ revision: 1, source: SAMPLE, lang: 'en', targets: ['sv', 'de'] })
+      const units = await store.listUnits('en-general-01')
+      expect(units.map((u) => u.position)).toEqual([1, 2, 3, 4, 5, 6])
+      expect(units[0]).toMatchObject({ kind: 'heading', source: '# The river', obsolete: false })
+      expect(units[1]?.words).toBe(7)
+    })
+
+    it('writes nothing and keeps the revision when an unchanged article is imported again', async () => {
+      await importSample()
+      const before = await store.getArticle('en-general-01')
+      const again = await store.importArticle(article('en-general-01', SAMPLE))
+      expect(again).toMatchObject({ revision: 1, written: false })
+      expect(again.units).toMatchObject({ kept: 6, new: 0, stale: 0, obsolete: 0 })
+      expect(await store.getArticle('en-general-01')).toEqual(before)
+    })
+
+    it('keeps ids and translations of unchanged sentences when one sentence is edited', async () => {
+      await importSample()
+      const ids = await unitIds()
+      await translate(ids[1]!, 'Floden rinner förbi den gamla kvarnen.')
+      await translate(ids[2]!, 'Barn badar där på sommaren!')
+      const edited = SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!')
+      const summary = await store.importArticle(article('en-general-01', edited))
+      expect(summary).toMatchObject({ revision: 2, written: true })
+      expect(summary.units).toMatchObject({ kept: 5, stale: 1, new: 0, obsolete: 0 })
+      expect(await unitIds()).toEqual(ids)
+      const kept = await store.getTranslation('en-general-01', ids[1]!, 'sv')
+      expect(kept).toMatchObject({ stale: false, version: 1, text: 'Floden rinner förbi den gamla kvarnen.' })
+      const stale = await store.getTranslation('en-general-01', ids[2]!, 'sv')
+      expect(stale).toMatchObject({
+        stale: true,
+        version: 1,
+        text: 'Barn badar där på sommaren!',
+        madeFrom: 'Children swim there in summer!',
+      })
+      expect((await store.getArticle('en-general-01'))?.source).toBe(edited)
+    })
+
+    it('marks removed sentences obsolete, keeps them and their history, and leaves them out of reports', async () => {
+      await importSample()
+      const ids = await unitIds()
+      await translate(ids[4]!, 'Ingen minns.')
+      const summary = await store.importArticle(
+        article('en-general-01', SAMPLE.replace('Nobody remembers. ', '')),
+      )
+      expect(summary.units).toMatchObject({ obsolete: 1, kept: 5 })
+      expect(await unitIds()).not.toContain(ids[4])
+      const all = await store.listUnits('en-general-01', { includeObsolete: true })
+      expect(all.find((u) => u.id === ids[4])).toMatchObject({ obsolete: true, source: 'Nobody remembers.' })
+      expect(await store.history('en-general-01', ids[4]!)).toHaveLength(1)
+      expect(await store.getTranslation('en-general-01', ids[4]!, 'sv')).toMatchObject({ version: 1 })
+      const [sv] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
+      expect(sv?.units).toEqual({ initial: 5, translated: 0, reviewed: 0, final: 0, stale: 0 })
+      expect((await store.pendingUnits('en-general-01', 'sv')).map((p) => p.id)).not.toContain(ids[4])
+      await expect(translate(ids[4]!, 'Igen.')).rejects.toBeInstanceOf(NotFound)
+    })
+
+    it('brings a removed sentence back with its translation when it returns', async () => {
+      await importSample()
+      const ids = await unitIds()
+      await translate(ids[4]!, 'Ingen minns.')
+      await store.importArticle(article('en-general-01', SAMPLE.replace('Nobody remembers. ', '')))
+      const back = await store.importArticle(article('en-general-01', SAMPLE))
+      expect(back.revision).toBe(3)
+      expect(await unitIds()).toEqual(ids)
+      expect(await store.getTranslation('en-general-01', ids[4]!, 'sv')).toMatchObject({
+        text: 'Ingen minns.',
+        stale: false,
+      })
+      const [sv] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
+      expect(sv?.units.translated).toBe(1)
+    })
+
+    it('keeps the stored targets when a re-import names none, and replaces them when it does', async () => {
+      await importSample(['sv', 'de'])
+      await store.importArticle(article('en-general-01', `${SAMPLE}More.\n`))
+      expect((await store.getArticle('en-general-01'))?.targets).toEqual(['sv', 'de'])
+      const ids = await unitIds()
+      await translate(ids[0]!, 'Ån', 'de')
+      const summary = await store.importArticle(article('en-general-01', SAMPLE, { targets: ['fi'] }))
+      expect((await store.getArticle('en-general-01'))?.targets).toEqual(['fi'])
+      expect(summary.warnings.map((w) => w.code)).toEqual(['target-dropped'])
+    })
+
+    it('refuses a target equal to the text language and writes nothing', async () => {
+      await expect(
+        store.importArticle(article('en-general-01', SAMPLE, { targets: ['sv', 'en'] })),
+      ).rejects.toBeInstanceOf(InvalidInput)
+      expect(await store.getArticle('en-general-01')).toBeUndefined()
+      await importSample(['sv'])
+      const asSwedish = article('en-general-01', SAMPLE, { lang: 'sv' })
+      await expect(store.importArticle(asSwedish)).rejects.toBeInstanceOf(InvalidInput)
+      expect((await store.getArticle('en-general-01'))?.lang).toBe('en')
+    })
+
+    it('refuses units that do not give back the source, and bad ids, writing nothing', async () => {
+      const bad = article('en-general-01', SAMPLE)
+      bad.source = `${SAMPLE}extra`
+      await expect(store.importArticle(bad)).rejects.toBeInstanceOf(InvalidInput)
+      await expect(store.importArticle(article('../x', SAMPLE))).rejects.toBeInstanceOf(InvalidInput)
+      expect(await store.listArticles()).toEqual([])
+    })
+
+    it('plans a dry run exactly like the import and writes nothing', async () => {
+      const first = await store.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }), {
+        dryRun: true,
+      })
+      expect(first).toMatchObject({ revision: 1, written: false, units: { new: 6 } })
+      expect(await store.getArticle('en-general-01')).toBeUndefined()
+      await importSample(['sv'])
+      const before = await store.listUnits('en-general-01', { includeObsolete: true })
+      const edited = article('en-general-01', SAMPLE.replace('Nobody remembers. ', 'Everyone forgot. '))
+      const dry = await store.importArticle(edited, { dryRun: true })
+      expect(dry).toMatchObject({ revision: 2, written: false })
+      expect(await store.listUnits('en-general-01', { includeObsolete: true })).toEqual(before)
+      expect((await store.getArticle('en-general-01'))?.revision).toBe(1)
+      const real = await store.importArticle(edited)
+      expect(real.units).toEqual(dry.units)
+    })
+
+    it('lists articles by id', async () => {
+      await store.importArticle(article('en-general-02', 'Two.', { targets: ['sv'] }))
+      await store.importArticle(article('en-general-01', 'One.', { targets: ['sv'] }))
+      expect((await store.listArticles()).map((a) => a.id)).toEqual(['en-general-01', 'en-general-02'])
+    })
+  })
+
+  describe('translations', () => {
+    it('reads a never-written translation as version 0, initial and empty', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      expect(await store.getTranslation('en-general-01', id!, 'sv')).toEqual({
+        articleId: 'en-general-01',
+        unitId: id,
+        lang: 'sv',
+        text: '',
+        state: 'initial',
+        stale: false,
+        version: 0,
+        author: null,
+        updatedAt: null,
+        madeFrom: null,
+      })
+    })
+
+    it('writes version 1 from version 0 and records who, when and from what source', async () => {
+      await importSample()
+      const ids = await unitIds()
+      const t = await translate(ids[1]!, 'Floden rinner.', 'sv', { ifVersion: 0 })
+      expect(t).toMatchObject({ version: 1, author: 'ann', state: 'translated', madeFrom: 'The river runs past the old mill.' })
+      expect(await store.getTranslation('en-general-01', ids[1]!, 'sv')).toEqual(t)
+    })
+
+    it('refuses a write based on a stale version and keeps the winner', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      await translate(id!, 'Ån', 'sv', { ifVersion: 0 })
+      const late = translate(id!, 'Floden', 'sv', { ifVersion: 0, author: 'bo' })
+      await expect(late).rejects.toBeInstanceOf(VersionConflict)
+      const err = (await late.catch((e: unknown) => e)) as VersionConflict
+      expect(err.current).toEqual({ text: 'Ån', state: 'translated', version: 1 })
+      expect(await store.getTranslation('en-general-01', id!, 'sv')).toMatchObject({ text: 'Ån', version: 1 })
+      expect(await store.history('en-general-01', id!, 'sv')).toHaveLength(1)
+    })
+
+    it('lets exactly one of two writes from the same version win', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      const results = await Promise.allSettled([
+        translate(id!, 'A', 'sv', { ifVersion: 0 }),
+        translate(id!, 'B', 'sv', { ifVersion: 0 }),
+      ])
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1)
+    })
+
+    it('appends history on every write, oldest first, even when nothing changed', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      await translate(id!, 'Ån')
+      await translate(id!, 'Ån')
+      await translate(id!, 'Älven', 'sv', { state: 'reviewed', author: 'bo' })
+      await translate(id!, 'Der Fluss', 'de')
+      const sv = await store.history('en-general-01', id!, 'sv')
+      expect(sv.map((h) => [h.version, h.oldText, h.newText, h.oldState, h.newState, h.author])).toEqual([
+        [1, null, 'Ån', 'initial', 'translated', 'ann'],
+        [2, 'Ån', 'Ån', 'translated', 'translated', 'ann'],
+        [3, 'Ån', 'Älven', 'translated', 'reviewed', 'bo'],
+      ])
+      expect(await store.history('en-general-01', id!)).toHaveLength(4)
+    })
+
+    it('clears stale when the text changes or a reviewer confirms it, not when a translator re-saves it', async () => {
+      await importSample()
+      const ids = await unitIds()
+      for (const lang of ['sv', 'de']) await translate(ids[1]!, `old ${lang}`, lang)
+      await store.importArticle(article('en-general-01', SAMPLE.replace('old mill', 'old red mill')))
+      const resaved = await translate(ids[1]!, 'old sv')
+      expect(resaved).toMatchObject({ stale: true, madeFrom: 'The river runs past the old mill.' })
+      const fixed = await translate(ids[1]!, 'new sv')
+      expect(fixed).toMatchObject({ stale: false, madeFrom: 'The river runs past the old red mill.' })
+      const confirmed = await translate(ids[1]!, 'old de', 'de', { state: 'reviewed' })
+      expect(confirmed).toMatchObject({ stale: false, madeFrom: 'The river runs past the old red mill.' })
+    })
+
+    it('refuses a language that is not a target of the article', async () => {
+      await importSample(['sv'])
+      const [id] = await unitIds()
+      await expect(translate(id!, 'Der Fluss', 'de')).rejects.toBeInstanceOf(InvalidInput)
+      await expect(translate(id!, 'x', 'sv', { state: 'done' })).rejects.toBeInstanceOf(InvalidInput)
+    })
+
+    it('answers NotFound for unknown articles and units everywhere', async () => {
+      await importSample()
+      const nf = { name: 'NotFound' }
+      await expect(store.getTranslation('nope', 'x', 'sv')).rejects.toMatchObject(nf)
+      await expect(store.getTranslation('en-general-01', 'nope', 'sv')).rejects.toMatchObject(nf)
+      await expect(translate('nope', 'x')).rejects.toMatchObject(nf)
+      await expect(store.history('en-general-01', 'nope')).rejects.toMatchObject(nf)
+      await expect(store.listUnits('nope')).rejects.toMatchObject(nf)
+      await expect(store.listTranslations('nope', 'sv')).rejects.toMatchObject(nf)
+      await expect(store.pendingUnits('nope', 'sv')).rejects.toMatchObject(nf)
+      await expect(store.coverage({ articles: ['nope'] })).rejects.toMatchObject(nf)
+      expect(await store.getArticle('nope')).toBeUndefined()
+    })
+
+    it('lists one translation per live unit in position order, unwritten ones as version 0', async () => {
+      await importSample()
+      const ids = await unitIds()
+      await translate(ids[2]!, 'Barn badar!')
+      const list = await store.listTranslations('en-general-01', 'sv')
+      expect(list.map((t) => t.unitId)).toEqual(ids)
+      expect(list.map((t) => t.version)).toEqual([0, 0, 1, 0, 0, 0])
+    })
+  })
+
+  describe('reports', () => {
+    it('counts units and words per state, stale again in stale, and the rest as initial', async () => {
+      await importSample()
+      const ids = await unitIds()
+      await translate(ids[1]!, 'a')
+      await translate(ids[2]!, 'b', 'sv', { state: 'reviewed' })
+      await translate(ids[3]!, 'c', 'sv', { state: 'final' })
+      await translate(ids[4]!, 'draft', 'sv', { state: 'initial' })
+      await store.importArticle(article('en-general-01', SAMPLE.replace('in summer', 'in the summer')))
+      const cov = await store.coverage()
+      expect(cov.map((c) => c.lang)).toEqual(['sv', 'de'])
+      const [sv, de] = cov
+      expect(sv?.units).toEqual({ initial: 3, translated: 1, reviewed: 1, final: 1, stale: 1 })
+      expect(sv?.words).toEqual({ initial: 2 + 2 + 7, translated: 7, reviewed: 6, final: 4, stale: 6 })
+      expect(de?.units).toEqual({ initial: 6, translated: 0, reviewed: 0, final: 0, stale: 0 })
+    })
+
+    it('lists pending units (initial or stale) in position order', async () => {
+      await importSample()
+      const ids = await unitIds()
+      for (const id of ids.slice(0, 4)) await translate(id, 'x')
+      await store.importArticle(article('en-general-01', SAMPLE.replace('Who built', 'Who once built')))
+      const pending = await store.pendingUnits('en-general-01', 'sv')
+      expect(pending.map((p) => [p.id, p.position, p.stale, p.state])).toEqual([
+        [ids[3], 4, true, 'translated'],
+        [ids[4], 5, false, 'initial'],
+        [ids[5], 6, false, 'initial'],
+      ])
+      expect(pending[0]?.source).toBe('Who once built the mill?')
+    })
+  })
+
+  testCoverageCounters(() => store)
+}

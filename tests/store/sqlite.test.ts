@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { afterAll, describe, expect, it } from 'vitest'
+import { InvalidInput } from '../../src/model/errors.js'
+import { SCHEMA_VERSION } from '../../src/store/migrations/index.js'
+import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { openDatabase } from '../../src/store/sqlite/open-database.js'
+import { testStore } from './_contract.js'
+import { SAMPLE, article } from './fixtures/articles.js'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+let n = 0
+const freshFile = () => path.join(dir, `db-${++n}`, 'tolk.sqlite')
+
+describe('SQLite store', () => {
+  testStore(() => createSqliteStore({ file: freshFile() }))
+})
+
+describe('SQLite specifics', () => {
+  it('creates parent folders and opens in WAL mode with foreign keys on', () => {
+    const db = openDatabase({ file: freshFile() })
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(db.pragma('synchronous', { simple: true })).toBe(1) // NORMAL
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION)
+    db.close()
+  })
+
+  it('refuses a database written by a newer schema, saying so', () => {
+    const file = freshFile()
+    openDatabase({ file }).close()
+    const raw = new Database(file)
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`)
+    raw.close()
+    expect(() => createSqliteStore({ file })).toThrow(InvalidInput)
+    expect(() => createSqliteStore({ file })).toThrow(
+      `written by a newer Tolk (schema ${SCHEMA_VERSION + 1}, this one knows ${SCHEMA_VERSION}): upgrade Tolk`,
+    )
+  })
+
+  it('keeps everything across close and reopen', async () => {
+    const file = freshFile()
+    const a = createSqliteStore({ file })
+    await a.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const [unit] = await a.listUnits('en-general-01')
+    await a.writeTranslation({
+      articleId: 'en-general-01', unitId: unit!.id, lang: 'sv', text: 'Ån', state: 'final', author: 'ann',
+    })
+    await a.close()
+    const b = createSqliteStore({ file })
+    expect((await b.getTranslation('en-general-01', unit!.id, 'sv')).version).toBe(1)
+    expect((await b.coverage())[0]?.units.final).toBe(1)
+    await b.close()
+  })
+
+  it('refuses deleting units or translations and rewriting history, even in plain SQL', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    await s.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const [unit] = await s.listUnits('en-general-01')
+    await s.writeTranslation({
+      articleId: 'en-general-01', unitId: unit!.id, lang: 'sv', text: 'Ån', state: 'translated', author: 'a',
+    })
+    await s.close()
+    const db = new Database(file)
+    for (const sql of [
+      'DELETE FROM units',
+      'DELETE FROM translations',
+      'DELETE FROM articles',
+      'DELETE FROM history',
+      "UPDATE history SET new_text = 'forged'",
+    ]) {
+      expect(() => db.exec(sql), sql).toThrow(/never deleted|append-only/)
+    }
+    db.close()
+  })
+
+  it('leaves the previous revision intact when a process is killed in the middle of an import', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    await s.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const before = await s.listUnits('en-general-01', { includeObsolete: true })
+    await s.close()
+
+    const child = spawn(process.execPath, [path.join(__dirname, 'fixtures', 'kill-mid-import.mjs'), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('mid-import')) resolve()
+      })
+      child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)))
+    })
+    // The child's uncommitted pages are already in the WAL file; the kill leaves them there.
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0)
+    const exited = new Promise((resolve) => child.on('exit', (_c, signal) => resolve(signal)))
+    child.kill('SIGKILL')
+    expect(await exited).toBe('SIGKILL')
+
+    const after = createSqliteStore({ file })
+    expect((await after.getArticle('en-general-01'))?.revision).toBe(1)
+    expect(await after.listUnits('en-general-01', { includeObsolete: true })).toEqual(before)
+    const again = await after.importArticle(article('en-general-01', SAMPLE))
+    expect(again).toMatchObject({ revision: 1, written: false })
+    const db = new Database(file, { readonly: true })
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+    await after.close()
+  })
+
+  it('backs up a consistent copy while another connection writes', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    // Enough pages that the copy takes a while: 200 articles of 20 sentences.
+    for (let i = 1; i <= 200; i++) {
+      const text = Array.from({ length: 20 }, (_, k) => `Sentence ${k} of article ${i} is here.`).join(' ')
+      await s.importArticle(article(`en-general-${i}`, text, { targets: ['sv'] }))
+    }
+    const other = createSqliteStore({ file })
+    const units = await other.listUnits('en-general-1')
+    let writes = 0
+    let writing = true
+    const writer = (async () => {
+      while (writing) {
+        await other.writeTranslation({
+          articleId: 'en-general-1', unitId: units[writes % units.length]!.id, lang: 'sv',
+          text: `v${writes}`, state: 'translated', author: 'w',
+        })
+        writes++
+        await new Promise((r) => setImmediate(r))
+      }
+    })()
+    const copy = path.join(dir, 'backups', 'copy.sqlite')
+    await s.backup(copy)
+    writing = false
+    await writer
+    expect(writes).toBeGreaterThan(0)
+
+    const restored = createSqliteStore({ file: copy })
+    expect(await restored.listArticles()).toHaveLength(200)
+    const [cov] = await restored.coverage({ articles: ['en-general-1'] })
+    const history = (
+      await Promise.all(units.map((u) => restored.history('en-general-1', u.id, 'sv')))
+    ).flat()
+    // Consistent: the counters agree with the rows the copy holds, whatever moment it caught.
+    const written = (await restored.listTranslations('en-general-1', 'sv')).filter((t) => t.version > 0)
+    expect(cov?.units.translated).toBe(written.length)
+    expect(history.length).toBe(written.reduce((sum, t) => sum + t.version, 0))
+    const db = new Database(copy, { readonly: true })
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok')
+    db.close()
+    await restored.close()
+    await other.close()
+    await s.close()
+  })
+})
