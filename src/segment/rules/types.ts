@@ -1,0 +1,24 @@
+/** Per-language data for the rule-based sentence splitter. */
+export interface LanguageRules {
+  /** Abbreviations that never end a sentence: they always lead into a name or phrase (Mr., t.ex.). */
+  prefixes: ReadonlySet<string>
+  /** Abbreviations that stand before a number (p. 55, kl. 14.30): no boundary before a digit. */
+  numberPrefixes: ReadonlySet<string>
+  /**
+   * Abbreviations that can end a sentence (etc., Inc., osv., dec.): they end it only when the next
+   * word is one of `starters`, not when a capitalised name or noun continues the sentence.
+   */
+  abbreviations: ReadonlySet<string>
+  /** Capitalised words that commonly open a sentence (The, It, Det, Alla, …). */
+  starters: ReadonlySet<string>
+  /**
+   * Whether `12.` before a capitalised word is usually an ordinal inside the sentence (German
+   * `am 12. Juni`), so that it ends a sentence only before a starter.
+   */
+  ordinalDates: boolean
+}
+
+/** Build a set from a space-separated word list, which keeps the rule files easy to read. */
+export function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter((w) => w.length > 0))
+}

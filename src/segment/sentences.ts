@@ -1,0 +1,224 @@
+/**
+ * The rule-based sentence splitter: one linear pass over a block that stops only at candidate
+ * boundaries (`.`, `?`, `!`, `…`, bullets, inline list markers) and decides each with a few
+ * bounded lookups of the token before and the word after. No regex over the text, no
+ * backtracking, no string building beyond the short token being looked up.
+ */
+import {
+  isBullet,
+  isCloser,
+  isDash,
+  isDigit,
+  isLetter,
+  isLower,
+  isMark,
+  isOpener,
+  isSpace,
+  isUpper,
+} from './chars.js'
+import type { LanguageRules } from './rules/index.js'
+import { listMarkerEnd } from './list-markers.js'
+import { classifyToken, continuesUrl, isStarterAt, isUrlLike, tokenStart } from './tokens.js'
+
+/** Receives one piece of a block, `[start, end)`, which may still carry white space at its ends. */
+export type Emit = (start: number, end: number) => void
+
+/** Split the block `text[start, end)` into sentences, calling `emit` for each in order. */
+export function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+  rules: LanguageRules,
+  emit: Emit,
+): void {
+  new Splitter(text, start, end, rules, emit).run()
+}
+
+class Splitter {
+  /** Start of the piece being built. */
+  private piece: number
+  /** The marker an inline list item would carry next (`2`, `b`), or '' outside a list. */
+  private listNext = ''
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+    private readonly rules: LanguageRules,
+    private readonly emit: Emit,
+  ) {
+    this.piece = start
+  }
+
+  run(): void {
+    const { text, end } = this
+    let i = this.startUnit(this.start)
+    while (i < end) {
+      const c = text.charCodeAt(i)
+      if (c < 128) {
+        if (c === 46 || c === 33 || c === 63) {
+          i = this.endMark(i)
+          continue
+        }
+        if ((c === 32 || (c >= 9 && c <= 13)) && this.maybeList(i)) {
+          i = this.startUnit(i + 1)
+          continue
+        }
+      } else if (c === 0x2026 || isMark(c)) {
+        i = this.endMark(i)
+        continue
+      } else if (isBullet(c) && i > this.piece && isSpace(text.charCodeAt(i - 1))) {
+        this.cut(i)
+        i = this.startUnit(i)
+        continue
+      } else if (isSpace(c) && this.maybeList(i)) {
+        i = this.startUnit(i + 1)
+        continue
+      }
+      i++
+    }
+    this.cut(end)
+  }
+
+  /** Character code at `k` inside the block, or -1 outside it. */
+  private at(k: number): number {
+    return k >= this.start && k < this.end ? this.text.charCodeAt(k) : -1
+  }
+
+  private cut(p: number): void {
+    if (p > this.piece) this.emit(this.piece, p)
+    this.piece = p
+  }
+
+  /** Skip white space and a list marker (`1.`, `2)`, `a.`, `• 9.`) at the start of a unit. */
+  private startUnit(p: number): number {
+    let q = p
+    while (q < this.end && isSpace(this.text.charCodeAt(q))) q++
+    if (isBullet(this.at(q))) {
+      q++
+      while (q < this.end && isSpace(this.text.charCodeAt(q))) q++
+    }
+    const m = listMarkerEnd(this.text, q, this.end)
+    if (m === undefined) return q
+    this.listNext = m.next
+    return m.end
+  }
+
+  /**
+   * At white space `i`: does the next inline list item start after it? The next marker of a
+   * list already open (`2.` after `1.`), or a first marker right after a colon.
+   */
+  private maybeList(i: number): boolean {
+    const afterColon = this.at(i - 1) === 58
+    if (this.listNext === '' && !afterColon) return false
+    const m = listMarkerEnd(this.text, i + 1, this.end)
+    if (m === undefined) return false
+    const label = this.text.slice(i + 1, m.labelEnd)
+    if (label !== this.listNext && !(afterColon && (label === '1' || label === 'a'))) return false
+    this.cut(i + 1)
+    return true
+  }
+
+  /** Decide the run of end marks starting at `i`; returns where scanning resumes. */
+  private endMark(i: number): number {
+    const text = this.text
+    let j = i
+    let dots = 0
+    let marks = 0
+    let ellipsis = false
+    for (;;) {
+      const c = this.at(j)
+      if (c === 46) dots++
+      else if (c === 0x2026) ellipsis = true
+      else if (isMark(c)) marks++
+      else if (!(c === 32 && this.spacedDotFollows(j, dots))) break
+      j++
+    }
+    const runEnd = j
+    while (isCloser(this.at(j))) j++
+    if (dots >= 2) ellipsis = true
+    const before = this.at(i - 1)
+    // `[...]` and `(...)` mark an omission, never the end of a sentence.
+    if (ellipsis && (before === 91 || before === 40)) return j
+    if (j >= this.end) return j
+    if (!isSpace(text.charCodeAt(j))) {
+      if (!ellipsis && marks === 0 && j === runEnd && this.gluedStop(i)) return this.cutAt(j, j)
+      return j
+    }
+    let n = j + 1
+    while (n < this.end && isSpace(text.charCodeAt(n))) n++
+    if (n >= this.end) return j
+    const cp = text.codePointAt(n) ?? 0
+    if (ellipsis) {
+      if (!this.opensAfterEllipsis(n, cp)) return j
+      // `compounds. . . . The`: the first stop ends the sentence, the ellipsis opens the next.
+      const attached = dots > 1 && text.charCodeAt(i + 1) === 32 && before !== -1 && !isSpace(before)
+      return this.cutAt(attached ? i + 1 : j, j)
+    }
+    if (dots === 0 || marks > 0) return opensSentence(cp) ? this.cutAt(j, j) : j
+    return this.stopEnds(i, n, cp) ? this.cutAt(j, j) : j
+  }
+
+  /** A space inside a spaced ellipsis (`. . .`): a stop after it, and three stops in all. */
+  private spacedDotFollows(j: number, dots: number): boolean {
+    if (this.at(j - 1) !== 46 || this.at(j + 1) !== 46) return false
+    return dots >= 2 || (this.at(j + 2) === 32 && this.at(j + 3) === 46)
+  }
+
+  private cutAt(p: number, resume: number): number {
+    this.cut(p)
+    return Math.max(this.startUnit(p), resume)
+  }
+
+  /** Whether a single full stop at `i`, followed by the character `cp` at `n`, ends a sentence. */
+  private stopEnds(i: number, n: number, cp: number): boolean {
+    const tok = this.text.slice(tokenStart(this.text, this.start, i), i)
+    switch (classifyToken(tok, this.rules)) {
+      case 'prefix':
+        return false
+      case 'number-prefix':
+        return !isDigit(cp) && opensSentence(cp)
+      case 'abbreviation':
+        return isStarterAt(this.text, n, this.end, this.rules) || isQuoteOrDash(cp)
+      case 'number':
+        // German `am 12. Juni`: an ordinal before a capitalised noun.
+        if (this.rules.ordinalDates && isUpper(cp) && /^\d{1,2}$/.test(tok)) {
+          return isStarterAt(this.text, n, this.end, this.rules)
+        }
+        return opensSentence(cp)
+      case 'word':
+        return opensSentence(cp)
+    }
+  }
+
+  /** `world.Today`, `1,000.That`: a stop glued to a capitalised word after a real word. */
+  private gluedStop(i: number): boolean {
+    const text = this.text
+    const cp = text.codePointAt(i + 1) ?? 0
+    if (!isUpper(cp)) return false
+    const k = i + (cp > 0xffff ? 3 : 2)
+    const after = this.at(k)
+    if (!(after === 32 || (after !== -1 && isLower(text.codePointAt(k) ?? 0)))) return false
+    const tok = text.slice(tokenStart(text, this.start, i), i)
+    if (tok.length < 2 || isUrlLike(tok) || continuesUrl(text, i + 1, this.end)) return false
+    const cls = classifyToken(tok, this.rules)
+    return cls === 'word' || cls === 'number'
+  }
+
+  /** After an ellipsis a capital usually opens a sentence; the pronoun I is the exception. */
+  private opensAfterEllipsis(n: number, cp: number): boolean {
+    if (cp === 73) return isLetter(this.at(n + 1))
+    if (isUpper(cp) || isOpener(cp) || isDash(cp)) return true
+    return isLetter(cp) && !isLower(cp)
+  }
+}
+
+/** What may start a sentence: anything but a lower-case letter or punctuation that continues. */
+function opensSentence(cp: number): boolean {
+  if (isLower(cp)) return false
+  return !(cp === 44 || cp === 59 || cp === 58 || cp === 41 || cp === 93 || cp === 125)
+}
+
+function isQuoteOrDash(cp: number): boolean {
+  return isDash(cp) || (isOpener(cp) && cp !== 40 && cp !== 91 && cp !== 123)
+}

@@ -1,0 +1,102 @@
+/**
+ * The lookups a boundary decision makes: the token before a full stop and the word after it.
+ * Each reads a bounded number of characters, so the splitter stays linear on any input.
+ */
+import { isDigit, isLetter, isOpener, isSpace } from './chars.js'
+import type { LanguageRules } from './rules/index.js'
+
+/** How far back a token is read; longer tokens are URLs or junk and are decided as plain words. */
+const TOKEN_MAX = 64
+/** How far a following word is read for the starter lookup. */
+const WORD_MAX = 24
+
+/** What the token before a full stop is, for deciding whether the stop ends the sentence. */
+export type TokenClass =
+  /** Never ends a sentence (Mr., e.g., t.ex.). */
+  | 'prefix'
+  /** Ends no sentence before a digit (p. 55, kl. 14.30, No. 5). */
+  | 'number-prefix'
+  /** Ends a sentence only before a sentence starter (etc., U.S., initials, months). */
+  | 'abbreviation'
+  /** Ends with a digit (2019., $100.00.). */
+  | 'number'
+  /** An ordinary word, a URL or an e-mail address. */
+  | 'word'
+
+// Letters in groups of one or two, separated by full stops: U.S, a.m, Ph.D, t.ex, bl.a, m.fl.
+const MULTI_PERIOD = /^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u
+
+/** Start of the token that ends at `end` (exclusive), after any opening quotes or brackets. */
+export function tokenStart(text: string, min: number, end: number): number {
+  const limit = Math.max(min, end - TOKEN_MAX)
+  let s = end
+  while (s > limit && !isSpace(text.charCodeAt(s - 1))) s--
+  while (s < end && isOpener(text.charCodeAt(s))) s++
+  return s
+}
+
+/** Classify the token `text[start, end)` that a full stop follows. */
+export function classifyToken(tok: string, rules: LanguageRules): TokenClass {
+  if (tok.length === 0) return 'word'
+  if (isUrlLike(tok)) return 'word'
+  if (isDigit(tok.charCodeAt(tok.length - 1))) return 'number'
+  const known = lookup(tok, rules)
+  if (known) return known
+  if (tok.length === 1 || (tok.length === 2 && tok.charCodeAt(0) >= 0xd800)) {
+    return isLetter(tok.codePointAt(0) ?? 0) ? 'abbreviation' : 'word'
+  }
+  if (MULTI_PERIOD.test(tok)) return 'abbreviation'
+  // `Tuesday.Mr` (no space after a full stop): the part after the last stop is the abbreviation.
+  const dot = tok.lastIndexOf('.')
+  if (dot >= 0 && dot < tok.length - 1) return lookup(tok.slice(dot + 1), rules) ?? 'word'
+  return 'word'
+}
+
+function lookup(tok: string, rules: LanguageRules): TokenClass | undefined {
+  const found = lookupExact(tok, rules)
+  if (found) return found
+  // A sentence-initial capital: `T.ex.`, `Dvs.`, `Ca.`.
+  const lowered = tok.charAt(0).toLowerCase() + tok.slice(1)
+  return lowered === tok ? undefined : lookupExact(lowered, rules)
+}
+
+function lookupExact(tok: string, rules: LanguageRules): TokenClass | undefined {
+  if (rules.prefixes.has(tok)) return 'prefix'
+  if (rules.numberPrefixes.has(tok)) return 'number-prefix'
+  if (rules.abbreviations.has(tok)) return 'abbreviation'
+  return undefined
+}
+
+/** E-mail addresses and URLs keep their inner full stops. */
+export function isUrlLike(tok: string): boolean {
+  return tok.includes('@') || tok.includes('://') || tok.startsWith('www.')
+}
+
+/** Whether the token running on from `start` (to the next space) is part of a URL or address. */
+export function continuesUrl(text: string, start: number, end: number): boolean {
+  const limit = Math.min(end, start + TOKEN_MAX)
+  for (let k = start; k < limit; k++) {
+    const c = text.charCodeAt(k)
+    if (isSpace(c)) return false
+    if (c === 64 || c === 47) return true // @ or /
+  }
+  return false
+}
+
+/** The word of letters that starts at `start` (empty when it does not start with a letter). */
+export function wordAt(text: string, start: number, end: number): string {
+  let k = start
+  const limit = Math.min(end, start + WORD_MAX)
+  while (k < limit) {
+    const cp = text.codePointAt(k) ?? 0
+    if (!isLetter(cp)) break
+    k += cp > 0xffff ? 2 : 1
+  }
+  return text.slice(start, k)
+}
+
+/** Whether the word at `start` opens a sentence per the language's list of starters. */
+export function isStarterAt(text: string, start: number, end: number, rules: LanguageRules): boolean {
+  const w = wordAt(text, start, end)
+  return w.length > 0 && rules.starters.has(w)
+}
