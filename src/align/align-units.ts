@@ -10,11 +10,11 @@
  * 3. leftovers of one diff region paired by similarity → `stale` (an edited sentence);
  * 4. what is left is `new` (fresh side) or obsolete (stored side).
  */
-import { normalizeForCompare } from '../model/text.js'
 import type { StoredUnit } from '../model/translation.js'
 import type { TranslationUnit } from '../model/unit.js'
 import { type Anchors, findAnchors } from './anchors.js'
 import { movedByBlock } from './blocks.js'
+import { compareKey } from './compare-key.js'
 import { createIdAllocator } from './fresh-ids.js'
 import { pairSimilar } from './pair-similar.js'
 import { bigramProfile } from './similarity.js'
@@ -61,6 +61,11 @@ export const DEFAULT_THRESHOLD = 0.5
 
 const byPosition = (a: StoredUnit, b: StoredUnit): number => a.position - b.position
 
+function isSorted(units: readonly StoredUnit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i - 1]!.position > units[i]!.position) return false
+  return true
+}
+
 /**
  * Align `fresh` (the segmenter's units of the re-imported article, with proposed ids) with
  * `stored` (the article's stored units, obsolete ones included).
@@ -76,8 +81,8 @@ export function alignUnits(
   const live: StoredUnit[] = []
   const dead: StoredUnit[] = []
   for (const u of stored) (u.obsolete ? dead : live).push(u)
-  live.sort(byPosition)
-  dead.sort(byPosition)
+  if (!isSorted(live)) live.sort(byPosition)
+  if (!isSorted(dead)) dead.sort(byPosition)
 
   const fates = new Array<Fate | undefined>(fresh.length)
   // match[j]: index into `live` (or into `dead` when revived) of the unit fresh[j] continues, or -1.
@@ -86,23 +91,15 @@ export function alignUnits(
 
   const inOrder = sameTextsInOrder(live, fresh)
   let anchors: Anchors
-  let oldKeys: number[] = []
-  let newKeys: number[] = []
-  let newTexts: string[] = []
+  let oldKeys: string[] = []
+  let newKeys: string[] = []
   if (inOrder) {
     // Fast path: no diff, no hashing; an unchanged 50,000-unit article costs one pass.
     const all = Array.from(fresh, (_, i) => i)
     anchors = { oldIndex: all, newIndex: all }
   } else {
-    const keyOf = new Map<string, number>()
-    const intern = (text: string): number => {
-      let k = keyOf.get(text)
-      if (k === undefined) keyOf.set(text, (k = keyOf.size))
-      return k
-    }
-    oldKeys = live.map((u) => intern(normalizeForCompare(u.source)))
-    newTexts = fresh.map((u) => normalizeForCompare(u.source))
-    newKeys = newTexts.map(intern)
+    oldKeys = live.map((u) => compareKey(u.source))
+    newKeys = fresh.map((u) => compareKey(u.source))
     anchors = findAnchors(oldKeys, newKeys)
   }
 
@@ -131,14 +128,14 @@ export function alignUnits(
       for (const j of r.new) if (fates[j] === undefined) restNew.push(j)
     }
     pairEqual(restOld, restNew, oldKeys, newKeys, match, oldTaken, fates)
-    revive(dead, restNew, newTexts, match, fates)
+    revive(dead, restNew, newKeys, match, fates)
     for (const r of regions) {
       const olds = r.old.filter((i) => !oldTaken[i])
       const news = r.new.filter((j) => fates[j] === undefined)
       if (olds.length === 0 || news.length === 0) continue
       const pairs = pairSimilar(
-        olds.map((i) => bigramProfile(normalizeForCompare(live[i]!.source))),
-        news.map((j) => bigramProfile(newTexts[j]!)),
+        olds.map((i) => bigramProfile(oldKeys[i]!)),
+        news.map((j) => bigramProfile(newKeys[j]!)),
         threshold,
       )
       for (const [a, b] of pairs) {
@@ -149,12 +146,14 @@ export function alignUnits(
     }
   }
 
-  const allocate = createIdAllocator(new Set(stored.map((u) => u.id)))
+  // Built only when a unit is new: a set of every stored id is the costliest part of the fast path.
+  let allocate: ((proposed: string) => string) | undefined
   const counts: AlignmentCounts = { kept: 0, moved: 0, stale: 0, new: 0, obsolete: 0 }
   const units: AlignedUnit[] = new Array(fresh.length)
   for (let j = 0; j < fresh.length; j++) {
     const fate = fates[j] ?? 'new'
     if (fate === 'new') {
+      allocate ??= createIdAllocator(new Set(stored.map((u) => u.id)))
       units[j] = { id: allocate(fresh[j]!.id), fate }
       counts.new++
       continue
@@ -179,7 +178,7 @@ function sameTextsInOrder(live: readonly StoredUnit[], fresh: readonly Translati
   for (let i = 0; i < live.length; i++) {
     const a = live[i]!.source
     const b = fresh[i]!.source
-    if (a !== b && normalizeForCompare(a) !== normalizeForCompare(b)) return false
+    if (a !== b && compareKey(a) !== compareKey(b)) return false
   }
   return true
 }
@@ -231,14 +230,14 @@ function diffRegions(
 function pairEqual(
   olds: readonly number[],
   news: readonly number[],
-  oldKeys: readonly number[],
-  newKeys: readonly number[],
+  oldKeys: readonly string[],
+  newKeys: readonly string[],
   match: Int32Array,
   oldTaken: Uint8Array,
   fates: Array<Fate | undefined>,
 ): void {
   if (olds.length === 0 || news.length === 0) return
-  const queues = new Map<number, number[]>()
+  const queues = new Map<string, number[]>()
   for (let k = olds.length - 1; k >= 0; k--) {
     const i = olds[k]!
     if (oldTaken[i]) continue
@@ -262,7 +261,7 @@ function pairEqual(
 function revive(
   dead: readonly StoredUnit[],
   news: readonly number[],
-  newTexts: readonly string[],
+  newKeys: readonly string[],
   match: Int32Array,
   fates: Array<Fate | undefined>,
 ): void {
@@ -270,13 +269,13 @@ function revive(
   if (dead.length === 0 || pending.length === 0) return
   const queues = new Map<string, number[]>()
   for (let d = dead.length - 1; d >= 0; d--) {
-    const key = normalizeForCompare(dead[d]!.source)
+    const key = compareKey(dead[d]!.source)
     const q = queues.get(key)
     if (q) q.push(d)
     else queues.set(key, [d])
   }
   for (const j of pending) {
-    const d = queues.get(newTexts[j]!)?.pop()
+    const d = queues.get(newKeys[j]!)?.pop()
     if (d === undefined) continue
     match[j] = d
     fates[j] = 'revived'

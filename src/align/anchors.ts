@@ -12,18 +12,19 @@ export interface Anchors {
 }
 
 /**
- * Myers' diff costs O((N+M)·D) for D edits, so a heavily rewritten long article could take
- * seconds. Past this many edits the diff gives up and the cheaper fallback below takes over.
+ * The diff (Myers) costs about D² steps for D edits (a changed sentence is two: one removed, one
+ * added), so a heavily rewritten long article could take seconds; 1000 costs about 0.1 s. Past
+ * this many edits the diff gives up and the cheaper fallback below takes over.
  */
-export const MAX_EDIT_LENGTH = 2000
+export const MAX_EDIT_LENGTH = 1000
 
 /**
- * Anchors between `a` (old keys) and `b` (new keys), where equal numbers mean equal sentences.
+ * Anchors between `a` (old keys) and `b` (new keys), where equal keys (`===`) mean equal sentences.
  * A common prefix and suffix are matched directly; the middle goes to `diffArrays` from the `diff`
  * package; if that exceeds MAX_EDIT_LENGTH, the middle is anchored by patience-style matching
  * (pair equal keys in order, keep the longest increasing run), which is O(n log n).
  */
-export function findAnchors(a: readonly number[], b: readonly number[]): Anchors {
+export function findAnchors<T>(a: readonly T[], b: readonly T[]): Anchors {
   const oldIndex: number[] = []
   const newIndex: number[] = []
   let start = 0
@@ -75,8 +76,8 @@ export function findAnchors(a: readonly number[], b: readonly number[]): Anchors
  * Fallback anchoring: pair equal keys in order (the first old X with the first new X, …), then keep
  * the longest subsequence of those pairs that is increasing in both lists (patience sorting).
  */
-function increasingMatches(a: readonly number[], b: readonly number[]): Anchors {
-  const queues = new Map<number, number[]>()
+function increasingMatches<T>(a: readonly T[], b: readonly T[]): Anchors {
+  const queues = new Map<T, number[]>()
   for (let i = a.length - 1; i >= 0; i--) {
     const key = a[i]!
     const q = queues.get(key)

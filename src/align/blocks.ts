@@ -16,8 +16,14 @@ export function movedByBlock(
   oldBlock: (i: number) => number,
   newBlock: (j: number) => number,
 ): boolean[] {
-  const votes = new Map<number, Map<number, number>>()
   const n = anchors.oldIndex.length
+  // Common case (nothing moved between blocks, none added or removed): every block maps to itself.
+  let same = true
+  for (let k = 0; k < n && same; k++) {
+    same = oldBlock(anchors.oldIndex[k]!) === newBlock(anchors.newIndex[k]!)
+  }
+  if (same) return new Array<boolean>(n).fill(false)
+  const votes = new Map<number, Map<number, number>>()
   for (let k = 0; k < n; k++) {
     const from = oldBlock(anchors.oldIndex[k]!)
     const to = newBlock(anchors.newIndex[k]!)
