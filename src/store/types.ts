@@ -17,6 +17,10 @@ export interface ImportInput {
 /** What an import did (or, with dryRun, would do). */
 export interface ImportSummary {
   article: string
+  /**
+   * The revision the article is at after the import. On a dry run, the revision the import
+   * would produce (the current one when nothing would change).
+   */
   revision: number
   /** False when nothing changed (re-import of an unchanged article) or on a dry run. */
   written: boolean
@@ -52,25 +56,51 @@ export interface Store {
   listArticles(): Promise<Article[]>
   /** Units in position order; obsolete ones only when asked. Throws NotFound for an unknown article. */
   listUnits(articleId: string, opts?: { includeObsolete?: boolean }): Promise<StoredUnit[]>
-  /** Import or re-import one article in one transaction; with dryRun, plan only and write nothing. */
+  /**
+   * Import or re-import one article in one transaction; with dryRun, plan only and write nothing.
+   * Units take the ids alignment gives them; edited units' translations (those with text) turn
+   * stale, keeping `madeFrom` (the old source) and their version; removed units turn obsolete.
+   * Throws InvalidInput for bad ids, tags or languages, a target equal to the text language,
+   * or units that do not give back `source`.
+   */
   importArticle(input: ImportInput, opts?: { dryRun?: boolean }): Promise<ImportSummary>
   /** The current translation (version 0, `initial`, when never written). Throws NotFound. */
   getTranslation(articleId: string, unitId: string, lang: string): Promise<Translation>
-  /** Every translation of an article's live units in one language, in position order. */
+  /**
+   * One translation per live unit of an article in one language, in position order; a unit never
+   * written in that language reads as version 0 (as getTranslation). Throws NotFound.
+   */
   listTranslations(articleId: string, lang: string): Promise<Translation[]>
   /**
    * Write one translation in one transaction: check the version, update, append history.
    * Throws VersionConflict (with the current translation) when `ifVersion` is not current,
-   * NotFound for an unknown article or unit, InvalidInput for a language not among the targets.
+   * NotFound for an unknown article or unit (or an obsolete one), InvalidInput for a language not
+   * among the targets or an unknown state.
+   *
+   * Every accepted write is a write: a new version and a history entry, even when text and state
+   * are unchanged. `stale` clears when the text changes, or when the state is reviewed/final (a
+   * reviewer confirming the text against the new source); otherwise it stays, and `madeFrom`
+   * keeps the old source so the change can still be shown. A fresh `madeFrom` is the current source.
    */
   writeTranslation(write: TranslationWrite): Promise<Translation>
-  /** Every write of a unit's translation, oldest first; all languages unless one is named. */
+  /**
+   * Every write of a unit's translation, oldest first; all languages unless one is named.
+   * Obsolete units keep theirs. Throws NotFound for unknown ids.
+   */
   history(articleId: string, unitId: string, lang?: string): Promise<HistoryEntry[]>
-  /** Coverage counts per article and target language (live units only). */
+  /**
+   * Coverage counts per article and target language (live units only), ordered by article id,
+   * then target order. Answered from counters kept by the write paths, not by scanning units.
+   * Throws NotFound when a named article does not exist.
+   */
   coverage(opts?: { articles?: string[]; langs?: string[] }): Promise<CoverageCounts[]>
-  /** Live units of one article not yet translated, or stale, in one language, in position order. */
+  /**
+   * Live units of one article in state initial (with or without a row), or stale, in one language,
+   * in position order. Throws NotFound for an unknown article.
+   */
   pendingUnits(articleId: string, lang: string): Promise<PendingUnit[]>
-  /** A consistent copy of the whole database to `file`, safe while others use it. */
+  /** A consistent copy of the whole database to `file` (folders created), safe while others use it. */
   backup(file: string): Promise<void>
+  /** Release the database; calling it twice is harmless. */
   close(): Promise<void>
 }

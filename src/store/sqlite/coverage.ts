@@ -33,7 +33,13 @@ const COUNTS = `
 /** Build coverage and pending-unit queries. */
 export function createCoverageOps(db: Database.Database): CoverageOps {
   const all = db.prepare<[], CountRow>(`${COUNTS} ORDER BY a.id, j.key`)
-  const one = db.prepare<[string], CountRow>(`${COUNTS} WHERE a.id = ? ORDER BY j.key`)
+  // The chosen articles travel as one JSON array: one statement however many are asked for.
+  const some = db.prepare<[string], CountRow>(
+    `${COUNTS} WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id, j.key`,
+  )
+  const missing = db.prepare<[string], { id: string }>(
+    'SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles) LIMIT 1',
+  )
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
   const pending = db.prepare<[string, string], PendingRow>(`
     SELECT u.id, u.position, u.source, u.words, coalesce(t.stale, 0) AS stale,
@@ -46,12 +52,10 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
 
   const read = db.transaction((articles: string[] | undefined): CountRow[] => {
     if (!articles) return all.all()
-    const rows: CountRow[] = []
-    for (const id of articles) {
-      if (!exists.get(id)) throw new NotFound(`no article ${printable(id)}`)
-      rows.push(...one.all(id))
-    }
-    return rows
+    const json = JSON.stringify(articles)
+    const unknown = missing.get(json)
+    if (unknown) throw new NotFound(`no article ${printable(unknown.id)}`)
+    return some.all(json)
   })
 
   return {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
 import { normalizeForCompare } from '../../model/text.js'
@@ -9,7 +9,8 @@ import { checkTargets, validateImport } from './validate-import.js'
 
 /** Hash of a sentence as alignment compares it (NFC, folded white space). */
 export function sourceHash(source: string): string {
-  return createHash('sha256').update(normalizeForCompare(source)).digest('base64url').slice(0, 22)
+  // One-shot hash: no Hash object per sentence on the import's hot path.
+  return hash('sha256', normalizeForCompare(source), 'base64url').slice(0, 22)
 }
 
 /**
@@ -134,7 +135,7 @@ export function createImporter(
       if ((a.fate === 'new') !== (previous === undefined)) {
         throw new Error(`alignment's fate ${a.fate} for unit ${a.id} disagrees with the store`)
       }
-      const hash = sourceHash(u.source)
+      const digest = sourceHash(u.source)
       upsertUnit.run({
         articleId: checked.id,
         id: a.id,
@@ -145,10 +146,10 @@ export function createImporter(
         trailing: u.trailing,
         words: u.words,
         characters: u.characters ?? null,
-        hash,
+        hash: digest,
       })
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      if (previous && (a.fate === 'stale' || previous.hash !== hash)) markStale.run(checked.id, a.id)
+      if (previous && (a.fate === 'stale' || previous.hash !== digest)) markStale.run(checked.id, a.id)
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave
     // a parked position behind, so roll the whole import back rather than store it.

@@ -23,8 +23,8 @@ export interface CheckedImport {
  */
 export function validateImport(input: ImportInput): CheckedImport {
   checkId(input.id, 'article id')
-  parseTag(input.tag)
-  const lang = parseLanguage(input.lang)
+  checkTag(input.tag)
+  const lang = language(input.lang)
   if (typeof input.title !== 'string') throw new InvalidInput('the article title must be text')
   if (typeof input.source !== 'string') throw new InvalidInput('the article source must be text')
   if (reassemble(input.segmented) !== input.source) {
@@ -34,7 +34,7 @@ export function validateImport(input: ImportInput): CheckedImport {
     )
   }
   for (const u of input.segmented.units) checkId(u.id, 'unit id')
-  const targets = input.targets?.map((t) => parseLanguage(t))
+  const targets = input.targets?.map((t) => language(t))
   if (targets) {
     const seen = new Set<string>()
     for (const t of targets) {
@@ -52,6 +52,26 @@ export function validateImport(input: ImportInput): CheckedImport {
     targets,
   }
 }
+
+// Intl's canonicalisation costs more than the rest of an import's checks, and a bulk import names
+// the same few languages thousands of times. Only accepted input is remembered, and little exists.
+function memo(parse: (s: string) => string): (s: string) => string {
+  const known = new Map<string, string>()
+  return (input) => {
+    let hit = known.get(input)
+    if (hit === undefined) {
+      hit = parse(input)
+      if (known.size < 1000) known.set(input, hit)
+    }
+    return hit
+  }
+}
+
+const language = memo(parseLanguage)
+const checkTag = memo((tag) => {
+  parseTag(tag)
+  return tag
+})
 
 /** Refuse a target equal to the text language (the effective targets, stored or given). */
 export function checkTargets(lang: string, targets: readonly string[]): void {
