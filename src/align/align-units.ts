@@ -56,13 +56,15 @@ export interface AlignOptions {
   threshold?: number
 }
 
-/** Similarity at or above which an edited sentence is paired with its old self (see similarity.ts). */
+/** Similarity at or above which an edited sentence pairs with its old self (see similarity.ts). */
 export const DEFAULT_THRESHOLD = 0.5
 
 const byPosition = (a: StoredUnit, b: StoredUnit): number => a.position - b.position
 
 function isSorted(units: readonly StoredUnit[]): boolean {
-  for (let i = 1; i < units.length; i++) if (units[i - 1]!.position > units[i]!.position) return false
+  for (let i = 1; i < units.length; i++) {
+    if (units[i - 1]!.position > units[i]!.position) return false
+  }
   return true
 }
 
@@ -85,7 +87,7 @@ export function alignUnits(
   if (!isSorted(dead)) dead.sort(byPosition)
 
   const fates = new Array<Fate | undefined>(fresh.length)
-  // match[j]: index into `live` (or into `dead` when revived) of the unit fresh[j] continues, or -1.
+  // match[j]: index into `live` (into `dead` when revived) of the unit fresh[j] continues, or -1.
   const match = new Int32Array(fresh.length).fill(-1)
   const oldTaken = new Uint8Array(live.length)
 
@@ -202,7 +204,7 @@ function sameUnits(live: readonly StoredUnit[], fresh: readonly TranslationUnit[
   return true
 }
 
-/** The unmatched old and new indices between consecutive anchors (and before the first/after the last). */
+/** The unmatched old and new indices between consecutive anchors, and before/after them all. */
 function diffRegions(
   anchors: Anchors,
   oldLength: number,

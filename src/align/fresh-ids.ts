@@ -1,4 +1,4 @@
-/** Ids for units a re-import adds: the segmenter's proposal, made unique against every stored id. */
+/** Ids for units a re-import adds: the segmenter's proposal, unique against every stored id. */
 
 /** The longest id the id rule allows. */
 const MAX_ID_LENGTH = 100

@@ -14,7 +14,7 @@ export type BigramProfile = Uint32Array
 /**
  * The sorted bigram codes of `normalized` (text already passed through normalizeForCompare).
  * A bigram is two UTF-16 code units packed in 32 bits; a surrogate pair then counts as a bigram of
- * its own, which only makes astral characters weigh a little more and keeps the loop allocation-free.
+ * its own, which only makes astral characters weigh a little more and keeps the loop simple.
  */
 export function bigramProfile(normalized: string): BigramProfile {
   const text = normalized.toLowerCase()

@@ -40,7 +40,11 @@ function article(paragraphs: readonly (readonly string[])[], trailing = ' '): Tr
 }
 
 /** What a store would hold after importing `fresh` under `alignment` over `stored`. */
-function apply(stored: readonly StoredUnit[], fresh: readonly TranslationUnit[], a: Alignment): StoredUnit[] {
+function apply(
+  stored: readonly StoredUnit[],
+  fresh: readonly TranslationUnit[],
+  a: Alignment,
+): StoredUnit[] {
   const taken = new Set(a.units.map((u) => u.id))
   const next: StoredUnit[] = fresh.map((u, j) => ({ ...u, id: a.units[j]!.id, obsolete: false }))
   for (const u of stored) if (!taken.has(u.id)) next.push({ ...u, obsolete: true })
@@ -142,7 +146,8 @@ describe('alignUnits', () => {
 
   it('pairs repeated identical sentences in order', () => {
     const stored = firstImport(article([['Yes.', 'He left.', 'Yes.', 'She stayed.', 'Yes.']]))
-    const a = alignUnits(stored, article([['Yes.', 'He left.', 'Yes.', 'She stayed.', 'Yes.', 'Yes.']]))
+    const fresh = article([['Yes.', 'He left.', 'Yes.', 'She stayed.', 'Yes.', 'Yes.']])
+    const a = alignUnits(stored, fresh)
     expect(a.units.map((u) => u.id).slice(0, 5)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5'])
     expect(a.units[5]!.fate).toBe('new')
     expect(new Set(a.units.map((u) => u.id)).size).toBe(6)
@@ -169,7 +174,8 @@ describe('alignUnits', () => {
 
   it('makes a totally rewritten sentence obsolete and its replacement new', () => {
     const stored = firstImport(article([P1, P2]))
-    const a = alignUnits(stored, article([P1, ['Quarterly revenue beat analyst forecasts.', P2[1]!]]))
+    const rewritten = ['Quarterly revenue beat analyst forecasts.', P2[1]!]
+    const a = alignUnits(stored, article([P1, rewritten]))
     expect(a.units[2]!.fate).toBe('new')
     expect(a.obsolete).toEqual(['u3'])
     expect(a.counts).toEqual({ kept: 3, moved: 0, stale: 0, new: 1, obsolete: 1 })
@@ -198,9 +204,12 @@ describe('alignUnits', () => {
     expect(a.unchanged).toBe(false)
   })
 
-  it('aligns an empty re-import as all obsolete, and an empty article with nothing as unchanged', () => {
+  it('makes everything obsolete when the re-import is empty', () => {
     const stored = firstImport(article([P1]))
     expect(alignUnits(stored, []).obsolete).toEqual(['u1', 'u2'])
+  })
+
+  it('reports an empty article re-imported empty as unchanged', () => {
     expect(alignUnits([], []).unchanged).toBe(true)
   })
 
@@ -248,7 +257,11 @@ const paragraphs = fc.array(
 )
 
 /** Checks every alignment must pass, whatever the edit. */
-function checkInvariants(stored: readonly StoredUnit[], fresh: readonly TranslationUnit[], a: Alignment): void {
+function checkInvariants(
+  stored: readonly StoredUnit[],
+  fresh: readonly TranslationUnit[],
+  a: Alignment,
+): void {
   const storedIds = new Set(stored.map((u) => u.id))
   const byId = new Map(stored.map((u) => [u.id, u]))
   const ids = a.units.map((u) => u.id)
@@ -298,9 +311,26 @@ describe('alignUnits under random edits', () => {
         // Importing the same again changes nothing.
         const again = alignUnits(stored, article(p2))
         expect(again.unchanged).toBe(true)
-        expect(again.units.map((u) => u.id)).toEqual(stored.filter((u) => !u.obsolete).map((u) => u.id))
+        const liveIds = stored.filter((u) => !u.obsolete).map((u) => u.id)
+        expect(again.units.map((u) => u.id)).toEqual(liveIds)
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
+    )
+  })
+
+  it('keeps its invariants on long articles rewritten past the diff limit', () => {
+    const many = Array.from({ length: 60 }, (_, i) => `Report ${i} from the harbour office.`)
+    const long = fc.array(fc.constantFrom(...many, ...POOL), {
+      minLength: MAX_EDIT_LENGTH / 2,
+      maxLength: MAX_EDIT_LENGTH,
+    })
+    fc.assert(
+      fc.property(long, long, (before, after) => {
+        const stored = firstImport(article([before]))
+        const fresh = article([after])
+        checkInvariants(stored, fresh, alignUnits(stored, fresh))
+      }),
+      { numRuns: 5 },
     )
   })
 
