@@ -1,4 +1,10 @@
-import type { Article, HistoryEntry, StoredUnit, Translation, TranslationWrite } from '../model/translation.js'
+import type {
+  Article,
+  HistoryEntry,
+  StoredUnit,
+  Translation,
+  TranslationWrite,
+} from '../model/translation.js'
 import type { SegmentedArticle, Warning } from '../model/unit.js'
 import type { AlignmentCounts } from '../align/types.js'
 
@@ -54,7 +60,10 @@ export interface PendingUnit {
 export interface Store {
   getArticle(id: string): Promise<Article | undefined>
   listArticles(): Promise<Article[]>
-  /** Units in position order; obsolete ones only when asked. Throws NotFound for an unknown article. */
+  /**
+   * Units in position order; obsolete ones (at their last position) only when asked.
+   * Throws NotFound for an unknown article.
+   */
   listUnits(articleId: string, opts?: { includeObsolete?: boolean }): Promise<StoredUnit[]>
   /**
    * Import or re-import one article in one transaction; with dryRun, plan only and write nothing.
@@ -80,7 +89,8 @@ export interface Store {
    * Every accepted write is a write: a new version and a history entry, even when text and state
    * are unchanged. `stale` clears when the text changes, or when the state is reviewed/final (a
    * reviewer confirming the text against the new source); otherwise it stays, and `madeFrom`
-   * keeps the old source so the change can still be shown. A fresh `madeFrom` is the current source.
+   * keeps the old source so the change can still be shown; otherwise `madeFrom` is the current
+   * source.
    */
   writeTranslation(write: TranslationWrite): Promise<Translation>
   /**
@@ -99,7 +109,7 @@ export interface Store {
    * in position order. Throws NotFound for an unknown article.
    */
   pendingUnits(articleId: string, lang: string): Promise<PendingUnit[]>
-  /** A consistent copy of the whole database to `file` (folders created), safe while others use it. */
+  /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */
   close(): Promise<void>

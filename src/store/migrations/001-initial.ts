@@ -93,7 +93,8 @@ BEGIN
   FROM units u WHERE u.article_id = new.article_id AND u.id = new.unit_id AND u.obsolete = 0
   ON CONFLICT (article_id, lang, state) DO UPDATE SET
     units = units + excluded.units, words = words + excluded.words,
-    stale_units = stale_units + excluded.stale_units, stale_words = stale_words + excluded.stale_words;
+    stale_units = stale_units + excluded.stale_units,
+    stale_words = stale_words + excluded.stale_words;
 END;
 
 -- A change of state or stale flag moves the row's contribution.
@@ -113,7 +114,8 @@ BEGIN
   FROM units u WHERE u.article_id = new.article_id AND u.id = new.unit_id AND u.obsolete = 0
   ON CONFLICT (article_id, lang, state) DO UPDATE SET
     units = units + excluded.units, words = words + excluded.words,
-    stale_units = stale_units + excluded.stale_units, stale_words = stale_words + excluded.stale_words;
+    stale_units = stale_units + excluded.stale_units,
+    stale_words = stale_words + excluded.stale_words;
 END;
 
 -- A unit turning obsolete (or live again), or its word count changing with an edit, moves the
@@ -131,10 +133,12 @@ BEGIN
     AND coverage_counts.state = t.state;
   INSERT INTO coverage_counts (article_id, lang, state, units, words, stale_units, stale_words)
   SELECT t.article_id, t.lang, t.state, 1, new.words, t.stale, t.stale * new.words
-  FROM translations t WHERE new.obsolete = 0 AND t.article_id = new.article_id AND t.unit_id = new.id
+  FROM translations t
+  WHERE new.obsolete = 0 AND t.article_id = new.article_id AND t.unit_id = new.id
   ON CONFLICT (article_id, lang, state) DO UPDATE SET
     units = units + excluded.units, words = words + excluded.words,
-    stale_units = stale_units + excluded.stale_units, stale_words = stale_words + excluded.stale_words;
+    stale_units = stale_units + excluded.stale_units,
+    stale_words = stale_words + excluded.stale_words;
 END;
 
 -- Nothing is ever deleted; history is never rewritten.

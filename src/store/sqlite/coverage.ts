@@ -79,7 +79,7 @@ interface PendingRow {
   state: State
 }
 
-/** Fold counter rows into one CoverageCounts per article × language; units without rows are initial. */
+/** Fold counter rows into one CoverageCounts per article × language; units without rows: initial. */
 function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): CoverageCounts[] {
   const out: CoverageCounts[] = []
   let cur: (CoverageCounts & { liveUnits: number; liveWords: number }) | undefined

@@ -149,7 +149,9 @@ export function createImporter(
         hash: digest,
       })
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      if (previous && (a.fate === 'stale' || previous.hash !== digest)) markStale.run(checked.id, a.id)
+      if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
+        markStale.run(checked.id, a.id)
+      }
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave
     // a parked position behind, so roll the whole import back rather than store it.

@@ -20,7 +20,9 @@ export const DEFAULT_OPEN_OPTIONS = { busyTimeout: 5000 } as const
  * migrated to this code's version. Refuses a file written by a newer schema rather than guess.
  */
 export function openDatabase(opts: OpenOptions): Database.Database {
-  if (opts.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true })
+  if (opts.file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true })
+  }
   const db = new Database(opts.file)
   try {
     // WAL: readers never block the writer nor it them, and a commit is one append to the log.

@@ -1,4 +1,10 @@
-import type { Article, HistoryEntry, State, StoredUnit, Translation } from '../../model/translation.js'
+import type {
+  Article,
+  HistoryEntry,
+  State,
+  StoredUnit,
+  Translation,
+} from '../../model/translation.js'
 import type { BlockKind } from '../../model/unit.js'
 
 /** An `articles` row as better-sqlite3 returns it. */

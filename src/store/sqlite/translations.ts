@@ -55,7 +55,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   const appendHistory = db.prepare(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
       new_state, author, at)
-    VALUES (@articleId, @unitId, @lang, @version, @oldText, @text, @oldState, @state, @author, @at)`)
+    VALUES (@articleId, @unitId, @lang, @version, @oldText, @text, @oldState, @state, @author,
+      @at)`)
   const selectHistory = db.prepare<[string, string], HistoryRow>(
     'SELECT * FROM history WHERE article_id = ? AND unit_id = ? ORDER BY seq',
   )
@@ -155,7 +156,10 @@ function checkWrite(w: TranslationWrite): void {
     throw new InvalidInput('a translation needs an author')
   }
   if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
-    throw new InvalidInput(`version ${String(w.ifVersion)} is not a whole number ≥ 0`, 'invalid-version')
+    throw new InvalidInput(
+      `version ${String(w.ifVersion)} is not a whole number ≥ 0`,
+      'invalid-version',
+    )
   }
 }
 

@@ -38,7 +38,9 @@ export function validateImport(input: ImportInput): CheckedImport {
   if (targets) {
     const seen = new Set<string>()
     for (const t of targets) {
-      if (seen.has(t)) throw new InvalidInput(`target language ${t} is given twice`, 'duplicate-target')
+      if (seen.has(t)) {
+        throw new InvalidInput(`target language ${t} is given twice`, 'duplicate-target')
+      }
       seen.add(t)
     }
   }
