@@ -29,13 +29,21 @@ export function parseLanguage(input: string): string {
   }
   const base = new Intl.Locale(canonical).language
   // Well-formed is not enough: `xx` parses but names no language CLDR knows.
-  if (base === 'und' || LANGUAGE_NAMES.of(base) === undefined) {
+  if (base === 'und' || languageName(base) === undefined) {
     throw new InvalidInput(
       `unknown language tag "${printable(input)}": "${base}" is not a language code CLDR knows; use one such as en, sv or pt-BR`,
       'unknown-language',
     )
   }
   return canonical
+}
+
+function languageName(code: string): string | undefined {
+  try {
+    return LANGUAGE_NAMES.of(code)
+  } catch {
+    return undefined
+  }
 }
 
 /**

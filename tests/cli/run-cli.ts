@@ -10,7 +10,6 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
     cwd: ROOT,
     input: opts.input ?? '',
     env: { ...process.env, ...opts.env },
-    encoding: 'buffer',
     maxBuffer: 64 << 20,
   })
   return { status: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8') }
