@@ -16,12 +16,11 @@ import { type Anchors, findAnchors } from './anchors.js'
 import { movedByBlock } from './blocks.js'
 import { compareKey } from './compare-key.js'
 import { createIdAllocator } from './fresh-ids.js'
-import { pairSimilar } from './pair-similar.js'
-import { bigramProfile } from './similarity.js'
+import { type Fate, matchLeftovers } from './leftovers.js'
 import type { AlignmentCounts } from './types.js'
 
-/** What became of a fresh unit. */
-export type Fate = 'kept' | 'moved' | 'stale' | 'new' | 'revived'
+/** What became of a fresh unit: kept, moved, stale, new or revived. */
+export type { Fate } from './leftovers.js'
 
 /** How one fresh unit relates to the stored units. */
 export interface AlignedUnit {
@@ -119,33 +118,7 @@ export function alignUnits(
   }
 
   if (!inOrder) {
-    const regions = diffRegions(anchors, live.length, fresh.length)
-    // Equal text out of sequence: a move. Within the region first, so a repeated sentence pairs
-    // with its nearer twin, then across the article.
-    for (const r of regions) pairEqual(r.old, r.new, oldKeys, newKeys, match, oldTaken, fates)
-    const restOld: number[] = []
-    const restNew: number[] = []
-    for (const r of regions) {
-      for (const i of r.old) if (!oldTaken[i]) restOld.push(i)
-      for (const j of r.new) if (fates[j] === undefined) restNew.push(j)
-    }
-    pairEqual(restOld, restNew, oldKeys, newKeys, match, oldTaken, fates)
-    revive(dead, restNew, newKeys, match, fates)
-    for (const r of regions) {
-      const olds = r.old.filter((i) => !oldTaken[i])
-      const news = r.new.filter((j) => fates[j] === undefined)
-      if (olds.length === 0 || news.length === 0) continue
-      const pairs = pairSimilar(
-        olds.map((i) => bigramProfile(oldKeys[i]!)),
-        news.map((j) => bigramProfile(newKeys[j]!)),
-        threshold,
-      )
-      for (const [a, b] of pairs) {
-        match[news[b]!] = olds[a]!
-        oldTaken[olds[a]!] = 1
-        fates[news[b]!] = 'stale'
-      }
-    }
+    matchLeftovers({ live, dead, oldKeys, newKeys, match, oldTaken, fates }, anchors, threshold)
   }
 
   // Built only when a unit is new: a set of every stored id is the costliest part of the fast path.
@@ -202,84 +175,4 @@ function sameUnits(live: readonly StoredUnit[], fresh: readonly TranslationUnit[
     }
   }
   return true
-}
-
-/** The unmatched old and new indices between consecutive anchors, and before/after them all. */
-function diffRegions(
-  anchors: Anchors,
-  oldLength: number,
-  newLength: number,
-): Array<{ old: number[]; new: number[] }> {
-  const regions: Array<{ old: number[]; new: number[] }> = []
-  let i = 0
-  let j = 0
-  for (let k = 0; k <= anchors.oldIndex.length; k++) {
-    const oldEnd = anchors.oldIndex[k] ?? oldLength
-    const newEnd = anchors.newIndex[k] ?? newLength
-    if (oldEnd > i || newEnd > j) {
-      const region = { old: [] as number[], new: [] as number[] }
-      for (; i < oldEnd; i++) region.old.push(i)
-      for (; j < newEnd; j++) region.new.push(j)
-      regions.push(region)
-    }
-    i = oldEnd + 1
-    j = newEnd + 1
-  }
-  return regions
-}
-
-/** Pair still-unmatched old and new units of equal text, in order, as moves. */
-function pairEqual(
-  olds: readonly number[],
-  news: readonly number[],
-  oldKeys: readonly string[],
-  newKeys: readonly string[],
-  match: Int32Array,
-  oldTaken: Uint8Array,
-  fates: Array<Fate | undefined>,
-): void {
-  if (olds.length === 0 || news.length === 0) return
-  const queues = new Map<string, number[]>()
-  for (let k = olds.length - 1; k >= 0; k--) {
-    const i = olds[k]!
-    if (oldTaken[i]) continue
-    const q = queues.get(oldKeys[i]!)
-    if (q) q.push(i)
-    else queues.set(oldKeys[i]!, [i])
-  }
-  if (queues.size === 0) return
-  for (const j of news) {
-    if (fates[j] !== undefined) continue
-    // Queues hold old indices in reverse, so pop() hands out the earliest first.
-    const i = queues.get(newKeys[j]!)?.pop()
-    if (i === undefined) continue
-    match[j] = i
-    oldTaken[i] = 1
-    fates[j] = 'moved'
-  }
-}
-
-/** Give a fresh unit whose text equals an obsolete stored unit that unit's id back. */
-function revive(
-  dead: readonly StoredUnit[],
-  news: readonly number[],
-  newKeys: readonly string[],
-  match: Int32Array,
-  fates: Array<Fate | undefined>,
-): void {
-  const pending = news.filter((j) => fates[j] === undefined)
-  if (dead.length === 0 || pending.length === 0) return
-  const queues = new Map<string, number[]>()
-  for (let d = dead.length - 1; d >= 0; d--) {
-    const key = compareKey(dead[d]!.source)
-    const q = queues.get(key)
-    if (q) q.push(d)
-    else queues.set(key, [d])
-  }
-  for (const j of pending) {
-    const d = queues.get(newKeys[j]!)?.pop()
-    if (d === undefined) continue
-    match[j] = d
-    fates[j] = 'revived'
-  }
 }
