@@ -36,38 +36,29 @@ export function splitBlocks(text: string): Block[] {
   let prev: Line | undefined
   let blank = true
   let i = 0
+  const ends = new LineEnds(text)
   while (i < n) {
-    let first = -1
-    let last = -1
-    let j = i
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j)
-      if (c > 32 && c < 127) {
-        if (first < 0) first = j
-        last = j
-      } else if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) {
-        break
-      } else if (!isSpace(c)) {
-        if (first < 0) first = j
-        last = j
-      }
-    }
+    const j = ends.next(i)
+    let first = i
+    while (first < j && isSpace(text.charCodeAt(first))) first++
+    let last = j
+    while (last > first && isSpace(text.charCodeAt(last - 1))) last--
     let next = j + 1
     if (j < n && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) next = j + 2
-    if (first < 0) {
+    if (first === j) {
       blank = true
     } else {
       const line: Line = {
         start: first,
-        end: last + 1,
-        trailingSpace: last + 1 < j,
+        end: last,
+        trailingSpace: last < j,
         marker: markerKind(text, first, last + 1),
       }
       if (cur && prev && !blank && joins(text, prev, line, cur.kind)) {
         cur.end = line.end
         cur.lines++
       } else {
-        if (cur) blocks.push(finish(text, cur, true))
+        if (cur) blocks.push(finish(text, cur, line.start))
         cur = { start: line.start, end: line.end, kind: line.marker ?? 'paragraph', lines: 1 }
       }
       prev = line
@@ -77,8 +68,32 @@ export function splitBlocks(text: string): Block[] {
     if (j < n && text.charCodeAt(j) === 0x2029) blank = true
     i = next
   }
-  if (cur) blocks.push(finish(text, cur, false))
+  if (cur) blocks.push(finish(text, cur, -1))
   return blocks
+}
+
+const TERMINATORS = ['\n', '\r', '\u2028', '\u2029']
+
+/**
+ * Where the next line ends. indexOf is several times faster than a loop over char codes, and
+ * each terminator's next position is kept until passed, so the text is searched once per kind.
+ */
+class LineEnds {
+  private readonly found = [-2, -2, -2, -2]
+  constructor(private readonly text: string) {}
+
+  next(from: number): number {
+    let min = this.text.length
+    for (let k = 0; k < 4; k++) {
+      let at = this.found[k] as number
+      if (at !== -1 && at < from) {
+        at = this.text.indexOf(TERMINATORS[k] as string, from)
+        this.found[k] = at
+      }
+      if (at !== -1 && at < min) min = at
+    }
+    return min
+  }
 }
 
 /** Whether `line` continues the block that `prev` belongs to (a hard wrap). */
@@ -125,10 +140,12 @@ function isDigitAt(text: string, k: number): boolean {
 
 /**
  * Close a block. A single line that reads like a headline or byline (no closing punctuation,
- * not lower case, short, with more text after it) is a heading.
+ * not lower case, short) is a heading when a block that does not continue in lower case
+ * follows it (`next`, the start of the next block, or -1 at the end of the text).
  */
-function finish(text: string, b: Block & { lines: number }, more: boolean): Block {
+function finish(text: string, b: Block & { lines: number }, next: number): Block {
   const block: Block = { start: b.start, end: b.end, kind: b.kind }
+  const more = next >= 0 && !isLower(text.codePointAt(next) ?? 0)
   if (b.kind === 'paragraph' && b.lines === 1 && more && looksLikeHeadline(text, b.start, b.end)) {
     block.kind = 'heading'
   }

@@ -53,29 +53,37 @@ class Splitter {
   run(): void {
     const { text, end } = this
     let i = this.startUnit(this.start)
+    // White space matters only inside an open list; most text is letters, skipped at once.
+    let listing = this.listNext !== ''
     while (i < end) {
       const c = text.charCodeAt(i)
-      if (c < 128) {
+      if (c > 63 && c < 0xa0) {
+        i++
+      } else if (c < 64) {
         if (c === 46 || c === 33 || c === 63) {
           i = this.endMark(i)
-          continue
-        }
-        if ((c === 32 || (c >= 9 && c <= 13)) && this.maybeList(i)) {
+          listing = this.listNext !== ''
+        } else if (c === 58 && isSpace(this.at(i + 1)) && this.maybeList(i + 1)) {
+          i = this.startUnit(i + 2)
+        } else if (listing && (c === 32 || (c >= 9 && c <= 13)) && this.maybeList(i)) {
           i = this.startUnit(i + 1)
+        } else {
+          i++
           continue
         }
+        listing = this.listNext !== ''
       } else if (c === 0x2026 || isMark(c)) {
         i = this.endMark(i)
-        continue
+        listing = this.listNext !== ''
       } else if (isBullet(c) && i > this.piece && isSpace(text.charCodeAt(i - 1))) {
         this.cut(i)
         i = this.startUnit(i)
-        continue
-      } else if (isSpace(c) && this.maybeList(i)) {
+        listing = this.listNext !== ''
+      } else if (listing && isSpace(c) && this.maybeList(i)) {
         i = this.startUnit(i + 1)
-        continue
+      } else {
+        i++
       }
-      i++
     }
     this.cut(end)
   }
