@@ -1,13 +1,26 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
-import { createApp } from './http/app.js'
+import { ensureFirstAdmin, FIRST_ADMIN } from './auth/bootstrap.js'
+import { createApp, DEFAULT_APP_OPTIONS } from './http/app.js'
 import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
+import { openSqliteAccounts } from './store/sqlite/accounts.js'
 
+/** How `tolk serve` runs the service. */
 export interface ServerOptions {
   port: number
   host: string
   db: string
+  /** Anonymous clients may read articles, units, translations and reports. */
+  publicRead?: boolean
+  /** CORS origins; none = CORS off. */
+  cors?: string[]
+  /** Request body limit in bytes. */
+  maxBody?: number
+  /** No request log lines. */
+  quiet?: boolean
+  /** Where start-up messages go (default: stdout). */
+  print?: (line: string) => void
 }
 
 /** A running workbench: its address, and how to stop it (closing the store last). */
@@ -16,12 +29,30 @@ export interface RunningServer {
   close: () => Promise<void>
 }
 
-/** Open the store (creating it and loading the seeds on first start) and listen. */
+/**
+ * Open the store (creating it and loading the seeds on first start), make the first admin when
+ * there is no account yet (printing its token once), and listen.
+ */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const print = opts.print ?? ((line: string) => console.log(line))
   const store = await openStore(opts.db)
+  // Accounts use their own connection to the same file (WAL: both go on side by side).
+  const accounts = openSqliteAccounts({ file: opts.db })
   const seeded = await loadSeedsIfEmpty(store)
-  if (seeded.length > 0) console.log(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
-  const app = createApp({ store })
+  if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
+  const token = await ensureFirstAdmin(accounts)
+  if (token) {
+    print(`tolk: created account ${FIRST_ADMIN}; its API token is shown this once (send it as Authorization: Bearer TOKEN):`)
+    print(token)
+  }
+  const app = createApp({
+    store,
+    accounts,
+    publicRead: opts.publicRead ?? false,
+    cors: opts.cors ?? [],
+    maxBody: opts.maxBody ?? DEFAULT_APP_OPTIONS.maxBody,
+    log: opts.quiet ? false : DEFAULT_APP_OPTIONS.log,
+  })
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
@@ -30,7 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void store.close().then(resolve))
+        server.close(() => void Promise.all([accounts.close(), store.close()]).then(() => resolve()))
       }),
   }
 }

@@ -21,4 +21,6 @@ export const VERBS: Record<string, VerbEntry> = {
   report: { summary: 'coverage and untranslated segments per language', load: () => import('./verbs/report.js') },
   translate: { summary: 'write one translation (version-checked, with history)', load: () => import('./verbs/translate.js') },
   backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },
+  user: { summary: 'add accounts and grant them roles', load: () => import('./verbs/user.js') },
+  token: { summary: 'create, list and revoke API tokens', load: () => import('./verbs/token.js') },
 }

@@ -1,45 +1,101 @@
-import { Hono } from 'hono'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
-import { NotFound } from '../model/errors.js'
-import { checkId } from '../model/ids.js'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Accounts } from '../auth/types.js'
 import type { Store } from '../store/types.js'
+import { renderDocsPage } from './docs-page.js'
+import type { AppEnv } from './env.js'
 import { handleError, handleNotFound } from './errors.js'
+import { allowedMethods } from './method-not-allowed.js'
+import { requireToken } from './middleware/auth.js'
+import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
+import { strictUtf8 } from './middleware/strict-utf8.js'
+import { problem, sendProblem } from './problem.js'
+import { registerArticles } from './routes/articles.js'
+import { registerReports } from './routes/reports.js'
+import { registerTranslations } from './routes/translations.js'
+import { registerUnits } from './routes/units.js'
+import { validationHook } from './validation.js'
 
 /** What the app needs from its surroundings; only `src/server.ts` and `src/cli/` build these. */
 export interface AppOptions {
   store: Store
+  /** Accounts, grants and tokens; every /api route but the docs needs a valid token. */
+  accounts: Accounts
+  /** Let anonymous clients read (GET) articles, units, translations and reports. */
+  publicRead?: boolean
+  /** Origins allowed by CORS; none (CORS off) when empty. */
+  cors?: string[]
+  /** Largest request body in bytes; larger ones get 413. */
+  maxBody?: number
+  /** One line per request; `false` for none. */
+  log?: LogSink
+}
+
+/** Defaults for {@link AppOptions}. */
+export const DEFAULT_APP_OPTIONS = {
+  publicRead: false,
+  cors: [] as string[],
+  maxBody: 4 * 1024 * 1024,
+  log: stdoutLog as LogSink,
+}
+
+export const OPENAPI_PATH = '/api/openapi.json'
+export const DOCS_PATH = '/api/docs'
+
+const INFO = {
+  title: 'Tolk API',
+  version: '0.1.0',
+  description: 'Articles, units, translations and coverage reports. Send Authorization: Bearer TOKEN.',
 }
 
 /**
- * Build the Hono app on a store. Tests call this with a store on a temp-dir SQLite file and use
- * `app.request()`; `tolk serve` hands it to @hono/node-server.
+ * Build the Hono app on a store and accounts. Tests call this with a store on a temp-dir SQLite
+ * file and use `app.request()`; `tolk serve` hands it to @hono/node-server.
+ * @example
+ * const app = createApp({ store, accounts, log: false })
+ * await app.request('/api/articles', { headers: { Authorization: `Bearer ${token}` } })
  */
-export function createApp({ store }: AppOptions): Hono {
-  const app = new Hono()
-  app.use(requestId())
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const opts = { ...DEFAULT_APP_OPTIONS, ...options }
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.onError(handleError)
-  app.notFound(handleNotFound)
+
+  app.use(requestId())
+  app.use(requestLog(opts.log))
+  app.use(secureHeaders())
+  if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
+  app.use(
+    bodyLimit({
+      maxSize: opts.maxBody,
+      onError: (c) =>
+        sendProblem(c, problem(413, 'body-too-large', `the request body is larger than ${opts.maxBody} bytes: send less (or start the server with a larger --max-body)`)),
+    }),
+  )
+  app.use(strictUtf8())
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
-
-  app.get('/api/articles', async (c) => c.json({ articles: (await store.listArticles()).map(summary) }))
-
-  app.get('/api/articles/:id', async (c) => {
-    const id = checkId(c.req.param('id'), 'article id')
-    const article = await store.getArticle(id)
-    if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
-    return c.json(article)
+  app.doc31(OPENAPI_PATH, { openapi: '3.1.0', info: INFO, security: [{ bearer: [] }] })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
+  let docsPage: string | undefined
+  app.get(DOCS_PATH, async (c) => {
+    // Rendered once: the routes do not change after start.
+    docsPage ??= String(await renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO }) as never, OPENAPI_PATH))
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+    return c.html(docsPage)
   })
 
-  app.get('/api/articles/:id/units', async (c) => {
-    const id = checkId(c.req.param('id'), 'article id')
-    const units = await store.listUnits(id)
-    return c.json({ article: id, units })
-  })
+  const guard = requireToken(opts.accounts, { publicRead: opts.publicRead })
+  app.use('/api/*', async (c, next) => (c.req.path === OPENAPI_PATH || c.req.path === DOCS_PATH ? next() : guard(c, next)))
 
+  const deps = { store: opts.store, accounts: opts.accounts }
+  registerArticles(app, deps)
+  registerUnits(app, deps)
+  registerTranslations(app, deps)
+  registerReports(app, deps)
+
+  app.notFound(handleNotFound(allowedMethods(app.routes), DOCS_PATH))
   return app
-}
-
-function summary(a: { id: string; tag: string; lang: string; title: string; revision: number; targets: string[] }) {
-  return { id: a.id, tag: a.tag, lang: a.lang, title: a.title, revision: a.revision, targets: a.targets }
 }

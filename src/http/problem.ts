@@ -37,3 +37,17 @@ export function sendProblem(c: Context, body: Problem): Response {
     'Content-Type': 'application/problem+json',
   })
 }
+
+/**
+ * A ready problem thrown from a handler or middleware; `handleError` answers it as it is. Lets
+ * typed OpenAPI handlers refuse (403, 412, 428) without declaring a raw Response return.
+ */
+export class ProblemError extends Error {
+  readonly problem: Problem
+  readonly headers: Record<string, string>
+  constructor(body: Problem, headers: Record<string, string> = {}) {
+    super(body.detail)
+    this.problem = body
+    this.headers = headers
+  }
+}

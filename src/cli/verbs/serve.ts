@@ -1,26 +1,48 @@
 import { DEFAULT_HOST, DEFAULT_PORT, resolveDbPath } from '../../config.js'
+import { DEFAULT_APP_OPTIONS } from '../../http/app.js'
 import { startServer } from '../../server.js'
 import { parseVerbArgs, UsageError } from '../output.js'
+import { DB_HELP, splitList } from '../store-access.js'
 
-export const HELP = `Usage: tolk serve [--port N] [--host ADDR] [--db FILE]
+export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--quiet]
 
-Run the workbench service. On first start it creates the database and loads the seed articles.
+Run the workbench service. On first start it creates the database, loads the seed articles and
+creates an account "admin", printing its API token once (alone on the last line).
 
 Options:
-  --port N       port to listen on (default: PORT, else ${DEFAULT_PORT}; 0 picks a free port)
-  --host ADDR    address to listen on (default ${DEFAULT_HOST}: this machine only)
-  --db FILE      SQLite database (default: TOLK_DB, else data/tolk.sqlite)
-  -h, --help     this help`
+  --port N         port to listen on (default: PORT, else ${DEFAULT_PORT}; 0 picks a free port)
+  --host ADDR      address to listen on (default ${DEFAULT_HOST}: this machine only)
+${DB_HELP}
+  --public-read    let clients without a token read articles, units, translations, reports
+  --cors ORIGINS   allow these origins (comma-separated) to call the API from a browser;
+                   CORS is off without it
+  --max-body SIZE  largest request body, e.g. 4mb, 512kb or bytes (default 4mb); more gets 413
+  --quiet          no request log lines (one per request by default)
+  -h, --help       this help`
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, {
     port: { type: 'string' },
     host: { type: 'string' },
     db: { type: 'string' },
-  }, false)
-  void positionals
-  const port = parsePort(values.port ?? process.env.PORT ?? String(DEFAULT_PORT))
-  const server = await startServer({ port, host: values.host ?? DEFAULT_HOST, db: resolveDbPath(values.db) })
+    'public-read': { type: 'boolean', default: false },
+    cors: { type: 'string' },
+    'max-body': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  })
+  if (positionals.length > 1 || (positionals.length === 1 && values.port !== undefined)) {
+    throw new UsageError('give the port once: tolk serve 8080 or tolk serve --port 8080')
+  }
+  const port = parsePort(values.port ?? positionals[0] ?? process.env.PORT ?? String(DEFAULT_PORT))
+  const server = await startServer({
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    db: resolveDbPath(values.db),
+    publicRead: values['public-read'],
+    cors: splitList(values.cors) ?? [],
+    maxBody: values['max-body'] === undefined ? DEFAULT_APP_OPTIONS.maxBody : parseSize(values['max-body']),
+    quiet: values.quiet,
+  })
   console.log(`tolk: listening on ${server.url}`)
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve)
@@ -34,4 +56,14 @@ function parsePort(text: string): number {
   const port = Number(text)
   if (!/^\d+$/.test(text) || port > 65535) throw new UsageError(`invalid port "${text}": give a number from 0 to 65535`)
   return port
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }
+
+/** `4mb`, `512kb`, `1000000` → bytes. */
+function parseSize(text: string): number {
+  const m = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(text.trim())
+  const bytes = m ? Number(m[1]) * (SIZE_UNITS[(m[2] ?? '').toLowerCase()] ?? 1) : NaN
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new UsageError(`invalid --max-body "${text}": write e.g. 4mb, 512kb or a number of bytes`)
+  return bytes
 }

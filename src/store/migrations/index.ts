@@ -1,4 +1,5 @@
 import { sql as initial } from './001-initial.js'
+import { sql as accounts } from './002-accounts.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -11,7 +12,10 @@ export interface Migration {
  * Every schema step, in order. Append only: a migration that has shipped is never edited, since
  * databases in the field already ran it. Kept as TS constants so the build carries them in dist/.
  */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001-initial', sql: initial }]
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001-initial', sql: initial },
+  { version: 2, name: '002-accounts', sql: accounts },
+]
 
 /** The schema version this code writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS.length

@@ -1,0 +1,40 @@
+import type { State } from '../model/translation.js'
+import type { Grant, Principal } from './types.js'
+
+/** Why a principal may not do something, as a sentence for a 403; undefined when it may. */
+export type Refusal = string | undefined
+
+const isAdmin = (grants: Grant[]) => grants.some((g) => g.role === 'admin')
+
+/** Any grant at all lets an account read. */
+export function canRead(p: Principal): boolean {
+  return p.grants.length > 0
+}
+
+/** Importing articles and managing accounts is for admins. */
+export function refuseImport(p: Principal): Refusal {
+  return isAdmin(p.grants) ? undefined : `${p.account} may not import articles: that needs the admin role`
+}
+
+/**
+ * Writing a translation: admins anywhere; translators and reviewers in their languages; only
+ * reviewers (and admins) may set `reviewed` or `final`.
+ */
+export function refuseWrite(p: Principal, lang: string, state: State): Refusal {
+  if (isAdmin(p.grants)) return undefined
+  const covers = (role: string) => p.grants.some((g) => g.role === role && g.langs.includes(lang))
+  const reviewer = covers('reviewer')
+  if (state === 'reviewed' || state === 'final') {
+    if (reviewer) return undefined
+    return covers('translator')
+      ? `${p.account} may translate ${lang} but not set it ${state}: that needs the reviewer role for ${lang}`
+      : `${p.account} may not write ${lang}: no translator or reviewer grant for ${lang}`
+  }
+  if (reviewer || covers('translator')) return undefined
+  return `${p.account} may not write ${lang}: no translator or reviewer grant for ${lang}`
+}
+
+/** A grant as one short word: `admin`, `translator:sv,de`. */
+export function describeGrant(g: Grant): string {
+  return g.langs.length > 0 ? `${g.role}:${g.langs.join(',')}` : g.role
+}

@@ -1,0 +1,51 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { InvalidInput } from '../model/errors.js'
+import type { Accounts, Principal, TokenInfo } from './types.js'
+
+/** Prefix of every API token, so a leaked one is recognisable in logs and secret scanners. */
+export const TOKEN_PREFIX = 'tolk_'
+
+/** A fresh API token: 32 random bytes, base64url. */
+export function generateToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url')
+}
+
+/**
+ * SHA-256 of a token, hex. A plain hash is enough (no salt, no slow KDF): tokens carry 256 random
+ * bits, so there is nothing to guess; passwords are another matter (see the editor issue).
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex')
+}
+
+/** Create a token for an account; the token itself is returned here once and never stored. */
+export async function issueToken(
+  accounts: Accounts,
+  name: string,
+  opts: { expiresAt?: Date; now?: Date } = {},
+): Promise<{ token: string; info: TokenInfo }> {
+  if (opts.expiresAt && opts.expiresAt.getTime() <= (opts.now ?? new Date()).getTime()) {
+    throw new InvalidInput('the expiry lies in the past: give a later one', 'invalid-expiry')
+  }
+  const token = generateToken()
+  const info = await accounts.addToken(name, hashToken(token), opts.expiresAt?.toISOString() ?? null)
+  return { token, info }
+}
+
+/** The principal a presented token stands for, or undefined when it is unknown, revoked or expired. */
+export async function authenticate(accounts: Accounts, token: string, now = new Date()): Promise<Principal | undefined> {
+  // Cheap refusal of garbage before hashing: a token is ASCII and not huge.
+  if (token.length > 200 || !token.startsWith(TOKEN_PREFIX)) return undefined
+  return accounts.findByTokenHash(hashToken(token), now.toISOString())
+}
+
+const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+
+/** Parse an expiry such as `30d`, `12h`, `90m`, `2w` into a time after `now`. */
+export function parseExpiry(text: string, now = new Date()): Date {
+  const m = /^(\d{1,6})([mhdw])$/.exec(text.trim())
+  if (!m || Number(m[1]) === 0) {
+    throw new InvalidInput(`invalid expiry "${text}": write a number and a unit, such as 90m, 12h, 30d or 2w`, 'invalid-expiry')
+  }
+  return new Date(now.getTime() + Number(m[1]) * (UNITS[m[2] as string] as number))
+}

@@ -1,0 +1,64 @@
+/** The roles an account can be granted. Languages matter for translator and reviewer only. */
+export const ROLES = ['admin', 'translator', 'reviewer', 'viewer'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Roles that hold only for a list of target languages. */
+export const LANGUAGE_ROLES: readonly Role[] = ['translator', 'reviewer']
+
+/** One grant: a role, and for translator/reviewer the languages it covers (BCP 47). */
+export interface Grant {
+  role: Role
+  /** Empty for admin and viewer. */
+  langs: string[]
+}
+
+/** An account: a person or a machine (CI) that holds grants and API tokens. */
+export interface Account {
+  id: number
+  /** Unique; follows the id rule (letters, digits, `.`, `_`, `-`). */
+  name: string
+  grants: Grant[]
+  createdAt: string
+}
+
+/** What is kept about an API token: never the token itself, only its SHA-256 hash. */
+export interface TokenInfo {
+  id: number
+  account: string
+  createdAt: string
+  /** ISO 8601; null for a token that does not expire. */
+  expiresAt: string | null
+  /** ISO 8601; null while the token is valid. */
+  revokedAt: string | null
+}
+
+/** Who a request acts as, once its token is checked. */
+export interface Principal {
+  account: string
+  grants: Grant[]
+  /** The token used; undefined for the anonymous reader of `--public-read`. */
+  tokenId?: number
+}
+
+/**
+ * Where accounts, grants and token hashes live. Asynchronous, like the Store, so a PostgreSQL
+ * implementation can follow; the SQLite one is `src/store/sqlite/accounts.ts`.
+ */
+export interface Accounts {
+  /** Create an account with its first grants; InvalidInput when the name is taken. */
+  add(name: string, grants: Grant[]): Promise<Account>
+  /** Add a grant to an account (languages merge into an existing grant of that role). */
+  grant(name: string, grant: Grant): Promise<Account>
+  get(name: string): Promise<Account | undefined>
+  list(): Promise<Account[]>
+  count(): Promise<number>
+  /** Store a token's hash for an account; NotFound for an unknown account. */
+  addToken(name: string, hash: string, expiresAt: string | null): Promise<TokenInfo>
+  /** Tokens, newest first; of one account when named. */
+  listTokens(name?: string): Promise<TokenInfo[]>
+  /** Mark a token revoked (idempotent); NotFound for an unknown id. */
+  revokeToken(id: number): Promise<TokenInfo>
+  /** The account behind a valid (not revoked, not expired) token hash, else undefined. */
+  findByTokenHash(hash: string, now: string): Promise<Principal | undefined>
+  close(): Promise<void>
+}

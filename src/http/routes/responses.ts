@@ -1,0 +1,28 @@
+import type { ZodType } from 'zod'
+import { problemSchema } from '../schemas.js'
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: 'invalid input: the failing fields are listed in `errors`',
+  401: 'no valid API token',
+  403: 'the token may not do this',
+  404: 'no such article, unit or route',
+  409: 'exists already',
+  412: 'the version changed since',
+  413: 'request body too large',
+  415: 'unsupported media type',
+  428: 'If-Match missing',
+}
+
+/** A JSON response entry for a route's `responses`. */
+export function json<T extends ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } }
+}
+
+/** problem+json response entries for the given statuses. */
+export function problems(...statuses: number[]) {
+  const out: Record<number, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }> = {}
+  for (const s of statuses) {
+    out[s] = { description: PROBLEM_TEXT[s] ?? 'error', content: { 'application/problem+json': { schema: problemSchema } } }
+  }
+  return out
+}

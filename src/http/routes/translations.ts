@@ -1,0 +1,152 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { refuseWrite } from '../../auth/permissions.js'
+import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { printable } from '../../model/tags.js'
+import type { Translation } from '../../model/translation.js'
+import type { Store } from '../../store/types.js'
+import type { App, RouteDeps } from '../env.js'
+import { problem, ProblemError } from '../problem.js'
+import {
+  historyQuery,
+  ifMatchHeader,
+  problemSchema,
+  translationBody,
+  translationParams,
+  translationSchema,
+  unitParams,
+} from '../schemas.js'
+import { json, problems } from './responses.js'
+
+const PATH = '/api/articles/{id}/units/{unit}/translations/{lang}'
+
+const getTranslation = createRoute({
+  method: 'get',
+  path: PATH,
+  tags: ['translations'],
+  summary: 'One translation, with its version as a strong ETag ("0" when never translated)',
+  request: { params: translationParams },
+  responses: { 200: json(translationSchema, 'the translation; ETag "N"'), ...problems(400, 401, 404) },
+})
+
+const putTranslation = createRoute({
+  method: 'put',
+  path: PATH,
+  tags: ['translations'],
+  summary: 'Set text and state; needs If-Match with the ETag the edit was based on',
+  request: {
+    params: translationParams,
+    headers: ifMatchHeader,
+    body: { required: true, content: { 'application/json': { schema: translationBody } } },
+  },
+  responses: {
+    200: json(translationSchema, 'written; the new ETag'),
+    412: json(
+      problemSchema.extend({
+        current: z.object({ text: z.string(), state: z.string(), version: z.number() }),
+        yours: z.object({ text: z.string(), state: z.string(), basedOn: z.number() }),
+      }),
+      'someone saved in between: both texts, nothing written',
+    ),
+    ...problems(400, 401, 403, 404, 413, 415, 428),
+  },
+})
+
+const history = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}/units/{unit}/history',
+  tags: ['translations'],
+  summary: "Every write of a unit's translations, oldest first",
+  request: { params: unitParams, query: historyQuery },
+  responses: {
+    200: json(z.object({ article: z.string(), unit: z.string(), history: z.array(z.any()) }), 'the history'),
+    ...problems(400, 401, 404),
+  },
+})
+
+/** Translations: read with ETag, write with If-Match (412 on conflict, 428 without), history. */
+export function registerTranslations(app: App, { store }: RouteDeps): void {
+  app.openapi(getTranslation, async (c) => {
+    const { id, unit, lang } = c.req.valid('param')
+    await checkTarget(store, id, lang)
+    const t = await store.getTranslation(id, unit, lang)
+    c.header('ETag', etag(t.version))
+    return c.json(t, 200)
+  })
+
+  app.openapi(putTranslation, async (c) => {
+    const { id, unit, lang } = c.req.valid('param')
+    const body = c.req.valid('json')
+    const principal = c.get('principal')
+    const refusal = refuseWrite(principal, lang, body.state)
+    if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
+    const ifMatch = c.req.header('if-match')
+    if (ifMatch === undefined) {
+      throw new ProblemError(
+        problem(428, 'if-match-required', 'send If-Match with the ETag of the version you edited (from GET; "0" for a never-translated unit), so no one else\'s save is overwritten'),
+      )
+    }
+    const basedOn = parseEtag(ifMatch)
+    try {
+      const t = await store.writeTranslation({
+        articleId: id,
+        unitId: unit,
+        lang,
+        text: body.text,
+        state: body.state,
+        ifVersion: basedOn,
+        author: principal.account,
+      })
+      c.header('ETag', etag(t.version))
+      return c.json(t, 200)
+    } catch (err) {
+      if (!(err instanceof VersionConflict)) throw err
+      throw new ProblemError(
+        problem(412, err.code, err.message, {
+          current: err.current,
+          yours: { text: body.text, state: body.state, basedOn },
+        }),
+        { ETag: etag(err.current.version) },
+      )
+    }
+  })
+
+  app.openapi(history, async (c) => {
+    const { id, unit } = c.req.valid('param')
+    const { lang } = c.req.valid('query')
+    return c.json({ article: id, unit, history: await store.history(id, unit, lang) }, 200)
+  })
+}
+
+/** A strong ETag for a translation version. */
+export function etag(version: number): string {
+  return `"${version}"`
+}
+
+/**
+ * The version an If-Match names. Only one strong ETag is accepted: `*` would allow a blind
+ * overwrite, and a weak one never matches under the strong comparison If-Match requires.
+ */
+function parseEtag(header: string): number {
+  const m = /^\s*"(\d{1,9})"\s*$/.exec(header)
+  if (!m) {
+    throw new InvalidInput(
+      `If-Match "${printable(header)}" is not one ETag such as "7": send the ETag of the version you edited`,
+      'invalid-if-match',
+    )
+  }
+  return Number(m[1])
+}
+
+/** A translation exists only in the article's target languages. */
+async function checkTarget(store: Store, articleId: string, lang: string): Promise<void> {
+  const article = await store.getArticle(articleId)
+  if (!article) throw new NotFound(`no article ${articleId}`, 'unknown-article')
+  if (!article.targets.includes(lang)) {
+    throw new InvalidInput(
+      `${lang} is not a target language of ${articleId} (targets: ${article.targets.join(', ')})`,
+      'not-a-target',
+    )
+  }
+}
+
+export type { Translation }

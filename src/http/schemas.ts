@@ -1,0 +1,160 @@
+import { z } from '@hono/zod-openapi'
+import { isValidId } from '../model/ids.js'
+import { parseLanguage, parseTag } from '../model/tags.js'
+import { STATES } from '../model/translation.js'
+
+/**
+ * The zod schemas that validate requests at the edge and, through @hono/zod-openapi, describe
+ * them in /api/openapi.json: one definition for both, so the document cannot drift.
+ */
+
+/** Largest translation text accepted, in UTF-16 code units. */
+export const MAX_TRANSLATION = 100_000
+
+// C0 controls other than tab, line feed and carriage return have no place in prose.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+
+// A surrogate half without its partner cannot be encoded as UTF-8 (lib ES2023 lacks isWellFormed).
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Text that SQLite and every export can carry: well-formed UTF-16, no control characters. */
+export const cleanText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !LONE_SURROGATE.test(s), 'holds an unpaired surrogate: send well-formed Unicode text')
+    .refine((s) => !CONTROL.test(s), 'holds a control character other than tab or line break')
+
+/** An id (article, unit, account): 1–100 letters, digits, `.`, `_`, `-`. */
+export const idSchema = z
+  .string()
+  .refine(isValidId, 'use 1–100 letters, digits, ".", "_" or "-"')
+  .openapi({ example: 'sv-general-01' })
+
+const refineBy = (check: (s: string) => unknown) => (s: string, ctx: z.RefinementCtx) => {
+  try {
+    check(s)
+  } catch (err) {
+    ctx.addIssue({ code: 'custom', message: (err as Error).message })
+  }
+}
+
+/** A BCP 47 language tag CLDR knows (`sv`, `pt-BR`). */
+export const langSchema = z.string().max(100).superRefine(refineBy(parseLanguage)).openapi({ example: 'sv' })
+
+/** A collection tag: a language, a hyphen, a domain (`sv-general`). */
+export const tagSchema = z.string().max(100).superRefine(refineBy(parseTag)).openapi({ example: 'sv-general' })
+
+export const stateSchema = z.enum(STATES).openapi({ example: 'translated' })
+
+export const articleParams = z.object({ id: idSchema.openapi({ param: { name: 'id', in: 'path' } }) })
+
+export const unitParams = articleParams.extend({
+  unit: idSchema.openapi({ param: { name: 'unit', in: 'path' }, example: 'sv-general-01-3f9a' }),
+})
+
+export const translationParams = unitParams.extend({
+  lang: langSchema.openapi({ param: { name: 'lang', in: 'path' }, example: 'sv' }),
+})
+
+/** `?lang=sv,de`: a comma-separated list of languages. */
+export const langListQuery = z
+  .string()
+  .max(1000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .pipe(z.array(langSchema).max(50))
+
+const booleanQuery = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1')
+
+export const reportQuery = z.object({
+  lang: langListQuery.optional().openapi({ description: 'target languages, comma-separated', example: 'sv,de' }),
+  summary: booleanQuery.optional().openapi({ description: 'coverage only, no segment lists', example: 'true' }),
+})
+
+export const allReportQuery = reportQuery.extend({
+  article: z
+    .string()
+    .max(10_000)
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(idSchema).max(1000))
+    .optional()
+    .openapi({ description: 'article ids, comma-separated; all when absent' }),
+})
+
+export const importBody = z
+  .object({
+    id: idSchema,
+    tag: tagSchema,
+    lang: langSchema.optional().openapi({ description: 'text language; detected when absent' }),
+    targets: z.array(langSchema).min(1).max(50).optional(),
+    title: cleanText(500).optional(),
+    text: cleanText(64 << 20),
+  })
+  .openapi('ImportRequest')
+
+/** PUT /api/articles/:id: the id comes from the path; tag and targets default to the stored ones. */
+export const reimportBody = importBody.partial({ id: true, tag: true }).openapi('ReimportRequest')
+
+export const importQuery = z.object({
+  id: idSchema.optional(),
+  tag: z.string().max(100).optional(),
+  lang: z.string().max(100).optional(),
+  targets: z.string().max(1000).optional().openapi({ description: 'comma-separated, for text/plain bodies' }),
+  title: z.string().max(500).optional(),
+  dryRun: booleanQuery.optional().openapi({ description: 'plan only, write nothing' }),
+})
+
+export const unitsQuery = z.object({
+  lang: langSchema.optional(),
+  state: z.enum([...STATES, 'stale']).optional().openapi({ description: 'needs lang' }),
+  cursor: z.string().regex(/^\d{1,9}$/, 'use the `next` cursor of the previous page').optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, 'a whole number from 1 to 1000')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(1000))
+    .optional(),
+})
+
+export const historyQuery = z.object({ lang: langSchema.optional() })
+
+export const translationBody = z
+  .object({
+    text: cleanText(MAX_TRANSLATION),
+    state: stateSchema.default('translated'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.state !== 'initial' && b.text.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'the translation is empty; give its text (or state initial)' })
+    }
+  })
+  .openapi('TranslationWrite')
+
+export const ifMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ description: 'the ETag the text was based on, e.g. "7"; required' }),
+})
+
+export const translationSchema = z
+  .object({
+    articleId: z.string(),
+    unitId: z.string(),
+    lang: z.string(),
+    text: z.string(),
+    state: stateSchema,
+    stale: z.boolean(),
+    version: z.number().int(),
+    author: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+    madeFrom: z.string().nullable(),
+  })
+  .openapi('Translation')
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+  })
+  .passthrough()
+  .openapi('Problem')

@@ -1,0 +1,148 @@
+import type Database from 'better-sqlite3'
+import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
+import { mergeGrants } from '../../auth/grants.js'
+import { InvalidInput, NotFound } from '../../model/errors.js'
+import { checkId } from '../../model/ids.js'
+import { printable } from '../../model/tags.js'
+import { type OpenOptions, openDatabase } from './open-database.js'
+
+interface AccountRow {
+  id: number
+  name: string
+  created_at: string
+}
+interface GrantRow {
+  role: Role
+  lang: string
+}
+interface TokenRow {
+  id: number
+  name: string
+  created_at: string
+  expires_at: string | null
+  revoked_at: string | null
+}
+
+/**
+ * Accounts on their own connection to the Tolk database file (the same file the Store uses; WAL
+ * lets both read and write side by side). Opening migrates the schema like the Store does.
+ * @example
+ * const accounts = openSqliteAccounts({ file: 'data/tolk.sqlite' })
+ */
+export function openSqliteAccounts(opts: OpenOptions & { now?: () => string }): Accounts {
+  const db = openDatabase(opts)
+  return createSqliteAccounts(db, opts.now)
+}
+
+/** The SQLite side of {@link Accounts}, over one open connection (closed by `close()`). */
+export function createSqliteAccounts(db: Database.Database, now = () => new Date().toISOString()): Accounts {
+  const selectAccount = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE name = ?')
+  const selectAll = db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY name')
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts')
+  const selectGrants = db.prepare<[number], GrantRow>(
+    'SELECT role, lang FROM grants WHERE account_id = ? ORDER BY role, lang',
+  )
+  const insertAccount = db.prepare<[string, string]>('INSERT INTO accounts (name, created_at) VALUES (?, ?)')
+  const insertGrant = db.prepare<[number, string, string]>(
+    'INSERT OR IGNORE INTO grants (account_id, role, lang) VALUES (?, ?, ?)',
+  )
+  const insertToken = db.prepare<[number, string, string, string | null]>(
+    'INSERT INTO tokens (account_id, hash, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  )
+  const tokenColumns = 't.id, a.name, t.created_at, t.expires_at, t.revoked_at'
+  const selectToken = db.prepare<[number], TokenRow>(
+    `SELECT ${tokenColumns} FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.id = ?`,
+  )
+  const selectTokens = db.prepare<[], TokenRow>(
+    `SELECT ${tokenColumns} FROM tokens t JOIN accounts a ON a.id = t.account_id ORDER BY t.id DESC`,
+  )
+  const selectTokensOf = db.prepare<[string], TokenRow>(
+    `SELECT ${tokenColumns} FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE a.name = ? ORDER BY t.id DESC`,
+  )
+  const revoke = db.prepare<[string, number]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+  // The hot path of every request: one indexed lookup by hash, grants in the same statement.
+  const selectByHash = db.prepare<[string, string], { name: string; token_id: number; role: Role | null; lang: string | null }>(`
+    SELECT a.name, t.id AS token_id, g.role, g.lang FROM tokens t
+    JOIN accounts a ON a.id = t.account_id
+    LEFT JOIN grants g ON g.account_id = a.id
+    WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`)
+
+  const grantsOf = (accountId: number): Grant[] => toGrants(selectGrants.all(accountId))
+  const toAccount = (row: AccountRow): Account => ({
+    id: row.id,
+    name: row.name,
+    grants: grantsOf(row.id),
+    createdAt: row.created_at,
+  })
+  const accountOrThrow = (name: string): AccountRow => {
+    const row = selectAccount.get(name)
+    if (!row) throw new NotFound(`no account ${printable(name)}: create it with tolk user add`, 'unknown-account')
+    return row
+  }
+  const writeGrants = (accountId: number, grants: Grant[]) => {
+    for (const g of grants) {
+      if (g.langs.length === 0) insertGrant.run(accountId, g.role, '')
+      for (const l of g.langs) insertGrant.run(accountId, g.role, l)
+    }
+  }
+
+  const add = db.transaction((name: string, grants: Grant[]): Account => {
+    checkId(name, 'account name')
+    if (selectAccount.get(name)) throw new InvalidInput(`account ${name} exists already: use tolk user grant`, 'account-exists')
+    const id = Number(insertAccount.run(name, now()).lastInsertRowid)
+    writeGrants(id, grants)
+    return toAccount(accountOrThrow(name))
+  })
+  const grant = db.transaction((name: string, g: Grant): Account => {
+    const row = accountOrThrow(name)
+    writeGrants(row.id, mergeGrants(grantsOf(row.id), g))
+    return toAccount(row)
+  })
+
+  return {
+    add: async (name, grants) => add.immediate(name, grants),
+    grant: async (name, g) => grant.immediate(name, g),
+    get: async (name) => {
+      const row = selectAccount.get(name)
+      return row ? toAccount(row) : undefined
+    },
+    list: async () => selectAll.all().map(toAccount),
+    count: async () => countAll.get()?.n ?? 0,
+    async addToken(name, hash, expiresAt) {
+      const account = accountOrThrow(name)
+      const id = Number(insertToken.run(account.id, hash, now(), expiresAt).lastInsertRowid)
+      return toToken(selectToken.get(id) as TokenRow)
+    },
+    listTokens: async (name) => (name === undefined ? selectTokens.all() : selectTokensOf.all(name)).map(toToken),
+    async revokeToken(id) {
+      revoke.run(now(), id)
+      const row = selectToken.get(id)
+      if (!row) throw new NotFound(`no token ${id}: see tolk token list`, 'unknown-token')
+      return toToken(row)
+    },
+    async findByTokenHash(hash, at): Promise<Principal | undefined> {
+      const rows = selectByHash.all(hash, at)
+      const first = rows[0]
+      if (!first) return undefined
+      const grants = toGrants(rows.filter((r): r is GrantRow & typeof r => r.role !== null) as GrantRow[])
+      return { account: first.name, grants, tokenId: first.token_id }
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}
+
+function toGrants(rows: GrantRow[]): Grant[] {
+  const out: Grant[] = []
+  for (const r of rows) {
+    let g = out.find((x) => x.role === r.role)
+    if (!g) out.push((g = { role: r.role, langs: [] }))
+    if (r.lang !== '') g.langs.push(r.lang)
+  }
+  return out
+}
+
+function toToken(r: TokenRow): TokenInfo {
+  return { id: r.id, account: r.name, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }
+}
