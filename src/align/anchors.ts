@@ -3,7 +3,7 @@
  * the longest run of sentences that stayed in the same order. Everything between two anchors is
  * one diff region, where the leftovers are later paired as moves, edits, or left new/obsolete.
  */
-import { diffArrays } from 'diff'
+import { type ChangeObject, diffArrays } from 'diff'
 
 /** Matched index pairs, both strictly increasing: `oldIndex[k]` ↔ `newIndex[k]`. */
 export interface Anchors {
@@ -21,8 +21,8 @@ export const MAX_EDIT_LENGTH = 1000
 /**
  * Anchors between `a` (old keys) and `b` (new keys), where equal keys (`===`) mean equal sentences.
  * A common prefix and suffix are matched directly; the middle goes to `diffArrays` from the `diff`
- * package; if that exceeds MAX_EDIT_LENGTH, the middle is anchored by patience-style matching
- * (pair equal keys in order, keep the longest increasing run), which is O(n log n).
+ * package; when it needs more than MAX_EDIT_LENGTH edits, the middle is anchored instead by
+ * patience-style matching (pair equal keys in order, keep the longest increasing run), O(n log n).
  */
 export function findAnchors<T>(a: readonly T[], b: readonly T[]): Anchors {
   const oldIndex: number[] = []
@@ -43,26 +43,18 @@ export function findAnchors<T>(a: readonly T[], b: readonly T[]): Anchors {
   if (endA > start && endB > start) {
     const midA = a.slice(start, endA)
     const midB = b.slice(start, endB)
-    const changes = diffArrays(midA, midB, { maxEditLength: MAX_EDIT_LENGTH })
-    if (changes) {
-      let i = start
-      let j = start
-      for (const change of changes) {
-        if (change.added) j += change.count
-        else if (change.removed) i += change.count
-        else {
-          for (let k = 0; k < change.count; k++) {
-            oldIndex.push(i++)
-            newIndex.push(j++)
-          }
-        }
-      }
-    } else {
-      const lis = increasingMatches(midA, midB)
-      for (let k = 0; k < lis.oldIndex.length; k++) {
-        oldIndex.push(start + lis.oldIndex[k]!)
-        newIndex.push(start + lis.newIndex[k]!)
-      }
+    const pairs = pairInOrder(midA, midB)
+    // Every sentence without an equal partner costs the diff one edit, so when those alone pass
+    // the limit the diff would only give up after its most expensive work: skip it.
+    const unpaired = midA.length + midB.length - 2 * pairs.oldIndex.length
+    const changes =
+      unpaired > MAX_EDIT_LENGTH
+        ? undefined
+        : diffArrays(midA, midB, { maxEditLength: MAX_EDIT_LENGTH })
+    const mid = changes ? fromChanges(changes) : longestIncreasing(pairs)
+    for (let k = 0; k < mid.oldIndex.length; k++) {
+      oldIndex.push(start + mid.oldIndex[k]!)
+      newIndex.push(start + mid.newIndex[k]!)
     }
   }
   for (let k = 0; k < a.length - endA; k++) {
@@ -72,11 +64,27 @@ export function findAnchors<T>(a: readonly T[], b: readonly T[]): Anchors {
   return { oldIndex, newIndex }
 }
 
-/**
- * Fallback anchoring: pair equal keys in order (the first old X with the first new X, …), then keep
- * the longest subsequence of those pairs that is increasing in both lists (patience sorting).
- */
-function increasingMatches<T>(a: readonly T[], b: readonly T[]): Anchors {
+/** The equal runs of a diff as index pairs. */
+function fromChanges(changes: readonly ChangeObject<unknown[]>[]): Anchors {
+  const oldIndex: number[] = []
+  const newIndex: number[] = []
+  let i = 0
+  let j = 0
+  for (const change of changes) {
+    if (change.added) j += change.count
+    else if (change.removed) i += change.count
+    else {
+      for (let k = 0; k < change.count; k++) {
+        oldIndex.push(i++)
+        newIndex.push(j++)
+      }
+    }
+  }
+  return { oldIndex, newIndex }
+}
+
+/** Pair equal keys in order (the first old X with the first new X, …), listed in new order. */
+function pairInOrder<T>(a: readonly T[], b: readonly T[]): Anchors {
   const queues = new Map<T, number[]>()
   for (let i = a.length - 1; i >= 0; i--) {
     const key = a[i]!
@@ -84,16 +92,26 @@ function increasingMatches<T>(a: readonly T[], b: readonly T[]): Anchors {
     if (q) q.push(i)
     else queues.set(key, [i])
   }
-  // Pairs in new order; each queue holds old indices in reverse so pop() yields them in order.
-  const pairOld: number[] = []
-  const pairNew: number[] = []
+  // Each queue holds old indices in reverse, so pop() yields them in order.
+  const oldIndex: number[] = []
+  const newIndex: number[] = []
   for (let j = 0; j < b.length; j++) {
     const i = queues.get(b[j]!)?.pop()
     if (i !== undefined) {
-      pairOld.push(i)
-      pairNew.push(j)
+      oldIndex.push(i)
+      newIndex.push(j)
     }
   }
+  return { oldIndex, newIndex }
+}
+
+/**
+ * Fallback anchoring: of the pairs (in new order), the longest run whose old indices increase too
+ * (patience sorting, O(n log n)).
+ */
+function longestIncreasing(pairs: Anchors): Anchors {
+  const pairOld = pairs.oldIndex
+  const pairNew = pairs.newIndex
   // tails[len] = index (into pairs) of the smallest old index ending an increasing run of len+1.
   const tails: number[] = []
   const prev = new Int32Array(pairOld.length).fill(-1)

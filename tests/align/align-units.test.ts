@@ -223,10 +223,11 @@ describe('alignUnits', () => {
   })
 
   it('pairs edits in a region too large to compare everything with everything', () => {
-    const sentences = Array.from({ length: 300 }, (_, i) => `Line ${i} tells of the ${i}th winter.`)
+    const n = MAX_EDIT_LENGTH + 200
+    const sentences = Array.from({ length: n }, (_, i) => `Line ${i} tells of the ${i}th winter.`)
     const stored = firstImport(article([sentences]))
     const a = alignUnits(stored, article([sentences.map((s) => s.replace('tells', 'told'))]))
-    expect(a.counts.stale).toBe(300)
+    expect(a.counts.stale).toBe(n)
     expect(a.units.map((u) => u.id)).toEqual(stored.map((u) => u.id))
   })
 })
