@@ -136,6 +136,19 @@ describe('alignUnits', () => {
     expect(a.unchanged).toBe(false)
   })
 
+  it('does not call sentences moved when a paragraph added above shifts their block numbers', () => {
+    const stored = firstImport(article([P1, P2, P3]))
+    const a = alignUnits(stored, article([P1, ['A storm came from the north.'], P2, P3]))
+    expect(a.units.map((u) => u.fate)).toEqual(['kept', 'kept', 'new', 'kept', 'kept', 'kept'])
+    expect(a.counts).toEqual({ kept: 5, moved: 0, stale: 0, new: 1, obsolete: 0 })
+  })
+
+  it('does not call sentences moved when two paragraphs are merged', () => {
+    const stored = firstImport(article([P1, P2, P3]))
+    const a = alignUnits(stored, article([[...P1, ...P2], P3]))
+    expect(a.units.every((u) => u.fate === 'kept')).toBe(true)
+  })
+
   it('keeps both ids when two sentences swap places', () => {
     const stored = firstImport(article([P2]))
     const a = alignUnits(stored, article([[P2[1]!, P2[0]!]]))
