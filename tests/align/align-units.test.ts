@@ -136,7 +136,7 @@ describe('alignUnits', () => {
     expect(a.unchanged).toBe(false)
   })
 
-  it('does not call sentences moved when a paragraph added above shifts their block numbers', () => {
+  it('does not call sentences moved when a paragraph above shifts their block numbers', () => {
     const stored = firstImport(article([P1, P2, P3]))
     const a = alignUnits(stored, article([P1, ['A storm came from the north.'], P2, P3]))
     expect(a.units.map((u) => u.fate)).toEqual(['kept', 'kept', 'new', 'kept', 'kept', 'kept'])
