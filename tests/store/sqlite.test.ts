@@ -58,6 +58,29 @@ describe('SQLite specifics', () => {
     await b.close()
   })
 
+  it('refuses a stale-version write from a second connection to the same file', async () => {
+    const file = freshFile()
+    const a = createSqliteStore({ file })
+    const b = createSqliteStore({ file })
+    await a.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const [unit] = await b.listUnits('en-general-01')
+    const write = (store: typeof a, text: string) =>
+      store.writeTranslation({
+        articleId: 'en-general-01',
+        unitId: unit!.id,
+        lang: 'sv',
+        text,
+        state: 'translated',
+        author: 'x',
+        ifVersion: 0,
+      })
+    await write(a, 'first')
+    await expect(write(b, 'second')).rejects.toMatchObject({ current: { text: 'first', version: 1 } })
+    expect((await b.coverage())[0]?.units.translated).toBe(1)
+    await a.close()
+    await b.close()
+  })
+
   it('refuses deleting units or translations and rewriting history, even in plain SQL', async () => {
     const file = freshFile()
     const s = createSqliteStore({ file })
