@@ -27,6 +27,10 @@ export const PEOPLE: Record<string, Grant[]> = {
   vic: [{ role: 'viewer', langs: [] }],
 }
 
+/** A Response whose JSON tests may read without casts. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TestResponse = Omit<Response, 'json'> & { json: () => Promise<any> }
+
 export interface TestApp {
   app: ReturnType<typeof createApp>
   store: Store
@@ -37,7 +41,7 @@ export interface TestApp {
   /** Ids of the article's units, in order. */
   units: string[]
   /** `app.request` with `Authorization: Bearer` for the named account (or none). */
-  call: (url: string, init?: RequestInit & { as?: string | undefined }) => Promise<Response>
+  call: (url: string, init?: RequestInit & { as?: string | undefined }) => Promise<TestResponse>
 }
 
 const open: (() => Promise<void>)[] = []
@@ -65,10 +69,12 @@ export async function makeTestApp(opts: Partial<AppOptions> = {}): Promise<TestA
   const units = (await store.listUnits(ARTICLE.id)).map((u) => u.id)
   const app = createApp({ store, accounts, log: false, ...opts })
   const call: TestApp['call'] = (url, init = {}) => {
-    const { as = 'boss', ...rest } = init
+    const { as: _as, ...rest } = init
+    // `as: undefined` means no token; leaving `as` out means the admin.
+    const as = 'as' in init ? init.as : 'boss'
     const headers = new Headers(rest.headers)
-    if (as !== undefined && tokens[as]) headers.set('Authorization', `Bearer ${tokens[as]}`)
-    return app.request(url, { ...rest, headers })
+    if (as !== undefined && tokens[as] && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${tokens[as]}`)
+    return Promise.resolve(app.request(url, { ...rest, headers })) as Promise<TestResponse>
   }
   return { app, store, accounts, file, tokens, units, call }
 }
