@@ -151,7 +151,10 @@ if (cliReady && summary.tolk) {
   log(`## 2. tolk segment --lang en: linear time and bounded memory (median of ${REPEAT} runs, highest peak RSS)`)
   log()
   log(`${'input'.padEnd(30)} ${col('size', 10)} ${col('wall', 8)} ${col('speed', 12)} ${col('CPU', 8)} ${col('peak RSS', 9)} ${col('RSS/input', 10)} ${col('lines out', 11)}`)
+  const tiny = join(OUT, 'tiny.txt')
+  writeFileSync(tiny, 'Mr. Smith left. He was late.\n')
   const cases = [
+    { label: 'start-up (a 29-byte file)', file: tiny, startup: true },
     { label: 'news, 10 MiB', file: paths.news[10] },
     { label: 'news, 20 MiB (from 1.)', file: paths.news[20], reuse: summary.tolk },
     { label: 'news, 50 MiB', file: paths.news[50] },
@@ -172,32 +175,33 @@ if (cliReady && summary.tolk) {
     if (!r.ok) {
       log(`${c.label.padEnd(30)} ${col(fmt.mib(bytes), 10)} FAILED: ${describeFailure(r)}`)
       failures.push(`tolk on ${rel(c.file)}: ${describeFailure(r)}`)
-      scaling.push({ label: c.label, file: c.file, oneLine: !!c.oneLine, bytes, ok: false })
+      scaling.push({ label: c.label, file: c.file, oneLine: !!c.oneLine, startup: !!c.startup, bytes, ok: false })
       continue
     }
-    const perInput = r.maxRssKB === undefined ? '?' : `${(r.maxRssKB / 1024 / (bytes / (1 << 20))).toFixed(1)}x`
-    log(`${c.label.padEnd(30)} ${col(fmt.mib(bytes), 10)} ${col(fmt.s(r.wallMs), 8)} ${col(fmt.mibs(bytes, r.wallMs), 12)} ${col(cpuS(r.cpuMs), 8)} ${col(fmt.rss(r.maxRssKB), 9)} ${col(perInput, 10)} ${col(fmt.int(r.lines), 11)}`)
-    scaling.push({ label: c.label, file: c.file, oneLine: !!c.oneLine, bytes, ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssKB: r.maxRssKB, lines: r.lines })
+    const perInput = r.maxRssKB === undefined || c.startup ? '' : `${(r.maxRssKB / 1024 / (bytes / (1 << 20))).toFixed(1)}x`
+    log(`${c.label.padEnd(30)} ${col(c.startup ? `${bytes} B` : fmt.mib(bytes), 10)} ${col(fmt.s(r.wallMs), 8)} ${col(c.startup ? '' : fmt.mibs(bytes, r.wallMs), 12)} ${col(cpuS(r.cpuMs), 8)} ${col(fmt.rss(r.maxRssKB), 9)} ${col(perInput, 10)} ${col(fmt.int(r.lines), 11)}`)
+    scaling.push({ label: c.label, file: c.file, oneLine: !!c.oneLine, startup: !!c.startup, bytes, ok: true, wallMs: r.wallMs, cpuMs: r.cpuMs, maxRssKB: r.maxRssKB, lines: r.lines })
   }
   log()
   const growth = (what, small, big) => {
     const sizeX = big.bytes / small.bytes
     const timeX = big.wallMs / small.wallMs
     const linear = timeX <= sizeX * 1.5
-    log(`${what} time: ${sizeX.toFixed(1)}x the input took ${timeX.toFixed(1)}x the wall time (${fmt.mibs(small.bytes, small.wallMs)} -> ${fmt.mibs(big.bytes, big.wallMs)}) -> ${linear ? 'LINEAR (MiB/s roughly constant)' : 'NOT LINEAR (time grows faster than the input)'}`)
+    const marginal = big.wallMs > small.wallMs ? `, ${fmt.mibs(big.bytes - small.bytes, big.wallMs - small.wallMs)} for the extra ${fmt.mib(big.bytes - small.bytes)}` : ''
+    log(`${what} time: ${sizeX.toFixed(1)}x the input took ${timeX.toFixed(1)}x the wall time (${fmt.mibs(small.bytes, small.wallMs)} -> ${fmt.mibs(big.bytes, big.wallMs)}${marginal}) -> ${linear ? 'LINEAR (time grows no faster than the input)' : 'NOT LINEAR (time grows faster than the input)'}`)
     if (small.maxRssKB && big.maxRssKB) {
       const rssX = big.maxRssKB / small.maxRssKB
       log(`${what} memory: ${sizeX.toFixed(1)}x the input, ${rssX.toFixed(1)}x the peak RSS (${fmt.rss(small.maxRssKB)} -> ${fmt.rss(big.maxRssKB)}) -> ${rssX <= sizeX * 1.25 ? 'bounded (proportional to the input or better)' : 'GROWS FASTER THAN THE INPUT'}`)
     }
   }
-  const news = scaling.filter((x) => x.ok && !x.oneLine)
+  const news = scaling.filter((x) => x.ok && !x.oneLine && !x.startup)
   const one = scaling.filter((x) => x.ok && x.oneLine)
   if (news.length >= 2) growth('news:', news[0], news[news.length - 1])
   if (one.length >= 2) growth('no line break:', one[0], one[one.length - 1])
   const one10 = one[one.length - 1]
   const news10 = news[0]
   if (one10 && news10 && one10.bytes === size(paths.oneLine[10]) && news10.bytes === size(paths.news[10])) {
-    log(`no line break vs with line breaks, 10 MiB: ${(news10.bytes / news10.wallMs / (one10.bytes / one10.wallMs)).toFixed(2)}x slower without them`)
+    log(`no line break vs with line breaks, 10 MiB: ${(one10.wallMs / news10.wallMs).toFixed(2)}x the wall time, ${one10.cpuMs && news10.cpuMs ? `${(one10.cpuMs / news10.cpuMs).toFixed(2)}x the CPU time` : ''}`)
   }
   log('(Intl.Segmenter is not run on the one-line files: it is quadratic on one long string, minutes for 10 MiB.)')
 }
