@@ -4,6 +4,7 @@
  */
 import type { BlockKind } from '../model/unit.js'
 import { splitBlocks } from './blocks.js'
+import { Candidates } from './candidates.js'
 import { isSpace } from './chars.js'
 import { intlSentences } from './intl-sentences.js'
 import { rulesFor } from './rules/index.js'
@@ -33,6 +34,7 @@ export function segmentText(text: string, lang: string): Span[] {
   const spans: Span[] = []
   const rules = rulesFor(lang)
   const blocks = splitBlocks(text)
+  const candidates = new Candidates(text)
   for (let b = 0; b < blocks.length; b++) {
     const { start, end, kind } = blocks[b] as (typeof blocks)[number]
     const emit = (s: number, e: number): void => {
@@ -42,7 +44,7 @@ export function segmentText(text: string, lang: string): Span[] {
     }
     // A heading is one unit whatever it holds.
     if (kind === 'heading') emit(start, end)
-    else if (rules) splitSentences(text, start, end, rules, emit)
+    else if (rules) splitSentences(text, start, end, rules, candidates, emit)
     else intlSentences(text, start, end, lang, emit)
   }
   return spans

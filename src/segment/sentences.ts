@@ -16,6 +16,7 @@ import {
   isSpace,
   isUpper,
 } from './chars.js'
+import { Candidates } from './candidates.js'
 import type { LanguageRules } from './rules/index.js'
 import { listMarkerEnd } from './list-markers.js'
 import { classifyToken, continuesUrl, isStarterAt, isUrlLike, tokenStart } from './tokens.js'
@@ -23,15 +24,19 @@ import { classifyToken, continuesUrl, isStarterAt, isUrlLike, tokenStart } from 
 /** Receives one piece of a block, `[start, end)`, which may still carry white space at its ends. */
 export type Emit = (start: number, end: number) => void
 
-/** Split the block `text[start, end)` into sentences, calling `emit` for each in order. */
+/**
+ * Split the block `text[start, end)` into sentences, calling `emit` for each in order.
+ * `candidates` is the text's cursor, shared by its blocks, which are split in order.
+ */
 export function splitSentences(
   text: string,
   start: number,
   end: number,
   rules: LanguageRules,
+  candidates: Candidates,
   emit: Emit,
 ): void {
-  new Splitter(text, start, end, rules, emit).run()
+  new Splitter(text, start, end, rules, candidates, emit).run()
 }
 
 class Splitter {
@@ -45,47 +50,49 @@ class Splitter {
     private readonly start: number,
     private readonly end: number,
     private readonly rules: LanguageRules,
+    private readonly candidates: Candidates,
     private readonly emit: Emit,
   ) {
     this.piece = start
   }
 
   run(): void {
-    const { text, end } = this
     let i = this.startUnit(this.start)
-    // White space matters only inside an open list; most text is letters, skipped at once.
-    let listing = this.listNext !== ''
-    while (i < end) {
-      const c = text.charCodeAt(i)
-      if (c > 63 && c < 0xa0) {
-        i++
-      } else if (c < 64) {
-        if (c === 46 || c === 33 || c === 63) {
-          i = this.endMark(i)
-          listing = this.listNext !== ''
-        } else if (c === 58 && isSpace(this.at(i + 1)) && this.maybeList(i + 1)) {
-          i = this.startUnit(i + 2)
-        } else if (listing && (c === 32 || (c >= 9 && c <= 13)) && this.maybeList(i)) {
-          i = this.startUnit(i + 1)
-        } else {
-          i++
-          continue
-        }
-        listing = this.listNext !== ''
-      } else if (c === 0x2026 || isMark(c)) {
-        i = this.endMark(i)
-        listing = this.listNext !== ''
-      } else if (isBullet(c) && i > this.piece && isSpace(text.charCodeAt(i - 1))) {
-        this.cut(i)
-        i = this.startUnit(i)
-        listing = this.listNext !== ''
-      } else if (listing && isSpace(c) && this.maybeList(i)) {
-        i = this.startUnit(i + 1)
-      } else {
-        i++
+    while (i < this.end) {
+      // Inside an open list every space may precede the next marker: walk char by char.
+      if (this.listNext !== '') {
+        i = this.step(i)
+        continue
       }
+      const k = this.candidates.next(i)
+      if (k >= this.end) break
+      i = this.decide(k)
     }
-    this.cut(end)
+    this.cut(this.end)
+  }
+
+  /** One character of the slow walk inside a list. */
+  private step(i: number): number {
+    const c = this.text.charCodeAt(i)
+    if (isSpace(c) && this.maybeList(i)) return this.startUnit(i + 1)
+    if (c === 46 || c === 33 || c === 63 || c === 58 || c === 0x2026 || c >= 0x2022) {
+      return this.decide(i)
+    }
+    return i + 1
+  }
+
+  /** Decide the candidate character at `i`; returns where scanning resumes. */
+  private decide(i: number): number {
+    const c = this.text.charCodeAt(i)
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026 || isMark(c)) return this.endMark(i)
+    if (c === 58) {
+      return isSpace(this.at(i + 1)) && this.maybeList(i + 1) ? this.startUnit(i + 2) : i + 1
+    }
+    if (isBullet(c) && i > this.piece && isSpace(this.text.charCodeAt(i - 1))) {
+      this.cut(i)
+      return this.startUnit(i)
+    }
+    return i + 1
   }
 
   /** Character code at `k` inside the block, or -1 outside it. */

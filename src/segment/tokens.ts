@@ -40,31 +40,45 @@ export function classifyToken(tok: string, rules: LanguageRules): TokenClass {
   if (tok.length === 0) return 'word'
   if (isUrlLike(tok)) return 'word'
   if (isDigit(tok.charCodeAt(tok.length - 1))) return 'number'
-  const known = lookup(tok, rules)
+  const table = tableFor(rules)
+  const known = table.get(tok)
   if (known) return known
   if (tok.length === 1 || (tok.length === 2 && tok.charCodeAt(0) >= 0xd800)) {
     return isLetter(tok.codePointAt(0) ?? 0) ? 'abbreviation' : 'word'
   }
+  const dot = tok.lastIndexOf('.')
+  if (dot < 0) return 'word'
   if (MULTI_PERIOD.test(tok)) return 'abbreviation'
   // `Tuesday.Mr` (no space after a full stop): the part after the last stop is the abbreviation.
-  const dot = tok.lastIndexOf('.')
-  if (dot >= 0 && dot < tok.length - 1) return lookup(tok.slice(dot + 1), rules) ?? 'word'
-  return 'word'
+  return dot < tok.length - 1 ? (table.get(tok.slice(dot + 1)) ?? 'word') : 'word'
 }
 
-function lookup(tok: string, rules: LanguageRules): TokenClass | undefined {
-  const found = lookupExact(tok, rules)
-  if (found) return found
-  // A sentence-initial capital: `T.ex.`, `Dvs.`, `Ca.`.
-  const lowered = tok.charAt(0).toLowerCase() + tok.slice(1)
-  return lowered === tok ? undefined : lookupExact(lowered, rules)
-}
+type Known = Exclude<TokenClass, 'number' | 'word'>
+const tables = new WeakMap<LanguageRules, Map<string, Known>>()
 
-function lookupExact(tok: string, rules: LanguageRules): TokenClass | undefined {
-  if (rules.prefixes.has(tok)) return 'prefix'
-  if (rules.numberPrefixes.has(tok)) return 'number-prefix'
-  if (rules.abbreviations.has(tok)) return 'abbreviation'
-  return undefined
+/**
+ * One map from token to class per language, so a decision costs one lookup. Entries written in
+ * lower case also match with a sentence-initial capital (`T.ex`, `Dvs`), except single letters,
+ * whose capitals are initials.
+ */
+function tableFor(rules: LanguageRules): Map<string, Known> {
+  let table = tables.get(rules)
+  if (table) return table
+  table = new Map()
+  const groups: [ReadonlySet<string>, Known][] = [
+    [rules.abbreviations, 'abbreviation'],
+    [rules.numberPrefixes, 'number-prefix'],
+    [rules.prefixes, 'prefix'],
+  ]
+  for (const [set, cls] of groups) for (const w of set) table.set(w, cls)
+  for (const [set, cls] of groups) {
+    for (const w of set) {
+      const capital = w.charAt(0).toUpperCase() + w.slice(1)
+      if (w.length > 1 && !table.has(capital)) table.set(capital, cls)
+    }
+  }
+  tables.set(rules, table)
+  return table
 }
 
 /** E-mail addresses and URLs keep their inner full stops. */
@@ -95,8 +109,12 @@ export function wordAt(text: string, start: number, end: number): string {
   return text.slice(start, k)
 }
 
-/** Whether the word at `start` opens a sentence per the language's list of starters. */
+/**
+ * Whether the word at `start` opens a sentence per the language's list of starters. A single
+ * letter with a full stop (`A.`, `I.`) is an initial, not the article or the pronoun.
+ */
 export function isStarterAt(text: string, start: number, end: number, rules: LanguageRules): boolean {
   const w = wordAt(text, start, end)
+  if (w.length === 1 && start + 1 < end && text.charCodeAt(start + 1) === 46) return false
   return w.length > 0 && rules.starters.has(w)
 }
