@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { startServer } from '../../src/server.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import type { TestResponse } from './_setup.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-conc-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -24,7 +25,8 @@ it('keeps every acknowledged write of 50 clients saving conflicting edits, and r
   try {
     const token = lines.find((l) => l.startsWith('tolk_')) as string
     const auth = { Authorization: `Bearer ${token}` }
-    const api = (p: string, init: RequestInit = {}) => fetch(`${server.url}${p}`, { ...init, headers: { ...auth, ...init.headers } })
+    const api = (p: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${p}`, { ...init, headers: { ...auth, ...init.headers } }) as Promise<TestResponse>
     const article = (await (await api('/api/articles')).json()).articles[0].id as string
     const units = (await (await api(`/api/articles/${article}/units`)).json()).units.slice(0, 3) as { id: string }[]
     // Six segments (three units, two languages), 50 clients: every round most writers collide.

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, expect, it } from 'vitest'
+import type { TestResponse } from './_setup.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-crash-'))
@@ -35,7 +36,8 @@ it('keeps every acknowledged write when the server is killed with SIGKILL under 
   const token = /^(tolk_\S+)$/m.exec(first.output())?.[1] as string
   expect(token).toBeTruthy()
   const headers = { Authorization: `Bearer ${token}` }
-  const api = (url: string, p: string, init: RequestInit = {}) => fetch(`${url}${p}`, { ...init, headers: { ...headers, ...init.headers } })
+  const api = (url: string, p: string, init: RequestInit = {}) =>
+    fetch(`${url}${p}`, { ...init, headers: { ...headers, ...init.headers } }) as Promise<TestResponse>
   const article = (await (await api(first.url, '/api/articles')).json()).articles[0].id as string
   const units = (await (await api(first.url, `/api/articles/${article}/units`)).json()).units as { id: string }[]
 
