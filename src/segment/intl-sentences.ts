@@ -13,10 +13,21 @@ const segmenters = new Map<string, Intl.Segmenter>()
 function segmenterFor(lang: string): Intl.Segmenter {
   let seg = segmenters.get(lang)
   if (!seg) {
-    seg = new Intl.Segmenter(lang === 'und' ? undefined : lang, { granularity: 'sentence' })
+    seg = new Intl.Segmenter(isLocale(lang) ? lang : undefined, { granularity: 'sentence' })
     segmenters.set(lang, seg)
   }
   return seg
+}
+
+// Callers validate tags where they come in (the CLI rejects unknown ones); here a tag that
+// Intl cannot read (`und`, empty) gets the root locale's rules, which hardly differ by language.
+function isLocale(lang: string): boolean {
+  if (lang === '' || lang === 'und') return false
+  try {
+    return Intl.Segmenter.supportedLocalesOf([lang]).length >= 0
+  } catch {
+    return false
+  }
 }
 
 /**

@@ -222,7 +222,7 @@ class Splitter {
 
   /** After an ellipsis a capital usually opens a sentence; the pronoun I is the exception. */
   private opensAfterEllipsis(n: number, cp: number): boolean {
-    if (cp === 73) return isLetter(this.at(n + 1))
+    if (cp === 73 && this.rules.pronounI) return isLetter(this.at(n + 1))
     if (isUpper(cp) || isOpener(cp) || isDash(cp)) return true
     return isLetter(cp) && !isLower(cp)
   }

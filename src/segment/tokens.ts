@@ -57,9 +57,10 @@ type Known = Exclude<TokenClass, 'number' | 'word'>
 const tables = new WeakMap<LanguageRules, Map<string, Known>>()
 
 /**
- * One map from token to class per language, so a decision costs one lookup. Entries written in
- * lower case also match with a sentence-initial capital (`T.ex`, `Dvs`), except single letters,
- * whose capitals are initials.
+ * One map from token to class per language, so a decision costs one lookup. Prefixes written in
+ * lower case also match with a sentence-initial capital (`T.ex`, `Dvs`, `Kl`), except single
+ * letters, whose capitals are initials. Abbreviations that can end a sentence do not: `Jan` is
+ * a name, `jan` a month.
  */
 function tableFor(rules: LanguageRules): Map<string, Known> {
   let table = tables.get(rules)
@@ -71,7 +72,7 @@ function tableFor(rules: LanguageRules): Map<string, Known> {
     [rules.prefixes, 'prefix'],
   ]
   for (const [set, cls] of groups) for (const w of set) table.set(w, cls)
-  for (const [set, cls] of groups) {
+  for (const [set, cls] of groups.slice(1)) {
     for (const w of set) {
       const capital = w.charAt(0).toUpperCase() + w.slice(1)
       if (w.length > 1 && !table.has(capital)) table.set(capital, cls)

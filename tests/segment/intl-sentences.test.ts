@@ -15,6 +15,10 @@ describe('Intl.Segmenter fallback', () => {
     expect(units('Il pleut. Nous restons ici.', 'fr')).toEqual(['Il pleut.', 'Nous restons ici.'])
   })
 
+  it('uses the root rules for und and for a tag Intl cannot read', () => {
+    for (const lang of ['und', '']) expect(units('Il pleut. Nous restons.', lang)).toHaveLength(2)
+  })
+
   it('still splits blocks first', () => {
     expect(segmentText('Заголовок\n\nОн пришёл. Она ушла.', 'ru').map((s) => s.block)).toEqual([0, 1, 1])
   })

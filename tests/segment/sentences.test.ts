@@ -244,6 +244,17 @@ describe('Swedish sentence rules', () => {
     expect(sv('Vi väntade … Ingen kom.')).toEqual(['Vi väntade …', 'Ingen kom.'])
   })
 
+  it('ends a sentence at an ellipsis before I, which is a preposition in Swedish', () => {
+    expect(sv('Vi väntade … I Stockholm regnade det.')).toEqual([
+      'Vi väntade …',
+      'I Stockholm regnade det.',
+    ])
+  })
+
+  it('ends a sentence at an ordinary word that looks like a title', () => {
+    expect(sv('Han träffade sin fru. Hon var glad.')).toHaveLength(2)
+  })
+
   it('treats ?! as one end mark', () => {
     expect(sv('Gjorde du vad?! Berätta igen.')).toEqual(['Gjorde du vad?!', 'Berätta igen.'])
   })

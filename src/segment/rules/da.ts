@@ -1,6 +1,9 @@
 import { type LanguageRules, words } from './types.js'
 
-/** Danish sentence rules (a compact set; Danish ordinals stand before lower-case month names). */
+/**
+ * Danish sentence rules (a compact set). Danish ordinals stand before lower-case month names, and
+ * `I` is a pronoun (you, plural), so it continues a sentence after an ellipsis as in English.
+ */
 export const da: LanguageRules = {
   prefixes: words(`
     f.eks bl.a s.k dvs d.v.s jf jvf ca c cirka hr fr dr prof Skt skt Sankt mht m.h.t vedr ang inkl
@@ -23,5 +26,6 @@ export const da: LanguageRules = {
     Blandt Hos Gennem Tak
     The It He She They We You This That There How What Why Who Is Are Was Did Do
   `),
+  pronounI: true,
   ordinalDates: false,
 }

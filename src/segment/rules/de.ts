@@ -25,5 +25,6 @@ export const de: LanguageRules = {
     Auch Alle Viele Einige Sein Seine Ihre Unser Unsere Mein Meine Dein Deine Danach Deshalb
     Trotzdem Außerdem Zudem Schließlich Zunächst Dabei Damit Denn
   `),
+  pronounI: false,
   ordinalDates: true,
 }

@@ -30,5 +30,6 @@ export const en: LanguageRules = {
     Yesterday Tomorrow Later Earlier Instead Thus Therefore Furthermore Moreover Nevertheless
     Finally First Second Third Last Next Another Other Let Please Thank Thanks Oh Well
   `),
+  pronounI: true,
   ordinalDates: false,
 }

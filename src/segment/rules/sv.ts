@@ -4,7 +4,7 @@ import { type LanguageRules, words } from './types.js'
 export const sv: LanguageRules = {
   prefixes: words(`
     t.ex bl.a s.k f.d dvs d.v.s p.g.a fr.o.m t.o.m jfr resp ang enl inkl exkl ev obs
-    dr prof doc hr fru fröken kand Kungl
+    dr prof doc hr Kungl
     ca
   `),
   numberPrefixes: words(`
@@ -12,7 +12,7 @@ export const sv: LanguageRules = {
   `),
   abbreviations: words(`
     m.m m.fl osv o.s.v etc o.d e.d o.dyl dyl f.Kr e.Kr f.n f.ö st kr öre milj mdr tim min sek
-    jan febr feb mars apr jun jul aug sep sept okt nov dec
+    jan febr feb apr aug sep sept okt nov dec
     mån tis ons tors fre lör sön
     St
   `),
@@ -25,5 +25,6 @@ export const sv: LanguageRules = {
     Din Ditt Dina Idag Igår Imorgon Senare Tidigare Först Sist Slutligen Annars Även Mellan Mot
     Utan Bland Hos Genom Sådana Tack
   `),
+  pronounI: false,
   ordinalDates: false,
 }

@@ -16,6 +16,11 @@ export interface LanguageRules {
    * `am 12. Juni`), so that it ends a sentence only before a starter.
    */
   ordinalDates: boolean
+  /**
+   * Whether a capital I after an ellipsis is the pronoun, which continues the sentence
+   * (`the thing is … I didn’t mean it`). In Swedish `I` is a preposition that opens one.
+   */
+  pronounI: boolean
 }
 
 /** Build a set from a space-separated word list, which keeps the rule files easy to read. */
