@@ -5,30 +5,48 @@
  * however many blocks ask.
  */
 
-/** Characters that may end a sentence or start a unit: end marks, a colon, bullets. */
-export const CANDIDATES = [
-  '.', '?', '!', '…', ':', '‼', '⁇', '⁈', '⁉', '‽', '•', '‣', '⁃', '▪', '●', '◦',
-] as const
+/** Frequent candidates: the end marks of ordinary text, and the colon that may open a list. */
+const COMMON = ['.', '?', '!', ':'] as const
+/** Rare candidates (ellipsis, combined marks, bullets), kept as one minimum to check per call. */
+const RARE = ['…', '‼', '⁇', '⁈', '⁉', '‽', '•', '‣', '⁃', '▪', '●', '◦'] as const
 
-/** A cursor over one text's candidate characters; ask with positions that never go backwards much. */
+/** A cursor over one text's candidate characters; positions asked for never go backwards. */
 export class Candidates {
-  // -2: not searched yet; -1: none left in the text.
-  private readonly found = new Array<number>(CANDIDATES.length).fill(-2)
+  // Next position of each kind: -2 not searched yet, -1 none left in the text.
+  private readonly common: number[] = COMMON.map(() => -2)
+  private readonly rare: number[] = RARE.map(() => -2)
+  /** The nearest rare candidate at or after the last position asked for (or the text's end). */
+  private rareNext = -2
 
   constructor(private readonly text: string) {}
 
   /** The first candidate at or after `from`, or the text's length when none is left. */
   next(from: number): number {
-    const found = this.found
-    let min = this.text.length
-    for (let k = 0; k < found.length; k++) {
-      let at = found[k] as number
+    const text = this.text
+    if (this.rareNext < from) this.rareNext = nearest(text, RARE, this.rare, from)
+    let min = this.rareNext
+    const common = this.common
+    for (let k = 0; k < COMMON.length; k++) {
+      let at = common[k] as number
       if (at !== -1 && at < from) {
-        at = this.text.indexOf(CANDIDATES[k] as string, from)
-        found[k] = at
+        at = text.indexOf(COMMON[k] as string, from)
+        common[k] = at
       }
       if (at !== -1 && at < min) min = at
     }
     return min
   }
+}
+
+function nearest(text: string, chars: readonly string[], found: number[], from: number): number {
+  let min = text.length
+  for (let k = 0; k < chars.length; k++) {
+    let at = found[k] as number
+    if (at !== -1 && at < from) {
+      at = text.indexOf(chars[k] as string, from)
+      found[k] = at
+    }
+    if (at !== -1 && at < min) min = at
+  }
+  return min
 }

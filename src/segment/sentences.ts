@@ -19,7 +19,7 @@ import {
 import { Candidates } from './candidates.js'
 import type { LanguageRules } from './rules/index.js'
 import { listMarkerEnd } from './list-markers.js'
-import { classifyToken, continuesUrl, isStarterAt, isUrlLike, tokenStart } from './tokens.js'
+import { classifyBefore, continuesUrl, isStarterAt, type TokenBefore } from './tokens.js'
 
 /** Receives one piece of a block, `[start, end)`, which may still carry white space at its ends. */
 export type Emit = (start: number, end: number) => void
@@ -44,6 +44,8 @@ class Splitter {
   private piece: number
   /** The marker an inline list item would carry next (`2`, `b`), or '' outside a list. */
   private listNext = ''
+  /** The token before the full stop being decided (reused: no allocation per decision). */
+  private readonly token: TokenBefore = { start: 0, url: false }
 
   constructor(
     private readonly text: string,
@@ -187,8 +189,8 @@ class Splitter {
 
   /** Whether a single full stop at `i`, followed by the character `cp` at `n`, ends a sentence. */
   private stopEnds(i: number, n: number, cp: number): boolean {
-    const tok = this.text.slice(tokenStart(this.text, this.start, i), i)
-    switch (classifyToken(tok, this.rules)) {
+    const tok = this.token
+    switch (classifyBefore(this.text, this.start, i, this.rules, tok)) {
       case 'prefix':
         return false
       case 'number-prefix':
@@ -197,7 +199,8 @@ class Splitter {
         return isStarterAt(this.text, n, this.end, this.rules) || isQuoteOrDash(cp)
       case 'number':
         // German `am 12. Juni`: an ordinal before a capitalised noun.
-        if (this.rules.ordinalDates && isUpper(cp) && /^\d{1,2}$/.test(tok)) {
+        const ordinal = i - tok.start <= 2 && isDigit(this.text.charCodeAt(tok.start))
+        if (this.rules.ordinalDates && ordinal && isUpper(cp)) {
           return isStarterAt(this.text, n, this.end, this.rules)
         }
         return opensSentence(cp)
@@ -214,9 +217,10 @@ class Splitter {
     const k = i + (cp > 0xffff ? 3 : 2)
     const after = this.at(k)
     if (!(after === 32 || (after !== -1 && isLower(text.codePointAt(k) ?? 0)))) return false
-    const tok = text.slice(tokenStart(text, this.start, i), i)
-    if (tok.length < 2 || isUrlLike(tok) || continuesUrl(text, i + 1, this.end)) return false
-    const cls = classifyToken(tok, this.rules)
+    const tok = this.token
+    const cls = classifyBefore(text, this.start, i, this.rules, tok)
+    if (i - tok.start < 2 || tok.url || continuesUrl(text, i + 1, this.end)) return false
+    if (text.startsWith('www.', tok.start)) return false
     return cls === 'word' || cls === 'number'
   }
 

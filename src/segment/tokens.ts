@@ -26,21 +26,51 @@ export type TokenClass =
 // Letters in groups of one or two, separated by full stops: U.S, a.m, Ph.D, t.ex, bl.a, m.fl.
 const MULTI_PERIOD = /^\p{L}{1,2}(?:\.\p{L}{1,2})+$/u
 
-/** Start of the token that ends at `end` (exclusive), after any opening quotes or brackets. */
-export function tokenStart(text: string, min: number, end: number): number {
-  const limit = Math.max(min, end - TOKEN_MAX)
-  let s = end
-  while (s > limit && !isSpace(text.charCodeAt(s - 1))) s--
-  while (s < end && isOpener(text.charCodeAt(s))) s++
-  return s
+/** The token before a full stop, as `classifyBefore` last read it. */
+export interface TokenBefore {
+  /** Where the token starts, after any opening quotes or brackets. */
+  start: number
+  /** Whether it holds `@` or `/`: an e-mail address, a URL, a path. */
+  url: boolean
 }
 
-/** Classify the token `text[start, end)` that a full stop follows. */
-export function classifyToken(tok: string, rules: LanguageRules): TokenClass {
-  if (tok.length === 0) return 'word'
-  if (isUrlLike(tok)) return 'word'
-  if (isDigit(tok.charCodeAt(tok.length - 1))) return 'number'
+/**
+ * Read back from `end` (exclusive, the full stop) to the white space before the token, no
+ * further than `min`, into `out`, and classify the token. Most tokens are decided without
+ * building a string: a token longer than any abbreviation, with no full stop inside, is a word.
+ */
+export function classifyBefore(
+  text: string,
+  min: number,
+  end: number,
+  rules: LanguageRules,
+  out: TokenBefore,
+): TokenClass {
+  const limit = Math.max(min, end - TOKEN_MAX)
+  let s = end
+  let dot = false
+  let url = false
+  while (s > limit) {
+    const c = text.charCodeAt(s - 1)
+    if (c === 46) dot = true
+    else if (c === 64 || c === 47) url = true
+    else if (isSpace(c)) break
+    s--
+  }
+  while (s < end && isOpener(text.charCodeAt(s))) s++
+  out.start = s
+  out.url = url
+  if (s === end || url) return 'word'
+  if (isDigit(text.charCodeAt(end - 1))) return 'number'
   const table = tableFor(rules)
+  if (!dot && end - s > table.maxLength) return 'word'
+  return classifyToken(text.slice(s, end), table)
+}
+
+/** Classify the token `tok` that a full stop follows. */
+export function classifyToken(tok: string, table: TokenTable): TokenClass {
+  if (tok.length === 0 || isUrlLike(tok)) return 'word'
+  if (isDigit(tok.charCodeAt(tok.length - 1))) return 'number'
   const known = table.get(tok)
   if (known) return known
   if (tok.length === 1 || (tok.length === 2 && tok.charCodeAt(0) >= 0xd800)) {
@@ -54,7 +84,11 @@ export function classifyToken(tok: string, rules: LanguageRules): TokenClass {
 }
 
 type Known = Exclude<TokenClass, 'number' | 'word'>
-const tables = new WeakMap<LanguageRules, Map<string, Known>>()
+
+/** A language's abbreviations by class, and the length of the longest. */
+export type TokenTable = Map<string, Known> & { maxLength: number }
+
+const tables = new WeakMap<LanguageRules, TokenTable>()
 
 /**
  * One map from token to class per language, so a decision costs one lookup. Prefixes written in
@@ -62,10 +96,10 @@ const tables = new WeakMap<LanguageRules, Map<string, Known>>()
  * letters, whose capitals are initials. Abbreviations that can end a sentence do not: `Jan` is
  * a name, `jan` a month.
  */
-function tableFor(rules: LanguageRules): Map<string, Known> {
+export function tableFor(rules: LanguageRules): TokenTable {
   let table = tables.get(rules)
   if (table) return table
-  table = new Map()
+  table = Object.assign(new Map<string, Known>(), { maxLength: 0 })
   const groups: [ReadonlySet<string>, Known][] = [
     [rules.abbreviations, 'abbreviation'],
     [rules.numberPrefixes, 'number-prefix'],
@@ -78,6 +112,7 @@ function tableFor(rules: LanguageRules): Map<string, Known> {
       if (w.length > 1 && !table.has(capital)) table.set(capital, cls)
     }
   }
+  for (const w of table.keys()) table.maxLength = Math.max(table.maxLength, w.length)
   tables.set(rules, table)
   return table
 }
