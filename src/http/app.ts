@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
 import { secureHeaders } from 'hono/secure-headers'
@@ -11,8 +10,7 @@ import { handleError, handleNotFound } from './errors.js'
 import { allowedMethods } from './method-not-allowed.js'
 import { requireToken } from './middleware/auth.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
-import { strictUtf8 } from './middleware/strict-utf8.js'
-import { problem, sendProblem } from './problem.js'
+import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
 import { registerReports } from './routes/reports.js'
 import { registerTranslations } from './routes/translations.js'
@@ -67,14 +65,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use(requestLog(opts.log))
   app.use(secureHeaders())
   if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
-  app.use(
-    bodyLimit({
-      maxSize: opts.maxBody,
-      onError: (c) =>
-        sendProblem(c, problem(413, 'body-too-large', `the request body is larger than ${opts.maxBody} bytes: send less (or start the server with a larger --max-body)`)),
-    }),
-  )
-  app.use(strictUtf8())
+  app.use(readBody(opts.maxBody))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.doc31(OPENAPI_PATH, { openapi: '3.1.0', info: INFO, security: [{ bearer: [] }] })

@@ -31,11 +31,24 @@ export const idSchema = z
   .refine(isValidId, 'use 1–100 letters, digits, ".", "_" or "-"')
   .openapi({ example: 'sv-general-01' })
 
-const refineBy = (check: (s: string) => unknown) => (s: string, ctx: z.RefinementCtx) => {
-  try {
-    check(s)
-  } catch (err) {
-    ctx.addIssue({ code: 'custom', message: (err as Error).message })
+/**
+ * A zod refinement from a check that throws. Results are remembered (a few hundred distinct
+ * inputs at most): a language tag is checked on every request, and Intl lookups are not free.
+ */
+const refineBy = (check: (s: string) => unknown) => {
+  const seen = new Map<string, string | undefined>()
+  return (s: string, ctx: z.RefinementCtx) => {
+    let message = seen.get(s)
+    if (!seen.has(s)) {
+      try {
+        check(s)
+      } catch (err) {
+        message = (err as Error).message
+      }
+      if (seen.size >= 500) seen.clear()
+      seen.set(s, message)
+    }
+    if (message !== undefined) ctx.addIssue({ code: 'custom', message })
   }
 }
 

@@ -61,7 +61,8 @@ const postArticle = createRoute({
   summary: 'Import a new article (JSON, or text/plain with query parameters); admin',
   request: {
     query: importQuery,
-    body: { required: true, content: { 'application/json': { schema: importBody }, ...textBody } },
+    // Not `required`: that would make the JSON validator refuse text/plain bodies as `{}`.
+    body: { content: { 'application/json': { schema: importBody }, ...textBody } },
   },
   responses: { 201: json(importSummary, 'imported; Location names it'), ...problems(400, 401, 403, 409, 413, 415) },
 })
@@ -74,7 +75,7 @@ const putArticle = createRoute({
   request: {
     params: articleParams,
     query: importQuery,
-    body: { required: true, content: { 'application/json': { schema: reimportBody }, ...textBody } },
+    body: { content: { 'application/json': { schema: reimportBody }, ...textBody } },
   },
   responses: {
     200: json(importSummary, 're-imported (kept, moved, stale, new, obsolete)'),
@@ -100,7 +101,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
 
   app.openapi(postArticle, async (c) => {
     forbidUnlessAdmin(c)
-    const req = await readImport(c, undefined)
+    const req = await readImport(c, c.req.valid('json'), undefined)
     const dryRun = c.req.valid('query').dryRun ?? false
     if (await store.getArticle(req.id)) {
       throw new ProblemError(problem(409, 'article-exists', `article ${req.id} exists already: PUT /api/articles/${req.id} re-imports it`))
@@ -114,7 +115,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     forbidUnlessAdmin(c)
     const { id } = c.req.valid('param')
     const existing = await store.getArticle(id)
-    const req = await readImport(c, id, existing?.tag)
+    const req = await readImport(c, c.req.valid('json'), id, existing?.tag)
     const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false })
     if (existing) return c.json(summary, 200)
     c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
@@ -132,7 +133,12 @@ function forbidUnlessAdmin(c: Context<AppEnv>): void {
  * by the same schema either way. On PUT the id comes from the path, the tag from the stored
  * article or the id.
  */
-async function readImport(c: Context<AppEnv>, pathId: string | undefined, storedTag?: string): Promise<ImportRequest> {
+async function readImport(
+  c: Context<AppEnv>,
+  validJson: unknown,
+  pathId: string | undefined,
+  storedTag?: string,
+): Promise<ImportRequest> {
   const type = c.req.header('content-type') ?? ''
   const isText = /^text\/plain\b/i.test(type)
   let raw: Record<string, unknown>
@@ -141,7 +147,7 @@ async function readImport(c: Context<AppEnv>, pathId: string | undefined, stored
     raw = { ...pick(q, ['id', 'tag', 'lang', 'title']), text: await c.req.text() }
     if (q.targets !== undefined) raw.targets = q.targets.split(',').map((s) => s.trim()).filter(Boolean)
   } else {
-    raw = { ...((await c.req.json()) as Record<string, unknown>) }
+    raw = typeof validJson === 'object' && validJson !== null ? { ...validJson } : {}
   }
   if (pathId !== undefined) {
     if (raw.id !== undefined && raw.id !== pathId) throw invalid([{ in: 'body', path: 'id', message: `differs from the path's ${pathId}` }])

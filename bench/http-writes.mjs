@@ -1,0 +1,219 @@
+// HTTP write and report throughput of `tolk serve`, against peers measured in the same run.
+//
+//   node bench/http-writes.mjs [--duration 6]       (npm run bench builds dist/ first)
+//
+// 1. PUT translations spread over a 1,000-unit article in 5 target languages, 50 connections,
+//    each request with a bearer token, zod validation, the grant check, If-Match version check
+//    and a history row: writes/s (2xx only) and p99. Each request names the version it read, so
+//    a 412 would show as a non-2xx count (there should be none).
+// 2. The same requests against a bare Hono + better-sqlite3 endpoint doing one versioned UPDATE
+//    and one history INSERT per request (WAL, synchronous=NORMAL), and a Hono hello-world:
+//    ratios to both. Targets: >= 4,500 writes/s, p99 < 30 ms.
+// 3. GET /api/articles/:id/report of that article (5 languages, after the writes): req/s, p99.
+//
+// Every server runs in its own process, and autocannon (the load generator) in another, so the
+// server under test has a core to itself on a 2-core machine. This one file plays each role:
+// `--serve bare|hello DB` and `--load writes|report|get ...` are its child modes.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
+const SELF = fileURLToPath(import.meta.url)
+const LANGS = ['sv', 'de', 'fr', 'es', 'it']
+const UNITS = 1000
+const CONNECTIONS = 50
+const args = process.argv.slice(2)
+
+if (args[0] === '--serve') await serveMode(args[1], args[2])
+else if (args[0] === '--load') await loadMode(JSON.parse(args[1]))
+else await main()
+
+/** The orchestrator: build the data, run each server and its load, print figures and ratios. */
+async function main() {
+  const duration = Number(args[args.indexOf('--duration') + 1] || 6) || 6
+  if (!fs.existsSync(path.join(ROOT, 'dist/server.js'))) {
+    console.error('bench/http-writes: dist/ is missing: run npm run build (npm run bench does)')
+    process.exit(2)
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-bench-http-'))
+  try {
+    const { db, token, article, segments } = await prepare(dir)
+    const segFile = path.join(dir, 'segments.json')
+    fs.writeFileSync(segFile, JSON.stringify(segments))
+    console.log(`article ${article}: ${UNITS} units x ${LANGS.length} languages; ${CONNECTIONS} connections, ${duration} s per run after 1 s warm-up`)
+    console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
+
+    const hello = await withServer([SELF, '--serve', 'hello'], (url) => load({ kind: 'get', url: `${url}/`, duration }))
+    const bare = await withServer([SELF, '--serve', 'bare', path.join(dir, 'bare.sqlite')], (url) =>
+      load({ kind: 'writes', url, duration, segFile, bare: true }),
+    )
+    const tolkServe = [path.join(ROOT, 'bin/tolk.js'), 'serve', '--port', '0', '--db', db, '--quiet']
+    let report
+    const tolk = await withServer(tolkServe, async (url) => {
+      const writes = await load({ kind: 'writes', url, duration, segFile, token, article })
+      report = await load({ kind: 'get', url: `${url}/api/articles/${article}/report`, duration, token })
+      return writes
+    })
+
+    const row = (name, r, what) =>
+      `${name.padEnd(34)} ${Math.round(r.ok2xx).toLocaleString('en').padStart(8)} ${what}  p99 ${String(r.p99).padStart(4)} ms  p50 ${String(r.p50).padStart(3)} ms  non-2xx ${r.non2xx}  errors ${r.errors}`
+    console.log('')
+    console.log(row('Hono hello-world (GET)', hello, 'req/s   '))
+    console.log(row('bare Hono + better-sqlite3 (PUT)', bare, 'writes/s'))
+    console.log(row('tolk PUT translation', tolk, 'writes/s'))
+    console.log(row('tolk GET article report', report, 'req/s   '))
+    console.log('')
+    console.log(`RATIO tolk / bare endpoint   ${(tolk.ok2xx / bare.ok2xx).toFixed(2)}`)
+    console.log(`RATIO tolk / hello-world     ${(tolk.ok2xx / hello.ok2xx).toFixed(2)}`)
+    const pass = tolk.ok2xx >= 4500 && tolk.p99 < 30
+    console.log(`target >= 4,500 writes/s with p99 < 30 ms: ${pass ? 'met' : 'NOT met'} (${Math.round(tolk.ok2xx)} writes/s, p99 ${tolk.p99} ms)`)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** A 1,000-unit article with 5 targets, a translator for all five, and its token. */
+async function prepare(dir) {
+  const { createSqliteStore } = await import('../dist/store/sqlite/create-sqlite-store.js')
+  const { openSqliteAccounts } = await import('../dist/store/sqlite/accounts.js')
+  const { importText } = await import('../dist/import/import-text.js')
+  const { issueToken } = await import('../dist/auth/tokens.js')
+  const db = path.join(dir, 'tolk.sqlite')
+  const store = createSqliteStore({ file: db })
+  const article = 'en-bench-01'
+  const paragraphs = []
+  for (let p = 0; p < UNITS / 5; p++) {
+    const s = []
+    for (let i = 0; i < 5; i++) s.push(`Report ${p * 5 + i} tells how the harbour crew loaded boat number ${p} in the morning.`)
+    paragraphs.push(s.join(' '))
+  }
+  await importText(store, { id: article, tag: 'en-bench', lang: 'en', targets: LANGS, text: `${paragraphs.join('\n\n')}\n` })
+  const units = await store.listUnits(article)
+  if (units.length !== UNITS) throw new Error(`the generated article has ${units.length} units, not ${UNITS}`)
+  await store.close()
+  const accounts = openSqliteAccounts({ file: db })
+  await accounts.add('bench', [{ role: 'translator', langs: LANGS }])
+  const { token } = await issueToken(accounts, 'bench')
+  await accounts.close()
+  // Segment order: unit-major, so consecutive requests hit different rows of different units.
+  const segments = []
+  for (const lang of LANGS) for (const u of units) segments.push({ unit: u.id, lang })
+  return { db, token, article, segments }
+}
+
+/** Start a server process, wait for its URL, run `fn`, stop it. */
+async function withServer(argv, fn) {
+  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const url = await new Promise((resolve, reject) => {
+    let out = ''
+    child.stdout.on('data', (d) => {
+      out += d
+      const m = /(?:listening on |^URL )(http:\S+)/m.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.once('exit', (code) => reject(new Error(`server ${argv.join(' ')} exited ${code}: ${out}`)))
+  })
+  try {
+    return await fn(url)
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+  }
+}
+
+/** Run autocannon in its own process and read its summary. */
+function load(config) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SELF, '--load', JSON.stringify(config)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load ${config.kind} exited ${code}`))))
+  })
+}
+
+/** Child mode: autocannon against one URL; prints {ok2xx (per s), p50, p99, non2xx, errors}. */
+async function loadMode(config) {
+  const { default: autocannon } = await import('autocannon')
+  const headers = config.token ? { authorization: `Bearer ${config.token}` } : {}
+  let requests = [{ method: 'GET', headers }]
+  if (config.kind === 'writes') {
+    const segments = JSON.parse(fs.readFileSync(config.segFile, 'utf8'))
+    const versions = new Array(segments.length).fill(0)
+    let next = 0
+    requests = [
+      {
+        method: 'PUT',
+        setupRequest(req, context) {
+          // Round robin over 5,000 segments: a segment's previous write has long been answered
+          // (50 in flight), so the version it carries is the current one.
+          const i = next++ % segments.length
+          context.i = i
+          const s = segments[i]
+          const p = config.bare ? `/w/${s.unit}/${s.lang}` : `/api/articles/${config.article}/units/${s.unit}/translations/${s.lang}`
+          return {
+            ...req,
+            path: p,
+            headers: { ...headers, 'content-type': 'application/json', 'if-match': `"${versions[i]}"` },
+            body: JSON.stringify({ text: `Översättning ${next} av rapporten`, state: 'translated' }),
+          }
+        },
+        onResponse(status, _body, context, resHeaders) {
+          const etag = resHeaders.etag ?? resHeaders.ETag
+          if (etag) versions[context.i] = Number(String(etag).replaceAll('"', ''))
+        },
+      },
+    ]
+  }
+  const run = (duration) =>
+    autocannon({ url: config.url, connections: CONNECTIONS, duration, requests })
+  await run(1) // warm-up: JIT, SQLite page cache, keep-alive connections
+  const r = await run(config.duration)
+  const summary = {
+    ok2xx: r['2xx'] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  }
+  process.stdout.write(JSON.stringify(summary))
+}
+
+/** Child mode: a peer server. `bare`: versioned update + history insert; `hello`: hello-world. */
+async function serveMode(kind, dbFile) {
+  const { Hono } = await import('hono')
+  const { serve } = await import('@hono/node-server')
+  const app = new Hono()
+  if (kind === 'hello') {
+    app.get('/', (c) => c.text('Hello Hono!'))
+  } else {
+    const { default: Database } = await import('better-sqlite3')
+    const db = new Database(dbFile)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.exec(`CREATE TABLE t (unit TEXT, lang TEXT, text TEXT, version INTEGER, PRIMARY KEY (unit, lang)) STRICT, WITHOUT ROWID;
+      CREATE TABLE history (seq INTEGER PRIMARY KEY, unit TEXT, lang TEXT, version INTEGER, text TEXT, at TEXT) STRICT;`)
+    const seed = db.prepare("INSERT INTO t VALUES (?, ?, '', 0)")
+    db.transaction(() => {
+      for (const s of JSON.parse(fs.readFileSync(path.join(path.dirname(dbFile), 'segments.json'), 'utf8'))) seed.run(s.unit, s.lang)
+    })()
+    const update = db.prepare('UPDATE t SET text = ?, version = version + 1 WHERE unit = ? AND lang = ? AND version = ?')
+    const history = db.prepare('INSERT INTO history (unit, lang, version, text, at) VALUES (?, ?, ?, ?, ?)')
+    const write = db.transaction((unit, lang, version, text) => {
+      if (update.run(text, unit, lang, version).changes !== 1) return false
+      history.run(unit, lang, version + 1, text, new Date().toISOString())
+      return true
+    })
+    app.put('/w/:unit/:lang', async (c) => {
+      const version = Number((c.req.header('if-match') ?? '').replaceAll('"', ''))
+      const { text } = await c.req.json()
+      if (!write(c.req.param('unit'), c.req.param('lang'), version, text)) return c.json({ error: 'conflict' }, 412)
+      c.header('ETag', `"${version + 1}"`)
+      return c.json({ version: version + 1 })
+    })
+  }
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`URL http://127.0.0.1:${info.port}`))
+  process.once('SIGTERM', () => server.close(() => process.exit(0)))
+}
