@@ -7,7 +7,7 @@ import { prepareImport, type ImportRequest } from './prepare-import.js'
  */
 export async function importText(store: Store, req: ImportRequest, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
   const isNew = !(await store.getArticle(req.id))
-  const { input, warnings } = prepareImport(req, { isNew })
+  const { input, warnings } = await prepareImport(req, { isNew })
   const summary = await store.importArticle(input, opts)
   return { ...summary, warnings: [...warnings, ...summary.warnings] }
 }

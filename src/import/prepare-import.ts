@@ -22,14 +22,14 @@ export interface ImportRequest {
  * Validate an import request and segment its text: the one path every import takes before the
  * store sees it. Throws InvalidInput for a bad id, tag, language, target or an empty text.
  */
-export function prepareImport(
+export async function prepareImport(
   req: ImportRequest,
   opts: { isNew?: boolean } = {},
-): { input: ImportInput; warnings: Warning[] } {
+): Promise<{ input: ImportInput; warnings: Warning[] }> {
   const id = checkId(req.id, 'article id')
   const tag = parseTag(req.tag)
   if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
-  const { lang, warnings } = resolveTextLanguage(req.text, req.lang, tag.language)
+  const { lang, warnings } = await resolveTextLanguage(req.text, req.lang, tag.language)
   const targets = req.targets?.map((t) => parseLanguage(t)) ?? (opts.isNew ? defaultTargets(id, tag.language, lang) : undefined)
   if (targets) checkTargets(targets, lang)
   const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })

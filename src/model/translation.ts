@@ -5,15 +5,19 @@ export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const
 export type State = (typeof STATES)[number]
 
 /** A stored article (prose, segmented into units). */
-export interface Article {
+export interface Article extends ArticleSummary {
+  /** The source text verbatim, as last imported. */
+  source: string
+}
+
+/** An article without its source text: what listings need. */
+export interface ArticleSummary {
   id: string
   /** Collection tag, e.g. `sv-general`. */
   tag: string
   /** Language the source text is written in (may differ from the tag's language). */
   lang: string
   title: string
-  /** The source text verbatim, as last imported. */
-  source: string
   /** 1 on first import; grows by one on each import that changes anything. */
   revision: number
   /** Target languages (BCP 47), in the order given. */

@@ -1,5 +1,5 @@
 import { NotFound } from '../model/errors.js'
-import type { Article } from '../model/translation.js'
+import type { ArticleSummary } from '../model/translation.js'
 import type { CoverageCounts, PendingUnit, Store } from '../store/types.js'
 
 /** Units or words per state; a stale unit counts in its state and again in `stale`. */
@@ -59,8 +59,10 @@ export interface ReportOptions {
  */
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<Report> {
   const articles = await selectArticles(store, opts.articles)
+  // Without named articles, ask for all: one pass over the counters, no id list to match.
+  const named = opts.articles && opts.articles.length > 0
   const counts = await store.coverage({
-    articles: articles.map((a) => a.id),
+    ...(named ? { articles: articles.map((a) => a.id) } : {}),
     ...(opts.langs ? { langs: opts.langs } : {}),
   })
   const byArticle = new Map<string, CoverageCounts[]>()
@@ -121,9 +123,9 @@ function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; st
   return { untranslated, stale }
 }
 
-async function selectArticles(store: Store, ids: string[] | undefined): Promise<Article[]> {
+async function selectArticles(store: Store, ids: string[] | undefined): Promise<ArticleSummary[]> {
   if (!ids || ids.length === 0) return store.listArticles()
-  const found: Article[] = []
+  const found: ArticleSummary[] = []
   for (const id of ids) {
     const a = await store.getArticle(id)
     if (!a) throw new NotFound(`no article ${id}`, 'unknown-article')

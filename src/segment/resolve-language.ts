@@ -1,4 +1,3 @@
-import { detectLanguage } from './detect-language.js'
 import { parseLanguage } from '../model/tags.js'
 import type { Warning } from '../model/unit.js'
 
@@ -13,12 +12,16 @@ export interface ResolvedLanguage {
  * confident; else the tag's language; else `und` (no rules: Intl.Segmenter's root behaviour).
  * A detected language that differs from the tag's is reported as a warning, never silently.
  */
-export function resolveTextLanguage(
+export async function resolveTextLanguage(
   text: string,
   given: string | undefined,
   tagLanguage: string | undefined,
-): ResolvedLanguage {
+): Promise<ResolvedLanguage> {
   const warnings: Warning[] = []
+  // With a language given and no tag to compare against, there is nothing to detect.
+  if (given !== undefined && tagLanguage === undefined) return { lang: parseLanguage(given), warnings }
+  // The detector's trigram tables cost start-up time: load them only when detection runs.
+  const { detectLanguage } = await import('./detect-language.js')
   const detected = detectLanguage(text)
   const detectedLang = detected.confident ? knownOrUndefined(detected.lang) : undefined
   const lang = given !== undefined ? parseLanguage(given) : detectedLang ?? tagLanguage ?? 'und'

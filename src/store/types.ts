@@ -1,5 +1,6 @@
 import type {
   Article,
+  ArticleSummary,
   HistoryEntry,
   StoredUnit,
   Translation,
@@ -59,7 +60,8 @@ export interface PendingUnit {
  */
 export interface Store {
   getArticle(id: string): Promise<Article | undefined>
-  listArticles(): Promise<Article[]>
+  /** Every article without its source text, by id. */
+  listArticles(): Promise<ArticleSummary[]>
   /**
    * Units in position order; obsolete ones (at their last position) only when asked.
    * Throws NotFound for an unknown article.

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path'
 import { InvalidInput } from '../../model/errors.js'
-import { checkId, tagFromArticleId } from '../../model/ids.js'
-import { parseLanguage, parseTag } from '../../model/tags.js'
+import { checkId, isValidId, tagFromArticleId } from '../../model/ids.js'
+import { parseLanguage, parseTag, type ParsedTag } from '../../model/tags.js'
 import { segmentArticle } from '../../segment/segment-article.js'
 import { segmentText } from '../../segment/segment-text.js'
 import { decodeText, readStdinBytes, readTextInput } from '../input.js'
@@ -46,11 +46,10 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const file = positionals[0]
-  const articleId = checkId(values.id ?? defaultArticleId(file), 'article id')
-  const tagText = values.tag ?? tagFromArticleId(articleId)
-  const tag = tagText === undefined ? undefined : parseTag(tagText)
+  const articleId = values.id !== undefined ? checkId(values.id, 'article id') : defaultArticleId(file)
+  const tag = values.tag !== undefined ? parseTag(values.tag) : impliedTag(articleId)
   const text = await readTextInput(file)
-  const { lang, warnings } = resolveTextLanguage(text, givenLang, tag?.language)
+  const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)
   for (const w of warnings) process.stderr.write(`tolk segment: warning: ${w.message}\n`)
 
   if (values.json) {
@@ -63,9 +62,22 @@ export async function run(args: string[]): Promise<number> {
   return 0
 }
 
+/** The tag an id such as `sv-general-01` implies, or none when the id implies no valid tag. */
+function impliedTag(articleId: string): ParsedTag | undefined {
+  const text = tagFromArticleId(articleId)
+  if (text === undefined) return undefined
+  try {
+    return parseTag(text)
+  } catch {
+    return undefined
+  }
+}
+
 function defaultArticleId(file: string | undefined): string {
   if (file === undefined || file === '-') return 'stdin'
-  return basename(file, extname(file))
+  const name = basename(file, extname(file))
+  // Any file may be segmented: a name that is no valid id just gives the units a neutral one.
+  return isValidId(name) ? name : 'article'
 }
 
 const INNER_BREAK = /\s*[\r\n]+\s*/g
@@ -96,7 +108,7 @@ async function runJsonLines(givenLang: string | undefined): Promise<number> {
   for (const [i, raw] of lines.entries()) {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw
     const { text, lang } = parseJsonLine(line, i + 1)
-    const chosen = lang ?? givenLang ?? resolveTextLanguage(text, undefined, undefined).lang
+    const chosen = lang ?? givenLang ?? (await resolveTextLanguage(text, undefined, undefined)).lang
     out.push(JSON.stringify(segmentText(text, chosen).map((s) => text.slice(s.start, s.end))))
   }
   if (out.length > 0) await writeOut(`${out.join('\n')}\n`)

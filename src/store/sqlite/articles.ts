@@ -1,20 +1,24 @@
 import type Database from 'better-sqlite3'
 import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
-import type { Article, StoredUnit } from '../../model/translation.js'
-import { type ArticleRow, type UnitRow, toArticle, toUnit } from './rows.js'
+import type { Article, ArticleSummary, StoredUnit } from '../../model/translation.js'
+import { type ArticleRow, type UnitRow, toArticle, toArticleSummary, toUnit } from './rows.js'
 
 /** The article and unit reads of the SQLite store, over one connection. */
 export interface ArticleOps {
   get(id: string): Article | undefined
-  list(): Article[]
+  list(): ArticleSummary[]
   units(articleId: string, includeObsolete: boolean): StoredUnit[]
 }
 
 /** Build article and unit reads. */
 export function createArticleOps(db: Database.Database): ArticleOps {
   const one = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
-  const all = db.prepare<[], ArticleRow>('SELECT * FROM articles ORDER BY id')
+  // Listings leave the source text behind: a large database holds many megabytes of it.
+  const all = db.prepare<[], Omit<ArticleRow, 'source' | 'lead'>>(
+    `SELECT id, tag, lang, title, revision, targets, live_units, live_words, created_at, updated_at
+     FROM articles ORDER BY id`,
+  )
   const live = db.prepare<[string], UnitRow>(
     'SELECT * FROM units WHERE article_id = ? AND obsolete = 0 ORDER BY position',
   )
@@ -32,7 +36,7 @@ export function createArticleOps(db: Database.Database): ArticleOps {
       const row = one.get(id)
       return row && toArticle(row)
     },
-    list: () => all.all().map(toArticle),
+    list: () => all.all().map(toArticleSummary),
     units: (articleId, includeObsolete) => units(articleId, includeObsolete),
   }
 }

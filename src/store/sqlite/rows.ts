@@ -1,5 +1,6 @@
 import type {
   Article,
+  ArticleSummary,
   HistoryEntry,
   State,
   StoredUnit,
@@ -68,12 +69,16 @@ export interface HistoryRow {
 
 /** Map an articles row to the model's Article. */
 export function toArticle(r: ArticleRow): Article {
+  return { ...toArticleSummary(r), source: r.source }
+}
+
+/** Map an `articles` row, read without its source text, to an ArticleSummary. */
+export function toArticleSummary(r: Omit<ArticleRow, 'source' | 'lead'>): ArticleSummary {
   return {
     id: r.id,
     tag: r.tag,
     lang: r.lang,
     title: r.title,
-    source: r.source,
     revision: r.revision,
     targets: JSON.parse(r.targets) as string[],
     createdAt: r.created_at,
