@@ -58,6 +58,16 @@ export interface ReportOptions {
  * segment. Coverage comes from the store's counters in one call; listings are read per article.
  */
 export async function buildReport(store: Store, opts: ReportOptions = {}): Promise<Report> {
+  const articles: ArticleReport[] = []
+  for await (const a of reportArticles(store, opts)) articles.push(a)
+  return { articles }
+}
+
+/**
+ * The report one article at a time, so a caller can stream a listing of a large database in
+ * bounded memory: only one article's untranslated segments are held at once.
+ */
+export async function* reportArticles(store: Store, opts: ReportOptions = {}): AsyncGenerator<ArticleReport> {
   const articles = await selectArticles(store, opts.articles)
   // Without named articles, ask for all: one pass over the counters, no id list to match.
   const named = opts.articles && opts.articles.length > 0
@@ -66,9 +76,12 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
     ...(opts.langs ? { langs: opts.langs } : {}),
   })
   const byArticle = new Map<string, CoverageCounts[]>()
-  for (const c of counts) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c])
+  for (const c of counts) {
+    const list = byArticle.get(c.articleId)
+    if (list) list.push(c)
+    else byArticle.set(c.articleId, [c])
+  }
 
-  const out: ArticleReport[] = []
   for (const article of articles) {
     const langs = (opts.langs ?? article.targets).filter((l) => article.targets.includes(l))
     const rows = byArticle.get(article.id) ?? []
@@ -82,7 +95,7 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
       if (!opts.summary) Object.assign(report, listPending(await store.pendingUnits(article.id, lang)))
       languages[lang] = report
     }
-    out.push({
+    yield {
       id: article.id,
       tag: article.tag,
       lang: article.lang,
@@ -91,9 +104,8 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
       units: total.units,
       words: total.words,
       languages,
-    })
+    }
   }
-  return { articles: out }
 }
 
 const EMPTY: StateCounts = { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 }

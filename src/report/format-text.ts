@@ -1,12 +1,9 @@
-import type { Report } from './build-report.js'
+import type { ArticleReport, Report } from './build-report.js'
 
 const pct = (share: number) => `${(Math.floor(share * 1000) / 10).toFixed(1)} %`
 
-/**
- * The report as a readable table for a person: one row per article and language, then (when the
- * report holds them) each untranslated or stale segment with its id and position.
- */
-export function formatReportText(report: Report): string {
+/** The coverage table for a person: one row per article and language. */
+export function formatSummaryTable(report: Report): string {
   const header = ['article', 'lang', 'coverage', 'units', 'initial', 'translated', 'reviewed', 'final', 'stale', 'words left']
   const rows: string[][] = [header]
   for (const a of report.articles) {
@@ -20,17 +17,20 @@ export function formatReportText(report: Report): string {
     r.map((cell, i) => (i < 2 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd(),
   )
   if (report.articles.length === 0) lines.push('(no articles)')
+  return `${lines.join('\n')}\n`
+}
 
-  for (const a of report.articles) {
-    for (const [lang, l] of Object.entries(a.languages)) {
-      for (const [label, list] of [['untranslated', l.untranslated], ['stale', l.stale]] as const) {
-        if (!list || list.length === 0) continue
-        lines.push('', `${a.id} ${lang}: ${list.length} ${label}`)
-        for (const u of list) lines.push(`  #${u.position} ${u.id}  ${oneLine(u.source)}`)
-      }
+/** One article's untranslated and stale segments, each with its position and id; '' when none. */
+export function formatPendingText(a: ArticleReport): string {
+  const lines: string[] = []
+  for (const [lang, l] of Object.entries(a.languages)) {
+    for (const [label, list] of [['untranslated', l.untranslated], ['stale', l.stale]] as const) {
+      if (!list || list.length === 0) continue
+      lines.push('', `${a.id} ${lang}: ${list.length} ${label}`)
+      for (const u of list) lines.push(`  #${u.position} ${u.id}  ${oneLine(u.source)}`)
     }
   }
-  return `${lines.join('\n')}\n`
+  return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
 function counts(c: { initial: number; translated: number; reviewed: number; final: number; stale: number }): string[] {

@@ -1,6 +1,6 @@
 import { parseLanguage } from '../../model/tags.js'
-import { buildReport } from '../../report/build-report.js'
-import { formatReportText } from '../../report/format-text.js'
+import { buildReport, reportArticles, type ArticleReport } from '../../report/build-report.js'
+import { formatPendingText, formatSummaryTable } from '../../report/format-text.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
 
@@ -28,9 +28,28 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`unknown --format "${values.format}": use text or json`)
   }
   const langs = splitList(values.lang)?.map((l) => parseLanguage(l))
-  const report = await withStore(values.db, (store) =>
-    buildReport(store, { articles: positionals, ...(langs ? { langs } : {}), summary: values.summary ?? false }),
-  )
-  await writeOut(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatReportText(report))
+  const opts = { articles: positionals, ...(langs ? { langs } : {}) }
+  await withStore(values.db, async (store) => {
+    if (values.format === 'json') return streamJson(reportArticles(store, { ...opts, summary: values.summary ?? false }))
+    // The table needs every row first, and rows come from the counters alone (cheap); the
+    // segment lists, which can be large, then stream one article at a time.
+    await writeOut(formatSummaryTable(await buildReport(store, { ...opts, summary: true })))
+    if (values.summary) return
+    for await (const article of reportArticles(store, opts)) {
+      const text = formatPendingText(article)
+      if (text) await writeOut(text)
+    }
+  })
   return 0
+}
+
+/** `{"articles": [...]}` written one article at a time. */
+async function streamJson(articles: AsyncIterable<ArticleReport>): Promise<void> {
+  let first = true
+  await writeOut('{"articles": [')
+  for await (const a of articles) {
+    await writeOut(`${first ? '\n' : ',\n'}${JSON.stringify(a)}`)
+    first = false
+  }
+  await writeOut(first ? ']}\n' : '\n]}\n')
 }
