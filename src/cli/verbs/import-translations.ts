@@ -1,0 +1,50 @@
+import { userInfo } from 'node:os'
+import { importTranslations, readTranslationFile, type ImportReport } from '../../formats/import-translations.js'
+import { readTextInput } from '../input.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+
+export const HELP = `Usage: tolk import-translations FILE [--as NAME] [--json] [--db FILE]
+
+Bring back a translated XLIFF 1.2, XLIFF 2.0 or PO file that tolk export wrote (and a CAT tool or
+Poedit filled in). Each target is written through the same version-checked path as the editor,
+with history. A unit whose source was edited since the export, or whose translation someone saved
+since, is reported as a conflict and left alone; units the article does not have are unknown.
+FILE "-" reads standard input. The file is read and checked whole before anything is written.
+
+Options:
+  --as NAME   who writes (default: TOLK_USER, else the system user name)
+  --json      print {"article", "lang", "format", "updated", "unchanged", "conflicted", "unknown",
+              "conflicts": [...], "unknownUnits": [...]}
+${DB_HELP}
+  -h, --help  this help
+
+Exit status: 0 all imported or unchanged, 1 some units conflicted or were unknown, 2 bad usage or
+input (malformed file, DOCTYPE or entities in XML, unknown article or language).`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    ...DB_OPTION,
+    as: { type: 'string' },
+    json: { type: 'boolean' },
+  })
+  if (positionals.length !== 1) throw new UsageError('give one FILE to import (or - for standard input); see --help')
+  const name = positionals[0] as string
+  const file = readTranslationFile(await readTextInput(name), name === '-' ? 'standard input' : name)
+  const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
+  const report = await withStore(values.db, (store) => importTranslations(store, file, { author }))
+  await writeOut(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report))
+  return report.conflicted > 0 || report.unknown > 0 ? 1 : 0
+}
+
+function describe(r: ImportReport): string {
+  const lines = [
+    `${r.article} ${r.lang} (${r.format}): ${r.updated} updated, ${r.unchanged} unchanged, ${r.conflicted} conflicted, ${r.unknown} unknown`,
+  ]
+  for (const c of r.conflicts) {
+    const why = c.reason === 'source-changed' ? 'the source changed since the export' : `the translation is at version ${c.current.version} now`
+    lines.push(`  conflict ${c.unitId} (line ${c.line}): ${why}; not written`)
+  }
+  for (const u of r.unknownUnits) lines.push(`  unknown ${u.unitId} (line ${u.line}): the article has no such unit`)
+  return `${lines.join('\n')}\n`
+}

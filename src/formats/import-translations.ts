@@ -1,0 +1,155 @@
+/**
+ * Bring translated XLIFF 1.2/2.0 and PO files back. Every target goes through
+ * `store.writeTranslation` with the version recorded at export, so history and the version check
+ * apply as in the editor; a unit whose source or translation moved on since the export is a
+ * conflict in the report, never an overwrite. The whole file is read and checked before the first
+ * write, so bad input writes nothing.
+ */
+import { InvalidInput, NotFound, VersionConflict } from '../model/errors.js'
+import { normalizeForCompare } from '../model/text.js'
+import { parseLanguage, printable } from '../model/tags.js'
+import type { State } from '../model/translation.js'
+import type { Store } from '../store/types.js'
+import { readPo } from './po.js'
+import type { FileUnit, TranslationFile } from './types.js'
+import { readXliff12 } from './xliff12.js'
+import { readXliff2, XLIFF2_NS } from './xliff2.js'
+
+/** A unit that was not written, and why. */
+export interface ImportConflict {
+  unitId: string
+  /** `source-changed`: the unit's source was edited since the export; `translation-changed`: someone saved a newer version. */
+  reason: 'source-changed' | 'translation-changed'
+  line: number
+  /** The text in the file. */
+  yours: string
+  /** The translation as it is now. */
+  current: { text: string; state: State; version: number }
+  /** The source as exported, and as it is now (for `source-changed`). */
+  source?: { exported: string; current: string }
+}
+
+/** What an import did: counts, then the details of what was not written. */
+export interface ImportReport {
+  article: string
+  lang: string
+  format: TranslationFile['format']
+  updated: number
+  unchanged: number
+  conflicted: number
+  unknown: number
+  conflicts: ImportConflict[]
+  /** Units the file names that the article does not have (or no longer has). */
+  unknownUnits: { unitId: string; line: number }[]
+}
+
+/** Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content. */
+export function readTranslationFile(text: string, name: string): TranslationFile {
+  const body = text.replace(/^\uFEFF/, '')
+  if (body.trimStart().startsWith('<')) {
+    // The namespace decides; each reader checks the root element itself.
+    return body.slice(0, 4096).includes(XLIFF2_NS) ? readXliff2(body, name) : readXliff12(body, name)
+  }
+  return readPo(body, name)
+}
+
+/** Import the targets of `file` as `author`. Throws NotFound / InvalidInput before any write. */
+export async function importTranslations(
+  store: Store,
+  file: TranslationFile,
+  opts: { author: string },
+): Promise<ImportReport> {
+  const article = await store.getArticle(file.articleId)
+  if (!article) throw new NotFound(`the file is for article "${printable(file.articleId)}", which this database does not have`)
+  const lang = matchTarget(file.lang, article.targets, file.articleId)
+  const units = new Map((await store.listUnits(article.id)).map((u) => [u.id, u]))
+  const current = new Map((await store.listTranslations(article.id, lang)).map((t) => [t.unitId, t]))
+  const seen = new Set<string>()
+  for (const u of file.units) {
+    if (seen.has(u.unitId)) throw new InvalidInput(`line ${u.line}: unit ${printable(u.unitId)} appears twice in the file`, 'duplicate-unit')
+    seen.add(u.unitId)
+  }
+
+  const report: ImportReport = {
+    article: article.id,
+    lang,
+    format: file.format,
+    updated: 0,
+    unchanged: 0,
+    conflicted: 0,
+    unknown: 0,
+    conflicts: [],
+    unknownUnits: [],
+  }
+  for (const u of file.units) {
+    const unit = units.get(u.unitId)
+    const now = current.get(u.unitId)
+    if (!unit || !now) {
+      report.unknown++
+      report.unknownUnits.push({ unitId: u.unitId, line: u.line })
+      continue
+    }
+    // No target: nothing to bring back, whatever happened to the unit meanwhile.
+    if (u.text === undefined) {
+      report.unchanged++
+      continue
+    }
+    const nowShort = { text: now.text, state: now.state, version: now.version }
+    if (normalizeForCompare(u.source) !== normalizeForCompare(unit.source)) {
+      report.conflicted++
+      report.conflicts.push({
+        unitId: u.unitId,
+        reason: 'source-changed',
+        line: u.line,
+        yours: u.text,
+        current: nowShort,
+        source: { exported: u.source, current: unit.source },
+      })
+      continue
+    }
+    if (isUnchanged(u, now)) {
+      report.unchanged++
+      continue
+    }
+    try {
+      await store.writeTranslation({
+        articleId: article.id,
+        unitId: u.unitId,
+        lang,
+        text: u.text,
+        state: u.state ?? 'translated',
+        // A file whose version note was lost may only fill units nobody has translated yet.
+        ifVersion: u.version ?? 0,
+        author: opts.author,
+      })
+      report.updated++
+    } catch (err) {
+      if (!(err instanceof VersionConflict)) throw err
+      report.conflicted++
+      report.conflicts.push({ unitId: u.unitId, reason: 'translation-changed', line: u.line, yours: u.text, current: err.current as ImportConflict['current'] })
+    }
+  }
+  return report
+}
+
+/** Same text, and either the same state or a state the file cannot (or did not) say. */
+function isUnchanged(u: FileUnit, now: { text: string; state: State }): boolean {
+  if (u.text !== now.text) return false
+  return u.needsReview || u.state === undefined || u.state === now.state
+}
+
+/**
+ * The article's target language a file names: exactly, or (as Poedit writes `sv_SE` for `sv`)
+ * by its base language when that matches one target only.
+ */
+function matchTarget(fileLang: string, targets: string[], articleId: string): string {
+  const lang = parseLanguage(fileLang)
+  if (targets.includes(lang)) return lang
+  const base = lang.split('-')[0]?.toLowerCase()
+  const matches = targets.filter((t) => t.split('-')[0]?.toLowerCase() === base)
+  if (matches.length === 1) return matches[0] as string
+  throw new InvalidInput(
+    `the file is in ${lang}, which is not a target language of ${articleId} (${targets.join(', ') || 'none'})`,
+    'unknown-target',
+  )
+}

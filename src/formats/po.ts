@@ -1,0 +1,169 @@
+/**
+ * Gettext PO: one entry per unit, the unit id as `msgctxt` (so equal sentences stay apart), stale
+ * as `#, fuzzy`, the version at export as an extracted comment `#. tolk-version: N` (which Poedit
+ * and msgmerge keep). The article id travels in the `X-Tolk-Article` header. `msgfmt -c` accepts it.
+ */
+import { InvalidInput } from '../model/errors.js'
+import { VERSION_LINE } from './notes.js'
+import { isTranslated, type ExportData, type ExportedFile, type FileUnit, type TranslationFile } from './types.js'
+
+/** Write an article's units and translations as a PO file. */
+export function writePo(data: ExportData): ExportedFile {
+  const { article, lang } = data
+  const date = poDate(data.exportedAt)
+  const header = [
+    `Project-Id-Version: ${article.id}`,
+    `POT-Creation-Date: ${date}`,
+    `PO-Revision-Date: ${date}`,
+    'Last-Translator: Tolk',
+    `Language-Team: ${lang}`,
+    `Language: ${lang}`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: 8bit',
+    'X-Generator: Tolk',
+    `X-Tolk-Article: ${article.id}`,
+    `X-Tolk-Source-Language: ${article.lang}`,
+  ]
+  const out: string[] = [
+    `# ${article.title || article.id}: ${article.lang} → ${lang}, exported by Tolk.`,
+    'msgid ""',
+    'msgstr ""',
+    ...header.map((h) => quote(`${h}\n`)),
+  ]
+  for (const { unit, translation: t } of data.units) {
+    const done = isTranslated(t)
+    out.push('', `#. tag: ${unit.tag}, position: ${unit.position}`, `#. tolk-version: ${t.version}`)
+    out.push(`#: ${article.id}:${unit.position}`)
+    if (done && t.stale) out.push('#, fuzzy')
+    out.push(`msgctxt ${quote(unit.id)}`, ...poString('msgid', unit.source), ...poString('msgstr', done ? t.text : ''))
+  }
+  out.push('')
+  return { body: out.join('\n'), mediaType: 'text/x-gettext-translation; charset=utf-8', extension: 'po' }
+}
+
+/** `keyword "…"`, or `keyword ""` and one line per text line when the text has line breaks. */
+function poString(keyword: string, s: string): string[] {
+  if (!s.includes('\n')) return [`${keyword} ${quote(s)}`]
+  const parts = s.split(/(?<=\n)/)
+  return [`${keyword} ""`, ...parts.map(quote)]
+}
+
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' }
+
+function quote(s: string): string {
+  const body = s.replace(/[\\"\n\t\r\u0000-\u001F\u007F]/g, (c) => ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
+  return `"${body}"`
+}
+
+/** PO dates: `2026-11-25 15:55+0000`. */
+function poDate(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}+0000`
+}
+
+interface Entry {
+  comments: string[]
+  flags: Set<string>
+  fields: Map<string, string>
+  line: number
+}
+
+/**
+ * Read a PO file as Poedit or msgmerge writes it: comments, flags, `msgctxt`, `msgid`, `msgstr`,
+ * continuation lines; obsolete (`#~`) entries are skipped. Throws InvalidInput with a line number.
+ */
+export function readPo(text: string, name: string): TranslationFile {
+  const entries = parseEntries(text, name)
+  const header = entries.find((e) => !e.fields.has('msgctxt') && e.fields.get('msgid') === '')
+  const headers = new Map<string, string>()
+  for (const line of (header?.fields.get('msgstr') ?? '').split('\n')) {
+    const cut = line.indexOf(':')
+    if (cut > 0) headers.set(line.slice(0, cut).trim().toLowerCase(), line.slice(cut + 1).trim())
+  }
+  const articleId = headers.get('x-tolk-article')
+  const lang = headers.get('language')
+  if (!articleId) throw new InvalidInput(`${name}: the header has no X-Tolk-Article (the article id); export the file with tolk export`, 'malformed-po')
+  if (!lang) throw new InvalidInput(`${name}: the header has no Language`, 'malformed-po')
+  const units: FileUnit[] = []
+  for (const e of entries) {
+    if (e === header) continue
+    const id = e.fields.get('msgctxt')
+    if (id === undefined) throw new InvalidInput(`${name}: line ${e.line}: an entry without msgctxt (the unit id)`, 'malformed-po')
+    if (e.fields.has('msgid_plural')) throw new InvalidInput(`${name}: line ${e.line}: plural entries do not belong to an article`, 'malformed-po')
+    let version: number | undefined
+    for (const c of e.comments) {
+      const m = VERSION_LINE.exec(c)
+      if (m) version = Number(m[1])
+    }
+    const msgstr = e.fields.get('msgstr') ?? ''
+    const fuzzy = e.flags.has('fuzzy')
+    units.push({
+      unitId: id,
+      source: e.fields.get('msgid') ?? '',
+      text: msgstr === '' ? undefined : msgstr,
+      // PO says only done or fuzzy. Fuzzy after an edit is a draft: Poedit clears it when one edits.
+      state: fuzzy ? 'initial' : undefined,
+      needsReview: fuzzy,
+      version,
+      line: e.line,
+    })
+  }
+  return { format: 'po', articleId, lang: lang.replace(/_/g, '-'), units }
+}
+
+const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/
+
+function parseEntries(text: string, name: string): Entry[] {
+  const entries: Entry[] = []
+  let cur: Entry | undefined
+  let field: string | undefined
+  const fresh = (line: number): Entry => ({ comments: [], flags: new Set(), fields: new Map(), line })
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim()
+    const n = i + 1
+    if (line === '' || line.startsWith('#~')) {
+      if (line === '') field = undefined
+      continue
+    }
+    if (line.startsWith('#')) {
+      // A comment after the strings starts the next entry.
+      if (!cur || cur.fields.size > 0) entries.push((cur = fresh(n)))
+      field = undefined
+      if (line.startsWith('#,')) for (const f of line.slice(2).split(',')) cur.flags.add(f.trim())
+      else if (line.startsWith('#.')) cur.comments.push(line.slice(2))
+      continue
+    }
+    const m = KEYWORD.exec(line)
+    if (m) {
+      const key = m[1] as string
+      const starts = key === 'msgctxt' || (key === 'msgid' && !cur?.fields.has('msgctxt'))
+      if (!cur || (starts && cur.fields.has('msgid'))) entries.push((cur = fresh(n)))
+      field = key === 'msgstr[0]' ? 'msgstr' : key
+      if (cur.fields.has(field)) throw new InvalidInput(`${name}: line ${n}: ${key} twice in one entry`, 'malformed-po')
+      cur.fields.set(field, unquote(m[2] as string, name, n))
+      continue
+    }
+    if (line.startsWith('"') && cur && field) {
+      cur.fields.set(field, (cur.fields.get(field) ?? '') + unquote(line, name, n))
+      continue
+    }
+    throw new InvalidInput(`${name}: line ${n}: cannot read "${line.slice(0, 40)}" as PO`, 'malformed-po')
+  }
+  return entries
+}
+
+const UNESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', '?': '?', "'": "'" }
+
+function unquote(q: string, name: string, line: number): string {
+  if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"')) throw new InvalidInput(`${name}: line ${line}: unterminated string`, 'malformed-po')
+  const body = q.slice(1, -1)
+  return body.replace(/\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/g, (all, oct?: string, hex?: string, c?: string) => {
+    if (all === '"') throw new InvalidInput(`${name}: line ${line}: an unescaped quote inside a string`, 'malformed-po')
+    if (oct) return String.fromCharCode(Number.parseInt(oct, 8))
+    if (hex) return String.fromCharCode(Number.parseInt(hex, 16))
+    const u = UNESCAPES[c as string]
+    if (u === undefined) throw new InvalidInput(`${name}: line ${line}: unknown escape \\${c}`, 'malformed-po')
+    return u
+  })
+}

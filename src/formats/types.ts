@@ -1,0 +1,80 @@
+/** Shapes shared by the format readers and writers. */
+import type { Article, State, StoredUnit, Translation } from '../model/translation.js'
+
+/** The formats `tolk export` writes. */
+export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'po', 'i18next', 'text'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** One live unit with its translation in the exported language. */
+export interface ExportUnit {
+  unit: StoredUnit
+  translation: Translation
+}
+
+/** Everything a writer needs: the article, one target language, units in position order. */
+export interface ExportData {
+  article: Article
+  /** Target language (BCP 47). */
+  lang: string
+  /** The whitespace before the first unit, for the plain-text layout. */
+  lead: string
+  units: ExportUnit[]
+  /** ISO 8601 time of the export. */
+  exportedAt: string
+}
+
+/** Options for writers that have choices. */
+export interface ExportOptions {
+  /** Plain text: wrap untranslated segments (in the source language) in `[[…]]`. */
+  markUntranslated?: boolean
+}
+
+/** What an export produces. */
+export interface ExportedFile {
+  body: string
+  mediaType: string
+  /** File name extension without the dot. */
+  extension: string
+}
+
+/** The formats `tolk import-translations` reads. */
+export type ImportFormat = 'xliff12' | 'xliff2' | 'po'
+
+/** One unit as a translated file brings it back. */
+export interface FileUnit {
+  unitId: string
+  /** The source text in the file, as exported (compared with the unit's current source). */
+  source: string
+  /** The target text; undefined when the file has no target for the unit. */
+  text: string | undefined
+  /**
+   * The state the file gives; undefined when the format cannot say (PO) or says only "needs
+   * review": then an unchanged text keeps the current state and a changed one becomes translated.
+   */
+  state: State | undefined
+  /**
+   * Still marked as needing review (PO `fuzzy`, XLIFF 1.2 `needs-review-translation`, our XLIFF 2.0
+   * `subState`): when the text is unchanged, the unit was not touched and is left alone.
+   */
+  needsReview: boolean
+  /** The translation's version at export, from the note or comment Tolk wrote; undefined if lost. */
+  version: number | undefined
+  /** 1-based line in the file, for messages. */
+  line: number
+}
+
+/** A translated file read back: which article and language it belongs to, and its units. */
+export interface TranslationFile {
+  format: ImportFormat
+  articleId: string
+  lang: string
+  units: FileUnit[]
+}
+
+/**
+ * Whether a translation counts as translated (any state past initial, with text). A draft left in
+ * `initial` travels only in XLIFF 2.0, whose segments can say so; elsewhere it would read as done.
+ */
+export function isTranslated(t: { text: string; state: string }): boolean {
+  return t.state !== 'initial' && t.text !== ''
+}

@@ -1,0 +1,127 @@
+/**
+ * XLIFF 1.2, valid against the strict schema: one `<trans-unit>` per unit. States map as
+ * translate-toolkit and the CAT tools read them: reviewed and final are `approved="yes"` (which
+ * translate-toolkit needs to count a unit as translated), stale is `needs-review-translation`.
+ * The strict schema allows no attributes of our own, so the article id travels in `original` and
+ * the version at export in a `<note from="tolk">`.
+ */
+import { InvalidInput } from '../model/errors.js'
+import type { State, Translation } from '../model/translation.js'
+import { VERSION_LINE } from './notes.js'
+import { isTranslated, type ExportData, type ExportedFile, type FileUnit, type TranslationFile } from './types.js'
+import {
+  childElements,
+  escapeAttr,
+  escapeText,
+  firstChild,
+  hasNonXmlChar,
+  parseXml,
+  textContent,
+  type XmlElement,
+} from './xml.js'
+
+/** The XLIFF 1.2 namespace. */
+export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2'
+
+/** `state` and `approved` of a target, from a translation. */
+export function xliff12State(t: Translation): { state: string; approved: boolean } {
+  if (t.stale) return { state: 'needs-review-translation', approved: false }
+  if (t.state === 'final') return { state: 'final', approved: true }
+  if (t.state === 'reviewed') return { state: 'signed-off', approved: true }
+  return { state: 'translated', approved: false }
+}
+
+/** Write an article's units and translations as an XLIFF 1.2 document. */
+export function writeXliff12(data: ExportData): ExportedFile {
+  const { article, lang } = data
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="${XLIFF12_NS}" version="1.2">`,
+    `  <file original="${escapeAttr(article.id)}" source-language="${escapeAttr(article.lang)}" target-language="${escapeAttr(lang)}" datatype="plaintext" date="${data.exportedAt.replace(/\.\d+Z$/, 'Z')}">`,
+    '    <header>',
+    '      <tool tool-id="tolk" tool-name="Tolk"/>',
+    '    </header>',
+    '    <body>',
+  ]
+  for (const { unit, translation: t } of data.units) {
+    const done = isTranslated(t)
+    const { state, approved } = xliff12State(t)
+    out.push(`      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''} xml:space="preserve">`)
+    out.push(`        <source>${xmlText(unit.source, unit.id)}</source>`)
+    if (done) out.push(`        <target state="${state}">${xmlText(t.text, unit.id)}</target>`)
+    out.push(
+      `        <note from="tolk" priority="10">tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
+      `        <note from="tolk" priority="10">tolk-version: ${t.version}</note>`,
+      '      </trans-unit>',
+    )
+  }
+  out.push('    </body>', '  </file>', '</xliff>', '')
+  return { body: out.join('\n'), mediaType: 'application/xliff+xml; charset=utf-8', extension: 'xlf' }
+}
+
+/** Escaped text, or InvalidInput for a character XLIFF 1.2 has no way to carry. */
+export function xmlText(s: string, unitId: string): string {
+  if (hasNonXmlChar(s)) {
+    throw new InvalidInput(
+      `unit ${unitId} holds a control character that XML 1.0 cannot carry; export it as xliff2 or po`,
+      'unexportable-character',
+    )
+  }
+  return escapeText(s)
+}
+
+/** Read an XLIFF 1.2 document (as Tolk wrote it, or as a CAT tool saved it). */
+export function readXliff12(text: string, name: string): TranslationFile {
+  const root = parseXml(text, name)
+  if (root.uri !== XLIFF12_NS || root.name !== 'xliff') {
+    throw new InvalidInput(`${name} is not XLIFF 1.2 (root element <${root.name}> in "${root.uri}")`, 'unknown-format')
+  }
+  const files = childElements(root, 'file')
+  if (files.length !== 1) {
+    throw new InvalidInput(`${name}: expected one <file> (one article), found ${files.length}`, 'malformed-xliff')
+  }
+  const file = files[0] as XmlElement
+  const articleId = file.attrs.original
+  const lang = file.attrs['target-language']
+  if (!articleId) throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
+  if (!lang) throw new InvalidInput(`${name}: <file> has no target-language`, 'malformed-xliff')
+  const body = firstChild(file, 'body')
+  const units: FileUnit[] = []
+  if (body) collect(body, units, name)
+  return { format: 'xliff12', articleId, lang, units }
+}
+
+function collect(parent: XmlElement, units: FileUnit[], name: string): void {
+  for (const el of childElements(parent)) {
+    if (el.name === 'group') collect(el, units, name)
+    if (el.name !== 'trans-unit') continue
+    const id = el.attrs.id
+    if (!id) throw new InvalidInput(`${name}: line ${el.line}: <trans-unit> has no id`, 'malformed-xliff')
+    const source = firstChild(el, 'source')
+    const target = firstChild(el, 'target')
+    const text = target ? textContent(target) : undefined
+    let version: number | undefined
+    for (const note of childElements(el, 'note')) {
+      const m = note.attrs.from === 'tolk' ? VERSION_LINE.exec(textContent(note)) : null
+      if (m) version = Number(m[1])
+    }
+    units.push({
+      unitId: id,
+      source: source ? textContent(source) : '',
+      text: text === '' ? undefined : text,
+      state: target ? importState(target.attrs.state, el.attrs.approved === 'yes') : undefined,
+      needsReview: target?.attrs.state === 'needs-review-translation',
+      version,
+      line: el.line,
+    })
+  }
+}
+
+/** Our state from a target's XLIFF 1.2 state; undefined for "needs review" (keep ours if unchanged). */
+function importState(state: string | undefined, approved: boolean): State | undefined {
+  if (state === 'final') return 'final'
+  if (state === 'signed-off') return 'reviewed'
+  if (state === 'needs-review-translation') return undefined
+  // A target without a state, or in any other state, is a translation someone wrote.
+  return approved ? 'reviewed' : 'translated'
+}

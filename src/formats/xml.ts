@@ -1,0 +1,119 @@
+/**
+ * Reading and writing XML safely. Reading goes through saxes, a strict SAX parser that never
+ * reads a DTD: we refuse any DOCTYPE outright, so no external entity is resolved, nothing is
+ * fetched and no entity can expand (billion laughs). Size and depth are limited too.
+ */
+import { SaxesParser } from 'saxes'
+import { InvalidInput } from '../model/errors.js'
+
+/** An element of the small tree parseXml builds: namespace URI, local name, attributes, children. */
+export interface XmlElement {
+  uri: string
+  name: string
+  /** Attributes by qualified name as written (`state`, `xml:lang`). */
+  attrs: Record<string, string>
+  children: XmlNode[]
+  /** 1-based line of the start tag, for error messages. */
+  line: number
+}
+
+export type XmlNode = XmlElement | string
+
+/** Limits for parseXml. */
+export interface XmlLimits {
+  /** Largest document in UTF-16 code units (about bytes for Latin text). */
+  maxChars: number
+  /** Deepest element nesting. */
+  maxDepth: number
+}
+
+/** 64 Mi characters and 64 levels: a 10,000-unit XLIFF is about 5 MB and 6 levels deep. */
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 64 << 20, maxDepth: 64 }
+
+/**
+ * Parse `text` into an element tree, or throw InvalidInput naming `name` and the line.
+ * Comments and processing instructions are dropped; CDATA becomes text.
+ */
+export function parseXml(text: string, name: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  if (text.length > limits.maxChars) {
+    throw new InvalidInput(`${name} is larger than ${limits.maxChars} characters; split it`, 'too-large')
+  }
+  const parser = new SaxesParser({ xmlns: true, position: true })
+  const stack: XmlElement[] = []
+  let root: XmlElement | undefined
+  const fail = (why: string): never => {
+    throw new InvalidInput(`${name}: line ${parser.line}: ${why}`, 'malformed-xml')
+  }
+  parser.on('error', (err) => fail(err.message.replace(/^[^:]*:\d+:\d+: /, '')))
+  parser.on('doctype', () =>
+    fail('a DOCTYPE is not accepted (its entities could read files or expand without end); remove it'),
+  )
+  parser.on('opentag', (tag) => {
+    if (stack.length >= limits.maxDepth) fail(`elements nest deeper than ${limits.maxDepth} levels`)
+    const attrs: Record<string, string> = {}
+    for (const [qname, a] of Object.entries(tag.attributes)) attrs[qname] = a.value
+    const el: XmlElement = { uri: tag.uri, name: tag.local, attrs, children: [], line: parser.line }
+    const parent = stack[stack.length - 1]
+    if (parent) parent.children.push(el)
+    else root = el
+    stack.push(el)
+  })
+  parser.on('closetag', () => {
+    stack.pop()
+  })
+  const addText = (t: string) => {
+    const parent = stack[stack.length - 1]
+    if (parent) parent.children.push(t)
+  }
+  parser.on('text', addText)
+  parser.on('cdata', addText)
+  try {
+    parser.write(text).close()
+  } catch (err) {
+    if (err instanceof InvalidInput) throw err
+    fail((err as Error).message)
+  }
+  if (!root) fail('no root element')
+  return root as XmlElement
+}
+
+/** Child elements of `el`, optionally only those with local name `name`. */
+export function childElements(el: XmlElement, name?: string): XmlElement[] {
+  const out: XmlElement[] = []
+  for (const c of el.children) if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c)
+  return out
+}
+
+/** The first child element named `name`, if any. */
+export function firstChild(el: XmlElement, name: string): XmlElement | undefined {
+  for (const c of el.children) if (typeof c !== 'string' && c.name === name) return c
+  return undefined
+}
+
+/** All text inside `el`, depth first (inline markup contributes its text). */
+export function textContent(el: XmlElement): string {
+  let out = ''
+  for (const c of el.children) out += typeof c === 'string' ? c : textContent(c)
+  return out
+}
+
+// XML 1.0 cannot carry C0 controls other than tab, LF and CR, nor U+FFFE/U+FFFF, even escaped.
+const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
+/** Whether `s` holds a character XML 1.0 cannot carry. */
+export function hasNonXmlChar(s: string): boolean {
+  return NOT_XML_CHAR.test(s)
+}
+
+/**
+ * Escape text content. CR becomes `&#13;` because parsers turn a raw CR (and CRLF) into LF, and
+ * stored texts keep their line ends byte for byte.
+ */
+export function escapeText(s: string): string {
+  return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'))
+}
+
+/** Escape an attribute value (double-quoted); tab and line ends as references so they survive. */
+export function escapeAttr(s: string): string {
+  return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
