@@ -20,6 +20,7 @@ export const VERBS: Record<string, VerbEntry> = {
   import: { summary: 'import or re-import articles into the database', load: () => import('./verbs/import.js') },
   report: { summary: 'coverage and untranslated segments per language', load: () => import('./verbs/report.js') },
   translate: { summary: 'write one translation (version-checked, with history)', load: () => import('./verbs/translate.js') },
+  check: { summary: 'CI gate: fail when translations are missing or broken (locale files, database, server)', load: () => import('./verbs/check.js') },
   export: { summary: 'write an article as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text', load: () => import('./verbs/export.js') },
   'import-translations': { summary: 'bring back translated XLIFF or PO files (version-checked)', load: () => import('./verbs/import-translations.js') },
   backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },

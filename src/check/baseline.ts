@@ -1,0 +1,42 @@
+/**
+ * `--baseline report.json`: a saved `--format json` result, so CI fails only on what got worse
+ * (coverage dropped, keys newly untranslated, new placeholder errors) and a language can be ratcheted up.
+ */
+import { readFileSync } from 'node:fs'
+import { InvalidInput } from '../model/errors.js'
+import { ERROR_KINDS, type Problem } from './types.js'
+
+export interface Baseline {
+  languages: Map<string, { coverage: number }>
+  /** Whether the baseline already had this problem (same language, key and kind of problem). */
+  has(p: Problem): boolean
+}
+
+/** Coverage gaps match each other (a missing key that became a partial plural is no new problem). */
+function identity(p: Pick<Problem, 'lang' | 'key' | 'kind'>): string {
+  return `${p.lang}\u0000${ERROR_KINDS.has(p.kind) ? p.kind : 'gap'}\u0000${p.key}`
+}
+
+/** Read and validate a baseline file; anything but a `tolk check --format json` result exits 2. */
+export function readBaseline(path: string): Baseline {
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message
+    throw new InvalidInput(`cannot read the baseline ${path}: ${why}`, 'unreadable-file')
+  }
+  const d = data as { languages?: unknown; problems?: unknown }
+  if (typeof d !== 'object' || d === null || typeof d.languages !== 'object' || d.languages === null || !Array.isArray(d.problems)) {
+    throw new InvalidInput(`${path} is not a tolk check JSON result (save one with --format json --output ${path})`, 'invalid-baseline')
+  }
+  const languages = new Map<string, { coverage: number }>()
+  for (const [lang, v] of Object.entries(d.languages as Record<string, { coverage?: unknown }>)) {
+    if (typeof v?.coverage === 'number') languages.set(lang, { coverage: v.coverage })
+  }
+  const seen = new Set<string>()
+  for (const p of d.problems as Partial<Problem>[]) {
+    if (typeof p?.lang === 'string' && typeof p.key === 'string' && typeof p.kind === 'string') seen.add(identity(p as Problem))
+  }
+  return { languages, has: (p) => seen.has(identity(p)) }
+}

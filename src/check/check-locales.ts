@@ -1,0 +1,84 @@
+/**
+ * `tolk check --locales DIR --source en`: compare every target language's files with the source's,
+ * reading each file once and finding line numbers only for the keys that are reported.
+ */
+import { keyLines } from './json-lines.js'
+import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts, type Pending } from './compare-file.js'
+import { pluralForms } from './plural-rules.js'
+import { listLocaleTree, readJsonFile, type JsonFile } from './read-locales.js'
+import { indexSource, type SourceIndex } from './source-index.js'
+import type { Problem } from './types.js'
+
+export interface LocalesOptions {
+  dir: string
+  /** Source language (canonical BCP 47). */
+  source: string
+  /** Only these target languages (canonical); all folders when absent. */
+  langs?: readonly string[]
+  /** Plural categories that are never required (`--optional-plurals`). */
+  optionalPlurals: ReadonlySet<string>
+}
+
+/** Counts and problems of a locale tree, before thresholds are applied. */
+export interface CheckedSource {
+  checked: { files: number; languages: number; strings: number }
+  languages: Map<string, LanguageCounts>
+  problems: Problem[]
+}
+
+export function checkLocales(opts: LocalesOptions): CheckedSource {
+  const tree = listLocaleTree(opts.dir, opts.source, opts.langs)
+  let files = 0
+  let strings = 0
+  const sources = new Map<string, { file: JsonFile; index: SourceIndex; wanted: Pending[] }>()
+  for (const [ns, path] of tree.sourceFiles) {
+    const file = readJsonFile(path)
+    const index = indexSource(file, opts.source)
+    sources.set(ns, { file, index, wanted: [] })
+    files++
+    strings += index.strings
+  }
+
+  const languages = new Map<string, LanguageCounts>()
+  const problems: Problem[] = []
+  for (const [lang, namespaces] of tree.targets) {
+    const counts = emptyCounts()
+    const forms = {
+      cardinal: pluralForms(lang, 'cardinal', opts.optionalPlurals),
+      ordinal: pluralForms(lang, 'ordinal', opts.optionalPlurals),
+    }
+    const names = new Set([...tree.sourceFiles.keys(), ...namespaces.keys()])
+    for (const ns of [...names].sort()) {
+      const source = sources.get(ns)
+      const path = namespaces.get(ns)
+      const file = path === undefined ? undefined : readJsonFile(path)
+      if (file) files++
+      const ctx: CompareContext = {
+        lang,
+        forms,
+        counts,
+        file,
+        targetPath: path ?? `${tree.dir}/${lang}/${ns}.json`,
+        sourcePath: source?.file.path ?? '(no source file)',
+        here: [],
+        atSource: [],
+      }
+      compareLevel(source?.index.root, file?.value ?? {}, '', ctx)
+      if (file) resolveLines(file.text, ctx.here)
+      for (const p of ctx.atSource) problems.push(p.problem)
+      if (source) for (const p of ctx.atSource) source.wanted.push(p)
+      for (const p of ctx.here) problems.push(p.problem)
+    }
+    strings += counts.strings
+    languages.set(lang, counts)
+  }
+  // Missing keys point at the line of their source key: one scan per source file, for all languages.
+  for (const { file, wanted } of sources.values()) resolveLines(file.text, wanted)
+  return { checked: { files, languages: languages.size, strings }, languages, problems }
+}
+
+function resolveLines(text: string, pending: Pending[]): void {
+  if (pending.length === 0) return
+  const lines = keyLines(text, new Set(pending.map((p) => p.lineKey)))
+  for (const p of pending) p.problem.line = lines.get(p.lineKey) ?? null
+}

@@ -1,0 +1,244 @@
+/**
+ * Compare one target file with its source namespace: walk the target object and the source index
+ * together, count what is translated, and collect problems with the key each one's line comes from.
+ */
+import { type PluralForms, suffixOf } from './plural-rules.js'
+import { difference, interpolations, nestings } from './placeholders.js'
+import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
+import type { Entry, Level } from './source-index.js'
+import type { Problem, ProblemKind } from './types.js'
+
+/** Counts per language before thresholds are applied. */
+export interface LanguageCounts {
+  units: { total: number; translated: number }
+  words: { total: number; translated: number }
+  missing: number
+  missingStrings: number
+  empty: number
+  stale: number
+  plurals: number
+  placeholders: number
+  nesting: number
+  extra: number
+  /** Leaf strings read in this language's files. */
+  strings: number
+}
+
+export function emptyCounts(): LanguageCounts {
+  return {
+    units: { total: 0, translated: 0 },
+    words: { total: 0, translated: 0 },
+    missing: 0,
+    missingStrings: 0,
+    empty: 0,
+    stale: 0,
+    plurals: 0,
+    placeholders: 0,
+    nesting: 0,
+    extra: 0,
+    strings: 0,
+  }
+}
+
+/** A problem whose line is still to be found: the dotted key to look up in its file. */
+export interface Pending {
+  problem: Problem
+  lineKey: string
+}
+
+export interface CompareContext {
+  lang: string
+  forms: { cardinal: PluralForms; ordinal: PluralForms }
+  counts: LanguageCounts
+  /** The target file as read (undefined when the namespace file is absent). */
+  file: JsonFile | undefined
+  targetPath: string
+  sourcePath: string
+  /** Problems whose line is in the target file. */
+  here: Pending[]
+  /** Problems whose line is in the source file (missing keys). */
+  atSource: Pending[]
+}
+
+/**
+ * Compare a target object (`{}` for an absent file) with a source level, recursively. The fast
+ * path looks up only the source's keys and counts the hits; only when the target has more keys
+ * than were hit does it look at every target key, to name the extra ones.
+ */
+export function compareLevel(level: Level | undefined, obj: Record<string, unknown>, prefix: string, ctx: CompareContext): void {
+  let hits = 0
+  if (level) {
+    const entries = level.entries
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i] as Entry
+      hits += e.forms ? compareGroup(e, obj, ctx) : comparePlain(e, obj[e.name], ctx)
+    }
+    for (const [name, child] of level.children) {
+      const v = obj[name]
+      if (isObject(v)) {
+        hits++
+        compareLevel(child, v, `${prefix}${name}.`, ctx)
+      } else {
+        compareLevel(child, {}, `${prefix}${name}.`, ctx)
+      }
+    }
+  }
+  const names = Object.keys(obj)
+  if (names.length !== hits) findExtras(level, obj, names, prefix, ctx)
+}
+
+/** The slow path: every target key the source lacks is an extra (a warning); non-strings exit 2. */
+function findExtras(level: Level | undefined, obj: Record<string, unknown>, names: string[], prefix: string, ctx: CompareContext): void {
+  for (const name of names) {
+    const v = obj[name]
+    const known = level?.known.get(name)
+    if (isObject(v)) {
+      if (!level?.children.has(name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
+      if (known === undefined) continue
+    } else if (typeof v !== 'string') {
+      if (ctx.file) throw nonStringValue(ctx.file, prefix + name, v)
+      continue
+    }
+    if (known === 'plain' || (known !== undefined && typeof v === 'string' && ctx.forms[known.type].allowed.has(known.category))) continue
+    if (typeof v === 'string') ctx.counts.strings++
+    const key = prefix + name
+    ctx.counts.extra++
+    const what = known === undefined ? 'is not in the source' : `is a plural form ${ctx.lang} does not use`
+    ctx.here.push(pend(ctx, ctx.targetPath, key, 'extra', `${key} ${what} (${ctx.sourcePath}); remove it or add it there`))
+  }
+}
+
+/** One plain key; returns 1 when the target holds a string for it (a hit), else 0. */
+function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
+  const c = ctx.counts
+  c.units.total++
+  c.words.total += e.words
+  if (typeof v !== 'string') {
+    if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, e.key, v)
+    c.missing++
+    c.missingStrings++
+    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing from ${ctx.targetPath}`, e.lineKey))
+    return 0
+  }
+  c.strings++
+  if (!e.blank && isBlank(v)) {
+    c.empty++
+    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'empty', `${e.key} is an empty string`))
+    return 1
+  }
+  c.units.translated++
+  c.words.translated += e.words
+  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, v, undefined, ctx)
+  return 1
+}
+
+/** One plural or ordinal group; returns how many of its forms the target holds as strings. */
+function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContext): number {
+  const type = e.plural ?? 'cardinal'
+  const forms = ctx.forms[type]
+  const c = ctx.counts
+  c.units.total++
+  c.words.total += e.words
+  let absent: string[] | undefined
+  let blanks = 0
+  let hits = 0
+  let anyKey: string | undefined
+  for (const { category, required } of forms.list) {
+    const form = e.forms?.[category]
+    if (!form) continue
+    const v = obj[form.name]
+    if (typeof v !== 'string') {
+      if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, form.key, v)
+      if (required) (absent ??= []).push(category)
+      continue
+    }
+    hits++
+    c.strings++
+    const key = form.key
+    anyKey ??= key
+    if (!e.blank && isBlank(v)) {
+      blanks++
+      ctx.here.push(pend(ctx, ctx.targetPath, key, 'empty', `${key} is an empty string`))
+      continue
+    }
+    // A plural form may leave out the number ("one file"), never another variable.
+    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, v, 'count', ctx)
+  }
+  c.empty += blanks
+  if (anyKey === undefined) {
+    c.missing++
+    c.missingStrings += forms.required.length
+    const what = type === 'ordinal' ? 'ordinal' : 'plural'
+    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} (${what}: ${forms.required.join(', ')}) is missing from ${ctx.targetPath}`, e.lineKey))
+    return hits
+  }
+  if (absent) {
+    c.plurals += absent.length
+    c.missingStrings += absent.length
+    const what = type === 'ordinal' ? 'ordinal' : 'plural'
+    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, anyKey))
+    return hits
+  }
+  if (blanks === 0) {
+    c.units.translated++
+    c.words.translated += e.words
+  }
+  return hits
+}
+
+/** Interpolations and nestings of one translated string, against the source's. */
+function checkParts(e: Entry, key: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
+  if ((e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v)) {
+    const d = difference(e.vars, interpolations(v), mayDrop)
+    if (d) {
+      ctx.counts.placeholders++
+      const parts = [
+        d.missing.length > 0 ? `lacks ${d.missing.map((m) => `{{${m}}}`).join(', ')}` : '',
+        d.unknown.length > 0 ? `has ${d.unknown.map((m) => `{{${m}}}`).join(', ')}, unknown to the source` : '',
+      ].filter(Boolean)
+      ctx.here.push(pend(ctx, ctx.targetPath, key, 'placeholder', `${key} ${parts.join(' and ')}`))
+    }
+  }
+  if (e.nests) {
+    const lost = difference(e.nests, nestings(v))?.missing ?? []
+    if (lost.length > 0) {
+      ctx.counts.nesting++
+      ctx.here.push(pend(ctx, ctx.targetPath, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`))
+    }
+  }
+}
+
+/**
+ * The common case without allocating: the target holds each of the source's `{{…}}` exactly as
+ * written, and no other. Anything else goes to the full comparison.
+ */
+function keepsTokens(tokens: string[] | null, v: string): boolean {
+  if (tokens === null) return false
+  let braces = 0
+  for (let at = v.indexOf('{{'); at !== -1; at = v.indexOf('{{', at + 2)) braces++
+  if (braces !== tokens.length) return false
+  for (let i = 0; i < tokens.length; i++) if (!v.includes(tokens[i] as string)) return false
+  return true
+}
+
+const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])
+
+function pend(ctx: CompareContext, file: string, key: string, kind: ProblemKind, message: string, lineKey = key): Pending {
+  const problem: Problem = {
+    lang: ctx.lang,
+    file,
+    line: null,
+    key,
+    kind,
+    severity: WARNINGS.has(kind) ? 'warning' : 'error',
+    message,
+  }
+  return { problem, lineKey }
+}
+
+function isBlank(v: string): boolean {
+  // Only a string that starts with white space can be blank: skip trim() for the rest.
+  const first = v.charCodeAt(0)
+  if (first > 32 && first < 127) return false
+  return v.trim() === ''
+}

@@ -1,0 +1,46 @@
+/**
+ * From counts and problems to the CheckResult: a verdict per language, and the overall one.
+ * A check that read nothing fails: an empty tree must never pass CI silently.
+ */
+import type { Baseline } from './baseline.js'
+import type { CheckedSource } from './check-locales.js'
+import { judge, type Thresholds } from './thresholds.js'
+import type { CheckResult, LanguageResult, Measure, Problem } from './types.js'
+
+export interface EvaluateOptions {
+  source: CheckResult['source']
+  measure: Measure
+  thresholds: Thresholds
+  baseline?: Baseline
+}
+
+export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckResult {
+  const byLang = new Map<string, Problem[]>()
+  for (const p of checked.problems) {
+    let list = byLang.get(p.lang)
+    if (!list) byLang.set(p.lang, (list = []))
+    list.push(p)
+  }
+  const languages: Record<string, LanguageResult> = {}
+  for (const lang of [...checked.languages.keys()].sort()) {
+    const counts = checked.languages.get(lang)
+    if (counts) languages[lang] = judge(lang, counts, byLang.get(lang) ?? [], opts.measure, opts.thresholds, opts.baseline)
+  }
+  const results = Object.values(languages)
+  const readSomething = checked.checked.strings > 0 && results.length > 0
+  return {
+    source: opts.source,
+    checked: checked.checked,
+    measure: opts.measure,
+    languages,
+    problems: checked.problems,
+    passed: readSomething && results.every((l) => l.passed),
+  }
+}
+
+/** Why nothing was judged, when the check read no strings or found no target language. */
+export function emptyReason(result: CheckResult): string | undefined {
+  if (result.checked.strings === 0) return 'no strings were read'
+  if (Object.keys(result.languages).length === 0) return 'no target languages were found'
+  return undefined
+}

@@ -1,0 +1,42 @@
+/** Small helpers the output formats share: places, counts per row, XML escaping. */
+import { formatPct } from '../thresholds.js'
+import type { CheckResult, LanguageResult, Problem } from '../types.js'
+
+/** `file:line`, the article and position of a unit, or the key alone. */
+export function placeOf(p: Problem): string {
+  if (p.file) return p.line ? `${p.file}:${p.line}` : p.file
+  if (p.article) return `${p.article}#${p.position ?? '?'}`
+  return p.key
+}
+
+/** The one-line statement of what was read, so a check that read nothing is visible. */
+export function checkedLine(r: CheckResult): string {
+  const c = r.checked
+  const what = r.source.kind === 'locales' ? 'files' : 'articles'
+  const from = r.source.kind === 'locales' ? `${r.source.location} (source ${r.source.lang})` : r.source.location
+  return `checked ${n(c.files)} ${what}, ${n(c.languages)} target languages, ${n(c.strings)} strings from ${from}; coverage by ${r.measure}`
+}
+
+export function n(x: number): string {
+  return x.toLocaleString('en-US')
+}
+
+export function pct(l: LanguageResult): string {
+  return formatPct(l.coverage * 100)
+}
+
+export function verdictLine(r: CheckResult): string {
+  const langs = Object.values(r.languages)
+  const bad = langs.filter((l) => !l.passed).length
+  if (r.checked.strings === 0) return 'FAILED: nothing was checked (no strings read)'
+  if (langs.length === 0) return 'FAILED: no target languages found'
+  return r.passed ? `passed: all ${langs.length} languages` : `FAILED: ${bad} of ${langs.length} languages`
+}
+
+const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+
+/** Escape text for XML; characters XML 1.0 cannot hold at all are dropped. */
+export function xml(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML[c] ?? c)
+}

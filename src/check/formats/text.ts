@@ -1,0 +1,46 @@
+/** The default output: a summary table per language, then the first problems with their place. */
+import type { CheckResult } from '../types.js'
+import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
+
+export interface TextOptions {
+  /** Summary only, no problem list. */
+  quiet?: boolean
+  /** How many problems to list (default 20). */
+  limit?: number
+}
+
+export function formatText(r: CheckResult, opts: TextOptions = {}): string {
+  const out = [checkedLine(r), '']
+  const store = r.source.kind !== 'locales'
+  const head = store
+    ? ['lang', 'coverage', 'min', 'untranslated', 'stale', 'result']
+    : ['lang', 'coverage', 'min', 'missing', 'empty', 'plurals', 'placeholders', 'nesting', 'extra', 'result']
+  const rows = Object.entries(r.languages).map(([lang, l]) => {
+    const min = l.min === null ? 'base' : `${l.min}`
+    const result = l.passed ? 'ok' : `FAIL: ${l.reasons.join('; ')}`
+    return store
+      ? [lang, pct(l), min, n(l.missing), n(l.stale), result]
+      : [lang, pct(l), min, n(l.missing), n(l.empty), n(l.plurals), n(l.placeholders), n(l.nesting), n(l.extra), result]
+  })
+  out.push(...table(head, rows), '')
+  const listed = r.problems.filter((p) => p.severity !== 'note')
+  if (!opts.quiet && listed.length > 0) {
+    const limit = opts.limit ?? 20
+    const shown = listed.slice(0, limit)
+    out.push(`${shown.length < listed.length ? `First ${shown.length} of ${n(listed.length)}` : `${n(listed.length)}`} problem${listed.length === 1 ? '' : 's'}:`)
+    for (const p of shown) out.push(`  ${placeOf(p)}  ${p.lang}  ${p.severity === 'warning' ? 'warning' : p.kind}: ${p.message}`)
+    out.push('')
+  }
+  out.push(verdictLine(r))
+  return `${out.join('\n')}\n`
+}
+
+/** Left-aligned columns; numbers and percentages right-aligned; the last column is free text. */
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (i === head.length - 1 ? 0 : (r[i] ?? '').length))))
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
+  return [line(head), ...rows.map(line)]
+}

@@ -1,0 +1,119 @@
+/**
+ * Reading an i18next locale tree (`DIR/<lng>/<ns>.json`): which languages and namespaces there
+ * are, and each file read once as strict UTF-8 and JSON.parse'd, with file, line and column on errors.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { InvalidInput } from '../model/errors.js'
+import { parseLanguage, printable } from '../model/tags.js'
+import { keyLines, lineAndColumn, syntaxErrorOffset } from './json-lines.js'
+
+/** The files of one language folder: namespace → path. */
+export type Namespaces = Map<string, string>
+
+export interface LocaleTree {
+  dir: string
+  source: string
+  sourceFiles: Namespaces
+  /** Target language (canonical BCP 47) → its files, in language order. */
+  targets: Map<string, Namespaces>
+}
+
+/**
+ * List the tree under `dir`. Every folder must be named by a BCP 47 tag (checked with
+ * parseLanguage); files other than `*.json` and hidden folders are ignored. `langs` limits the targets.
+ */
+export function listLocaleTree(dir: string, source: string, langs?: readonly string[]): LocaleTree {
+  let names: string[]
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory')
+    names = readdirSync(dir).sort()
+  } catch {
+    throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give --locales the folder that holds en/, sv/, …`, 'unreadable-file')
+  }
+  const folders = new Map<string, string>()
+  for (const name of names) {
+    if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue
+    let lang: string
+    try {
+      lang = parseLanguage(name)
+    } catch {
+      throw new InvalidInput(`${join(dir, name)}: the folder name "${printable(name)}" is not a BCP 47 language tag; name language folders en, sv, pt-BR, …`, 'unknown-language')
+    }
+    if (folders.has(lang)) throw new InvalidInput(`${dir}: two folders name the language ${lang}; keep one`, 'duplicate-language')
+    folders.set(lang, name)
+  }
+  const sourceFolder = folders.get(source)
+  if (sourceFolder === undefined) {
+    const found = [...folders.keys()].join(', ') || 'none'
+    throw new InvalidInput(`${dir} has no folder for the source language ${source} (language folders found: ${found})`, 'unreadable-file')
+  }
+  const sourceFiles = listNamespaces(join(dir, sourceFolder))
+  if (sourceFiles.size === 0) throw new InvalidInput(`${join(dir, sourceFolder)} holds no .json files: nothing to check`, 'unreadable-file')
+  const targets = new Map<string, Namespaces>()
+  for (const [lang, folder] of folders) {
+    if (lang === source || (langs && !langs.includes(lang))) continue
+    targets.set(lang, listNamespaces(join(dir, folder)))
+  }
+  for (const lang of langs ?? []) {
+    if (!targets.has(lang) && lang !== source) targets.set(lang, new Map())
+  }
+  return { dir, source, sourceFiles, targets }
+}
+
+function listNamespaces(folder: string): Namespaces {
+  const files: Namespaces = new Map()
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith('.json') && !name.startsWith('.')) files.set(name.slice(0, -'.json'.length), join(folder, name))
+  }
+  return files
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/** A JSON object read from a file, with its text kept for finding key lines later. */
+export interface JsonFile {
+  path: string
+  text: string
+  value: Record<string, unknown>
+}
+
+/** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
+export function readJsonFile(path: string): JsonFile {
+  let text: string
+  try {
+    text = UTF8.decode(readFileSync(path))
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code) throw new InvalidInput(`cannot read ${path}: ${code}`, 'unreadable-file')
+    throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (err) {
+    const { line, column } = lineAndColumn(text, syntaxErrorOffset(text, err as Error))
+    const why = (err as Error).message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+$/, '')
+    throw new InvalidInput(`${path}:${line}:${column}: malformed JSON: ${why}`, 'malformed-json')
+  }
+  if (!isObject(value)) throw new InvalidInput(`${path}:1:1: the top level must be a JSON object of keys, not ${describe(value)}`, 'invalid-resource')
+  return { path, text, value }
+}
+
+/** A plain JSON object (not null, not an array). */
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The error for a value i18next JSON v4 cannot hold here: exit 2 with file and line. */
+export function nonStringValue(file: JsonFile, key: string, value: unknown): InvalidInput {
+  const line = keyLines(file.text, new Set([key])).get(key)
+  const place = line === undefined ? file.path : `${file.path}:${line}`
+  return new InvalidInput(`${place}: "${printable(key)}" is ${describe(value)}; translations must be strings (or objects of them)`, 'invalid-resource')
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  return `a ${typeof v} (${printable(String(v), 20)})`
+}

@@ -1,0 +1,112 @@
+/**
+ * Thresholds in percent (`--min 95`, `--min 90,sv=100,de=80`) and the verdict per language:
+ * coverage at or above its threshold, and no placeholder or nesting errors.
+ */
+import { parseLanguage } from '../model/tags.js'
+import type { LanguageCounts } from './compare-file.js'
+import type { Baseline } from './baseline.js'
+import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem } from './types.js'
+
+export interface Thresholds {
+  /** Percent for languages not named; 100 when `--min` is absent. */
+  fallback: number
+  perLang: Map<string, number>
+  /** Whether `--min` was given (a baseline replaces the strict default only when it was not). */
+  given: boolean
+}
+
+/** Parse `--min`: a bare number is the default, `lang=number` overrides it for one language. */
+export function parseMin(value: string | undefined): Thresholds {
+  const t: Thresholds = { fallback: 100, perLang: new Map(), given: value !== undefined }
+  if (value === undefined) return t
+  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=')
+    const num = percent(eq === -1 ? part : part.slice(eq + 1), part)
+    if (eq === -1) t.fallback = num
+    else t.perLang.set(parseLanguage(part.slice(0, eq).trim()), num)
+  }
+  return t
+}
+
+function percent(s: string, part: string): number {
+  const n = Number(s.trim().replace(/%$/, ''))
+  if (s.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new RangeError(`--min takes percentages 0–100 such as 95 or 90,sv=100, not "${part}"`)
+  }
+  return n
+}
+
+/** The threshold for one language. */
+export function minFor(t: Thresholds, lang: string): number {
+  return t.perLang.get(lang) ?? t.fallback
+}
+
+/** Share 0..1 of what is translated, by words or units; nothing to translate counts as complete. */
+export function coverageBy(counts: Pick<LanguageCounts, 'units' | 'words'>, measure: Measure): number {
+  const c = measure === 'words' ? counts.words : counts.units
+  return c.total === 0 ? 1 : c.translated / c.total
+}
+
+/**
+ * The verdict for one language, and each of its problems marked `error` (counts against it) or
+ * `note` (tolerated). Without a baseline: coverage must reach the threshold and there must be no
+ * placeholder or nesting errors. With a baseline that knows the language: coverage must not drop
+ * and no problem may be new (and `--min` holds too, when given).
+ */
+export function judge(
+  lang: string,
+  counts: LanguageCounts,
+  problems: readonly Problem[],
+  measure: Measure,
+  thresholds: Thresholds,
+  baseline: Baseline | undefined,
+): LanguageResult {
+  const coverage = coverageBy(counts, measure)
+  const pct = coverage * 100
+  const reasons: string[] = []
+  const failed = new Set<CheckName>()
+  const before = baseline?.languages.get(lang)
+  const min = minFor(thresholds, lang)
+  const applyMin = !before || thresholds.given
+  // Half a millionth of a percent of slack: 19 of 20 keys is 95 %, whatever the float says.
+  if (applyMin && pct + 5e-7 < min) {
+    reasons.push(`coverage ${formatPct(pct)} is below ${min} %`)
+    failed.add('coverage')
+  }
+  const fresh = { coverage: 0, placeholders: 0, nesting: 0 }
+  for (const p of problems) {
+    const check = checkOf(p.kind)
+    if (check && !(before && baseline?.has(p))) fresh[check]++
+  }
+  if (before) {
+    if (pct + 5e-7 < before.coverage * 100) {
+      reasons.push(`coverage fell from ${formatPct(before.coverage * 100)} to ${formatPct(pct)}`)
+      failed.add('coverage')
+    }
+    if (fresh.coverage > 0) {
+      reasons.push(`${fresh.coverage} key${fresh.coverage === 1 ? '' : 's'} newly untranslated since the baseline`)
+      failed.add('coverage')
+    }
+  }
+  if (fresh.placeholders > 0) {
+    reasons.push(`${fresh.placeholders} ${before ? 'new ' : ''}placeholder error${fresh.placeholders === 1 ? '' : 's'}`)
+    failed.add('placeholders')
+  }
+  if (fresh.nesting > 0) {
+    reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}lost nesting${fresh.nesting === 1 ? '' : 's'}`)
+    failed.add('nesting')
+  }
+  for (const p of problems) {
+    const check = checkOf(p.kind)
+    if (check === null) continue
+    const blocks = failed.has(check) && !(before && baseline?.has(p))
+    p.severity = blocks ? 'error' : 'note'
+  }
+  const { strings: _strings, ...rest } = counts
+  return { coverage, ...rest, min: applyMin ? min : null, passed: failed.size === 0, failed: [...failed], reasons }
+}
+
+/** A percentage for people: one decimal, never rounded up to 100 when something is missing. */
+export function formatPct(pct: number): string {
+  return `${(Math.floor(pct * 10 + 1e-6) / 10).toFixed(1)} %`
+}

@@ -1,0 +1,93 @@
+/**
+ * The result of `tolk check`: what was checked, a summary per target language, and every problem
+ * with its place. This is the stable JSON schema of `--format json` (documented in the README).
+ */
+
+/** What a problem is about. Coverage kinds lower coverage; error kinds fail a language; warnings never do. */
+export type ProblemKind =
+  | 'missing' // the key (or a whole plural group) is absent from the target
+  | 'empty' // the target holds an empty string
+  | 'plural' // a required plural or ordinal form is absent
+  | 'untranslated' // a workbench unit with no translation yet
+  | 'stale' // a workbench translation whose source changed since
+  | 'placeholder' // a {{variable}} missing from, or unknown to, the target
+  | 'nesting' // a $t(...) reference the source has and the target lost
+  | 'extra' // a key the source does not have (warning)
+
+/**
+ * `error`: counts against its language's verdict (a failed check); `note`: tolerated (the
+ * language's threshold allows it, or the baseline already had it); `warning`: never fails (extra keys).
+ */
+export type Severity = 'error' | 'note' | 'warning'
+
+/** The checks a language can fail. */
+export type CheckName = 'coverage' | 'placeholders' | 'nesting'
+
+export interface Problem {
+  lang: string
+  /** File the problem points at (for a missing key: the source file); null for workbench units. */
+  file: string | null
+  /** 1-based line of the key in `file`; null when there is no such line. */
+  line: number | null
+  /** Dotted key path (i18next) or unit id (workbench). */
+  key: string
+  kind: ProblemKind
+  severity: Severity
+  message: string
+  /** Workbench sources only: the article and the unit's 1-based position in it. */
+  article?: string
+  position?: number
+}
+
+/** Coverage measure: words of the source (default) or logical keys / units. */
+export type Measure = 'words' | 'units'
+
+/** Per target language: the counts CI reads. */
+export interface LanguageResult {
+  /** Share 0..1 translated, by the chosen measure. */
+  coverage: number
+  units: { total: number; translated: number }
+  words: { total: number; translated: number }
+  /** Logical keys (or units) entirely absent / untranslated. */
+  missing: number
+  /** Leaf strings the target should hold (every required plural form counted) but does not. */
+  missingStrings: number
+  empty: number
+  stale: number
+  /** Required plural or ordinal forms absent from keys that are otherwise present. */
+  plurals: number
+  /** Keys with a missing or unknown {{variable}}. */
+  placeholders: number
+  /** Keys that lost a $t(...) nesting reference. */
+  nesting: number
+  /** Keys the source does not have (warnings). */
+  extra: number
+  /** The threshold applied, in percent; null when a baseline alone judged the language. */
+  min: number | null
+  passed: boolean
+  /** The checks that failed; empty when the language passed. */
+  failed: CheckName[]
+  /** Why the language failed, one short sentence each; empty when it passed. */
+  reasons: string[]
+}
+
+export interface CheckResult {
+  /** Which source was read: `locales DIR`, `db FILE` or `server URL`. */
+  source: { kind: 'locales' | 'db' | 'server'; location: string; lang: string | null }
+  checked: { files: number; languages: number; strings: number }
+  measure: Measure
+  languages: Record<string, LanguageResult>
+  problems: Problem[]
+  passed: boolean
+}
+
+/** Kinds that fail a language whatever the threshold (unless a baseline already had them). */
+export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting'])
+
+/** The check each kind of problem belongs to (extra keys belong to none: they only warn). */
+export function checkOf(kind: ProblemKind): CheckName | null {
+  if (kind === 'placeholder') return 'placeholders'
+  if (kind === 'nesting') return 'nesting'
+  if (kind === 'extra') return null
+  return 'coverage'
+}

@@ -1,0 +1,157 @@
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { resolveDbPath } from '../../config.js'
+import { InvalidInput, TolkError } from '../../model/errors.js'
+import { parseLanguage } from '../../model/tags.js'
+import { renderBadge } from '../../check/badge.js'
+import { readBaseline } from '../../check/baseline.js'
+import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
+import { checkReport, fetchReport } from '../../check/check-store.js'
+import { evaluate } from '../../check/evaluate.js'
+import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
+import { parseOptionalPlurals } from '../../check/plural-rules.js'
+import { parseMin } from '../../check/thresholds.js'
+import type { CheckResult, Measure } from '../../check/types.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+
+export const HELP = `Usage: tolk check --locales DIR [--source en] [options]
+       tolk check --db FILE [ARTICLE…] [options]
+       tolk check --server URL [ARTICLE…] [options]
+
+The CI gate: fails (exit 1) when a target language is below its coverage threshold or has broken
+placeholders. Reads an i18next locale tree (DIR/<lng>/<ns>.json, i18next JSON v4), the
+workbench's database, or a running workbench (GET /api/report, token from TOLK_TOKEN).
+
+Sources (one):
+  --locales DIR          i18next locale tree; --source names the source language (default en)
+  --db FILE              workbench database: untranslated and stale units are problems
+  --server URL           running workbench, e.g. http://127.0.0.1:8787
+
+Checks:
+  --lang LIST            only these target languages (sv,de)
+  --min SPEC             thresholds in percent: 95, or 90,sv=100,de=80 (the bare number is the
+                         default); without --min every language must be complete and error-free
+  --by words|units       coverage by source words (default) or by keys/units
+  --baseline FILE        a saved --format json result: fail only on what got worse
+  --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
+
+Output:
+  --format F             text (default), json, junit, sarif, github, markdown
+  --output FILE          write the format to FILE; a text summary goes to stdout
+  --quiet                text: the summary table only
+  --limit N              text: problems listed (default 20); markdown (default 50)
+  --badge FILE.svg       write a coverage badge (the lowest language's coverage)
+  -h, --help             this help
+
+Exit status: 0 passed, 1 a language failed (or nothing was checked), 2 bad usage or unreadable
+input (missing folder, malformed JSON with file:line:column, non-string value, bad language folder).`
+
+export async function run(args: string[]): Promise<number> {
+  // Each parsed file stays alive while it is compared, so V8 would see survivors and grow its
+  // young generation to 3 × 16 MB; keeping it small holds peak RSS near the floor of reading the
+  // files, for about the same time (measured in bench/check-speed.mjs).
+  setFlagsFromString('--semi-space-growth-factor=1')
+  const { values, positionals } = parseVerbArgs(args, {
+    db: { type: 'string' },
+    locales: { type: 'string' },
+    source: { type: 'string' },
+    server: { type: 'string' },
+    lang: { type: 'string' },
+    min: { type: 'string' },
+    by: { type: 'string', default: 'words' },
+    baseline: { type: 'string' },
+    'optional-plurals': { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    output: { type: 'string' },
+    quiet: { type: 'boolean' },
+    limit: { type: 'string' },
+    badge: { type: 'string' },
+  })
+  const sources = [values.locales, values.db, values.server].filter((s) => s !== undefined)
+  if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --db FILE or --server URL; see --help')
+  const format = values.format as FormatName
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}": use ${FORMATS.join(', ')}`)
+  if (values.by !== 'words' && values.by !== 'units') throw new UsageError(`--by takes words or units, not "${values.by}"`)
+  const measure: Measure = values.by
+  const limit = values.limit === undefined ? undefined : Number(values.limit)
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError(`--limit takes a whole number, not "${values.limit}"`)
+  const thresholds = usage(() => parseMin(values.min))
+  const optionalPlurals = usage(() => parseOptionalPlurals(values['optional-plurals']))
+  const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l))
+  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline)
+
+  let checked: CheckedSource
+  let source: CheckResult['source']
+  if (values.locales !== undefined) {
+    if (positionals.length > 0) throw new UsageError('--locales takes no article ids; use --lang to pick languages')
+    const lang = parseLanguage(values.source ?? 'en')
+    source = { kind: 'locales', location: values.locales, lang }
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals })
+  } else if (values.server !== undefined) {
+    source = { kind: 'server', location: values.server, lang: null }
+    checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
+  } else {
+    const file = resolveDbPath(values.db)
+    // A check must not create the database it is asked to check.
+    if (!existsSync(file)) throw new InvalidInput(`no database at ${file}; give --db the workbench's database file`, 'unreadable-file')
+    source = { kind: 'db', location: file, lang: null }
+    checked = checkReport(await readDb(values.db, positionals, langs))
+  }
+
+  const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}) })
+  const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}) }
+  if (values.badge !== undefined) writeBadge(values.badge, result)
+  if (values.output !== undefined) {
+    writeFile(values.output, render(format, result, opts))
+    for (const chunk of render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
+  } else {
+    for (const chunk of render(format, result, opts)) await writeOut(chunk)
+  }
+  return result.passed ? 0 : 1
+}
+
+async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined) {
+  // Loaded only here: the store and its importers cost start-up time a locale check never needs.
+  const [{ withStore }, { buildReport }] = await Promise.all([import('../store-access.js'), import('../../report/build-report.js')])
+  try {
+    return await withStore(db, (store) => buildReport(store, { articles, ...(langs ? { langs } : {}) }))
+  } catch (err) {
+    if (err instanceof TolkError) throw err
+    throw new InvalidInput(`cannot read the database ${resolveDbPath(db)}: ${(err as Error).message}`, 'unreadable-file')
+  }
+}
+
+function writeBadge(path: string, r: CheckResult): void {
+  const langs = Object.entries(r.languages)
+  const lowest = langs.reduce((min, [, l]) => Math.min(min, l.coverage), langs.length > 0 ? 1 : 0)
+  const label = langs.length === 1 ? `translated (${langs[0]?.[0]})` : 'translated'
+  writeFile(path, [renderBadge(label, lowest)])
+}
+
+function writeFile(path: string, chunks: string[]): void {
+  try {
+    const fd = openSync(path, 'w')
+    try {
+      for (const chunk of chunks) writeSync(fd, chunk)
+    } finally {
+      closeSync(fd)
+    }
+  } catch (err) {
+    throw new InvalidInput(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'unwritable-file')
+  }
+}
+
+/** Turn a RangeError from option parsing into a usage error (exit 2). */
+function usage<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(err.message)
+    throw err
+  }
+}
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
