@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect } from 'vitest'
+import { exportArticle } from '../../src/formats/export-article.js'
+import type { ExportFormat } from '../../src/formats/types.js'
+import { buildReport } from '../../src/report/build-report.js'
+import { ARTICLE, makeFixture, type Fixture } from './fixture.js'
+import { itWith, pocount, run, SCHEMAS } from './tools.js'
+
+let f: Fixture
+const files: Partial<Record<ExportFormat, string>> = {}
+const EXT: Record<ExportFormat, string> = { xliff2: 'xlf', xliff12: 'xlf', tmx: 'tmx', po: 'po', i18next: 'json', text: 'txt' }
+
+beforeAll(async () => {
+  f = await makeFixture()
+  for (const format of Object.keys(EXT) as ExportFormat[]) {
+    const file = join(f.dir, `${format}.${EXT[format]}`)
+    writeFileSync(file, (await exportArticle(f.store, ARTICLE, 'sv', format)).body)
+    files[format] = file
+  }
+})
+afterAll(() => f.store.close())
+
+/** Units our report counts as translated: translated, reviewed or final (stale ones among them). */
+async function ourTranslated(): Promise<{ done: number; total: number }> {
+  const sv = (await buildReport(f.store, { articles: [ARTICLE], summary: true })).articles[0]!
+  const u = sv.languages.sv!.units
+  return { done: u.translated + u.reviewed + u.final, total: sv.units }
+}
+
+describe('exports checked by tools nobody here wrote', () => {
+  itWith(['xmllint', 'schemas'], 'writes XLIFF 2.0 that the OASIS core schema accepts', () => {
+    const r = run('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'xliff-core-2.0.xsd'), files.xliff2!])
+    expect(r.stderr).toContain('validates')
+    expect(r.status).toBe(0)
+  })
+
+  itWith(['xmllint', 'schemas'], 'writes XLIFF 1.2 that the strict schema accepts', () => {
+    const r = run('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'xliff-core-1.2-strict.xsd'), files.xliff12!])
+    expect(r.stderr).toContain('validates')
+    expect(r.status).toBe(0)
+  })
+
+  itWith(['xmllint', 'schemas'], 'writes TMX whose DOCTYPE names tmx14.dtd, valid against that DTD', () => {
+    // --valid loads the DTD the DOCTYPE names, found on --path: proves the DOCTYPE and the content.
+    const r = run('xmllint', ['--noout', '--nonet', '--path', SCHEMAS, '--valid', files.tmx!])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+  })
+
+  itWith(['msgfmt'], 'writes PO that msgfmt -c accepts', () => {
+    const r = run('msgfmt', ['-c', '--statistics', '-o', '/dev/null', files.po!])
+    expect(r.status, r.stderr).toBe(0)
+    // 4 done (the stale one is fuzzy), 1 fuzzy, the draft and the untranslated one untranslated.
+    expect(r.stderr.trim()).toBe('3 translated messages, 1 fuzzy translation, 2 untranslated messages.')
+  })
+
+  for (const format of ['xliff12', 'tmx', 'po'] as const) {
+    itWith(['pocount'], `counts as many translated ${format} units as our report`, async () => {
+      const ours = await ourTranslated()
+      const theirs = pocount(files[format]!)
+      expect(theirs.translated + theirs.fuzzy).toBe(ours.done)
+      // A memory holds only translated units; the other formats hold every unit.
+      expect(theirs.total).toBe(format === 'tmx' ? ours.done : ours.total)
+    })
+  }
+})
