@@ -1,5 +1,6 @@
 import { sql as initial } from './001-initial.js'
 import { sql as accounts } from './002-accounts.js'
+import { sql as web } from './003-web.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', sql: initial },
   { version: 2, name: '002-accounts', sql: accounts },
+  { version: 3, name: '003-web', sql: web },
 ]
 
 /** The schema version this code writes and understands. */
