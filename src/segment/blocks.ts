@@ -1,5 +1,5 @@
 import type { BlockKind } from '../model/unit.js'
-import { isLower, isSpace } from './chars.js'
+import { isCloser, isDigit, isLetter, isLower, isSpace } from './chars.js'
 
 /** One block of an article: a paragraph, heading, list item or quote, trimmed of white space. */
 export interface Block {
@@ -14,15 +14,6 @@ const WRAP_WIDTH = 60
 // Longer single lines are prose, not headlines.
 const HEADLINE_MAX = 200
 
-interface Line {
-  /** First and one-past-last non-space index. */
-  start: number
-  end: number
-  /** White space between the content and the line terminator (a hard-wrap hint). */
-  trailingSpace: boolean
-  marker: BlockKind | undefined
-}
-
 /**
  * Split text into blocks in one pass over its lines. A blank line always splits; a single line
  * break splits too, unless the next line continues the sentence in lower case after a trailing
@@ -32,8 +23,13 @@ interface Line {
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = []
   const n = text.length
-  let cur: (Block & { lines: number }) | undefined
-  let prev: Line | undefined
+  // The open block (`cur` is undefined before the first) and the previous line, kept in locals:
+  // this loop runs once per line of the text.
+  let cur: Block | undefined
+  let curLines = 0
+  let prevStart = 0
+  let prevEnd = 0
+  let prevTrailing = false
   let blank = true
   let i = 0
   const ends = new LineEnds(text)
@@ -48,27 +44,31 @@ export function splitBlocks(text: string): Block[] {
     if (first === j) {
       blank = true
     } else {
-      const line: Line = {
-        start: first,
-        end: last,
-        trailingSpace: last < j,
-        marker: markerKind(text, first, last + 1),
-      }
-      if (cur && prev && !blank && joins(text, prev, line, cur.kind)) {
-        cur.end = line.end
-        cur.lines++
+      const marker = markerKind(text, first, last)
+      const wrap =
+        cur !== undefined &&
+        !blank &&
+        marker === undefined &&
+        cur.kind !== 'heading' &&
+        isHardWrap(text, prevStart, prevEnd, prevTrailing, first)
+      if (cur && wrap) {
+        cur.end = last
+        curLines++
       } else {
-        if (cur) blocks.push(finish(text, cur, line.start))
-        cur = { start: line.start, end: line.end, kind: line.marker ?? 'paragraph', lines: 1 }
+        if (cur) finish(text, cur, curLines, first, blocks)
+        cur = { start: first, end: last, kind: marker ?? 'paragraph' }
+        curLines = 1
       }
-      prev = line
+      prevStart = first
+      prevEnd = last
+      prevTrailing = last < j
       blank = false
     }
     // A paragraph separator is a blank line of its own.
     if (j < n && text.charCodeAt(j) === 0x2029) blank = true
     i = next
   }
-  if (cur) blocks.push(finish(text, cur, -1))
+  if (cur) finish(text, cur, curLines, -1, blocks)
   return blocks
 }
 
@@ -96,14 +96,15 @@ class LineEnds {
   }
 }
 
-/** Whether `line` continues the block that `prev` belongs to (a hard wrap). */
-function joins(text: string, prev: Line, line: Line, kind: BlockKind): boolean {
-  if (line.marker !== undefined || kind === 'heading') return false
-  const cp = text.codePointAt(line.start) ?? 0
-  if (!isLower(cp)) return false
-  if (prev.trailingSpace) return true
-  if (prev.end - prev.start < WRAP_WIDTH) return false
-  return !endsSentence(text.charCodeAt(prev.end - 1))
+/**
+ * Whether the line starting at `next` continues the previous line `[start, end)` (a hard wrap):
+ * it starts in lower case, after a trailing space or a long line with no end mark.
+ */
+function isHardWrap(text: string, start: number, end: number, trailing: boolean, next: number) {
+  if (!isLower(text.codePointAt(next) ?? 0)) return false
+  if (trailing) return true
+  if (end - start < WRAP_WIDTH) return false
+  return !endsSentence(text.charCodeAt(end - 1))
 }
 
 function endsSentence(c: number): boolean {
@@ -143,21 +144,23 @@ function isDigitAt(text: string, k: number): boolean {
  * not lower case, short) is a heading when a block that does not continue in lower case
  * follows it (`next`, the start of the next block, or -1 at the end of the text).
  */
-function finish(text: string, b: Block & { lines: number }, next: number): Block {
-  const block: Block = { start: b.start, end: b.end, kind: b.kind }
+function finish(text: string, block: Block, lines: number, next: number, out: Block[]): void {
   const more = next >= 0 && !isLower(text.codePointAt(next) ?? 0)
-  if (b.kind === 'paragraph' && b.lines === 1 && more && looksLikeHeadline(text, b.start, b.end)) {
+  if (block.kind === 'paragraph' && lines === 1 && more && looksLikeHeadline(text, block)) {
     block.kind = 'heading'
   }
-  return block
+  out.push(block)
 }
 
-function looksLikeHeadline(text: string, start: number, end: number): boolean {
+function looksLikeHeadline(text: string, { start, end }: Block): boolean {
   if (end - start > HEADLINE_MAX) return false
   const first = text.codePointAt(start) ?? 0
-  if (isLower(first) || !/[\p{L}\p{N}]/u.test(String.fromCodePoint(first))) return false
+  if (!(isDigit(first) || (isLetter(first) && !isLower(first)))) return false
   let k = end - 1
   // Look through a closing quote or bracket: `Biden: "We will win"` is a headline.
-  while (k > start && /["'”’»)\]]/.test(text.charAt(k))) k--
-  return !/[.!?…:;,]/.test(text.charAt(k))
+  while (k > start && isCloser(text.charCodeAt(k))) k--
+  return !HEADLINE_END.has(text.charCodeAt(k))
 }
+
+// Marks that end a sentence or a clause: a line ending in one is prose, not a headline.
+const HEADLINE_END = new Set([...'.!?…:;,'].map((c) => c.charCodeAt(0)))

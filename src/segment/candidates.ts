@@ -7,8 +7,12 @@
 
 /** Frequent candidates: the end marks of ordinary text, and the colon that may open a list. */
 const COMMON = ['.', '?', '!', ':'] as const
-/** Rare candidates (ellipsis, combined marks, bullets), kept as one minimum to check per call. */
-const RARE = ['…', '‼', '⁇', '⁈', '⁉', '‽', '•', '‣', '⁃', '▪', '●', '◦'] as const
+/**
+ * Rare candidates (the ellipsis and common bullets), kept as one minimum to check per call. Each
+ * kind absent from a text still costs one search through it, so the list stays short: the
+ * combined marks (‼ ⁇ ⁈ ⁉ ‽) only extend a run that `.`, `?` or `!` starts.
+ */
+const RARE = ['…', '•', '●', '◦', '⁃'] as const
 
 /** A cursor over one text's candidate characters; positions asked for never go backwards. */
 export class Candidates {

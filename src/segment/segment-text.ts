@@ -4,11 +4,10 @@
  */
 import type { BlockKind } from '../model/unit.js'
 import { splitBlocks } from './blocks.js'
-import { Candidates } from './candidates.js'
 import { isSpace } from './chars.js'
 import { intlSentences } from './intl-sentences.js'
 import { rulesFor } from './rules/index.js'
-import { splitSentences } from './sentences.js'
+import { SentenceSplitter } from './sentences.js'
 
 /**
  * One unit's place in the text: `text.slice(start, end)` is its source, never with white space at
@@ -34,18 +33,21 @@ export function segmentText(text: string, lang: string): Span[] {
   const spans: Span[] = []
   const rules = rulesFor(lang)
   const blocks = splitBlocks(text)
-  const candidates = new Candidates(text)
-  for (let b = 0; b < blocks.length; b++) {
-    const { start, end, kind } = blocks[b] as (typeof blocks)[number]
-    const emit = (s: number, e: number): void => {
-      while (s < e && isSpace(text.charCodeAt(s))) s++
-      while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-      if (s < e) spans.push({ start: s, end: e, block: b, kind })
-    }
+  let block = 0
+  let kind: BlockKind = 'paragraph'
+  const emit = (s: number, e: number): void => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (s < e) spans.push({ start: s, end: e, block, kind })
+  }
+  const splitter = rules ? new SentenceSplitter(text, rules, emit) : undefined
+  for (; block < blocks.length; block++) {
+    const b = blocks[block] as (typeof blocks)[number]
+    kind = b.kind
     // A heading is one unit whatever it holds.
-    if (kind === 'heading') emit(start, end)
-    else if (rules) splitSentences(text, start, end, rules, candidates, emit)
-    else intlSentences(text, start, end, lang, emit)
+    if (kind === 'heading') emit(b.start, b.end)
+    else if (splitter) splitter.split(b.start, b.end)
+    else intlSentences(text, b.start, b.end, lang, emit)
   }
   return spans
 }

@@ -19,47 +19,51 @@ import {
 import { Candidates } from './candidates.js'
 import type { LanguageRules } from './rules/index.js'
 import { listMarkerEnd } from './list-markers.js'
-import { classifyBefore, continuesUrl, isStarterAt, type TokenBefore } from './tokens.js'
+import {
+  classifyBefore,
+  continuesUrl,
+  isStarterAt,
+  type TokenBefore,
+  type TokenTable,
+  tableFor,
+} from './tokens.js'
 
 /** Receives one piece of a block, `[start, end)`, which may still carry white space at its ends. */
 export type Emit = (start: number, end: number) => void
 
 /**
- * Split the block `text[start, end)` into sentences, calling `emit` for each in order.
- * `candidates` is the text's cursor, shared by its blocks, which are split in order.
+ * Splits the blocks of one text into sentences, block after block in order, calling `emit` for
+ * each sentence. One splitter serves the whole text, so nothing is allocated per block.
  */
-export function splitSentences(
-  text: string,
-  start: number,
-  end: number,
-  rules: LanguageRules,
-  candidates: Candidates,
-  emit: Emit,
-): void {
-  new Splitter(text, start, end, rules, candidates, emit).run()
-}
-
-class Splitter {
+export class SentenceSplitter {
+  private start = 0
+  private end = 0
   /** Start of the piece being built. */
-  private piece: number
+  private piece = 0
   /** The marker an inline list item would carry next (`2`, `b`), or '' outside a list. */
   private listNext = ''
   /** The token before the full stop being decided (reused: no allocation per decision). */
   private readonly token: TokenBefore = { start: 0, url: false }
+  /** The text's candidate cursor, shared by its blocks. */
+  private readonly candidates: Candidates
+  private readonly table: TokenTable
 
   constructor(
     private readonly text: string,
-    private readonly start: number,
-    private readonly end: number,
     private readonly rules: LanguageRules,
-    private readonly candidates: Candidates,
     private readonly emit: Emit,
   ) {
-    this.piece = start
+    this.candidates = new Candidates(text)
+    this.table = tableFor(rules)
   }
 
-  run(): void {
-    let i = this.startUnit(this.start)
+  /** Split the block `text[start, end)`; blocks must come in order. */
+  split(start: number, end: number): void {
+    this.start = start
+    this.end = end
+    this.piece = start
+    this.listNext = ''
+    let i = this.startUnit(start)
     while (i < this.end) {
       // Inside an open list every space may precede the next marker: walk char by char.
       if (this.listNext !== '') {
@@ -139,6 +143,12 @@ class Splitter {
   /** Decide the run of end marks starting at `i`; returns where scanning resumes. */
   private endMark(i: number): number {
     const text = this.text
+    // The common case first: one full stop and one space, then a letter of ASCII.
+    if (text.charCodeAt(i) === 46 && this.at(i + 1) === 32) {
+      const d = this.at(i + 2)
+      if (d >= 97 && d <= 122) return i + 1
+      if (d >= 65 && d <= 90) return this.stopEnds(i, i + 2, d) ? this.cutAt(i + 1, i + 1) : i + 1
+    }
     let j = i
     let dots = 0
     let marks = 0
@@ -190,7 +200,7 @@ class Splitter {
   /** Whether a single full stop at `i`, followed by the character `cp` at `n`, ends a sentence. */
   private stopEnds(i: number, n: number, cp: number): boolean {
     const tok = this.token
-    switch (classifyBefore(this.text, this.start, i, this.rules, tok)) {
+    switch (classifyBefore(this.text, this.start, i, this.table, tok)) {
       case 'prefix':
         return false
       case 'number-prefix':
@@ -218,7 +228,7 @@ class Splitter {
     const after = this.at(k)
     if (!(after === 32 || (after !== -1 && isLower(text.codePointAt(k) ?? 0)))) return false
     const tok = this.token
-    const cls = classifyBefore(text, this.start, i, this.rules, tok)
+    const cls = classifyBefore(text, this.start, i, this.table, tok)
     if (i - tok.start < 2 || tok.url || continuesUrl(text, i + 1, this.end)) return false
     if (text.startsWith('www.', tok.start)) return false
     return cls === 'word' || cls === 'number'

@@ -43,7 +43,7 @@ export function classifyBefore(
   text: string,
   min: number,
   end: number,
-  rules: LanguageRules,
+  table: TokenTable,
   out: TokenBefore,
 ): TokenClass {
   const limit = Math.max(min, end - TOKEN_MAX)
@@ -62,15 +62,12 @@ export function classifyBefore(
   out.url = url
   if (s === end || url) return 'word'
   if (isDigit(text.charCodeAt(end - 1))) return 'number'
-  const table = tableFor(rules)
-  if (!dot && end - s > table.maxLength) return 'word'
-  return classifyToken(text.slice(s, end), table)
+  if (!dot) return end - s > table.maxLength ? 'word' : classifyToken(text.slice(s, end), table)
+  return text.startsWith('www.', s) ? 'word' : classifyToken(text.slice(s, end), table)
 }
 
-/** Classify the token `tok` that a full stop follows. */
-export function classifyToken(tok: string, table: TokenTable): TokenClass {
-  if (tok.length === 0 || isUrlLike(tok)) return 'word'
-  if (isDigit(tok.charCodeAt(tok.length - 1))) return 'number'
+/** Classify the token `tok` that a full stop follows (not a URL, not ending in a digit). */
+function classifyToken(tok: string, table: TokenTable): TokenClass {
   const known = table.get(tok)
   if (known) return known
   if (tok.length === 1 || (tok.length === 2 && tok.charCodeAt(0) >= 0xd800)) {
@@ -115,11 +112,6 @@ export function tableFor(rules: LanguageRules): TokenTable {
   for (const w of table.keys()) table.maxLength = Math.max(table.maxLength, w.length)
   tables.set(rules, table)
   return table
-}
-
-/** E-mail addresses and URLs keep their inner full stops. */
-export function isUrlLike(tok: string): boolean {
-  return tok.includes('@') || tok.includes('://') || tok.startsWith('www.')
 }
 
 /** Whether the token running on from `start` (to the next space) is part of a URL or address. */
