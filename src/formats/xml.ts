@@ -44,7 +44,12 @@ export function parseXml(text: string, name: string, limits: XmlLimits = DEFAULT
   const fail = (why: string): never => {
     throw new InvalidInput(`${name}: line ${parser.line}: ${why}`, 'malformed-xml')
   }
-  parser.on('error', (err) => fail(err.message.replace(/^[^:]*:\d+:\d+: /, '')))
+  parser.on('error', (err) => {
+    // saxes writes `[file:]line:column: message`; say it our way.
+    const m = /^(?:.*?:)?(\d+):(\d+): (.*)$/s.exec(err.message)
+    if (!m) fail(err.message)
+    throw new InvalidInput(`${name}: line ${m?.[1]}, column ${Number(m?.[2]) + 1}: ${m?.[3]}`, 'malformed-xml')
+  })
   parser.on('doctype', () =>
     fail('a DOCTYPE is not accepted (its entities could read files or expand without end); remove it'),
   )

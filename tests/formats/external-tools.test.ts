@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { exportArticle } from '../../src/formats/export-article.js'
+import { readPo } from '../../src/formats/po.js'
 import type { ExportFormat } from '../../src/formats/types.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { ARTICLE, makeFixture, type Fixture } from './fixture.js'
@@ -64,4 +65,29 @@ describe('exports checked by tools nobody here wrote', () => {
       expect(theirs.total).toBe(format === 'tmx' ? ours.done : ours.total)
     })
   }
+
+  itWith(['xmllint', 'schemas'], 'has a strict schema that refuses an attribute of our own (the check bites)', () => {
+    const bad = join(f.dir, 'custom.xlf')
+    writeFileSync(bad, readFileSync(files.xliff12!, 'utf8').replace('<trans-unit ', '<trans-unit version="3" '))
+    const r = run('xmllint', ['--noout', '--nonet', '--schema', join(SCHEMAS, 'xliff-core-1.2-strict.xsd'), bad])
+    expect(r.status).not.toBe(0)
+    expect(r.stderr).toMatch(/attribute 'version' is not allowed/)
+  })
+
+  itWith(['pocount'], 'notices when pocount could not read a file (it exits 0 on broken XML)', () => {
+    const bad = join(f.dir, 'broken.xlf')
+    writeFileSync(bad, readFileSync(files.xliff12!, 'utf8').slice(0, 300))
+    expect(() => pocount(bad)).toThrow(/could not read/)
+  })
+
+  itWith(['msgfmt'], 'reads back a PO file that msgcat rewrapped at 30 columns', async () => {
+    const wrapped = join(f.dir, 'wrapped.po')
+    const r = run('msgcat', ['--width=30', '-o', wrapped, files.po!])
+    expect(r.status, r.stderr).toBe(0)
+    const text = readFileSync(wrapped, 'utf8')
+    expect(text).toMatch(/^"[^"]*"$/m) // continuation lines are there
+    const back = readPo(text, 'wrapped.po')
+    const orig = readPo(readFileSync(files.po!, 'utf8'), 'sv.po')
+    expect(back).toEqual({ ...orig, units: orig.units.map((u, i) => ({ ...u, line: back.units[i]!.line })) })
+  })
 })
