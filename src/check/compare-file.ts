@@ -104,7 +104,7 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const key = prefix + name
     ctx.counts.extra++
     const what = known === undefined ? 'is not in the source' : `is a plural form ${ctx.lang} does not use`
-    ctx.here.push(pend(ctx, ctx.targetPath, key, 'extra', `${key} ${what} (${ctx.sourcePath}); remove it or add it there`))
+    ctx.here.push(pend(ctx, ctx.targetPath, key, 'extra', `${key} ${what}; remove it or add it to the source`))
   }
 }
 
@@ -117,7 +117,7 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
     if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, e.key, v)
     c.missing++
     c.missingStrings++
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing from ${ctx.targetPath}`, e.lineKey))
+    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing`, e.lineKey))
     return 0
   }
   c.strings++
@@ -169,14 +169,14 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     c.missing++
     c.missingStrings += forms.required.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} (${what}: ${forms.required.join(', ')}) is missing from ${ctx.targetPath}`, e.lineKey))
+    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing (${what}: ${forms.required.join(', ')})`, e.lineKey))
     return hits
   }
   if (absent) {
     c.plurals += absent.length
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, anyKey))
+    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, anyKey))
     return hits
   }
   if (blanks === 0) {

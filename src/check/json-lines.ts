@@ -34,48 +34,44 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
   }
   const stack: Frame[] = []
   let pending: string | null = ''
-  let expectKey = false
   // Lines are counted only up to each found key, from the previous one: keys come in text order.
   let line = 1
   let counted = 0
-  const n = text.length
-  let i = 0
-  while (i < n) {
+  // Jump from one structural character to the next natively; strings are skipped with indexOf,
+  // and a string followed by `:` is a key, so commas never need looking at.
+  const next = /["{}[\]]/g
+  while (next.test(text)) {
+    const i = next.lastIndex - 1
     const c = text.charCodeAt(i)
     if (c === 0x22) {
       const end = stringEnd(text, i)
-      if (expectKey) {
-        const top = stack[stack.length - 1]
-        pending = null
-        if (top?.path != null) {
-          const raw = text.slice(i + 1, end)
-          const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
-          const full = top.path === '' ? name : `${top.path}.${name}`
-          if (wanted.has(full)) {
-            for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) line++
-            counted = i
-            found.set(full, line)
-            if (found.size === wanted.size) return found
-          }
-          if (prefixes.has(full)) pending = full
-        }
-        expectKey = false
+      next.lastIndex = end + 1
+      let j = end + 1
+      while (j < text.length && text.charCodeAt(j) <= 0x20) j++
+      if (text.charCodeAt(j) !== 0x3a) continue
+      const top = stack[stack.length - 1]
+      pending = null
+      if (top?.path == null) continue
+      const raw = text.slice(i + 1, end)
+      const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
+      const full = top.path === '' ? name : `${top.path}.${name}`
+      if (wanted.has(full)) {
+        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) line++
+        counted = i
+        found.set(full, line)
+        if (found.size === wanted.size) return found
       }
-      i = end
+      if (prefixes.has(full)) pending = full
     } else if (c === 0x7b) {
       stack.push({ isObject: true, path: pending })
-      expectKey = true
       pending = null
     } else if (c === 0x5b) {
       stack.push({ isObject: false, path: null })
       pending = null
-    } else if (c === 0x7d || c === 0x5d) {
+    } else {
       stack.pop()
-    } else if (c === 0x2c) {
-      expectKey = stack[stack.length - 1]?.isObject ?? false
       pending = null
     }
-    i++
   }
   return found
 }
