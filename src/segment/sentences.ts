@@ -207,13 +207,14 @@ export class SentenceSplitter {
         return !isDigit(cp) && opensSentence(cp)
       case 'abbreviation':
         return isStarterAt(this.text, n, this.end, this.rules) || isQuoteOrDash(cp)
-      case 'number':
+      case 'number': {
         // German `am 12. Juni`: an ordinal before a capitalised noun.
         const ordinal = i - tok.start <= 2 && isDigit(this.text.charCodeAt(tok.start))
         if (this.rules.ordinalDates && ordinal && isUpper(cp)) {
           return isStarterAt(this.text, n, this.end, this.rules)
         }
         return opensSentence(cp)
+      }
       case 'word':
         return opensSentence(cp)
     }

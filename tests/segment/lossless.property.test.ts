@@ -50,7 +50,7 @@ describe('lossless segmentation', () => {
     it(`gives back any input byte for byte from ordered, trimmed, non-empty spans (${lang})`, () => {
       fc.assert(
         fc.property(text, (t) => checkSpans(t, segmentText(t, lang))),
-        { numRuns: 400 },
+        { numRuns: Number(process.env.FC_RUNS ?? 400) },
       )
     })
   }
