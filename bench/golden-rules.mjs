@@ -2,6 +2,8 @@
 // see SOURCE.md there), measured through the CLI's `tolk segment --jsonl` contract: one process per
 // language file, one `{"text", "lang"}` line per case in, one JSON array of unit texts per line out.
 //
+// Intl.Segmenter's score on the same cases is printed beside it, as the peer.
+//
 // Scoring as SOURCE.md says: fold white space inside each sentence, trim, drop empties, compare
 // the lists exactly; cases with `source_options` (the gem's PDF mode) are left out.
 //
@@ -25,6 +27,12 @@ export function matches(actual, expected) {
   const a = normalise(actual)
   const e = normalise(expected)
   return a.length === e.length && a.every((u, i) => u === e[i])
+}
+
+/** The peer: Intl.Segmenter (granularity sentence) on the whole case, segments trimmed. */
+function intlSentences(text, lang) {
+  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' })
+  return [...segmenter.segment(text)].map((s) => s.segment)
 }
 
 /** Run `tolk segment --jsonl` once over all `cases` of one language; resolves to one array each. */
@@ -67,7 +75,11 @@ async function main() {
     const results = await segmentAll(cases, lang)
     const failed = cases.filter((c, i) => !matches(results[i], c.expected))
     const passed = cases.length - failed.length
-    console.log(`${lang}: ${passed}/${cases.length} (${(passed / cases.length).toFixed(3)})`)
+    const peer = cases.filter((c) => matches(intlSentences(c.input, lang), c.expected)).length
+    console.log(
+      `${lang}: ${passed}/${cases.length} (${(passed / cases.length).toFixed(3)})` +
+        `   peer Intl.Segmenter: ${peer}/${cases.length} (${(peer / cases.length).toFixed(3)})`,
+    )
     for (const c of failed) {
       const i = cases.indexOf(c)
       const note = c.source_status ? `  [${c.source_status}]` : ''
