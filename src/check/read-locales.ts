@@ -80,20 +80,29 @@ export interface JsonFile {
 
 /** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
 export function readJsonFile(path: string): JsonFile {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(path)
+  } catch (err) {
+    throw new InvalidInput(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, 'unreadable-file')
+  }
   let text: string
   try {
-    text = UTF8.decode(readFileSync(path))
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code) throw new InvalidInput(`cannot read ${path}: ${code}`, 'unreadable-file')
+    text = UTF8.decode(bytes)
+  } catch {
     throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (err) {
-    const { line, column } = lineAndColumn(text, syntaxErrorOffset(text, err as Error))
-    const why = (err as Error).message.replace(/,? ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+$/, '')
+    const offset = syntaxErrorOffset(text, err as Error)
+    const { line, column } = lineAndColumn(text, offset)
+    const message = (err as Error).message
+    // V8's "Unexpected token" quotes a slice of the file; name the character instead.
+    const why = message.startsWith('Unexpected token')
+      ? `unexpected ${offset < text.length ? JSON.stringify(text.slice(offset, offset + 1)) : 'end of file'}`
+      : message.replace(/ in JSON at position \d+.*$/s, '')
     throw new InvalidInput(`${path}:${line}:${column}: malformed JSON: ${why}`, 'malformed-json')
   }
   if (!isObject(value)) throw new InvalidInput(`${path}:1:1: the top level must be a JSON object of keys, not ${describe(value)}`, 'invalid-resource')

@@ -12,7 +12,7 @@ export function writeTree(files: Record<string, unknown>): string {
   for (const [path, content] of Object.entries(files)) {
     const file = join(root, 'locales', path)
     mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`)
+    writeFileSync(file, typeof content === 'string' || Buffer.isBuffer(content) ? content : `${JSON.stringify(content, null, 2)}\n`)
   }
   return root
 }

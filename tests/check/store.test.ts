@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../cli/run-cli.js'
+
+interface Unit {
+  id: string
+}
+
+describe('tolk check --db', () => {
+  it('fails on the untranslated seed and passes once every unit is translated', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'tolk-check-db-')), 'tolk.sqlite')
+    const report = runCli(['report', '--format', 'json', '--db', db])
+    expect(report.status).toBe(0)
+    const article = JSON.parse(report.stdout).articles[0] as { id: string; languages: Record<string, { untranslated: Unit[] }> }
+    const langs = Object.keys(article.languages)
+
+    const before = runCli(['check', '--db', db, '--format', 'json'])
+    expect(before.status).toBe(1)
+    const json = JSON.parse(before.stdout)
+    expect(json.source.kind).toBe('db')
+    expect(json.checked.files).toBe(1)
+    for (const lang of langs) expect(json.languages[lang]).toMatchObject({ coverage: 0, passed: false })
+    expect(json.problems[0]).toMatchObject({ kind: 'untranslated', article: article.id, position: 1, file: null })
+
+    const text = runCli(['check', '--db', db])
+    expect(text.stdout).toMatch(new RegExp(`${article.id}#1 +${langs[0]} +untranslated`))
+
+    for (const lang of langs) {
+      for (const unit of article.languages[lang]?.untranslated ?? []) {
+        const r = runCli(['translate', article.id, unit.id, '--lang', lang, '--db', db, `[${lang}] ${unit.id}`])
+        expect(r.status).toBe(0)
+      }
+    }
+    const after = runCli(['check', '--db', db])
+    expect(after.stderr).toBe('')
+    expect(after.status).toBe(0)
+    expect(after.stdout).toMatch(/passed: all \d+ languages/)
+  }, 180_000)
+})

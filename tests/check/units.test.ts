@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { keyLines, lineAndColumn } from '../../src/check/json-lines.js'
+import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
+import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
+import { renderBadge } from '../../src/check/badge.js'
+
+describe('plural forms from CLDR', () => {
+  it('requires one, few, many and other in Russian', () => {
+    expect(pluralForms('ru', 'cardinal', new Set()).required).toEqual(['one', 'few', 'many', 'other'])
+  })
+  it('requires only other in Japanese', () => {
+    expect(pluralForms('ja', 'cardinal', new Set()).required).toEqual(['other'])
+  })
+  it('requires zero in Arabic and allows it everywhere', () => {
+    expect(pluralForms('ar', 'cardinal', new Set()).required).toContain('zero')
+    expect(pluralForms('sv', 'cardinal', new Set()).allowed.has('zero')).toBe(true)
+    expect(pluralForms('sv', 'cardinal', new Set()).required).not.toContain('zero')
+  })
+  it('drops optional categories', () => {
+    expect(pluralForms('ru', 'cardinal', new Set(['many'])).required).toEqual(['one', 'few', 'other'])
+  })
+  it('knows English ordinals', () => {
+    expect(pluralForms('en', 'ordinal', new Set()).required).toEqual(['one', 'two', 'few', 'other'])
+  })
+  it('splits plural and ordinal keys', () => {
+    expect(splitPluralKey('count_few')).toEqual({ base: 'count', type: 'cardinal', category: 'few' })
+    expect(splitPluralKey('place_ordinal_two')).toEqual({ base: 'place', type: 'ordinal', category: 'two' })
+    expect(splitPluralKey('friend_male')).toBeUndefined()
+  })
+})
+
+describe('placeholders', () => {
+  it('finds {{var}}, {{var, format}} and {{- var}}', () => {
+    expect(interpolations('a {{name}} b {{ total, number }} {{- html}} {{name}}')).toEqual(['name', 'total', 'html'])
+    expect(interpolations('none')).toBeNull()
+  })
+  it('finds $t() nestings with and without options', () => {
+    expect(nestings('$t(common:title) and $t(key, { "count": 2 })')).toEqual(['common:title', 'key'])
+  })
+  it('lets a plural form drop count but nothing else', () => {
+    expect(difference(['count', 'name'], ['name'], 'count')).toBeNull()
+    expect(difference(['count', 'name'], ['count'], 'count')).toEqual({ missing: ['name'], unknown: [] })
+  })
+})
+
+describe('key lines', () => {
+  const text = '{\n  "a": "x",\n  "b": {\n    "a": "y",\n    "c\\"d": "{ not a brace"\n  },\n  "e": ["}", "{"],\n  "f": "z"\n}\n'
+  it('maps dotted key paths to the line of their key', () => {
+    expect(keyLines(text, new Set(['a', 'b.a', 'b.c"d', 'f', 'nope']))).toEqual(
+      new Map([['a', 2], ['b.a', 4], ['b.c"d', 5], ['f', 8]]),
+    )
+  })
+  it('gives line and column of an offset', () => {
+    expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })
+  })
+})
+
+describe('renderBadge', () => {
+  it('draws a label and a floored percentage', () => {
+    const svg = renderBadge('sv', 0.996)
+    expect(svg).toContain('sv: 99%')
+    expect(svg).toContain('#97ca00')
+    expect(renderBadge('<x>', 1)).toContain('&lt;x&gt;: 100%')
+  })
+})
