@@ -1,5 +1,5 @@
 import type { BlockKind } from '../model/unit.js'
-import { isCloser, isDigit, isLetter, isLower, isSpace } from './chars.js'
+import { isBullet, isCloser, isDigit, isLetter, isLower, isSpace } from './chars.js'
 
 /** One block of an article: a paragraph, heading, list item or quote, trimmed of white space. */
 export interface Block {
@@ -111,9 +111,13 @@ function endsSentence(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58
 }
 
-/** The kind a line's Markdown marker gives it: `# `, `- `, `* `, `+ `, `1. `, `1) `, `> `. */
+/**
+ * The kind a line's Markdown marker gives it: `# `, `- `, `* `, `+ `, `1. `, `1) `, `> `; a line
+ * that starts with a bullet (`•`, `◦`, …) is a list item too.
+ */
 function markerKind(text: string, start: number, end: number): BlockKind | undefined {
   const c = text.charCodeAt(start)
+  if (isBullet(c)) return 'list-item'
   if (c === 62) return 'quote' // `>`, with or without a space after it
   if (c === 35) {
     let k = start

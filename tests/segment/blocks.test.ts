@@ -66,6 +66,14 @@ describe('blocks', () => {
     ])
   })
 
+  it('makes a line that starts with a bullet a list item', () => {
+    expect(view('Bring these:\n• a map\n• a torch')).toEqual([
+      [0, 'paragraph', 'Bring these:'],
+      [1, 'list-item', '• a map'],
+      [2, 'list-item', '• a torch'],
+    ])
+  })
+
   it('keeps a heading whole even when it holds a full stop', () => {
     expect(view('# Mr. Lind goes home. Again\n\nText.')[0]).toEqual([0, 'heading', '# Mr. Lind goes home. Again'])
   })
