@@ -5,10 +5,10 @@
  * conflict in the report, never an overwrite. The whole file is read and checked before the first
  * write, so bad input writes nothing.
  */
-import { InvalidInput, NotFound, VersionConflict } from '../model/errors.js'
+import { InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
 import { parseLanguage, printable } from '../model/tags.js'
-import type { State } from '../model/translation.js'
+import type { State, TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { readPo } from './po.js'
 import type { FileUnit, TranslationFile } from './types.js'
@@ -43,8 +43,20 @@ export interface ImportReport {
   unknownUnits: { unitId: string; line: number }[]
 }
 
+/** Who imports, and what they may write. */
+export interface ImportOptions {
+  /** The author of every write (account name). */
+  author: string
+  /** Why the importer may not write `state` in `lang` (a 403), or undefined when they may. */
+  authorize?: (lang: string, state: State) => string | undefined
+}
+
+/** Largest translated file read, in characters (a 10,000-unit XLIFF is about 5 MB). */
+export const MAX_FILE_CHARS = 64 << 20
+
 /** Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content. */
 export function readTranslationFile(text: string, name: string): TranslationFile {
+  if (text.length > MAX_FILE_CHARS) throw new InvalidInput(`${name} is larger than ${MAX_FILE_CHARS} characters; split it`, 'too-large')
   const body = text.replace(/^\uFEFF/, '')
   if (body.trimStart().startsWith('<')) {
     // The namespace decides; each reader checks the root element itself.
@@ -53,11 +65,14 @@ export function readTranslationFile(text: string, name: string): TranslationFile
   return readPo(body, name)
 }
 
-/** Import the targets of `file` as `author`. Throws NotFound / InvalidInput before any write. */
+/**
+ * Import the targets of `file`. Throws NotFound / InvalidInput for a file that does not fit the
+ * database, and a 403 TolkError when `authorize` refuses a write, all before the first write.
+ */
 export async function importTranslations(
   store: Store,
   file: TranslationFile,
-  opts: { author: string },
+  opts: ImportOptions,
 ): Promise<ImportReport> {
   const article = await store.getArticle(file.articleId)
   if (!article) throw new NotFound(`the file is for article "${printable(file.articleId)}", which this database does not have`)
@@ -81,6 +96,9 @@ export async function importTranslations(
     conflicts: [],
     unknownUnits: [],
   }
+  // First decide every unit, then check permissions, then write: a refusal writes nothing.
+  const writes: TranslationWrite[] = []
+  const lines: number[] = []
   for (const u of file.units) {
     const unit = units.get(u.unitId)
     const now = current.get(u.unitId)
@@ -94,7 +112,6 @@ export async function importTranslations(
       report.unchanged++
       continue
     }
-    const nowShort = { text: now.text, state: now.state, version: now.version }
     if (normalizeForCompare(u.source) !== normalizeForCompare(unit.source)) {
       report.conflicted++
       report.conflicts.push({
@@ -102,7 +119,7 @@ export async function importTranslations(
         reason: 'source-changed',
         line: u.line,
         yours: u.text,
-        current: nowShort,
+        current: { text: now.text, state: now.state, version: now.version },
         source: { exported: u.source, current: unit.source },
       })
       continue
@@ -111,22 +128,30 @@ export async function importTranslations(
       report.unchanged++
       continue
     }
+    writes.push({
+      articleId: article.id,
+      unitId: u.unitId,
+      lang,
+      text: u.text,
+      state: u.state ?? 'translated',
+      // A file whose version note was lost may only fill units nobody has translated yet.
+      ifVersion: u.version ?? 0,
+      author: opts.author,
+    })
+    lines.push(u.line)
+  }
+  for (const state of new Set(writes.map((w) => w.state))) {
+    const refusal = opts.authorize?.(lang, state)
+    if (refusal) throw new TolkError('forbidden', refusal, 403)
+  }
+  for (const [i, w] of writes.entries()) {
     try {
-      await store.writeTranslation({
-        articleId: article.id,
-        unitId: u.unitId,
-        lang,
-        text: u.text,
-        state: u.state ?? 'translated',
-        // A file whose version note was lost may only fill units nobody has translated yet.
-        ifVersion: u.version ?? 0,
-        author: opts.author,
-      })
+      await store.writeTranslation(w)
       report.updated++
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       report.conflicted++
-      report.conflicts.push({ unitId: u.unitId, reason: 'translation-changed', line: u.line, yours: u.text, current: err.current as ImportConflict['current'] })
+      report.conflicts.push({ unitId: w.unitId, reason: 'translation-changed', line: lines[i] ?? 0, yours: w.text, current: err.current as ImportConflict['current'] })
     }
   }
   return report
