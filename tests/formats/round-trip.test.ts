@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
 import { ROOT, runCli } from '../cli/run-cli.js'
 
@@ -9,6 +9,9 @@ const ARTICLE = 'sv-general-01'
 const SEED = readFileSync(join(ROOT, 'seeds/sv-general-01.txt'), 'utf8')
 const EDITED_FROM = 'Made own weapons and drones'
 const EDITED_TO = 'Made their own weapons and drones'
+
+// Each test runs the real CLI up to ten times; a loaded machine can take seconds per process.
+vi.setConfig({ testTimeout: 120_000 })
 
 let dir: string
 let db: string
@@ -143,5 +146,24 @@ describe('tolk import-translations refuses dangerous or broken files', () => {
     const r = importFile(file)
     expect(r.status).toBe(1)
     expect(r.report).toMatchObject({ updated: 0, unknown: 1 })
+  })
+})
+
+describe('tolk export', () => {
+  it('writes to standard output by default, and refuses unknown articles, languages and formats', () => {
+    const po = tolk('export', ARTICLE, '--lang', 'sv', '--format', 'po')
+    expect(po.status).toBe(0)
+    expect(po.stdout).toContain(`"X-Tolk-Article: ${ARTICLE}\\n"`)
+    expect(tolk('export', ARTICLE, '--lang', 'sv', '--format', 'text').stdout).toBe(SEED)
+    for (const args of [
+      ['en-news-99', '--lang', 'sv', '--format', 'po'],
+      [ARTICLE, '--lang', 'fi', '--format', 'po'],
+      [ARTICLE, '--lang', 'sv', '--format', 'docx'],
+      [ARTICLE, '--format', 'po'],
+    ]) {
+      const r = tolk('export', ...args)
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
+    }
   })
 })
