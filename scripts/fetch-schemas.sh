@@ -18,9 +18,11 @@ trap 'rm -rf "$work"' EXIT
 # apt-get download writes to the current folder; _apt cannot write a mktemp folder, so let it in.
 chmod 755 "$work"
 # (apt warns that it downloads as root when _apt cannot write here: harmless, shown only on failure)
-if ! (cd "$work" && apt-get download -q php-symfony-translation omegat >"$work/apt.log" 2>&1); then
+download() { (cd "$work" && apt-get download -q php-symfony-translation omegat >"$work/apt.log" 2>&1); }
+# Missing or stale package lists make the download fail: refresh them once and try again.
+if ! download && ! { apt-get update -qq >>"$work/apt.log" 2>&1 && download; }; then
   cat "$work/apt.log" >&2
-  echo "schemas: apt-get download failed; run apt-get update first" >&2
+  echo "schemas: apt-get download php-symfony-translation omegat failed (see above)" >&2
   exit 1
 fi
 dpkg-deb -x "$work"/php-symfony-translation_*.deb "$work/sym"
