@@ -18,10 +18,10 @@ const HEADLINE_MAX = 200
  * Split text into blocks in one pass over its lines. A blank line always splits; a single line
  * break splits too, unless the next line continues the sentence in lower case after a trailing
  * space or a long wrapped line (a hard wrap). Markdown headings, list items and quotes are
- * blocks of their own.
+ * blocks of their own. Each block goes to `each` in order as soon as it is complete, so no list
+ * of blocks is ever held.
  */
-export function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = []
+export function splitBlocks(text: string, each: (block: Block) => void): void {
   const n = text.length
   // The open block (`cur` is undefined before the first) and the previous line, kept in locals:
   // this loop runs once per line of the text.
@@ -55,7 +55,7 @@ export function splitBlocks(text: string): Block[] {
         cur.end = last
         curLines++
       } else {
-        if (cur) finish(text, cur, curLines, first, blocks)
+        if (cur) each(finish(text, cur, curLines, first))
         cur = { start: first, end: last, kind: marker ?? 'paragraph' }
         curLines = 1
       }
@@ -68,8 +68,7 @@ export function splitBlocks(text: string): Block[] {
     if (j < n && text.charCodeAt(j) === 0x2029) blank = true
     i = next
   }
-  if (cur) finish(text, cur, curLines, -1, blocks)
-  return blocks
+  if (cur) each(finish(text, cur, curLines, -1))
 }
 
 const TERMINATORS = ['\n', '\r', '\u2028', '\u2029']
@@ -148,12 +147,12 @@ function isDigitAt(text: string, k: number): boolean {
  * not lower case, short) is a heading when a block that does not continue in lower case
  * follows it (`next`, the start of the next block, or -1 at the end of the text).
  */
-function finish(text: string, block: Block, lines: number, next: number, out: Block[]): void {
+function finish(text: string, block: Block, lines: number, next: number): Block {
   const more = next >= 0 && !isLower(text.codePointAt(next) ?? 0)
   if (block.kind === 'paragraph' && lines === 1 && more && looksLikeHeadline(text, block)) {
     block.kind = 'heading'
   }
-  out.push(block)
+  return block
 }
 
 function looksLikeHeadline(text: string, { start, end }: Block): boolean {

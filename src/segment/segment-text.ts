@@ -32,8 +32,7 @@ export interface Span {
 export function segmentText(text: string, lang: string): Span[] {
   const spans: Span[] = []
   const rules = rulesFor(lang)
-  const blocks = splitBlocks(text)
-  let block = 0
+  let block = -1
   let kind: BlockKind = 'paragraph'
   const emit = (s: number, e: number): void => {
     while (s < e && isSpace(text.charCodeAt(s))) s++
@@ -41,13 +40,13 @@ export function segmentText(text: string, lang: string): Span[] {
     if (s < e) spans.push({ start: s, end: e, block, kind })
   }
   const splitter = rules ? new SentenceSplitter(text, rules, emit) : undefined
-  for (; block < blocks.length; block++) {
-    const b = blocks[block] as (typeof blocks)[number]
+  splitBlocks(text, (b) => {
+    block++
     kind = b.kind
     // A heading is one unit whatever it holds.
     if (kind === 'heading') emit(b.start, b.end)
     else if (splitter) splitter.split(b.start, b.end)
     else intlSentences(text, b.start, b.end, lang, emit)
-  }
+  })
   return spans
 }
