@@ -12,6 +12,7 @@ import { requireToken } from './middleware/auth.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
+import { registerFormats } from './routes/formats.js'
 import { registerReports } from './routes/reports.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
@@ -78,15 +79,25 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     return c.html(docsPage)
   })
 
+  // The token is checked on the routes that exist: an unknown path or method falls through to
+  // the 404/405 below for anyone, and the open documents stay open.
   const guard = requireToken(opts.accounts, { publicRead: opts.publicRead })
-  app.use('/api/*', async (c, next) => (c.req.path === OPENAPI_PATH || c.req.path === DOCS_PATH ? next() : guard(c, next)))
+  const allowed = allowedMethods(app.routes)
+  app.use('/api/*', async (c, next) => {
+    const path = c.req.path
+    if (path === OPENAPI_PATH || path === DOCS_PATH || !allowed(path).includes(c.req.method)) return next()
+    return guard(c, next)
+  })
+  // i18next-http-backend reads /locales/LNG/NS.json: the same tokens, or anonymous with publicRead.
+  app.use('/locales/*', guard)
 
   const deps = { store: opts.store, accounts: opts.accounts }
   registerArticles(app, deps)
   registerUnits(app, deps)
   registerTranslations(app, deps)
   registerReports(app, deps)
+  registerFormats(app, deps)
 
-  app.notFound(handleNotFound(allowedMethods(app.routes), DOCS_PATH))
+  app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
 }

@@ -143,10 +143,6 @@ export const translationBody = z
   })
   .openapi('TranslationWrite')
 
-export const ifMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ description: 'the ETag the text was based on, e.g. "7"; required' }),
-})
-
 export const translationSchema = z
   .object({
     articleId: z.string(),

@@ -15,6 +15,13 @@ describe('who may do what', () => {
     expect(basic.status).toBe(401)
   })
 
+  it('answers an unknown route 404 and a wrong method 405 even without a token', async () => {
+    const t = await makeTestApp()
+    expect((await t.call('/api/nothing', { as: undefined })).status).toBe(404)
+    expect((await t.call('/api/articles', { method: 'DELETE', as: undefined })).status).toBe(405)
+    expect((await t.call('/api/articles', { method: 'HEAD', as: undefined })).status).toBe(401)
+  })
+
   it('lets every role read', async () => {
     const t = await makeTestApp()
     for (const as of ['boss', 'ana', 'rev', 'vic']) {

@@ -1,0 +1,118 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { refuseWrite } from '../../auth/permissions.js'
+import { exportArticle, loadExportData } from '../../formats/export-article.js'
+import { i18nextResources } from '../../formats/i18next-json.js'
+import { importTranslations, readTranslationFile } from '../../formats/import-translations.js'
+import { EXPORT_FORMATS } from '../../formats/types.js'
+import { NotFound } from '../../model/errors.js'
+import { isValidId } from '../../model/ids.js'
+import { parseLanguage, printable } from '../../model/tags.js'
+import type { App, RouteDeps } from '../env.js'
+import { problem, ProblemError } from '../problem.js'
+import { articleParams, langSchema } from '../schemas.js'
+import { json, problems } from './responses.js'
+
+const exportQuery = z.object({
+  lang: langSchema.openapi({ description: 'target language', example: 'sv' }),
+  format: z.enum(EXPORT_FORMATS).openapi({ description: 'interchange format', example: 'xliff12' }),
+  mark: z.enum(['untranslated']).optional().openapi({ description: 'text: wrap untranslated segments as [[…]]' }),
+})
+
+const fileContent = (description: string) => ({
+  description,
+  content: {
+    'application/xliff+xml': { schema: z.string() },
+    'application/x-tmx+xml': { schema: z.string() },
+    'text/x-gettext-translation': { schema: z.string() },
+    'application/json': { schema: z.record(z.string(), z.string()) },
+    'text/plain': { schema: z.string() },
+  },
+})
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/api/articles/{id}/export',
+  tags: ['formats'],
+  summary: 'The article in one target language as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text (as tolk export)',
+  request: { params: articleParams, query: exportQuery },
+  responses: { 200: fileContent('the file, with Content-Disposition naming it'), ...problems(400, 401, 404) },
+})
+
+const importReport = z
+  .object({
+    article: z.string(),
+    lang: z.string(),
+    format: z.enum(['xliff12', 'xliff2', 'po']),
+    updated: z.number(),
+    unchanged: z.number(),
+    conflicted: z.number(),
+    unknown: z.number(),
+    conflicts: z.array(z.any()),
+    unknownUnits: z.array(z.object({ unitId: z.string(), line: z.number() })),
+  })
+  .openapi('ImportTranslationsReport')
+
+const importRoute = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/import-translations',
+  tags: ['formats'],
+  summary: 'Bring back a translated XLIFF 1.2/2.0 or PO file (version-checked; conflicts reported, never overwritten)',
+  request: {
+    params: articleParams,
+    body: {
+      content: {
+        'application/xliff+xml': { schema: z.string() },
+        'application/x-xliff+xml': { schema: z.string() },
+        'text/x-gettext-translation': { schema: z.string() },
+        'application/octet-stream': { schema: z.string() },
+        'text/plain': { schema: z.string() },
+      },
+    },
+  },
+  responses: { 200: json(importReport, 'what was updated, unchanged, conflicted, unknown'), ...problems(400, 401, 403, 404, 413) },
+})
+
+/**
+ * Interchange formats over HTTP: export, import of translated files, and the i18next backend's
+ * read path (`/locales/:lng/:ns.json`, i18next-http-backend's default loadPath).
+ */
+export function registerFormats(app: App, { store }: RouteDeps): void {
+  app.openapi(exportRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const { lang, format, mark } = c.req.valid('query')
+    const file = await exportArticle(store, id, lang, format, { markUntranslated: mark === 'untranslated' })
+    c.header('Content-Type', file.mediaType)
+    c.header('Content-Disposition', `attachment; filename="${id}.${lang}.${file.extension}"`)
+    return c.body(file.body, 200) as never
+  })
+
+  app.openapi(importRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const principal = c.get('principal')
+    const file = readTranslationFile(await c.req.text(), 'the request body')
+    if (file.articleId !== id) {
+      throw new ProblemError(problem(400, 'wrong-article', `the file is for article ${printable(file.articleId)}, not ${id}: post it to /api/articles/${encodeURIComponent(file.articleId)}/import-translations`))
+    }
+    const report = await importTranslations(store, file, {
+      author: principal.account,
+      authorize: (lang, state) => refuseWrite(principal, lang, state),
+    })
+    return c.json(report, 200)
+  })
+
+  app.get('/locales/:lng/:file', async (c) => {
+    const file = c.req.param('file')
+    const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : ''
+    if (!isValidId(ns)) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`)
+    const lng = parseLanguage(c.req.param('lng'))
+    const article = await store.getArticle(ns)
+    if (!article) throw new NotFound(`no namespace "${ns}"`)
+    // The text language answers with the source texts; a target with its translations.
+    if (lng === article.lang) {
+      const units = await store.listUnits(ns)
+      return c.json(Object.fromEntries(units.map((u) => [u.id, u.source])), 200)
+    }
+    if (!article.targets.includes(lng)) throw new NotFound(`namespace ${ns} has no language ${lng}`)
+    return c.json(i18nextResources(await loadExportData(store, ns, lng)), 200)
+  })
+}
