@@ -9,7 +9,9 @@
 // 2. The same requests against a bare Hono + better-sqlite3 endpoint doing one versioned UPDATE
 //    and one history INSERT per request (WAL, synchronous=NORMAL), and a Hono hello-world:
 //    ratios to both. Targets: >= 4,500 writes/s, p99 < 30 ms.
-// 3. GET /api/articles/:id/report of that article (5 languages, after the writes): req/s, p99.
+// 3. GET /api/articles/:id/report of that article (5 languages, after the writes): req/s, p99;
+//    the full report lists every untranslated segment (~0.5 MB of JSON here), so the coverage-only
+//    `?summary=true` is measured beside it.
 //
 // Every server runs in its own process, and autocannon (the load generator) in another, so the
 // server under test has a core to itself on a 2-core machine. This one file plays each role:
@@ -67,11 +69,12 @@ async function main() {
         console.log(`round ${round}: hello ${fmt(runs.hello.at(-1))}, bare ${fmt(runs.bare.at(-1))}, tolk ${fmt(runs.tolk.at(-1))}`)
       }
       runs.report = [await measured(tolkServer, { kind: 'get', url: `${tolkUrl}/api/articles/${article}/report`, duration, token })]
+      runs.summary = [await measured(tolkServer, { kind: 'get', url: `${tolkUrl}/api/articles/${article}/report?summary=true`, duration, token })]
     } finally {
       await Promise.all(servers.map((s) => s.stop()))
     }
     const best = (list) => list.reduce((a, b) => (b.ok2xx > a.ok2xx ? b : a))
-    const [hello, bare, tolk, report] = [best(runs.hello), best(runs.bare), best(runs.tolk), runs.report[0]]
+    const [hello, bare, tolk, report, summary] = [best(runs.hello), best(runs.bare), best(runs.tolk), runs.report[0], runs.summary[0]]
 
     const row = (name, r, what) =>
       `${name.padEnd(34)} ${Math.round(r.ok2xx).toLocaleString('en').padStart(8)} ${what}  p99 ${String(r.p99).padStart(4)} ms  p50 ${String(r.p50).padStart(3)} ms  server ${us(r).padStart(7)} CPU/req  non-2xx ${r.non2xx}  errors ${r.errors}`
@@ -80,6 +83,7 @@ async function main() {
     console.log(row('bare Hono + better-sqlite3 (PUT)', bare, 'writes/s'))
     console.log(row('tolk PUT translation', tolk, 'writes/s'))
     console.log(row('tolk GET article report', report, 'req/s   '))
+    console.log(row('tolk GET report ?summary=true', summary, 'req/s   '))
     console.log('')
     console.log(`RATIO tolk / bare endpoint   ${(tolk.ok2xx / bare.ok2xx).toFixed(2)}`)
     console.log(`RATIO tolk / hello-world     ${(tolk.ok2xx / hello.ok2xx).toFixed(2)}`)
