@@ -61,30 +61,38 @@ function emptyLevel(): Level {
 
 function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string, lang: string, index: SourceIndex): Level {
   const level = emptyLevel()
-  const leaves = new Map<string, string>()
-  for (const name in obj) {
+  const names = Object.keys(obj)
+  let hasOther = false
+  for (const name of names) {
     const v = obj[name]
-    if (typeof v === 'string') leaves.set(name, v)
-    else if (isObject(v)) level.children.set(name, indexLevel(file, v, `${prefix}${name}.`, lang, index))
-    else throw nonStringValue(file, prefix + name, v)
+    if (typeof v === 'string') {
+      index.strings++
+      if (name.endsWith('_other')) hasOther = true
+    } else if (isObject(v)) {
+      level.children.set(name, indexLevel(file, v, `${prefix}${name}.`, lang, index))
+    } else {
+      throw nonStringValue(file, prefix + name, v)
+    }
   }
-  index.strings += leaves.size
   // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
-  const groups = new Map<string, { type: PluralType; forms: Map<Category, string> }>()
-  for (const [name, text] of leaves) {
-    const split = splitPluralKey(name)
-    if (split && leaves.has(split.base + suffixOf(split.type, 'other'))) {
+  let groups: Map<string, { base: string; type: PluralType; forms: Map<Category, string> }> | undefined
+  for (const name of names) {
+    const text = obj[name]
+    if (typeof text !== 'string') continue
+    const split = hasOther ? splitPluralKey(name) : undefined
+    if (split && typeof obj[split.base + suffixOf(split.type, 'other')] === 'string') {
       const id = `${split.type}:${split.base}`
+      groups ??= new Map()
       let g = groups.get(id)
-      if (!g) groups.set(id, (g = { type: split.type, forms: new Map() }))
+      if (!g) groups.set(id, (g = { base: split.base, type: split.type, forms: new Map() }))
       g.forms.set(split.category, text)
       continue
     }
     level.known.set(name, 'plain')
-    level.entries.push(entry(name, prefix, null, text, [text], name, lang))
+    level.entries.push(entry(name, prefix, null, text, null, name, lang))
   }
-  for (const [id, g] of groups) {
-    const base = id.slice(id.indexOf(':') + 1)
+  for (const g of groups?.values() ?? []) {
+    const base = g.base
     const texts = [...g.forms.values()]
     const first = [...g.forms.keys()][0] ?? 'other'
     const e = entry(base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first), lang)
@@ -101,7 +109,11 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string
   return level
 }
 
-function entry(name: string, prefix: string, plural: PluralType | null, text: string, texts: string[], lineName: string, lang: string): Entry {
+/** One entry; `texts` holds every form of a group (null for a plain key: its one text). */
+function entry(name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string, lang: string): Entry {
+  const vars = texts ? union(texts, interpolations) : interpolations(text)
+  // The quick token check is exact only when the text it spells out holds every variable.
+  const tokens = rawTokens(text)
   return {
     name,
     key: prefix + name,
@@ -109,9 +121,9 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     lineKey: prefix + lineName,
     words: countWords(text, lang).words,
     blank: text.trim() === '',
-    vars: union(texts, interpolations),
-    tokens: texts.length === 1 ? rawTokens(text) : null,
-    nests: union(texts, nestings),
+    vars,
+    tokens: tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
+    nests: texts ? union(texts, nestings) : nestings(text),
     forms: null,
   }
 }
