@@ -1,3 +1,4 @@
+import { InvalidInput } from '../model/errors.js'
 import { issueToken } from './tokens.js'
 import type { Accounts } from './types.js'
 
@@ -10,6 +11,12 @@ export const FIRST_ADMIN = 'admin'
  */
 export async function ensureFirstAdmin(accounts: Accounts): Promise<string | undefined> {
   if ((await accounts.count()) > 0) return undefined
-  await accounts.add(FIRST_ADMIN, [{ role: 'admin', langs: [] }])
+  try {
+    await accounts.add(FIRST_ADMIN, [{ role: 'admin', langs: [] }])
+  } catch (err) {
+    // Another process starting on the same new database made it first: it printed the token.
+    if (err instanceof InvalidInput && err.code === 'account-exists') return undefined
+    throw err
+  }
   return (await issueToken(accounts, FIRST_ADMIN)).token
 }

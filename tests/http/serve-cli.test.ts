@@ -1,0 +1,51 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT, runCli } from '../cli/run-cli.js'
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-serve-'))
+const children: ChildProcess[] = []
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+describe('tolk serve', () => {
+  it('refuses bad options with exit 2 and one line', () => {
+    for (const args of [['--max-body', 'lots'], ['80', '--port', '81'], ['--port', '99999'], ['--nope']]) {
+      const r = runCli(['serve', ...args, '--db', path.join(dir, 'x.sqlite')])
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+
+  it('serves --public-read reads to anonymous clients, limits bodies with --max-body, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['bin/tolk.js', 'serve', '0', '--db', path.join(dir, 'tolk.sqlite'), '--public-read', '--max-body', '1kb'], { cwd: ROOT })
+    children.push(child)
+    let out = ''
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout?.on('data', (d: Buffer) => {
+        out += d.toString()
+        const m = /listening on (http:\S+)/.exec(out)
+        if (m) resolve(m[1] as string)
+      })
+      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+    })
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/)
+    expect((await fetch(`${url}/api/report?summary=true`)).status).toBe(200)
+    const token = /^(tolk_\S+)$/m.exec(out)?.[1] as string
+    const big = await fetch(`${url}/api/articles`, {
+      method: 'POST',
+      body: JSON.stringify({ id: 'sv-news-01', tag: 'sv-news', lang: 'en', targets: ['sv'], text: 'x. '.repeat(1000) }),
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    })
+    expect(big.status).toBe(413)
+    // One log line per request: method, path, status, duration, request id.
+    expect(out).toMatch(/^GET \/api\/report 200 \d+\.\dms [\w-]+$/m)
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+})
