@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+
+/** The editor's stylesheet and script, kept as source files (read from `src/web/assets/`). */
+export const ASSETS_DIR = new URL('../../src/web/assets/', import.meta.url)
+
+/** One static asset, served under a path holding its content hash so it can be cached forever. */
+export interface Asset {
+  path: string
+  type: string
+  body: string
+}
+
+const TYPES: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+}
+
+/**
+ * Read the assets once and name each by its hash: `/assets/editor.3f2a9c1b.js`. A new release
+ * changes the name, so browsers never run an old script against a new page.
+ */
+export function loadAssets(dir: URL = ASSETS_DIR): { css: Asset; js: Asset; byPath: Map<string, Asset> } {
+  const load = (file: string): Asset => {
+    const body = readFileSync(new URL(file, dir), 'utf8')
+    const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
+    const [name, ext] = file.split('.') as [string, string]
+    return { path: `/assets/${name}.${hash}.${ext}`, type: TYPES[ext] as string, body }
+  }
+  const css = load('editor.css')
+  const js = load('editor.js')
+  return { css, js, byPath: new Map([css, js].map((a) => [a.path, a])) }
+}

@@ -1,0 +1,114 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
+import { compress } from 'hono/compress'
+import { getCookie } from 'hono/cookie'
+import { languageDetector } from 'hono/language'
+import { canRead, refuseWrite } from '../auth/permissions.js'
+import { TolkError } from '../model/errors.js'
+import { loadAssets } from './assets.js'
+import { csrfGuard } from './csrf.js'
+import { registerEditor } from './editor-routes.js'
+import type { WebDeps, WebEnv } from './env.js'
+import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
+import { doc, languageName, pageContext, wantsJson } from './page-context.js'
+import { DashboardPage, type DashboardEntry } from './pages/dashboard.js'
+import { MessagePage } from './pages/layout.js'
+import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
+
+/** The paths the web routes own; their middleware runs on these only, never on /api. */
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/assets/*'] as const
+
+// Scripts and styles only from this server; no inline script, no inline style, no framing.
+const CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/**
+ * The translator's web editor: sign-in, dashboard, editor, history, and its static assets, as a
+ * Hono app to mount on the API's: `app.route('/', createWebRoutes({ store, accounts, passwords,
+ * sessions }))`. Pages are server-rendered with hono/jsx and work without the script.
+ */
+export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
+  const i18n = deps.i18n ?? createWebI18n()
+  const assets = loadAssets()
+  const paths = { css: assets.css.path, js: assets.js.path }
+  const web = new Hono<WebEnv>()
+
+  const detect = languageDetector({
+    supportedLanguages: [...UI_LANGUAGES],
+    fallbackLanguage: UI_LANGUAGES[0],
+    order: ['cookie', 'header'],
+    lookupCookie: LANG_COOKIE,
+    caches: false,
+  })
+  const setup: MiddlewareHandler<WebEnv> = async (c, next) => {
+    const proto = c.req.header('x-forwarded-proto') ?? new URL(c.req.url).protocol.replace(':', '')
+    c.set('secure', proto === 'https')
+    const ui = (UI_LANGUAGES.find((l) => l === c.get('language')) ?? 'en') as UiLanguage
+    c.set('ui', ui)
+    c.set('t', i18n.getFixedT(ui))
+    const id = getCookie(c, SESSION_COOKIE)
+    c.set('session', id ? await deps.sessions.find(id) : undefined)
+    await next()
+    c.header('Content-Security-Policy', CSP)
+    c.header('Vary', 'Cookie, Accept-Language')
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+    if (c.error instanceof TolkError && !wantsJson(c)) c.res = errorPage(c, c.error.status, c.error.message)
+  }
+  const csrf = csrfGuard((c) => {
+    const t = c.get('t')
+    if (wantsJson(c)) return c.json({ status: 403, detail: t('errors.csrf') }, 403)
+    return c.html(doc(<MessagePage ctx={pageContext(c, paths)} title={t('errors.title')} message={t('errors.csrf')} />), 403)
+  })
+  // Pages, not problem+json: the API's error handler would answer a browser with JSON.
+  const errorPage = (c: Context<WebEnv>, status: number, message: string): Response => {
+    const t = c.get('t')
+    const ctx = pageContext(c, paths)
+    const text = status === 404 ? `${t('errors.notFound')} ${message}` : message
+    const html = doc(<MessagePage ctx={ctx} title={t('errors.title')} message={text} />)
+    return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP } })
+  }
+  const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
+    const session = c.get('session')
+    if (!session) {
+      if (c.req.method !== 'GET' || wantsJson(c)) return c.json({ status: 401, detail: 'sign in first' }, 401)
+      const url = new URL(c.req.url)
+      return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
+    }
+    if (!canRead(session.principal)) return errorPage(c, 403, c.get('t')('errors.forbidden', { reason: `${session.principal.account} has no grants` }))
+    return next()
+  }
+
+  web.get('/assets/:file', compress(), (c) => {
+    const asset = assets.byPath.get(c.req.path)
+    if (!asset) return c.text('not found', 404)
+    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' })
+  })
+  for (const p of WEB_PATHS.filter((p) => p !== '/assets/*')) web.use(p, compress(), detect, setup, csrf)
+  for (const p of ['/', '/edit/*']) web.use(p, signedIn)
+
+  registerSignIn(web, deps, paths)
+  web.get('/', async (c) => {
+    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+    const ui = c.get('ui')
+    const [articles, coverage] = await Promise.all([deps.store.listArticles(), deps.store.coverage()])
+    const byKey = new Map(coverage.map((x) => [`${x.articleId}\u0000${x.lang}`, x]))
+    const entries: DashboardEntry[] = articles.map((article) => ({
+      article,
+      langs: article.targets.flatMap((lang) => {
+        const counts = byKey.get(`${article.id}\u0000${lang}`)
+        if (!counts) return []
+        return [{ lang, name: languageName(ui, lang), counts, canWrite: refuseWrite(principal, lang, 'translated') === undefined }]
+      }),
+    }))
+    return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
+  })
+  registerEditor(web, deps, paths)
+  return web
+}

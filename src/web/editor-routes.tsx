@@ -1,0 +1,149 @@
+import type { Context, Hono } from 'hono'
+import { refuseWrite } from '../auth/permissions.js'
+import type { Principal } from '../auth/types.js'
+import { NotFound, VersionConflict } from '../model/errors.js'
+import { STATES, type State } from '../model/translation.js'
+import { progressOf } from './coverage-bar.js'
+import { loadEditor, parseFilter } from './editor-data.js'
+import { DEFAULT_WEB_OPTIONS, type WebDeps, type WebEnv } from './env.js'
+import { hintKey, qualityHints } from './hints.js'
+import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
+import { ConflictPage } from './pages/conflict.js'
+import { EditorPage } from './pages/editor.js'
+import { HistoryPage } from './pages/history.js'
+import { MessagePage, type PageContext } from './pages/layout.js'
+import { hintText } from './pages/row.js'
+import { textDirection } from './text-direction.js'
+
+const may = (p: Principal, lang: string, state: State) => refuseWrite(p, lang, state) === undefined
+
+/**
+ * The editor of one article × language, saving one segment (a form post that redirects back to
+ * its row, or JSON for the script), and a segment's history with restore.
+ */
+export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
+  const { store } = deps
+  const pageSize = deps.pageSize ?? DEFAULT_WEB_OPTIONS.pageSize
+
+  const target = async (c: Context<WebEnv>) => {
+    const article = await store.getArticle(c.req.param('article') ?? '')
+    if (!article) throw new NotFound(`no article ${c.req.param('article')}`, 'unknown-article')
+    const lang = c.req.param('lang') ?? ''
+    if (!article.targets.includes(lang)) throw new NotFound(c.get('t')('errors.notTarget', { lang }), 'not-a-target')
+    return { article, lang }
+  }
+
+  web.get('/edit/:article/:lang', async (c) => {
+    const { article, lang } = await target(c)
+    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+    const filter = parseFilter(c.req.query('filter'))
+    const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1
+    const data = await loadEditor(store, article, lang, { filter, page, pageSize })
+    const ctx = pageContext(c, assets)
+    const row = {
+      t: ctx.t,
+      csrf: ctx.csrf,
+      articleId: article.id,
+      lang,
+      srcLang: article.lang,
+      srcDir: textDirection(article.lang),
+      dir: textDirection(lang),
+      canWrite: may(principal, lang, 'translated'),
+      canReview: may(principal, lang, 'reviewed'),
+      when: formatWhen(ctx.ui),
+    }
+    const langName = languageName(ctx.ui, lang)
+    return c.html(doc(<EditorPage ctx={ctx} data={data} row={row} langName={langName} srcName={languageName(ctx.ui, article.lang)} />))
+  })
+
+  web.post('/edit/:article/:lang/:unit', async (c) => {
+    const { article, lang } = await target(c)
+    const unitId = c.req.param('unit')
+    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+    const body = await c.req.parseBody()
+    const t = c.get('t')
+    // Browsers send a textarea's line breaks as CRLF; the source uses LF.
+    const text = typeof body.text === 'string' ? body.text.replace(/\r\n?/g, '\n') : ''
+    const asked = STATES.find((s) => s === body.state) ?? 'translated'
+    const state: State = text.trim() === '' ? 'initial' : asked
+    const version = Number.parseInt(String(body.version ?? ''), 10)
+    const editor = `/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`
+    const refusal = refuseWrite(principal, lang, state === 'initial' ? 'translated' : state)
+    if (refusal) {
+      const message = t('errors.forbidden', { reason: refusal })
+      if (wantsJson(c)) return c.json({ status: 403, detail: message }, 403)
+      return c.html(doc(<MessagePage ctx={pageContext(c, assets)} title={t('errors.title')} message={message} back={editor} />), 403)
+    }
+    try {
+      await store.writeTranslation({
+        articleId: article.id,
+        unitId,
+        lang,
+        text,
+        state,
+        ifVersion: Number.isFinite(version) ? version : 0,
+        author: principal.account,
+      })
+      if (wantsJson(c)) {
+        const unit = await store.getTranslation(article.id, unitId, lang)
+        const [cov] = await store.coverage({ articles: [article.id], langs: [lang] })
+        const source = (await store.listUnits(article.id)).find((u) => u.id === unitId)?.source ?? ''
+        const hints = text === '' ? [] : qualityHints(source, text)
+        const progress = progressOf(cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 })
+        return c.json({
+          translation: unit,
+          stateLabel: t(`states.${unit.state}`),
+          meta: t('editor.lastChanged', { author: unit.author ?? '', when: formatWhen(c.get('ui'))(unit.updatedAt ?? '') }),
+          hints: hints.map((h) => ({ key: hintKey(h), text: hintText(t, h) })),
+          progress: { ...progress, text: t('editor.progress', { done: progress.done, total: progress.total }), left: t('editor.segmentsLeft', { count: progress.left }) },
+        })
+      }
+      // The form's action carries the filter and page it came from; the anchor finds the row.
+      const back = new URL(c.req.url).search
+      return c.redirect(`${editor}${back}#u-${encodeURIComponent(unitId)}`, 303)
+    } catch (err) {
+      if (!(err instanceof VersionConflict)) throw err
+      const theirs = await store.getTranslation(article.id, unitId, lang)
+      if (wantsJson(c)) {
+        return c.json({ status: 412, detail: err.message, current: { ...err.current, author: theirs.author }, yours: { text, state, basedOn: version } }, 412)
+      }
+      const search = new URL(c.req.url).search
+      return c.html(
+        doc(<ConflictPage
+          ctx={pageContext(c, assets)}
+          action={`${editor}/${encodeURIComponent(unitId)}${search}`}
+          back={`${editor}${search}#u-${encodeURIComponent(unitId)}`}
+          lang={lang}
+          dir={textDirection(lang)}
+          mine={{ text, state }}
+          theirs={{ text: err.current.text, version: err.current.version, author: theirs.author }}
+        />),
+        412,
+      )
+    }
+  })
+
+  web.get('/edit/:article/:lang/:unit/history', async (c) => {
+    const { article, lang } = await target(c)
+    const unitId = c.req.param('unit')
+    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+    const unit = (await store.listUnits(article.id)).find((u) => u.id === unitId)
+    if (!unit) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
+    const [entries, current] = await Promise.all([store.history(article.id, unitId, lang), store.getTranslation(article.id, unitId, lang)])
+    const ctx = pageContext(c, assets)
+    return c.html(
+      doc(<HistoryPage
+        ctx={ctx}
+        unit={unit}
+        lang={lang}
+        dir={textDirection(lang)}
+        entries={entries}
+        current={current.version}
+        canWrite={may(principal, lang, 'translated')}
+        restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}
+        editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
+        when={formatWhen(ctx.ui)}
+      />),
+    )
+  })
+}

@@ -1,0 +1,42 @@
+import type { i18n } from 'i18next'
+import type { Passwords } from '../auth/passwords.js'
+import type { Session, Sessions } from '../auth/sessions.js'
+import type { Accounts } from '../auth/types.js'
+import type { Store } from '../store/types.js'
+import type { T, UiLanguage } from './i18n.js'
+
+/** What the web routes need: the same store and accounts as the API, plus passwords and sessions. */
+export interface WebDeps {
+  store: Store
+  accounts: Accounts
+  passwords: Passwords
+  sessions: Sessions
+  /** The i18next instance; one is made from `locales/` when absent. */
+  i18n?: i18n
+  /** Segments per editor page (default {@link DEFAULT_WEB_OPTIONS}). */
+  pageSize?: number
+  /** Sign-in failures allowed per account and per address in `limitWindowMs`. */
+  limits?: { perAccount: number; perAddress: number; windowMs: number }
+}
+
+/** Defaults for {@link WebDeps}. */
+export const DEFAULT_WEB_OPTIONS = {
+  // 200 rows keep the first screen of any article near 60 KB compressed (see bench/editor.mjs).
+  pageSize: 200,
+  limits: { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 },
+}
+
+/** What the web middleware puts on the context. */
+export interface WebEnv {
+  Variables: {
+    language: string
+    ui: UiLanguage
+    t: T
+    /** The signed-in session, when there is one. */
+    session: Session | undefined
+    /** The CSRF token this page's forms carry. */
+    csrf: string
+    /** Cookies get `Secure` when the request came over HTTPS. */
+    secure: boolean
+  }
+}

@@ -1,0 +1,95 @@
+import type { EditorData } from '../editor-data.js'
+import { FILTERS } from '../editor-data.js'
+import { Layout, type PageContext } from './layout.js'
+import { type RowContext, SegmentRow } from './row.js'
+
+/** The strings the script shows (saving, conflicts): handed over in a data attribute. */
+export function scriptStrings(t: PageContext['t']): Record<string, string> {
+  return {
+    saving: t('editor.saving'),
+    saved: t('editor.saved'),
+    failed: t('editor.failed', { reason: '{reason}' }),
+    networkError: t('editor.networkError'),
+    draftRestored: t('editor.draftRestored'),
+    conflictTitle: t('conflict.title'),
+    theirs: t('conflict.theirs', { version: '{version}' }),
+    mine: t('conflict.mine'),
+    keepMine: t('conflict.keepMine'),
+    takeTheirs: t('conflict.takeTheirs'),
+    merge: t('conflict.merge'),
+    mergeHint: t('conflict.mergeHint'),
+    progress: t('editor.progress', { done: '{done}', total: '{total}' }),
+    dismiss: t('hints.dismiss'),
+  }
+}
+
+/** The progress bar of one article in one language; the script moves it after each save. */
+export function Progress({ t, progress }: { t: PageContext['t']; progress: EditorData['progress'] }) {
+  const label = t('editor.progress', { done: progress.done, total: progress.total })
+  return (
+    <div class="progress">
+      <progress id="progress" max={String(progress.total)} value={String(progress.done)} aria-labelledby="progress-text" />
+      <span id="progress-text">{label}</span>{' '}
+      <span id="progress-left">{t('editor.segmentsLeft', { count: progress.left })}</span>
+    </div>
+  )
+}
+
+/** The editor of one article in one target language (or its read-only view). */
+export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omit<RowContext, 'back'>; langName: string; srcName: string }) {
+  const { ctx, data } = props
+  const { t } = ctx
+  const base = `/edit/${encodeURIComponent(data.article.id)}/${encodeURIComponent(data.lang)}`
+  const query = (page: number) => `?filter=${data.filter}&page=${page}`
+  const title = t('editor.title', { article: data.article.title || data.article.id, lang: props.langName })
+  const row: RowContext = { ...props.row, back: query(data.page) }
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      data={{
+        article: data.article.id,
+        lang: data.lang,
+        strings: JSON.stringify(scriptStrings(t)),
+        next: data.page < data.pages ? `${base}${query(data.page + 1)}` : '',
+      }}
+    >
+      <div class="editor-head">
+        <h1>{title}</h1>
+        <p class="article-id">
+          {data.article.id} · {data.article.tag}
+        </p>
+        <Progress t={t} progress={data.progress} />
+        <form class="filter" method="get" action={base}>
+          <label for="filter">{t('editor.filter')}</label>
+          <select id="filter" name="filter">
+            {FILTERS.map((f) => (
+              <option value={f} selected={f === data.filter}>
+                {t(`editor.filters.${f}`)}
+              </option>
+            ))}
+          </select>
+          <button type="submit">{t('editor.apply')}</button>
+        </form>
+        {row.canWrite ? <p class="keys">{t('editor.keys')}</p> : <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
+      </div>
+      <div class="cols" aria-hidden="true">
+        <span>{t('editor.source', { lang: props.srcName })}</span>
+        <span>{t('editor.target', { lang: props.langName })}</span>
+      </div>
+      <div class="segments">
+        {data.rows.length === 0 && <p class="notice">{t('editor.noMatch')}</p>}
+        {data.rows.map((r) => (
+          <SegmentRow row={r} ctx={row} />
+        ))}
+      </div>
+      {data.pages > 1 && (
+        <nav class="pager" aria-label={t('editor.page', { page: data.page, pages: data.pages })}>
+          {data.page > 1 && <a href={`${base}${query(data.page - 1)}`}>{t('editor.prev')}</a>}
+          <span>{t('editor.page', { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages && <a href={`${base}${query(data.page + 1)}`}>{t('editor.next')}</a>}
+        </nav>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,62 @@
+import type { HistoryEntry, StoredUnit } from '../../model/translation.js'
+import { sourceDiff } from '../source-diff.js'
+import { Csrf, Layout, type PageContext } from './layout.js'
+
+/** A segment's history, newest first, each version with a restore form (the same write path). */
+export function HistoryPage(props: {
+  ctx: PageContext
+  unit: StoredUnit
+  lang: string
+  dir: string
+  entries: HistoryEntry[]
+  current: number
+  canWrite: boolean
+  restoreState: (e: HistoryEntry) => string
+  editor: string
+  when: (iso: string) => string
+}) {
+  const { ctx, unit, entries } = props
+  const { t } = ctx
+  const title = t('history.title', { n: unit.position })
+  const action = `${props.editor}/${encodeURIComponent(unit.id)}`
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="source" lang={unit.lang}>
+        {unit.source}
+      </p>
+      <p>
+        <a href={`${props.editor}#u-${encodeURIComponent(unit.id)}`}>{t('editor.back')}</a>
+      </p>
+      {entries.length === 0 ? (
+        <p class="notice">{t('history.empty')}</p>
+      ) : (
+        <ol class="history" reversed>
+          {[...entries].reverse().map((e) => (
+            <li>
+              <p class="meta">
+                {t('history.version')} {e.version} · {e.author} · <time datetime={e.at}>{props.when(e.at)}</time> ·{' '}
+                {t(`states.${e.oldState}`)} → {t(`states.${e.newState}`)}
+              </p>
+              <p class="diff-text" lang={props.lang} dir={props.dir}>
+                {sourceDiff(e.oldText ?? '', e.newText).map((p) =>
+                  p.op === 'del' ? <del>{p.text}</del> : p.op === 'ins' ? <ins>{p.text}</ins> : p.text,
+                )}
+              </p>
+              {props.canWrite && e.version !== props.current && (
+                <form method="post" action={action}>
+                  <Csrf token={ctx.csrf} />
+                  <input type="hidden" name="version" value={String(props.current)} />
+                  <input type="hidden" name="text" value={e.newText} />
+                  <button type="submit" name="state" value={props.restoreState(e)}>
+                    {t('history.restore')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>
+  )
+}

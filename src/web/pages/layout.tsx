@@ -1,0 +1,84 @@
+import type { Child } from 'hono/jsx'
+import type { Session } from '../../auth/sessions.js'
+import { CSRF_FIELD } from '../csrf.js'
+import { type T, UI_LANGUAGES, type UiLanguage } from '../i18n.js'
+
+/** What every page shares: language, strings, token, who is signed in, asset paths. */
+export interface PageContext {
+  t: T
+  ui: UiLanguage
+  csrf: string
+  session: Session | undefined
+  /** Path and query of this page, where the language switcher returns to. */
+  here: string
+  assets: { css: string; js: string }
+}
+
+/** The hidden CSRF field every form carries. */
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={token} />
+}
+
+/** The page frame: header with navigation, sign-out and the language switcher; then the content. */
+export function Layout(props: { ctx: PageContext; title: string; children?: Child; data?: Record<string, string> }) {
+  const { t, ui, csrf, session, here, assets } = props.ctx
+  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]))
+  return (
+    <html lang={ui} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · ${t('app.name')}`}</title>
+        <link rel="stylesheet" href={assets.css} />
+        <script src={assets.js} defer />
+      </head>
+      <body data-csrf={csrf} {...data}>
+        <a class="skip" href="#main">
+          {t('app.skip')}
+        </a>
+        <header class="top">
+          <a class="brand" href="/">
+            {t('app.name')}
+          </a>
+          {session && (
+            <nav aria-label={t('nav.dashboard')}>
+              <a href="/">{t('nav.dashboard')}</a>
+            </nav>
+          )}
+          <form class="lang" method="post" action="/lang">
+            <Csrf token={csrf} />
+            <input type="hidden" name="next" value={here} />
+            <label for="ui-lang">{t('nav.language')}</label>
+            <select id="ui-lang" name="lang">
+              {UI_LANGUAGES.map((l) => (
+                <option value={l} lang={l} selected={l === ui}>
+                  {t(`languages.${l}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t('nav.switch')}</button>
+          </form>
+          {session && (
+            <form class="signout" method="post" action="/sign-out">
+              <Csrf token={csrf} />
+              <span>{t('nav.signedInAs', { name: session.principal.account })}</span>
+              <button type="submit">{t('nav.signOut')}</button>
+            </form>
+          )}
+        </header>
+        <main id="main">{props.children}</main>
+      </body>
+    </html>
+  )
+}
+
+/** A page with one message, for errors (403, 404, expired forms). */
+export function MessagePage(props: { ctx: PageContext; title: string; message: string; back?: string }) {
+  return (
+    <Layout ctx={props.ctx} title={props.title}>
+      <h1>{props.title}</h1>
+      <p role="alert">{props.message}</p>
+      {props.back && <p><a href={props.back}>{props.ctx.t('editor.back')}</a></p>}
+    </Layout>
+  )
+}
