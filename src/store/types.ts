@@ -8,6 +8,7 @@ import type {
 } from '../model/translation.js'
 import type { SegmentedArticle, Warning } from '../model/unit.js'
 import type { AlignmentCounts } from '../align/types.js'
+import type { TranslationMemory } from '../tm/types.js'
 
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
@@ -59,6 +60,8 @@ export interface PendingUnit {
  * transaction inside the store.
  */
 export interface Store {
+  /** The translation memory: every translated unit plus imported TMX; see src/tm/. */
+  readonly memory: TranslationMemory
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id. */
   listArticles(): Promise<ArticleSummary[]>

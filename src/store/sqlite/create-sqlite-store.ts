@@ -4,6 +4,7 @@ import type { Store } from '../types.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
 import { createImporter } from './import.js'
+import { createSqliteMemory } from './memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createTranslationOps } from './translations.js'
 
@@ -29,6 +30,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const reports = createCoverageOps(db)
 
   return {
+    memory: createSqliteMemory(db, now),
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),

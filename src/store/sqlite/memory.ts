@@ -1,0 +1,234 @@
+/**
+ * The translation memory on SQLite: `tm_entries` (schema 4) with its FTS5 word index. Entries
+ * from articles are written by triggers on `translations`; this module reads them, imports and
+ * exports TMX, and answers matches and concordance searches.
+ */
+import { hash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+import { InvalidInput, NotFound } from '../../model/errors.js'
+import { normalizeForCompare } from '../../model/text.js'
+import { printable } from '../../model/tags.js'
+import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
+import { readTmx } from '../../tm/tmx-read.js'
+import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
+import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
+import { sourceHash } from './import.js'
+
+interface EntryRow {
+  id: number
+  origin: 'article' | 'tmx'
+  src_lang: string
+  tgt_lang: string
+  tag: string | null
+  prev_hash: string | null
+  next_hash: string | null
+  article_id: string | null
+  unit_id: string | null
+  author: string | null
+  updated_at: string | null
+  source: string
+  target: string
+}
+
+const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
+  author, updated_at, source, target`
+
+/** Longest concordance query, in characters. */
+export const MAX_SEARCH_CHARS = 500
+
+/** Build the memory over one connection; `now` stamps imported entries that carry no date. */
+export function createSqliteMemory(db: Database.Database, now: () => string): TranslationMemory {
+  const exact = db.prepare<[string, string, string], EntryRow>(
+    `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
+  )
+  const postings = db.prepare<[string, number], { rowid: number }>(
+    'SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?',
+  )
+  const count = db.prepare<[string, number], { n: number }>(
+    'SELECT count(*) AS n FROM (SELECT 1 FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?)',
+  )
+  const byId = db.prepare<[string], EntryRow>(
+    `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
+  )
+  const pairCount = db.prepare<[], { src_lang: string; tgt_lang: string; n: number }>(
+    'SELECT src_lang, tgt_lang, count(*) AS n FROM tm_entries GROUP BY src_lang, tgt_lang ORDER BY 1, 2',
+  )
+  const hasTarget = db.prepare<[string], { x: number }>(
+    'SELECT 1 AS x FROM tm_entries WHERE tgt_lang = ? LIMIT 1',
+  )
+  const hasBoth = db.prepare<[string, string], { x: number }>(
+    'SELECT 1 AS x FROM tm_entries WHERE src_lang = ? AND tgt_lang = ? LIMIT 1',
+  )
+  const search = db.prepare<[string, string, string | null, string | null, number], EntryRow>(`
+    SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')} FROM tm_fts f JOIN tm_entries e ON e.id = f.rowid
+    WHERE tm_fts MATCH ? AND e.tgt_lang = ? AND (? IS NULL OR e.src_lang = ?)
+    ORDER BY f.rowid DESC LIMIT ?`)
+  const insertTmx = db.prepare(`
+    INSERT OR IGNORE INTO tm_entries (origin, src_lang, tgt_lang, tag, src_hash, tmx_key, author,
+      updated_at, source, target)
+    VALUES ('tmx', @srcLang, @tgtLang, @tag, @srcHash, @key, @author, @at, @source, @target)`)
+  const page = db.prepare<[number, number], EntryRow>(
+    `SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`,
+  )
+
+  // Word frequencies steer which posting lists are read first; they only need to be roughly
+  // right, so they are kept for the life of the connection (a changed frequency costs speed,
+  // never a match: candidate lists themselves are always read fresh).
+  const frequencies = new Map<string, number>()
+  const reader: IndexReader = {
+    exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
+    frequency(word, cap) {
+      let n = frequencies.get(word)
+      if (n === undefined) {
+        n = count.get(sourceWord(word), cap)?.n ?? 0
+        if (frequencies.size > 200_000) frequencies.clear()
+        frequencies.set(word, n)
+      }
+      return n
+    },
+    postings: (word, cap) => postings.all(sourceWord(word), cap).map((r) => r.rowid),
+    entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
+  }
+
+  const importTmx = db.transaction((file: string, name: string, fallbackSrc?: string) => {
+    const summary = { units: 0, added: 0, duplicates: 0, skipped: 0 }
+    const stamp = now()
+    readTmx(
+      file,
+      (tu) => {
+        summary.units++
+        const src = tu.srcLang === '*all*' ? (fallbackSrc ?? tu.variants[0]?.lang) : tu.srcLang
+        const source = tu.variants.find((v) => v.lang === src)
+        if (!source || src === undefined || source.text.trim() === '') {
+          summary.skipped++
+          return
+        }
+        let pairs = 0
+        for (const v of tu.variants) {
+          if (v.lang === src || v.text.trim() === '') continue
+          pairs++
+          const r = insertTmx.run({
+            srcLang: src,
+            tgtLang: v.lang,
+            tag: tu.props['x-tolk-tag'] ?? null,
+            srcHash: sourceHash(source.text),
+            key: hash('sha256', `${src}\u0000${v.lang}\u0000${normalizeForCompare(source.text)}\u0000${v.text}`, 'base64url').slice(0, 22),
+            author: tu.changeId ?? null,
+            at: (tu.changeDate && isoFromTmx(tu.changeDate)) ?? stamp,
+            source: source.text,
+            target: v.text,
+          })
+          if (r.changes) summary.added++
+          else summary.duplicates++
+        }
+        if (pairs === 0) summary.skipped++
+      },
+      name,
+    )
+    return summary
+  })
+
+  return {
+    async matches(q) {
+      if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
+        throw new NotFound(
+          `the memory has no ${printable(q.srcLang)} → ${printable(q.tgtLang)} entries yet`,
+          'unknown-language-pair',
+        )
+      }
+      return findMatches(reader, q)
+    },
+    async matchMany(queries) {
+      // One read transaction: every match sees the same memory, and SQLite takes its lock once.
+      return db.transaction(() => queries.map((q) => findMatches(reader, q))).deferred()
+    },
+    async search(q) {
+      const text = typeof q.query === 'string' ? q.query.trim() : ''
+      if (text === '') throw new InvalidInput('the search is empty: give a word or a phrase', 'empty-query')
+      if (text.length > MAX_SEARCH_CHARS) {
+        throw new InvalidInput(
+          `the search has ${text.length} characters; search for at most ${MAX_SEARCH_CHARS}`,
+          'query-too-long',
+        )
+      }
+      if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
+        throw new NotFound(`the memory has no entries in ${printable(q.tgtLang)} yet`, 'unknown-language-pair')
+      }
+      const limit = Math.min(Math.max(1, q.limit ?? 20), 200)
+      const src = q.srcLang ?? null
+      return search.all(phrase(text), q.tgtLang, src, src, limit).map(toEntry).map(publicOf)
+    },
+    async pairs(): Promise<MemoryPair[]> {
+      return pairCount.all().map((r) => ({ srcLang: r.src_lang, tgtLang: r.tgt_lang, entries: r.n }))
+    },
+    async hasPair(tgtLang, srcLang) {
+      return srcLang === undefined
+        ? hasTarget.get(tgtLang) !== undefined
+        : hasBoth.get(srcLang, tgtLang) !== undefined
+    },
+    async importTmx(file, opts) {
+      const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
+      frequencies.clear()
+      return summary
+    },
+    async *exportTmx(opts) {
+      const srcLangs = new Set<string>()
+      for (const p of pairCount.all()) if (!opts?.tgtLang || p.tgt_lang === opts.tgtLang) srcLangs.add(p.src_lang)
+      const head = opts?.srcLang ?? (srcLangs.size === 1 ? [...srcLangs][0]! : '*all*')
+      yield tmxHead(head, now())
+      // Pages by id: no read transaction held open across the consumer's awaits.
+      let after = 0
+      for (;;) {
+        const rows = page.all(after, 1000)
+        if (rows.length === 0) break
+        after = rows[rows.length - 1]!.id
+        let chunk = ''
+        for (const r of rows) {
+          if (opts?.srcLang && r.src_lang !== opts.srcLang) continue
+          if (opts?.tgtLang && r.tgt_lang !== opts.tgtLang) continue
+          chunk += tmxUnit(publicOf(toEntry(r)))
+        }
+        if (chunk) yield chunk
+      }
+      yield TMX_TAIL
+    },
+  }
+}
+
+/** Merge the word index's segments into one: faster lookups after a large import. */
+export function optimizeMemoryIndex(db: Database.Database): void {
+  db.exec("INSERT INTO tm_fts (tm_fts) VALUES ('optimize')")
+}
+
+/** An FTS5 query for one word in the source column. */
+function sourceWord(word: string): string {
+  return `source : ${phrase(word)}`
+}
+
+/** An FTS5 phrase: the words in order, any quotes doubled, no operator syntax. */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}
+
+function toEntry(r: EntryRow): IndexedEntry {
+  return {
+    id: r.id,
+    origin: r.origin,
+    srcLang: r.src_lang,
+    tgtLang: r.tgt_lang,
+    tag: r.tag,
+    source: r.source,
+    target: r.target,
+    articleId: r.article_id,
+    unitId: r.unit_id,
+    author: r.author,
+    updatedAt: r.updated_at,
+    prevHash: r.prev_hash,
+    nextHash: r.next_hash,
+  }
+}
+
+function publicOf(e: IndexedEntry) {
+  const { prevHash: _p, nextHash: _n, ...entry } = e
+  return entry
+}

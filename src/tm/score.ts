@@ -1,0 +1,116 @@
+/**
+ * The match score, 0–100, of a memory entry's source against a segment.
+ *
+ * Both texts are NFC-normalised with white space folded, then cut into tokens (see tokens.ts).
+ * Leaving punctuation aside, the base score is the word-level Levenshtein similarity
+ * `100 · (1 − d / max(n, m))`, where d counts inserted, deleted and replaced tokens, words compare
+ * case-folded and any number, date or tag equals any other. Then:
+ * - 100 only for the same normalised text;
+ * - same tokens but different values (numbers, dates, tags): 99 "auto-fixed" when each differing
+ *   value of the entry's source is found in its target and can be replaced there by the segment's
+ *   value; otherwise 2 points off per differing value;
+ * - 1 point off for a difference in case, in punctuation, or in spacing around punctuation;
+ * - anything that is not identical and not auto-fixed is at most 98.
+ */
+import { normalizeForCompare } from '../model/text.js'
+import { tokenDistance } from './levenshtein.js'
+import { isValue, replaceValues, type Token, tokenize } from './tokens.js'
+
+/** A segment prepared once for many comparisons. */
+export interface Prepared {
+  normalized: string
+  tokens: Token[]
+  /** Keys of the tokens that are not punctuation. */
+  keys: string[]
+  /** The punctuation, joined: compared as a whole. */
+  punct: string
+}
+
+/** Tokenise and normalise a segment once. */
+export function prepare(text: string): Prepared {
+  const tokens = tokenize(text)
+  const keys: string[] = []
+  let punct = ''
+  for (const t of tokens) {
+    if (t.kind === 'punct') punct += t.text
+    else keys.push(t.key)
+  }
+  return { normalized: normalizeForCompare(text), tokens, keys, punct }
+}
+
+/** A scored comparison: the score, and the entry's target with values substituted if any. */
+export interface Scored {
+  score: number
+  /** Numbers, dates or tags were substituted in `target`. */
+  autoFixed: boolean
+  target: string
+}
+
+/**
+ * Score an entry (its prepared source and raw target) against a segment. Cheap enough for a few
+ * hundred candidates per query: one token-level Levenshtein over two short sequences.
+ */
+export function scoreEntry(segment: Prepared, source: Prepared, target: string): Scored {
+  if (segment.normalized === source.normalized) return { score: 100, autoFixed: false, target }
+  const n = segment.keys.length
+  const m = source.keys.length
+  const longest = Math.max(n, m)
+  if (longest === 0) return { score: 0, autoFixed: false, target }
+  const d = tokenDistance(segment.keys, source.keys)
+  const punctPenalty = segment.punct === source.punct ? 0 : 1
+
+  // Differing values, position by position, when both have as many (their order then pairs them).
+  const a = segment.tokens.filter(isValue)
+  const b = source.tokens.filter(isValue)
+  const changes = new Map<string, string>()
+  let differing = 0
+  let consistent = a.length === b.length
+  if (consistent) {
+    for (let i = 0; i < a.length; i++) {
+      const want = a[i]!.text
+      const have = b[i]!.text
+      if (want === have) continue
+      differing++
+      const earlier = changes.get(have)
+      if (earlier !== undefined && earlier !== want) consistent = false
+      changes.set(have, want)
+    }
+  }
+  let fixed = target
+  let autoFixed = false
+  if (consistent && differing > 0) {
+    const r = replaceValues(target, changes)
+    if (r.seen.size === changes.size) {
+      fixed = r.text
+      autoFixed = true
+    }
+  }
+
+  if (d === 0) {
+    const casePenalty = caseDiffers(segment, source) ? 1 : 0
+    // Same tokens, same punctuation, same case: only the spacing around punctuation differs.
+    const spacePenalty =
+      differing === 0 && punctPenalty === 0 && casePenalty === 0 ? 1 : 0
+    const penalties = punctPenalty + casePenalty + spacePenalty
+    if (autoFixed) return { score: 99 - penalties, autoFixed, target: fixed }
+    const valuePenalty = 2 * (consistent ? differing : Math.max(1, countValueDiffs(a, b)))
+    return { score: Math.max(0, Math.min(98, 100 - valuePenalty - penalties)), autoFixed, target }
+  }
+  const base = Math.floor((100 * (longest - d)) / longest)
+  // Values left unfixed count against the match; values fixed are as good as equal.
+  const valuePenalty = autoFixed ? 0 : differing
+  const score = Math.max(0, Math.min(98, base - punctPenalty - valuePenalty))
+  return { score, autoFixed, target: fixed }
+}
+
+function caseDiffers(a: Prepared, b: Prepared): boolean {
+  const wa = a.tokens.filter((t) => t.kind === 'word')
+  const wb = b.tokens.filter((t) => t.kind === 'word')
+  return wa.some((t, i) => t.text !== wb[i]?.text)
+}
+
+function countValueDiffs(a: Token[], b: Token[]): number {
+  let n = Math.abs(a.length - b.length)
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i]!.text !== b[i]!.text) n++
+  return n
+}

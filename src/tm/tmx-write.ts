@@ -1,0 +1,59 @@
+/** Writing memory entries as TMX 1.4b, one unit at a time (the caller streams the pieces). */
+import type { MemoryEntry } from './types.js'
+
+// XML 1.0 forbids most C0 controls and lone surrogates; a memory entry should never hold them,
+// but an export must stay well-formed whatever was imported, so they become U+FFFD.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Escape text for element content. */
+export function xmlEscape(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+}
+
+/** Escape text for a double-quoted attribute. */
+export function attrEscape(s: string): string {
+  return xmlEscape(s).replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')
+}
+
+/** The document's start, up to `<body>`. `srcLang` is `*all*` when entries differ in it. */
+export function tmxHead(srcLang: string, createdAt: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<tmx version="1.4">',
+    `  <header creationtool="Tolk" creationtoolversion="1" segtype="sentence" o-tmf="tolk" adminlang="en" srclang="${attrEscape(srcLang)}" datatype="plaintext" creationdate="${tmxDate(createdAt)}"/>`,
+    '  <body>',
+    '',
+  ].join('\n')
+}
+
+/** One entry as a `<tu>` with its two variants; tag and origin travel as props. */
+export function tmxUnit(e: MemoryEntry): string {
+  const who = e.author ? ` changeid="${attrEscape(e.author)}"` : ''
+  const when = e.updatedAt ? ` changedate="${tmxDate(e.updatedAt)}"` : ''
+  const props = [
+    e.tag ? `      <prop type="x-tolk-tag">${xmlEscape(e.tag)}</prop>\n` : '',
+    e.articleId && e.unitId
+      ? `      <prop type="x-tolk-unit">${xmlEscape(`${e.articleId}/${e.unitId}`)}</prop>\n`
+      : '',
+  ].join('')
+  return (
+    `    <tu srclang="${attrEscape(e.srcLang)}"${who}${when}>\n${props}` +
+    `      <tuv xml:lang="${attrEscape(e.srcLang)}"><seg>${xmlEscape(e.source)}</seg></tuv>\n` +
+    `      <tuv xml:lang="${attrEscape(e.tgtLang)}"><seg>${xmlEscape(e.target)}</seg></tuv>\n` +
+    '    </tu>\n'
+  )
+}
+
+/** The document's end. */
+export const TMX_TAIL = '  </body>\n</tmx>\n'
+
+/** TMX dates are ISO 8601 basic format in UTC: 20261125T155513Z. */
+export function tmxDate(iso: string): string {
+  return iso.replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')
+}
+
+/** ISO 8601 from a TMX date (basic format), or undefined when it is not one. */
+export function isoFromTmx(d: string): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(d)
+  return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z` : undefined
+}

@@ -1,0 +1,77 @@
+/**
+ * Splitting a segment into the tokens the memory compares: words, numbers (and dates, times,
+ * amounts), inline tags and placeholders, and punctuation. Numbers and tags compare by kind, not
+ * by value, so that "5 cats" and "7 cats" differ only in a value the memory can substitute.
+ */
+import { normalizeForCompare } from '../model/text.js'
+
+/** What a token is; numbers and tags are "values" that auto-fixing may substitute. */
+export type TokenKind = 'word' | 'number' | 'tag' | 'punct'
+
+/** One token of a segment: its kind, its text as written, and the key it compares by. */
+export interface Token {
+  kind: TokenKind
+  text: string
+  /** Lower-cased word, the punctuation itself, or `\u0000N` / `\u0000T` for any number or tag. */
+  key: string
+}
+
+// Order matters: tags and placeholders first ({{name}}, {0}, %s, <b>, </b>, <x id="1"/>), then
+// numbers with inner separators (1,000.50  2024-05-01  12:30  3/4), then words, then any other
+// visible character as punctuation.
+const TOKEN =
+  /(\{\{[^{}]{0,100}\}\}|\{[^{}\s]{0,100}\}|%(?:\d+\$)?[sdif@]|<\/?[A-Za-z][^<>]{0,200}>|\$\{[^{}]{0,100}\})|(\p{N}+(?:[.,:/\-]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\S)/gu
+
+const NUMBER_KEY = '\u0000N'
+const TAG_KEY = '\u0000T'
+
+/** The tokens of `text`, after NFC and white-space folding. */
+export function tokenize(text: string): Token[] {
+  const s = normalizeForCompare(text)
+  const out: Token[] = []
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
+    if (m[1] !== undefined) out.push({ kind: 'tag', text: m[1], key: TAG_KEY })
+    else if (m[2] !== undefined) out.push({ kind: 'number', text: m[2], key: NUMBER_KEY })
+    else if (m[3] !== undefined) out.push({ kind: 'word', text: m[3], key: m[3].toLowerCase() })
+    else out.push({ kind: 'punct', text: m[4]!, key: m[4]! })
+  }
+  return out
+}
+
+/** Whether a token carries a value (number, date, tag) rather than a word. */
+export function isValue(t: Token): boolean {
+  return t.kind === 'number' || t.kind === 'tag'
+}
+
+/** The distinct lower-cased words of a token list: what the word index is asked about. */
+export function indexWords(tokens: readonly Token[]): string[] {
+  const seen = new Set<string>()
+  for (const t of tokens) if (t.kind === 'word') seen.add(t.key)
+  return [...seen]
+}
+
+/**
+ * `text` with every number or tag token whose text is a key of `map` replaced by its value; the
+ * rest of the text, white space included, stays as it was. Also returns which keys were seen.
+ */
+export function replaceValues(
+  text: string,
+  map: ReadonlyMap<string, string>,
+): { text: string; seen: Set<string> } {
+  const seen = new Set<string>()
+  let out = ''
+  let last = 0
+  TOKEN.lastIndex = 0
+  const s = text.normalize('NFC')
+  for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
+    const value = m[1] ?? m[2]
+    if (value === undefined) continue
+    const to = map.get(value)
+    if (to === undefined) continue
+    seen.add(value)
+    out += s.slice(last, m.index) + to
+    last = m.index + value.length
+  }
+  return { text: out + s.slice(last), seen }
+}
