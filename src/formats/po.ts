@@ -111,7 +111,7 @@ export function readPo(text: string, name: string): TranslationFile {
   return { format: 'po', articleId, lang: lang.replace(/_/g, '-'), units }
 }
 
-const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/
+const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/s
 
 function parseEntries(text: string, name: string): Entry[] {
   const entries: Entry[] = []
@@ -158,7 +158,7 @@ const UNESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u000
 function unquote(q: string, name: string, line: number): string {
   if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"')) throw new InvalidInput(`${name}: line ${line}: unterminated string`, 'malformed-po')
   const body = q.slice(1, -1)
-  return body.replace(/\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/g, (all, oct?: string, hex?: string, c?: string) => {
+  return body.replace(/\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/gs, (all, oct?: string, hex?: string, c?: string) => {
     if (all === '"') throw new InvalidInput(`${name}: line ${line}: an unescaped quote inside a string`, 'malformed-po')
     if (oct) return String.fromCharCode(Number.parseInt(oct, 8))
     if (hex) return String.fromCharCode(Number.parseInt(hex, 16))
