@@ -25,5 +25,8 @@ export const VERBS: Record<string, VerbEntry> = {
   'import-translations': { summary: 'bring back translated XLIFF or PO files (version-checked)', load: () => import('./verbs/import-translations.js') },
   backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },
   user: { summary: 'add accounts and grant them roles', load: () => import('./verbs/user.js') },
+  tm: { summary: 'translation memory: import/export TMX, concordance search', load: () => import('./verbs/tm.js') },
+  pretranslate: { summary: 'fill untranslated units from the translation memory', load: () => import('./verbs/pretranslate.js') },
+  analyse: { summary: 'word analysis against the memory (repetitions, 101, 100, fuzzy bands, new)', load: () => import('./verbs/analyse.js') },
   token: { summary: 'create, list and revoke API tokens', load: () => import('./verbs/token.js') },
 }

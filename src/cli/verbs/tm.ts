@@ -1,0 +1,127 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { InvalidInput } from '../../model/errors.js'
+import { parseLanguage } from '../../model/tags.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+
+export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--db FILE]
+       tolk tm export [--output FILE] [--source-lang en] [--lang sv] [--db FILE]
+       tolk tm search QUERY --lang sv [--source-lang en] [--limit N] [--format text|json] [--db FILE]
+       tolk tm pairs [--db FILE]
+
+The translation memory: every translated, reviewed or final unit of every article (kept current
+with each write), plus entries imported from TMX.
+
+  import   read a TMX 1.4b file (streamed, in one transaction: a file that is not well-formed or
+           not TMX writes nothing); entries already held are counted, not added twice
+  export   write the memory (or one language pair of it) as TMX 1.4b
+  search   concordance: entries whose source or target holds QUERY (a word or a phrase)
+  pairs    the language pairs held, with their entry counts
+
+Options:
+  --lang xx          target language (search: required; export: only this one)
+  --source-lang xx   source language (import: for a TMX whose srclang is *all*)
+  --output FILE      export to FILE instead of standard output
+  --limit N          most search hits (default 20, at most 200)
+  --format F         search output: text (default) or json
+${DB_HELP}
+  -h, --help         this help
+
+Exit status: 0 done, 2 bad usage or input (malformed TMX, unknown language pair, empty query).`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    ...DB_OPTION,
+    lang: { type: 'string' },
+    'source-lang': { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    limit: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+  })
+  const [action, ...rest] = positionals
+  const srcLang = values['source-lang'] === undefined ? undefined : parseLanguage(values['source-lang'])
+  const lang = values.lang === undefined ? undefined : parseLanguage(values.lang)
+  switch (action) {
+    case 'import': {
+      if (rest.length !== 1) throw new UsageError('give one TMX file to import; see --help')
+      const file = rest[0]!
+      if (!fs.existsSync(file)) throw new InvalidInput(`${file}: no such file`, 'unreadable-file')
+      const s = await withStore(values.db, (store) =>
+        store.memory.importTmx(file, srcLang ? { srcLang } : {}),
+      )
+      await writeOut(
+        `${file}: ${s.units} units read, ${s.added} entries added, ${s.duplicates} already held, ${s.skipped} units skipped\n`,
+      )
+      return 0
+    }
+    case 'export': {
+      if (rest.length !== 0) throw new UsageError('tm export takes no file argument; use --output FILE')
+      const opts = { ...(srcLang ? { srcLang } : {}), ...(lang ? { tgtLang: lang } : {}) }
+      await withStore(values.db, async (store) => {
+        if (values.output === undefined || values.output === '-') {
+          for await (const piece of store.memory.exportTmx(opts)) await writeOut(piece)
+          return
+        }
+        await writeFileAtomically(values.output, store.memory.exportTmx(opts))
+      })
+      return 0
+    }
+    case 'search': {
+      if (rest.length !== 1) throw new UsageError('give one QUERY (quote a phrase); see --help')
+      if (!lang) throw new UsageError('name the target language with --lang')
+      if (values.format !== 'text' && values.format !== 'json') {
+        throw new UsageError(`unknown --format "${values.format}": use text or json`)
+      }
+      const limit = values.limit === undefined ? undefined : parseLimit(values.limit)
+      const hits = await withStore(values.db, (store) =>
+        store.memory.search({
+          query: rest[0]!,
+          tgtLang: lang,
+          ...(srcLang ? { srcLang } : {}),
+          ...(limit ? { limit } : {}),
+        }),
+      )
+      if (values.format === 'json') await writeOut(`${JSON.stringify({ hits }, null, 2)}\n`)
+      else {
+        let out = ''
+        for (const h of hits) out += `${h.srcLang}: ${h.source}\n${h.tgtLang}: ${h.target}\n   (${h.origin}${h.articleId ? ` ${h.articleId}/${h.unitId}` : ''}${h.author ? `, ${h.author}` : ''})\n`
+        await writeOut(out || 'no entries found\n')
+      }
+      return 0
+    }
+    case 'pairs': {
+      const pairs = await withStore(values.db, (store) => store.memory.pairs())
+      await writeOut(pairs.map((p) => `${p.srcLang} → ${p.tgtLang}\t${p.entries}\n`).join('') || 'the memory is empty\n')
+      return 0
+    }
+    default:
+      throw new UsageError(`tm needs an action: import, export, search or pairs; see --help`)
+  }
+}
+
+function parseLimit(s: string): number {
+  if (!/^\d{1,3}$/.test(s) || Number(s) < 1 || Number(s) > 200) {
+    throw new UsageError(`--limit takes a whole number from 1 to 200, not "${s}"`)
+  }
+  return Number(s)
+}
+
+/** Write to a temporary file beside FILE, then rename: a failed export leaves no half file. */
+async function writeFileAtomically(file: string, pieces: AsyncIterable<string>): Promise<void> {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`)
+  let fd: number
+  try {
+    fd = fs.openSync(tmp, 'w')
+  } catch (err) {
+    throw new InvalidInput(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, 'unwritable-file')
+  }
+  try {
+    for await (const piece of pieces) fs.writeSync(fd, piece)
+    fs.closeSync(fd)
+    fs.renameSync(tmp, file)
+  } catch (err) {
+    fs.rmSync(tmp, { force: true })
+    throw err
+  }
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { InvalidInput } from '../../src/model/errors.js'
+import { addArticle, freshStore, tempPath, translateAll } from './_setup.js'
+
+const TMX = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="x" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en-US" datatype="plaintext"/>
+  <body>
+    <tu changeid="eva" changedate="20240102T030405Z">
+      <prop type="x-tolk-tag">sv-legal</prop>
+      <tuv xml:lang="en-US"><seg>The contract ends on <ph>&lt;b&gt;</ph>31 May<ph>&lt;/b&gt;</ph>.</seg></tuv>
+      <tuv xml:lang="sv-SE"><seg>Avtalet upphör den <ph>&lt;b&gt;</ph>31 maj<ph>&lt;/b&gt;</ph>.</seg></tuv>
+      <tuv xml:lang="de-DE"><seg>Der Vertrag endet am 31. Mai.</seg></tuv>
+    </tu>
+    <tu>
+      <tuv xml:lang="en-us"><seg>Both parties sign &amp; date it.</seg></tuv>
+      <tuv xml:lang="sv-se"><seg><![CDATA[Båda parter skriver under & daterar det.]]></seg></tuv>
+    </tu>
+    <tu><tuv xml:lang="sv-SE"><seg>Bara svenska.</seg></tuv></tu>
+  </body>
+</tmx>
+`
+
+function write(name: string, text: string | Buffer): string {
+  const file = tempPath(name)
+  fs.writeFileSync(file, text)
+  return file
+}
+
+describe('TMX import and export', () => {
+  it('imports every language pair of each unit, once', async () => {
+    const store = freshStore()
+    const file = write('a.tmx', TMX)
+    expect(await store.memory.importTmx(file)).toEqual({ units: 3, added: 3, duplicates: 0, skipped: 1 })
+    expect(await store.memory.importTmx(file)).toEqual({ units: 3, added: 0, duplicates: 3, skipped: 1 })
+    expect(await store.memory.pairs()).toEqual([
+      { srcLang: 'en-US', tgtLang: 'de-DE', entries: 1 },
+      { srcLang: 'en-US', tgtLang: 'sv-SE', entries: 2 },
+    ])
+    const [m] = await store.memory.matches({ text: 'Both parties sign & date it.', srcLang: 'en-US', tgtLang: 'sv-SE' })
+    expect(m).toMatchObject({ score: 100, target: 'Båda parter skriver under & daterar det.', entry: { origin: 'tmx' } })
+    const [c] = await store.memory.search({ query: 'contract', tgtLang: 'sv-SE' })
+    expect(c).toMatchObject({ tag: 'sv-legal', author: 'eva', updatedAt: '2024-01-02T03:04:05.000Z' })
+    expect(c!.target).toBe('Avtalet upphör den <b>31 maj</b>.')
+    await store.close()
+  })
+
+  it('reads UTF-16 with a byte order mark', async () => {
+    const store = freshStore()
+    const file = write('u16.tmx', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TMX.replace('UTF-8', 'UTF-16'), 'utf16le')]))
+    expect((await store.memory.importTmx(file)).added).toBe(3)
+    await store.close()
+  })
+
+  it.each([
+    ['not well-formed', TMX.replace('</tu>', '</tuv>'), /line \d+/],
+    ['truncated', TMX.slice(0, 700), /./],
+    ['not TMX', '<?xml version="1.0"?><xliff version="2.0"></xliff>', /not a TMX file/],
+    ['a bad language tag', TMX.replace('xml:lang="de-DE"', 'xml:lang="12"'), /xml:lang/],
+    ['no header', '<tmx version="1.4"><body></body></tmx>', /header/],
+    ['empty', '', /./],
+    ['invalid UTF-8', Buffer.concat([Buffer.from(TMX.slice(0, 400)), Buffer.from([0xc3, 0x28]), Buffer.from(TMX.slice(400))]), /UTF-8/],
+  ])('refuses a file that is %s, writing nothing', async (_what, text, message) => {
+    const store = freshStore()
+    const file = write('bad.tmx', text)
+    await expect(store.memory.importTmx(file)).rejects.toThrow(InvalidInput)
+    await expect(store.memory.importTmx(file)).rejects.toThrow(message)
+    expect(await store.memory.pairs()).toEqual([])
+    await store.close()
+  })
+
+  it('exports the memory as TMX that imports back into another store', async () => {
+    const store = freshStore()
+    await addArticle(store, 'sv-general-01', ['Fish & chips <cost> 5 pounds.', 'Second "sentence" here.'])
+    await translateAll(store, 'sv-general-01', ['Fisk & pommes <kostar> 5 pund.', 'Andra "meningen" här.'])
+    let tmx = ''
+    for await (const piece of store.memory.exportTmx({ tgtLang: 'sv' })) tmx += piece
+    expect(tmx).toContain('srclang="en"')
+    expect(tmx).toContain('<seg>Fisk &amp; pommes &lt;kostar&gt; 5 pund.</seg>')
+    expect(tmx).toContain('<prop type="x-tolk-tag">sv-general</prop>')
+    const other = freshStore()
+    expect(await other.memory.importTmx(write('out.tmx', tmx))).toMatchObject({ units: 2, added: 2 })
+    const [m] = await other.memory.matches({ text: 'Second "sentence" here.', srcLang: 'en', tgtLang: 'sv' })
+    expect(m).toMatchObject({ score: 100, target: 'Andra "meningen" här.', entry: { tag: 'sv-general', author: 'anna' } })
+    await store.close()
+    await other.close()
+  })
+})
