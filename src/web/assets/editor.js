@@ -254,6 +254,15 @@
     } else if (draft) store.set(draftKey(seg), undefined)
   }
 
+  // Start where the work is: the row named in the address (after a form save), else the first
+  // open segment, so the keyboard flow needs no mouse to begin.
+  const named = location.hash.startsWith('#u-') && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+  const start = named || segs().find((s) => s.dataset.open === '1' && area(s))
+  if (start && area(start)) {
+    area(start).focus()
+    if (named) start.scrollIntoView({ block: 'center' })
+  }
+
   document.addEventListener('input', (e) => {
     const seg = e.target.closest && e.target.closest('.seg')
     if (seg && e.target.tagName === 'TEXTAREA') saveDraft(seg)

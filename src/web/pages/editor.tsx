@@ -59,6 +59,7 @@ export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omi
         <p class="article-id">
           {data.article.id} · {data.article.tag}
         </p>
+        <div class="toolbar">
         <Progress t={t} progress={data.progress} />
         <form class="filter" method="get" action={base}>
           <label for="filter">{t('editor.filter')}</label>
@@ -71,7 +72,13 @@ export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omi
           </select>
           <button type="submit">{t('editor.apply')}</button>
         </form>
-        {row.canWrite ? <p class="keys">{t('editor.keys')}</p> : <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
+        </div>
+        {row.canWrite ? (
+          <details class="keys">
+            <summary>{t('editor.keysTitle')}</summary>
+            {t('editor.keys')}
+          </details>
+        ) : <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
       </div>
       <div class="cols" aria-hidden="true">
         <span>{t('editor.source', { lang: props.srcName })}</span>

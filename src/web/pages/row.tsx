@@ -75,9 +75,16 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
       data-state={tr.state}
       data-open={tr.state === 'initial' || tr.stale ? '1' : '0'}
     >
-      {row.paragraphStart && <p class="para-mark">{t('editor.paragraph')}</p>}
       <div class="src">
-        <span class="num">{n}</span>
+        <span class="num">
+          {row.paragraphStart && (
+            <>
+              <span class="pilcrow" aria-hidden="true">¶</span>
+              <span class="sr-only">{t('editor.paragraph')}</span>
+            </>
+          )}
+          {n}
+        </span>
         <p class="source" lang={ctx.srcLang} dir={ctx.srcDir}>
           {unit.source}
         </p>

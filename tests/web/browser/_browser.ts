@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { createRequire } from 'node:module'
+import { serve } from '@hono/node-server'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { hashPassword } from '../../../src/auth/passwords.js'
+import type { Grant } from '../../../src/auth/types.js'
+import { createApp } from '../../../src/http/app.js'
+import { loadSeedsIfEmpty } from '../../../src/import/load-seeds.js'
+import { openStore } from '../../../src/store/open-store.js'
+import { openSqliteAccounts } from '../../../src/store/sqlite/accounts.js'
+import { openSqliteWebAuth } from '../../../src/store/sqlite/sessions.js'
+import { createWebRoutes } from '../../../src/web/create-web-routes.js'
+
+/** Debian's Chromium; never a downloaded browser. */
+export const CHROMIUM = '/usr/bin/chromium'
+export const PASSWORD = 'correct horse battery'
+
+/**
+ * Fail loudly when Chromium is missing: CI sets REQUIRE_BROWSER=1 and installs it; elsewhere the
+ * message says how to install it. These tests are never skipped silently.
+ */
+export function requireChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return
+  const how = 'install it with: apt-get install -y --no-install-recommends chromium'
+  throw new Error(
+    process.env.REQUIRE_BROWSER === '1'
+      ? `REQUIRE_BROWSER=1 but ${CHROMIUM} is missing: ${how}`
+      : `the browser tests need Debian's Chromium at ${CHROMIUM}: ${how}`,
+  )
+}
+
+/** A real server on a real port (0: any free one) over a temp-dir SQLite file with the seeds. */
+export async function startTestServer(people: Record<string, Grant[]>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-browser-'))
+  const file = path.join(dir, 'tolk.sqlite')
+  const store = await openStore(file)
+  await loadSeedsIfEmpty(store)
+  const accounts = openSqliteAccounts({ file })
+  const web = openSqliteWebAuth({ file }, accounts)
+  const hash = await hashPassword(PASSWORD)
+  for (const [name, grants] of Object.entries(people)) {
+    await accounts.add(name, grants)
+    await web.passwords.set(name, hash)
+  }
+  const app = createApp({ store, accounts, log: false })
+  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions }))
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
+  })
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url,
+    store,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await web.close()
+      await accounts.close()
+      await store.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Chromium with a fresh profile directory, headless, with the flags of DESIGN.md. */
+export async function launch(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+  requireChromium()
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  return {
+    context,
+    page,
+    async close() {
+      await context.close()
+      fs.rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Sign in through the form, with the keyboard. */
+export async function signIn(page: Page, base: string, account: string): Promise<void> {
+  await page.goto(`${base}/sign-in`)
+  await page.keyboard.type(account)
+  await page.keyboard.press('Tab')
+  await page.keyboard.type(PASSWORD)
+  await Promise.all([page.waitForURL(`${base}/`), page.keyboard.press('Enter')])
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Serious and critical axe-core violations on the page, as `id: target` lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Through the DevTools protocol, which the page's CSP does not govern (a script tag would be).
+  await page.evaluate(axeSource)
+  // A string, evaluated in the page: the test's own TypeScript has no DOM types.
+  const result = (await page.evaluate("axe.run(document, { resultTypes: ['violations'] })")) as {
+    violations: { id: string; impact: string; nodes: { target: string[] }[] }[]
+  }
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
