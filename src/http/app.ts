@@ -14,6 +14,7 @@ import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
 import { registerFormats } from './routes/formats.js'
 import { registerReports } from './routes/reports.js'
+import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
 import { validationHook } from './validation.js'
@@ -21,8 +22,8 @@ import { validationHook } from './validation.js'
 /** What the app needs from its surroundings; only `src/server.ts` and `src/cli/` build these. */
 export interface AppOptions {
   store: Store
-  /** Accounts, grants and tokens; every /api route but the docs needs a valid token. */
-  accounts: Accounts
+  /** Accounts, grants and tokens (default `store.accounts`); /api routes need a valid token. */
+  accounts?: Accounts
   /** Let anonymous clients read (GET) articles, units, translations and reports. */
   publicRead?: boolean
   /** Origins allowed by CORS; none (CORS off) when empty. */
@@ -51,14 +52,14 @@ const INFO = {
 }
 
 /**
- * Build the Hono app on a store and accounts. Tests call this with a store on a temp-dir SQLite
+ * Build the Hono app on a store (and its accounts). Tests call this with a store on a temp-dir SQLite
  * file and use `app.request()`; `tolk serve` hands it to @hono/node-server.
  * @example
- * const app = createApp({ store, accounts, log: false })
+ * const app = createApp({ store, log: false })
  * await app.request('/api/articles', { headers: { Authorization: `Bearer ${token}` } })
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const opts = { ...DEFAULT_APP_OPTIONS, ...options }
+  const opts = { ...DEFAULT_APP_OPTIONS, ...options, accounts: options.accounts ?? options.store.accounts }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.onError(handleError)
 
@@ -97,6 +98,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTranslations(app, deps)
   registerReports(app, deps)
   registerFormats(app, deps)
+  registerTm(app, deps)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
