@@ -26,10 +26,10 @@ export function checkReport(report: Report): CheckedSource {
       c.missingStrings += r.units.initial
       c.stale += r.units.stale
       for (const u of r.untranslated ?? []) {
-        problems.push(unitProblem(lang, article.id, u, 'untranslated', `${article.id} #${u.position} (${u.id}) is untranslated: ${excerpt(u.source)}`))
+        problems.push(unitProblem(lang, article.id, u, 'untranslated', `${u.id} is untranslated: ${excerpt(u.source)}`))
       }
       for (const u of r.stale ?? []) {
-        problems.push(unitProblem(lang, article.id, u, 'stale', `${article.id} #${u.position} (${u.id}) is stale: its source changed since it was translated`))
+        problems.push(unitProblem(lang, article.id, u, 'stale', `${u.id} is stale: its source changed since it was translated`))
       }
     }
   }

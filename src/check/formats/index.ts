@@ -17,8 +17,8 @@ export interface RenderOptions {
   version: string
 }
 
-/** The output in one or more chunks, to be written in order (JSON comes in many, to save memory). */
-export function render(format: FormatName, r: CheckResult, opts: RenderOptions): string[] {
+/** The output in one or more chunks, to be written in order (JSON comes in many, made lazily, to save memory). */
+export function render(format: FormatName, r: CheckResult, opts: RenderOptions): Iterable<string> {
   switch (format) {
     case 'text':
       return [formatText(r, opts)]

@@ -7,17 +7,17 @@ import type { CheckResult } from '../types.js'
 /** Problems per chunk: big enough for few writes, small enough to keep the copy small. */
 const CHUNK = 2000
 
-export function formatJson(r: CheckResult): string[] {
+/** The JSON text in chunks, each made only when the previous one has been written. */
+export function* formatJson(r: CheckResult): Generator<string> {
   const { problems, ...head } = r
   const top = JSON.stringify(head, null, 2)
   // Put "problems" last, after the summary a reader wants first.
-  const chunks = [`${top.slice(0, -2)},\n  "problems": [`]
+  yield `${top.slice(0, -2)},\n  "problems": [`
   for (let i = 0; i < problems.length; i += CHUNK) {
     // One native stringify per chunk, then a line break before each problem: `},{"lang":` cannot
     // occur inside a JSON string (its quotes would be escaped), so the split is exact.
     const body = JSON.stringify(problems.slice(i, i + CHUNK)).slice(1, -1).split('},{"lang":').join('},\n    {"lang":')
-    chunks.push(`${i === 0 ? '' : ','}\n    ${body}`)
+    yield `${i === 0 ? '' : ','}\n    ${body}`
   }
-  chunks.push(problems.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
-  return chunks
+  yield problems.length === 0 ? ']\n}\n' : '\n  ]\n}\n'
 }

@@ -128,7 +128,7 @@ function writeBadge(path: string, r: CheckResult): void {
   writeFile(path, [renderBadge(label, lowest)])
 }
 
-function writeFile(path: string, chunks: string[]): void {
+function writeFile(path: string, chunks: Iterable<string>): void {
   try {
     const fd = openSync(path, 'w')
     try {
