@@ -4,7 +4,6 @@ import { ensureFirstAdmin, FIRST_ADMIN } from './auth/bootstrap.js'
 import { createApp, DEFAULT_APP_OPTIONS } from './http/app.js'
 import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
-import { openSqliteAccounts } from './store/sqlite/accounts.js'
 
 /** How `tolk serve` runs the service. */
 export interface ServerOptions {
@@ -36,8 +35,7 @@ export interface RunningServer {
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const print = opts.print ?? ((line: string) => console.log(line))
   const store = await openStore(opts.db)
-  // Accounts use their own connection to the same file (WAL: both go on side by side).
-  const accounts = openSqliteAccounts({ file: opts.db })
+  const accounts = store.accounts
   const seeded = await loadSeedsIfEmpty(store)
   if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
   const token = await ensureFirstAdmin(accounts)
@@ -61,7 +59,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     url,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void Promise.all([accounts.close(), store.close()]).then(() => resolve()))
+        server.close(() => void store.close().then(resolve))
       }),
   }
 }

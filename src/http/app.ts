@@ -52,8 +52,8 @@ const INFO = {
 }
 
 /**
- * Build the Hono app on a store (and its accounts). Tests call this with a store on a temp-dir SQLite
- * file and use `app.request()`; `tolk serve` hands it to @hono/node-server.
+ * Build the Hono app on a store (and its accounts). Tests call this with a store on a temp-dir
+ * SQLite file and use `app.request()`; `tolk serve` hands it to @hono/node-server.
  * @example
  * const app = createApp({ store, log: false })
  * await app.request('/api/articles', { headers: { Authorization: `Bearer ${token}` } })

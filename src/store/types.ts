@@ -9,6 +9,7 @@ import type {
 import type { SegmentedArticle, Warning } from '../model/unit.js'
 import type { AlignmentCounts } from '../align/types.js'
 import type { TranslationMemory } from '../tm/types.js'
+import type { Accounts } from '../auth/types.js'
 
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
@@ -62,6 +63,8 @@ export interface PendingUnit {
 export interface Store {
   /** The translation memory: every translated unit plus imported TMX; see src/tm/. */
   readonly memory: TranslationMemory
+  /** Accounts, grants and API token hashes; see src/auth/. */
+  readonly accounts: Accounts
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id. */
   listArticles(): Promise<ArticleSummary[]>

@@ -6,7 +6,6 @@ import { issueToken } from '../../src/auth/tokens.js'
 import type { Accounts, Grant } from '../../src/auth/types.js'
 import { createApp, type AppOptions } from '../../src/http/app.js'
 import { importText } from '../../src/import/import-text.js'
-import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
 
@@ -54,9 +53,8 @@ export async function makeTestApp(opts: Partial<AppOptions> = {}): Promise<TestA
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-http-'))
   const file = path.join(dir, 'tolk.sqlite')
   const store = createSqliteStore({ file })
-  const accounts = openSqliteAccounts({ file })
+  const accounts = store.accounts
   open.push(async () => {
-    await accounts.close()
     await store.close()
     fs.rmSync(dir, { recursive: true, force: true })
   })
@@ -67,7 +65,7 @@ export async function makeTestApp(opts: Partial<AppOptions> = {}): Promise<TestA
     tokens[name] = (await issueToken(accounts, name)).token
   }
   const units = (await store.listUnits(ARTICLE.id)).map((u) => u.id)
-  const app = createApp({ store, accounts, log: false, ...opts })
+  const app = createApp({ store, log: false, ...opts })
   const call: TestApp['call'] = (url, init = {}) => {
     const { as: _as, ...rest } = init
     // `as: undefined` means no token; leaving `as` out means the admin.

@@ -2,8 +2,6 @@ import { makeGrant } from '../../auth/grants.js'
 import { describeGrant } from '../../auth/permissions.js'
 import type { Account, Accounts } from '../../auth/types.js'
 import { ROLES } from '../../auth/types.js'
-import { resolveDbPath } from '../../config.js'
-import { openSqliteAccounts } from '../../store/sqlite/accounts.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
 
@@ -63,12 +61,5 @@ function describeAccount(a: Account): string {
  * not exist yet is created (with the seeds) first, as every verb does.
  */
 export async function withAccounts<T>(dbFlag: string | undefined, fn: (accounts: Accounts) => Promise<T>): Promise<T> {
-  return withStore(dbFlag, async () => {
-    const accounts = openSqliteAccounts({ file: resolveDbPath(dbFlag) })
-    try {
-      return await fn(accounts)
-    } finally {
-      await accounts.close()
-    }
-  })
+  return withStore(dbFlag, (store) => fn(store.accounts))
 }

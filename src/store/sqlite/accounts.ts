@@ -25,17 +25,25 @@ interface TokenRow {
 
 /**
  * Accounts on their own connection to the Tolk database file (the same file the Store uses; WAL
- * lets both read and write side by side). Opening migrates the schema like the Store does.
+ * lets both read and write side by side). Opening migrates the schema like the Store does. The
+ * service uses `store.accounts` instead, on the store's own connection.
  * @example
  * const accounts = openSqliteAccounts({ file: 'data/tolk.sqlite' })
  */
 export function openSqliteAccounts(opts: OpenOptions & { now?: () => string }): Accounts {
   const db = openDatabase(opts)
-  return createSqliteAccounts(db, opts.now)
+  return createSqliteAccounts(db, opts.now, { ownsConnection: true })
 }
 
-/** The SQLite side of {@link Accounts}, over one open connection (closed by `close()`). */
-export function createSqliteAccounts(db: Database.Database, now = () => new Date().toISOString()): Accounts {
+/**
+ * The SQLite side of {@link Accounts}, over one open connection. `close()` closes it only when
+ * the accounts own it; `store.accounts` shares the store's connection, which the store closes.
+ */
+export function createSqliteAccounts(
+  db: Database.Database,
+  now = () => new Date().toISOString(),
+  opts: { ownsConnection?: boolean } = {},
+): Accounts {
   const selectAccount = db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE name = ?')
   const selectAll = db.prepare<[], AccountRow>('SELECT * FROM accounts ORDER BY name')
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts')
@@ -128,7 +136,7 @@ export function createSqliteAccounts(db: Database.Database, now = () => new Date
       return { account: first.name, grants, tokenId: first.token_id }
     },
     async close() {
-      if (db.open) db.close()
+      if (opts.ownsConnection && db.open) db.close()
     },
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Store } from '../types.js'
+import { createSqliteAccounts } from './accounts.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
 import { createImporter } from './import.js'
@@ -31,6 +32,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
 
   return {
     memory: createSqliteMemory(db, now),
+    // On the store's connection: the token lookup of every request then reads pages this
+    // connection's own writes keep cached, instead of a second connection re-reading them.
+    accounts: createSqliteAccounts(db, now),
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
