@@ -33,6 +33,9 @@ interface EntryRow {
 const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
   author, updated_at, source, target`
 
+/** Entries added by one import after which the word index is merged. */
+const OPTIMIZE_AFTER = 50_000
+
 /** Longest concordance query, in characters. */
 export const MAX_SEARCH_CHARS = 500
 
@@ -168,6 +171,8 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
     async importTmx(file, opts) {
       const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
+      // A large import leaves the word index in many segments; merged, each lookup reads one.
+      if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
       frequencies.clear()
       return summary
     },
