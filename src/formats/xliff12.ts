@@ -109,19 +109,24 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
       unitId: id,
       source: source ? textContent(source) : '',
       text: text === '' ? undefined : text,
-      state: target ? importState(target.attrs.state, el.attrs.approved === 'yes') : undefined,
-      needsReview: target?.attrs.state === 'needs-review-translation',
+      ...(target ? importState(target.attrs.state, el.attrs.approved === 'yes') : { state: undefined, needsReview: false }),
       version,
       line: el.line,
     })
   }
 }
 
-/** Our state from a target's XLIFF 1.2 state; undefined for "needs review" (keep ours if unchanged). */
-function importState(state: string | undefined, approved: boolean): State | undefined {
-  if (state === 'final') return 'final'
-  if (state === 'signed-off') return 'reviewed'
-  if (state === 'needs-review-translation') return undefined
-  // A target without a state, or in any other state, is a translation someone wrote.
-  return approved ? 'reviewed' : 'translated'
+/**
+ * Our state from a target's XLIFF 1.2 `state` (which wins when it says something) and `approved`.
+ * "Needs review" states give none: an unchanged text keeps ours, a changed one becomes translated.
+ * "Needs translation" states (translate-toolkit's fuzzy) make a changed text a draft.
+ */
+function importState(state: string | undefined, approved: boolean): { state: State | undefined; needsReview: boolean } {
+  if (state === 'final') return { state: 'final', needsReview: false }
+  if (state === 'signed-off') return { state: 'reviewed', needsReview: false }
+  if (state === 'translated') return { state: 'translated', needsReview: false }
+  if (state?.startsWith('needs-review-')) return { state: undefined, needsReview: true }
+  if (state?.startsWith('needs-')) return { state: 'initial', needsReview: true }
+  // No state, `new`, or a tool's own `x-` state: a target someone wrote, approved or not.
+  return { state: approved ? 'reviewed' : 'translated', needsReview: false }
 }

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect } from 'vitest'
 import { exportArticle } from '../../src/formats/export-article.js'
+import { importTranslations, readTranslationFile } from '../../src/formats/import-translations.js'
 import { readPo } from '../../src/formats/po.js'
 import type { ExportFormat } from '../../src/formats/types.js'
 import { buildReport } from '../../src/report/build-report.js'
@@ -89,5 +90,20 @@ describe('exports checked by tools nobody here wrote', () => {
     const back = readPo(text, 'wrapped.po')
     const orig = readPo(readFileSync(files.po!, 'utf8'), 'sv.po')
     expect(back).toEqual({ ...orig, units: orig.units.map((u, i) => ({ ...u, line: back.units[i]!.line })) })
+  })
+
+  itWith(['pocount'], 'reads back XLIFF 1.2 that translate-toolkit wrote (xliff2po, fill, pomerge)', async () => {
+    // translate-toolkit as the CAT tool: our XLIFF to PO, targets filled, merged back into our XLIFF.
+    const po = join(f.dir, 'tt.po')
+    const merged = join(f.dir, 'tt-merged.xlf')
+    expect(run('xliff2po', ['--progress=none', files.xliff12!, po]).status).toBe(0)
+    writeFileSync(po, readFileSync(po, 'utf8').replace(/^msgstr ""\n(?!")/gm, 'msgstr "Fyllt av translate-toolkit"\n'))
+    const r = run('pomerge', ['--progress=none', '-t', files.xliff12!, '-i', po, '-o', merged])
+    expect(r.status, r.stderr).toBe(0)
+    const report = await importTranslations(f.store, readTranslationFile(readFileSync(merged, 'utf8'), merged), { author: 'tt' })
+    // The draft and the untranslated unit are filled; the other four come back as they were.
+    expect(report).toMatchObject({ updated: 2, unchanged: 4, conflicted: 0, unknown: 0 })
+    const filled = await f.store.getTranslation(ARTICLE, f.units[5]!.id, 'sv')
+    expect(filled).toMatchObject({ text: 'Fyllt av translate-toolkit', state: 'translated', author: 'tt' })
   })
 })
