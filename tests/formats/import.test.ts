@@ -59,4 +59,28 @@ describe('importTranslations', () => {
     const r = await importTranslations(f.store, readTranslationFile(po, 'a.po'), { author: 'bo' })
     expect(r).toMatchObject({ lang: 'sv', unchanged: 6 })
   })
+
+  it('reads XLIFF 2.0 as a CAT tool may save it: groups, a unit resegmented, inline codes, no notes', async () => {
+    const [heading, river, , , , hurt] = f.units
+    const x = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mda="urn:oasis:names:tc:xliff:metadata:2.0" version="2.0" srcLang="en" trgLang="sv">
+ <file id="f1" original="${ARTICLE}">
+  <group id="g1">
+   <unit id="${river!.id}">
+    <mda:metadata><mda:metaGroup><mda:meta type="x">y</mda:meta></mda:metaGroup></mda:metadata>
+    <notes><note category="tolk-version">1</note></notes>
+    <segment state="reviewed"><source>The river rose by "two</source><target>Floden steg med "två</target></segment>
+    <ignorable><source> </source><target> </target></ignorable>
+    <segment state="reviewed"><source>metres" overnight.</source><target>meter" <pc id="1">i natt</pc>.</target></segment>
+   </unit>
+  </group>
+  <unit id="${hurt!.id}"><segment state="translated"><source>Nobody was hurt.</source><target>Ingen skadades.</target></segment></unit>
+  <unit id="${heading!.id}"><segment><source>Floods &amp; &lt;storms&gt; in Lund</source></segment></unit>
+ </file>
+</xliff>`
+    const r = await importTranslations(f.store, readTranslationFile(x, 'cat.xlf'), { author: 'cat' })
+    expect(r).toMatchObject({ format: 'xliff2', updated: 2, unchanged: 1, conflicted: 0, unknown: 0 })
+    expect(await f.store.getTranslation(ARTICLE, river!.id, 'sv')).toMatchObject({ text: 'Floden steg med "två meter" i natt.', state: 'reviewed', version: 2 })
+    expect(await f.store.getTranslation(ARTICLE, hurt!.id, 'sv')).toMatchObject({ text: 'Ingen skadades.', version: 1 })
+  })
 })
