@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { InvalidInput } from '../model/errors.js'
 import { ERROR_KINDS, type Problem } from './types.js'
 
+/** A saved result, read once: coverage per language and the problems it already had. */
 export interface Baseline {
   languages: Map<string, { coverage: number }>
   /** Whether the baseline already had this problem (same language, key and kind of problem). */

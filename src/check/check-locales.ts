@@ -9,6 +9,7 @@ import { listLocaleTree, readJsonFile, type JsonFile } from './read-locales.js'
 import { indexSource, type SourceIndex } from './source-index.js'
 import type { Problem } from './types.js'
 
+/** What `--locales` checks: the tree, its source language, the targets and the relaxed plural categories. */
 export interface LocalesOptions {
   dir: string
   /** Source language (canonical BCP 47). */
@@ -26,6 +27,7 @@ export interface CheckedSource {
   problems: Problem[]
 }
 
+/** Check a locale tree: counts per target language and every problem with its file and line. */
 export function checkLocales(opts: LocalesOptions): CheckedSource {
   const tree = listLocaleTree(opts.dir, opts.source, opts.langs)
   let files = 0

@@ -24,6 +24,7 @@ export interface LanguageCounts {
   strings: number
 }
 
+/** Zero counts for a language about to be checked. */
 export function emptyCounts(): LanguageCounts {
   return {
     units: { total: 0, translated: 0 },
@@ -46,6 +47,7 @@ export interface Pending {
   lineKey: string
 }
 
+/** What one file comparison reads (language, forms) and fills (counts, problems). */
 export interface CompareContext {
   lang: string
   forms: { cardinal: PluralForms; ordinal: PluralForms }

@@ -7,6 +7,7 @@ import type { CheckedSource } from './check-locales.js'
 import { judge, type Thresholds } from './thresholds.js'
 import type { CheckResult, LanguageResult, Measure, Problem } from './types.js'
 
+/** How to judge: the source read, the coverage measure, the thresholds, an optional baseline. */
 export interface EvaluateOptions {
   source: CheckResult['source']
   measure: Measure
@@ -14,6 +15,7 @@ export interface EvaluateOptions {
   baseline?: Baseline
 }
 
+/** Judge every language and the whole check. */
 export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckResult {
   const byLang = new Map<string, Problem[]>()
   for (const p of checked.problems) {

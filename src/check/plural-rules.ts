@@ -5,8 +5,10 @@
 
 /** The six CLDR plural categories, the only suffixes i18next uses for plurals. */
 export const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const
+/** One CLDR plural category. */
 export type Category = (typeof CATEGORIES)[number]
 
+/** Cardinal plurals (`_one`) or ordinals (`_ordinal_one`). */
 export type PluralType = 'cardinal' | 'ordinal'
 
 /** The forms one language needs and the ones it may have. */

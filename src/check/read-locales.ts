@@ -11,6 +11,7 @@ import { keyLines, lineAndColumn, syntaxErrorOffset } from './json-lines.js'
 /** The files of one language folder: namespace → path. */
 export type Namespaces = Map<string, string>
 
+/** The folders and files of a locale tree, listed before any file is read. */
 export interface LocaleTree {
   dir: string
   source: string

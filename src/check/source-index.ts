@@ -31,6 +31,7 @@ export interface Entry {
 /** What a key name at one level is in the source: a plain key, or one form of a group. */
 export type Known = 'plain' | { type: PluralType; category: Category }
 
+/** One JSON object level of the source: its entries, the names a target may use, its child objects. */
 export interface Level {
   entries: Entry[]
   /**
@@ -41,6 +42,7 @@ export interface Level {
   children: Map<string, Level>
 }
 
+/** One source namespace, indexed. */
 export interface SourceIndex {
   root: Level
   /** Leaf strings in the source file. */

@@ -7,6 +7,7 @@ import type { LanguageCounts } from './compare-file.js'
 import type { Baseline } from './baseline.js'
 import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem } from './types.js'
 
+/** Parsed `--min`. */
 export interface Thresholds {
   /** Percent for languages not named; 100 when `--min` is absent. */
   fallback: number

@@ -23,6 +23,7 @@ export type Severity = 'error' | 'note' | 'warning'
 /** The checks a language can fail. */
 export type CheckName = 'coverage' | 'placeholders' | 'nesting'
 
+/** One finding, with its place. */
 export interface Problem {
   lang: string
   /** File the problem points at (for a missing key: the source file); null for workbench units. */
@@ -71,6 +72,7 @@ export interface LanguageResult {
   reasons: string[]
 }
 
+/** The whole result: `--format json` prints exactly this. */
 export interface CheckResult {
   /** Which source was read: `locales DIR`, `db FILE` or `server URL`. */
   source: { kind: 'locales' | 'db' | 'server'; location: string; lang: string | null }

@@ -7,9 +7,12 @@ import { formatMarkdown } from './markdown.js'
 import { formatSarif } from './sarif.js'
 import { formatText } from './text.js'
 
+/** The names `--format` takes. */
 export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'markdown'] as const
+/** One of FORMATS. */
 export type FormatName = (typeof FORMATS)[number]
 
+/** Options some formats read. */
 export interface RenderOptions {
   quiet?: boolean
   limit?: number

@@ -25,6 +25,7 @@ const LOCALE_CASES: Case[] = [
 /** Problem lines in a failure body; the rest are counted, so a huge list stays a readable report. */
 const BODY_LIMIT = 500
 
+/** JUnit XML: `<testsuites>` with a `<testsuite>` per language and a `<testcase>` per check. */
 export function formatJunit(r: CheckResult): string {
   const cases = r.source.kind === 'locales' ? LOCALE_CASES : LOCALE_CASES.slice(0, 1)
   const byLang = new Map<string, Problem[]>()

@@ -7,6 +7,7 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
 }
 
+/** A summary table and the first `limit` problems in a collapsed list. */
 export function formatMarkdown(r: CheckResult, limit = 50): string {
   const out = [`## Translations: ${r.passed ? '✅ passed' : '❌ failed'}`, '', checkedLine(r), '']
   out.push('| language | coverage | min | missing | plurals | placeholders | stale | extra | result |')

@@ -16,6 +16,7 @@ const RULES: { id: ProblemKind; text: string; level: 'error' | 'warning' }[] = [
   { id: 'extra', text: 'A key of the translation is not in the source', level: 'warning' },
 ]
 
+/** A SARIF 2.1.0 log with one run: the rules, and a result per problem. */
 export function formatSarif(r: CheckResult, version: string): string {
   const index = new Map(RULES.map((rule, i) => [rule.id, i]))
   const results = r.problems.map((p) => result(p, index.get(p.kind) ?? 0))

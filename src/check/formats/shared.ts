@@ -17,14 +17,17 @@ export function checkedLine(r: CheckResult): string {
   return `checked ${n(c.files)} ${what}, ${n(c.languages)} target languages, ${n(c.strings)} strings from ${from}; coverage by ${r.measure}`
 }
 
+/** A count with thousands separators. */
 export function n(x: number): string {
   return x.toLocaleString('en-US')
 }
 
+/** A language's coverage as a percentage for people. */
 export function pct(l: LanguageResult): string {
   return formatPct(l.coverage * 100)
 }
 
+/** The last line: passed, or how many languages failed (or that nothing was checked). */
 export function verdictLine(r: CheckResult): string {
   const langs = Object.values(r.languages)
   const bad = langs.filter((l) => !l.passed).length
@@ -37,6 +40,5 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 
 /** Escape text for XML; characters XML 1.0 cannot hold at all are dropped. */
 export function xml(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML[c] ?? c)
 }

@@ -2,6 +2,7 @@
 import type { CheckResult } from '../types.js'
 import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
 
+/** Options of the text format. */
 export interface TextOptions {
   /** Summary only, no problem list. */
   quiet?: boolean
@@ -9,6 +10,7 @@ export interface TextOptions {
   limit?: number
 }
 
+/** The summary table and, unless quiet, the first problems that count (errors and warnings). */
 export function formatText(r: CheckResult, opts: TextOptions = {}): string {
   const out = [checkedLine(r), '']
   const store = r.source.kind !== 'locales'

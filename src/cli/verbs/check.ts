@@ -14,6 +14,7 @@ import { parseMin } from '../../check/thresholds.js'
 import type { CheckResult, Measure } from '../../check/types.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
+/** `tolk check --help`. */
 export const HELP = `Usage: tolk check --locales DIR [--source en] [options]
        tolk check --db FILE [ARTICLE…] [options]
        tolk check --server URL [ARTICLE…] [options]
@@ -46,6 +47,7 @@ Output:
 Exit status: 0 passed, 1 a language failed (or nothing was checked), 2 bad usage or unreadable
 input (missing folder, malformed JSON with file:line:column, non-string value, bad language folder).`
 
+/** Runs `tolk check`; resolves to the exit status. */
 export async function run(args: string[]): Promise<number> {
   // Each parsed file stays alive while it is compared, so V8 would see survivors and grow its
   // young generation to 3 × 16 MB; keeping it small holds peak RSS near the floor of reading the
