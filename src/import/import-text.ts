@@ -1,3 +1,6 @@
+import { checkId } from '../model/ids.js'
+import { parseLanguage, parseTag } from '../model/tags.js'
+import type { Article } from '../model/translation.js'
 import type { ImportSummary, Store } from '../store/types.js'
 import { prepareImport, type ImportRequest } from './prepare-import.js'
 
@@ -6,8 +9,37 @@ import { prepareImport, type ImportRequest } from './prepare-import.js'
  * The one path the CLI, the API and the seed loader share.
  */
 export async function importText(store: Store, req: ImportRequest, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
-  const isNew = !(await store.getArticle(req.id))
-  const { input, warnings } = await prepareImport(req, { isNew })
+  const existing = await store.getArticle(checkId(req.id, 'article id'))
+  if (existing && isUnchanged(existing, req)) return unchangedSummary(existing)
+  const { input, warnings } = await prepareImport(req, { isNew: !existing })
   const summary = await store.importArticle(input, opts)
   return { ...summary, warnings: [...warnings, ...summary.warnings] }
+}
+
+/**
+ * The same text, tag, language and targets as stored: nothing to segment or align. Checked before
+ * language detection and segmentation, which are most of what a re-import of a folder costs.
+ */
+function isUnchanged(a: Article, req: ImportRequest): boolean {
+  if (a.source !== req.text || a.tag !== parseTag(req.tag).tag) return false
+  if (req.lang !== undefined && parseLanguage(req.lang) !== a.lang) return false
+  if (req.title !== undefined && req.title !== a.title) return false
+  if (req.targets === undefined) return true
+  const targets = req.targets.map((t) => parseLanguage(t))
+  return targets.length === a.targets.length && targets.every((t, i) => t === a.targets[i])
+}
+
+function unchangedSummary(a: Article): ImportSummary {
+  const tagLanguage = parseTag(a.tag).language
+  const warnings =
+    tagLanguage.split('-')[0] === a.lang.split('-')[0]
+      ? []
+      : [{ code: 'language-mismatch', message: `the text is ${a.lang} but its tag declares ${tagLanguage}` }]
+  return {
+    article: a.id,
+    revision: a.revision,
+    written: false,
+    units: { kept: a.units, moved: 0, stale: 0, new: 0, obsolete: 0 },
+    warnings,
+  }
 }

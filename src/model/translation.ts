@@ -22,6 +22,9 @@ export interface ArticleSummary {
   revision: number
   /** Target languages (BCP 47), in the order given. */
   targets: string[]
+  /** Live units (obsolete ones not counted) and their words. */
+  units: number
+  words: number
   createdAt: string
   updatedAt: string
 }

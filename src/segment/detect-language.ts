@@ -9,8 +9,9 @@ export interface DetectedLanguage {
 
 // franc reads trigrams; below this many letters its guess is noise.
 const MIN_LETTERS_TO_TRUST = 40
-// franc looks at the start of a text only; more does not improve the guess and costs time.
-const SAMPLE = 4096
+// franc looks at the start of a text only (2,048 characters by default); 1,024 guess as well on
+// prose and take half the time, which matters when a folder of articles is imported.
+const SAMPLE = 1024
 
 /**
  * Detect the language of `text` with franc (ISO 639-3), mapped to BCP 47 through Intl's alias

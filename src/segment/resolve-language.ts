@@ -8,33 +8,34 @@ export interface ResolvedLanguage {
 }
 
 /**
- * Pick the text language: `--lang` when given; else the detected language when detection is
- * confident; else the tag's language; else `und` (no rules: Intl.Segmenter's root behaviour).
- * A detected language that differs from the tag's is reported as a warning, never silently.
+ * Pick the text language: the one given (`--lang`, a manifest) when there is one, trusted without
+ * detection; else the detected language when detection is confident; else the tag's language;
+ * else `und` (no rules: Intl.Segmenter's root behaviour). A text language that differs from the
+ * tag's is reported as a warning, never silently, whether it was given or detected.
  */
 export async function resolveTextLanguage(
   text: string,
   given: string | undefined,
   tagLanguage: string | undefined,
 ): Promise<ResolvedLanguage> {
+  let lang: string
+  let how: string
+  if (given !== undefined) {
+    lang = parseLanguage(given)
+    how = 'is declared as'
+  } else {
+    // The detector's trigram tables cost start-up time: load them only when detection runs.
+    const { detectLanguage } = await import('./detect-language.js')
+    const detected = detectLanguage(text)
+    const detectedLang = detected.confident ? knownOrUndefined(detected.lang) : undefined
+    lang = detectedLang ?? tagLanguage ?? 'und'
+    how = detectedLang ? 'reads as' : 'is taken as'
+  }
   const warnings: Warning[] = []
-  // With a language given and no tag to compare against, there is nothing to detect.
-  if (given !== undefined && tagLanguage === undefined) return { lang: parseLanguage(given), warnings }
-  // The detector's trigram tables cost start-up time: load them only when detection runs.
-  const { detectLanguage } = await import('./detect-language.js')
-  const detected = detectLanguage(text)
-  const detectedLang = detected.confident ? knownOrUndefined(detected.lang) : undefined
-  const lang = given !== undefined ? parseLanguage(given) : detectedLang ?? tagLanguage ?? 'und'
-  const textLang = detectedLang ?? lang
-  if (tagLanguage && detectedLang && base(detectedLang) !== base(tagLanguage)) {
+  if (tagLanguage && base(lang) !== base(tagLanguage)) {
     warnings.push({
       code: 'language-mismatch',
-      message: `the text reads as ${detectedLang} but its tag declares ${tagLanguage}; treating it as ${lang}`,
-    })
-  } else if (given !== undefined && detectedLang && base(detectedLang) !== base(lang)) {
-    warnings.push({
-      code: 'language-mismatch',
-      message: `the text reads as ${textLang} but --lang says ${lang}; using ${lang}`,
+      message: `the text ${how} ${lang} but its tag declares ${tagLanguage}; treating it as ${lang}`,
     })
   }
   return { lang, warnings }

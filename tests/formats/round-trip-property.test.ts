@@ -8,7 +8,7 @@ import { hasNonXmlChar } from '../../src/formats/xml.js'
 
 /** One unit with the given source and translation, as loadExportData would hand it over. */
 function data(source: string, text: string): ExportData {
-  const article = { id: 'en-news-01', tag: 'en-news', lang: 'en', title: 't', source, revision: 1, targets: ['sv'], createdAt: '', updatedAt: '' }
+  const article = { id: 'en-news-01', tag: 'en-news', lang: 'en', title: 't', source, revision: 1, targets: ['sv'], units: 1, words: 1, createdAt: '', updatedAt: '' }
   return {
     article,
     lang: 'sv',

@@ -43,13 +43,17 @@ export async function run(args: string[]): Promise<number> {
   return 0
 }
 
-/** `{"articles": [...]}` written one article at a time. */
+/** `{"articles": [...]}` written in chunks of about 64 KB, one article at a time. */
 async function streamJson(articles: AsyncIterable<ArticleReport>): Promise<void> {
+  let chunk = '{"articles": ['
   let first = true
-  await writeOut('{"articles": [')
   for await (const a of articles) {
-    await writeOut(`${first ? '\n' : ',\n'}${JSON.stringify(a)}`)
+    chunk += `${first ? '\n' : ',\n'}${JSON.stringify(a)}`
     first = false
+    if (chunk.length > 1 << 16) {
+      await writeOut(chunk)
+      chunk = ''
+    }
   }
-  await writeOut(first ? ']}\n' : '\n]}\n')
+  await writeOut(`${chunk}${first ? ']}' : '\n]}'}\n`)
 }

@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial.js'
 import { sql as accounts } from './002-accounts.js'
 import { sql as web } from './003-web.js'
 import { sql as memory } from './004-memory.js'
+import { sql as listing } from './005-listing.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002-accounts', sql: accounts },
   { version: 3, name: '003-web', sql: web },
   { version: 4, name: '004-memory', sql: memory },
+  { version: 5, name: '005-listing', sql: listing },
 ]
 
 /** The schema version this code writes and understands. */

@@ -17,7 +17,7 @@ export function createArticleOps(db: Database.Database): ArticleOps {
   // Listings leave the source text behind: a large database holds many megabytes of it.
   const all = db.prepare<[], Omit<ArticleRow, 'source' | 'lead'>>(
     `SELECT id, tag, lang, title, revision, targets, live_units, live_words, created_at, updated_at
-     FROM articles ORDER BY id`,
+     FROM articles INDEXED BY articles_listing ORDER BY id`,
   )
   const live = db.prepare<[string], UnitRow>(
     'SELECT * FROM units WHERE article_id = ? AND obsolete = 0 ORDER BY position',

@@ -34,8 +34,7 @@ const counts = (where: string): string => `
       c.state, c.units, c.words, c.stale_units, c.stale_words
     FROM articles a INDEXED BY articles_coverage JOIN json_each(a.targets) j
     LEFT JOIN coverage_counts c ON c.article_id = a.id AND c.lang = j.value
-    ${where}
-    ORDER BY a.id, j.key)`
+    ${where})`
 
 /** Build coverage and pending-unit queries. */
 export function createCoverageOps(db: Database.Database): CoverageOps {
@@ -86,24 +85,17 @@ interface PendingRow {
   state: State
 }
 
-/** Fold counter rows into one CoverageCounts per article × language; units without rows: initial. */
+/**
+ * Fold counter rows into one CoverageCounts per article × language; units without rows: initial.
+ * Rows are grouped with a map rather than by order: sorting them in SQL cost a temporary B-tree.
+ */
 function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): CoverageCounts[] {
-  const out: CoverageCounts[] = []
-  let cur: (CoverageCounts & { liveUnits: number; liveWords: number }) | undefined
-  const flush = (): void => {
-    if (!cur) return
-    const { liveUnits, liveWords, ...counts } = cur
-    const u = counts.units
-    const w = counts.words
-    // Rows in state initial were counted already; units without a row make up the rest.
-    u.initial = liveUnits - u.translated - u.reviewed - u.final
-    w.initial = liveWords - w.translated - w.reviewed - w.final
-    out.push(counts)
-  }
+  const groups = new Map<string, CoverageCounts & { liveUnits: number; liveWords: number }>()
   for (const [articleId, lang, liveUnits, liveWords, state, ...n] of rows) {
     if (langs && !langs.has(lang)) continue
-    if (!cur || cur.articleId !== articleId || cur.lang !== lang) {
-      flush()
+    const key = `${articleId}\n${lang}`
+    let cur = groups.get(key)
+    if (!cur) {
       cur = {
         articleId,
         lang,
@@ -112,6 +104,7 @@ function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): C
         liveUnits,
         liveWords,
       }
+      groups.set(key, cur)
     }
     if (state === null) continue
     cur.units[state] += n[0] ?? 0
@@ -119,6 +112,14 @@ function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): C
     cur.units.stale += n[2] ?? 0
     cur.words.stale += n[3] ?? 0
   }
-  flush()
+  const out: CoverageCounts[] = []
+  for (const { liveUnits, liveWords, ...counts } of groups.values()) {
+    const u = counts.units
+    const w = counts.words
+    // Rows in state initial were counted already; units without a row make up the rest.
+    u.initial = liveUnits - u.translated - u.reviewed - u.final
+    w.initial = liveWords - w.translated - w.reviewed - w.final
+    out.push(counts)
+  }
   return out
 }

@@ -81,6 +81,8 @@ export function toArticleSummary(r: Omit<ArticleRow, 'source' | 'lead'>): Articl
     title: r.title,
     revision: r.revision,
     targets: JSON.parse(r.targets) as string[],
+    units: r.live_units,
+    words: r.live_words,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
