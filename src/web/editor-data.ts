@@ -1,6 +1,7 @@
 import type { ArticleSummary, StoredUnit, Translation } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { progressOf } from './coverage-bar.js'
+import type { ArticleUnits } from './unit-cache.js'
 
 /** The editor's filters: every segment, untranslated, stale, or translated but not reviewed. */
 export const FILTERS = ['all', 'untranslated', 'stale', 'review'] as const
@@ -44,10 +45,10 @@ export async function loadEditor(
   store: Store,
   article: ArticleSummary,
   lang: string,
-  opts: { filter: Filter; page: number; pageSize: number },
+  opts: { filter: Filter; page: number; pageSize: number; units: (a: ArticleSummary) => Promise<ArticleUnits> },
 ): Promise<EditorData> {
-  const [units, translations, coverage] = await Promise.all([
-    store.listUnits(article.id),
+  const [{ list: units }, translations, coverage] = await Promise.all([
+    opts.units(article),
     store.listTranslations(article.id, lang),
     store.coverage({ articles: [article.id], langs: [lang] }),
   ])

@@ -12,8 +12,9 @@ import { ConflictPage } from './pages/conflict.js'
 import { EditorPage } from './pages/editor.js'
 import { HistoryPage } from './pages/history.js'
 import { MessagePage, type PageContext } from './pages/layout.js'
-import { hintText } from './pages/row.js'
+import { hintText, rowStrings } from './pages/row.js'
 import { textDirection } from './text-direction.js'
+import { createUnitCache } from './unit-cache.js'
 
 const may = (p: Principal, lang: string, state: State) => refuseWrite(p, lang, state) === undefined
 
@@ -24,6 +25,7 @@ const may = (p: Principal, lang: string, state: State) => refuseWrite(p, lang, s
 export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
   const { store } = deps
   const pageSize = deps.pageSize ?? DEFAULT_WEB_OPTIONS.pageSize
+  const units = createUnitCache(store)
 
   const target = async (c: Context<WebEnv>) => {
     const article = await store.getArticle(c.req.param('article') ?? '')
@@ -38,10 +40,11 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const filter = parseFilter(c.req.query('filter'))
     const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1
-    const data = await loadEditor(store, article, lang, { filter, page, pageSize })
+    const data = await loadEditor(store, article, lang, { filter, page, pageSize, units })
     const ctx = pageContext(c, assets)
     const row = {
       t: ctx.t,
+      s: rowStrings(ctx.t),
       csrf: ctx.csrf,
       articleId: article.id,
       lang,
@@ -87,7 +90,7 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
       if (wantsJson(c)) {
         const unit = await store.getTranslation(article.id, unitId, lang)
         const [cov] = await store.coverage({ articles: [article.id], langs: [lang] })
-        const source = (await store.listUnits(article.id)).find((u) => u.id === unitId)?.source ?? ''
+        const source = (await units(article)).byId.get(unitId)?.source ?? ''
         const hints = text === '' ? [] : qualityHints(source, text)
         const progress = progressOf(cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 })
         return c.json({
@@ -127,7 +130,7 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const { article, lang } = await target(c)
     const unitId = c.req.param('unit')
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
-    const unit = (await store.listUnits(article.id)).find((u) => u.id === unitId)
+    const unit = (await units(article)).byId.get(unitId)
     if (!unit) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
     const [entries, current] = await Promise.all([store.history(article.id, unitId, lang), store.getTranslation(article.id, unitId, lang)])
     const ctx = pageContext(c, assets)

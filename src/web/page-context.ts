@@ -19,7 +19,14 @@ export function languageName(ui: string, lang: string): string {
 /** Date and time in the interface language. */
 export function formatWhen(ui: string): (iso: string) => string {
   const f = new Intl.DateTimeFormat(ui, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
-  return (iso) => `${f.format(new Date(iso))} UTC`
+  // Formatting is slow and the output has minute resolution: rows saved in one minute share it.
+  const seen = new Map<string, string>()
+  return (iso) => {
+    const minute = iso.slice(0, 16)
+    let out = seen.get(minute)
+    if (out === undefined) seen.set(minute, (out = `${f.format(new Date(iso))} UTC`))
+    return out
+  }
 }
 
 /** The per-request part every page needs, taken from the context the middleware filled. */
