@@ -150,6 +150,14 @@ describe('tolk import-translations refuses dangerous or broken files', () => {
 })
 
 describe('tolk export', () => {
+  it('has --help, as import-translations does', () => {
+    for (const verb of ['export', 'import-translations']) {
+      const r = runCli([verb, '--help'])
+      expect(r.status).toBe(0)
+      expect(r.stdout).toContain(`Usage: tolk ${verb} `)
+    }
+  })
+
   it('writes to standard output by default, and refuses unknown articles, languages and formats', () => {
     const po = tolk('export', ARTICLE, '--lang', 'sv', '--format', 'po')
     expect(po.status).toBe(0)
