@@ -6,8 +6,8 @@
  *    k = ⌈t·n/100⌉ − v − r distinct words with the segment (n tokens, v of them numbers or tags,
  *    which match any value, r repeated words), so it holds at least one of the segment's
  *    n_distinct − k + 1 rarest words. Only those words' posting lists bring candidates; the more
- *    common words then only add to the shared-word counts of candidates already found, while
- *    their lists stay within a budget.
+ *    common words, when their lists are short, only add to the shared-word counts of candidates
+ *    already found.
  * 3. The candidates sharing the most words (at most VERIFY) are scored exactly (score.ts).
  *
  * A word whose list is longer than the posting cap is read only up to the cap: for segments made
@@ -42,12 +42,18 @@ export interface IndexReader {
 export const MATCH_LIMITS = {
   /** Longest segment matched, in characters. */
   maxChars: 5000,
-  /** A posting list is read up to this many ids. */
-  postingCap: 20000,
-  /** Ids read from posting lists per query, in all. */
-  postingBudget: 60000,
-  /** Candidates scored exactly. */
-  verify: 300,
+  /** A posting list is read up to this many ids (word frequencies are counted up to it too). */
+  postingCap: 5000,
+  /** Past the prefix, only lists this short are read, to sharpen the ranking… */
+  extraMaxLength: 1000,
+  /** …and no more than this many ids in all. */
+  extraBudget: 5000,
+  /** Word frequencies are counted up to this (beyond it a word is simply common). */
+  frequencyCap: 2000,
+  /** Candidates scored exactly… */
+  verify: 150,
+  /** …or when only the best match is wanted (analysis, pre-translation). */
+  verifyBest: 50,
 } as const
 
 /** Default lowest score and number of matches. */
@@ -75,7 +81,8 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
   const found = new Map<number, IndexedEntry>()
   for (const e of index.exact(sourceHash(q.text), q.srcLang, q.tgtLang)) found.set(e.id, e)
   if (threshold < 100 || found.size === 0) {
-    for (const e of index.entries(fuzzyCandidates(index, seg, threshold))) {
+    const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
+    for (const e of index.entries(fuzzyCandidates(index, seg, threshold, verify))) {
       if (e.srcLang === q.srcLang && e.tgtLang === q.tgtLang) found.set(e.id, e)
     }
   }
@@ -125,7 +132,7 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
 }
 
 /** Ids of the entries worth scoring exactly, most shared words first. */
-function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number): number[] {
+function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number, verify: number): number[] {
   const words = indexWords(seg.tokens)
   if (words.length === 0) return []
   let wordTokens = 0
@@ -138,24 +145,24 @@ function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number): 
   const k = Math.ceil((threshold * n) / 100) - values - (wordTokens - words.length)
   const prefix = k >= 1 ? Math.max(1, words.length - k + 1) : words.length
   const byRarity = words
-    .map((w) => ({ w, df: index.frequency(w, MATCH_LIMITS.postingCap) }))
+    .map((w) => ({ w, df: index.frequency(w, MATCH_LIMITS.frequencyCap) }))
     .sort((a, b) => a.df - b.df)
   const shared = new Map<number, number>()
-  let read = 0
+  let extra = 0
   for (let i = 0; i < byRarity.length; i++) {
     const { w, df } = byRarity[i]!
     const inPrefix = i < prefix
-    // Past the prefix a word only sharpens the ranking; stop when its list would cost too much.
-    if (!inPrefix && read + df > MATCH_LIMITS.postingBudget) break
+    // Past the prefix a word only sharpens the ranking; read it only when its list is short.
+    if (!inPrefix && (df > MATCH_LIMITS.extraMaxLength || extra + df > MATCH_LIMITS.extraBudget)) break
     const ids = index.postings(w, MATCH_LIMITS.postingCap)
-    read += ids.length
+    if (!inPrefix) extra += ids.length
     for (const id of ids) {
       const c = shared.get(id)
       if (c !== undefined) shared.set(id, c + 1)
       else if (inPrefix) shared.set(id, 1)
     }
   }
-  if (shared.size <= MATCH_LIMITS.verify) return [...shared.keys()]
+  if (shared.size <= verify) return [...shared.keys()]
   // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
   // tens of thousands of candidates.
   const histogram = new Array<number>(words.length + 2).fill(0)
@@ -163,12 +170,12 @@ function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number): 
   let cut = histogram.length - 1
   for (let taken = 0; cut > 0; cut--) {
     taken += histogram[cut]!
-    if (taken >= MATCH_LIMITS.verify) break
+    if (taken >= verify) break
   }
   const out: number[] = []
   for (const [id, c] of shared) if (c > cut) out.push(id)
   for (const [id, c] of shared) {
-    if (out.length >= MATCH_LIMITS.verify) break
+    if (out.length >= verify) break
     if (c === cut) out.push(id)
   }
   return out

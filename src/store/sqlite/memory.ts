@@ -44,9 +44,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const exact = db.prepare<[string, string, string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
   )
-  const postings = db.prepare<[string, number], { rowid: number }>(
-    'SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?',
-  )
+  // pluck: one number per row, no object per posting.
+  const postings = db
+    .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
+    .pluck()
   const count = db.prepare<[string, number], { n: number }>(
     'SELECT count(*) AS n FROM (SELECT 1 FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?)',
   )
@@ -89,7 +90,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       }
       return n
     },
-    postings: (word, cap) => postings.all(sourceWord(word), cap).map((r) => r.rowid),
+    postings: (word, cap) => postings.all(sourceWord(word), cap),
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
   }
 
