@@ -12,6 +12,7 @@ import { requireToken } from './middleware/auth.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
+import { registerBadges } from './routes/badges.js'
 import { registerFormats } from './routes/formats.js'
 import { registerReports } from './routes/reports.js'
 import { registerTm } from './routes/tm.js'
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   })
   // i18next-http-backend reads /locales/LNG/NS.json: the same tokens, or anonymous with publicRead.
   app.use('/locales/*', guard)
+  app.use('/badge/*', guard)
 
   const deps = { store: opts.store, accounts: opts.accounts }
   registerArticles(app, deps)
@@ -99,6 +101,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerReports(app, deps)
   registerFormats(app, deps)
   registerTm(app, deps)
+  registerBadges(app, deps)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
