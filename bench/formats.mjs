@@ -10,7 +10,15 @@
 // tool would) and import each into its own copy of the database; export every format again with
 // every unit translated; then po2xliff and pocount on the filled PO. Data in bench/.data/formats/.
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -24,18 +32,23 @@ const { values } = parseArgs({ options: { units: { type: 'string', default: '100
 const UNITS = Number(values.units)
 
 if (!existsSync(join(ROOT, 'dist', 'formats', 'export-article.js'))) {
-  process.stderr.write('bench/formats: dist/formats is missing; run npm run build (npm run bench does)\n')
+  process.stderr.write(
+    'bench/formats: dist/formats is missing; run npm run build (npm run bench does)\n',
+  )
   process.exit(1)
 }
 rmSync(DIR, { recursive: true, force: true })
 mkdirSync(DIR, { recursive: true })
-const GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0
+const GNU_TIME =
+  existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true']).status === 0
 
 /** Run a command; wall ms, CPU ms and peak RSS (KiB) of the child when GNU time is there. */
 async function measure(cmd, args, { stdout } = {}) {
   const rssFile = join(DIR, 'time.txt')
   rmSync(rssFile, { force: true })
-  const [bin, argv] = GNU_TIME ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]] : [cmd, args]
+  const [bin, argv] = GNU_TIME
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args]]
+    : [cmd, args]
   const t0 = process.hrtime.bigint()
   const { code, out, err } = await new Promise((resolve, reject) => {
     const child = spawn(bin, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -72,7 +85,10 @@ function row(what, m, bytes) {
 }
 
 // One sentence per unit: a capitalised start, a few words, a full stop; five to a paragraph.
-const WORDS = 'river mill stone town bridge heron winter summer field road harbour market school council'.split(' ')
+const WORDS =
+  'river mill stone town bridge heron winter summer field road harbour market school council'.split(
+    ' ',
+  )
 const rand = mulberry32(7)
 const pick = () => WORDS[Math.floor(rand() * WORDS.length)]
 let text = `Bench article of ${UNITS} sentences\n\n`
@@ -85,7 +101,19 @@ writeFileSync(source, `${text.trimEnd()}\n`)
 
 const db = join(DIR, 'empty.sqlite')
 const tolk = (args, opts) => measure(process.execPath, [TOLK, ...args], opts)
-const imported = await tolk(['import', source, '--tag', 'en-bench', '--lang', 'en', '--targets', 'sv', '--json', '--db', db])
+const imported = await tolk([
+  'import',
+  source,
+  '--tag',
+  'en-bench',
+  '--lang',
+  'en',
+  '--targets',
+  'sv',
+  '--json',
+  '--db',
+  db,
+])
 row('tolk import (segment + store the article)', imported)
 const units = JSON.parse(imported.out).units.new
 process.stdout.write(`${units} units (asked for ${UNITS})\n\n`)
@@ -94,32 +122,76 @@ const FORMATS = ['xliff2', 'xliff12', 'tmx', 'po', 'i18next', 'text']
 const EXT = { xliff2: 'xlf', xliff12: 'xlf', tmx: 'tmx', po: 'po', i18next: 'json', text: 'txt' }
 for (const format of FORMATS) {
   const file = join(DIR, `empty-${format}.${EXT[format]}`)
-  row(`tolk export --format ${format} (untranslated)`, await tolk(['export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file, '--db', db]), statSync(file).size)
+  row(
+    `tolk export --format ${format} (untranslated)`,
+    await tolk([
+      'export',
+      ARTICLE,
+      '--lang',
+      'sv',
+      '--format',
+      format,
+      '--output',
+      file,
+      '--db',
+      db,
+    ]),
+    statSync(file).size,
+  )
 }
 
 const FILL = {
-  xliff12: (s) => s.replace(/<source>(.*?)<\/source>/g, '<source>$1</source>\n        <target state="translated">SV $1</target>'),
-  xliff2: (s) => s.replace(/<segment>\s*<source>(.*?)<\/source>/g, '<segment state="translated">\n        <source>$1</source>\n        <target>SV $1</target>'),
+  xliff12: (s) =>
+    s.replace(
+      /<source>(.*?)<\/source>/g,
+      '<source>$1</source>\n        <target state="translated">SV $1</target>',
+    ),
+  xliff2: (s) =>
+    s.replace(
+      /<segment>\s*<source>(.*?)<\/source>/g,
+      '<segment state="translated">\n        <source>$1</source>\n        <target>SV $1</target>',
+    ),
   po: (s) => s.replace(/^msgid "(.+)"\nmsgstr ""$/gm, 'msgid "$1"\nmsgstr "SV $1"'),
 }
 process.stdout.write('\n')
 let fullDb
 for (const format of ['xliff12', 'xliff2', 'po']) {
   const filled = join(DIR, `filled-${format}.${EXT[format]}`)
-  writeFileSync(filled, FILL[format](readFileSync(join(DIR, `empty-${format}.${EXT[format]}`), 'utf8')))
+  writeFileSync(
+    filled,
+    FILL[format](readFileSync(join(DIR, `empty-${format}.${EXT[format]}`), 'utf8')),
+  )
   const copy = join(DIR, `import-${format}.sqlite`)
   copyFileSync(db, copy)
   const m = await tolk(['import-translations', filled, '--json', '--as', 'bench', '--db', copy])
   row(`tolk import-translations ${format} (${units} writes)`, m, statSync(filled).size)
   const r = JSON.parse(m.out)
-  if (r.updated !== units) process.stderr.write(`bench/formats: ${format} import updated ${r.updated}, expected ${units}\n`)
+  if (r.updated !== units)
+    process.stderr.write(
+      `bench/formats: ${format} import updated ${r.updated}, expected ${units}\n`,
+    )
   fullDb ??= copy
 }
 
 process.stdout.write('\n')
 for (const format of FORMATS) {
   const file = join(DIR, `full-${format}.${EXT[format]}`)
-  row(`tolk export --format ${format} (translated)`, await tolk(['export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file, '--db', fullDb]), statSync(file).size)
+  row(
+    `tolk export --format ${format} (translated)`,
+    await tolk([
+      'export',
+      ARTICLE,
+      '--lang',
+      'sv',
+      '--format',
+      format,
+      '--output',
+      file,
+      '--db',
+      fullDb,
+    ]),
+    statSync(file).size,
+  )
 }
 
 process.stdout.write('\nreference: translate-toolkit on the same PO (every unit translated)\n')
@@ -127,7 +199,9 @@ const po = join(DIR, 'full-po.po')
 const have = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
 let failed = false
 if (!have('po2xliff') || !have('pocount')) {
-  process.stdout.write('  translate-toolkit is missing (apt-get install -y translate-toolkit): no reference figures\n')
+  process.stdout.write(
+    '  translate-toolkit is missing (apt-get install -y translate-toolkit): no reference figures\n',
+  )
 } else {
   const px = await measure('po2xliff', [po, join(DIR, 'po2xliff.xlf')])
   row('po2xliff (PO -> XLIFF 1.2)', px, statSync(join(DIR, 'po2xliff.xlf')).size)
@@ -137,7 +211,8 @@ if (!have('po2xliff') || !have('pocount')) {
   row('pocount (read and count our XLIFF 1.2)', pcx)
   const get = (what) => rows.find((r) => r.what.startsWith(what))
   // CPU time is steadier than wall time when others load the machine; both are printed.
-  const ratio = (a, b) => `${(a.wallMs / b.wallMs).toFixed(2)} wall, ${a.cpuMs === undefined ? 'n/a' : (a.cpuMs / b.cpuMs).toFixed(2)} CPU`
+  const ratio = (a, b) =>
+    `${(a.wallMs / b.wallMs).toFixed(2)} wall, ${a.cpuMs === undefined ? 'n/a' : (a.cpuMs / b.cpuMs).toFixed(2)} CPU`
   const ex = get('tolk export --format xliff12 (translated)')
   const im = get('tolk import-translations po')
   process.stdout.write(
@@ -146,9 +221,14 @@ if (!have('po2xliff') || !have('pocount')) {
   )
   const counted = /,\s*(\d+),/.exec(pc.out.split('\n').find((l) => l.startsWith(po)) ?? '')
   if (!counted || Number(counted[1]) !== units) {
-    process.stderr.write(`bench/formats: pocount counted ${counted?.[1]} translated units in the PO, expected ${units}\n`)
+    process.stderr.write(
+      `bench/formats: pocount counted ${counted?.[1]} translated units in the PO, expected ${units}\n`,
+    )
     failed = true
   }
 }
-writeFileSync(join(DIR, 'formats-last.json'), `${JSON.stringify({ units, rows: rows.map(({ out, err, ...r }) => r) }, null, 2)}\n`)
+writeFileSync(
+  join(DIR, 'formats-last.json'),
+  `${JSON.stringify({ units, rows: rows.map(({ out, err, ...r }) => r) }, null, 2)}\n`,
+)
 process.exitCode = failed || rows.some((r) => r.code !== 0 && r.code !== 1) ? 1 : 0

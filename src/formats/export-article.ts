@@ -41,7 +41,11 @@ export function parseExportFormat(name: string): ExportFormat {
  * Load what an export needs. Throws NotFound for an unknown article, InvalidInput for a language
  * that is not one of its targets.
  */
-export async function loadExportData(store: Store, articleId: string, lang: string): Promise<ExportData> {
+export async function loadExportData(
+  store: Store,
+  articleId: string,
+  lang: string,
+): Promise<ExportData> {
   const units = await store.listUnits(articleId)
   const article = await store.getArticle(articleId)
   if (!article) throw new InvalidInput(`no article "${printable(articleId)}"`)

@@ -8,7 +8,8 @@ import type { ExportData, ExportedFile } from './types.js'
 /** The i18next resource object (flat: unit ids hold no key separator worth nesting by). */
 export function i18nextResources(data: ExportData): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const { unit, translation: t } of data.units) if (t.text !== '' && t.state !== 'initial') out[unit.id] = t.text
+  for (const { unit, translation: t } of data.units)
+    if (t.text !== '' && t.state !== 'initial') out[unit.id] = t.text
   return out
 }
 

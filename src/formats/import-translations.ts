@@ -18,7 +18,10 @@ import { readXliff2, XLIFF2_NS } from './xliff2.js'
 /** A unit that was not written, and why. */
 export interface ImportConflict {
   unitId: string
-  /** `source-changed`: the unit's source was edited since the export; `translation-changed`: someone saved a newer version. */
+  /**
+   * `source-changed`: the unit's source was edited since the export; `translation-changed`:
+   * someone saved a newer version.
+   */
   reason: 'source-changed' | 'translation-changed'
   line: number
   /** The text in the file. */
@@ -56,11 +59,17 @@ export const MAX_FILE_CHARS = 64 << 20
 
 /** Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content. */
 export function readTranslationFile(text: string, name: string): TranslationFile {
-  if (text.length > MAX_FILE_CHARS) throw new InvalidInput(`${name} is larger than ${MAX_FILE_CHARS} characters; split it`, 'too-large')
+  if (text.length > MAX_FILE_CHARS)
+    throw new InvalidInput(
+      `${name} is larger than ${MAX_FILE_CHARS} characters; split it`,
+      'too-large',
+    )
   const body = text.replace(/^\uFEFF/, '')
   if (body.trimStart().startsWith('<')) {
     // The namespace decides; each reader checks the root element itself.
-    return body.slice(0, 4096).includes(XLIFF2_NS) ? readXliff2(body, name) : readXliff12(body, name)
+    return body.slice(0, 4096).includes(XLIFF2_NS)
+      ? readXliff2(body, name)
+      : readXliff12(body, name)
   }
   return readPo(body, name)
 }
@@ -75,13 +84,22 @@ export async function importTranslations(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const article = await store.getArticle(file.articleId)
-  if (!article) throw new NotFound(`the file is for article "${printable(file.articleId)}", which this database does not have`)
+  if (!article)
+    throw new NotFound(
+      `the file is for article "${printable(file.articleId)}", which this database does not have`,
+    )
   const lang = matchTarget(file.lang, article.targets, file.articleId)
   const units = new Map((await store.listUnits(article.id)).map((u) => [u.id, u]))
-  const current = new Map((await store.listTranslations(article.id, lang)).map((t) => [t.unitId, t]))
+  const current = new Map(
+    (await store.listTranslations(article.id, lang)).map((t) => [t.unitId, t]),
+  )
   const seen = new Set<string>()
   for (const u of file.units) {
-    if (seen.has(u.unitId)) throw new InvalidInput(`line ${u.line}: unit ${printable(u.unitId)} appears twice in the file`, 'duplicate-unit')
+    if (seen.has(u.unitId))
+      throw new InvalidInput(
+        `line ${u.line}: unit ${printable(u.unitId)} appears twice in the file`,
+        'duplicate-unit',
+      )
     seen.add(u.unitId)
   }
 
@@ -151,7 +169,13 @@ export async function importTranslations(
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       report.conflicted++
-      report.conflicts.push({ unitId: w.unitId, reason: 'translation-changed', line: lines[i] ?? 0, yours: w.text, current: err.current as ImportConflict['current'] })
+      report.conflicts.push({
+        unitId: w.unitId,
+        reason: 'translation-changed',
+        line: lines[i] ?? 0,
+        yours: w.text,
+        current: err.current as ImportConflict['current'],
+      })
     }
   }
   return report

@@ -11,7 +11,7 @@ export const NOTE_POSITION = 'tolk-position'
 /** … for the version the translation had when it was exported. */
 export const NOTE_VERSION = 'tolk-version'
 
-/** The version a note carries, or undefined when the note is missing or was edited into nonsense. */
+/** The version a note carries; undefined when the note is missing or was edited into nonsense. */
 export function parseVersionNote(note: XmlElement | undefined): number | undefined {
   return note ? parseVersion(textContent(note)) : undefined
 }

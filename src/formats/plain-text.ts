@@ -13,7 +13,11 @@ export function markUntranslated(source: string): string {
 export function writePlainText(data: ExportData, opts: ExportOptions = {}): ExportedFile {
   let body = data.lead
   for (const { unit, translation: t } of data.units) {
-    const text = isTranslated(t) ? t.text : opts.markUntranslated ? markUntranslated(unit.source) : unit.source
+    const text = isTranslated(t)
+      ? t.text
+      : opts.markUntranslated
+        ? markUntranslated(unit.source)
+        : unit.source
     body += text + unit.trailing
   }
   return { body, mediaType: 'text/plain; charset=utf-8', extension: 'txt' }

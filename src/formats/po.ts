@@ -1,11 +1,18 @@
 /**
  * Gettext PO: one entry per unit, the unit id as `msgctxt` (so equal sentences stay apart), stale
  * as `#, fuzzy`, the version at export as an extracted comment `#. tolk-version: N` (which Poedit
- * and msgmerge keep). The article id travels in the `X-Tolk-Article` header. `msgfmt -c` accepts it.
+ * and msgmerge keep). The article id travels in the `X-Tolk-Article` header. `msgfmt -c` accepts
+ * it.
  */
 import { InvalidInput } from '../model/errors.js'
 import { VERSION_LINE } from './notes.js'
-import { isTranslated, type ExportData, type ExportedFile, type FileUnit, type TranslationFile } from './types.js'
+import {
+  isTranslated,
+  type ExportData,
+  type ExportedFile,
+  type FileUnit,
+  type TranslationFile,
+} from './types.js'
 
 /** Write an article's units and translations as a PO file. */
 export function writePo(data: ExportData): ExportedFile {
@@ -36,10 +43,18 @@ export function writePo(data: ExportData): ExportedFile {
     out.push('', `#. tag: ${unit.tag}, position: ${unit.position}`, `#. tolk-version: ${t.version}`)
     out.push(`#: ${article.id}:${unit.position}`)
     if (done && t.stale) out.push('#, fuzzy')
-    out.push(`msgctxt ${quote(unit.id)}`, ...poString('msgid', unit.source), ...poString('msgstr', done ? t.text : ''))
+    out.push(
+      `msgctxt ${quote(unit.id)}`,
+      ...poString('msgid', unit.source),
+      ...poString('msgstr', done ? t.text : ''),
+    )
   }
   out.push('')
-  return { body: out.join('\n'), mediaType: 'text/x-gettext-translation; charset=utf-8', extension: 'po' }
+  return {
+    body: out.join('\n'),
+    mediaType: 'text/x-gettext-translation; charset=utf-8',
+    extension: 'po',
+  }
 }
 
 /** `keyword "…"`, or `keyword ""` and one line per text line when the text has line breaks. */
@@ -49,10 +64,19 @@ function poString(keyword: string, s: string): string[] {
   return [`${keyword} ""`, ...parts.map(quote)]
 }
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' }
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\n': '\\n',
+  '\t': '\\t',
+  '\r': '\\r',
+}
 
 function quote(s: string): string {
-  const body = s.replace(/[\\"\n\t\r\u0000-\u001F\u007F]/g, (c) => ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
+  const body = s.replace(
+    /[\\"\n\t\r\u0000-\u001F\u007F]/g,
+    (c) => ESCAPES[c] ?? `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`,
+  )
   return `"${body}"`
 }
 
@@ -82,14 +106,26 @@ export function readPo(text: string, name: string): TranslationFile {
   }
   const articleId = headers.get('x-tolk-article')
   const lang = headers.get('language')
-  if (!articleId) throw new InvalidInput(`${name}: the header has no X-Tolk-Article (the article id); export the file with tolk export`, 'malformed-po')
+  if (!articleId)
+    throw new InvalidInput(
+      `${name}: the header has no X-Tolk-Article (the article id); export the file with tolk export`,
+      'malformed-po',
+    )
   if (!lang) throw new InvalidInput(`${name}: the header has no Language`, 'malformed-po')
   const units: FileUnit[] = []
   for (const e of entries) {
     if (e === header) continue
     const id = e.fields.get('msgctxt')
-    if (id === undefined) throw new InvalidInput(`${name}: line ${e.line}: an entry without msgctxt (the unit id)`, 'malformed-po')
-    if (e.fields.has('msgid_plural')) throw new InvalidInput(`${name}: line ${e.line}: plural entries do not belong to an article`, 'malformed-po')
+    if (id === undefined)
+      throw new InvalidInput(
+        `${name}: line ${e.line}: an entry without msgctxt (the unit id)`,
+        'malformed-po',
+      )
+    if (e.fields.has('msgid_plural'))
+      throw new InvalidInput(
+        `${name}: line ${e.line}: plural entries do not belong to an article`,
+        'malformed-po',
+      )
     let version: number | undefined
     for (const c of e.comments) {
       const m = VERSION_LINE.exec(c)
@@ -101,7 +137,7 @@ export function readPo(text: string, name: string): TranslationFile {
       unitId: id,
       source: e.fields.get('msgid') ?? '',
       text: msgstr === '' ? undefined : msgstr,
-      // PO says only done or fuzzy. Fuzzy after an edit is a draft: Poedit clears it when one edits.
+      // PO says only done or fuzzy. Fuzzy after an edit is a draft: Poedit clears it on an edit.
       state: fuzzy ? 'initial' : undefined,
       needsReview: fuzzy,
       version,
@@ -117,7 +153,12 @@ function parseEntries(text: string, name: string): Entry[] {
   const entries: Entry[] = []
   let cur: Entry | undefined
   let field: string | undefined
-  const fresh = (line: number): Entry => ({ comments: [], flags: new Set(), fields: new Map(), line })
+  const fresh = (line: number): Entry => ({
+    comments: [],
+    flags: new Set(),
+    fields: new Map(),
+    line,
+  })
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim()
@@ -140,7 +181,8 @@ function parseEntries(text: string, name: string): Entry[] {
       const starts = key === 'msgctxt' || (key === 'msgid' && !cur?.fields.has('msgctxt'))
       if (!cur || (starts && cur.fields.has('msgid'))) entries.push((cur = fresh(n)))
       field = key === 'msgstr[0]' ? 'msgstr' : key
-      if (cur.fields.has(field)) throw new InvalidInput(`${name}: line ${n}: ${key} twice in one entry`, 'malformed-po')
+      if (cur.fields.has(field))
+        throw new InvalidInput(`${name}: line ${n}: ${key} twice in one entry`, 'malformed-po')
       cur.fields.set(field, unquote(m[2] as string, name, n))
       continue
     }
@@ -148,22 +190,46 @@ function parseEntries(text: string, name: string): Entry[] {
       cur.fields.set(field, (cur.fields.get(field) ?? '') + unquote(line, name, n))
       continue
     }
-    throw new InvalidInput(`${name}: line ${n}: cannot read "${line.slice(0, 40)}" as PO`, 'malformed-po')
+    throw new InvalidInput(
+      `${name}: line ${n}: cannot read "${line.slice(0, 40)}" as PO`,
+      'malformed-po',
+    )
   }
   return entries
 }
 
-const UNESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\u0007', b: '\b', f: '\f', v: '\v', '\\': '\\', '"': '"', '?': '?', "'": "'" }
+const UNESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  a: '\u0007',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  '?': '?',
+  "'": "'",
+}
 
 function unquote(q: string, name: string, line: number): string {
-  if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"')) throw new InvalidInput(`${name}: line ${line}: unterminated string`, 'malformed-po')
+  if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"'))
+    throw new InvalidInput(`${name}: line ${line}: unterminated string`, 'malformed-po')
   const body = q.slice(1, -1)
-  return body.replace(/\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/gs, (all, oct?: string, hex?: string, c?: string) => {
-    if (all === '"') throw new InvalidInput(`${name}: line ${line}: an unescaped quote inside a string`, 'malformed-po')
-    if (oct) return String.fromCharCode(Number.parseInt(oct, 8))
-    if (hex) return String.fromCharCode(Number.parseInt(hex, 16))
-    const u = UNESCAPES[c as string]
-    if (u === undefined) throw new InvalidInput(`${name}: line ${line}: unknown escape \\${c}`, 'malformed-po')
-    return u
-  })
+  return body.replace(
+    /\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/gs,
+    (all, oct?: string, hex?: string, c?: string) => {
+      if (all === '"')
+        throw new InvalidInput(
+          `${name}: line ${line}: an unescaped quote inside a string`,
+          'malformed-po',
+        )
+      if (oct) return String.fromCharCode(Number.parseInt(oct, 8))
+      if (hex) return String.fromCharCode(Number.parseInt(hex, 16))
+      const u = UNESCAPES[c as string]
+      if (u === undefined)
+        throw new InvalidInput(`${name}: line ${line}: unknown escape \\${c}`, 'malformed-po')
+      return u
+    },
+  )
 }

@@ -16,7 +16,9 @@ export function writeTmx(data: ExportData): ExportedFile {
     '<?xml version="1.0" encoding="UTF-8"?>',
     TMX_DOCTYPE,
     '<tmx version="1.4">',
-    `  <header creationtool="Tolk" creationtoolversion="1" segtype="sentence" o-tmf="tolk" adminlang="en" srclang="${escapeAttr(article.lang)}" datatype="plaintext" creationdate="${tmxDate(data.exportedAt)}">`,
+    `  <header creationtool="Tolk" creationtoolversion="1" segtype="sentence" o-tmf="tolk"` +
+      ` adminlang="en" srclang="${escapeAttr(article.lang)}" datatype="plaintext"` +
+      ` creationdate="${tmxDate(data.exportedAt)}">`,
     `    <prop type="x-tolk-article">${xmlText(article.id, article.id)}</prop>`,
     '  </header>',
     '  <body>',
@@ -25,16 +27,22 @@ export function writeTmx(data: ExportData): ExportedFile {
     if (!isTranslated(t)) continue
     const who = t.author === null ? '' : ` changeid="${escapeAttr(t.author)}"`
     const when = t.updatedAt === null ? '' : ` changedate="${tmxDate(t.updatedAt)}"`
+    // A stale translation was made from the old source: that is the pair a memory should keep.
+    const source = t.stale && t.madeFrom !== null ? t.madeFrom : unit.source
     out.push(
       `    <tu tuid="${escapeAttr(unit.id)}"${who}${when}>`,
       `      <prop type="x-tolk-state">${t.state}${t.stale ? ' stale' : ''}</prop>`,
-      `      <tuv xml:lang="${escapeAttr(article.lang)}"><seg>${xmlText(t.stale && t.madeFrom !== null ? t.madeFrom : unit.source, unit.id)}</seg></tuv>`,
+      `      <tuv xml:lang="${escapeAttr(article.lang)}"><seg>${xmlText(source, unit.id)}</seg></tuv>`,
       `      <tuv xml:lang="${escapeAttr(lang)}"><seg>${xmlText(t.text, unit.id)}</seg></tuv>`,
       '    </tu>',
     )
   }
   out.push('  </body>', '</tmx>', '')
-  return { body: out.join('\n'), mediaType: 'application/x-tmx+xml; charset=utf-8', extension: 'tmx' }
+  return {
+    body: out.join('\n'),
+    mediaType: 'application/x-tmx+xml; charset=utf-8',
+    extension: 'tmx',
+  }
 }
 
 /** TMX dates are ISO 8601 basic format in UTC: 20261125T155513Z. */

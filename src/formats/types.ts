@@ -57,7 +57,7 @@ export interface FileUnit {
    * `subState`): when the text is unchanged, the unit was not touched and is left alone.
    */
   needsReview: boolean
-  /** The translation's version at export, from the note or comment Tolk wrote; undefined if lost. */
+  /** The translation's version at export, from Tolk's note or comment; undefined if lost. */
   version: number | undefined
   /** 1-based line in the file, for messages. */
   line: number

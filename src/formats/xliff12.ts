@@ -8,7 +8,13 @@
 import { InvalidInput } from '../model/errors.js'
 import type { State, Translation } from '../model/translation.js'
 import { VERSION_LINE } from './notes.js'
-import { isTranslated, type ExportData, type ExportedFile, type FileUnit, type TranslationFile } from './types.js'
+import {
+  isTranslated,
+  type ExportData,
+  type ExportedFile,
+  type FileUnit,
+  type TranslationFile,
+} from './types.js'
 import {
   childElements,
   escapeAttr,
@@ -37,7 +43,9 @@ export function writeXliff12(data: ExportData): ExportedFile {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF12_NS}" version="1.2">`,
-    `  <file original="${escapeAttr(article.id)}" source-language="${escapeAttr(article.lang)}" target-language="${escapeAttr(lang)}" datatype="plaintext" date="${data.exportedAt.replace(/\.\d+Z$/, 'Z')}">`,
+    `  <file original="${escapeAttr(article.id)}" source-language="${escapeAttr(article.lang)}"` +
+      ` target-language="${escapeAttr(lang)}" datatype="plaintext"` +
+      ` date="${data.exportedAt.replace(/\.\d+Z$/, 'Z')}">`,
     '    <header>',
     '      <tool tool-id="tolk" tool-name="Tolk"/>',
     '    </header>',
@@ -46,17 +54,25 @@ export function writeXliff12(data: ExportData): ExportedFile {
   for (const { unit, translation: t } of data.units) {
     const done = isTranslated(t)
     const { state, approved } = xliff12State(t)
-    out.push(`      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''} xml:space="preserve">`)
+    out.push(
+      `      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''}` +
+        ' xml:space="preserve">',
+    )
     out.push(`        <source>${xmlText(unit.source, unit.id)}</source>`)
     if (done) out.push(`        <target state="${state}">${xmlText(t.text, unit.id)}</target>`)
     out.push(
-      `        <note from="tolk" priority="10">tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
+      '        <note from="tolk" priority="10">' +
+        `tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
       `        <note from="tolk" priority="10">tolk-version: ${t.version}</note>`,
       '      </trans-unit>',
     )
   }
   out.push('    </body>', '  </file>', '</xliff>', '')
-  return { body: out.join('\n'), mediaType: 'application/xliff+xml; charset=utf-8', extension: 'xlf' }
+  return {
+    body: out.join('\n'),
+    mediaType: 'application/xliff+xml; charset=utf-8',
+    extension: 'xlf',
+  }
 }
 
 /** Escaped text, or InvalidInput for a character XLIFF 1.2 has no way to carry. */
@@ -74,16 +90,23 @@ export function xmlText(s: string, unitId: string): string {
 export function readXliff12(text: string, name: string): TranslationFile {
   const root = parseXml(text, name)
   if (root.uri !== XLIFF12_NS || root.name !== 'xliff') {
-    throw new InvalidInput(`${name} is not XLIFF 1.2 (root element <${root.name}> in "${root.uri}")`, 'unknown-format')
+    throw new InvalidInput(
+      `${name} is not XLIFF 1.2 (root element <${root.name}> in "${root.uri}")`,
+      'unknown-format',
+    )
   }
   const files = childElements(root, 'file')
   if (files.length !== 1) {
-    throw new InvalidInput(`${name}: expected one <file> (one article), found ${files.length}`, 'malformed-xliff')
+    throw new InvalidInput(
+      `${name}: expected one <file> (one article), found ${files.length}`,
+      'malformed-xliff',
+    )
   }
   const file = files[0] as XmlElement
   const articleId = file.attrs.original
   const lang = file.attrs['target-language']
-  if (!articleId) throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
+  if (!articleId)
+    throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
   if (!lang) throw new InvalidInput(`${name}: <file> has no target-language`, 'malformed-xliff')
   const body = firstChild(file, 'body')
   const units: FileUnit[] = []
@@ -96,7 +119,8 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
     if (el.name === 'group') collect(el, units, name)
     if (el.name !== 'trans-unit') continue
     const id = el.attrs.id
-    if (!id) throw new InvalidInput(`${name}: line ${el.line}: <trans-unit> has no id`, 'malformed-xliff')
+    if (!id)
+      throw new InvalidInput(`${name}: line ${el.line}: <trans-unit> has no id`, 'malformed-xliff')
     const source = firstChild(el, 'source')
     const target = firstChild(el, 'target')
     const text = target ? textContent(target) : undefined
@@ -109,7 +133,9 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
       unitId: id,
       source: source ? textContent(source) : '',
       text: text === '' ? undefined : text,
-      ...(target ? importState(target.attrs.state, el.attrs.approved === 'yes') : { state: undefined, needsReview: false }),
+      ...(target
+        ? importState(target.attrs.state, el.attrs.approved === 'yes')
+        : { state: undefined, needsReview: false }),
       version,
       line: el.line,
     })
@@ -121,7 +147,10 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
  * "Needs review" states give none: an unchanged text keeps ours, a changed one becomes translated.
  * "Needs translation" states (translate-toolkit's fuzzy) make a changed text a draft.
  */
-function importState(state: string | undefined, approved: boolean): { state: State | undefined; needsReview: boolean } {
+function importState(
+  state: string | undefined,
+  approved: boolean,
+): { state: State | undefined; needsReview: boolean } {
   if (state === 'final') return { state: 'final', needsReview: false }
   if (state === 'signed-off') return { state: 'reviewed', needsReview: false }
   if (state === 'translated') return { state: 'translated', needsReview: false }

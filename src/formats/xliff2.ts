@@ -1,13 +1,20 @@
 /**
- * XLIFF 2.0 (OASIS core): one `<unit>` per unit, the segment's state as XLIFF 2.0 has it (our states
- * are XLIFF 2.0's), stale as `subState="tolk:stale"`, and notes for the tag, the position and the
+ * XLIFF 2.0 (OASIS core): one `<unit>` per unit, the segment's state as XLIFF 2.0 has it (our
+ * states are XLIFF 2.0's), stale as `subState="tolk:stale"`, and notes for the tag, the position and the
  * version the translation had at export (which a re-import checks).
  */
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
 import { NOTE_POSITION, NOTE_TAG, NOTE_VERSION, parseVersionNote } from './notes.js'
 import type { ExportData, ExportedFile, FileUnit, TranslationFile } from './types.js'
-import { childElements, escapeAttr, escapeText, firstChild, parseXml, type XmlElement } from './xml.js'
+import {
+  childElements,
+  escapeAttr,
+  escapeText,
+  firstChild,
+  parseXml,
+  type XmlElement,
+} from './xml.js'
 
 /** The XLIFF 2.0 core namespace. */
 export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0'
@@ -20,7 +27,8 @@ export function writeXliff2(data: ExportData): ExportedFile {
   const { article, lang } = data
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF2_NS}" version="2.0" srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
+    `<xliff xmlns="${XLIFF2_NS}" version="2.0"` +
+      ` srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
     `  <file id="f1" original="${escapeAttr(article.id)}">`,
   ]
   for (const { unit, translation: t } of data.units) {
@@ -40,31 +48,49 @@ export function writeXliff2(data: ExportData): ExportedFile {
     out.push('      </segment>', '    </unit>')
   }
   out.push('  </file>', '</xliff>', '')
-  return { body: out.join('\n'), mediaType: 'application/xliff+xml; charset=utf-8', extension: 'xlf' }
+  return {
+    body: out.join('\n'),
+    mediaType: 'application/xliff+xml; charset=utf-8',
+    extension: 'xlf',
+  }
 }
 
 // XLIFF 2.0 carries characters XML cannot (C0 controls) as <cp hex="…"/>.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
 function inline(s: string): string {
-  return escapeText(s).replace(CONTROL, (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`)
+  return escapeText(s).replace(
+    CONTROL,
+    (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`,
+  )
 }
 
 /** Read an XLIFF 2.0 document (as Tolk wrote it, or as a CAT tool saved it). */
 export function readXliff2(text: string, name: string): TranslationFile {
   const root = parseXml(text, name)
   if (root.uri !== XLIFF2_NS || root.name !== 'xliff') {
-    throw new InvalidInput(`${name} is not XLIFF 2.0 (root element <${root.name}> in "${root.uri}")`, 'unknown-format')
+    throw new InvalidInput(
+      `${name} is not XLIFF 2.0 (root element <${root.name}> in "${root.uri}")`,
+      'unknown-format',
+    )
   }
   const lang = root.attrs.trgLang
-  if (!lang) throw new InvalidInput(`${name}: <xliff> has no trgLang; which language is it?`, 'malformed-xliff')
+  if (!lang)
+    throw new InvalidInput(
+      `${name}: <xliff> has no trgLang; which language is it?`,
+      'malformed-xliff',
+    )
   const files = childElements(root, 'file')
   if (files.length !== 1) {
-    throw new InvalidInput(`${name}: expected one <file> (one article), found ${files.length}`, 'malformed-xliff')
+    throw new InvalidInput(
+      `${name}: expected one <file> (one article), found ${files.length}`,
+      'malformed-xliff',
+    )
   }
   const file = files[0] as XmlElement
   const articleId = file.attrs.original
-  if (!articleId) throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
+  if (!articleId)
+    throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
   const units: FileUnit[] = []
   collectUnits(file, units, name)
   return { format: 'xliff2', articleId, lang, units }
@@ -92,16 +118,29 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
       if (part.attrs.subState === STALE_SUBSTATE) needsReview = true
     }
     const notes = firstChild(el, 'notes')
-    const versionNote = notes ? childElements(notes, 'note').find((n) => n.attrs.category === NOTE_VERSION) : undefined
+    const versionNote = notes
+      ? childElements(notes, 'note').find((n) => n.attrs.category === NOTE_VERSION)
+      : undefined
     const version = parseVersionNote(versionNote)
-    units.push({ unitId: id, source, text: target || undefined, state, needsReview, version, line: el.line })
+    units.push({
+      unitId: id,
+      source,
+      text: target || undefined,
+      state,
+      needsReview,
+      version,
+      line: el.line,
+    })
   }
 }
 
 function readState(segment: XmlElement, name: string): State {
   const s = segment.attrs.state ?? 'initial'
   if (!(STATES as readonly string[]).includes(s)) {
-    throw new InvalidInput(`${name}: line ${segment.line}: unknown segment state "${s}"`, 'malformed-xliff')
+    throw new InvalidInput(
+      `${name}: line ${segment.line}: unknown segment state "${s}"`,
+      'malformed-xliff',
+    )
   }
   return s as State
 }
@@ -116,7 +155,8 @@ function inlineText(el: XmlElement): string {
   let out = ''
   for (const c of el.children) {
     if (typeof c === 'string') out += c
-    else if (c.name === 'cp' && c.attrs.hex) out += String.fromCodePoint(Number.parseInt(c.attrs.hex, 16))
+    else if (c.name === 'cp' && c.attrs.hex)
+      out += String.fromCodePoint(Number.parseInt(c.attrs.hex, 16))
     else out += inlineText(c)
   }
   return out

@@ -6,7 +6,7 @@
 import { SaxesParser } from 'saxes'
 import { InvalidInput } from '../model/errors.js'
 
-/** An element of the small tree parseXml builds: namespace URI, local name, attributes, children. */
+/** An element of the tree parseXml builds: namespace URI, local name, attributes, children. */
 export interface XmlElement {
   uri: string
   name: string
@@ -34,9 +34,16 @@ export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 64 << 20, maxDepth: 64 
  * Parse `text` into an element tree, or throw InvalidInput naming `name` and the line.
  * Comments and processing instructions are dropped; CDATA becomes text.
  */
-export function parseXml(text: string, name: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+export function parseXml(
+  text: string,
+  name: string,
+  limits: XmlLimits = DEFAULT_XML_LIMITS,
+): XmlElement {
   if (text.length > limits.maxChars) {
-    throw new InvalidInput(`${name} is larger than ${limits.maxChars} characters; split it`, 'too-large')
+    throw new InvalidInput(
+      `${name} is larger than ${limits.maxChars} characters; split it`,
+      'too-large',
+    )
   }
   const parser = new SaxesParser({ xmlns: true, position: true })
   const stack: XmlElement[] = []
@@ -48,10 +55,15 @@ export function parseXml(text: string, name: string, limits: XmlLimits = DEFAULT
     // saxes writes `[file:]line:column: message`; say it our way.
     const m = /^(?:.*?:)?(\d+):(\d+): (.*)$/s.exec(err.message)
     if (!m) fail(err.message)
-    throw new InvalidInput(`${name}: line ${m?.[1]}, column ${Number(m?.[2]) + 1}: ${m?.[3]}`, 'malformed-xml')
+    throw new InvalidInput(
+      `${name}: line ${m?.[1]}, column ${Number(m?.[2]) + 1}: ${m?.[3]}`,
+      'malformed-xml',
+    )
   })
   parser.on('doctype', () =>
-    fail('a DOCTYPE is not accepted (its entities could read files or expand without end); remove it'),
+    fail(
+      'a DOCTYPE is not accepted (its entities could read files or expand without end); remove it',
+    ),
   )
   parser.on('opentag', (tag) => {
     if (stack.length >= limits.maxDepth) fail(`elements nest deeper than ${limits.maxDepth} levels`)
@@ -85,7 +97,8 @@ export function parseXml(text: string, name: string, limits: XmlLimits = DEFAULT
 /** Child elements of `el`, optionally only those with local name `name`. */
 export function childElements(el: XmlElement, name?: string): XmlElement[] {
   const out: XmlElement[] = []
-  for (const c of el.children) if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c)
+  for (const c of el.children)
+    if (typeof c !== 'string' && (name === undefined || c.name === name)) out.push(c)
   return out
 }
 
@@ -115,7 +128,9 @@ export function hasNonXmlChar(s: string): boolean {
  * stored texts keep their line ends byte for byte.
  */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'))
+  return s.replace(/[&<>\r]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;',
+  )
 }
 
 /** Escape an attribute value (double-quoted); tab and line ends as references so they survive. */

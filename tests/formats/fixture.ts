@@ -35,10 +35,23 @@ export async function makeFixture(): Promise<Fixture> {
   const dir = mkdtempSync(join(tmpdir(), 'tolk-formats-'))
   const db = join(dir, 'tolk.sqlite')
   const store = await openStore(db)
-  await importText(store, { id: ARTICLE, tag: 'en-news', lang: 'en', targets: ['sv', 'de'], text: TEXT })
+  await importText(store, {
+    id: ARTICLE,
+    tag: 'en-news',
+    lang: 'en',
+    targets: ['sv', 'de'],
+    text: TEXT,
+  })
   const units = (await store.listUnits(ARTICLE)).map((u) => ({ id: u.id, source: u.source }))
   const write = (i: number, text: string, state: 'initial' | 'translated' | 'reviewed' | 'final') =>
-    store.writeTranslation({ articleId: ARTICLE, unitId: units[i]!.id, lang: 'sv', text, state, author: 'ann' })
+    store.writeTranslation({
+      articleId: ARTICLE,
+      unitId: units[i]!.id,
+      lang: 'sv',
+      text,
+      state,
+      author: 'ann',
+    })
   await write(0, 'Översvämningar & <stormar> i Lund', 'translated')
   await write(1, 'Floden steg med "två meter" under natten.', 'reviewed')
   await write(2, 'Skolorna\tstängde tidigt.', 'final')

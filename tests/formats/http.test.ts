@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { ARTICLE, makeTestApp } from '../http/_setup.js'
 
 const XLIFF = { 'Content-Type': 'application/xliff+xml' }
-const exportUrl = (format: string, lang = 'sv') => `/api/articles/${ARTICLE.id}/export?lang=${lang}&format=${format}`
+const exportUrl = (format: string, lang = 'sv') =>
+  `/api/articles/${ARTICLE.id}/export?lang=${lang}&format=${format}`
 const importUrl = `/api/articles/${ARTICLE.id}/import-translations`
-const fill = (x: string) => x.replace(/<source>(.*?)<\/source>/g, '<source>$1</source><target state="translated">SV $1</target>')
+const fill = (x: string) =>
+  x.replace(
+    /<source>(.*?)<\/source>/g,
+    '<source>$1</source><target state="translated">SV $1</target>',
+  )
 
 describe('GET /api/articles/:id/export', () => {
   it('answers the file with its media type and a file name', async () => {
@@ -36,7 +41,9 @@ describe('POST /api/articles/:id/import-translations', () => {
     const r = await t.call(importUrl, { method: 'POST', body: file, headers: XLIFF, as: 'ana' })
     expect(r.status).toBe(200)
     expect(await r.json()).toMatchObject({ updated: t.units.length, conflicted: 0, unknown: 0 })
-    const history = await (await t.call(`/api/articles/${ARTICLE.id}/units/${t.units[0]}/history?lang=sv`)).json()
+    const history = await (
+      await t.call(`/api/articles/${ARTICLE.id}/units/${t.units[0]}/history?lang=sv`)
+    ).json()
     expect(history.history).toMatchObject([{ author: 'ana', newState: 'translated' }])
     const again = await t.call(importUrl, { method: 'POST', body: file, headers: XLIFF, as: 'ana' })
     expect(await again.json()).toMatchObject({ updated: 0, unchanged: t.units.length })
@@ -44,11 +51,16 @@ describe('POST /api/articles/:id/import-translations', () => {
 
   it('refuses with 403 and writes nothing when the token may not write a state in the file', async () => {
     const t = await makeTestApp()
-    const file = fill(await (await t.call(exportUrl('xliff12'))).text()).replace('state="translated"', 'state="final"')
+    const file = fill(await (await t.call(exportUrl('xliff12'))).text()).replace(
+      'state="translated"',
+      'state="final"',
+    )
     const r = await t.call(importUrl, { method: 'POST', body: file, headers: XLIFF, as: 'ana' })
     expect(r.status).toBe(403)
     expect((await t.store.getTranslation(ARTICLE.id, t.units[1]!, 'sv')).version).toBe(0)
-    expect((await t.call(importUrl, { method: 'POST', body: file, headers: XLIFF, as: 'vic' })).status).toBe(403)
+    expect(
+      (await t.call(importUrl, { method: 'POST', body: file, headers: XLIFF, as: 'vic' })).status,
+    ).toBe(403)
   })
 
   it('answers 400 for an XXE file, a billion-laughs file and a file for another article', async () => {
@@ -60,8 +72,15 @@ describe('POST /api/articles/:id/import-translations', () => {
       expect(r.status).toBe(400)
       expect((await r.json()).detail).toMatch(/DOCTYPE is not accepted/)
     }
-    const other = (await (await t.call(exportUrl('po'))).text()).replace(`X-Tolk-Article: ${ARTICLE.id}`, 'X-Tolk-Article: en-news-02')
-    const r = await t.call(importUrl, { method: 'POST', body: other, headers: { 'Content-Type': 'text/x-gettext-translation' } })
+    const other = (await (await t.call(exportUrl('po'))).text()).replace(
+      `X-Tolk-Article: ${ARTICLE.id}`,
+      'X-Tolk-Article: en-news-02',
+    )
+    const r = await t.call(importUrl, {
+      method: 'POST',
+      body: other,
+      headers: { 'Content-Type': 'text/x-gettext-translation' },
+    })
     expect(r.status).toBe(400)
   })
 })
@@ -69,7 +88,14 @@ describe('POST /api/articles/:id/import-translations', () => {
 describe('GET /locales/:lng/:ns.json (i18next-http-backend loadPath)', () => {
   it('serves an article as a namespace: source texts in its text language, translations in a target', async () => {
     const t = await makeTestApp()
-    await t.store.writeTranslation({ articleId: ARTICLE.id, unitId: t.units[0]!, lang: 'sv', text: 'Välkommen', state: 'translated', author: 'ana' })
+    await t.store.writeTranslation({
+      articleId: ARTICLE.id,
+      unitId: t.units[0]!,
+      lang: 'sv',
+      text: 'Välkommen',
+      state: 'translated',
+      author: 'ana',
+    })
     const sv = await t.call(`/locales/sv/${ARTICLE.id}.json`)
     expect(sv.status).toBe(200)
     expect(await sv.json()).toEqual({ [t.units[0]!]: 'Välkommen' })

@@ -16,11 +16,25 @@ let server: RunningServer
 let units: { id: string; source: string }[]
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', db, quiet: true, publicRead: true, print: () => {} })
+  server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db,
+    quiet: true,
+    publicRead: true,
+    print: () => {},
+  })
   // A second connection writes, as the editor would; WAL lets the server see it at once.
   const store = await openStore(db)
   units = (await store.listUnits(ARTICLE)).map((u) => ({ id: u.id, source: u.source }))
-  await store.writeTranslation({ articleId: ARTICLE, unitId: units[0]!.id, lang: 'sv', text: 'HTS-toppmötet', state: 'translated', author: 'ann' })
+  await store.writeTranslation({
+    articleId: ARTICLE,
+    unitId: units[0]!.id,
+    lang: 'sv',
+    text: 'HTS-toppmötet',
+    state: 'translated',
+    author: 'ann',
+  })
   await store.close()
 })
 afterAll(async () => {

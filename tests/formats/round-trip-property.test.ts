@@ -8,7 +8,19 @@ import { hasNonXmlChar } from '../../src/formats/xml.js'
 
 /** One unit with the given source and translation, as loadExportData would hand it over. */
 function data(source: string, text: string): ExportData {
-  const article = { id: 'en-news-01', tag: 'en-news', lang: 'en', title: 't', source, revision: 1, targets: ['sv'], units: 1, words: 1, createdAt: '', updatedAt: '' }
+  const article = {
+    id: 'en-news-01',
+    tag: 'en-news',
+    lang: 'en',
+    title: 't',
+    source,
+    revision: 1,
+    targets: ['sv'],
+    units: 1,
+    words: 1,
+    createdAt: '',
+    updatedAt: '',
+  }
   return {
     article,
     lang: 'sv',
@@ -16,8 +28,31 @@ function data(source: string, text: string): ExportData {
     exportedAt: '2026-11-25T12:00:00.000Z',
     units: [
       {
-        unit: { id: 'u1', articleId: article.id, tag: 'en-news', lang: 'en', position: 1, block: 0, kind: 'paragraph', source, trailing: '', words: 1, obsolete: false },
-        translation: { articleId: article.id, unitId: 'u1', lang: 'sv', text, state: 'translated', stale: false, version: 4, author: 'ann', updatedAt: null, madeFrom: source },
+        unit: {
+          id: 'u1',
+          articleId: article.id,
+          tag: 'en-news',
+          lang: 'en',
+          position: 1,
+          block: 0,
+          kind: 'paragraph',
+          source,
+          trailing: '',
+          words: 1,
+          obsolete: false,
+        },
+        translation: {
+          articleId: article.id,
+          unitId: 'u1',
+          lang: 'sv',
+          text,
+          state: 'translated',
+          stale: false,
+          version: 4,
+          author: 'ann',
+          updatedAt: null,
+          madeFrom: source,
+        },
       },
     ],
   }
@@ -25,8 +60,29 @@ function data(source: string, text: string): ExportData {
 
 // Any Unicode scalar values (no lone surrogates: stored texts come from strict UTF-8), with
 // the characters that trip writers up (line ends, quotes, backslashes, markup) made likely.
-const tricky = fc.constantFrom('\r', '\n', '\r\n', '\t', '"', '\\', '<', '&', ']]>', '&amp;', '\u0085', '\u2028', '\u0000', '\u0007', '\uFFFE')
-const text = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), tricky), { minLength: 1, maxLength: 12 }).map((a) => a.join(''))
+const tricky = fc.constantFrom(
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '"',
+  '\\',
+  '<',
+  '&',
+  ']]>',
+  '&amp;',
+  '\u0085',
+  '\u2028',
+  '\u0000',
+  '\u0007',
+  '\uFFFE',
+)
+const text = fc
+  .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), tricky), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((a) => a.join(''))
 const nonEmpty = text.filter((s) => s !== '')
 
 describe('texts survive export and import unchanged', () => {
@@ -41,10 +97,14 @@ describe('texts survive export and import unchanged', () => {
 
   it('in XLIFF 1.2, every character XML 1.0 can carry', () => {
     fc.assert(
-      fc.property(nonEmpty.filter((s) => !hasNonXmlChar(s)), nonEmpty.filter((s) => !hasNonXmlChar(s)), (source, target) => {
-        const back = readXliff12(writeXliff12(data(source, target)).body, 'p.xlf').units[0]
-        expect(back).toMatchObject({ source, text: target, version: 4 })
-      }),
+      fc.property(
+        nonEmpty.filter((s) => !hasNonXmlChar(s)),
+        nonEmpty.filter((s) => !hasNonXmlChar(s)),
+        (source, target) => {
+          const back = readXliff12(writeXliff12(data(source, target)).body, 'p.xlf').units[0]
+          expect(back).toMatchObject({ source, text: target, version: 4 })
+        },
+      ),
     )
   })
 

@@ -25,9 +25,16 @@ beforeEach(() => {
 
 /** Fill every empty target the way a CAT tool would: "SV: " and the source. */
 const FILL: Record<'xliff12' | 'xliff2' | 'po', (s: string) => string> = {
-  xliff12: (s) => s.replace(/<source>(.*?)<\/source>/g, '<source>$1</source>\n        <target state="translated">SV: $1</target>'),
+  xliff12: (s) =>
+    s.replace(
+      /<source>(.*?)<\/source>/g,
+      '<source>$1</source>\n        <target state="translated">SV: $1</target>',
+    ),
   xliff2: (s) =>
-    s.replace(/<segment>\s*<source>(.*?)<\/source>/g, '<segment state="translated">\n        <source>$1</source>\n        <target>SV: $1</target>'),
+    s.replace(
+      /<segment>\s*<source>(.*?)<\/source>/g,
+      '<segment state="translated">\n        <source>$1</source>\n        <target>SV: $1</target>',
+    ),
   po: (s) => s.replace(/^msgid "(.+)"\nmsgstr ""$/gm, 'msgid "$1"\nmsgstr "SV: $1"'),
 }
 
@@ -47,14 +54,19 @@ function importFile(file: string): { status: number | null; report: ImportJson }
 
 function svUnits(): Record<string, number> {
   const r = tolk('report', '--format', 'json', '--summary')
-  return (JSON.parse(r.stdout) as { articles: { languages: Record<string, { units: Record<string, number> }> }[] })
-    .articles[0]!.languages.sv!.units
+  return (
+    JSON.parse(r.stdout) as {
+      articles: { languages: Record<string, { units: Record<string, number> }> }[]
+    }
+  ).articles[0]!.languages.sv!.units
 }
 
 describe.each(['xliff12', 'xliff2', 'po'] as const)('a %s round trip', (format) => {
   it('imports filled targets with history, then finds nothing new, then flags a changed source', async () => {
     const file = join(dir, `sv.${format === 'po' ? 'po' : 'xlf'}`)
-    expect(tolk('export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file).status).toBe(0)
+    expect(
+      tolk('export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file).status,
+    ).toBe(0)
     const filled = FILL[format](readFileSync(file, 'utf8'))
     writeFileSync(file, filled)
 
@@ -66,7 +78,9 @@ describe.each(['xliff12', 'xliff2', 'po'] as const)('a %s round trip', (format) 
     const unit = (await store.listUnits(ARTICLE))[0]!
     const history = await store.history(ARTICLE, unit.id, 'sv')
     await store.close()
-    expect(history).toMatchObject([{ version: 1, newText: `SV: ${unit.source}`, newState: 'translated', author: 'translator' }])
+    expect(history).toMatchObject([
+      { version: 1, newText: `SV: ${unit.source}`, newState: 'translated', author: 'translator' },
+    ])
 
     const again = importFile(file)
     expect(again.status).toBe(0)
@@ -83,17 +97,27 @@ describe.each(['xliff12', 'xliff2', 'po'] as const)('a %s round trip', (format) 
 
   it('reports a unit someone saved since the export as a conflict and keeps their text', () => {
     const file = join(dir, `sv.${format === 'po' ? 'po' : 'xlf'}`)
-    expect(tolk('export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file).status).toBe(0)
+    expect(
+      tolk('export', ARTICLE, '--lang', 'sv', '--format', format, '--output', file).status,
+    ).toBe(0)
     writeFileSync(file, FILL[format](readFileSync(file, 'utf8')))
-    const json = JSON.parse(tolk('export', ARTICLE, '--lang', 'sv', '--format', 'i18next').stdout) as object
+    const json = JSON.parse(
+      tolk('export', ARTICLE, '--lang', 'sv', '--format', 'i18next').stdout,
+    ) as object
     expect(json).toEqual({})
     const firstId = /(?:id="|msgctxt ")([0-9a-f]{12})"/.exec(readFileSync(file, 'utf8'))![1]!
     expect(tolk('translate', ARTICLE, firstId, '--lang', 'sv', 'Kollegans text').status).toBe(0)
 
     const r = importFile(file)
     expect(r.status).toBe(1)
-    expect(r.report).toMatchObject({ updated: 18, conflicted: 1, conflicts: [{ unitId: firstId, reason: 'translation-changed' }] })
-    const now = JSON.parse(tolk('export', ARTICLE, '--lang', 'sv', '--format', 'i18next').stdout) as Record<string, string>
+    expect(r.report).toMatchObject({
+      updated: 18,
+      conflicted: 1,
+      conflicts: [{ unitId: firstId, reason: 'translation-changed' }],
+    })
+    const now = JSON.parse(
+      tolk('export', ARTICLE, '--lang', 'sv', '--format', 'i18next').stdout,
+    ) as Record<string, string>
     expect(now[firstId]).toBe('Kollegans text')
   })
 })
@@ -141,7 +165,9 @@ describe('tolk import-translations refuses dangerous or broken files', () => {
 
   it('counts units the article does not have as unknown (exit 1)', () => {
     const file = join(dir, 'sv.xlf')
-    expect(tolk('export', ARTICLE, '--lang', 'sv', '--format', 'xliff12', '--output', file).status).toBe(0)
+    expect(
+      tolk('export', ARTICLE, '--lang', 'sv', '--format', 'xliff12', '--output', file).status,
+    ).toBe(0)
     writeFileSync(file, readFileSync(file, 'utf8').replace('id="f71894696c9e"', 'id="nosuchunit"'))
     const r = importFile(file)
     expect(r.status).toBe(1)

@@ -19,13 +19,27 @@ interface Need {
 }
 
 const NEEDS = {
-  xmllint: { what: 'xmllint', present: () => onPath('xmllint'), install: 'apt-get install -y libxml2-utils' },
-  msgfmt: { what: 'msgfmt', present: () => onPath('msgfmt'), install: 'apt-get install -y gettext' },
-  pocount: { what: 'pocount', present: () => onPath('pocount'), install: 'apt-get install -y translate-toolkit' },
+  xmllint: {
+    what: 'xmllint',
+    present: () => onPath('xmllint'),
+    install: 'apt-get install -y libxml2-utils',
+  },
+  msgfmt: {
+    what: 'msgfmt',
+    present: () => onPath('msgfmt'),
+    install: 'apt-get install -y gettext',
+  },
+  pocount: {
+    what: 'pocount',
+    present: () => onPath('pocount'),
+    install: 'apt-get install -y translate-toolkit',
+  },
   schemas: {
     what: 'the XLIFF and TMX schemas',
     present: () =>
-      ['xliff-core-1.2-strict.xsd', 'xliff-core-2.0.xsd', 'xml.xsd', 'tmx14.dtd'].every((f) => existsSync(join(SCHEMAS, f))),
+      ['xliff-core-1.2-strict.xsd', 'xliff-core-2.0.xsd', 'xml.xsd', 'tmx14.dtd'].every((f) =>
+        existsSync(join(SCHEMAS, f)),
+      ),
     install: 'bash scripts/fetch-schemas.sh',
   },
 } satisfies Record<string, Need>
@@ -38,7 +52,11 @@ function onPath(cmd: string): boolean {
  * `it`, when every named tool is here. Otherwise a skipped test whose name says what to install,
  * or (REQUIRE_TOOLS=1) a failing one.
  */
-export function itWith(tools: (keyof typeof NEEDS)[], name: string, fn: () => void | Promise<void>): void {
+export function itWith(
+  tools: (keyof typeof NEEDS)[],
+  name: string,
+  fn: () => void | Promise<void>,
+): void {
   const missing = tools.map((t) => NEEDS[t]).filter((n) => !n.present())
   if (missing.length === 0) return void it(name, fn)
   const how = missing.map((n) => `${n.what} (${n.install})`).join(', ')
@@ -59,13 +77,29 @@ export function run(cmd: string, args: string[], cwd?: string) {
 }
 
 /** pocount's counts of one file, from its CSV output (it exits 0 even on broken files: check). */
-export function pocount(file: string): { translated: number; fuzzy: number; untranslated: number; total: number } {
+export function pocount(file: string): {
+  translated: number
+  fuzzy: number
+  untranslated: number
+  total: number
+} {
   const r = run('pocount', ['--csv', file])
   const row = r.stdout.split('\n').find((l) => l.startsWith(file))
   // translate-toolkit 3.8 misspells a key when a file has units needing review, and fails after
   // printing the row (`ERROR: 'reviewsourdcewords'`); any other error means it could not read.
-  const errors = r.stderr.split('\n').filter((l) => l.includes('ERROR') && !l.includes("'reviewsourdcewords'"))
-  if (!row || errors.length > 0) throw new Error(`pocount could not read ${file}: ${r.stderr}${r.stdout}`)
-  const n = row.split(',').slice(1).map((s) => Number(s.trim()))
-  return { translated: n[0] ?? NaN, fuzzy: n[3] ?? NaN, untranslated: n[5] ?? NaN, total: n[7] ?? NaN }
+  const errors = r.stderr
+    .split('\n')
+    .filter((l) => l.includes('ERROR') && !l.includes("'reviewsourdcewords'"))
+  if (!row || errors.length > 0)
+    throw new Error(`pocount could not read ${file}: ${r.stderr}${r.stdout}`)
+  const n = row
+    .split(',')
+    .slice(1)
+    .map((s) => Number(s.trim()))
+  return {
+    translated: n[0] ?? NaN,
+    fuzzy: n[3] ?? NaN,
+    untranslated: n[5] ?? NaN,
+    total: n[7] ?? NaN,
+  }
 }

@@ -12,7 +12,8 @@ beforeAll(async () => {
 })
 afterAll(() => f.store.close())
 
-const body = async (format: Parameters<typeof exportArticle>[3]) => (await exportArticle(f.store, ARTICLE, 'sv', format)).body
+const body = async (format: Parameters<typeof exportArticle>[3]) =>
+  (await exportArticle(f.store, ARTICLE, 'sv', format)).body
 
 describe('XLIFF 2.0', () => {
   it('writes each state as a segment state and stale as a subState', async () => {
@@ -36,7 +37,9 @@ describe('XLIFF 2.0', () => {
     data.units[0]!.translation.text = 'a\u0001b\r\nc'
     const back = readXliff2(writeXliff2(data).body, 'x.xlf')
     expect(back).toMatchObject({ articleId: ARTICLE, lang: 'sv' })
-    expect(back.units.map((u) => u.text)).toEqual(data.units.map((u) => u.translation.text || undefined))
+    expect(back.units.map((u) => u.text)).toEqual(
+      data.units.map((u) => u.translation.text || undefined),
+    )
     expect(back.units.map((u) => u.source)).toEqual(data.units.map((u) => u.unit.source))
     expect(back.units[4]).toMatchObject({ needsReview: true, state: 'translated', version: 1 })
   })
@@ -45,7 +48,11 @@ describe('XLIFF 2.0', () => {
 describe('XLIFF 1.2', () => {
   it('maps states the way translate-toolkit and CAT tools read them', async () => {
     const x = await body('xliff12')
-    const units = [...x.matchAll(/<trans-unit id="[^"]+"([^>]*)>\s*<source>[^<]*<\/source>\s*(?:<target state="([^"]+)")?/g)]
+    const units = [
+      ...x.matchAll(
+        /<trans-unit id="[^"]+"([^>]*)>\s*<source>[^<]*<\/source>\s*(?:<target state="([^"]+)")?/g,
+      ),
+    ]
     expect(units.map((m) => [m[1]!.includes('approved="yes"'), m[2]])).toEqual([
       [false, 'translated'],
       [true, 'signed-off'],
@@ -67,7 +74,9 @@ describe('PO', () => {
   it('writes msgctxt = unit id, fuzzy for stale, the version as an extracted comment', async () => {
     const po = await body('po')
     expect(po).toContain(`"X-Tolk-Article: ${ARTICLE}\\n"`)
-    expect(po).toMatch(/#\. tolk-version: 1\n#: en-news-01:5\n#, fuzzy\nmsgctxt "[0-9a-f]+"\nmsgid "The mayor spoke at ten\."\nmsgstr "Borgmästaren/)
+    expect(po).toMatch(
+      /#\. tolk-version: 1\n#: en-news-01:5\n#, fuzzy\nmsgctxt "[0-9a-f]+"\nmsgid "The mayor spoke at ten\."\nmsgstr "Borgmästaren/,
+    )
     expect(po).toContain('msgid "Schools\\tclosed early."')
   })
 
@@ -98,7 +107,15 @@ describe('PO', () => {
       articleId: 'en-news-01',
       lang: 'sv-SE',
       units: [
-        { unitId: 'u1', source: 'A long sentence.', text: 'En lång mening med "citat"\n.', state: 'initial', needsReview: true, version: 3, line: 6 },
+        {
+          unitId: 'u1',
+          source: 'A long sentence.',
+          text: 'En lång mening med "citat"\n.',
+          state: 'initial',
+          needsReview: true,
+          version: 3,
+          line: 6,
+        },
       ],
     })
   })
@@ -137,7 +154,9 @@ describe('plain text and i18next', () => {
   })
 
   it('refuses a language that is not a target and an unknown article', async () => {
-    await expect(exportArticle(f.store, ARTICLE, 'fi', 'po')).rejects.toThrow(/not a target language/)
+    await expect(exportArticle(f.store, ARTICLE, 'fi', 'po')).rejects.toThrow(
+      /not a target language/,
+    )
     await expect(exportArticle(f.store, 'en-news-99', 'sv', 'po')).rejects.toThrow()
   })
 })

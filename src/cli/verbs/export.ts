@@ -44,12 +44,15 @@ export async function run(args: string[]): Promise<number> {
   })
   if (positionals.length !== 1) throw new UsageError('give one ARTICLE id; see --help')
   if (!values.lang) throw new UsageError('name the target language with --lang')
-  if (!values.format) throw new UsageError(`name the format with --format (${EXPORT_FORMATS.join(', ')})`)
+  if (!values.format)
+    throw new UsageError(`name the format with --format (${EXPORT_FORMATS.join(', ')})`)
   const format = parseExportFormat(values.format)
   const lang = parseLanguage(values.lang)
   const articleId = checkId(positionals[0] as string, 'article id')
   const file = await withStore(values.db, (store) =>
-    exportArticle(store, articleId, lang, format, { markUntranslated: values['mark-untranslated'] ?? false }),
+    exportArticle(store, articleId, lang, format, {
+      markUntranslated: values['mark-untranslated'] ?? false,
+    }),
   )
   if (values.output === undefined || values.output === '-') {
     await writeOut(file.body)
@@ -58,7 +61,10 @@ export async function run(args: string[]): Promise<number> {
   try {
     await writeFile(values.output, file.body)
   } catch (err) {
-    throw new InvalidInput(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, 'unwritable-file')
+    throw new InvalidInput(
+      `cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+      'unwritable-file',
+    )
   }
   return 0
 }

@@ -1,5 +1,9 @@
 import { userInfo } from 'node:os'
-import { importTranslations, readTranslationFile, type ImportReport } from '../../formats/import-translations.js'
+import {
+  importTranslations,
+  readTranslationFile,
+  type ImportReport,
+} from '../../formats/import-translations.js'
 import { readTextInput } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
@@ -28,9 +32,13 @@ export async function run(args: string[]): Promise<number> {
     as: { type: 'string' },
     json: { type: 'boolean' },
   })
-  if (positionals.length !== 1) throw new UsageError('give one FILE to import (or - for standard input); see --help')
+  if (positionals.length !== 1)
+    throw new UsageError('give one FILE to import (or - for standard input); see --help')
   const name = positionals[0] as string
-  const file = readTranslationFile(await readTextInput(name), name === '-' ? 'standard input' : name)
+  const file = readTranslationFile(
+    await readTextInput(name),
+    name === '-' ? 'standard input' : name,
+  )
   const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
   const report = await withStore(values.db, (store) => importTranslations(store, file, { author }))
   await writeOut(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report))
@@ -42,9 +50,13 @@ function describe(r: ImportReport): string {
     `${r.article} ${r.lang} (${r.format}): ${r.updated} updated, ${r.unchanged} unchanged, ${r.conflicted} conflicted, ${r.unknown} unknown`,
   ]
   for (const c of r.conflicts) {
-    const why = c.reason === 'source-changed' ? 'the source changed since the export' : `the translation is at version ${c.current.version} now`
+    const why =
+      c.reason === 'source-changed'
+        ? 'the source changed since the export'
+        : `the translation is at version ${c.current.version} now`
     lines.push(`  conflict ${c.unitId} (line ${c.line}): ${why}; not written`)
   }
-  for (const u of r.unknownUnits) lines.push(`  unknown ${u.unitId} (line ${u.line}): the article has no such unit`)
+  for (const u of r.unknownUnits)
+    lines.push(`  unknown ${u.unitId} (line ${u.line}): the article has no such unit`)
   return `${lines.join('\n')}\n`
 }

@@ -15,7 +15,10 @@ import { json, problems } from './responses.js'
 const exportQuery = z.object({
   lang: langSchema.openapi({ description: 'target language', example: 'sv' }),
   format: z.enum(EXPORT_FORMATS).openapi({ description: 'interchange format', example: 'xliff12' }),
-  mark: z.enum(['untranslated']).optional().openapi({ description: 'text: wrap untranslated segments as [[…]]' }),
+  mark: z
+    .enum(['untranslated'])
+    .optional()
+    .openapi({ description: 'text: wrap untranslated segments as [[…]]' }),
 })
 
 const fileContent = (description: string) => ({
@@ -33,9 +36,13 @@ const exportRoute = createRoute({
   method: 'get',
   path: '/api/articles/{id}/export',
   tags: ['formats'],
-  summary: 'The article in one target language as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text (as tolk export)',
+  summary:
+    'The article in one target language as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text (as tolk export)',
   request: { params: articleParams, query: exportQuery },
-  responses: { 200: fileContent('the file, with Content-Disposition naming it'), ...problems(400, 401, 404) },
+  responses: {
+    200: fileContent('the file, with Content-Disposition naming it'),
+    ...problems(400, 401, 404),
+  },
 })
 
 const importReport = z
@@ -56,7 +63,8 @@ const importRoute = createRoute({
   method: 'post',
   path: '/api/articles/{id}/import-translations',
   tags: ['formats'],
-  summary: 'Bring back a translated XLIFF 1.2/2.0 or PO file (version-checked; conflicts reported, never overwritten)',
+  summary:
+    'Bring back a translated XLIFF 1.2/2.0 or PO file (version-checked; conflicts reported, never overwritten)',
   request: {
     params: articleParams,
     body: {
@@ -69,7 +77,10 @@ const importRoute = createRoute({
       },
     },
   },
-  responses: { 200: json(importReport, 'what was updated, unchanged, conflicted, unknown'), ...problems(400, 401, 403, 404, 413) },
+  responses: {
+    200: json(importReport, 'what was updated, unchanged, conflicted, unknown'),
+    ...problems(400, 401, 403, 404, 413),
+  },
 })
 
 /**
@@ -80,7 +91,9 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { lang, format, mark } = c.req.valid('query')
-    const file = await exportArticle(store, id, lang, format, { markUntranslated: mark === 'untranslated' })
+    const file = await exportArticle(store, id, lang, format, {
+      markUntranslated: mark === 'untranslated',
+    })
     c.header('Content-Type', file.mediaType)
     c.header('Content-Disposition', `attachment; filename="${id}.${lang}.${file.extension}"`)
     return c.body(file.body, 200) as never
@@ -91,7 +104,13 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
     const principal = c.get('principal')
     const file = readTranslationFile(await c.req.text(), 'the request body')
     if (file.articleId !== id) {
-      throw new ProblemError(problem(400, 'wrong-article', `the file is for article ${printable(file.articleId)}, not ${id}: post it to /api/articles/${encodeURIComponent(file.articleId)}/import-translations`))
+      throw new ProblemError(
+        problem(
+          400,
+          'wrong-article',
+          `the file is for article ${printable(file.articleId)}, not ${id}: post it to /api/articles/${encodeURIComponent(file.articleId)}/import-translations`,
+        ),
+      )
     }
     const report = await importTranslations(store, file, {
       author: principal.account,
@@ -103,7 +122,8 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
   app.get('/locales/:lng/:file', async (c) => {
     const file = c.req.param('file')
     const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : ''
-    if (!isValidId(ns)) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`)
+    if (!isValidId(ns))
+      throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`)
     const lng = parseLanguage(c.req.param('lng'))
     const article = await store.getArticle(ns)
     if (!article) throw new NotFound(`no namespace "${ns}"`)
