@@ -80,6 +80,44 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
     }
   })
 
+  it('moves with Alt+arrows, copies the source, inserts tokens and warns about a lost one', async () => {
+    const { importText } = await import('../../../src/import/import-text.js')
+    await importText(server.store, {
+      id: 'en-docs-01',
+      tag: 'en-docs',
+      lang: 'en',
+      targets: ['sv'],
+      text: 'Hello {{name}}, open [the guide](/guide).\n\nRun `npm ci` first.\n',
+    })
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}/edit/en-docs-01/sv`)
+      const rows = page.locator('.seg')
+      // Focus starts in the first open segment; Alt+Down and Alt+Up move between rows.
+      await page.keyboard.press('Alt+ArrowDown')
+      await page.keyboard.press('Alt+c')
+      expect(await rows.nth(1).locator('textarea').inputValue()).toBe('Run `npm ci` first.')
+      await page.keyboard.press('Alt+ArrowUp')
+      await page.keyboard.type('Hej ')
+      await page.keyboard.press('Alt+1')
+      await page.keyboard.type(', öppna guiden.')
+      expect(await rows.nth(0).locator('textarea').inputValue()).toBe('Hej {{name}}, öppna guiden.')
+      await page.keyboard.press('Control+Enter')
+      await rows.nth(0).locator('.status.ok').waitFor()
+      const hints = await rows.nth(0).locator('.hints li span').allTextContents()
+      expect(hints).toEqual(['Missing or changed token: ](/guide)'])
+      // Dismissed hints stay dismissed for that segment over a reload.
+      await rows.nth(0).locator('.hints button.dismiss').press('Enter')
+      await page.reload()
+      expect(await rows.nth(0).locator('.hints li').getAttribute('class')).toBe('dismissed')
+      expect(await rows.nth(0).locator('.hints li').isVisible()).toBe(false)
+    } finally {
+      await b.close()
+    }
+  })
+
   it('switches the interface to Swedish', async () => {
     const b = await launch()
     try {
