@@ -4,6 +4,8 @@ import { ensureFirstAdmin, FIRST_ADMIN } from './auth/bootstrap.js'
 import { createApp, DEFAULT_APP_OPTIONS } from './http/app.js'
 import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
+import { openSqliteWebAuth } from './store/sqlite/sessions.js'
+import { createWebRoutes } from './web/create-web-routes.js'
 
 /** How `tolk serve` runs the service. */
 export interface ServerOptions {
@@ -51,15 +53,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     maxBody: opts.maxBody ?? DEFAULT_APP_OPTIONS.maxBody,
     log: opts.quiet ? false : DEFAULT_APP_OPTIONS.log,
   })
+  // The translator's editor at `/`: passwords and sessions on their own connection to the file.
+  const web = openSqliteWebAuth({ file: opts.db }, accounts)
+  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions }))
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host}:${address.port}`
+  if (token) print(`tolk: the editor is at ${url}/sign-in once ${FIRST_ADMIN} has a password: tolk user passwd ${FIRST_ADMIN}`)
   return {
     url,
     close: () =>
       new Promise<void>((resolve) => {
-        server.close(() => void store.close().then(resolve))
+        server.close(() => void web.close().then(() => store.close()).then(resolve))
       }),
   }
 }

@@ -2,12 +2,17 @@ import { makeGrant } from '../../auth/grants.js'
 import { describeGrant } from '../../auth/permissions.js'
 import type { Account, Accounts } from '../../auth/types.js'
 import { ROLES } from '../../auth/types.js'
+import { hashPassword } from '../../auth/passwords.js'
+import { resolveDbPath } from '../../config.js'
+import { openSqliteWebAuth } from '../../store/sqlite/sessions.js'
+import { readStdinBytes } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
 
 export const HELP = `Usage: tolk user add NAME --role ROLE [--lang sv,de] [--db FILE]
        tolk user grant NAME ROLE [--lang sv,de] [--db FILE]
        tolk user list [--db FILE]
+       tolk user passwd NAME [--db FILE]
 
 Manage the accounts that API tokens belong to. Roles: ${ROLES.join(', ')}.
   admin       imports articles and manages accounts
@@ -15,6 +20,8 @@ Manage the accounts that API tokens belong to. Roles: ${ROLES.join(', ')}.
   reviewer    also sets reviewed and final, in its languages (--lang)
   viewer      reads
 One account can hold several grants: tolk user grant ana reviewer --lang sv.
+passwd sets the password for the web editor: asked twice on a terminal, else read from standard
+input (one line): echo 'a long passphrase' | tolk user passwd ana.
 
 Options:
   --role ROLE    the first grant of a new account
@@ -48,7 +55,22 @@ export async function run(args: string[]): Promise<number> {
     await writeOut(list.map((a) => `${describeAccount(a)}\n`).join(''))
     return 0
   }
-  throw new UsageError('say what to do: tolk user add, grant or list; see --help')
+  if (action === 'passwd') {
+    if (!name || positionals.length !== 2) throw new UsageError('give one NAME: tolk user passwd NAME')
+    const password = await readPassword()
+    const hash = await hashPassword(password)
+    await withAccounts(values.db, async (accounts) => {
+      const web = openSqliteWebAuth({ file: resolveDbPath(values.db) }, accounts)
+      try {
+        await web.passwords.set(name, hash)
+      } finally {
+        await web.close()
+      }
+    })
+    await writeOut(`${name}: password set; sign in to the editor at /sign-in\n`)
+    return 0
+  }
+  throw new UsageError('say what to do: tolk user add, grant, list or passwd; see --help')
 }
 
 /** `ana  translator:de reviewer:sv` */
@@ -62,4 +84,43 @@ function describeAccount(a: Account): string {
  */
 export async function withAccounts<T>(dbFlag: string | undefined, fn: (accounts: Accounts) => Promise<T>): Promise<T> {
   return withStore(dbFlag, (store) => fn(store.accounts))
+}
+
+/**
+ * The new password: from standard input when it is not a terminal (first line, without its line
+ * end), else typed twice without echo.
+ */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) return (await readStdinBytes()).toString('utf8').split(/\r?\n/)[0] ?? ''
+  const first = await promptHidden('New password: ')
+  const again = await promptHidden('Again: ')
+  if (first !== again) throw new UsageError('the two passwords differ: run tolk user passwd again')
+  return first
+}
+
+function promptHidden(prompt: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin
+    process.stderr.write(prompt)
+    stdin.setRawMode(true)
+    stdin.resume()
+    let text = ''
+    const done = (err?: Error) => {
+      stdin.setRawMode(false)
+      stdin.pause()
+      stdin.off('data', onData)
+      process.stderr.write('\n')
+      if (err) reject(err)
+      else resolve(text)
+    }
+    const onData = (chunk: Buffer) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done()
+        if (ch === '\u0003') return done(new UsageError('cancelled'))
+        if (ch === '\u007f' || ch === '\b') text = [...text].slice(0, -1).join('')
+        else text += ch
+      }
+    }
+    stdin.on('data', onData)
+  })
 }
