@@ -7,6 +7,9 @@ import { openStore } from './store/open-store.js'
 import { openSqliteWebAuth } from './store/sqlite/sessions.js'
 import { createWebRoutes } from './web/create-web-routes.js'
 
+/** How often the service brings the translation memory up to date with new writes. */
+const MEMORY_SYNC_MS = 2000
+
 /** How `tolk serve` runs the service. */
 export interface ServerOptions {
   port: number
@@ -61,10 +64,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${host}:${address.port}`
   if (token) print(`tolk: the editor is at ${url}/sign-in once ${FIRST_ADMIN} has a password: tolk user passwd ${FIRST_ADMIN}`)
+  // The memory follows the history off the write path; keep it close behind while writes come
+  // in, so a match lookup rarely has a backlog to take in first.
+  const memorySync = setInterval(() => {
+    store.memory.sync().catch((err: unknown) => console.error(`tolk: memory sync failed: ${String(err)}`))
+  }, MEMORY_SYNC_MS)
+  memorySync.unref()
   return {
     url,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(memorySync)
         server.close(() => void web.close().then(() => store.close()).then(resolve))
       }),
   }

@@ -3,6 +3,7 @@ import { sql as accounts } from './002-accounts.js'
 import { sql as web } from './003-web.js'
 import { sql as memory } from './004-memory.js'
 import { sql as listing } from './005-listing.js'
+import { sql as memorySync } from './006-memory-sync.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003-web', sql: web },
   { version: 4, name: '004-memory', sql: memory },
   { version: 5, name: '005-listing', sql: listing },
+  { version: 6, name: '006-memory-sync', sql: memorySync },
 ]
 
 /** The schema version this code writes and understands. */

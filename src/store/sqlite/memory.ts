@@ -1,7 +1,8 @@
 /**
  * The translation memory on SQLite: `tm_entries` (schema 4) with its FTS5 word index. Entries
- * from articles are written by triggers on `translations`; this module reads them, imports and
- * exports TMX, and answers matches and concordance searches.
+ * from articles follow the history (schema 6, `memory-sync.ts`): every read first takes in what
+ * was written since, so translation writes never pay for the memory. This module reads entries,
+ * imports and exports TMX, and answers matches and concordance searches.
  */
 import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
@@ -13,6 +14,7 @@ import { readTmx } from '../../tm/tmx-read.js'
 import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
 import { sourceHash } from './import.js'
+import { createMemorySync } from './memory-sync.js'
 
 interface EntryRow {
   id: number
@@ -41,6 +43,7 @@ export const MAX_SEARCH_CHARS = 500
 
 /** Build the memory over one connection; `now` stamps imported entries that carry no date. */
 export function createSqliteMemory(db: Database.Database, now: () => string): TranslationMemory {
+  const sync = createMemorySync(db)
   const exact = db.prepare<[string, string, string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
   )
@@ -133,7 +136,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   })
 
   return {
+    async sync() {
+      return sync()
+    },
     async matches(q) {
+      sync()
       if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
         throw new NotFound(
           `the memory has no ${printable(q.srcLang)} → ${printable(q.tgtLang)} entries yet`,
@@ -143,6 +150,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return findMatches(reader, q)
     },
     async matchMany(queries) {
+      sync()
       // One read transaction: every match sees the same memory, and SQLite takes its lock once.
       return db.transaction(() => queries.map((q) => findMatches(reader, q))).deferred()
     },
@@ -155,6 +163,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
           'query-too-long',
         )
       }
+      sync()
       if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
         throw new NotFound(`the memory has no entries in ${printable(q.tgtLang)} yet`, 'unknown-language-pair')
       }
@@ -163,9 +172,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return search.all(phrase(text), q.tgtLang, src, src, limit).map(toEntry).map(publicOf)
     },
     async pairs(): Promise<MemoryPair[]> {
+      sync()
       return pairCount.all().map((r) => ({ srcLang: r.src_lang, tgtLang: r.tgt_lang, entries: r.n }))
     },
     async hasPair(tgtLang, srcLang) {
+      sync()
       return srcLang === undefined
         ? hasTarget.get(tgtLang) !== undefined
         : hasBoth.get(srcLang, tgtLang) !== undefined
@@ -178,6 +189,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return summary
     },
     async *exportTmx(opts) {
+      sync()
       const srcLangs = new Set<string>()
       for (const p of pairCount.all()) if (!opts?.tgtLang || p.tgt_lang === opts.tgtLang) srcLangs.add(p.src_lang)
       const head = opts?.srcLang ?? (srcLangs.size === 1 ? [...srcLangs][0]! : '*all*')
