@@ -1,18 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
-import { serve } from '@hono/node-server'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { hashPassword } from '../../../src/auth/passwords.js'
 import type { Grant } from '../../../src/auth/types.js'
-import { createApp } from '../../../src/http/app.js'
-import { loadSeedsIfEmpty } from '../../../src/import/load-seeds.js'
+import { startServer } from '../../../src/server.js'
 import { openStore } from '../../../src/store/open-store.js'
-import { openSqliteAccounts } from '../../../src/store/sqlite/accounts.js'
 import { openSqliteWebAuth } from '../../../src/store/sqlite/sessions.js'
-import { createWebRoutes } from '../../../src/web/create-web-routes.js'
 
 /** Debian's Chromium; never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium'
@@ -32,32 +27,28 @@ export function requireChromium(): void {
   )
 }
 
-/** A real server on a real port (0: any free one) over a temp-dir SQLite file with the seeds. */
+/**
+ * The real server (`startServer`, as `tolk serve` runs it) on a real port (0: any free one) over
+ * a temp-dir SQLite file with the seeds; accounts with passwords, and a store connection of the
+ * test's own for looking at what was saved.
+ */
 export async function startTestServer(people: Record<string, Grant[]>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-browser-'))
   const file = path.join(dir, 'tolk.sqlite')
+  const running = await startServer({ port: 0, host: '127.0.0.1', db: file, quiet: true, print: () => {} })
   const store = await openStore(file)
-  await loadSeedsIfEmpty(store)
-  const accounts = openSqliteAccounts({ file })
-  const web = openSqliteWebAuth({ file }, accounts)
+  const web = openSqliteWebAuth({ file }, store.accounts)
   const hash = await hashPassword(PASSWORD)
   for (const [name, grants] of Object.entries(people)) {
-    await accounts.add(name, grants)
+    await store.accounts.add(name, grants)
     await web.passwords.set(name, hash)
   }
-  const app = createApp({ store, accounts, log: false })
-  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions }))
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s))
-  })
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    url,
+    url: running.url,
     store,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await running.close()
       await web.close()
-      await accounts.close()
       await store.close()
       fs.rmSync(dir, { recursive: true, force: true })
     },
