@@ -77,7 +77,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
     const session = c.get('session')
     if (!session) {
-      if (c.req.method !== 'GET' || wantsJson(c)) return c.json({ status: 401, detail: 'sign in first' }, 401)
+      if (c.req.method !== 'GET' || wantsJson(c)) return c.json({ status: 401, detail: c.get('t')('errors.signedOut') }, 401)
       const url = new URL(c.req.url)
       return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
     }

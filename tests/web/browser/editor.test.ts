@@ -118,6 +118,24 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
     }
   })
 
+  it('keeps a failed save on screen with the reason', async () => {
+    const b = await launch()
+    try {
+      const { page, context } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}${EDIT}?filter=untranslated`)
+      await context.clearCookies()
+      await page.keyboard.type('Inte sparad')
+      await page.keyboard.press('Control+Enter')
+      const status = page.locator('.seg').first().locator('.status.failed')
+      await status.waitFor()
+      expect(await status.textContent()).toMatch(/^Not saved: /)
+      expect(await page.locator('.seg').first().locator('textarea').inputValue()).toBe('Inte sparad')
+    } finally {
+      await b.close()
+    }
+  })
+
   it('switches the interface to Swedish', async () => {
     const b = await launch()
     try {
