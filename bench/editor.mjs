@@ -35,20 +35,33 @@ try {
   const store = createSqliteStore({ file })
   const accounts = openSqliteAccounts({ file })
   const web = openSqliteWebAuth({ file }, accounts)
-  const words = 'the harbour boats weather rebels army offensive summit planning leadership drones'.split(' ')
-  const sentence = (i) => `Sentence ${i} tells how ${words[i % words.length]} and ${words[(i * 7) % words.length]} met at ${i % 24} o'clock near the ${words[(i * 3) % words.length]}.`
+  const words =
+    'the harbour boats weather rebels army offensive summit planning leadership drones'.split(' ')
+  const sentence = (i) =>
+    `Sentence ${i} tells how ${words[i % words.length]} and ${words[(i * 7) % words.length]} met at ${i % 24} o'clock near the ${words[(i * 3) % words.length]}.`
   const paragraphs = []
-  for (let i = 0; i < SEGMENTS; i += 4) paragraphs.push([0, 1, 2, 3].map((k) => sentence(i + k)).join(' '))
+  for (let i = 0; i < SEGMENTS; i += 4)
+    paragraphs.push([0, 1, 2, 3].map((k) => sentence(i + k)).join(' '))
   const text = paragraphs.join('\n\n') + '\n'
   const id = 'en-bench-01'
   await importText(store, { id, tag: 'en-bench', lang: 'en', targets: ['sv'], text })
   const units = await store.listUnits(id)
   for (const [i, u] of units.entries()) {
     if (i % 2 === 1) continue
-    await store.writeTranslation({ articleId: id, unitId: u.id, lang: 'sv', text: `Mening ${i} på svenska.`, state: 'translated', ifVersion: 0, author: 'ana' })
+    await store.writeTranslation({
+      articleId: id,
+      unitId: u.id,
+      lang: 'sv',
+      text: `Mening ${i} på svenska.`,
+      state: 'translated',
+      ifVersion: 0,
+      author: 'ana',
+    })
   }
   // Edit every 20th sentence so its translation turns stale (with a diff to show).
-  const edited = text.replace(/Sentence (\d+) tells how/g, (m, n) => (Number(n) % 20 === 0 ? `Sentence ${n} says how` : m))
+  const edited = text.replace(/Sentence (\d+) tells how/g, (m, n) =>
+    Number(n) % 20 === 0 ? `Sentence ${n} says how` : m,
+  )
   await importText(store, { id, tag: 'en-bench', lang: 'en', targets: ['sv'], text: edited })
   await accounts.add('ana', [{ role: 'translator', langs: ['sv'] }])
   const { sessions, passwords } = web
@@ -120,13 +133,27 @@ try {
 
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`
   const ms = (n) => `${n.toFixed(2)} ms`
-  console.log(`editor page of a ${units.length}-segment article (${REQUESTS} requests each, in-process)`)
-  console.log(`  first page (200 segments): render p50 ${ms(first.p50)}, p99 ${ms(first.p99)}; HTML ${kb(first.raw)} raw, ${kb(first.bytes)} gzip`)
-  console.log(`  whole article on one page: render p50 ${ms(all.p50)}, p99 ${ms(all.p99)}; HTML ${kb(all.raw)} raw, ${kb(all.bytes)} gzip`)
-  console.log(`  CSS + script: ${kb(assetBytes)} gzip (${assetPaths.length} files, cached immutable); requests outside the server: ${external}`)
-  console.log(`  first screen on the wire: ${kb(first.bytes + assetBytes)} (target < 100 KB); unpaged ${kb(all.bytes + assetBytes)} (target < 300 KB)`)
-  console.log(`  peer (template string, no i18n/components) p50 ${ms(peerP50)}: tolk first page is ${(first.p50 / peerP50).toFixed(1)}x`)
-  console.log(`  targets: p99 < 50 ms ${first.p99 < 50 ? 'met' : 'MISSED'} (first page), ${all.p99 < 50 ? 'met' : 'MISSED'} (unpaged)`)
+  console.log(
+    `editor page of a ${units.length}-segment article (${REQUESTS} requests each, in-process)`,
+  )
+  console.log(
+    `  first page (200 segments): render p50 ${ms(first.p50)}, p99 ${ms(first.p99)}; HTML ${kb(first.raw)} raw, ${kb(first.bytes)} gzip`,
+  )
+  console.log(
+    `  whole article on one page: render p50 ${ms(all.p50)}, p99 ${ms(all.p99)}; HTML ${kb(all.raw)} raw, ${kb(all.bytes)} gzip`,
+  )
+  console.log(
+    `  CSS + script: ${kb(assetBytes)} gzip (${assetPaths.length} files, cached immutable); requests outside the server: ${external}`,
+  )
+  console.log(
+    `  first screen on the wire: ${kb(first.bytes + assetBytes)} (target < 100 KB); unpaged ${kb(all.bytes + assetBytes)} (target < 300 KB)`,
+  )
+  console.log(
+    `  peer (template string, no i18n/components) p50 ${ms(peerP50)}: tolk first page is ${(first.p50 / peerP50).toFixed(1)}x`,
+  )
+  console.log(
+    `  targets: p99 < 50 ms ${first.p99 < 50 ? 'met' : 'MISSED'} (first page), ${all.p99 < 50 ? 'met' : 'MISSED'} (unpaged)`,
+  )
   await web.close()
   await accounts.close()
   await store.close()

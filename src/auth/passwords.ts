@@ -20,8 +20,12 @@ type Params = { N: number; r: number; p: number; keyLength: number }
 function derive(password: string, salt: Buffer, c: Params): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // maxmem must exceed 128 * N * r, or node refuses the parameters.
-    scrypt(password.normalize('NFC'), salt, c.keyLength, { N: c.N, r: c.r, p: c.p, maxmem: 256 * c.N * c.r }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFC'),
+      salt,
+      c.keyLength,
+      { N: c.N, r: c.r, p: c.p, maxmem: 256 * c.N * c.r },
+      (err, key) => (err ? reject(err) : resolve(key)),
     )
   })
 }
@@ -33,13 +37,26 @@ function derive(password: string, salt: Buffer, c: Params): Promise<Buffer> {
  * @example
  * const stored = await hashPassword('correct horse battery')
  */
-export async function hashPassword(password: string, cost: Params = DEFAULT_SCRYPT): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost: Params = DEFAULT_SCRYPT,
+): Promise<string> {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new InvalidInput(`a password needs at least ${MIN_PASSWORD_LENGTH} characters: a short sentence works well`, 'weak-password')
+    throw new InvalidInput(
+      `a password needs at least ${MIN_PASSWORD_LENGTH} characters: a short sentence works well`,
+      'weak-password',
+    )
   }
   const salt = randomBytes(16)
   const key = await derive(password, salt, cost)
-  return ['scrypt', cost.N, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$')
+  return [
+    'scrypt',
+    cost.N,
+    cost.r,
+    cost.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$')
 }
 
 /** Whether `password` matches a hash from {@link hashPassword}; false for anything malformed. */

@@ -20,7 +20,11 @@ const TYPES: Record<string, string> = {
  * Read the assets once and name each by its hash: `/assets/editor.3f2a9c1b.js`. A new release
  * changes the name, so browsers never run an old script against a new page.
  */
-export function loadAssets(dir: URL = ASSETS_DIR): { css: Asset; js: Asset; byPath: Map<string, Asset> } {
+export function loadAssets(dir: URL = ASSETS_DIR): {
+  css: Asset
+  js: Asset
+  byPath: Map<string, Asset>
+} {
   const load = (file: string): Asset => {
     const body = readFileSync(new URL(file, dir), 'utf8')
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)

@@ -27,7 +27,11 @@ export function barParts(c: CoverageCounts['units']): BarParts {
 }
 
 /** Segments done (translated or better, not stale) and left, for the editor's progress bar. */
-export function progressOf(c: CoverageCounts['units']): { done: number; total: number; left: number } {
+export function progressOf(c: CoverageCounts['units']): {
+  done: number
+  total: number
+  left: number
+} {
   const p = barParts(c)
   const done = p.reviewed + p.translated
   return { done, total: p.total, left: p.total - done }

@@ -59,12 +59,22 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.header('Content-Security-Policy', CSP)
     c.header('Vary', 'Cookie, Accept-Language')
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
-    if (c.error instanceof TolkError && !wantsJson(c)) c.res = errorPage(c, c.error.status, c.error.message)
+    if (c.error instanceof TolkError && !wantsJson(c))
+      c.res = errorPage(c, c.error.status, c.error.message)
   }
   const csrf = csrfGuard((c) => {
     const t = c.get('t')
     if (wantsJson(c)) return c.json({ status: 403, detail: t('errors.csrf') }, 403)
-    return c.html(doc(<MessagePage ctx={pageContext(c, paths)} title={t('errors.title')} message={t('errors.csrf')} />), 403)
+    return c.html(
+      doc(
+        <MessagePage
+          ctx={pageContext(c, paths)}
+          title={t('errors.title')}
+          message={t('errors.csrf')}
+        />,
+      ),
+      403,
+    )
   })
   // Pages, not problem+json: the API's error handler would answer a browser with JSON.
   const errorPage = (c: Context<WebEnv>, status: number, message: string): Response => {
@@ -72,39 +82,62 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     const ctx = pageContext(c, paths)
     const text = status === 404 ? `${t('errors.notFound')} ${message}` : message
     const html = doc(<MessagePage ctx={ctx} title={t('errors.title')} message={text} />)
-    return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP } })
+    return new Response(html, {
+      status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP },
+    })
   }
   const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {
     const session = c.get('session')
     if (!session) {
-      if (c.req.method !== 'GET' || wantsJson(c)) return c.json({ status: 401, detail: c.get('t')('errors.signedOut') }, 401)
+      if (c.req.method !== 'GET' || wantsJson(c))
+        return c.json({ status: 401, detail: c.get('t')('errors.signedOut') }, 401)
       const url = new URL(c.req.url)
       return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303)
     }
-    if (!canRead(session.principal)) return errorPage(c, 403, c.get('t')('errors.forbidden', { reason: `${session.principal.account} has no grants` }))
+    if (!canRead(session.principal))
+      return errorPage(
+        c,
+        403,
+        c.get('t')('errors.forbidden', { reason: `${session.principal.account} has no grants` }),
+      )
     return next()
   }
 
   web.get('/assets/:file', compress(), (c) => {
     const asset = assets.byPath.get(c.req.path)
     if (!asset) return c.text('not found', 404)
-    return c.body(asset.body, 200, { 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=31536000, immutable' })
+    return c.body(asset.body, 200, {
+      'Content-Type': asset.type,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    })
   })
-  for (const p of WEB_PATHS.filter((p) => p !== '/assets/*')) web.use(p, compress(), detect, setup, csrf)
+  for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
+    web.use(p, compress(), detect, setup, csrf)
   for (const p of ['/', '/edit/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   web.get('/', async (c) => {
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const ui = c.get('ui')
-    const [articles, coverage] = await Promise.all([deps.store.listArticles(), deps.store.coverage()])
+    const [articles, coverage] = await Promise.all([
+      deps.store.listArticles(),
+      deps.store.coverage(),
+    ])
     const byKey = new Map(coverage.map((x) => [`${x.articleId}\u0000${x.lang}`, x]))
     const entries: DashboardEntry[] = articles.map((article) => ({
       article,
       langs: article.targets.flatMap((lang) => {
         const counts = byKey.get(`${article.id}\u0000${lang}`)
         if (!counts) return []
-        return [{ lang, name: languageName(ui, lang), counts, canWrite: refuseWrite(principal, lang, 'translated') === undefined }]
+        return [
+          {
+            lang,
+            name: languageName(ui, lang),
+            counts,
+            canWrite: refuseWrite(principal, lang, 'translated') === undefined,
+          },
+        ]
       }),
     }))
     return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))

@@ -18,14 +18,21 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
  * sibling domain cannot forge it); before sign-in it is a random cookie the form must repeat.
  * Needs the session middleware to have run first.
  */
-export function csrfGuard(onRefuse: (c: Context<WebEnv>) => Response | Promise<Response>): MiddlewareHandler<WebEnv> {
+export function csrfGuard(
+  onRefuse: (c: Context<WebEnv>) => Response | Promise<Response>,
+): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     const session = c.get('session')
     let expected = session?.csrf ?? getCookie(c, CSRF_COOKIE)
     if (!expected) {
       expected = randomSecret()
       if (SAFE.has(c.req.method)) {
-        setCookie(c, CSRF_COOKIE, expected, { httpOnly: true, sameSite: 'Lax', secure: c.get('secure'), path: '/' })
+        setCookie(c, CSRF_COOKIE, expected, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: c.get('secure'),
+          path: '/',
+        })
       }
     }
     c.set('csrf', expected)

@@ -45,7 +45,12 @@ export async function loadEditor(
   store: Store,
   article: ArticleSummary,
   lang: string,
-  opts: { filter: Filter; page: number; pageSize: number; units: (a: ArticleSummary) => Promise<ArticleUnits> },
+  opts: {
+    filter: Filter
+    page: number
+    pageSize: number
+    units: (a: ArticleSummary) => Promise<ArticleUnits>
+  },
 ): Promise<EditorData> {
   const [{ list: units }, translations, coverage] = await Promise.all([
     opts.units(article),
@@ -65,7 +70,13 @@ export async function loadEditor(
   const pages = Math.max(1, Math.ceil(kept.length / opts.pageSize))
   const page = Math.min(Math.max(1, opts.page), pages)
   const rows = kept.slice((page - 1) * opts.pageSize, page * opts.pageSize)
-  const counts = coverage[0]?.units ?? { initial: all.length, translated: 0, reviewed: 0, final: 0, stale: 0 }
+  const counts = coverage[0]?.units ?? {
+    initial: all.length,
+    translated: 0,
+    reviewed: 0,
+    final: 0,
+    stale: 0,
+  }
   return { article, lang, filter: opts.filter, page, pages, rows, progress: progressOf(counts) }
 }
 

@@ -22,7 +22,11 @@ const may = (p: Principal, lang: string, state: State) => refuseWrite(p, lang, s
  * The editor of one article × language, saving one segment (a form post that redirects back to
  * its row, or JSON for the script), and a segment's history with restore.
  */
-export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
+export function registerEditor(
+  web: Hono<WebEnv>,
+  deps: WebDeps,
+  assets: PageContext['assets'],
+): void {
   const { store } = deps
   const pageSize = deps.pageSize ?? DEFAULT_WEB_OPTIONS.pageSize
   const units = createUnitCache(store)
@@ -31,7 +35,8 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const article = await store.getArticle(c.req.param('article') ?? '')
     if (!article) throw new NotFound(`no article ${c.req.param('article')}`, 'unknown-article')
     const lang = c.req.param('lang') ?? ''
-    if (!article.targets.includes(lang)) throw new NotFound(c.get('t')('errors.notTarget', { lang }), 'not-a-target')
+    if (!article.targets.includes(lang))
+      throw new NotFound(c.get('t')('errors.notTarget', { lang }), 'not-a-target')
     return { article, lang }
   }
 
@@ -56,7 +61,17 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
       when: formatWhen(ctx.ui),
     }
     const langName = languageName(ctx.ui, lang)
-    return c.html(doc(<EditorPage ctx={ctx} data={data} row={row} langName={langName} srcName={languageName(ctx.ui, article.lang)} />))
+    return c.html(
+      doc(
+        <EditorPage
+          ctx={ctx}
+          data={data}
+          row={row}
+          langName={langName}
+          srcName={languageName(ctx.ui, article.lang)}
+        />,
+      ),
+    )
   })
 
   web.post('/edit/:article/:lang/:unit', async (c) => {
@@ -75,7 +90,17 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     if (refusal) {
       const message = t('errors.forbidden', { reason: refusal })
       if (wantsJson(c)) return c.json({ status: 403, detail: message }, 403)
-      return c.html(doc(<MessagePage ctx={pageContext(c, assets)} title={t('errors.title')} message={message} back={editor} />), 403)
+      return c.html(
+        doc(
+          <MessagePage
+            ctx={pageContext(c, assets)}
+            title={t('errors.title')}
+            message={message}
+            back={editor}
+          />,
+        ),
+        403,
+      )
     }
     try {
       await store.writeTranslation({
@@ -92,13 +117,22 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
         const [cov] = await store.coverage({ articles: [article.id], langs: [lang] })
         const source = (await units(article)).byId.get(unitId)?.source ?? ''
         const hints = text === '' ? [] : qualityHints(source, text)
-        const progress = progressOf(cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 })
+        const progress = progressOf(
+          cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
+        )
         return c.json({
           translation: unit,
           stateLabel: t(`states.${unit.state}`),
-          meta: t('editor.lastChanged', { author: unit.author ?? '', when: formatWhen(c.get('ui'))(unit.updatedAt ?? '') }),
+          meta: t('editor.lastChanged', {
+            author: unit.author ?? '',
+            when: formatWhen(c.get('ui'))(unit.updatedAt ?? ''),
+          }),
           hints: hints.map((h) => ({ key: hintKey(h), text: hintText(t, h) })),
-          progress: { ...progress, text: t('editor.progress', { done: progress.done, total: progress.total }), left: t('editor.segmentsLeft', { count: progress.left }) },
+          progress: {
+            ...progress,
+            text: t('editor.progress', { done: progress.done, total: progress.total }),
+            left: t('editor.segmentsLeft', { count: progress.left }),
+          },
         })
       }
       // The form's action carries the filter and page it came from; the anchor finds the row.
@@ -108,19 +142,29 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
       if (!(err instanceof VersionConflict)) throw err
       const theirs = await store.getTranslation(article.id, unitId, lang)
       if (wantsJson(c)) {
-        return c.json({ status: 412, detail: err.message, current: { ...err.current, author: theirs.author }, yours: { text, state, basedOn: version } }, 412)
+        return c.json(
+          {
+            status: 412,
+            detail: err.message,
+            current: { ...err.current, author: theirs.author },
+            yours: { text, state, basedOn: version },
+          },
+          412,
+        )
       }
       const search = new URL(c.req.url).search
       return c.html(
-        doc(<ConflictPage
-          ctx={pageContext(c, assets)}
-          action={`${editor}/${encodeURIComponent(unitId)}${search}`}
-          back={`${editor}${search}#u-${encodeURIComponent(unitId)}`}
-          lang={lang}
-          dir={textDirection(lang)}
-          mine={{ text, state }}
-          theirs={{ text: err.current.text, version: err.current.version, author: theirs.author }}
-        />),
+        doc(
+          <ConflictPage
+            ctx={pageContext(c, assets)}
+            action={`${editor}/${encodeURIComponent(unitId)}${search}`}
+            back={`${editor}${search}#u-${encodeURIComponent(unitId)}`}
+            lang={lang}
+            dir={textDirection(lang)}
+            mine={{ text, state }}
+            theirs={{ text: err.current.text, version: err.current.version, author: theirs.author }}
+          />,
+        ),
         412,
       )
     }
@@ -132,21 +176,26 @@ export function registerEditor(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const unit = (await units(article)).byId.get(unitId)
     if (!unit) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
-    const [entries, current] = await Promise.all([store.history(article.id, unitId, lang), store.getTranslation(article.id, unitId, lang)])
+    const [entries, current] = await Promise.all([
+      store.history(article.id, unitId, lang),
+      store.getTranslation(article.id, unitId, lang),
+    ])
     const ctx = pageContext(c, assets)
     return c.html(
-      doc(<HistoryPage
-        ctx={ctx}
-        unit={unit}
-        lang={lang}
-        dir={textDirection(lang)}
-        entries={entries}
-        current={current.version}
-        canWrite={may(principal, lang, 'translated')}
-        restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}
-        editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
-        when={formatWhen(ctx.ui)}
-      />),
+      doc(
+        <HistoryPage
+          ctx={ctx}
+          unit={unit}
+          lang={lang}
+          dir={textDirection(lang)}
+          entries={entries}
+          current={current.version}
+          canWrite={may(principal, lang, 'translated')}
+          restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}
+          editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
+          when={formatWhen(ctx.ui)}
+        />,
+      ),
     )
   })
 }

@@ -41,7 +41,10 @@ export function qualityHints(source: string, target: string): Hint[] {
   const t = numbers(target)
   if (s.join(' ') !== t.join(' ')) {
     const lost = s.filter((n) => !t.includes(n))
-    hints.push({ code: 'numbers', numbers: (lost.length > 0 ? lost : t.filter((n) => !s.includes(n))).join(', ') })
+    hints.push({
+      code: 'numbers',
+      numbers: (lost.length > 0 ? lost : t.filter((n) => !s.includes(n))).join(', '),
+    })
   }
   const mark = endMark(source)
   if (mark !== endMark(target)) hints.push({ code: 'endMark', mark: mark || '∅' })

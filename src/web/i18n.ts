@@ -22,7 +22,10 @@ export type T = TFunction<'translation'>
 
 /** Read one language's UI strings from `locales/`. */
 export function readLocale(lang: string, dir: URL = LOCALES_DIR): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${lang}/translation.json`, dir), 'utf8')) as Record<string, unknown>
+  return JSON.parse(readFileSync(new URL(`${lang}/translation.json`, dir), 'utf8')) as Record<
+    string,
+    unknown
+  >
 }
 
 /**
@@ -34,7 +37,9 @@ export function readLocale(lang: string, dir: URL = LOCALES_DIR): Record<string,
  */
 export function createWebI18n(dir: URL = LOCALES_DIR): i18n {
   const instance = i18next.createInstance()
-  const resources = Object.fromEntries(UI_LANGUAGES.map((l) => [l, { translation: readLocale(l, dir) }]))
+  const resources = Object.fromEntries(
+    UI_LANGUAGES.map((l) => [l, { translation: readLocale(l, dir) }]),
+  )
   void instance.init({
     resources,
     lng: UI_LANGUAGES[0],

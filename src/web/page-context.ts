@@ -18,7 +18,11 @@ export function languageName(ui: string, lang: string): string {
 
 /** Date and time in the interface language. */
 export function formatWhen(ui: string): (iso: string) => string {
-  const f = new Intl.DateTimeFormat(ui, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+  const f = new Intl.DateTimeFormat(ui, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  })
   // Formatting is slow and the output has minute resolution: rows saved in one minute share it.
   const seen = new Map<string, string>()
   return (iso) => {
@@ -32,7 +36,14 @@ export function formatWhen(ui: string): (iso: string) => string {
 /** The per-request part every page needs, taken from the context the middleware filled. */
 export function pageContext(c: Context<WebEnv>, assets: PageContext['assets']): PageContext {
   const url = new URL(c.req.url)
-  return { t: c.get('t'), ui: c.get('ui'), csrf: c.get('csrf'), session: c.get('session'), here: url.pathname + url.search, assets }
+  return {
+    t: c.get('t'),
+    ui: c.get('ui'),
+    csrf: c.get('csrf'),
+    session: c.get('session'),
+    here: url.pathname + url.search,
+    assets,
+  }
 }
 
 /** Whether the client asked for JSON (the script's saves) rather than a page. */

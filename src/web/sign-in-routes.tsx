@@ -25,7 +25,11 @@ function address(c: Context): string {
 }
 
 /** Sign in (rate-limited per account and per address), sign out, and the language switcher. */
-export function registerSignIn(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
+export function registerSignIn(
+  web: Hono<WebEnv>,
+  deps: WebDeps,
+  assets: PageContext['assets'],
+): void {
   const limits = deps.limits ?? DEFAULT_WEB_OPTIONS.limits
   const perAccount = createRateLimiter(limits.perAccount, limits.windowMs)
   const perAddress = createRateLimiter(limits.perAddress, limits.windowMs)
@@ -33,7 +37,9 @@ export function registerSignIn(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
   web.get('/sign-in', (c) => {
     if (c.get('session')) return c.redirect(safeNext(c.req.query('next')), 303)
     const notice = c.req.query('out') === '1' ? c.get('t')('signIn.signedOut') : undefined
-    return c.html(doc(<SignInPage ctx={pageContext(c, assets)} next={c.req.query('next')} notice={notice} />))
+    return c.html(
+      doc(<SignInPage ctx={pageContext(c, assets)} next={c.req.query('next')} notice={notice} />),
+    )
   })
 
   web.post('/sign-in', async (c) => {
@@ -43,16 +49,26 @@ export function registerSignIn(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const next = typeof body.next === 'string' ? body.next : undefined
     const t = c.get('t')
     const keys = [`account:${account}`, `address:${address(c)}`]
-    const wait = Math.max(perAccount.blockedFor(keys[0] as string), perAddress.blockedFor(keys[1] as string))
+    const wait = Math.max(
+      perAccount.blockedFor(keys[0] as string),
+      perAddress.blockedFor(keys[1] as string),
+    )
     const again = (status: 401 | 429, error: string) =>
-      c.html(doc(<SignInPage ctx={pageContext(c, assets)} account={account} next={next} error={error} />), status)
+      c.html(
+        doc(
+          <SignInPage ctx={pageContext(c, assets)} account={account} next={next} error={error} />,
+        ),
+        status,
+      )
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)))
       return again(429, t('signIn.tooMany', { count: Math.ceil(wait / 60_000) }))
     }
     const stored = account === '' ? undefined : await deps.passwords.get(account)
     // An unknown account costs the same scrypt work, so timing does not tell which names exist.
-    const ok = stored ? await verifyPassword(password, stored) : (await verifyPassword(password, await decoyHash()), false)
+    const ok = stored
+      ? await verifyPassword(password, stored)
+      : (await verifyPassword(password, await decoyHash()), false)
     if (!ok) {
       perAccount.fail(keys[0] as string)
       perAddress.fail(keys[1] as string)
@@ -73,7 +89,9 @@ export function registerSignIn(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
   })
 
   web.post('/sign-out', async (c) => {
-    const cookie = c.req.header('cookie')?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`))?.[1]
+    const cookie = c.req
+      .header('cookie')
+      ?.match(new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`))?.[1]
     if (cookie) await deps.sessions.end(cookie)
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secure') })
     return c.redirect('/sign-in?out=1', 303)
@@ -83,7 +101,12 @@ export function registerSignIn(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
     const body = await c.req.parseBody()
     const lang = UI_LANGUAGES.find((l) => l === body.lang)
     if (lang) {
-      setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', secure: c.get('secure'), maxAge: 365 * 86400 })
+      setCookie(c, LANG_COOKIE, lang, {
+        path: '/',
+        sameSite: 'Lax',
+        secure: c.get('secure'),
+        maxAge: 365 * 86400,
+      })
     }
     return c.redirect(safeNext(body.next), 303)
   })

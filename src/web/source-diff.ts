@@ -13,5 +13,8 @@ export interface DiffPart {
  * sourceDiff('The cat sat.', 'The dog sat.') // same 'The ', del 'cat', ins 'dog', same ' sat.'
  */
 export function sourceDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after).map((c) => ({ op: c.added ? 'ins' : c.removed ? 'del' : 'same', text: c.value }))
+  return diffWords(before, after).map((c) => ({
+    op: c.added ? 'ins' : c.removed ? 'del' : 'same',
+    text: c.value,
+  }))
 }

@@ -14,7 +14,8 @@ export interface Token {
 // $t(…), a Markdown link's target ](…), a code span, an HTML tag, then emphasis delimiters.
 // Every branch is bounded by a closing character that its body cannot contain, so no backtracking
 // blows up on long text.
-const TOKEN = /\{\{[^{}]{1,200}\}\}|\$t\([^()]{1,200}\)|\]\([^()\s]{1,500}\)|`[^`\n]{1,200}`|<\/?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,300})?\/?>|\*\*|__|\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu
+const TOKEN =
+  /\{\{[^{}]{1,200}\}\}|\$t\([^()]{1,200}\)|\]\([^()\s]{1,500}\)|`[^`\n]{1,200}`|<\/?[A-Za-z][\w-]{0,30}(?:\s[^<>]{0,300})?\/?>|\*\*|__|\*|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu
 
 /**
  * The protected tokens of a source text, in order (repeats included).
@@ -62,5 +63,7 @@ export function missingTokens(source: string, target: string): Token[] {
 /** Distinct tokens in order of first appearance: what the editor offers to insert. */
 export function insertableTokens(source: string): Token[] {
   const seen = new Set<string>()
-  return findTokens(source).filter((t) => t.kind !== 'emphasis' && !seen.has(t.text) && seen.add(t.text))
+  return findTokens(source).filter(
+    (t) => t.kind !== 'emphasis' && !seen.has(t.text) && seen.add(t.text),
+  )
 }

@@ -12,7 +12,10 @@ export interface ArticleUnits {
  * import, and every import that changes anything raises the revision. Saves and page views
  * then skip re-reading thousands of rows. Holds at most `max` articles (least recently used go).
  */
-export function createUnitCache(store: Store, max = 32): (article: ArticleSummary) => Promise<ArticleUnits> {
+export function createUnitCache(
+  store: Store,
+  max = 32,
+): (article: ArticleSummary) => Promise<ArticleUnits> {
   const cache = new Map<string, { revision: number; units: ArticleUnits }>()
   return async (article) => {
     const hit = cache.get(article.id)

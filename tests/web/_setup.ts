@@ -19,7 +19,7 @@ export const ARTICLE = {
   tag: 'sv-general',
   lang: 'en',
   targets: ['sv', 'de'],
-  text: '# Welcome\n\nThe weather is fine today. We walk to the harbour at 5 o\'clock.\n\nThe boats are ready. Everyone is happy.\n',
+  text: "# Welcome\n\nThe weather is fine today. We walk to the harbour at 5 o'clock.\n\nThe boats are ready. Everyone is happy.\n",
 }
 
 /** Every test account's password. */
@@ -41,7 +41,11 @@ afterEach(async () => {
 /** One browser-like client: keeps cookies between requests and knows the page's CSRF token. */
 export interface Client {
   get: (url: string, headers?: Record<string, string>) => Promise<Response>
-  post: (url: string, form: Record<string, string>, headers?: Record<string, string>) => Promise<Response>
+  post: (
+    url: string,
+    form: Record<string, string>,
+    headers?: Record<string, string>,
+  ) => Promise<Response>
   /** The CSRF token from the last page fetched. */
   csrf: () => string
   cookies: Map<string, string>
@@ -68,14 +72,18 @@ export async function makeWebApp(opts: Partial<WebDeps> = {}) {
   }
   const units = (await store.listUnits(ARTICLE.id)).map((u) => u.id)
   const app = createApp({ store, accounts, log: false })
-  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...opts }))
+  app.route(
+    '/',
+    createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...opts }),
+  )
 
   const client = (): Client => {
     const cookies = new Map<string, string>()
     let token = ''
     const request = async (url: string, init: RequestInit) => {
       const headers = new Headers(init.headers)
-      if (cookies.size > 0) headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '))
+      if (cookies.size > 0)
+        headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '))
       const res = await app.request(url, { ...init, headers })
       for (const line of res.headers.getSetCookie()) {
         const [pair] = line.split(';')

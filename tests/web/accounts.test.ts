@@ -21,7 +21,9 @@ const tempDb = () => {
 describe('tolk user passwd', () => {
   it('reads the password from standard input when it is not a terminal, and stores only a hash', async () => {
     const db = tempDb()
-    expect(runCli(['user', 'add', 'ana', '--role', 'translator', '--lang', 'sv', '--db', db]).status).toBe(0)
+    expect(
+      runCli(['user', 'add', 'ana', '--role', 'translator', '--lang', 'sv', '--db', db]).status,
+    ).toBe(0)
     const res = runCli(['user', 'passwd', 'ana', '--db', db], { input: 'correct horse battery\n' })
     expect(res.stderr).toBe('')
     expect(res.status).toBe(0)
@@ -44,7 +46,9 @@ describe('tolk user passwd', () => {
     const short = runCli(['user', 'passwd', 'ana', '--db', db], { input: 'short\n' })
     expect(short.status).toBe(2)
     expect(short.stderr).toContain('at least 10 characters')
-    const unknown = runCli(['user', 'passwd', 'nobody', '--db', db], { input: 'correct horse battery\n' })
+    const unknown = runCli(['user', 'passwd', 'nobody', '--db', db], {
+      input: 'correct horse battery\n',
+    })
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toContain('no account nobody')
   })
@@ -59,7 +63,10 @@ describe('sessions', () => {
       await store.accounts.add('ana', [{ role: 'translator', langs: ['sv'] }])
       const t0 = new Date('2026-01-01T00:00:00Z')
       const { id, session } = await web.sessions.create('ana', t0)
-      expect(session.principal).toEqual({ account: 'ana', grants: [{ role: 'translator', langs: ['sv'] }] })
+      expect(session.principal).toEqual({
+        account: 'ana',
+        grants: [{ role: 'translator', langs: ['sv'] }],
+      })
       expect(hashSessionId(id)).toMatch(/^[0-9a-f]{64}$/)
       const later = new Date(t0.getTime() + 11 * 3600_000)
       expect((await web.sessions.find(id, later))?.expiresAt).toBe('2026-01-01T23:00:00.000Z')

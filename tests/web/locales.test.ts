@@ -6,7 +6,8 @@ function keys(tree: Record<string, unknown>, prefix = ''): Set<string> {
   const out = new Set<string>()
   for (const [k, v] of Object.entries(tree)) {
     const key = prefix + k
-    if (v !== null && typeof v === 'object') for (const sub of keys(v as Record<string, unknown>, `${key}.`)) out.add(sub)
+    if (v !== null && typeof v === 'object')
+      for (const sub of keys(v as Record<string, unknown>, `${key}.`)) out.add(sub)
     else out.add(key.replace(/_(zero|one|two|few|many|other)$/, ''))
   }
   return out

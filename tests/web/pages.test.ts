@@ -12,7 +12,11 @@ describe('sign-in and sessions', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(EDIT)}`)
     await c.get('/sign-in')
-    const signIn = await c.post('/sign-in', { account: 'ana', password: 'correct horse battery', next: EDIT })
+    const signIn = await c.post('/sign-in', {
+      account: 'ana',
+      password: 'correct horse battery',
+      next: EDIT,
+    })
     expect(signIn.status).toBe(303)
     expect(signIn.headers.get('location')).toBe(EDIT)
     const cookie = signIn.headers.getSetCookie().find((l) => l.startsWith('tolk_session='))
@@ -26,7 +30,11 @@ describe('sign-in and sessions', () => {
     const w = await makeWebApp()
     const c = w.client()
     await c.get('/sign-in')
-    const res = await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' }, { 'X-Forwarded-Proto': 'https' })
+    const res = await c.post(
+      '/sign-in',
+      { account: 'ana', password: 'correct horse battery' },
+      { 'X-Forwarded-Proto': 'https' },
+    )
     expect(res.headers.getSetCookie().find((l) => l.startsWith('tolk_session='))).toMatch(/Secure/)
   })
 
@@ -45,21 +53,29 @@ describe('sign-in and sessions', () => {
     const w = await makeWebApp({ limits: { perAccount: 2, perAddress: 100, windowMs: 60_000 } })
     const c = w.client()
     await c.get('/sign-in')
-    for (let i = 0; i < 2; i++) expect((await c.post('/sign-in', { account: 'ana', password: 'wrong password!' })).status).toBe(401)
+    for (let i = 0; i < 2; i++)
+      expect(
+        (await c.post('/sign-in', { account: 'ana', password: 'wrong password!' })).status,
+      ).toBe(401)
     const blocked = await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })
     expect(blocked.status).toBe(429)
     expect(blocked.headers.get('retry-after')).toBe('60')
     expect(await blocked.text()).toContain('Try again in 1 minute.')
     // Another account from elsewhere is not locked out by it.
-    expect((await c.post('/sign-in', { account: 'rev', password: 'correct horse battery' })).status).toBe(303)
+    expect(
+      (await c.post('/sign-in', { account: 'rev', password: 'correct horse battery' })).status,
+    ).toBe(303)
   })
 
   it('rate-limits sign-in attempts per address across accounts', async () => {
     const w = await makeWebApp({ limits: { perAccount: 100, perAddress: 3, windowMs: 60_000 } })
     const c = w.client()
     await c.get('/sign-in')
-    for (const name of ['a1', 'a2', 'a3']) await c.post('/sign-in', { account: name, password: 'wrong password!' })
-    expect((await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })).status).toBe(429)
+    for (const name of ['a1', 'a2', 'a3'])
+      await c.post('/sign-in', { account: name, password: 'wrong password!' })
+    expect(
+      (await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })).status,
+    ).toBe(429)
   })
 
   it('ends the session on sign-out', async () => {
@@ -72,21 +88,26 @@ describe('sign-in and sessions', () => {
 })
 
 describe('CSRF', () => {
-  it('refuses a form without the token, or with another browser\'s token', async () => {
+  it("refuses a form without the token, or with another browser's token", async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
     const rev = await w.signedIn('rev')
     const res = await ana.post(save(w.units[1] as string), { _csrf: '', text: 'Hej', version: '0' })
     expect(res.status).toBe(403)
     expect(await res.text()).toContain('The form has expired')
-    expect((await ana.post(save(w.units[1] as string), { _csrf: rev.csrf(), text: 'Hej', version: '0' })).status).toBe(403)
+    expect(
+      (await ana.post(save(w.units[1] as string), { _csrf: rev.csrf(), text: 'Hej', version: '0' }))
+        .status,
+    ).toBe(403)
     expect((await w.store.getTranslation(ARTICLE.id, w.units[1] as string, 'sv')).version).toBe(0)
   })
 
   it('refuses a sign-in post without the pre-session token', async () => {
     const w = await makeWebApp()
     const c = w.client()
-    expect((await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })).status).toBe(403)
+    expect(
+      (await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })).status,
+    ).toBe(403)
   })
 
   it('leaves the bearer-token API alone', async () => {
@@ -100,11 +121,20 @@ describe('editor', () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
     const unit = w.units[1] as string
-    const res = await ana.post(save(unit), { text: 'Vädret är fint idag.\r\n', version: '0', state: 'translated' })
+    const res = await ana.post(save(unit), {
+      text: 'Vädret är fint idag.\r\n',
+      version: '0',
+      state: 'translated',
+    })
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`${EDIT}?filter=all&page=1#u-${unit}`)
     const t = await w.store.getTranslation(ARTICLE.id, unit, 'sv')
-    expect(t).toMatchObject({ text: 'Vädret är fint idag.\n', state: 'translated', author: 'ana', version: 1 })
+    expect(t).toMatchObject({
+      text: 'Vädret är fint idag.\n',
+      state: 'translated',
+      author: 'ana',
+      version: 1,
+    })
     const html = await (await ana.get(EDIT)).text()
     expect(html).toContain('1 of 5 segments done')
     expect(html).toContain('Last changed by ana')
@@ -113,42 +143,71 @@ describe('editor', () => {
   it('answers the script in JSON with the new version, hints and progress', async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
-    const res = await ana.post(save(w.units[2] as string), { text: 'Vi går till hamnen klockan 6', version: '0', state: 'translated' }, {
-      Accept: 'application/json',
-    })
+    const res = await ana.post(
+      save(w.units[2] as string),
+      { text: 'Vi går till hamnen klockan 6', version: '0', state: 'translated' },
+      {
+        Accept: 'application/json',
+      },
+    )
     expect(res.status).toBe(200)
-    const body = (await res.json()) as { translation: { version: number }; hints: { key: string }[]; progress: { done: number } }
+    const body = (await res.json()) as {
+      translation: { version: number }
+      hints: { key: string }[]
+      progress: { done: number }
+    }
     expect(body.translation.version).toBe(1)
     expect(body.hints.map((h) => h.key)).toEqual(['numbers', 'endMark'])
     expect(body.progress.done).toBe(1)
   })
 
-  it('shows both texts when a save races a colleague\'s, as a page and as JSON', async () => {
+  it("shows both texts when a save races a colleague's, as a page and as JSON", async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
     const rev = await w.signedIn('rev')
     const unit = w.units[1] as string
     await rev.post(save(unit), { text: 'Vädret är vackert.', version: '0', state: 'translated' })
-    const page = await ana.post(save(unit), { text: 'Vädret är fint.', version: '0', state: 'translated' })
+    const page = await ana.post(save(unit), {
+      text: 'Vädret är fint.',
+      version: '0',
+      state: 'translated',
+    })
     expect(page.status).toBe(412)
     const html = await page.text()
     expect(html).toContain('Vädret är vackert.')
     expect(html).toContain('Vädret är fint.')
     expect(html).toContain('Keep mine')
     expect(html).toContain('name="version" value="1"')
-    const json = await ana.post(save(unit), { text: 'Vädret är fint.', version: '0' }, { Accept: 'application/json' })
+    const json = await ana.post(
+      save(unit),
+      { text: 'Vädret är fint.', version: '0' },
+      { Accept: 'application/json' },
+    )
     expect(json.status).toBe(412)
-    expect(await json.json()).toMatchObject({ current: { text: 'Vädret är vackert.', version: 1, author: 'rev' }, yours: { text: 'Vädret är fint.' } })
+    expect(await json.json()).toMatchObject({
+      current: { text: 'Vädret är vackert.', version: 1, author: 'rev' },
+      yours: { text: 'Vädret är fint.' },
+    })
     expect((await w.store.getTranslation(ARTICLE.id, unit, 'sv')).text).toBe('Vädret är vackert.')
   })
 
   it('renders stored markup as text, never as markup', async () => {
     const w = await makeWebApp()
     const unit = w.units[1] as string
-    await w.store.writeTranslation({ articleId: ARTICLE.id, unitId: unit, lang: 'sv', text: '<script>alert(1)</script><img src=x onerror=alert(2)>', state: 'translated', ifVersion: 0, author: 'boss' })
+    await w.store.writeTranslation({
+      articleId: ARTICLE.id,
+      unitId: unit,
+      lang: 'sv',
+      text: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      state: 'translated',
+      ifVersion: 0,
+      author: 'boss',
+    })
     const ana = await w.signedIn('ana')
     const html = await (await ana.get(EDIT)).text()
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;')
+    expect(html).toContain(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;',
+    )
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img src=x')
     expect(html.match(/<script/g)).toHaveLength(1)
@@ -182,7 +241,10 @@ describe('editor', () => {
     const html = await res.text()
     expect(html).toContain('You may read German but not edit it.')
     expect(html).not.toContain('<textarea')
-    const post = await ana.post(`/edit/${ARTICLE.id}/de/${w.units[1]}`, { text: 'Das Wetter', version: '0' })
+    const post = await ana.post(`/edit/${ARTICLE.id}/de/${w.units[1]}`, {
+      text: 'Das Wetter',
+      version: '0',
+    })
     expect(post.status).toBe(403)
     expect((await w.store.getTranslation(ARTICLE.id, w.units[1] as string, 'de')).version).toBe(0)
   })
@@ -191,18 +253,45 @@ describe('editor', () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
     expect(await (await ana.get(EDIT)).text()).not.toContain('Save as reviewed')
-    expect((await ana.post(save(w.units[1] as string), { text: 'Hej.', version: '0', state: 'reviewed' })).status).toBe(403)
+    expect(
+      (
+        await ana.post(save(w.units[1] as string), {
+          text: 'Hej.',
+          version: '0',
+          state: 'reviewed',
+        })
+      ).status,
+    ).toBe(403)
     const rev = await w.signedIn('rev')
     expect(await (await rev.get(EDIT)).text()).toContain('Save as reviewed')
-    expect((await rev.post(save(w.units[1] as string), { text: 'Hej.', version: '0', state: 'reviewed' })).status).toBe(303)
+    expect(
+      (
+        await rev.post(save(w.units[1] as string), {
+          text: 'Hej.',
+          version: '0',
+          state: 'reviewed',
+        })
+      ).status,
+    ).toBe(303)
   })
 
   it('shows a stale segment with a word diff of the source change', async () => {
     const w = await makeWebApp()
     const unit = w.units[1] as string
-    await w.store.writeTranslation({ articleId: ARTICLE.id, unitId: unit, lang: 'sv', text: 'Vädret är fint idag.', state: 'translated', ifVersion: 0, author: 'ana' })
+    await w.store.writeTranslation({
+      articleId: ARTICLE.id,
+      unitId: unit,
+      lang: 'sv',
+      text: 'Vädret är fint idag.',
+      state: 'translated',
+      ifVersion: 0,
+      author: 'ana',
+    })
     const { importText } = await import('../../src/import/import-text.js')
-    await importText(w.store, { ...ARTICLE, text: ARTICLE.text.replace('fine today', 'lovely today') })
+    await importText(w.store, {
+      ...ARTICLE,
+      text: ARTICLE.text.replace('fine today', 'lovely today'),
+    })
     const html = await (await (await w.signedIn('ana')).get(`${EDIT}?filter=stale`)).text()
     expect(html).toContain('<del>fine</del><ins>lovely</ins>')
     expect(html).toContain('The source changed since this was translated')
@@ -236,7 +325,10 @@ describe('history', () => {
     await ana.post(save(unit), { text: 'Andra.', version: '1' })
     const html = await (await ana.get(`${EDIT}/${unit}/history`)).text()
     expect(html).toContain('<del>Första</del><ins>Andra</ins>')
-    const form = /<form method="post" action="([^"]+)"><input type="hidden" name="_csrf" value="[^"]+"\/><input type="hidden" name="version" value="(\d+)"\/><input type="hidden" name="text" value="Första."\/>/.exec(html)
+    const form =
+      /<form method="post" action="([^"]+)"><input type="hidden" name="_csrf" value="[^"]+"\/><input type="hidden" name="version" value="(\d+)"\/><input type="hidden" name="text" value="Första."\/>/.exec(
+        html,
+      )
     expect(form?.[2]).toBe('2')
     await ana.post(form?.[1] as string, { version: '2', text: 'Första.', state: 'translated' })
     const t = await w.store.getTranslation(ARTICLE.id, unit, 'sv')
@@ -249,7 +341,9 @@ describe('interface language', () => {
   it('follows Accept-Language, then the cookie the switcher sets', async () => {
     const w = await makeWebApp()
     const c = w.client()
-    expect(await (await c.get('/sign-in', { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.5' })).text()).toContain('Logga in')
+    expect(
+      await (await c.get('/sign-in', { 'Accept-Language': 'sv-SE,sv;q=0.9,en;q=0.5' })).text(),
+    ).toContain('Logga in')
     const res = await c.post('/lang', { lang: 'sv', next: '/sign-in' })
     expect(res.headers.get('location')).toBe('/sign-in')
     const html = await (await c.get('/sign-in', { 'Accept-Language': 'en' })).text()
@@ -264,7 +358,9 @@ describe('dashboard', () => {
     const ana = await w.signedIn('ana')
     await ana.post(save(w.units[1] as string), { text: 'Vädret är fint idag.', version: '0' })
     const html = await (await ana.get('/')).text()
-    expect(html).toMatch(/aria-label="Swedish: 5 translated, 0 reviewed, 0 stale, \d+ untranslated"/)
+    expect(html).toMatch(
+      /aria-label="Swedish: 5 translated, 0 reviewed, 0 stale, \d+ untranslated"/,
+    )
     expect(html).toContain('Translate into Swedish')
     expect(html).toContain('Read German')
     expect(html).toMatch(/\d+ words left/)

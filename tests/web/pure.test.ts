@@ -12,9 +12,17 @@ const codes = (s: string, t: string) => qualityHints(s, t).map((h) => h.code)
 
 describe('tokens', () => {
   it('finds placeholders, nesting, link targets, code spans, HTML tags and emphasis', () => {
-    const src = 'Hi {{name}}, see $t(menu.file) and [the docs](https://x.se/a) or `npm ci`, <b>now</b> **really**'
+    const src =
+      'Hi {{name}}, see $t(menu.file) and [the docs](https://x.se/a) or `npm ci`, <b>now</b> **really**'
     expect(findTokens(src).map((t) => t.text)).toEqual([
-      '{{name}}', '$t(menu.file)', '](https://x.se/a)', '`npm ci`', '<b>', '</b>', '**', '**',
+      '{{name}}',
+      '$t(menu.file)',
+      '](https://x.se/a)',
+      '`npm ci`',
+      '<b>',
+      '</b>',
+      '**',
+      '**',
     ])
   })
 
@@ -24,14 +32,20 @@ describe('tokens', () => {
 
   it('reports a token the target lost or mangled, once per missing copy', () => {
     const src = 'Hello {{name}}, you have {{count}} new <b>messages</b>'
-    expect(missingTokens(src, 'Hej {{name}}, du har {{ count }} nya <b>meddelanden</b>').map((t) => t.text)).toEqual(['{{count}}'])
+    expect(
+      missingTokens(src, 'Hej {{name}}, du har {{ count }} nya <b>meddelanden</b>').map(
+        (t) => t.text,
+      ),
+    ).toEqual(['{{count}}'])
     expect(missingTokens(src, 'Hej {{name}}, du har {{count}} nya <b>meddelanden</b>')).toEqual([])
     expect(missingTokens('{{a}} and {{a}}', '{{a}}').map((t) => t.text)).toEqual(['{{a}}'])
   })
 
   it('accepts a link whose label was translated as long as the target is kept', () => {
     expect(missingTokens('Read [the guide](/guide).', 'Läs [guiden](/guide).')).toEqual([])
-    expect(missingTokens('Read [the guide](/guide).', 'Läs guiden.').map((t) => t.kind)).toEqual(['link'])
+    expect(missingTokens('Read [the guide](/guide).', 'Läs guiden.').map((t) => t.kind)).toEqual([
+      'link',
+    ])
   })
 
   it('offers each distinct non-emphasis token once for insertion', () => {
@@ -52,7 +66,9 @@ describe('quality hints', () => {
   })
 
   it('notices numbers that differ, and ignores locale separators', () => {
-    expect(qualityHints('It costs 5 kr.', 'Det kostar 6 kr.')).toEqual([{ code: 'numbers', numbers: '5' }])
+    expect(qualityHints('It costs 5 kr.', 'Det kostar 6 kr.')).toEqual([
+      { code: 'numbers', numbers: '5' },
+    ])
     expect(codes('1,000.5 people', '1 000,5 personer')).toEqual([])
   })
 
@@ -88,7 +104,13 @@ describe('source diff', () => {
 describe('coverage bar', () => {
   it('takes stale units out of their state so the parts add up', () => {
     const c = { initial: 2, translated: 3, reviewed: 4, final: 1, stale: 4 }
-    expect(barParts(c)).toEqual({ reviewed: 4, translated: 0, stale: 4, untranslated: 2, total: 10 })
+    expect(barParts(c)).toEqual({
+      reviewed: 4,
+      translated: 0,
+      stale: 4,
+      untranslated: 2,
+      total: 10,
+    })
     expect(progressOf(c)).toEqual({ done: 4, total: 10, left: 6 })
   })
 })
@@ -124,7 +146,8 @@ describe('passwords', () => {
 describe('small helpers', () => {
   it('only redirects to local paths', () => {
     expect(safeNext('/edit/a/sv?x=1')).toBe('/edit/a/sv?x=1')
-    for (const bad of ['//evil.example', '/\\evil', 'https://evil.example', undefined, 5]) expect(safeNext(bad)).toBe('/')
+    for (const bad of ['//evil.example', '/\\evil', 'https://evil.example', undefined, 5])
+      expect(safeNext(bad)).toBe('/')
   })
 
   it('knows which languages are written right to left', () => {

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { Passwords } from '../../auth/passwords.js'
-import { hashSessionId, randomSecret, SESSION_TTL_MS, type Session, type Sessions } from '../../auth/sessions.js'
+import {
+  hashSessionId,
+  randomSecret,
+  SESSION_TTL_MS,
+  type Session,
+  type Sessions,
+} from '../../auth/sessions.js'
 import type { Accounts } from '../../auth/types.js'
 import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
@@ -24,7 +30,11 @@ export function openSqliteWebAuth(opts: OpenOptions, accounts: Accounts): WebAut
 }
 
 /** The SQLite side of {@link WebAuth} over one open connection (closed by `close()`). */
-export function createSqliteWebAuth(db: Database.Database, accounts: Accounts, ttl = SESSION_TTL_MS): WebAuth {
+export function createSqliteWebAuth(
+  db: Database.Database,
+  accounts: Accounts,
+  ttl = SESSION_TTL_MS,
+): WebAuth {
   const accountId = db.prepare<[string], { id: number }>('SELECT id FROM accounts WHERE name = ?')
   const upsertPassword = db.prepare<[number, string, string]>(
     `INSERT INTO passwords (account_id, hash, updated_at) VALUES (?, ?, ?)
@@ -36,7 +46,10 @@ export function createSqliteWebAuth(db: Database.Database, accounts: Accounts, t
   const insertSession = db.prepare<[string, number, string, string, string]>(
     'INSERT INTO sessions (hash, account_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
   )
-  const selectSession = db.prepare<[string, string], { name: string; csrf: string; expires_at: string }>(
+  const selectSession = db.prepare<
+    [string, string],
+    { name: string; csrf: string; expires_at: string }
+  >(
     `SELECT a.name, s.csrf, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
      WHERE s.hash = ? AND s.expires_at > ?`,
   )
@@ -46,7 +59,11 @@ export function createSqliteWebAuth(db: Database.Database, accounts: Accounts, t
 
   const idOf = (name: string): number => {
     const row = accountId.get(name)
-    if (!row) throw new NotFound(`no account ${printable(name)}: create it with tolk user add`, 'unknown-account')
+    if (!row)
+      throw new NotFound(
+        `no account ${printable(name)}: create it with tolk user add`,
+        'unknown-account',
+      )
     return row.id
   }
   const later = (now: Date) => new Date(now.getTime() + ttl).toISOString()
@@ -67,7 +84,11 @@ export function createSqliteWebAuth(db: Database.Database, accounts: Accounts, t
       const csrf = randomSecret()
       const expiresAt = later(now)
       insertSession.run(hashSessionId(id), account.id, csrf, now.toISOString(), expiresAt)
-      const session: Session = { principal: { account: name, grants: account.grants }, csrf, expiresAt }
+      const session: Session = {
+        principal: { account: name, grants: account.grants },
+        csrf,
+        expiresAt,
+      }
       return { id, session }
     },
     async find(id, now = new Date()) {

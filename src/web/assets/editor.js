@@ -8,7 +8,8 @@
   const article = body.dataset.article
   const lang = body.dataset.lang
   const strings = body.dataset.strings ? JSON.parse(body.dataset.strings) : {}
-  const fill = (s, vars) => String(s).replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : ''))
+  const fill = (s, vars) =>
+    String(s).replace(/\{(\w+)\}/g, (_, k) => (k in vars ? String(vars[k]) : ''))
   const store = {
     get(key) {
       try {
@@ -44,7 +45,8 @@
 
   function applyDismissed(seg) {
     const gone = store.get(dismissKey(seg)) || []
-    for (const li of seg.querySelectorAll('.hints li')) li.classList.toggle('dismissed', gone.includes(li.dataset.hint))
+    for (const li of seg.querySelectorAll('.hints li'))
+      li.classList.toggle('dismissed', gone.includes(li.dataset.hint))
   }
 
   function renderHints(seg, hints) {
@@ -191,7 +193,11 @@
       return false
     }
     if (!res.ok) {
-      setStatus(seg, fill(strings.failed, { reason: json.detail || `HTTP ${res.status}` }), 'failed')
+      setStatus(
+        seg,
+        fill(strings.failed, { reason: json.detail || `HTTP ${res.status}` }),
+        'failed',
+      )
       return false
     }
     const tr = json.translation
@@ -200,7 +206,9 @@
     setVersion(seg, tr.version)
     seg.dataset.state = tr.state
     seg.dataset.open = tr.state === 'initial' || tr.stale ? '1' : '0'
-    seg.className = seg.className.replace(/state-\w+/, `state-${tr.state}`).replace(' is-stale', tr.stale ? ' is-stale' : '')
+    seg.className = seg.className
+      .replace(/state-\w+/, `state-${tr.state}`)
+      .replace(' is-stale', tr.stale ? ' is-stale' : '')
     const badge = seg.querySelector('.meta .badge')
     if (badge) {
       badge.className = `badge state-${tr.state}`
@@ -208,7 +216,8 @@
     }
     if (!tr.stale) seg.querySelector('.meta .badge.stale')?.remove()
     const meta = seg.querySelector('.meta')
-    if (meta && meta.lastChild && meta.lastChild.nodeType === Node.TEXT_NODE) meta.lastChild.textContent = ` ${json.meta}`
+    if (meta && meta.lastChild && meta.lastChild.nodeType === Node.TEXT_NODE)
+      meta.lastChild.textContent = ` ${json.meta}`
     renderHints(seg, json.hints)
     updateProgress(json.progress)
     setStatus(seg, strings.saved, 'ok')
@@ -256,7 +265,9 @@
 
   // Start where the work is: the row named in the address (after a form save), else the first
   // open segment, so the keyboard flow needs no mouse to begin.
-  const named = location.hash.startsWith('#u-') && document.getElementById(decodeURIComponent(location.hash.slice(1)))
+  const named =
+    location.hash.startsWith('#u-') &&
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))
   const start = named || segs().find((s) => s.dataset.open === '1' && area(s))
   if (start && area(start)) {
     area(start).focus()
@@ -270,7 +281,8 @@
 
   document.addEventListener('focusin', (e) => {
     const seg = e.target.closest && e.target.closest('.seg')
-    for (const s of document.querySelectorAll('.seg.current')) if (s !== seg) s.classList.remove('current')
+    for (const s of document.querySelectorAll('.seg.current'))
+      if (s !== seg) s.classList.remove('current')
     seg?.classList.add('current')
   })
 

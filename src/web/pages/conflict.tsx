@@ -27,13 +27,22 @@ export function ConflictPage(props: {
       <h1>{t('conflict.title')}</h1>
       <div class="conflict">
         <section>
-          <h2>{t('conflict.theirs', { version: theirs.version })}{theirs.author ? ` · ${theirs.author}` : ''}</h2>
-          <p class="target" lang={props.lang} dir={props.dir}>{theirs.text}</p>
-          <p><a href={props.back}>{t('conflict.takeTheirs')}</a></p>
+          <h2>
+            {t('conflict.theirs', { version: theirs.version })}
+            {theirs.author ? ` · ${theirs.author}` : ''}
+          </h2>
+          <p class="target" lang={props.lang} dir={props.dir}>
+            {theirs.text}
+          </p>
+          <p>
+            <a href={props.back}>{t('conflict.takeTheirs')}</a>
+          </p>
         </section>
         <section>
           <h2>{t('conflict.mine')}</h2>
-          <p class="target" lang={props.lang} dir={props.dir}>{mine.text}</p>
+          <p class="target" lang={props.lang} dir={props.dir}>
+            {mine.text}
+          </p>
           <form method="post" action={props.action}>
             {hidden}
             <input type="hidden" name="text" value={mine.text} />
@@ -45,7 +54,13 @@ export function ConflictPage(props: {
         {hidden}
         <label for="merged">{t('conflict.merge')}</label>
         <p class="hint">{t('conflict.mergeHint')}</p>
-        <textarea id="merged" name="text" lang={props.lang} dir={props.dir} rows={6}>{`${mine.text}\n${theirs.text}`}</textarea>
+        <textarea
+          id="merged"
+          name="text"
+          lang={props.lang}
+          dir={props.dir}
+          rows={6}
+        >{`${mine.text}\n${theirs.text}`}</textarea>
         <button type="submit">{t('conflict.merge')}</button>
       </form>
     </Layout>

@@ -22,7 +22,9 @@ function CoverageBar({ counts, label }: { counts: CoverageCounts; label: string 
     <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={label}>
       {PARTS.map((k) => {
         const w = p.total === 0 ? 0 : (p[k] / p.total) * 100
-        const rect = <rect class={`part-${k}`} x={x.toFixed(2)} y="0" width={w.toFixed(2)} height="10" />
+        const rect = (
+          <rect class={`part-${k}`} x={x.toFixed(2)} y="0" width={w.toFixed(2)} height="10" />
+        )
         x += w
         return rect
       })}
@@ -54,14 +56,24 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
           <ul class="langs">
             {langs.map(({ lang, name, counts, canWrite }) => {
               const p = barParts(counts.words)
-              const label = t('dashboard.barLabel', { lang: name, translated: p.translated, reviewed: p.reviewed, stale: p.stale, untranslated: p.untranslated })
+              const label = t('dashboard.barLabel', {
+                lang: name,
+                translated: p.translated,
+                reviewed: p.reviewed,
+                stale: p.stale,
+                untranslated: p.untranslated,
+              })
               return (
                 <li>
                   <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>
-                    {canWrite ? t('dashboard.translate', { lang: name }) : t('dashboard.view', { lang: name })}
+                    {canWrite
+                      ? t('dashboard.translate', { lang: name })
+                      : t('dashboard.view', { lang: name })}
                   </a>
                   <CoverageBar counts={counts} label={label} />
-                  <span class="left">{t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}</span>
+                  <span class="left">
+                    {t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}
+                  </span>
                 </li>
               )
             })}

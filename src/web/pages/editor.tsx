@@ -24,11 +24,22 @@ export function scriptStrings(t: PageContext['t']): Record<string, string> {
 }
 
 /** The progress bar of one article in one language; the script moves it after each save. */
-export function Progress({ t, progress }: { t: PageContext['t']; progress: EditorData['progress'] }) {
+export function Progress({
+  t,
+  progress,
+}: {
+  t: PageContext['t']
+  progress: EditorData['progress']
+}) {
   const label = t('editor.progress', { done: progress.done, total: progress.total })
   return (
     <div class="progress">
-      <progress id="progress" max={String(progress.total)} value={String(progress.done)} aria-labelledby="progress-text" />
+      <progress
+        id="progress"
+        max={String(progress.total)}
+        value={String(progress.done)}
+        aria-labelledby="progress-text"
+      />
       <span id="progress-text">{label}</span>{' '}
       <span id="progress-left">{t('editor.segmentsLeft', { count: progress.left })}</span>
     </div>
@@ -36,12 +47,21 @@ export function Progress({ t, progress }: { t: PageContext['t']; progress: Edito
 }
 
 /** The editor of one article in one target language (or its read-only view). */
-export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omit<RowContext, 'back'>; langName: string; srcName: string }) {
+export function EditorPage(props: {
+  ctx: PageContext
+  data: EditorData
+  row: Omit<RowContext, 'back'>
+  langName: string
+  srcName: string
+}) {
   const { ctx, data } = props
   const { t } = ctx
   const base = `/edit/${encodeURIComponent(data.article.id)}/${encodeURIComponent(data.lang)}`
   const query = (page: number) => `?filter=${data.filter}&page=${page}`
-  const title = t('editor.title', { article: data.article.title || data.article.id, lang: props.langName })
+  const title = t('editor.title', {
+    article: data.article.title || data.article.id,
+    lang: props.langName,
+  })
   const row: RowContext = { ...props.row, back: query(data.page) }
   return (
     <Layout
@@ -60,25 +80,27 @@ export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omi
           {data.article.id} · {data.article.tag}
         </p>
         <div class="toolbar">
-        <Progress t={t} progress={data.progress} />
-        <form class="filter" method="get" action={base}>
-          <label for="filter">{t('editor.filter')}</label>
-          <select id="filter" name="filter">
-            {FILTERS.map((f) => (
-              <option value={f} selected={f === data.filter}>
-                {t(`editor.filters.${f}`)}
-              </option>
-            ))}
-          </select>
-          <button type="submit">{t('editor.apply')}</button>
-        </form>
+          <Progress t={t} progress={data.progress} />
+          <form class="filter" method="get" action={base}>
+            <label for="filter">{t('editor.filter')}</label>
+            <select id="filter" name="filter">
+              {FILTERS.map((f) => (
+                <option value={f} selected={f === data.filter}>
+                  {t(`editor.filters.${f}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit">{t('editor.apply')}</button>
+          </form>
         </div>
         {row.canWrite ? (
           <details class="keys">
             <summary>{t('editor.keysTitle')}</summary>
             {t('editor.keys')}
           </details>
-        ) : <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
+        ) : (
+          <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>
+        )}
       </div>
       <div class="cols" aria-hidden="true">
         <span>{t('editor.source', { lang: props.srcName })}</span>
@@ -94,7 +116,9 @@ export function EditorPage(props: { ctx: PageContext; data: EditorData; row: Omi
         <nav class="pager" aria-label={t('editor.page', { page: data.page, pages: data.pages })}>
           {data.page > 1 && <a href={`${base}${query(data.page - 1)}`}>{t('editor.prev')}</a>}
           <span>{t('editor.page', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages && <a href={`${base}${query(data.page + 1)}`}>{t('editor.next')}</a>}
+          {data.page < data.pages && (
+            <a href={`${base}${query(data.page + 1)}`}>{t('editor.next')}</a>
+          )}
         </nav>
       )}
     </Layout>

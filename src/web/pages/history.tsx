@@ -35,12 +35,19 @@ export function HistoryPage(props: {
           {[...entries].reverse().map((e) => (
             <li>
               <p class="meta">
-                {t('history.version')} {e.version} · {e.author} · <time datetime={e.at}>{props.when(e.at)}</time> ·{' '}
-                {t(`states.${e.oldState}`)} → {t(`states.${e.newState}`)}
+                {t('history.version')} {e.version} · {e.author} ·{' '}
+                <time datetime={e.at}>{props.when(e.at)}</time> · {t(`states.${e.oldState}`)} →{' '}
+                {t(`states.${e.newState}`)}
               </p>
               <p class="diff-text" lang={props.lang} dir={props.dir}>
                 {sourceDiff(e.oldText ?? '', e.newText).map((p) =>
-                  p.op === 'del' ? <del>{p.text}</del> : p.op === 'ins' ? <ins>{p.text}</ins> : p.text,
+                  p.op === 'del' ? (
+                    <del>{p.text}</del>
+                  ) : p.op === 'ins' ? (
+                    <ins>{p.text}</ins>
+                  ) : (
+                    p.text
+                  ),
                 )}
               </p>
               {props.canWrite && e.version !== props.current && (

@@ -20,9 +20,16 @@ export function Csrf({ token }: { token: string }) {
 }
 
 /** The page frame: header with navigation, sign-out and the language switcher; then the content. */
-export function Layout(props: { ctx: PageContext; title: string; children?: Child; data?: Record<string, string> }) {
+export function Layout(props: {
+  ctx: PageContext
+  title: string
+  children?: Child
+  data?: Record<string, string>
+}) {
   const { t, ui, csrf, session, here, assets } = props.ctx
-  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]))
+  const data = Object.fromEntries(
+    Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]),
+  )
   return (
     <html lang={ui} dir="ltr">
       <head>
@@ -73,12 +80,21 @@ export function Layout(props: { ctx: PageContext; title: string; children?: Chil
 }
 
 /** A page with one message, for errors (403, 404, expired forms). */
-export function MessagePage(props: { ctx: PageContext; title: string; message: string; back?: string }) {
+export function MessagePage(props: {
+  ctx: PageContext
+  title: string
+  message: string
+  back?: string
+}) {
   return (
     <Layout ctx={props.ctx} title={props.title}>
       <h1>{props.title}</h1>
       <p role="alert">{props.message}</p>
-      {props.back && <p><a href={props.back}>{props.ctx.t('editor.back')}</a></p>}
+      {props.back && (
+        <p>
+          <a href={props.back}>{props.ctx.t('editor.back')}</a>
+        </p>
+      )}
     </Layout>
   )
 }

@@ -40,7 +40,8 @@ export function Hints(props: { s: ReturnType<typeof rowStrings>; hints: Hint[] }
  * each call, which for 2,000 rows × 8 strings was most of the render time.
  */
 export function rowStrings(t: T) {
-  const fill = (s: string) => (vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
+  const fill = (s: string) => (vars: Record<string, string | number>) =>
+    s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''))
   const hints = new Map<string, string>()
   return {
     /** A hint's sentence, translated once per distinct hint on the page. */
@@ -61,7 +62,12 @@ export function rowStrings(t: T) {
     staleDiff: t('editor.staleDiff'),
     paragraph: t('editor.paragraph'),
     stale: t('states.stale'),
-    states: { initial: t('states.initial'), translated: t('states.translated'), reviewed: t('states.reviewed'), final: t('states.final') },
+    states: {
+      initial: t('states.initial'),
+      translated: t('states.translated'),
+      reviewed: t('states.reviewed'),
+      final: t('states.final'),
+    },
     targetLabel: fill(t('editor.targetLabel', { n: '{n}' })),
     lastChanged: fill(t('editor.lastChanged', { author: '{author}', when: '{when}' })),
     insertToken: fill(t('editor.insertToken', { n: '{n}', token: '{token}' })),
@@ -100,7 +106,10 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
   const tokens = insertableTokens(unit.source)
   const hints = tr.text === '' ? [] : qualityHints(unit.source, tr.text)
   const fieldId = `t-${n}`
-  const rows = Math.min(8, Math.max(2, Math.ceil(Math.max(unit.source.length, tr.text.length) / 55)))
+  const rows = Math.min(
+    8,
+    Math.max(2, Math.ceil(Math.max(unit.source.length, tr.text.length) / 55)),
+  )
   return (
     <div
       class={`seg state-${tr.state}${tr.stale ? ' is-stale' : ''}${row.paragraphStart ? ' para' : ''}`}
@@ -114,7 +123,9 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
         <span class="num">
           {row.paragraphStart && (
             <>
-              <span class="pilcrow" aria-hidden="true">¶</span>
+              <span class="pilcrow" aria-hidden="true">
+                ¶
+              </span>
               <span class="sr-only">{s.paragraph}</span>
             </>
           )}
@@ -128,7 +139,13 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
             <p class="stale-mark">{s.staleMark}</p>
             <p class="diff-text" lang={ctx.srcLang} dir={ctx.srcDir} aria-label={s.staleDiff}>
               {sourceDiff(tr.madeFrom, unit.source).map((p) =>
-                p.op === 'del' ? <del>{p.text}</del> : p.op === 'ins' ? <ins>{p.text}</ins> : p.text,
+                p.op === 'del' ? (
+                  <del>{p.text}</del>
+                ) : p.op === 'ins' ? (
+                  <ins>{p.text}</ins>
+                ) : (
+                  p.text
+                ),
               )}
             </p>
           </div>
@@ -149,7 +166,12 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
               <p class="tokens">
                 <span>{s.tokens}:</span>
                 {tokens.map((tok, i) => (
-                  <button type="button" class="token" data-token={tok.text} title={s.insertToken({ n: i + 1, token: tok.text })}>
+                  <button
+                    type="button"
+                    class="token"
+                    data-token={tok.text}
+                    title={s.insertToken({ n: i + 1, token: tok.text })}
+                  >
                     {tok.text}
                   </button>
                 ))}
@@ -180,7 +202,9 @@ export function SegmentRow({ row, ctx }: { row: Row; ctx: RowContext }) {
         <p class="meta">
           <span class={`badge state-${tr.state}`}>{s.states[tr.state]}</span>
           {tr.stale && <span class="badge stale">{s.stale}</span>}{' '}
-          {tr.author && tr.updatedAt ? s.lastChanged({ author: tr.author, when: ctx.when(tr.updatedAt) }) : s.never}
+          {tr.author && tr.updatedAt
+            ? s.lastChanged({ author: tr.author, when: ctx.when(tr.updatedAt) })
+            : s.never}
         </p>
       </div>
     </div>

@@ -1,7 +1,13 @@
 import { Csrf, Layout, type PageContext } from './layout.js'
 
 /** The sign-in form, with an error or notice above it when there is one. */
-export function SignInPage(props: { ctx: PageContext; account?: string; error?: string; notice?: string; next?: string }) {
+export function SignInPage(props: {
+  ctx: PageContext
+  account?: string
+  error?: string
+  notice?: string
+  next?: string
+}) {
   const { t, csrf } = props.ctx
   return (
     <Layout ctx={props.ctx} title={t('signIn.title')}>
@@ -17,9 +23,22 @@ export function SignInPage(props: { ctx: PageContext; account?: string; error?: 
           <Csrf token={csrf} />
           {props.next && <input type="hidden" name="next" value={props.next} />}
           <label for="account">{t('signIn.account')}</label>
-          <input id="account" name="account" autocomplete="username" required value={props.account ?? ''} autofocus />
+          <input
+            id="account"
+            name="account"
+            autocomplete="username"
+            required
+            value={props.account ?? ''}
+            autofocus
+          />
           <label for="password">{t('signIn.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+          />
           <button type="submit">{t('signIn.submit')}</button>
         </form>
         <p class="hint">{t('signIn.hint')}</p>

@@ -35,7 +35,13 @@ export function requireChromium(): void {
 export async function startTestServer(people: Record<string, Grant[]>) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-browser-'))
   const file = path.join(dir, 'tolk.sqlite')
-  const running = await startServer({ port: 0, host: '127.0.0.1', db: file, quiet: true, print: () => {} })
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    db: file,
+    quiet: true,
+    print: () => {},
+  })
   const store = await openStore(file)
   const web = openSqliteWebAuth({ file }, store.accounts)
   const hash = await hashPassword(PASSWORD)
@@ -56,7 +62,11 @@ export async function startTestServer(people: Record<string, Grant[]>) {
 }
 
 /** Chromium with a fresh profile directory, headless, with the flags of DESIGN.md. */
-export async function launch(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+export async function launch(): Promise<{
+  context: BrowserContext
+  page: Page
+  close: () => Promise<void>
+}> {
   requireChromium()
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
@@ -94,7 +104,10 @@ export async function signIn(page: Page, base: string, account: string): Promise
   await Promise.all([page.waitForURL(`${base}/`), page.keyboard.press('Enter')])
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 
 /** Serious and critical axe-core violations on the page, as `id: target` lines. */
 export async function axeViolations(page: Page): Promise<string[]> {

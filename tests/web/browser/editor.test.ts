@@ -21,14 +21,23 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       expect(await axeViolations(page)).toEqual([])
       await page.goto(`${server.url}${EDIT}`)
       expect(await page.locator('#progress').getAttribute('value')).toBe('0')
-      const texts = ['HTS-toppmötet: Ett års planering bakom blixtoffensiven i Syrien', 'Det var redan efter 2019 som HTS insåg behovet.', 'Det grundläggande problemet var bristen på enat ledarskap.']
+      const texts = [
+        'HTS-toppmötet: Ett års planering bakom blixtoffensiven i Syrien',
+        'Det var redan efter 2019 som HTS insåg behovet.',
+        'Det grundläggande problemet var bristen på enat ledarskap.',
+      ]
       for (const text of texts) {
         await page.keyboard.type(text)
         await page.keyboard.press('Control+Enter')
         await page.locator('.status.ok').last().waitFor()
         await page.waitForFunction(
           // A function, not a string: the page's CSP forbids eval. No DOM types here, hence the cast.
-          (n) => (globalThis as unknown as { document: { querySelectorAll: (s: string) => { length: number } } }).document.querySelectorAll('.status.ok').length === n,
+          (n) =>
+            (
+              globalThis as unknown as {
+                document: { querySelectorAll: (s: string) => { length: number } }
+              }
+            ).document.querySelectorAll('.status.ok').length === n,
           texts.indexOf(text) + 1,
         )
       }
@@ -40,7 +49,9 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       const areas = page.locator('.seg textarea')
       for (const [i, text] of texts.entries()) expect(await areas.nth(i).inputValue()).toBe(text)
       expect(await areas.nth(3).inputValue()).toBe('Ett utkast')
-      expect(await page.locator('.seg').nth(3).locator('.status').textContent()).toBe('An unsaved draft was restored.')
+      expect(await page.locator('.seg').nth(3).locator('.status').textContent()).toBe(
+        'An unsaved draft was restored.',
+      )
       expect(await page.evaluate("document.getElementById('progress').value")).toBe(3)
       expect(await page.locator('#progress-text').textContent()).toMatch(/^3 of \d+ segments done$/)
       const saved = await server.store.listTranslations('sv-general-01', 'sv')
@@ -73,7 +84,9 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       const unit = (await server.store.listUnits('sv-general-01'))[5]?.id as string
       const t = await server.store.getTranslation('sv-general-01', unit, 'sv')
       expect(t).toMatchObject({ text: 'Revs version.', author: 'rev' })
-      expect((await server.store.history('sv-general-01', unit, 'sv')).map((h) => h.newText)).toEqual(['Anas version.', 'Revs version.'])
+      expect(
+        (await server.store.history('sv-general-01', unit, 'sv')).map((h) => h.newText),
+      ).toEqual(['Anas version.', 'Revs version.'])
     } finally {
       await a.close()
       await r.close()
@@ -130,7 +143,9 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       const status = page.locator('.seg').first().locator('.status.failed')
       await status.waitFor()
       expect(await status.textContent()).toMatch(/^Not saved: /)
-      expect(await page.locator('.seg').first().locator('textarea').inputValue()).toBe('Inte sparad')
+      expect(await page.locator('.seg').first().locator('textarea').inputValue()).toBe(
+        'Inte sparad',
+      )
     } finally {
       await b.close()
     }
@@ -142,7 +157,10 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       const { page } = b
       await signIn(page, server.url, 'ana')
       await page.selectOption('#ui-lang', 'sv')
-      await Promise.all([page.waitForURL(`${server.url}/`), page.locator('form.lang button').press('Enter')])
+      await Promise.all([
+        page.waitForURL(`${server.url}/`),
+        page.locator('form.lang button').press('Enter'),
+      ])
       expect(await page.getAttribute('html', 'lang')).toBe('sv')
       expect(await page.locator('h1').textContent()).toBe('Artiklar')
       expect(await page.locator('form.signout button').textContent()).toBe('Logga ut')

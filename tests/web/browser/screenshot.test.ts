@@ -11,7 +11,12 @@ import { launch, signIn, startTestServer } from './_browser.js'
  * screenshot; `UPDATE_SCREENSHOT=1` writes it to docs/editor.png for the README.
  */
 it('renders the editor for the README screenshot', { timeout: 60_000 }, async () => {
-  const server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }, { role: 'reviewer', langs: ['sv'] }] })
+  const server = await startTestServer({
+    ana: [
+      { role: 'translator', langs: ['sv'] },
+      { role: 'reviewer', langs: ['sv'] },
+    ],
+  })
   const b = await launch()
   try {
     const { store } = server
@@ -19,26 +24,53 @@ it('renders the editor for the README screenshot', { timeout: 60_000 }, async ()
     const units = await store.listUnits(id)
     const texts = [
       ['HTS-toppmötet: Ett års planering bakom blixtoffensiven i Syrien', 'reviewed'],
-      ['Det var redan efter att rebellerna lidit svåra förluster i strider med den syriska armén 2019 som HTS insåg behovet av att organisera de olika rebellgrupperna.', 'translated'],
-      ['– Det grundläggande problemet var bristen på ett enat ledarskap, säger Abu Hassan al-Hamwi, chef för HTS militära gren, i en längre intervju med The Guardian.', 'translated'],
+      [
+        'Det var redan efter att rebellerna lidit svåra förluster i strider med den syriska armén 2019 som HTS insåg behovet av att organisera de olika rebellgrupperna.',
+        'translated',
+      ],
+      [
+        '– Det grundläggande problemet var bristen på ett enat ledarskap, säger Abu Hassan al-Hamwi, chef för HTS militära gren, i en längre intervju med The Guardian.',
+        'translated',
+      ],
       ['Tillverkade egna vapen och drönare', 'translated'],
     ] as const
     for (const [i, [text, state]] of texts.entries()) {
-      await store.writeTranslation({ articleId: id, unitId: units[i]?.id as string, lang: 'sv', text, state, ifVersion: 0, author: i === 0 ? 'rev' : 'ana' })
+      await store.writeTranslation({
+        articleId: id,
+        unitId: units[i]?.id as string,
+        lang: 'sv',
+        text,
+        state,
+        ifVersion: 0,
+        author: i === 0 ? 'rev' : 'ana',
+      })
     }
     // An edited source turns the second segment stale, with the old text kept for the diff.
     const source = fs.readFileSync(path.join(SEEDS_DIR, 'sv-general-01.txt'), 'utf8')
-    await importText(store, { id, tag: 'sv-general', lang: 'en', targets: ['sv', 'de'], text: source.replace('heavy losses in battles', 'severe losses in fights') })
+    await importText(store, {
+      id,
+      tag: 'sv-general',
+      lang: 'en',
+      targets: ['sv', 'de'],
+      text: source.replace('heavy losses in battles', 'severe losses in fights'),
+    })
     const { page } = b
     await signIn(page, server.url, 'ana')
     await page.goto(`${server.url}/edit/${id}/sv`)
-    await page.locator('.seg').nth(4).locator('textarea').fill('HTS lyckades så småningom stärka sin position i nordvästra Syrien.')
+    await page
+      .locator('.seg')
+      .nth(4)
+      .locator('textarea')
+      .fill('HTS lyckades så småningom stärka sin position i nordvästra Syrien.')
     await page.locator('.seg').nth(4).locator('textarea').press('Control+Enter')
     await page.locator('.seg').nth(4).locator('.status.ok').waitFor()
     await page.evaluate('window.scrollTo(0, 0)')
     await page.locator('.seg').nth(5).locator('textarea').focus()
     await page.evaluate('window.scrollTo(0, 0)')
-    const file = process.env.UPDATE_SCREENSHOT === '1' ? 'docs/editor.png' : path.join(os.tmpdir(), 'tolk-editor.png')
+    const file =
+      process.env.UPDATE_SCREENSHOT === '1'
+        ? 'docs/editor.png'
+        : path.join(os.tmpdir(), 'tolk-editor.png')
     await page.screenshot({ path: file, fullPage: false })
     expect(fs.statSync(file).size).toBeGreaterThan(10_000)
   } finally {
