@@ -62,7 +62,7 @@ export async function startTestServer(people: Record<string, Grant[]>) {
 }
 
 /** Chromium with a fresh profile directory, headless, with the flags of DESIGN.md. */
-export async function launch(): Promise<{
+export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promise<{
   context: BrowserContext
   page: Page
   close: () => Promise<void>
@@ -83,6 +83,7 @@ export async function launch(): Promise<{
       '--disable-sync',
     ],
     viewport: { width: 1280, height: 900 },
+    ...opts,
   })
   const page = context.pages()[0] ?? (await context.newPage())
   return {

@@ -151,6 +151,27 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
     }
   })
 
+  it('works without JavaScript: a segment form posts and comes back to its row', async () => {
+    const b = await launch({ javaScriptEnabled: false })
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}${EDIT}?filter=untranslated`)
+      const row = page.locator('.seg').first()
+      const unit = (await row.getAttribute('data-unit')) as string
+      await row.locator('textarea').fill('Utan skript.')
+      await Promise.all([page.waitForURL(/#u-/), row.locator('button.save').click()])
+      expect(page.url()).toBe(`${server.url}${EDIT}?filter=untranslated&page=1#u-${unit}`)
+      expect((await server.store.getTranslation('sv-general-01', unit, 'sv')).text).toBe(
+        'Utan skript.',
+      )
+      // The copy button needs the script, so it stays hidden without it.
+      expect(await page.locator('button.copy').first().isVisible()).toBe(false)
+    } finally {
+      await b.close()
+    }
+  })
+
   it('switches the interface to Swedish', async () => {
     const b = await launch()
     try {
