@@ -8,7 +8,9 @@
 // 2. Bytes on the wire with gzip (the server compresses): HTML of the first page plus the CSS and
 //    the script. Target: < 100 KB for the first screen of a paginated article (< 300 KB unpaged).
 // 3. Peer in the same run: the same rows as one template string with hand escaping (no
-//    components, no i18n): the ratio shows what hono/jsx and the rest cost over a bare minimum.
+//    components, no i18n, no hints), reading units and translations from the store on every
+//    request as a naive page would (Tolk keeps units per article revision, so it can come out
+//    ahead). The machine is shared and noisy: read the ratio, not the absolute times.
 // Half the segments are translated, and every 10th of those is stale, so rows carry hints, state
 // badges and diffs, as they do in real use.
 import fs from 'node:fs'

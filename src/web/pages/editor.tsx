@@ -1,7 +1,8 @@
 import type { EditorData } from '../editor-data.js'
 import { FILTERS } from '../editor-data.js'
 import { Layout, type PageContext } from './layout.js'
-import { type RowContext, SegmentRow } from './row.js'
+import { raw } from 'hono/html'
+import { type RowContext, segmentRowHtml } from './row.js'
 
 /** The strings the script shows (saving, conflicts): handed over in a data attribute. */
 export function scriptStrings(t: PageContext['t']): Record<string, string> {
@@ -108,9 +109,7 @@ export function EditorPage(props: {
       </div>
       <div class="segments">
         {data.rows.length === 0 && <p class="notice">{t('editor.noMatch')}</p>}
-        {data.rows.map((r) => (
-          <SegmentRow row={r} ctx={row} />
-        ))}
+        {raw(data.rows.map((r) => segmentRowHtml(r, row)).join(''))}
       </div>
       {data.pages > 1 && (
         <nav class="pager" aria-label={t('editor.page', { page: data.page, pages: data.pages })}>
