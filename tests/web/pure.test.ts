@@ -156,3 +156,63 @@ describe('small helpers', () => {
     expect(textDirection('sv')).toBe('ltr')
   })
 })
+
+describe('editor row markup', () => {
+  it('escapes source, target, ids, tokens and hints wherever they land', async () => {
+    const { segmentRowHtml, rowStrings } = await import('../../src/web/pages/row.js')
+    const { createWebI18n } = await import('../../src/web/i18n.js')
+    const t = createWebI18n().getFixedT('en')
+    const evil = `<img src=x onerror="alert('s')">&`
+    const html = segmentRowHtml(
+      {
+        unit: {
+          id: 'u"1',
+          articleId: 'a',
+          tag: 'en-x',
+          lang: 'en',
+          position: 1,
+          block: 0,
+          kind: 'paragraph',
+          source: `${evil} {{x"y}}`,
+          trailing: '',
+          words: 3,
+          obsolete: false,
+        },
+        tr: {
+          articleId: 'a',
+          unitId: 'u"1',
+          lang: 'sv',
+          text: `${evil}</textarea>`,
+          state: 'translated',
+          stale: true,
+          version: 2,
+          author: '<b>ana</b>',
+          updatedAt: '2026-01-01T00:00:00Z',
+          madeFrom: `${evil} old`,
+        },
+        paragraphStart: false,
+      },
+      {
+        t,
+        s: rowStrings(t),
+        csrf: 'tok"en',
+        articleId: 'a',
+        lang: 'sv',
+        srcLang: 'en',
+        srcDir: 'ltr',
+        dir: 'ltr',
+        canWrite: true,
+        canReview: false,
+        back: '?filter=all&page=1',
+        when: (x) => x,
+      },
+    )
+    expect(html).not.toMatch(/<img|<\/textarea><\/textarea>|<b>ana|"alert|u"1|tok"en|x"y/)
+    expect(html).toContain(
+      '&lt;img src=x onerror=&quot;alert(&#39;s&#39;)&quot;&gt;&amp;&lt;/textarea&gt;</textarea>',
+    )
+    expect(html).toContain('data-token="{{x&quot;y}}"')
+    expect(html).toContain('id="u-u&quot;1"')
+    expect(html).toContain('action="/edit/a/sv/u%221?filter=all&amp;page=1"')
+  })
+})
