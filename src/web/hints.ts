@@ -4,6 +4,7 @@ import { missingTokens } from './tokens.js'
 export type Hint =
   | { code: 'numbers'; numbers: string }
   | { code: 'endMark'; mark: string }
+  | { code: 'extraEndMark'; mark: string }
   | { code: 'leadingSpace' }
   | { code: 'trailingSpace' }
   | { code: 'doubleSpace' }
@@ -47,7 +48,10 @@ export function qualityHints(source: string, target: string): Hint[] {
     })
   }
   const mark = endMark(source)
-  if (mark !== endMark(target)) hints.push({ code: 'endMark', mark: mark || '∅' })
+  const targetMark = endMark(target)
+  if (mark !== targetMark) {
+    hints.push(mark ? { code: 'endMark', mark } : { code: 'extraEndMark', mark: targetMark })
+  }
   if (edge(source, /^\s*/u) !== edge(target, /^\s*/u)) hints.push({ code: 'leadingSpace' })
   if (edge(source, /\s*$/u) !== edge(target, /\s*$/u)) hints.push({ code: 'trailingSpace' })
   if (/\S {2,}\S/u.test(target) && !/\S {2,}\S/u.test(source)) hints.push({ code: 'doubleSpace' })

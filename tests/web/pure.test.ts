@@ -75,6 +75,7 @@ describe('quality hints', () => {
   it('notices a missing or different end mark', () => {
     expect(qualityHints('Is it?', 'Är det.')).toEqual([{ code: 'endMark', mark: '?' }])
     expect(codes('Done.', 'Klart')).toEqual(['endMark'])
+    expect(qualityHints('Heading', 'Rubrik.')).toEqual([{ code: 'extraEndMark', mark: '.' }])
     expect(codes('“Go.”', '”Gå.”')).toEqual([])
   })
 

@@ -11,6 +11,8 @@ export function hintText(t: T, h: Hint): string {
       return t('hints.numbers', { numbers: h.numbers })
     case 'endMark':
       return t('hints.endMark', { mark: h.mark })
+    case 'extraEndMark':
+      return t('hints.extraEndMark', { mark: h.mark })
     case 'token':
       return t('hints.token', { token: h.token })
     default:

@@ -32,7 +32,7 @@ it('renders the editor for the README screenshot', { timeout: 60_000 }, async ()
         '– Det grundläggande problemet var bristen på ett enat ledarskap, säger Abu Hassan al-Hamwi, chef för HTS militära gren, i en längre intervju med The Guardian.',
         'translated',
       ],
-      ['Tillverkade egna vapen och drönare', 'translated'],
+      ['Tillverkade egna vapen  och drönare.', 'translated'],
     ] as const
     for (const [i, [text, state]] of texts.entries()) {
       await store.writeTranslation({
