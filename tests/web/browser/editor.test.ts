@@ -87,6 +87,23 @@ describe('the editor in Chromium', { timeout: 60_000 }, () => {
       expect(
         (await server.store.history('sv-general-01', unit, 'sv')).map((h) => h.newText),
       ).toEqual(['Anas version.', 'Revs version.'])
+      // A reviewer confirms with Ctrl+Shift+Enter: saved as reviewed.
+      await row(r.page).locator('textarea').press('Control+Shift+Enter')
+      await r.page.waitForFunction(
+        (u) =>
+          (
+            globalThis as unknown as {
+              document: {
+                getElementById: (id: string) => { dataset: Record<string, string> } | null
+              }
+            }
+          ).document.getElementById(`u-${u}`)?.dataset.state === 'reviewed',
+        unit,
+      )
+      expect(await server.store.getTranslation('sv-general-01', unit, 'sv')).toMatchObject({
+        state: 'reviewed',
+        author: 'rev',
+      })
     } finally {
       await a.close()
       await r.close()
