@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
-import type { Entry, Level } from './source-index.js'
+import { knownAt, type Entry, type Level } from './source-index.js'
 import type { Problem, ProblemKind } from './types.js'
 
 /** Counts per language before thresholds are applied. */
@@ -93,7 +93,7 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
 function findExtras(level: Level | undefined, obj: Record<string, unknown>, names: string[], prefix: string, ctx: CompareContext): void {
   for (const name of names) {
     const v = obj[name]
-    const known = level?.known.get(name)
+    const known = level ? knownAt(level).get(name) : undefined
     if (isObject(v)) {
       if (!level?.children.has(name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
       if (known === undefined) continue

@@ -14,12 +14,6 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line, column: offset - lineStart + 1 }
 }
 
-interface Frame {
-  isObject: boolean
-  /** Dotted path of this container when it lies on the way to a wanted key, else null. */
-  path: string | null
-}
-
 /**
  * Map each wanted dotted key path (`menu.file_one`) to the 1-based line its key is on. One pass
  * over the text; dotted paths are only built along branches that lead to a wanted key, so a file
@@ -32,46 +26,54 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
   for (const key of wanted) {
     for (let i = key.indexOf('.'); i !== -1; i = key.indexOf('.', i + 1)) prefixes.add(key.slice(0, i))
   }
-  const stack: Frame[] = []
+  // Per open container: its dotted path when it lies on the way to a wanted key, else null
+  // (arrays and every branch that leads nowhere wanted).
+  const stack: (string | null)[] = []
   let pending: string | null = ''
   // Lines are counted only up to each found key, from the previous one: keys come in text order.
   let line = 1
   let counted = 0
-  // Jump from one structural character to the next natively; strings are skipped with indexOf,
-  // and a string followed by `:` is a key, so commas never need looking at.
-  const next = /["{}[\]]/g
-  while (next.test(text)) {
-    const i = next.lastIndex - 1
-    const c = text.charCodeAt(i)
-    if (c === 0x22) {
-      const end = stringEnd(text, i)
-      next.lastIndex = end + 1
-      let j = end + 1
-      while (j < text.length && text.charCodeAt(j) <= 0x20) j++
-      if (text.charCodeAt(j) !== 0x3a) continue
-      const top = stack[stack.length - 1]
-      pending = null
-      if (top?.path == null) continue
-      const raw = text.slice(i + 1, end)
-      const name = raw.includes('\\') ? (JSON.parse(text.slice(i, end + 1)) as string) : raw
-      const full = top.path === '' ? name : `${top.path}.${name}`
-      if (wanted.has(full)) {
-        for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < i; nl = text.indexOf('\n', nl + 1)) line++
-        counted = i
-        found.set(full, line)
-        if (found.size === wanted.size) return found
+  const n = text.length
+  let at = 0
+  // From one string to the next with native indexOf; only the few characters between two
+  // strings (white space, `:`, `,`, brackets, numbers) are looked at one by one, for brackets.
+  // A string followed by `:` is a key, so commas never matter.
+  for (;;) {
+    const q = text.indexOf('"', at)
+    const stop = q === -1 ? n : q
+    for (let k = at; k < stop; k++) {
+      const c = text.charCodeAt(k)
+      if (c <= 0x3a) continue
+      if (c === 0x7b) {
+        stack.push(pending)
+        pending = null
+      } else if (c === 0x5b) {
+        stack.push(null)
+        pending = null
+      } else if (c === 0x7d || c === 0x5d) {
+        stack.pop()
+        pending = null
       }
-      if (prefixes.has(full)) pending = full
-    } else if (c === 0x7b) {
-      stack.push({ isObject: true, path: pending })
-      pending = null
-    } else if (c === 0x5b) {
-      stack.push({ isObject: false, path: null })
-      pending = null
-    } else {
-      stack.pop()
-      pending = null
     }
+    if (q === -1) break
+    const end = stringEnd(text, q)
+    at = end + 1
+    let j = at
+    while (j < n && text.charCodeAt(j) <= 0x20) j++
+    if (text.charCodeAt(j) !== 0x3a) continue
+    const top = stack.length > 0 ? stack[stack.length - 1] : null
+    pending = null
+    if (top == null) continue
+    const raw = text.slice(q + 1, end)
+    const name = raw.includes('\\') ? (JSON.parse(text.slice(q, end + 1)) as string) : raw
+    const full = top === '' ? name : `${top}.${name}`
+    if (wanted.has(full)) {
+      for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < q; nl = text.indexOf('\n', nl + 1)) line++
+      counted = q
+      found.set(full, line)
+      if (found.size === wanted.size) return found
+    }
+    if (prefixes.has(full)) pending = full
   }
   return found
 }

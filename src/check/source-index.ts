@@ -2,7 +2,7 @@
  * The source language's keys, indexed once per namespace as a tree that mirrors the JSON objects,
  * so each target file is compared by walking both at once, without building a dotted path per string.
  */
-import { countWords } from '../model/text.js'
+import { countWords, isUnspaced } from '../model/text.js'
 import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralType } from './plural-rules.js'
 import { interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
@@ -36,9 +36,10 @@ export interface Level {
   entries: Entry[]
   /**
    * Every name a target may use at this level: plain keys, and every CLDR form of each group
-   * (whether the target language allows the form is checked per language).
+   * (whether the target language allows the form is checked per language). Built by knownAt
+   * the first time a target has a key the source lacks at this level: most levels never need it.
    */
-  known: Map<string, Known>
+  known: Map<string, Known> | null
   children: Map<string, Level>
 }
 
@@ -53,15 +54,33 @@ export interface SourceIndex {
 /** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
 export function indexSource(file: JsonFile, lang: string): SourceIndex {
   const index: SourceIndex = { root: emptyLevel(), strings: 0, entries: 0 }
-  index.root = indexLevel(file, file.value, '', lang, index)
+  index.root = indexLevel(file, file.value, '', isUnspaced(lang) ? lang : null, index)
   return index
 }
 
 function emptyLevel(): Level {
-  return { entries: [], known: new Map(), children: new Map() }
+  return { entries: [], known: null, children: new Map() }
 }
 
-function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string, lang: string, index: SourceIndex): Level {
+/** The names a target may use at `level` (see Level.known), built once on first use. */
+export function knownAt(level: Level): Map<string, Known> {
+  if (level.known) return level.known
+  const known = new Map<string, Known>()
+  for (const e of level.entries) if (!e.forms) known.set(e.name, 'plain')
+  for (const e of level.entries) {
+    if (!e.forms || !e.plural) continue
+    for (const category of CATEGORIES) {
+      const name = e.forms[category]?.name
+      // A plain key of the same name wins: i18next would read it as that key.
+      if (name !== undefined && !known.has(name)) known.set(name, { type: e.plural, category })
+    }
+  }
+  level.known = known
+  return known
+}
+
+/** `unspaced`: the source language when it writes without spaces (its words come from countWords), else null. */
+function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string, unspaced: string | null, index: SourceIndex): Level {
   const level = emptyLevel()
   const names = Object.keys(obj)
   let hasOther = false
@@ -71,7 +90,7 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string
       index.strings++
       if (name.endsWith('_other')) hasOther = true
     } else if (isObject(v)) {
-      level.children.set(name, indexLevel(file, v, `${prefix}${name}.`, lang, index))
+      level.children.set(name, indexLevel(file, v, `${prefix}${name}.`, unspaced, index))
     } else {
       throw nonStringValue(file, prefix + name, v)
     }
@@ -90,20 +109,17 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string
       g.forms.set(split.category, text)
       continue
     }
-    level.known.set(name, 'plain')
-    level.entries.push(entry(name, prefix, null, text, null, name, lang))
+    level.entries.push(entry(name, prefix, null, text, null, name, unspaced))
   }
   for (const g of groups?.values() ?? []) {
     const base = g.base
     const texts = [...g.forms.values()]
     const first = [...g.forms.keys()][0] ?? 'other'
-    const e = entry(base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first), lang)
+    const e = entry(base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first), unspaced)
     e.forms = {}
     for (const category of CATEGORIES) {
       const name = base + suffixOf(g.type, category)
       e.forms[category] = { name, key: prefix + name }
-      // A plain key of the same name wins: i18next would read it as that key.
-      if (!level.known.has(name)) level.known.set(name, { type: g.type, category })
     }
     level.entries.push(e)
   }
@@ -112,7 +128,7 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string
 }
 
 /** One entry; `texts` holds every form of a group (null for a plain key: its one text). */
-function entry(name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string, lang: string): Entry {
+function entry(name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string, unspaced: string | null): Entry {
   const vars = texts ? union(texts, interpolations) : interpolations(text)
   // The quick token check is exact only when the text it spells out holds every variable.
   const tokens = rawTokens(text)
@@ -121,13 +137,44 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     key: prefix + name,
     plural,
     lineKey: prefix + lineName,
-    words: countWords(text, lang).words,
+    words: unspaced === null ? spacedWords(text) : countWords(text, unspaced).words,
     blank: text.trim() === '',
     vars,
     tokens: tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
     nests: texts ? union(texts, nestings) : nestings(text),
     forms: null,
   }
+}
+
+/**
+ * countWords for a language that separates words with spaces, without its Unicode pattern when
+ * the text is ASCII (the common case): runs of letters and digits, joined by one of `'.-` when a
+ * letter or digit follows, exactly as that pattern reads ASCII. Any other text goes to countWords.
+ */
+export function spacedWords(text: string): number {
+  let n = 0
+  const len = text.length
+  for (let i = 0; i < len; ) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x80) return countWords(text, 'en').words
+    if (!isAlnum(c)) {
+      i++
+      continue
+    }
+    n++
+    for (;;) {
+      i++
+      while (i < len && isAlnum(text.charCodeAt(i))) i++
+      const sep = text.charCodeAt(i)
+      if ((sep === 0x27 || sep === 0x2e || sep === 0x2d) && i + 1 < len && isAlnum(text.charCodeAt(i + 1))) i++
+      else break
+    }
+  }
+  return n
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
 }
 
 /** Every `{{…}}` of a text exactly as written; null when there is none. */

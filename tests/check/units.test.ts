@@ -3,6 +3,8 @@ import { keyLines, lineAndColumn } from '../../src/check/json-lines.js'
 import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
 import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
 import { renderBadge } from '../../src/check/badge.js'
+import { spacedWords } from '../../src/check/source-index.js'
+import { countWords } from '../../src/model/text.js'
 
 describe('plural forms from CLDR', () => {
   it('requires one, few, many and other in Russian', () => {
@@ -61,5 +63,23 @@ describe('renderBadge', () => {
     expect(svg).toContain('sv: 99%')
     expect(svg).toContain('#97ca00')
     expect(renderBadge('<x>', 1)).toContain('&lt;x&gt;: 100%')
+  })
+})
+
+describe('word count of source strings', () => {
+  it('counts ASCII text exactly as countWords does, and hands other text to it', () => {
+    const texts = ['', 'one', '{{count}} files', "don't stop-here a.b. -x x- 'y'", 'e-mail, 3.5 km!', '  \t', 'café au lait', 'it’s', "a'b'c..d"]
+    for (const t of texts) expect(spacedWords(t), t).toBe(countWords(t, 'en').words)
+    // A seeded stream of short random strings over the characters that matter.
+    const alphabet = "aZ09 .'-_,{}!\t’é"
+    let seed = 7
+    for (let i = 0; i < 5000; i++) {
+      let t = ''
+      for (let k = i % 13; k > 0; k--) {
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        t += alphabet[seed % alphabet.length]
+      }
+      expect(spacedWords(t), t).toBe(countWords(t, 'en').words)
+    }
   })
 })

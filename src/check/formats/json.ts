@@ -5,7 +5,7 @@
 import type { CheckResult } from '../types.js'
 
 /** Problems per chunk: big enough for few writes, small enough to keep the copy small. */
-const CHUNK = 2000
+const CHUNK = 256
 
 /** The JSON text in chunks, each made only when the previous one has been written. */
 export function* formatJson(r: CheckResult): Generator<string> {
