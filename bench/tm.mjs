@@ -148,6 +148,8 @@ const times = []
 const best = []
 let found = 0
 for (const text of queries.slice(0, 20)) await store.memory.matches({ text, srcLang: 'en', tgtLang: 'sv' }) // warm up
+const cpu0 = process.cpuUsage()
+const wall0 = performance.now()
 for (const text of queries) {
   const t = performance.now()
   const ms = await store.memory.matches({ text, srcLang: 'en', tgtLang: 'sv' })
@@ -155,9 +157,13 @@ for (const text of queries) {
   best.push(ms[0]?.score ?? 0)
   if (ms.length) found++
 }
+const cpuMs = (c) => (c.user + c.system) / 1000
+const topCpu = cpuMs(process.cpuUsage(cpu0))
+const topWall = performance.now() - wall0
 times.sort((a, b) => a - b)
 console.log(`\nTOP-3 FUZZY (threshold 70), ${Q} queries on ${N} segments, index (FTS5 words + prefix filter):`)
 console.log(`  p50 ${fmt(pct(times, 50))}  p90 ${fmt(pct(times, 90))}  p99 ${fmt(pct(times, 99))}  max ${fmt(times[times.length - 1])}   (${found} queries with a match ≥ 70)`)
+console.log(`  all ${Q}: wall ${fmt(topWall)}, CPU ${fmt(topCpu)} (CPU per query ${fmt(topCpu / Q)}; wall far above CPU means a loaded machine)`)
 
 // ---- brute force on a sample ---------------------------------------------------------------
 const B = Number(opts.brute)
@@ -233,9 +239,11 @@ if (B > 0) {
   await importText(store, { id: 'en-bench-01', tag: 'en-bench', lang: 'en', targets: ['sv'], text })
   const units = await store.listUnits('en-bench-01')
   const t = performance.now()
+  const c0 = process.cpuUsage()
   const a = await analyseArticle(store, 'en-bench-01', 'sv')
   const ms = performance.now() - t
-  console.log(`\nANALYSIS of a ${units.length}-segment article against ${N} segments: ${fmt(ms)} (target < 5 s)`)
+  const cpu = cpuMs(process.cpuUsage(c0))
+  console.log(`\nANALYSIS of a ${units.length}-segment article against ${N} segments: ${fmt(ms)} wall, ${fmt(cpu)} CPU (target < 5 s)`)
   console.log('  ' + a.bands.map((b) => `${b.band}: ${b.words}`).join(', ') + ` (words; total ${a.total.words})`)
 }
 await store.close()

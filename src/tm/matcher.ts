@@ -33,7 +33,7 @@ export interface IndexReader {
   /** How many entries' sources hold `word`, counted up to `cap`. */
   frequency(word: string, cap: number): number
   /** Ids of entries whose source holds `word`, at most `cap`. */
-  postings(word: string, cap: number): number[]
+  postings(word: string, cap: number): ArrayLike<number>
   /** Entries by id (any order; unknown ids left out). */
   entries(ids: number[]): IndexedEntry[]
 }
@@ -78,61 +78,176 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
   const threshold = q.threshold ?? DEFAULT_MATCH.threshold
   const limit = q.limit ?? DEFAULT_MATCH.limit
   const seg = prepare(q.text)
-  const found = new Map<number, IndexedEntry>()
-  for (const e of index.exact(sourceHash(q.text), q.srcLang, q.tgtLang)) found.set(e.id, e)
-  if (threshold < 100 || found.size === 0) {
-    const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
-    for (const e of index.entries(fuzzyCandidates(index, seg, threshold, verify))) {
-      if (e.srcLang === q.srcLang && e.tgtLang === q.tgtLang) found.set(e.id, e)
+  const scored = new Map<number, Candidate>()
+  const cache = new Map<string, Prepared>()
+  const take = (entries: IndexedEntry[]) => {
+    for (const e of entries) {
+      if (scored.has(e.id) || e.srcLang !== q.srcLang || e.tgtLang !== q.tgtLang) continue
+      let src = cache.get(e.source)
+      if (!src) cache.set(e.source, (src = prepare(e.source)))
+      const s = scoreEntry(seg, src, e.target)
+      const context =
+        s.score === 100 &&
+        q.prevHash !== undefined &&
+        q.nextHash !== undefined &&
+        e.origin === 'article' &&
+        e.prevHash === q.prevHash &&
+        e.nextHash === q.nextHash
+      scored.set(e.id, { e, score: context ? 101 : s.score, autoFixed: s.autoFixed, target: s.target })
     }
   }
-  const scored: Array<MemoryMatch & { context: boolean }> = []
-  const cache = new Map<string, Prepared>()
-  for (const e of found.values()) {
-    let src = cache.get(e.source)
-    if (!src) cache.set(e.source, (src = prepare(e.source)))
-    const s = scoreEntry(seg, src, e.target)
-    if (s.score < threshold) continue
-    const context =
-      s.score === 100 &&
-      q.prevHash !== undefined &&
-      q.nextHash !== undefined &&
-      e.origin === 'article' &&
-      e.prevHash === q.prevHash &&
-      e.nextHash === q.nextHash
-    scored.push({
-      score: context ? 101 : s.score,
-      autoFixed: s.autoFixed,
-      source: e.source,
-      target: s.target,
-      diff: [],
-      entry: publicEntry(e),
-      context,
-    })
+  take(index.exact(sourceHash(q.text), q.srcLang, q.tgtLang))
+  // Fuzzy search in stages, highest floor first. A stage with floor f reads the posting lists
+  // of the words every entry scoring at least f must share with the segment, so once `limit`
+  // different matches of at least f are in hand, nothing unseen can outrank them and the lower
+  // stages are skipped (they read the more common words' long lists). Entries are scored once.
+  const stages = fuzzyStages(threshold, limit, scored)
+  if (stages.length > 0) {
+    const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
+    const lists = memoPostings(index)
+    for (const floor of stages) {
+      take(index.entries(fuzzyCandidates(lists, seg, floor, verify, scored)))
+      if (distinctAtLeast(scored, floor, limit)) break
+    }
   }
-  scored.sort(
+  const ranked = [...scored.values()].filter((c) => c.score >= threshold)
+  ranked.sort(
     (a, b) =>
       b.score - a.score ||
-      Number(b.entry.tag === q.tag) - Number(a.entry.tag === q.tag) ||
-      (b.entry.updatedAt ?? '').localeCompare(a.entry.updatedAt ?? '') ||
-      b.entry.id - a.entry.id,
+      Number(b.e.tag === q.tag) - Number(a.e.tag === q.tag) ||
+      (b.e.updatedAt ?? '').localeCompare(a.e.updatedAt ?? '') ||
+      b.e.id - a.e.id,
   )
   // The same translation of the same source, found in several articles, is shown once.
   const seen = new Set<string>()
   const out: MemoryMatch[] = []
-  for (const m of scored) {
-    const key = `${m.source}\u0000${m.target}`
+  for (const m of ranked) {
+    const key = `${m.e.source}\u0000${m.target}`
     if (seen.has(key)) continue
     seen.add(key)
-    const { context: _context, ...match } = m
-    out.push({ ...match, diff: m.score >= 100 ? [{ op: 'same', text: m.source }] : wordDiff(m.source, q.text) })
+    out.push({
+      score: m.score,
+      autoFixed: m.autoFixed,
+      source: m.e.source,
+      target: m.target,
+      diff: m.score >= 100 ? [{ op: 'same', text: m.e.source }] : wordDiff(m.e.source, q.text),
+      entry: publicEntry(m.e),
+    })
     if (out.length === limit) break
   }
   return out
 }
 
-/** Ids of the entries worth scoring exactly, most shared words first. */
-function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number, verify: number): number[] {
+/** An entry scored against the segment. */
+interface Candidate {
+  e: IndexedEntry
+  score: number
+  autoFixed: boolean
+  target: string
+}
+
+/** Fuzzy floors above the threshold at which a search may stop early, highest first. */
+export const FUZZY_STAGES = [95, 85, 75] as const
+
+/**
+ * The floors of the fuzzy stages for this query. With the best matches already found by the
+ * exact path (a 101, or `limit` different 100s), there is nothing fuzzy to add; a 100 without its
+ * context only asks whether some entry the hash index does not cover (an entry translated from an
+ * earlier source has none) is the same text in the same context: the 100 stage reads one list.
+ */
+function fuzzyStages(threshold: number, limit: number, exact: Map<number, Candidate>): number[] {
+  if (distinctAtLeast(exact, 101, limit)) return []
+  if (threshold >= 100 || distinctAtLeast(exact, 100, limit)) return [100]
+  return [...FUZZY_STAGES.filter((f) => f > threshold), threshold]
+}
+
+/** Whether `limit` different (source, target) pairs score at least `floor`. */
+function distinctAtLeast(scored: Map<number, Candidate>, floor: number, limit: number): boolean {
+  const keys = new Set<string>()
+  for (const c of scored.values()) {
+    if (c.score < floor) continue
+    keys.add(`${c.e.source}\u0000${c.target}`)
+    if (keys.size >= limit) return true
+  }
+  return false
+}
+
+/** The reader's posting lists, each read once per query (stages read the same rare words). */
+function memoPostings(index: IndexReader): IndexReader {
+  const lists = new Map<string, ArrayLike<number>>()
+  return {
+    ...index,
+    postings(word, cap) {
+      let ids = lists.get(word)
+      if (!ids) lists.set(word, (ids = index.postings(word, cap)))
+      return ids
+    },
+  }
+}
+
+/**
+ * Shared-word counts by entry id: a dense array indexed by id (ids are the table's rowids, so
+ * dense), reset through the list of ids touched; a map for the rare id beyond the array.
+ */
+class Counter {
+  private static counts = new Uint16Array(1 << 16)
+  private readonly touched: number[] = []
+  private readonly far = new Map<number, number>()
+
+  get size(): number {
+    return this.touched.length + this.far.size
+  }
+  get(id: number): number {
+    if (id < DENSE_IDS) return id < Counter.counts.length ? Counter.counts[id]! : 0
+    return this.far.get(id) ?? 0
+  }
+  /** Add one to `id`'s count; a new id only when `add` is true. */
+  bump(id: number, add: boolean): void {
+    if (id < DENSE_IDS) {
+      if (id >= Counter.counts.length) {
+        if (!add) return
+        const grown = new Uint16Array(Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2)))
+        grown.set(Counter.counts)
+        Counter.counts = grown
+      }
+      const c = Counter.counts[id]!
+      if (c === 0) {
+        if (!add) return
+        this.touched.push(id)
+      }
+      if (c < 0xffff) Counter.counts[id] = c + 1
+      return
+    }
+    const c = this.far.get(id)
+    if (c !== undefined) this.far.set(id, c + 1)
+    else if (add) this.far.set(id, 1)
+  }
+  *entries(): Generator<[number, number]> {
+    for (const id of this.touched) yield [id, Counter.counts[id]!]
+    yield* this.far
+  }
+  /** Zero the dense counts this counter set (they are shared by every query). */
+  clear(): void {
+    for (const id of this.touched) Counter.counts[id] = 0
+    this.touched.length = 0
+    this.far.clear()
+  }
+}
+
+/** Ids below this are counted in the dense array (2 bytes each). */
+const DENSE_IDS = 1 << 25
+
+/**
+ * Ids of the entries worth scoring exactly for floor `threshold`, most shared words first,
+ * leaving out those in `skip` (already scored).
+ */
+function fuzzyCandidates(
+  index: IndexReader,
+  seg: Prepared,
+  threshold: number,
+  verify: number,
+  skip: ReadonlyMap<number, unknown>,
+): number[] {
   const words = indexWords(seg.tokens)
   if (words.length === 0) return []
   let wordTokens = 0
@@ -147,38 +262,47 @@ function fuzzyCandidates(index: IndexReader, seg: Prepared, threshold: number, v
   const byRarity = words
     .map((w) => ({ w, df: index.frequency(w, MATCH_LIMITS.frequencyCap) }))
     .sort((a, b) => a.df - b.df)
-  const shared = new Map<number, number>()
-  let extra = 0
-  for (let i = 0; i < byRarity.length; i++) {
-    const { w, df } = byRarity[i]!
-    const inPrefix = i < prefix
-    // Past the prefix a word only sharpens the ranking; read it only when its list is short.
-    if (!inPrefix && (df > MATCH_LIMITS.extraMaxLength || extra + df > MATCH_LIMITS.extraBudget)) break
-    const ids = index.postings(w, MATCH_LIMITS.postingCap)
-    if (!inPrefix) extra += ids.length
-    for (const id of ids) {
-      const c = shared.get(id)
-      if (c !== undefined) shared.set(id, c + 1)
-      else if (inPrefix) shared.set(id, 1)
+  const shared = new Counter()
+  try {
+    let extra = 0
+    let complete = 0
+    for (let i = 0; i < byRarity.length; i++) {
+      const { w, df } = byRarity[i]!
+      const inPrefix = i < prefix
+      // Past the prefix a word only sharpens the ranking; read it only when its list is short.
+      if (!inPrefix && (df > MATCH_LIMITS.extraMaxLength || extra + df > MATCH_LIMITS.extraBudget)) break
+      const ids = index.postings(w, MATCH_LIMITS.postingCap)
+      if (ids.length < MATCH_LIMITS.postingCap) complete++
+      if (!inPrefix) extra += ids.length
+      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix)
     }
+    // An entry missing a word whose whole list was read matches at least one token fewer, and
+    // its score is at most 100 · (tokens matched) / n: an entry among `complete` fully read lists
+    // `c` times scores at most 100 · (n − complete + c) / n, so below this count it cannot reach
+    // the floor and is not worth fetching.
+    const least = Math.ceil((threshold * n) / 100) - n + complete
+    const open: Array<[number, number]> = []
+    for (const entry of shared.entries()) if (entry[1] >= least && !skip.has(entry[0])) open.push(entry)
+    if (open.length <= verify) return open.map(([id]) => id)
+    // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
+    // tens of thousands of candidates.
+    const histogram = new Array<number>(words.length + 2).fill(0)
+    for (const [, c] of open) histogram[Math.min(c, words.length + 1)]!++
+    let cut = histogram.length - 1
+    for (let taken = 0; cut > 0; cut--) {
+      taken += histogram[cut]!
+      if (taken >= verify) break
+    }
+    const out: number[] = []
+    for (const [id, c] of open) if (c > cut) out.push(id)
+    for (const [id, c] of open) {
+      if (out.length >= verify) break
+      if (c === cut) out.push(id)
+    }
+    return out
+  } finally {
+    shared.clear()
   }
-  if (shared.size <= verify) return [...shared.keys()]
-  // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
-  // tens of thousands of candidates.
-  const histogram = new Array<number>(words.length + 2).fill(0)
-  for (const c of shared.values()) histogram[c]!++
-  let cut = histogram.length - 1
-  for (let taken = 0; cut > 0; cut--) {
-    taken += histogram[cut]!
-    if (taken >= verify) break
-  }
-  const out: number[] = []
-  for (const [id, c] of shared) if (c > cut) out.push(id)
-  for (const [id, c] of shared) {
-    if (out.length >= verify) break
-    if (c === cut) out.push(id)
-  }
-  return out
 }
 
 function publicEntry(e: IndexedEntry): MemoryEntry {

@@ -151,8 +151,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
     async matchMany(queries) {
       sync()
-      // One read transaction: every match sees the same memory, and SQLite takes its lock once.
-      return db.transaction(() => queries.map((q) => findMatches(reader, q))).deferred()
+      // One read transaction: every match sees the same memory, and SQLite takes its lock once;
+      // so a word's posting list, read once, serves every segment of the batch (an article's
+      // common words recur in most of its sentences).
+      const session = cachedPostings(reader, POSTINGS_CACHED)
+      return db.transaction(() => queries.map((q) => findMatches(session, q))).deferred()
     },
     async search(q) {
       const text = typeof q.query === 'string' ? q.query.trim() : ''
@@ -209,6 +212,30 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         if (chunk) yield chunk
       }
       yield TMX_TAIL
+    },
+  }
+}
+
+/** Posting ids kept by one matchMany batch (about 8 bytes each). */
+const POSTINGS_CACHED = 4_000_000
+
+/** `reader` with posting lists kept (up to `budget` ids in all) for one read transaction. */
+function cachedPostings(reader: IndexReader, budget: number): IndexReader {
+  const lists = new Map<string, ArrayLike<number>>()
+  let held = 0
+  return {
+    ...reader,
+    postings(word, cap) {
+      const key = `${cap}\u0000${word}`
+      let ids = lists.get(key)
+      if (!ids) {
+        ids = reader.postings(word, cap)
+        if (held + ids.length <= budget) {
+          lists.set(key, ids)
+          held += ids.length
+        }
+      }
+      return ids
     },
   }
 }
