@@ -162,6 +162,21 @@
     keep.focus()
   }
 
+  // While typing: name the source's placeholders and markup the target does not hold (yet).
+  function warnLostTokens(seg, text) {
+    if (!seg.dataset.keep) return
+    const lost =
+      text.trim() === '' ? [] : JSON.parse(seg.dataset.keep).filter((k) => !text.includes(k))
+    let el = seg.querySelector('.lost')
+    if (lost.length === 0) return el?.remove()
+    if (!el) {
+      el = document.createElement('p')
+      el.className = 'lost'
+      seg.querySelector('.hints')?.before(el)
+    }
+    el.textContent = lost.map((token) => fill(strings.token, { token })).join(' · ')
+  }
+
   function saveDraft(seg) {
     const t = area(seg)
     store.set(draftKey(seg), { text: t.value, basedOn: Number(seg.dataset.version) })
@@ -276,7 +291,10 @@
 
   document.addEventListener('input', (e) => {
     const seg = e.target.closest && e.target.closest('.seg')
-    if (seg && e.target.tagName === 'TEXTAREA') saveDraft(seg)
+    if (seg && e.target.tagName === 'TEXTAREA') {
+      saveDraft(seg)
+      warnLostTokens(seg, e.target.value)
+    }
   })
 
   document.addEventListener('focusin', (e) => {

@@ -21,6 +21,7 @@ export function scriptStrings(t: PageContext['t']): Record<string, string> {
     mergeHint: t('conflict.mergeHint'),
     progress: t('editor.progress', { done: '{done}', total: '{total}' }),
     dismiss: t('hints.dismiss'),
+    token: t('hints.token', { token: '{token}' }),
   }
 }
 

@@ -2,7 +2,7 @@ import type { T } from '../i18n.js'
 import type { Row } from '../editor-data.js'
 import { type Hint, hintKey, qualityHints } from '../hints.js'
 import { sourceDiff } from '../source-diff.js'
-import { insertableTokens } from '../tokens.js'
+import { findTokens, insertableTokens } from '../tokens.js'
 
 /** A hint as a sentence in the interface language. */
 export function hintText(t: T, h: Hint): string {
@@ -117,7 +117,17 @@ export function segmentRowHtml(row: Row, ctx: RowContext): string {
   const tgt = `lang="${esc(ctx.lang)}" dir="${ctx.dir}"`
   const cls = `seg state-${tr.state}${tr.stale ? ' is-stale' : ''}${row.paragraphStart ? ' para' : ''}`
   const open = tr.state === 'initial' || tr.stale ? '1' : '0'
-  let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"><div class="src"><span class="num">`
+  // What the target must keep, for the script's warning while typing (the server's hints after a
+  // save also count repeats and emphasis).
+  const keep = [
+    ...new Set(
+      findTokens(unit.source)
+        .filter((t) => t.kind !== 'emphasis')
+        .map((t) => t.keep),
+    ),
+  ]
+  const keepAttr = keep.length > 0 ? ` data-keep="${esc(JSON.stringify(keep))}"` : ''
+  let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"${keepAttr}><div class="src"><span class="num">`
   if (row.paragraphStart) {
     out += `<span class="pilcrow" aria-hidden="true">¶</span><span class="sr-only">${esc(s.paragraph)}</span>`
   }
