@@ -86,6 +86,8 @@ export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promis
     ...opts,
   })
   const page = context.pages()[0] ?? (await context.newPage())
+  // The machines running these are shared and often busy: give each step room before failing.
+  context.setDefaultTimeout(45_000)
   return {
     context,
     page,

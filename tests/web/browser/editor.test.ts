@@ -12,7 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => server?.close())
 
-describe('the editor in Chromium', { timeout: 60_000 }, () => {
+describe('the editor in Chromium', { timeout: 120_000 }, () => {
   it('lets a translator translate three segments with the keyboard only, and keeps them over a reload', async () => {
     const b = await launch()
     try {
