@@ -8,7 +8,8 @@ export interface ParsedTag {
 }
 
 const DOMAIN = /^[a-z]{3,30}$/
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+// Built on first use: creating it costs about 13 ms of every verb's start-up.
+let languageNames: Intl.DisplayNames | undefined
 
 /**
  * Canonicalise a BCP 47 language tag (`pt-br` → `pt-BR`), or throw InvalidInput.
@@ -40,7 +41,8 @@ export function parseLanguage(input: string): string {
 
 function languageName(code: string): string | undefined {
   try {
-    return LANGUAGE_NAMES.of(code)
+    languageNames ??= new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' })
+    return languageNames.of(code)
   } catch {
     return undefined
   }
