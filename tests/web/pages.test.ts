@@ -366,3 +366,18 @@ describe('dashboard', () => {
     expect(html).toMatch(/\d+ words left/)
   })
 })
+
+describe('accounts without grants', () => {
+  it('get a 403 page instead of the dashboard', async () => {
+    const w = await makeWebApp()
+    await w.accounts.add('nobody', [])
+    const { hashPassword } = await import('../../src/auth/passwords.js')
+    await w.web.passwords.set('nobody', await hashPassword('correct horse battery'))
+    const c = w.client()
+    await c.get('/sign-in')
+    await c.post('/sign-in', { account: 'nobody', password: 'correct horse battery' })
+    const res = await c.get('/')
+    expect(res.status).toBe(403)
+    expect(res.headers.get('content-type')).toContain('text/html')
+  })
+})
