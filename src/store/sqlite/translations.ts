@@ -29,9 +29,22 @@ interface UnitLookup {
   targets: string
 }
 
+/** What a write reads in one statement: the unit, its article's targets, the current row. */
+interface WriteLookup {
+  obsolete: 0 | 1
+  source: string
+  targets: string
+  text: string | null
+  state: TranslationRow['state'] | null
+  stale: 0 | 1 | null
+  version: number | null
+  made_from: string | null
+}
+
 /**
- * Build the translation functions. A write is one IMMEDIATE transaction: look up the unit,
- * compare versions, upsert, append history; the coverage counters follow by trigger.
+ * Build the translation functions. A write is one IMMEDIATE transaction: one lookup of the unit
+ * with its current translation, compare versions, upsert, append history; the coverage counters
+ * follow by trigger.
  */
 export function createTranslationOps(db: Database.Database, now: () => string): TranslationOps {
   const articleExists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
@@ -41,22 +54,28 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   const selectOne = db.prepare<[string, string, string], TranslationRow>(
     'SELECT * FROM translations WHERE article_id = ? AND unit_id = ? AND lang = ?',
   )
+  // The hot path of every write: the unit, its article's targets and the current translation
+  // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
+  const selectForWrite = db.prepare<[string, string, string], WriteLookup>(`
+    SELECT u.obsolete, u.source, a.targets, t.text, t.state, t.stale, t.version, t.made_from
+    FROM units u JOIN articles a ON a.id = u.article_id
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
+    WHERE u.article_id = ? AND u.id = ?`)
   const selectLive = db.prepare<[string, string], TranslationRow & { id: string }>(`
     SELECT u.id, t.* FROM units u
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
     WHERE u.article_id = ? AND u.obsolete = 0 ORDER BY u.position`)
-  const upsert = db.prepare(`
+  const upsert = db.prepare<[string, string, string, string, string, number, number, string, string, string | null]>(`
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
       updated_at, made_from)
-    VALUES (@articleId, @unitId, @lang, @text, @state, @stale, @version, @author, @at, @madeFrom)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, unit_id, lang) DO UPDATE SET text = excluded.text,
       state = excluded.state, stale = excluded.stale, version = excluded.version,
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from`)
-  const appendHistory = db.prepare(`
+  const appendHistory = db.prepare<[string, string, string, number, string | null, string, string, string, string, string]>(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
       new_state, author, at)
-    VALUES (@articleId, @unitId, @lang, @version, @oldText, @text, @oldState, @state, @author,
-      @at)`)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const selectHistory = db.prepare<[string, string], HistoryRow>(
     'SELECT * FROM history WHERE article_id = ? AND unit_id = ? ORDER BY seq',
   )
@@ -71,23 +90,41 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
   }
 
+  // The targets of the article last written to, parsed once: writes come in runs on one article.
+  let lastTargets = { json: '', list: [] as string[] }
+  const targetsOf = (json: string): string[] => {
+    if (json !== lastTargets.json) lastTargets = { json, list: JSON.parse(json) as string[] }
+    return lastTargets.list
+  }
+
   const write = db.transaction((w: TranslationWrite): Translation => {
     checkWrite(w)
-    const unit = unitOrThrow(w.articleId, w.unitId)
-    if (unit.obsolete) {
+    const found = selectForWrite.get(w.lang, w.articleId, w.unitId)
+    if (!found) {
+      if (!articleExists.get(w.articleId)) throw new NotFound(`no article ${printable(w.articleId)}`)
+      throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`)
+    }
+    if (found.obsolete) {
       throw new NotFound(
         `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
       )
     }
-    const targets = JSON.parse(unit.targets) as string[]
+    const targets = targetsOf(found.targets)
     if (!targets.includes(w.lang)) {
       throw new InvalidInput(
         `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${targets.join(', ') || 'none'})`,
         'not-a-target',
       )
     }
-    const row = selectOne.get(w.articleId, w.unitId, w.lang)
-    const current = row ? toTranslation(row) : untranslated(w.articleId, w.unitId, w.lang)
+    // No row yet: the unit is untranslated (version 0, initial, empty, not stale).
+    const exists = found.version !== null
+    const current = {
+      text: found.text ?? '',
+      state: found.state ?? 'initial',
+      stale: found.stale === 1,
+      version: found.version ?? 0,
+      madeFrom: found.made_from,
+    }
     if (w.ifVersion !== undefined && w.ifVersion !== current.version) {
       throw new VersionConflict(
         { text: current.text, state: current.state, version: current.version },
@@ -99,22 +136,34 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     // not make it fit the new source, so it stays stale and keeps the old source for the diff.
     const stale =
       current.stale && w.text === current.text && w.state !== 'reviewed' && w.state !== 'final'
-    const next: Translation = {
+    const at = now()
+    const madeFrom = stale ? current.madeFrom : found.source
+    const version = current.version + 1
+    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom)
+    appendHistory.run(
+      w.articleId,
+      w.unitId,
+      w.lang,
+      version,
+      exists ? current.text : null,
+      w.text,
+      current.state,
+      w.state,
+      w.author,
+      at,
+    )
+    return {
       articleId: w.articleId,
       unitId: w.unitId,
       lang: w.lang,
       text: w.text,
       state: w.state,
       stale,
-      version: current.version + 1,
+      version,
       author: w.author,
-      updatedAt: now(),
-      madeFrom: stale ? current.madeFrom : unit.source,
+      updatedAt: at,
+      madeFrom,
     }
-    const params = { ...next, stale: stale ? 1 : 0, at: next.updatedAt }
-    upsert.run(params)
-    appendHistory.run({ ...params, oldText: row ? current.text : null, oldState: current.state })
-    return next
   })
 
   return {
