@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { hash, randomBytes } from 'node:crypto'
 import { InvalidInput } from '../model/errors.js'
 import type { Accounts, Principal, TokenInfo } from './types.js'
 
@@ -15,7 +15,7 @@ export function generateToken(): string {
  * bits, so there is nothing to guess; passwords are another matter (see the editor issue).
  */
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex')
+  return hash('sha256', token, 'hex')
 }
 
 /** Create a token for an account; the token itself is returned here once and never stored. */
@@ -32,7 +32,11 @@ export async function issueToken(
   return { token, info }
 }
 
-/** The principal a presented token stands for, or undefined when it is unknown, revoked or expired. */
+/**
+ * The principal a presented token stands for, or undefined when it is unknown, revoked or expired.
+ * The SQLite accounts remember a valid token for a few seconds (`TOKEN_CACHE_TTL_MS`): a
+ * revocation in this process applies at once, one by another process within that time.
+ */
 export async function authenticate(accounts: Accounts, token: string, now = new Date()): Promise<Principal | undefined> {
   // Cheap refusal of garbage before hashing: a token is ASCII and not huge.
   if (token.length > 200 || !token.startsWith(TOKEN_PREFIX)) return undefined

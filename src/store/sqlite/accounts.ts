@@ -15,6 +15,36 @@ interface GrantRow {
   role: Role
   lang: string
 }
+/**
+ * How long a token, once found valid, may be trusted without asking the database again (ms).
+ * Every request carries a token, and the lookup (a three-table join with the grants) cost more
+ * than the rest of the authentication. The cache is emptied at once by any change to tokens,
+ * grants or accounts made through any Accounts of this process, and whenever another connection
+ * (another process: `tolk token revoke` next to a running server) has committed anything to the
+ * file, which SQLite's `PRAGMA data_version` tells for a microsecond or two. So a revocation
+ * applies to the next request; this time only bounds how long an entry can live at all. Expiry
+ * is checked exactly, and a refusal is never remembered.
+ */
+export const TOKEN_CACHE_TTL_MS = 5000
+
+/** Entries per Accounts at most (only valid tokens are kept, so this is rarely reached). */
+const TOKEN_CACHE_MAX = 1000
+
+/**
+ * Bumped by every change to tokens or grants made in this process, through any Accounts
+ * instance (the server's, a CLI verb's, a test's): a cached principal from an older
+ * generation is never used.
+ */
+let generation = 0
+
+interface CachedPrincipal {
+  principal: Principal
+  expiresAt: string | null
+  until: number
+  generation: number
+  dataVersion: number
+}
+
 interface TokenRow {
   id: number
   name: string
@@ -69,11 +99,18 @@ export function createSqliteAccounts(
   )
   const revoke = db.prepare<[string, number]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
   // The hot path of every request: one indexed lookup by hash, grants in the same statement.
-  const selectByHash = db.prepare<[string, string], { name: string; token_id: number; role: Role | null; lang: string | null }>(`
-    SELECT a.name, t.id AS token_id, g.role, g.lang FROM tokens t
+  const selectByHash = db.prepare<
+    [string, string],
+    { name: string; token_id: number; expires_at: string | null; role: Role | null; lang: string | null }
+  >(`
+    SELECT a.name, t.id AS token_id, t.expires_at, g.role, g.lang FROM tokens t
     JOIN accounts a ON a.id = t.account_id
     LEFT JOIN grants g ON g.account_id = a.id
     WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`)
+
+  const cache = new Map<string, CachedPrincipal>()
+  // Changes when another connection commits to the file (not for this connection's own writes).
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
 
   const grantsOf = (accountId: number): Grant[] => toGrants(selectGrants.all(accountId))
   const toAccount = (row: AccountRow): Account => ({
@@ -108,8 +145,14 @@ export function createSqliteAccounts(
   })
 
   return {
-    add: async (name, grants) => add.immediate(name, grants),
-    grant: async (name, g) => grant.immediate(name, g),
+    add: async (name, grants) => {
+      generation++
+      return add.immediate(name, grants)
+    },
+    grant: async (name, g) => {
+      generation++
+      return grant.immediate(name, g)
+    },
     get: async (name) => {
       const row = selectAccount.get(name)
       return row ? toAccount(row) : undefined
@@ -123,17 +166,45 @@ export function createSqliteAccounts(
     },
     listTokens: async (name) => (name === undefined ? selectTokens.all() : selectTokensOf.all(name)).map(toToken),
     async revokeToken(id) {
+      generation++
       revoke.run(now(), id)
       const row = selectToken.get(id)
       if (!row) throw new NotFound(`no token ${id}: see tolk token list`, 'unknown-token')
       return toToken(row)
     },
     async findByTokenHash(hash, at): Promise<Principal | undefined> {
+      const hit = cache.get(hash)
+      const version = dataVersion.get() as number
+      if (
+        hit &&
+        hit.generation === generation &&
+        hit.dataVersion === version &&
+        hit.until > Date.now() &&
+        (hit.expiresAt === null || hit.expiresAt > at)
+      ) {
+        return hit.principal
+      }
       const rows = selectByHash.all(hash, at)
       const first = rows[0]
-      if (!first) return undefined
+      if (!first) {
+        if (hit) cache.delete(hash)
+        return undefined
+      }
       const grants = toGrants(rows.filter((r): r is GrantRow & typeof r => r.role !== null) as GrantRow[])
-      return { account: first.name, grants, tokenId: first.token_id }
+      // Shared by the requests of the next few seconds: frozen, so none can change it for the rest.
+      for (const g of grants) Object.freeze(Object.freeze(g).langs)
+      const principal: Principal = Object.freeze({ account: first.name, grants: Object.freeze(grants) as Grant[], tokenId: first.token_id })
+      // Only valid tokens are remembered: a refusal is always asked anew, so a token created a
+      // moment ago works at once and garbage tokens cannot fill the cache.
+      if (cache.size >= TOKEN_CACHE_MAX) cache.clear()
+      cache.set(hash, {
+        principal,
+        expiresAt: first.expires_at,
+        until: Date.now() + TOKEN_CACHE_TTL_MS,
+        generation,
+        dataVersion: version,
+      })
+      return principal
     },
     async close() {
       if (opts.ownsConnection && db.open) db.close()
