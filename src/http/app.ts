@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
+import { matchedRoutes } from 'hono/route'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Accounts } from '../auth/types.js'
 import type { Store } from '../store/types.js'
@@ -87,7 +88,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const allowed = allowedMethods(app.routes)
   app.use('/api/*', async (c, next) => {
     const path = c.req.path
-    if (path === OPENAPI_PATH || path === DOCS_PATH || !allowed(path).includes(c.req.method)) return next()
+    // The router has already matched this request: a route of its method (HEAD runs as GET) is
+    // among the matches, or not; no need to test every route's pattern again (~10 µs a request).
+    if (path === OPENAPI_PATH || path === DOCS_PATH || !matchedRoutes(c).some((r) => r.method !== 'ALL')) return next()
     return guard(c, next)
   })
   // i18next-http-backend reads /locales/LNG/NS.json: the same tokens, or anonymous with publicRead.

@@ -20,6 +20,12 @@ describe('who may do what', () => {
     expect((await t.call('/api/nothing', { as: undefined })).status).toBe(404)
     expect((await t.call('/api/articles', { method: 'DELETE', as: undefined })).status).toBe(405)
     expect((await t.call('/api/articles', { method: 'HEAD', as: undefined })).status).toBe(401)
+    // Routes with parameters: the guard goes by the router's match, method included.
+    const tr = `/api/articles/sv-general-01/units/${t.units[0]}/translations/sv`
+    expect((await t.call(tr, { method: 'DELETE', as: undefined })).status).toBe(405)
+    expect((await t.call(tr, { method: 'HEAD', as: undefined })).status).toBe(401)
+    expect((await t.call(tr, { method: 'PUT', as: undefined, body: '{}', headers: { 'Content-Type': 'application/json' } })).status).toBe(401)
+    expect((await t.call(`${tr}/more`, { as: undefined })).status).toBe(404)
   })
 
   it('lets every role read', async () => {
