@@ -8,7 +8,12 @@
  *    n_distinct − k + 1 rarest words. Only those words' posting lists bring candidates; the more
  *    common words, when their lists are short, only add to the shared-word counts of candidates
  *    already found.
- * 3. The candidates sharing the most words (at most VERIFY) are scored exactly (score.ts).
+ * 3. The candidates sharing the most words (at most VERIFY) are scored exactly (score.ts), except
+ *    those that cannot reach the floor: missing a word whose whole list was read costs a token.
+ * 4. When only the best match is wanted (analysis, pre-translation), steps 2–3 run in stages with
+ *    floors 95, 85, 75, then the threshold: a stage's prefix holds every entry scoring at least its
+ *    floor, so a best match found at or above it ends the search, and only segments without a
+ *    good match read the longer lists of the lower floors. An exact 100 or 101 skips them all.
  *
  * A word whose list is longer than the posting cap is read only up to the cap: for segments made
  * of very common words alone, recall is best effort (the exact path still finds 100 and 101).
@@ -150,7 +155,8 @@ interface Candidate {
 export const FUZZY_STAGES = [95, 85, 75] as const
 
 /**
- * The floors of the fuzzy stages for this query. With the best matches already found by the
+ * The floors of the fuzzy stages for this query (staged only when the best match alone is
+ * wanted: analysis, pre-translation). With the best matches already found by the
  * exact path (a 101, or `limit` different 100s), there is nothing fuzzy to add; a 100 without its
  * context only asks whether some entry the hash index does not cover (an entry translated from an
  * earlier source has none) is the same text in the same context: the 100 stage reads one list.
@@ -158,6 +164,9 @@ export const FUZZY_STAGES = [95, 85, 75] as const
 function fuzzyStages(threshold: number, limit: number, exact: Map<number, Candidate>): number[] {
   if (distinctAtLeast(exact, 101, limit)) return []
   if (threshold >= 100 || distinctAtLeast(exact, 100, limit)) return [100]
+  // Several matches wanted (the editor's top 3): one stage. The first few matches rarely all
+  // clear a high floor, so the higher stages would only add work to the search at the threshold.
+  if (limit > 1) return [threshold]
   return [...FUZZY_STAGES.filter((f) => f > threshold), threshold]
 }
 
@@ -222,9 +231,14 @@ class Counter {
     if (c !== undefined) this.far.set(id, c + 1)
     else if (add) this.far.set(id, 1)
   }
-  *entries(): Generator<[number, number]> {
-    for (const id of this.touched) yield [id, Counter.counts[id]!]
-    yield* this.far
+  /** Call `f` with every id counted and its count, in the order the ids were first counted. */
+  forEach(f: (id: number, count: number) => void): void {
+    const counts = Counter.counts
+    for (let i = 0; i < this.touched.length; i++) {
+      const id = this.touched[i]!
+      f(id, counts[id]!)
+    }
+    for (const [id, c] of this.far) f(id, c)
   }
   /** Zero the dense counts this counter set (they are shared by every query). */
   clear(): void {
@@ -281,24 +295,24 @@ function fuzzyCandidates(
     // `c` times scores at most 100 · (n − complete + c) / n, so below this count it cannot reach
     // the floor and is not worth fetching.
     const least = Math.ceil((threshold * n) / 100) - n + complete
-    const open: Array<[number, number]> = []
-    for (const entry of shared.entries()) if (entry[1] >= least && !skip.has(entry[0])) open.push(entry)
-    if (open.length <= verify) return open.map(([id]) => id)
+    const ids: number[] = []
+    const counts: number[] = []
+    shared.forEach((id, c) => {
+      if (c >= least && !skip.has(id)) ids.push(id), counts.push(c)
+    })
+    if (ids.length <= verify) return ids
     // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
     // tens of thousands of candidates.
     const histogram = new Array<number>(words.length + 2).fill(0)
-    for (const [, c] of open) histogram[Math.min(c, words.length + 1)]!++
+    for (const c of counts) histogram[Math.min(c, words.length + 1)]!++
     let cut = histogram.length - 1
     for (let taken = 0; cut > 0; cut--) {
       taken += histogram[cut]!
       if (taken >= verify) break
     }
     const out: number[] = []
-    for (const [id, c] of open) if (c > cut) out.push(id)
-    for (const [id, c] of open) {
-      if (out.length >= verify) break
-      if (c === cut) out.push(id)
-    }
+    for (let i = 0; i < ids.length; i++) if (counts[i]! > cut) out.push(ids[i]!)
+    for (let i = 0; i < ids.length && out.length < verify; i++) if (counts[i] === cut) out.push(ids[i]!)
     return out
   } finally {
     shared.clear()

@@ -51,9 +51,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const postings = db
     .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
     .pluck()
-  const count = db.prepare<[string, number], { n: number }>(
-    'SELECT count(*) AS n FROM (SELECT 1 FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?)',
-  )
   const byId = db.prepare<[string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
   )
@@ -82,19 +79,36 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   // right, so they are kept for the life of the connection (a changed frequency costs speed,
   // never a match: candidate lists themselves are always read fresh).
   const frequencies = new Map<string, number>()
+  // A word counted for its frequency is counted by reading its list: when the list is complete
+  // (shorter than the cap) it is the posting list the matcher asks for next, so it is kept for
+  // that (within the same query or batch, see `fresh`), and a rare word is read once, not twice.
+  const fresh = new Map<string, number[]>()
   const reader: IndexReader = {
     exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
     frequency(word, cap) {
       let n = frequencies.get(word)
       if (n === undefined) {
-        n = count.get(sourceWord(word), cap)?.n ?? 0
+        const ids = postings.all(sourceWord(word), cap)
+        n = ids.length
+        if (n < cap) fresh.set(word, ids)
         if (frequencies.size > 200_000) frequencies.clear()
         frequencies.set(word, n)
       }
       return n
     },
-    postings: (word, cap) => postings.all(sourceWord(word), cap),
+    postings(word, cap) {
+      const ids = fresh.get(word)
+      return ids !== undefined && ids.length < cap ? ids : postings.all(sourceWord(word), cap)
+    },
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
+  }
+  /** Run `f` in one read transaction; lists kept by `frequency` serve only inside it. */
+  const reading = <T>(f: () => T): T => {
+    try {
+      return db.transaction(f).deferred()
+    } finally {
+      fresh.clear()
+    }
   }
 
   const importTmx = db.transaction((file: string, name: string, fallbackSrc?: string) => {
@@ -147,7 +161,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
           'unknown-language-pair',
         )
       }
-      return findMatches(reader, q)
+      return reading(() => findMatches(reader, q))
     },
     async matchMany(queries) {
       sync()
@@ -155,7 +169,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       // so a word's posting list, read once, serves every segment of the batch (an article's
       // common words recur in most of its sentences).
       const session = cachedPostings(reader, POSTINGS_CACHED)
-      return db.transaction(() => queries.map((q) => findMatches(session, q))).deferred()
+      return reading(() => queries.map((q) => findMatches(session, q)))
     },
     async search(q) {
       const text = typeof q.query === 'string' ? q.query.trim() : ''
