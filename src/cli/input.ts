@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { open, readFile, type FileHandle } from 'node:fs/promises'
 import { InvalidInput } from '../model/errors.js'
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -16,12 +16,115 @@ export async function readStdinBytes(): Promise<Buffer> {
  */
 export function decodeText(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0)
-  if (nul !== -1) throw new InvalidInput(`${name} looks binary (a NUL byte at offset ${nul}); give a UTF-8 text file`, 'invalid-utf8')
+  if (nul !== -1) throw binaryInput(name, nul)
   try {
     return UTF8.decode(bytes)
   } catch {
-    throw new InvalidInput(`${name} is not valid UTF-8 (at byte ${firstInvalidByte(bytes)}); convert it to UTF-8 first`, 'invalid-utf8')
+    throw invalidUtf8(name, firstInvalidByte(bytes))
   }
+}
+
+/**
+ * Decode a stream of byte chunks as strict UTF-8, chunk by chunk: the same text, and the same
+ * errors at the same byte offsets, as decodeText on the concatenated bytes (a NUL byte is checked
+ * per chunk, so a NUL after the first invalid sequence is reported as invalid UTF-8 instead).
+ * A character split across chunks is carried over; nothing but the current chunk is held.
+ */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, name: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  let offset = 0
+  // The bytes of an incomplete character at the end of the chunks so far (at most 3).
+  let carry = new Uint8Array(0)
+  for await (const chunk of chunks) {
+    const nul = chunk.indexOf(0)
+    if (nul !== -1) throw binaryInput(name, offset + nul)
+    let text: string
+    try {
+      text = decoder.decode(chunk, { stream: true })
+    } catch {
+      throw invalidUtf8(name, offset - carry.length + firstInvalidByte(concat(carry, chunk)))
+    }
+    const tail = chunk.length >= 4 ? chunk : concat(carry, chunk)
+    carry = tail.slice(tail.length - incompleteTail(tail))
+    offset += chunk.length
+    if (text !== '') yield text
+  }
+  let rest: string
+  try {
+    rest = decoder.decode()
+  } catch {
+    throw invalidUtf8(name, offset - carry.length + firstInvalidByte(carry))
+  }
+  if (rest !== '') yield rest
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b
+  const out = new Uint8Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
+}
+
+/** How many bytes at the end of valid UTF-8 `bytes` begin a character that is not complete yet. */
+function incompleteTail(bytes: Uint8Array): number {
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k] ?? 0
+    if ((b & 0xc0) === 0x80) continue
+    const len = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1
+    return len > k ? k : 0
+  }
+  return 0
+}
+
+/** The error for a NUL byte at byte `offset` of the input `name`. */
+export function binaryInput(name: string, offset: number): InvalidInput {
+  return new InvalidInput(`${name} looks binary (a NUL byte at offset ${offset}); give a UTF-8 text file`, 'invalid-utf8')
+}
+
+/** The error for input `name` whose first byte that breaks UTF-8 is at `offset`. */
+export function invalidUtf8(name: string, offset: number): InvalidInput {
+  return new InvalidInput(`${name} is not valid UTF-8 (at byte ${offset}); convert it to UTF-8 first`, 'invalid-utf8')
+}
+
+/**
+ * FILE (or standard input for undefined or `-`) as a stream of byte chunks of at most `size`
+ * bytes, for readers that decode as they go (decodeChunks). A file is read into one buffer,
+ * reused: each chunk is valid only until the next is asked for, and reading allocates nothing
+ * per chunk. A file that cannot be opened or read gives the same InvalidInput as readTextInput.
+ */
+export async function* readInputChunks(file: string | undefined, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  if (file === undefined || file === '-') {
+    for await (const c of process.stdin) yield c as Buffer
+    return
+  }
+  let handle: FileHandle
+  try {
+    handle = await open(file)
+  } catch (err) {
+    throw unreadable(file, err)
+  }
+  try {
+    const buffer = Buffer.allocUnsafe(size)
+    for (;;) {
+      let n: number
+      try {
+        n = (await handle.read(buffer, 0, size, null)).bytesRead
+      } catch (err) {
+        throw unreadable(file, err)
+      }
+      if (n === 0) return
+      yield buffer.subarray(0, n)
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+function unreadable(file: string, err: unknown): InvalidInput {
+  const code = (err as NodeJS.ErrnoException).code
+  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable'
+  return new InvalidInput(`cannot read ${file}: ${why}`, 'unreadable-file')
 }
 
 /** Read FILE (or standard input for undefined or `-`) as strict UTF-8 text. */
@@ -31,9 +134,7 @@ export async function readTextInput(file: string | undefined): Promise<string> {
   try {
     bytes = await readFile(file)
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unreadable'
-    throw new InvalidInput(`cannot read ${file}: ${why}`, 'unreadable-file')
+    throw unreadable(file, err)
   }
   return decodeText(bytes, file)
 }

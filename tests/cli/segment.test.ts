@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { segmentText } from '../../src/segment/segment-text.js'
 import { ROOT, runCli } from './run-cli.js'
 
 const SEED = 'seeds/sv-general-01.txt'
@@ -54,6 +55,22 @@ describe('tolk segment', () => {
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/not valid UTF-8 \(at byte 2\)/)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('streams a long input window by window and prints what the whole text gives', () => {
+    const seed = readFileSync(join(ROOT, SEED), 'utf8')
+    const text = `${seed}\n\n`.repeat(80) + seed.replace(/\s+/g, ' ').repeat(40)
+    const r = runCli(['segment', '--lang', 'en'], { input: text })
+    expect(r.status).toBe(0)
+    const expected = segmentText(text, 'en').map((u) => text.slice(u.start, u.end).replace(/\s*[\r\n]+\s*/g, ' '))
+    expect(r.stdout).toBe(`${expected.join('\n')}\n`)
+  })
+
+  it('refuses invalid UTF-8 far into a long input with its byte offset', () => {
+    const head = Buffer.from('It rained. '.repeat(100_000))
+    const r = runCli(['segment', '--lang', 'en'], { input: Buffer.concat([head, Buffer.from([0xe2, 0x28, 0x41])]) })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(new RegExp(`not valid UTF-8 \\(at byte ${head.length}\\)`))
   })
 
   it('refuses an unknown language tag with exit 2', () => {

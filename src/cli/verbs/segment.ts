@@ -4,7 +4,8 @@ import { checkId, isValidId, tagFromArticleId } from '../../model/ids.js'
 import { parseLanguage, parseTag, type ParsedTag } from '../../model/tags.js'
 import { segmentArticle } from '../../segment/segment-article.js'
 import { segmentText } from '../../segment/segment-text.js'
-import { decodeText, readStdinBytes, readTextInput } from '../input.js'
+import { StreamSegmenter } from '../../segment/segment-stream.js'
+import { decodeChunks, decodeText, readInputChunks, readStdinBytes, readTextInput } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { resolveTextLanguage } from '../../segment/resolve-language.js'
 
@@ -48,18 +49,59 @@ export async function run(args: string[]): Promise<number> {
   const file = positionals[0]
   const articleId = values.id !== undefined ? checkId(values.id, 'article id') : defaultArticleId(file)
   const tag = values.tag !== undefined ? parseTag(values.tag) : impliedTag(articleId)
-  const text = await readTextInput(file)
-  const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)
-  for (const w of warnings) process.stderr.write(`tolk segment: warning: ${w.message}\n`)
-
   if (values.json) {
+    const text = await readTextInput(file)
+    const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)
+    warn(warnings)
     const { units } = segmentArticle(text, { articleId, tag: tag?.tag ?? '', lang })
     await writeOut(`${JSON.stringify(units, null, 2)}\n`)
     return 0
   }
-  // The plain listing needs only the spans: no ids, no word counts (this is the fast path).
-  await writeLines(text, segmentText(text, lang))
+  await listUnits(file, givenLang, tag?.language)
   return 0
+}
+
+function warn(warnings: readonly { message: string }[]): void {
+  for (const w of warnings) process.stderr.write(`tolk segment: warning: ${w.message}\n`)
+}
+
+/**
+ * The plain listing, streamed: text is read in 256 KiB chunks, decoded and segmented window by
+ * window (segment-stream.ts), so memory stays flat however long the input, and the lines equal
+ * the whole text's. The language is detected from the first 4 Ki characters, which hold all the
+ * detector reads. Bad UTF-8 past the first window stops the run with exit 2 after the units
+ * before it are printed.
+ */
+async function listUnits(file: string | undefined, givenLang: string | undefined, tagLanguage: string | undefined): Promise<void> {
+  const name = file === undefined || file === '-' ? 'standard input' : file
+  const texts = decodeChunks(readInputChunks(file, 1 << 18), name)
+  let seg: StreamSegmenter | undefined
+  let head = ''
+  const out = new LineWriter()
+  for await (const text of texts) {
+    if (seg === undefined) {
+      head += text
+      if (head.length < DETECT_SAMPLE) continue
+      seg = await startSegmenter(head, givenLang, tagLanguage)
+      await out.write(seg.push(head))
+      head = ''
+    } else {
+      await out.write(seg.push(text))
+    }
+  }
+  seg ??= await startSegmenter(head, givenLang, tagLanguage)
+  await out.write(seg.push(head))
+  await out.write(seg.end())
+  await out.flush()
+}
+
+// More than the language detector reads (detect-language.ts reads the first 1,024 characters).
+const DETECT_SAMPLE = 4096
+
+async function startSegmenter(head: string, givenLang: string | undefined, tagLanguage: string | undefined): Promise<StreamSegmenter> {
+  const { lang, warnings } = await resolveTextLanguage(head, givenLang, tagLanguage)
+  warn(warnings)
+  return new StreamSegmenter(lang)
 }
 
 /** The tag an id such as `sv-general-01` implies, or none when the id implies no valid tag. */
@@ -82,22 +124,27 @@ function defaultArticleId(file: string | undefined): string {
 
 const INNER_BREAK = /\s*[\r\n]+\s*/g
 
-async function writeLines(text: string, spans: readonly { start: number; end: number }[]): Promise<void> {
-  // Build output in chunks of about 1 MB: one write per chunk, no quadratic string growth.
-  let chunk: string[] = []
-  let size = 0
-  for (const s of spans) {
-    const line = text.slice(s.start, s.end)
-    const flat = line.includes('\n') || line.includes('\r') ? line.replace(INNER_BREAK, ' ') : line
-    chunk.push(flat)
-    size += flat.length + 1
-    if (size > 1 << 20) {
-      await writeOut(`${chunk.join('\n')}\n`)
-      chunk = []
-      size = 0
+/** Unit texts out one per line, inner line breaks as spaces, in writes of about 1 MB. */
+class LineWriter {
+  private chunk: string[] = []
+  private size = 0
+
+  async write(units: readonly string[]): Promise<void> {
+    for (const line of units) {
+      const flat = line.includes('\n') || line.includes('\r') ? line.replace(INNER_BREAK, ' ') : line
+      this.chunk.push(flat)
+      this.size += flat.length + 1
+      if (this.size > 1 << 20) await this.flush()
     }
   }
-  if (chunk.length > 0) await writeOut(`${chunk.join('\n')}\n`)
+
+  async flush(): Promise<void> {
+    if (this.chunk.length === 0) return
+    const s = `${this.chunk.join('\n')}\n`
+    this.chunk = []
+    this.size = 0
+    await writeOut(s)
+  }
 }
 
 async function runJsonLines(givenLang: string | undefined): Promise<number> {
