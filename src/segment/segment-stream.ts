@@ -22,7 +22,7 @@
  *   nor changes the hard-wrap test of the next line. Languages without rules (Intl.Segmenter
  *   windows anchored at the block's start) are not cut inside a block.
  */
-import { decodeChunks } from '../cli/input.js'
+import { decodeChunks } from '../model/utf8.js'
 import { isBullet, isCloser, isLineBreak, isLower, isMark, isSpace } from './chars.js'
 import { listMarkerEnd } from './list-markers.js'
 import { rulesFor } from './rules/index.js'

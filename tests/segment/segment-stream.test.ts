@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeText } from '../../src/cli/input.js'
+import { decodeText } from '../../src/model/utf8.js'
 import { segmentStream, StreamSegmenter } from '../../src/segment/segment-stream.js'
 import { segmentText } from '../../src/segment/segment-text.js'
 
