@@ -120,10 +120,11 @@ export interface TranslationMemory {
    */
   matches(query: MatchQuery): Promise<MemoryMatch[]>
   /**
-   * Take in the translations written since the memory last looked (every read does this first;
-   * the service also calls it in the background). Resolves to the history entries taken in.
+   * Take in the translations written since the memory last looked (every read does this first,
+   * in full; the service also calls it in the background, a slice of at most `limit` history
+   * entries at a time). Resolves to the history entries taken in.
    */
-  sync(): Promise<number>
+  sync(limit?: number): Promise<number>
   /** Matches for many segments in one call (analysis, pre-translation); no pair check. */
   matchMany(queries: MatchQuery[]): Promise<MemoryMatch[][]>
   /** Entries whose source or target holds the words of `query` (a phrase), newest first. */

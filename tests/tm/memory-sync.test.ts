@@ -46,3 +46,16 @@ it('catches up after a restart with writes the memory never saw', async () => {
   expect(hits.map((h) => h.target)).toEqual(['Snö föll över staden.'])
   await second.close()
 })
+
+it('takes in a slice of the history at a time when asked to', async () => {
+  const store = createSqliteStore({ file: tempPath('slices.sqlite') })
+  const units = await addArticle(store, 'en-news-03', ['One ship sailed.', 'Two ships sailed.', 'Three ships sailed.'])
+  for (const [i, u] of units.entries()) {
+    await store.writeTranslation({ articleId: 'en-news-03', unitId: u.id, lang: 'sv', text: `Skepp ${i}.`, state: 'translated', author: 'anna' })
+  }
+  expect(await store.memory.sync(2)).toBe(2)
+  expect(await store.memory.sync(2)).toBe(1)
+  expect(await store.memory.sync(2)).toBe(0)
+  expect((await store.memory.search({ query: 'Skepp', tgtLang: 'sv' })).length).toBe(3)
+  await store.close()
+})

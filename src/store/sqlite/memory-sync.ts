@@ -5,9 +5,10 @@ import type Database from 'better-sqlite3'
  * every (unit, language) named in the history after `tm_sync.history_seq` gets its memory entry
  * rewritten from the translation as it is now, or removed when it went back to `initial`.
  * Returns a function that does this in one IMMEDIATE transaction and says how many history
- * entries it took in (0, and no write at all, when the memory is current).
+ * entries it took in (0, and no write at all, when the memory is current). With `limit`, it takes
+ * in at most that many entries (a slice), so a caller on a busy event loop blocks it briefly.
  */
-export function createMemorySync(db: Database.Database): () => number {
+export function createMemorySync(db: Database.Database): (limit?: number) => number {
   const mark = db.prepare<[], { seen: number; last: number }>(
     'SELECT s.history_seq AS seen, (SELECT coalesce(max(seq), 0) FROM history) AS last FROM tm_sync s',
   )
@@ -41,20 +42,20 @@ export function createMemorySync(db: Database.Database): () => number {
       WHERE t.state = 'initial')`)
   const advance = db.prepare<[number]>('UPDATE tm_sync SET history_seq = ? WHERE id = 1')
 
-  const catchUp = db.transaction((): number => {
+  const catchUp = db.transaction((limit: number): number => {
     const m = mark.get()
     if (!m || m.last <= m.seen) return 0
-    const range = { from: m.seen, to: m.last }
+    const range = { from: m.seen, to: Math.min(m.last, m.seen + limit) }
     upsert.run(range)
     clear.run(range)
-    advance.run(m.last)
-    return m.last - m.seen
+    advance.run(range.to)
+    return range.to - range.from
   })
 
-  return () => {
+  return (limit = Number.MAX_SAFE_INTEGER) => {
     // A read that finds the memory current takes no write lock at all.
     const m = mark.get()
     if (!m || m.last <= m.seen) return 0
-    return catchUp.immediate()
+    return catchUp.immediate(limit)
   }
 }

@@ -150,8 +150,8 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   })
 
   return {
-    async sync() {
-      return sync()
+    async sync(limit) {
+      return sync(limit)
     },
     async matches(q) {
       sync()
