@@ -4,6 +4,7 @@
  */
 import { InvalidInput } from '../model/errors.js'
 import { printable } from '../model/tags.js'
+import { untranslated } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { writeI18nextJson } from './i18next-json.js'
 import { writePlainText } from './plain-text.js'
@@ -66,18 +67,7 @@ export async function loadExportData(
     lead: article.source.slice(0, Math.max(0, article.source.length - body)),
     units: units.map((unit) => ({
       unit,
-      translation: byUnit.get(unit.id) ?? {
-        articleId,
-        unitId: unit.id,
-        lang,
-        text: '',
-        state: 'initial',
-        stale: false,
-        version: 0,
-        author: null,
-        updatedAt: null,
-        madeFrom: null,
-      },
+      translation: byUnit.get(unit.id) ?? untranslated(articleId, unit.id, lang),
     })),
     exportedAt: new Date().toISOString(),
   }

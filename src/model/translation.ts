@@ -80,3 +80,19 @@ export interface TranslationWrite {
   ifVersion?: number
   author: string
 }
+
+/** The translation of a unit never written in `lang`: version 0, initial, empty. */
+export function untranslated(articleId: string, unitId: string, lang: string): Translation {
+  return {
+    articleId,
+    unitId,
+    lang,
+    text: '',
+    state: 'initial',
+    stale: false,
+    version: 0,
+    author: null,
+    updatedAt: null,
+    madeFrom: null,
+  }
+}

@@ -123,21 +123,6 @@ export function toTranslation(r: TranslationRow): Translation {
   }
 }
 
-/** The translation of a unit never written in `lang`: version 0, initial, empty. */
-export function untranslated(articleId: string, unitId: string, lang: string): Translation {
-  return {
-    articleId,
-    unitId,
-    lang,
-    text: '',
-    state: 'initial',
-    stale: false,
-    version: 0,
-    author: null,
-    updatedAt: null,
-    madeFrom: null,
-  }
-}
 
 /** Map a history row to a HistoryEntry. */
 export function toHistory(r: HistoryRow): HistoryEntry {

@@ -6,13 +6,13 @@ import {
   type HistoryEntry,
   type Translation,
   type TranslationWrite,
+  untranslated,
 } from '../../model/translation.js'
 import {
   type HistoryRow,
   type TranslationRow,
   toHistory,
   toTranslation,
-  untranslated,
 } from './rows.js'
 
 /** The translation functions of the SQLite store, over one connection. */
