@@ -1,7 +1,7 @@
 /**
  * The external checkers the format tests use (xmllint, msgfmt, pocount) and the schemas that
- * scripts/fetch-schemas.sh extracts. A missing one skips its tests with a line saying how to
- * install it, or fails them when REQUIRE_TOOLS=1 (as CI sets it), so nothing passes silently.
+ * scripts/fetch-schemas.sh extracts. A missing one fails its tests with a line saying how to
+ * install it, so nothing passes (or skips) silently.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -49,8 +49,7 @@ function onPath(cmd: string): boolean {
 }
 
 /**
- * `it`, when every named tool is here. Otherwise a skipped test whose name says what to install,
- * or (REQUIRE_TOOLS=1) a failing one.
+ * `it`, when every named tool is here. Otherwise a failing test that says what to install.
  */
 export function itWith(
   tools: (keyof typeof NEEDS)[],
@@ -60,14 +59,11 @@ export function itWith(
   const missing = tools.map((t) => NEEDS[t]).filter((n) => !n.present())
   if (missing.length === 0) return void it(name, fn)
   const how = missing.map((n) => `${n.what} (${n.install})`).join(', ')
-  if (process.env.REQUIRE_TOOLS === '1') {
-    it(name, () => {
-      throw new Error(`missing ${how}; REQUIRE_TOOLS=1 says these tests must run`)
-    })
-    return
-  }
-  console.warn(`tests/formats: skipping "${name}": missing ${how}`)
-  it.skip(`${name} [needs ${how}]`, fn)
+  // Never a silent skip: a check by an outside tool that did not run must show as a failure,
+  // with the way to install the tool (.ci/run installs them all).
+  it(name, () => {
+    throw new Error(`missing ${how}: install it to run this test (see .ci/run)`)
+  })
 }
 
 /** Run a command; stdout, stderr and status. */
