@@ -127,7 +127,8 @@ describe('StreamSegmenter', () => {
 describe('segmentStream', () => {
   it('decodes UTF-8 split anywhere, even in 1-byte chunks, and gives the whole text units', async () => {
     await fc.assert(
-      fc.asyncProperty(text, window, sizes, async (t, w, s) => {
+      // A NUL byte marks binary input and is refused (tested below), so the texts leave it out.
+      fc.asyncProperty(text.map((t) => t.replaceAll('\0', ' ')), window, sizes, async (t, w, s) => {
         const bytes = new TextEncoder().encode(t)
         const decoded = new TextDecoder().decode(bytes)
         const { units } = await collect(segmentStream(chunksOf(bytes, s), 'en', 'stdin', w))
