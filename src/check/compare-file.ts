@@ -6,23 +6,9 @@ import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { knownAt, type Entry, type Level } from './source-index.js'
-import type { Problem, ProblemKind } from './types.js'
+import type { LanguageCounts, Problem, ProblemKind } from './types.js'
 
-/** Counts per language before thresholds are applied. */
-export interface LanguageCounts {
-  units: { total: number; translated: number }
-  words: { total: number; translated: number }
-  missing: number
-  missingStrings: number
-  empty: number
-  stale: number
-  plurals: number
-  placeholders: number
-  nesting: number
-  extra: number
-  /** Leaf strings read in this language's files. */
-  strings: number
-}
+export type { LanguageCounts }
 
 /** Zero counts for a language about to be checked. */
 export function emptyCounts(): LanguageCounts {

@@ -43,10 +43,8 @@ export interface Problem {
 /** Coverage measure: words of the source (default) or logical keys / units. */
 export type Measure = 'words' | 'units'
 
-/** Per target language: the counts CI reads. */
-export interface LanguageResult {
-  /** Share 0..1 translated, by the chosen measure. */
-  coverage: number
+/** Per target language, the counts found before thresholds are applied. */
+export interface LanguageCounts {
   units: { total: number; translated: number }
   words: { total: number; translated: number }
   /** Logical keys (or units) entirely absent / untranslated. */
@@ -63,6 +61,14 @@ export interface LanguageResult {
   nesting: number
   /** Keys the source does not have (warnings). */
   extra: number
+  /** Leaf strings read in this language's files. */
+  strings: number
+}
+
+/** Per target language: the counts CI reads (`strings` goes into the summary's `checked`). */
+export interface LanguageResult extends Omit<LanguageCounts, 'strings'> {
+  /** Share 0..1 translated, by the chosen measure. */
+  coverage: number
   /** The threshold applied, in percent; null when a baseline alone judged the language. */
   min: number | null
   passed: boolean
