@@ -22,6 +22,7 @@ import {
   firstChild,
   hasNonXmlChar,
   parseXml,
+  xliffArticleFile,
   textContent,
   type XmlElement,
 } from './xml.js'
@@ -95,18 +96,8 @@ export function readXliff12(text: string, name: string): TranslationFile {
       'unknown-format',
     )
   }
-  const files = childElements(root, 'file')
-  if (files.length !== 1) {
-    throw new InvalidInput(
-      `${name}: expected one <file> (one article), found ${files.length}`,
-      'malformed-xliff',
-    )
-  }
-  const file = files[0] as XmlElement
-  const articleId = file.attrs.original
+  const { file, articleId } = xliffArticleFile(root, name)
   const lang = file.attrs['target-language']
-  if (!articleId)
-    throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
   if (!lang) throw new InvalidInput(`${name}: <file> has no target-language`, 'malformed-xliff')
   const body = firstChild(file, 'body')
   const units: FileUnit[] = []

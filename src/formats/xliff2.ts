@@ -13,6 +13,7 @@ import {
   escapeText,
   firstChild,
   parseXml,
+  xliffArticleFile,
   type XmlElement,
 } from './xml.js'
 
@@ -80,17 +81,7 @@ export function readXliff2(text: string, name: string): TranslationFile {
       `${name}: <xliff> has no trgLang; which language is it?`,
       'malformed-xliff',
     )
-  const files = childElements(root, 'file')
-  if (files.length !== 1) {
-    throw new InvalidInput(
-      `${name}: expected one <file> (one article), found ${files.length}`,
-      'malformed-xliff',
-    )
-  }
-  const file = files[0] as XmlElement
-  const articleId = file.attrs.original
-  if (!articleId)
-    throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
+  const { file, articleId } = xliffArticleFile(root, name)
   const units: FileUnit[] = []
   collectUnits(file, units, name)
   return { format: 'xliff2', articleId, lang, units }

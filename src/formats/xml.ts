@@ -137,3 +137,18 @@ export function escapeText(s: string): string {
 export function escapeAttr(s: string): string {
   return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)
 }
+
+/**
+ * The one `<file>` of an XLIFF document (1.2 or 2.0: Tolk writes one article per file) and the
+ * article id in its `original`, or InvalidInput naming what is missing.
+ */
+export function xliffArticleFile(root: XmlElement, name: string): { file: XmlElement; articleId: string } {
+  const files = childElements(root, 'file')
+  if (files.length !== 1) {
+    throw new InvalidInput(`${name}: expected one <file> (one article), found ${files.length}`, 'malformed-xliff')
+  }
+  const file = files[0] as XmlElement
+  const articleId = file.attrs.original
+  if (!articleId) throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
+  return { file, articleId }
+}
