@@ -6,6 +6,8 @@ import { importText } from '../../src/import/import-text.js'
 import { InvalidInput, TolkError } from '../../src/model/errors.js'
 import { buildReport } from '../../src/report/build-report.js'
 import type { ResourceSetImport } from '../../src/store/resource-sets.js'
+import Database from 'better-sqlite3'
+import { MIGRATIONS } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
 
@@ -142,5 +144,23 @@ describe('resource sets: importing a tree', () => {
     await expect(store.resourceSets.importTree([dup], { author: 'i' })).rejects.toMatchObject({ code: 'duplicate-key' })
     await importText(store, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One.\n' })
     await expect(store.resourceSets.importTree([tree({ id: 'sv-general-01' })], { author: 'i' })).rejects.toThrow(TolkError)
+  })
+})
+
+describe('schema 7', () => {
+  it('migrates a schema-6 database with its articles in place', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-rs-'))
+    dirs.push(dir)
+    const file = path.join(dir, 'old.sqlite')
+    const raw = new Database(file)
+    for (const m of MIGRATIONS.filter((m) => m.version <= 6)) raw.exec(m.sql)
+    raw.pragma('user_version = 6')
+    raw.close()
+    const old = createSqliteStore({ file })
+    open.push(old)
+    expect(await old.resourceSets.list()).toEqual([])
+    await importText(old, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One. Two.\n' })
+    await old.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'x']], targets: ['sv'] })
+    expect((await old.listArticles()).map((a) => a.id)).toEqual(['app', 'sv-general-01'])
   })
 })
