@@ -73,6 +73,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use(requestLog(opts.log))
   app.use(secureHeaders())
   if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
+  // Apps in a browser load namespaces and post missing keys from their own origin.
+  if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))
   app.use(readBody(opts.maxBody))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))

@@ -91,4 +91,28 @@ describe('i18next saveMissing against the workbench', () => {
     const result = JSON.parse(check.stdout) as { problems: { key: string; kind: string; lang: string }[] }
     expect(result.problems.filter((p) => p.lang === 'sv').map((p) => p.key)).toEqual(expect.arrayContaining(['checkout.pay', 'cart.items_one', 'cart.items_other']))
   })
+
+  it("with saveMissingTo 'all' adds the app's language as a target and the key in the source language only", async () => {
+    const i18n = i18next.createInstance()
+    await i18n.use(HttpBackend).init({
+      lng: 'fr',
+      fallbackLng: 'en',
+      ns: ['app'],
+      defaultNS: 'app',
+      saveMissing: true,
+      saveMissingTo: 'all',
+      backend: {
+        loadPath: `${server.url}/locales/{{lng}}/{{ns}}.json`,
+        addPath: `${server.url}/locales/add/{{lng}}/{{ns}}`,
+        customHeaders: { authorization: `Bearer ${token}` },
+      },
+    })
+    const t = i18n.t as unknown as (key: string, opts?: Record<string, unknown>) => string
+    expect(t('footer.legal', { defaultValue: 'Legal notice' })).toBe('Legal notice')
+    await waitForUnits(['footer.legal'])
+    for (let i = 0; i < 100 && !('fr' in (await report()).articles[0]!.languages); i++) await new Promise((r) => setTimeout(r, 50))
+    const app = (await report()).articles[0]!
+    expect(Object.keys(app.languages)).toEqual(['sv', 'fr'])
+    expect(app.languages.fr!.untranslated.find((u) => u.id === 'footer.legal')).toEqual({ id: 'footer.legal', position: expect.any(Number), source: 'Legal notice' })
+  })
 })

@@ -60,6 +60,20 @@ describe('POST /locales/add/:lng/:ns (i18next saveMissing)', () => {
     expect((await call('/locales/en/app.json', { as: undefined })).status).toBe(404)
   })
 
+  it("answers a browser app's CORS preflight for the add path when the origin is configured", async () => {
+    const { call } = await makeTestApp({ localeTargets: ['sv'], cors: ['https://app.example'] })
+    const pre = await call(`${ADD}/en/app`, {
+      method: 'OPTIONS',
+      as: undefined,
+      headers: { Origin: 'https://app.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' },
+    })
+    expect(pre.status).toBe(204)
+    expect(pre.headers.get('access-control-allow-origin')).toBe('https://app.example')
+    const res = await call(`${ADD}/en/app`, { ...jsonBody('POST', { a: 'b' }), headers: { 'Content-Type': 'application/json', Origin: 'https://app.example' } })
+    expect(res.status).toBe(201)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example')
+  })
+
   it('refuses an article namespace with 409', async () => {
     const { call } = await makeTestApp()
     const res = await call(`${ADD}/en/sv-general-01`, jsonBody('POST', { a: 'b' }))

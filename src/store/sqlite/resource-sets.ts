@@ -79,6 +79,7 @@ export function createResourceSetOps(
       live_words = (SELECT coalesce(sum(words), 0) FROM units WHERE article_id = @id AND obsolete = 0)
     WHERE id = @id`)
   const selectUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ?')
+  const selectUnit = db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND id = ?')
   const nextPosition = db.prepare<[string], { p: number }>(
     'SELECT coalesce(max(position), 0) + 1 AS p FROM units WHERE article_id = ? AND obsolete = 0',
   )
@@ -144,10 +145,10 @@ export function createResourceSetOps(
     let setTargets = JSON.parse(article.targets) as string[]
     let changed = false
     if (lang === article.lang) {
-      const units = new Map(selectUnits.all(article.id).map((u) => [u.id, u]))
       let position = nextPosition.get(article.id)!.p
       for (const [key, fallback] of input.keys) {
-        const unit = units.get(key)
+        // One lookup per posted key (i18next posts one): a large namespace is never read whole.
+        const unit = selectUnit.get(article.id, key)
         if (unit && !unit.obsolete) {
           result.existing++
           // Never overwrite a source; an empty one (a plural form posted without a default) is
@@ -155,7 +156,6 @@ export function createResourceSetOps(
           if (unit.source === '' && fallback !== '') {
             placeUnit.run(unitFields(article.id, key, unit.position, fallback, lang))
             markStale.run(article.id, key)
-            unit.source = fallback
             changed = true
           }
           continue
