@@ -53,13 +53,15 @@ export function flattenResources(
  * i18next still finds it with `keySeparator: false`.
  */
 export function nestResources(entries: readonly ResourceEntry[]): Record<string, unknown> {
-  const root: Record<string, unknown> = {}
+  // Objects without a prototype: a key such as `__proto__.x` is data here, never a way into
+  // Object.prototype (keys come from the network).
+  const root: Record<string, unknown> = Object.create(null) as Record<string, unknown>
   for (const { path, value } of entries) {
     let node = root
     let i = 0
     for (; i < path.length - 1; i++) {
       const next = node[path[i]!]
-      if (next === undefined) node = node[path[i]!] = {} as Record<string, unknown>
+      if (next === undefined) node = node[path[i]!] = Object.create(null) as Record<string, unknown>
       else if (typeof next === 'object') node = next as Record<string, unknown>
       else break
     }

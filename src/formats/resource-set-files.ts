@@ -33,6 +33,10 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
       const done = t.state !== 'initial' && t.text !== ''
       if (done || (forExport && t.version > 0 && inFile.has(t.unitId))) values.set(t.unitId, t.text)
     }
+    // Strings of keys the source lacks (a target's extra plural forms) as they were imported.
+    for (const [id, text] of Object.entries(file?.extras ?? {})) {
+      if (!values.has(id) && (text !== '' || forExport)) values.set(id, text)
+    }
   }
   // A key keeps the nesting its file gave it; one added since nests at its dots.
   const paths = new Map<string, KeyPath>()

@@ -9,6 +9,8 @@ export interface ResourceFile extends JsonLayout {
   lang: string
   /** Key paths in the order the file had them. */
   layout: KeyPath[]
+  /** Strings of keys the source does not have (a target's extra plural forms), kept as imported. */
+  extras: Record<string, string>
 }
 
 /** A resource set: its namespace (= document id), text language, targets and imported files. */
@@ -57,6 +59,7 @@ export interface ResourceImportSummary {
   created: boolean
   revision: number
   units: { new: number; changed: number; unchanged: number; obsolete: number }
+  /** `unknown`: target strings of keys the source lacks, kept with their file (not units). */
   translations: { written: number; unchanged: number; unknown: number }
   targets: string[]
 }

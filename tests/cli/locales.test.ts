@@ -29,6 +29,8 @@ const TREE = {
   'sv/common.json': `${JSON.stringify({ nav: { home: 'Hem' }, title: 'Tolk', items_one: 'en sak', items_other: '{{count}} saker', empty: '' }, null, '\t')}\n`,
   'sv/errors.json': `${JSON.stringify({ server: { down: 'Servern är nere' } }, null, 2)}\n`,
   'de/common.json': `${JSON.stringify({ nav: { about: 'Über uns' } }, null, 2)}\n`,
+  // Russian has plural forms English lacks: kept with the file, not units.
+  'ru/common.json': `${JSON.stringify({ items_one: '{{count}} вещь', items_few: '{{count}} вещи', items_many: '{{count}} вещей', items_other: '{{count}} вещи' }, null, 2)}\n`,
 }
 
 function diff(a: string, b: string) {
@@ -44,9 +46,10 @@ describe('tolk import-locales / export-locales', () => {
     expect(imported.stderr).toBe('')
     expect(imported.status).toBe(0)
     const summary = JSON.parse(imported.stdout)
-    expect(summary.files).toBe(5)
+    expect(summary.files).toBe(6)
     expect(summary.warnings).toEqual([])
     expect(summary.namespaces.map((s: { namespace: string; units: { new: number } }) => [s.namespace, s.units.new])).toEqual([['common', 6], ['errors', 2]])
+    expect(summary.namespaces[0].translations).toEqual({ written: 8, unchanged: 0, unknown: 2 })
 
     const out = fresh()
     expect(runCli(['export-locales', out, '--db', db]).status).toBe(0)
@@ -70,7 +73,8 @@ describe('tolk import-locales / export-locales', () => {
     expect(runCli(['import-locales', src, '--source', 'en', '--db', db]).status).toBe(0)
     const report = JSON.parse(runCli(['report', 'common', '--format', 'json', '--db', db]).stdout)
     const common = report.articles[0]
-    expect(Object.keys(common.languages)).toEqual(['de', 'sv'])
+    expect(Object.keys(common.languages)).toEqual(['de', 'ru', 'sv'])
+    expect(common.languages.ru.units).toMatchObject({ translated: 2, initial: 4 })
     expect(common.languages.sv.untranslated.map((u: { id: string }) => u.id)).toEqual(['nav.about', 'empty'])
     expect(common.languages.de.units).toMatchObject({ translated: 1, initial: 5 })
     const check = runCli(['check', '--db', db, '--format', 'json', 'common', 'errors'])

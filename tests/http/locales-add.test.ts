@@ -74,6 +74,28 @@ describe('POST /locales/add/:lng/:ns (i18next saveMissing)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example')
   })
 
+  it('keeps a key named __proto__ as data, never touching Object.prototype', async () => {
+    const { call } = await makeTestApp({ localeTargets: ['sv'] })
+    const body = '{"__proto__.polluted": "yes", "constructor.prototype.bad": "no"}'
+    const res = await call(`${ADD}/en/app`, { method: 'POST', body, headers: { 'Content-Type': 'application/json' } })
+    expect(res.status).toBe(201)
+    const served = await (await call('/locales/en/app.json')).text()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(({} as Record<string, unknown>).bad).toBeUndefined()
+    expect(served).toBe('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"bad":"no"}}}')
+  })
+
+  it('refuses with 409 a key that i18next could not hold beside one that exists (a and a.b)', async () => {
+    const { call, store } = await makeTestApp({ localeTargets: ['sv'] })
+    await call(`${ADD}/en/app`, jsonBody('POST', { 'nav.home': 'Home', title: 'Tolk' }))
+    for (const key of ['nav', 'title.short', 'nav.home.icon']) {
+      const res = await call(`${ADD}/en/app`, jsonBody('POST', { [key]: 'x' }))
+      expect(res.status, key).toBe(409)
+      expect(await res.json()).toMatchObject({ type: expect.stringMatching(/key-conflict$/) })
+    }
+    expect((await store.listUnits('app')).map((u) => u.id)).toEqual(['nav.home', 'title'])
+  })
+
   it('refuses an article namespace with 409', async () => {
     const { call } = await makeTestApp()
     const res = await call(`${ADD}/en/sv-general-01`, jsonBody('POST', { a: 'b' }))

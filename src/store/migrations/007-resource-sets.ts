@@ -13,7 +13,10 @@
  *
  * `resource_files` keeps what a byte-stable export needs of each imported file: the key paths in
  * their original order (as arrays of segments, so a flat key `a.b` and a nested `a` → `b` stay
- * apart), the indentation and whether the file ended in a newline.
+ * apart), the indentation and whether the file ended in a newline; and the strings of keys a
+ * target's file has that the source does not (a Russian target's `_few` and `_many` plural forms
+ * of an English source): not units, since no source text stands behind them, but kept, served and
+ * exported as they were, so that no imported string is lost.
  */
 export const sql = /* sql */ `
 CREATE TABLE resource_sets (
@@ -27,6 +30,7 @@ CREATE TABLE resource_files (
   indent         TEXT NOT NULL,              -- one level: '  ', '    ', a tab, or '' (one line)
   final_newline  INTEGER NOT NULL CHECK (final_newline IN (0, 1)),
   layout         TEXT NOT NULL,              -- JSON array of key paths, each an array of segments
+  extras         TEXT NOT NULL DEFAULT '{}', -- JSON object: key id → string, keys without a unit
   PRIMARY KEY (article_id, lang)
 ) STRICT, WITHOUT ROWID;
 

@@ -36,6 +36,7 @@ interface FileRow {
   indent: string
   final_newline: 0 | 1
   layout: string
+  extras: string
 }
 
 /** A 409: the namespace is an article, whose units come from its text. */
@@ -66,7 +67,7 @@ export function createResourceSetOps(
   )
   const allSets = db.prepare<[], { id: string }>('SELECT article_id AS id FROM resource_sets ORDER BY article_id')
   const selectFiles = db.prepare<[string], FileRow>(
-    'SELECT lang, indent, final_newline, layout FROM resource_files WHERE article_id = ? ORDER BY lang',
+    'SELECT lang, indent, final_newline, layout, extras FROM resource_files WHERE article_id = ? ORDER BY lang',
   )
   const insertArticle = db.prepare(`
     INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
@@ -80,6 +81,12 @@ export function createResourceSetOps(
     WHERE id = @id`)
   const selectUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ?')
   const selectUnit = db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND id = ?')
+  // A live unit whose id is a dotted prefix of `key` (nav for nav.home) or has `key` as one:
+  // nested JSON cannot hold both. '/' is the character after '.', so the range is "key.*".
+  const conflicting = db.prepare<[string, string, string, string], { id: string }>(`
+    SELECT id FROM units WHERE article_id = ? AND obsolete = 0
+      AND (id IN (SELECT value FROM json_each(?)) OR (id > ? || '.' AND id < ? || '/'))
+    LIMIT 1`)
   const nextPosition = db.prepare<[string], { p: number }>(
     'SELECT coalesce(max(position), 0) + 1 AS p FROM units WHERE article_id = ? AND obsolete = 0',
   )
@@ -98,10 +105,10 @@ export function createResourceSetOps(
     "UPDATE translations SET stale = 1 WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''",
   )
   const upsertFile = db.prepare(`
-    INSERT INTO resource_files (article_id, lang, indent, final_newline, layout)
-    VALUES (?, ?, ?, ?, ?)
+    INSERT INTO resource_files (article_id, lang, indent, final_newline, layout, extras)
+    VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, lang) DO UPDATE SET indent = excluded.indent,
-      final_newline = excluded.final_newline, layout = excluded.layout`)
+      final_newline = excluded.final_newline, layout = excluded.layout, extras = excluded.extras`)
 
   const read = (id: string): ResourceSet | undefined => {
     if (!isSet.get(id)) return undefined
@@ -111,6 +118,7 @@ export function createResourceSetOps(
       indent: f.indent,
       finalNewline: f.final_newline === 1,
       layout: JSON.parse(f.layout) as KeyPath[],
+      extras: JSON.parse(f.extras) as Record<string, string>,
     }))
     return { id, lang: a.lang, targets: JSON.parse(a.targets) as string[], files }
   }
@@ -159,6 +167,11 @@ export function createResourceSetOps(
             changed = true
           }
           continue
+        }
+        const prefixes = key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))
+        const clash = conflicting.get(article.id, JSON.stringify(prefixes), key, key)
+        if (clash) {
+          throw new TolkError('key-conflict', `${article.id} has the key ${clash.id}: i18next's nested JSON cannot also hold ${key}; rename one`, 409)
         }
         // A key removed by an import and posted again comes back with its source and history.
         const fields = unitFields(article.id, key, position++, unit ? unit.source : fallback, lang)
@@ -233,17 +246,19 @@ export function createResourceSetOps(
       summary.revision = created ? 1 : article.revision + 1
       touchArticle.run({ id: input.id, targets: JSON.stringify(targets), at, revision: summary.revision })
     }
-    saveFile(input.id, lang, input.source, entries)
+    saveFile(input.id, lang, input.source, entries, {})
 
     // Translations: through the one versioned write path, only where the text differs.
     for (const file of input.targets) {
       const tlang = parseLanguage(file.lang)
       const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
       const current = new Map(translations.list(input.id, tlang).map((t) => [t.unitId, t]))
+      const extras = Object.create(null) as Record<string, string>
       for (const e of tEntries) {
         const id = keyId(e.path)
         const t = current.get(id)
         if (!t) {
+          extras[id] = e.value
           summary.translations.unknown++
           continue
         }
@@ -258,13 +273,13 @@ export function createResourceSetOps(
         translations.write({ articleId: input.id, unitId: id, lang: tlang, text: e.value, state, author, ifVersion: t.version })
         summary.translations.written++
       }
-      saveFile(input.id, tlang, file, tEntries)
+      saveFile(input.id, tlang, file, tEntries, extras)
     }
     return summary
   }
 
-  const saveFile = (id: string, lang: string, layout: JsonLayout, entries: readonly ResourceEntry[]) => {
-    upsertFile.run(id, lang, layout.indent, layout.finalNewline ? 1 : 0, JSON.stringify(entries.map((e) => e.path)))
+  const saveFile = (id: string, lang: string, layout: JsonLayout, entries: readonly ResourceEntry[], extras: Record<string, string>) => {
+    upsertFile.run(id, lang, layout.indent, layout.finalNewline ? 1 : 0, JSON.stringify(entries.map((e) => e.path)), JSON.stringify(extras))
   }
 
   const importTree = db.transaction((sets: ResourceSetImport[], author: string) => {
