@@ -2,6 +2,7 @@
  * Reading an i18next tree (`DIR/<lng>/<ns>.json`) for `tolk import-locales`: every file read and
  * checked before anything is written, errors with file and line (exit 2).
  */
+import { statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
 import { type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
@@ -28,6 +29,9 @@ export interface LocaleTreeImport {
 
 /** Read the tree under `dir` whose source language is `source` (canonical BCP 47). */
 export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give the folder that holds en/, sv/, …`, 'unreadable-file')
+  }
   const tree = listLocaleTree(dir, source)
   const warnings: Warning[] = []
   const sets = new Map<string, ResourceSetImport>()
