@@ -83,6 +83,24 @@ describe('tolk import-locales / export-locales', () => {
     expect(problems.filter((p) => p.lang === 'sv').map((p) => p.key)).toEqual(['nav.about', 'empty', 'notFound'])
   })
 
+  it('warns about a file it cannot give back byte for byte, and skips a target file without a source (exit 1)', () => {
+    const src = writeTree({ 'en/app.json': '{"caf\\u00e9": "Caf\\u00e9"}', 'sv/app.json': '{"caf\\u00e9": "Kaf\\u00e9"}', 'sv/orphan.json': '{"a": "b"}' })
+    const db = path.join(fresh(), 'tolk.sqlite')
+    const r = runCli(['import-locales', src, '--source', 'en', '--db', db])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/en\/app\.json:1: the key "café" is not a key Tolk can store/)
+    const ok = writeTree({ 'en/app.json': '{"title": "Caf\\u00e9"}', 'sv/app.json': '{"title": "Kafé"}', 'sv/orphan.json': '{"a": "b"}' })
+    const r2 = runCli(['import-locales', ok, '--source', 'en', '--db', db])
+    expect(r2.status).toBe(1)
+    expect(r2.stdout).toMatch(/^app: new; units 1 new/m)
+    expect(r2.stdout).toMatch(/warning: .*en\/app\.json: not written as JSON\.stringify would/)
+    expect(r2.stdout).toMatch(/warning: .*sv\/orphan\.json: en has no orphan\.json; skipped/)
+    const out = fresh()
+    expect(runCli(['export-locales', out, '--db', db]).status).toBe(0)
+    expect(fs.readFileSync(path.join(out, 'en', 'app.json'), 'utf8')).toBe('{"title":"Café"}')
+    expect(fs.readFileSync(path.join(out, 'sv', 'app.json'), 'utf8')).toBe('{"title":"Kafé"}')
+  })
+
   it('refuses bad usage with one line and exit 2', () => {
     for (const args of [['import-locales'], ['import-locales', 'x'], ['import-locales', 'a', 'b', '--source', 'en'], ['import-locales', 'x', '--source', 'xx-nope'], ['export-locales'], ['import-locales', fresh(), '--source', 'en']]) {
       const r = runCli(args)
