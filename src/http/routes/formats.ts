@@ -115,5 +115,4 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
     })
     return c.json(report, 200)
   })
-
 }
