@@ -3,7 +3,8 @@
  * `GET /api/report`) turned into check counts: untranslated and stale units are the problems.
  */
 import { InvalidInput } from '../model/errors.js'
-import type { Report, StateCounts } from '../report/build-report.js'
+import type { Report, ReportedUnit, StateCounts } from '../report/build-report.js'
+import { pluralForms, type PluralType } from './plural-rules.js'
 import { emptyCounts, type LanguageCounts } from './compare-file.js'
 import type { CheckedSource } from './check-locales.js'
 import type { Problem } from './types.js'
@@ -18,16 +19,42 @@ export function checkReport(report: Report): CheckedSource {
     for (const [lang, r] of Object.entries(article.languages)) {
       let c = languages.get(lang)
       if (!c) languages.set(lang, (c = emptyCounts()))
-      c.units.total += article.units
+      // A language's own total: plural forms its CLDR rules lack are not among its units.
+      c.units.total += total(r.units)
       c.units.translated += done(r.units)
-      c.words.total += article.words
+      c.words.total += total(r.words)
       c.words.translated += done(r.words)
       c.missing += r.units.initial
       c.missingStrings += r.units.initial
       c.stale += r.units.stale
+      const groups = new Map<string, ReportedUnit[]>()
+      const open: Problem[] = []
       for (const u of r.untranslated ?? []) {
-        problems.push(unitProblem(lang, article.id, u, 'untranslated', `${u.id} is untranslated: ${excerpt(u.source)}`))
+        if (u.plural) {
+          const base = u.id.slice(0, u.id.length - u.plural.length - 1)
+          const key = `${base}\u0000${u.plural.startsWith('ordinal_') ? 'ordinal' : 'cardinal'}`
+          groups.set(key, [...(groups.get(key) ?? []), u])
+          continue
+        }
+        open.push(unitProblem(lang, article.id, u, 'untranslated', `${u.id} is untranslated: ${excerpt(u.source)}`))
       }
+      // Plural forms count as `tolk check --locales` counts them: a group with none of the
+      // language's forms translated is one missing key; otherwise each form left is a plural problem.
+      for (const [key, forms] of groups) {
+        const [base, type] = key.split('\u0000') as [string, PluralType]
+        const needed = pluralForms(lang, type, NONE).required
+        const what = type === 'ordinal' ? 'ordinal' : 'plural'
+        c.missing -= forms.length
+        if (forms.length >= needed.length) {
+          c.missing++
+          open.push(unitProblem(lang, article.id, forms[0]!, 'untranslated', `${base} is untranslated (${what}: ${needed.join(', ')}): ${excerpt(forms[0]!.source)}`, base))
+        } else {
+          c.plurals += forms.length
+          open.push(unitProblem(lang, article.id, forms[0]!, 'plural', `${base} lacks the ${what} form${forms.length > 1 ? 's' : ''} ${forms.map((f) => f.id).join(', ')} (${lang} needs ${needed.join(', ')})`, base))
+        }
+      }
+      open.sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+      for (const p of open) problems.push(p)
       for (const u of r.stale ?? []) {
         problems.push(unitProblem(lang, article.id, u, 'stale', `${u.id} is stale: its source changed since it was translated`))
       }
@@ -36,13 +63,19 @@ export function checkReport(report: Report): CheckedSource {
   return { checked: { files: report.articles.length, languages: languages.size, strings }, languages, problems }
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
+function total(c: StateCounts): number {
+  return c.initial + c.translated + c.reviewed + c.final
+}
+
 /** Units or words done and not stale (a stale unit counts in its state and again in `stale`). */
 function done(c: StateCounts): number {
   return Math.max(0, c.translated + c.reviewed + c.final - c.stale)
 }
 
-function unitProblem(lang: string, article: string, u: { id: string; position: number }, kind: 'untranslated' | 'stale', message: string): Problem {
-  return { lang, file: null, line: null, key: u.id, kind, severity: 'error', message, article, position: u.position }
+function unitProblem(lang: string, article: string, u: { id: string; position: number }, kind: 'untranslated' | 'stale' | 'plural', message: string, key = u.id): Problem {
+  return { lang, file: null, line: null, key, kind, severity: 'error', message, article, position: u.position }
 }
 
 function excerpt(s: string): string {

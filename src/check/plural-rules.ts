@@ -78,3 +78,17 @@ export function parseOptionalPlurals(value: string | undefined): Set<string> {
   }
   return set
 }
+
+/**
+ * Every plural form `lang`'s CLDR rules have, spelled as a key suffix without its `_`: cardinal
+ * categories (`one`, `few`) and ordinal ones (`ordinal_one`). What the store's `plural_rules`
+ * holds per language, and what decides which of a resource set's plural units a language counts.
+ */
+export function cldrForms(lang: string): string[] {
+  const out: string[] = []
+  for (const type of ['cardinal', 'ordinal'] as const) {
+    const cldr = new Intl.PluralRules(lang, { type }).resolvedOptions().pluralCategories as string[]
+    for (const c of CATEGORIES) if (cldr.includes(c)) out.push(suffixOf(type, c).slice(1))
+  }
+  return out
+}

@@ -54,6 +54,11 @@ export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
       files++
     }
   }
+  // A language folder without one of the namespaces still translates it: every key is missing.
+  for (const set of sets.values()) {
+    const missing = [...tree.targets.keys()].filter((lang) => !set.targets.some((t) => t.lang === lang))
+    if (missing.length > 0) set.alsoTargets = missing
+  }
   return { sets: [...sets.values()], files, warnings }
 }
 

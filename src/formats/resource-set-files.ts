@@ -27,7 +27,8 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
   const inFile = new Set(file?.layout.map(keyId))
   const values = new Map<string, string>()
   if (lang === set.lang) {
-    for (const u of units) if (u.source !== '' || (forExport && inFile.has(u.id))) values.set(u.id, u.source)
+    // A borrowed plural form (Russian `_few` of an English source) is no string of the source's.
+    for (const u of units) if (!u.borrowed && (u.source !== '' || (forExport && inFile.has(u.id)))) values.set(u.id, u.source)
   } else {
     for (const t of await store.listTranslations(set.id, lang)) {
       const done = t.state !== 'initial' && t.text !== ''

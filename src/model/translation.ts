@@ -33,6 +33,13 @@ export interface ArticleSummary {
 export interface StoredUnit extends TranslationUnit {
   /** Removed from the article by a re-import: out of reports, kept with its history. */
   obsolete: boolean
+  /**
+   * An i18next plural form (`few`, `ordinal_two`): the unit counts only in target languages whose
+   * CLDR rules have that form.
+   */
+  plural?: string
+  /** A plural form the source language lacks: its source is the group's `_other` string. */
+  borrowed?: true
 }
 
 /** One target-language version of one unit. A unit never translated reads as version 0, `initial`. */

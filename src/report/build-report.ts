@@ -16,6 +16,8 @@ export interface ReportedUnit {
   id: string
   position: number
   source: string
+  /** An i18next plural form (`few`, `ordinal_two`): one string of a plural group. */
+  plural?: string
 }
 
 export interface LanguageReport {
@@ -128,7 +130,8 @@ function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; st
   const untranslated: ReportedUnit[] = []
   const stale: ReportedUnit[] = []
   for (const u of pending) {
-    const entry = { id: u.id, position: u.position, source: u.source }
+    const entry: ReportedUnit = { id: u.id, position: u.position, source: u.source }
+    if (u.plural) entry.plural = u.plural
     if (u.stale) stale.push(entry)
     else untranslated.push(entry)
   }

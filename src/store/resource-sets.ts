@@ -51,6 +51,11 @@ export interface ResourceSetImport {
   lang: string
   source: JsonLayout & { entries: ResourceEntry[] }
   targets: (JsonLayout & { lang: string; entries: ResourceEntry[] })[]
+  /**
+   * Languages of the tree without a file of this namespace: targets all the same (every key
+   * missing, as `tolk check --locales` counts them), with no file to write back.
+   */
+  alsoTargets?: string[]
 }
 
 /** What importing one namespace did. */

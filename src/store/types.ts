@@ -54,6 +54,8 @@ export interface PendingUnit {
   words: number
   stale: boolean
   state: string
+  /** An i18next plural form (`few`, `ordinal_two`), else null. */
+  plural: string | null
 }
 
 /**

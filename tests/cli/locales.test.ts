@@ -29,7 +29,7 @@ const TREE = {
   'sv/common.json': `${JSON.stringify({ nav: { home: 'Hem' }, title: 'Tolk', items_one: 'en sak', items_other: '{{count}} saker', empty: '' }, null, '\t')}\n`,
   'sv/errors.json': `${JSON.stringify({ server: { down: 'Servern är nere' } }, null, 2)}\n`,
   'de/common.json': `${JSON.stringify({ nav: { about: 'Über uns' } }, null, 2)}\n`,
-  // Russian has plural forms English lacks: kept with the file, not units.
+  // Russian has plural forms English lacks: units of their own, whose source is the `_other` form.
   'ru/common.json': `${JSON.stringify({ items_one: '{{count}} вещь', items_few: '{{count}} вещи', items_many: '{{count}} вещей', items_other: '{{count}} вещи' }, null, 2)}\n`,
 }
 
@@ -48,8 +48,9 @@ describe('tolk import-locales / export-locales', () => {
     const summary = JSON.parse(imported.stdout)
     expect(summary.files).toBe(6)
     expect(summary.warnings).toEqual([])
-    expect(summary.namespaces.map((s: { namespace: string; units: { new: number } }) => [s.namespace, s.units.new])).toEqual([['common', 6], ['errors', 2]])
-    expect(summary.namespaces[0].translations).toEqual({ written: 8, unchanged: 0, unknown: 2 })
+    // common: six keys, and items_few and items_many for Russian.
+    expect(summary.namespaces.map((s: { namespace: string; units: { new: number } }) => [s.namespace, s.units.new])).toEqual([['common', 8], ['errors', 2]])
+    expect(summary.namespaces[0].translations).toEqual({ written: 10, unchanged: 0, unknown: 0 })
 
     const out = fresh()
     expect(runCli(['export-locales', out, '--db', db]).status).toBe(0)
@@ -74,13 +75,60 @@ describe('tolk import-locales / export-locales', () => {
     const report = JSON.parse(runCli(['report', 'common', '--format', 'json', '--db', db]).stdout)
     const common = report.articles[0]
     expect(Object.keys(common.languages)).toEqual(['de', 'ru', 'sv'])
-    expect(common.languages.ru.units).toMatchObject({ translated: 2, initial: 4 })
+    expect(common.languages.ru.units).toMatchObject({ translated: 4, initial: 4 })
     expect(common.languages.sv.untranslated.map((u: { id: string }) => u.id)).toEqual(['nav.about', 'empty'])
     expect(common.languages.de.units).toMatchObject({ translated: 1, initial: 5 })
     const check = runCli(['check', '--db', db, '--format', 'json', 'common', 'errors'])
     expect(check.status).toBe(1)
     const problems = JSON.parse(check.stdout).problems as { lang: string; key: string }[]
     expect(problems.filter((p) => p.lang === 'sv').map((p) => p.key)).toEqual(['nav.about', 'empty', 'notFound'])
+  })
+
+  it('counts plural forms in tolk check --db per language exactly as tolk check --locales does', () => {
+    const j = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`
+    const src = writeTree({
+      'en/app.json': j({ title: 'Files', items_one: 'one file', items_other: '{{count}} files', place_ordinal_one: '{{count}}st', place_ordinal_two: '{{count}}nd', place_ordinal_few: '{{count}}rd', place_ordinal_other: '{{count}}th', nav: { home: 'Home', files_one: 'one', files_other: 'many' } }),
+      'en/extra.json': j({ a_one: 'one a', a_other: '{{count}} a', b: 'Bee' }),
+      // Russian: a group missing two of its four forms, a nested group missing whole, no extra.json.
+      'ru/app.json': j({ title: 'Файлы', items_one: '{{count}} файл', items_other: '{{count}} файла', place_ordinal_other: '{{count}}-й', nav: { home: 'Главная' } }),
+      // Arabic: every form of one group, one form of another, no ordinal, no title.
+      'ar/app.json': j({ items_zero: 'لا', items_one: 'واحد', items_two: 'اثنان', items_few: '{{count}} قليل', items_many: '{{count}} كثير', items_other: '{{count}} ملف', nav: { home: 'الرئيسية', files_one: 'واحد' } }),
+      'ar/extra.json': j({ a_other: '{{count}} أ', b: 'ب' }),
+      // Japanese: only _other, plus a form Japanese does not use (a warning, not a unit).
+      'ja/app.json': j({ title: 'ファイル', items_other: '{{count}} ファイル', items_one: '1 ファイル', place_ordinal_other: '第{{count}}', nav: { home: 'ホーム' } }),
+      'ja/extra.json': j({ a_other: '{{count}} a', b: 'ビー' }),
+      // German: complete but for one form.
+      'de/app.json': j({ title: 'Dateien', items_one: 'eine Datei', items_other: '{{count}} Dateien', place_ordinal_other: '{{count}}.', nav: { home: 'Start', files_one: 'eine' } }),
+      'de/extra.json': j({ a_one: 'ein a', a_other: '{{count}} a', b: 'Biene' }),
+    })
+    const db = path.join(fresh(), 'tolk.sqlite')
+    const imported = runCli(['import-locales', src, '--source', 'en', '--db', db])
+    expect(imported.stderr).toBe('')
+    expect(imported.status).toBe(0)
+    const pick = (out: string) => {
+      const langs = JSON.parse(out).languages as Record<string, { missing: number; missingStrings: number; plurals: number }>
+      return Object.fromEntries(Object.entries(langs).map(([l, c]) => [l, { missing: c.missing, missingStrings: c.missingStrings, plurals: c.plurals }]))
+    }
+    const files = runCli(['check', '--locales', src, '--source', 'en', '--format', 'json'])
+    const store = runCli(['check', '--db', db, '--format', 'json', 'app', 'extra'])
+    expect(files.status).toBe(1)
+    expect(store.status).toBe(1)
+    expect(pick(files.stdout)).toEqual({
+      // title and the ordinal missing; nav.files and a each lack five of Arabic's six forms.
+      ar: { missing: 2, missingStrings: 12, plurals: 10 },
+      de: { missing: 0, missingStrings: 1, plurals: 1 },
+      ja: { missing: 1, missingStrings: 1, plurals: 0 },
+      // items lacks two forms; nav.files (four forms), a (four) and b missing.
+      ru: { missing: 3, missingStrings: 11, plurals: 2 },
+    })
+    expect(pick(store.stdout)).toEqual(pick(files.stdout))
+    const problems = JSON.parse(store.stdout).problems as { lang: string; key: string; kind: string; message: string }[]
+    expect(problems.filter((p) => p.lang === 'ru').map((p) => [p.kind, p.key])).toEqual([['plural', 'items'], ['untranslated', 'nav.files'], ['untranslated', 'a'], ['untranslated', 'b']])
+    expect(problems.find((p) => p.lang === 'ru' && p.kind === 'plural')!.message).toBe('items lacks the plural forms items_few, items_many (ru needs one, few, many, other)')
+    // The tree still comes back byte for byte: borrowed forms are not strings of the source.
+    const out = fresh()
+    expect(runCli(['export-locales', out, '--db', db]).status).toBe(0)
+    expect(diff(src, out)).toEqual({ status: 0, out: '' })
   })
 
   it('warns about a file it cannot give back byte for byte, and skips a target file without a source (exit 1)', () => {

@@ -130,4 +130,78 @@ export function testResourceSets(freshStore: () => Store): void {
       await expect(store.resourceSets.importTree([tree({ id: 'sv-general-01' })], { author: 'i' })).rejects.toThrow(TolkError)
     })
   })
+
+  describe('resource sets: plural forms of the target languages', () => {
+    const forms = (lang: string, entries: [string, string][]) => ({ lang, ...layout, entries: entries.map(([k, v]) => e(k, v)) })
+    const plural = (targets: ResourceSetImport['targets']): ResourceSetImport => ({
+      id: 'app',
+      lang: 'en',
+      source: { ...layout, entries: [e('title', 'Files'), e('items_one', 'one file'), e('items_other', '{{count}} files')] },
+      targets,
+    })
+
+    it('gives each group a unit for every form any target has, borrowing the _other source', async () => {
+      const store = freshStore()
+      const [s] = await store.resourceSets.importTree([plural([
+        forms('ru', [['items_one', '{{count}} файл'], ['items_few', '{{count}} файла'], ['items_many', '{{count}} файлов'], ['items_other', '{{count}} файла']]),
+        forms('ja', [['items_other', '{{count}} ファイル'], ['items_one', 'ja one']]),
+        forms('ar', []),
+        forms('de', [['title', 'Dateien']]),
+      ])], { author: 'i' })
+      // ja's items_one is a form Japanese does not use: kept with its file, not a translation.
+      expect(s).toMatchObject({ units: { new: 7 }, translations: { written: 6, unknown: 1 } })
+      const units = await store.listUnits('app')
+      expect(units.map((u) => [u.id, u.plural ?? null, u.borrowed ?? false, u.source])).toEqual([
+        ['title', null, false, 'Files'],
+        ['items_one', 'one', false, 'one file'],
+        ['items_other', 'other', false, '{{count}} files'],
+        ['items_zero', 'zero', true, '{{count}} files'],
+        ['items_two', 'two', true, '{{count}} files'],
+        ['items_few', 'few', true, '{{count}} files'],
+        ['items_many', 'many', true, '{{count}} files'],
+      ])
+      const ids = async (lang: string) => (await store.listTranslations('app', lang)).map((t) => t.unitId)
+      expect(await ids('ru')).toEqual(['title', 'items_one', 'items_other', 'items_few', 'items_many'])
+      expect(await ids('ja')).toEqual(['title', 'items_other'])
+      expect(await ids('de')).toEqual(['title', 'items_one', 'items_other'])
+      expect(await ids('ar')).toHaveLength(7)
+      const cov = Object.fromEntries((await store.coverage({ articles: ['app'] })).map((c) => [c.lang, c.units]))
+      expect(cov.ru).toMatchObject({ initial: 1, translated: 4 })
+      expect(cov.ja).toMatchObject({ initial: 1, translated: 1 })
+      expect(cov.ar).toMatchObject({ initial: 7, translated: 0 })
+      expect(cov.de).toMatchObject({ initial: 2, translated: 1 })
+      const pending = await store.pendingUnits('app', 'ja')
+      expect(pending.map((p) => [p.id, p.plural])).toEqual([['title', null]])
+      await expect(store.writeTranslation({ articleId: 'app', unitId: 'items_few', lang: 'de', text: 'x', state: 'translated', author: 'a' })).rejects.toMatchObject({ code: 'not-a-plural-form', status: 400 })
+      const set = await store.resourceSets.get('app')
+      expect(set!.files.find((f) => f.lang === 'ja')!.extras).toEqual({ items_one: 'ja one' })
+    })
+
+    it('follows a changed _other into the borrowed forms, turning their translations stale', async () => {
+      const store = freshStore()
+      const ru = forms('ru', [['items_few', '{{count}} файла']])
+      await store.resourceSets.importTree([plural([ru])], { author: 'i' })
+      const edited = plural([ru])
+      edited.source.entries[2] = e('items_other', '{{count}} documents')
+      const [s] = await store.resourceSets.importTree([edited], { author: 'i' })
+      expect(s!.units).toMatchObject({ changed: 3, unchanged: 2 })
+      expect((await store.listUnits('app')).find((u) => u.id === 'items_many')!.source).toBe('{{count}} documents')
+      expect(await store.getTranslation('app', 'items_few', 'ru')).toMatchObject({ stale: true, madeFrom: '{{count}} files' })
+    })
+
+    it('adds the forms a language needs when saveMissing makes it a target', async () => {
+      const store = freshStore()
+      await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_one', '']], targets: ['de'] })
+      await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_other', '{{count}} items']], targets: [] })
+      expect((await store.listUnits('app')).map((u) => [u.id, u.plural])).toEqual([['items_one', 'one'], ['items_other', 'other']])
+      const r = await store.resourceSets.addMissing({ namespace: 'app', lang: 'ru', keys: [['items_few', '']], targets: [] })
+      expect(r.targetAdded).toBe(true)
+      expect((await store.listUnits('app')).map((u) => [u.id, u.source])).toEqual([['items_one', ''], ['items_other', '{{count}} items'], ['items_few', '{{count}} items'], ['items_many', '{{count}} items']])
+      const ru = (await store.coverage({ articles: ['app'], langs: ['ru'] }))[0]!
+      expect(ru.units.initial).toBe(4)
+      // The first real `_one` fallback fills in that form's source, never a borrowed one's.
+      await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_one', 'one item']], targets: [] })
+      expect((await store.listUnits('app')).map((u) => u.source)).toEqual(['one item', '{{count}} items', '{{count}} items', '{{count}} items'])
+    })
+  })
 }

@@ -5,6 +5,7 @@ import { sql as memory } from './004-memory.js'
 import { sql as listing } from './005-listing.js'
 import { sql as memorySync } from './006-memory-sync.js'
 import { sql as resourceSets } from './007-resource-sets.js'
+import { sql as pluralForms } from './010-plural-forms.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -25,7 +26,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005-listing', sql: listing },
   { version: 6, name: '006-memory-sync', sql: memorySync },
   { version: 7, name: '007-resource-sets', sql: resourceSets },
+  // 8 and 9 are taken by work merged separately.
+  { version: 10, name: '010-plural-forms', sql: pluralForms },
 ]
 
 /** The schema version this code writes and understands. */
-export const SCHEMA_VERSION = MIGRATIONS.length
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version

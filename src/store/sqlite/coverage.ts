@@ -5,7 +5,8 @@ import type { State } from '../../model/translation.js'
 import type { CoverageCounts, PendingUnit } from '../types.js'
 
 // article id, lang, live units, live words, then units and words in translated, reviewed, final,
-// and stale units and words (over all states). Null where no translation row has that state.
+// and stale units and words (over all states), then the live plural units and words whose form the
+// language lacks (schema 10). Null where no translation row has that state.
 type CountRow = [string, string, number, number, ...(number | null)[]]
 
 /** The report functions of the SQLite store, over one connection. */
@@ -25,13 +26,17 @@ const STATE_JOINS = ['initial', 'translated', 'reviewed', 'final']
       `LEFT JOIN coverage_counts c${i} ON c${i}.article_id = a.id AND c${i}.lang = j.value AND c${i}.state = '${s}'`,
   )
   .join('\n    ')
+// The plural forms of a document that the language lacks: they count nowhere for it (schema 10).
+const LACKS = `p.article_id = a.id AND p.plural NOT IN (SELECT r.plural FROM plural_rules r WHERE r.lang = j.value)`
 const counts = (where: string): string => `
   SELECT json_group_array(json_array(a.id, j.value, a.live_units, a.live_words,
       c1.units, c1.words, c2.units, c2.words, c3.units, c3.words,
       coalesce(c0.stale_units, 0) + coalesce(c1.stale_units, 0) + coalesce(c2.stale_units, 0)
         + coalesce(c3.stale_units, 0),
       coalesce(c0.stale_words, 0) + coalesce(c1.stale_words, 0) + coalesce(c2.stale_words, 0)
-        + coalesce(c3.stale_words, 0)))
+        + coalesce(c3.stale_words, 0),
+      (SELECT sum(p.units) FROM plural_counts p WHERE ${LACKS}),
+      (SELECT sum(p.words) FROM plural_counts p WHERE ${LACKS})))
   FROM articles a INDEXED BY articles_coverage JOIN json_each(a.targets) j
     ${STATE_JOINS}
   ${where}`
@@ -47,12 +52,13 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
     'SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles) LIMIT 1',
   )
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
-  const pending = db.prepare<[string, string], PendingRow>(`
+  const pending = db.prepare<[{ lang: string; id: string }], PendingRow>(`
     SELECT u.id, u.position, u.source, u.words, coalesce(t.stale, 0) AS stale,
-      coalesce(t.state, 'initial') AS state
+      coalesce(t.state, 'initial') AS state, u.plural
     FROM units u
-    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
-    WHERE u.article_id = ? AND u.obsolete = 0
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang
+    WHERE u.article_id = @id AND u.obsolete = 0
+      AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = @lang))
       AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1)
     ORDER BY u.position`)
 
@@ -71,7 +77,7 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
     },
     pending(articleId, lang) {
       if (!exists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
-      return pending.all(lang, articleId).map((r) => ({ ...r, stale: r.stale === 1 }))
+      return pending.all({ lang, id: articleId }).map((r) => ({ ...r, stale: r.stale === 1 }))
     },
   }
 }
@@ -83,13 +89,16 @@ interface PendingRow {
   words: number
   stale: 0 | 1
   state: State
+  plural: string | null
 }
 
 /** One CoverageCounts per row; units without a translation row (or in `initial`) are initial. */
 function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): CoverageCounts[] {
   const out: CoverageCounts[] = []
-  for (const [articleId, lang, liveUnits, liveWords, tu, tw, ru, rw, fu, fw, su, sw] of rows) {
+  for (const [articleId, lang, live, liveW, tu, tw, ru, rw, fu, fw, su, sw, xu, xw] of rows) {
     if (langs && !langs.has(lang)) continue
+    const liveUnits = live - (xu ?? 0)
+    const liveWords = liveW - (xw ?? 0)
     const translated = tu ?? 0
     const reviewed = ru ?? 0
     const final = fu ?? 0

@@ -5,6 +5,8 @@ import { checkId } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
+import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
+import { planUnits, type PlannedUnit } from '../plural-units.js'
 import type {
   MissingKeys,
   MissingKeysResult,
@@ -92,13 +94,21 @@ export function createResourceSetOps(
   )
   const insertUnit = db.prepare(`
     INSERT INTO units (article_id, id, position, block, kind, source, trailing, words, characters,
-      hash, obsolete)
+      hash, obsolete, plural, borrowed)
     VALUES (@articleId, @id, @position, @position - 1, 'paragraph', @source, '\n', @words,
-      @characters, @hash, 0)`)
+      @characters, @hash, 0, @plural, @borrowed)`)
   const placeUnit = db.prepare(`
     UPDATE units SET position = @position, block = @position - 1, source = @source, words = @words,
-      characters = @characters, hash = @hash, obsolete = 0
+      characters = @characters, hash = @hash, obsolete = 0, plural = @plural, borrowed = @borrowed
     WHERE article_id = @articleId AND id = @id`)
+  const setPlural = db.prepare('UPDATE units SET plural = ? WHERE article_id = ? AND id = ?')
+  const liveUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND obsolete = 0 ORDER BY position')
+  const selectLayout = db.prepare<[string, string], { layout: string }>('SELECT layout FROM resource_files WHERE article_id = ? AND lang = ?')
+  const hasRules = db.prepare<[string], { lang: string }>('SELECT lang FROM plural_rules WHERE lang = ? LIMIT 1')
+  const insertRule = db.prepare('INSERT OR IGNORE INTO plural_rules (lang, plural) VALUES (?, ?)')
+  const selectForms = db.prepare<[string], string>(
+    'SELECT DISTINCT plural FROM plural_rules WHERE lang IN (SELECT value FROM json_each(?))',
+  ).pluck()
   const markObsolete = db.prepare('UPDATE units SET obsolete = 1 WHERE article_id = ? AND id = ? AND obsolete = 0')
   const parkLive = db.prepare('UPDATE units SET position = -position WHERE article_id = ? AND obsolete = 0')
   const markStale = db.prepare(
@@ -138,9 +148,66 @@ export function createResourceSetOps(
     return { article: selectArticle.get(id)!, created: true }
   }
 
-  const unitFields = (articleId: string, id: string, position: number, source: string, lang: string) => {
+  const unitFields = (articleId: string, id: string, position: number, source: string, lang: string, form: Pick<PlannedUnit, 'plural' | 'borrowed'> = NO_FORM) => {
     const count = countWords(source, lang)
-    return { articleId, id, position, source, words: count.words, characters: count.characters ?? null, hash: sourceHash(source) }
+    return { articleId, id, position, source, words: count.words, characters: count.characters ?? null, hash: sourceHash(source), plural: form.plural, borrowed: form.borrowed ? 1 : 0 }
+  }
+
+  /**
+   * The plural forms the targets' CLDR rules have, as `plural_rules` holds them: rows are written
+   * for a language the first time it is a target, before any of its translations can exist, so
+   * the coverage triggers always find them.
+   */
+  const formsOf = (targets: readonly string[]): Set<string> => {
+    for (const t of targets) {
+      if (hasRules.get(t)) continue
+      for (const form of cldrForms(t)) insertRule.run(t, form)
+    }
+    return new Set(selectForms.all(JSON.stringify(targets)))
+  }
+
+  /**
+   * Bring a set's plural units in line with its keys and targets after a saveMissing post: mark
+   * each key's form, add the forms a target needs (at the end), follow a changed `_other`, and
+   * retire borrowed forms no longer needed. Returns whether a unit changed.
+   */
+  const syncPlurals = (id: string, lang: string, targets: readonly string[]): boolean => {
+    const forms = formsOf(targets)
+    const live = liveUnits.all(id)
+    const file = selectLayout.get(id, lang)
+    const paths = new Map((file ? (JSON.parse(file.layout) as KeyPath[]) : []).map((p) => [keyId(p), p]))
+    const keys = live.filter((u) => !u.borrowed).map((u) => ({ id: u.id, path: paths.get(u.id) ?? u.id.split('.'), source: u.source }))
+    const plan = planUnits(keys, forms)
+    const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
+    const wanted = new Set(plan.map((p) => p.id))
+    let changed = false
+    for (const u of live) {
+      if (u.borrowed && !wanted.has(u.id)) {
+        markObsolete.run(id, u.id)
+        changed = true
+      }
+    }
+    let position = nextPosition.get(id)!.p
+    for (const p of plan) {
+      const row = rows.get(p.id)
+      if (!p.borrowed) {
+        if (row && row.plural !== p.plural) {
+          setPlural.run(p.plural, id, p.id)
+          changed = true
+        }
+        continue
+      }
+      const live = row !== undefined && row.obsolete === 0
+      if (live && row.borrowed && row.source === p.source && row.plural === p.plural) continue
+      const fields = unitFields(id, p.id, live ? row.position : position++, p.source, lang, p)
+      if (!row) insertUnit.run(fields)
+      else {
+        placeUnit.run(fields)
+        if (row.source !== p.source) markStale.run(id, p.id)
+      }
+      changed = true
+    }
+    return changed
   }
 
   const addMissing = db.transaction((input: MissingKeys): MissingKeysResult => {
@@ -152,6 +219,7 @@ export function createResourceSetOps(
     const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
     let setTargets = JSON.parse(article.targets) as string[]
     let changed = false
+    let plurals = false
     if (lang === article.lang) {
       let position = nextPosition.get(article.id)!.p
       for (const [key, fallback] of input.keys) {
@@ -162,7 +230,8 @@ export function createResourceSetOps(
           // Never overwrite a source; an empty one (a plural form posted without a default) is
           // not a source yet, so the first real fallback fills it in.
           if (unit.source === '' && fallback !== '') {
-            placeUnit.run(unitFields(article.id, key, unit.position, fallback, lang))
+            placeUnit.run(unitFields(article.id, key, unit.position, fallback, lang, { plural: unit.plural, borrowed: unit.borrowed === 1 }))
+            plurals ||= splitPluralKey(key) !== undefined
             markStale.run(article.id, key)
             changed = true
           }
@@ -179,12 +248,17 @@ export function createResourceSetOps(
         else insertUnit.run(fields)
         result.added.push(key)
         changed = true
+        plurals ||= splitPluralKey(key) !== undefined
       }
     } else if (!setTargets.includes(lang)) {
       setTargets = [...setTargets, lang]
       result.targetAdded = true
       changed = true
+      plurals = true
     }
+    // Only a plural-looking key or a new target can change the plural units: a post of a plain key
+    // never reads the whole namespace.
+    if ((plurals || created) && syncPlurals(article.id, article.lang, setTargets)) changed = true
     if (changed || created) {
       const revision = created ? 1 : article.revision + 1
       touchArticle.run({ id: article.id, targets: JSON.stringify(setTargets), at, revision })
@@ -194,7 +268,7 @@ export function createResourceSetOps(
 
   const importOne = (input: ResourceSetImport, author: string, at: string): ResourceImportSummary => {
     const lang = parseLanguage(input.lang)
-    const fileLangs = input.targets.map((t) => parseLanguage(t.lang))
+    const fileLangs = [...input.targets.map((t) => parseLanguage(t.lang)), ...(input.alsoTargets ?? []).map((t) => parseLanguage(t))]
     const { article, created } = openSet(input.id, lang, fileLangs, at)
     if (article.lang !== lang) {
       throw new InvalidInput(
@@ -214,10 +288,12 @@ export function createResourceSetOps(
       targets,
     }
 
-    // Units: the source file's keys in its order; keys it no longer has turn obsolete.
+    // Units: the source file's keys in its order, each plural group followed by the forms its
+    // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
+    const plan = planUnits(entries.map((e) => ({ id: keyId(e.path), path: e.path, source: e.value })), formsOf(targets))
     const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
-    const wanted = new Set(entries.map((e) => keyId(e.path)))
+    const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
       if (!r.obsolete && !wanted.has(r.id)) {
         markObsolete.run(input.id, r.id)
@@ -225,17 +301,17 @@ export function createResourceSetOps(
       }
     }
     parkLive.run(input.id)
-    entries.forEach((e, i) => {
-      const id = keyId(e.path)
+    plan.forEach((p, i) => {
+      const id = p.id
       const row = rows.get(id)
-      const fields = unitFields(input.id, id, i + 1, e.value, lang)
+      const fields = unitFields(input.id, id, i + 1, p.source, lang, p)
       if (!row) {
         insertUnit.run(fields)
         summary.units.new++
         return
       }
       placeUnit.run(fields)
-      if (row.source !== e.value) {
+      if (row.source !== p.source) {
         markStale.run(input.id, id)
         summary.units.changed++
       } else if (row.obsolete) summary.units.new++
@@ -294,6 +370,8 @@ export function createResourceSetOps(
     importTree: (sets, author) => importTree.immediate(sets, author),
   }
 }
+
+const NO_FORM = { plural: null, borrowed: false }
 
 /** Check every key's unit id and refuse two keys with one id (`a.b` flat and `a` → `b`). */
 function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {

@@ -37,6 +37,10 @@ export interface UnitRow {
   characters: number | null
   hash: string
   obsolete: 0 | 1
+  /** Schema 10: the CLDR form of a plural key (`few`, `ordinal_two`), else null. */
+  plural: string | null
+  /** Schema 10: the form has no source string of its own; it borrows the group's `_other`. */
+  borrowed: 0 | 1
 }
 
 /** A `translations` row. */
@@ -104,6 +108,8 @@ export function toUnit(r: UnitRow, article: { tag: string; lang: string }): Stor
     obsolete: r.obsolete === 1,
   }
   if (r.characters !== null) unit.characters = r.characters
+  if (r.plural !== null) unit.plural = r.plural
+  if (r.borrowed === 1) unit.borrowed = true
   return unit
 }
 

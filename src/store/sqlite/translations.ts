@@ -39,6 +39,8 @@ interface WriteLookup {
   stale: 0 | 1 | null
   version: number | null
   made_from: string | null
+  /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10). */
+  applies: 0 | 1
 }
 
 /**
@@ -56,15 +58,19 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   )
   // The hot path of every write: the unit, its article's targets and the current translation
   // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
-  const selectForWrite = db.prepare<[string, string, string], WriteLookup>(`
-    SELECT u.obsolete, u.source, a.targets, t.text, t.state, t.stale, t.version, t.made_from
+  const selectForWrite = db.prepare<[string, string, string, string], WriteLookup>(`
+    SELECT u.obsolete, u.source, a.targets, t.text, t.state, t.stale, t.version, t.made_from,
+      u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
     WHERE u.article_id = ? AND u.id = ?`)
-  const selectLive = db.prepare<[string, string], TranslationRow & { id: string }>(`
+  // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its units.
+  const selectLive = db.prepare<[string, string, string], TranslationRow & { id: string }>(`
     SELECT u.id, t.* FROM units u
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
-    WHERE u.article_id = ? AND u.obsolete = 0 ORDER BY u.position`)
+    WHERE u.article_id = ? AND u.obsolete = 0
+      AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
+    ORDER BY u.position`)
   const upsert = db.prepare<[string, string, string, string, string, number, number, string, string, string | null]>(`
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
       updated_at, made_from)
@@ -99,7 +105,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
 
   const write = db.transaction((w: TranslationWrite): Translation => {
     checkWrite(w)
-    const found = selectForWrite.get(w.lang, w.articleId, w.unitId)
+    const found = selectForWrite.get(w.lang, w.lang, w.articleId, w.unitId)
     if (!found) {
       if (!articleExists.get(w.articleId)) throw new NotFound(`no article ${printable(w.articleId)}`)
       throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`)
@@ -114,6 +120,12 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       throw new InvalidInput(
         `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${targets.join(', ') || 'none'})`,
         'not-a-target',
+      )
+    }
+    if (!found.applies) {
+      throw new InvalidInput(
+        `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
+        'not-a-plural-form',
       )
     }
     // No row yet: the unit is untranslated (version 0, initial, empty, not stale).
@@ -175,7 +187,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     list(articleId, lang) {
       if (!articleExists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
       return selectLive
-        .all(lang, articleId)
+        .all(lang, articleId, lang)
         .map((r) => (r.version ? toTranslation(r) : untranslated(articleId, r.id, lang)))
     },
     // Every accepted write is a write: a new version and a history entry, even when text and state

@@ -1,0 +1,76 @@
+/**
+ * The units of a resource set's plural groups. A source key is a plural form when its last `_`
+ * part is a CLDR category and its JSON object also holds the group's `_other` (or
+ * `_ordinal_other`) string: the rule `tolk check --locales` applies. Each group then gets a unit for
+ * every form any target language has; a form the source lacks borrows the `_other` string.
+ * Schema and reasons: src/store/migrations/010-plural-forms.ts.
+ */
+import { CATEGORIES, splitPluralKey, suffixOf } from '../check/plural-rules.js'
+
+/** A source key: its unit id, its path through the JSON objects and its string. */
+export interface SourceKey {
+  id: string
+  path: readonly string[]
+  source: string
+}
+
+/** A unit as planned: a source key (marked with its form when it is one), or a borrowed form. */
+export interface PlannedUnit {
+  id: string
+  source: string
+  /** The form (`few`, `ordinal_two`) of a plural key; null for a plain key. */
+  plural: string | null
+  borrowed: boolean
+}
+
+/**
+ * The units for `keys` (in their order) when the targets have the forms `forms` (as in
+ * `cldrForms`, over all targets): each key, and after each group's last key the forms it lacks, in
+ * CLDR order. A borrowed form whose id a key already has is left out: that key is a unit already.
+ */
+export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>): PlannedUnit[] {
+  const strings = new Set(keys.map((k) => levelName(k.path)))
+  const groups = new Map<string, { parent: readonly string[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
+  const plural: (string | null)[] = keys.map((k, i) => {
+    const name = k.path[k.path.length - 1] ?? ''
+    const split = splitPluralKey(name)
+    if (!split) return null
+    const parent = k.path.slice(0, -1)
+    const otherName = split.base + suffixOf(split.type, 'other')
+    if (!strings.has(levelName([...parent, otherName]))) return null
+    const form = suffixOf(split.type, split.category).slice(1)
+    const id = levelName([...parent, `${split.type}:${split.base}`])
+    let g = groups.get(id)
+    if (!g) groups.set(id, (g = { parent, base: split.base, ordinal: split.type === 'ordinal', have: new Set(), other: '', last: i }))
+    g.have.add(form)
+    g.last = i
+    if (split.category === 'other') g.other = k.source
+    return form
+  })
+  const taken = new Set(keys.map((k) => k.id))
+  const after = new Map<number, PlannedUnit[]>()
+  for (const g of groups.values()) {
+    const extra: PlannedUnit[] = []
+    for (const c of CATEGORIES) {
+      const suffix = suffixOf(g.ordinal ? 'ordinal' : 'cardinal', c)
+      const form = suffix.slice(1)
+      if (!forms.has(form) || g.have.has(form)) continue
+      const id = [...g.parent, g.base + suffix].join('.')
+      if (taken.has(id)) continue
+      taken.add(id)
+      extra.push({ id, source: g.other, plural: form, borrowed: true })
+    }
+    if (extra.length > 0) after.set(g.last, extra)
+  }
+  const out: PlannedUnit[] = []
+  keys.forEach((k, i) => {
+    out.push({ id: k.id, source: k.source, plural: plural[i] ?? null, borrowed: false })
+    for (const b of after.get(i) ?? []) out.push(b)
+  })
+  return out
+}
+
+/** One name at one JSON level, kept apart from the same dotted id nested otherwise. */
+function levelName(path: readonly string[]): string {
+  return JSON.stringify(path)
+}
