@@ -15,4 +15,17 @@ describe('editor: i18next resource sets', () => {
     expect(await w.store.getTranslation('app', 'nav.home', 'sv')).toMatchObject({ text: 'Hem', version: 1, author: 'ana' })
     expect(await w.store.history('app', 'nav.home', 'sv')).toHaveLength(1)
   })
+
+  it("lists the plural forms a target language has, and says where a borrowed form's source comes from", async () => {
+    const w = await makeWebApp()
+    await w.store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_one', 'one item'], ['items_other', '{{count}} items']], targets: ['ru', 'ja'] })
+    const ana = await w.signedIn('ana')
+    const ru = await (await ana.get('/edit/app/ru')).text()
+    for (const id of ['items_one', 'items_other', 'items_few', 'items_many']) expect(ru).toContain(`u-${id}`)
+    expect(ru).toContain('The source language has no “few” form: this is its “other” text.')
+    const ja = await (await ana.get('/edit/app/ja')).text()
+    expect(ja).toContain('u-items_other')
+    expect(ja).not.toContain('u-items_one')
+    expect(ja).not.toContain('u-items_few')
+  })
 })

@@ -77,6 +77,7 @@ export function rowStrings(t: T) {
     targetLabel: fill(t('editor.targetLabel', { n: '{n}' })),
     lastChanged: fill(t('editor.lastChanged', { author: '{author}', when: '{when}' })),
     insertToken: fill(t('editor.insertToken', { n: '{n}', token: '{token}' })),
+    borrowed: fill(t('editor.borrowed', { form: '{form}' })),
   }
 }
 
@@ -132,6 +133,8 @@ export function segmentRowHtml(row: Row, ctx: RowContext): string {
     out += `<span class="pilcrow" aria-hidden="true">¶</span><span class="sr-only">${esc(s.paragraph)}</span>`
   }
   out += `${n}</span><p class="source" ${src}>${esc(unit.source)}</p>`
+  // A plural form the source language lacks (Russian `_few` of English): its source is `_other`.
+  if (unit.borrowed) out += `<p class="note">${esc(s.borrowed({ form: unit.plural ?? '' }))}</p>`
   if (tr.stale && tr.madeFrom !== null) {
     out += `<div class="diff"><p class="stale-mark">${esc(s.staleMark)}</p><p class="diff-text" ${src} aria-label="${esc(s.staleDiff)}">`
     for (const p of sourceDiff(tr.madeFrom, unit.source)) {
