@@ -31,12 +31,13 @@ export function checkReport(report: Report): CheckedSource {
       const open: Problem[] = []
       for (const u of r.untranslated ?? []) {
         if (u.plural) {
-          const base = u.id.slice(0, u.id.length - u.plural.length - 1)
+          const k = u.key ?? u.id
+          const base = k.slice(0, k.length - u.plural.length - 1)
           const key = `${base}\u0000${u.plural.startsWith('ordinal_') ? 'ordinal' : 'cardinal'}`
           groups.set(key, [...(groups.get(key) ?? []), u])
           continue
         }
-        open.push(unitProblem(lang, article.id, u, 'untranslated', `${u.id} is untranslated: ${excerpt(u.source)}`))
+        open.push(unitProblem(lang, article.id, u, 'untranslated', `${u.key ?? u.id} is untranslated: ${excerpt(u.source)}`))
       }
       // Plural forms count as `tolk check --locales` counts them: a group with none of the
       // language's forms translated is one missing key; otherwise each form left is a plural problem.
@@ -50,13 +51,13 @@ export function checkReport(report: Report): CheckedSource {
           open.push(unitProblem(lang, article.id, forms[0]!, 'untranslated', `${base} is untranslated (${what}: ${needed.join(', ')}): ${excerpt(forms[0]!.source)}`, base))
         } else {
           c.plurals += forms.length
-          open.push(unitProblem(lang, article.id, forms[0]!, 'plural', `${base} lacks the ${what} form${forms.length > 1 ? 's' : ''} ${forms.map((f) => f.id).join(', ')} (${lang} needs ${needed.join(', ')})`, base))
+          open.push(unitProblem(lang, article.id, forms[0]!, 'plural', `${base} lacks the ${what} form${forms.length > 1 ? 's' : ''} ${forms.map((f) => f.key ?? f.id).join(', ')} (${lang} needs ${needed.join(', ')})`, base))
         }
       }
       open.sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
       for (const p of open) problems.push(p)
       for (const u of r.stale ?? []) {
-        problems.push(unitProblem(lang, article.id, u, 'stale', `${u.id} is stale: its source changed since it was translated`))
+        problems.push(unitProblem(lang, article.id, u, 'stale', `${u.key ?? u.id} is stale: its source changed since it was translated`))
       }
     }
   }
@@ -74,7 +75,7 @@ function done(c: StateCounts): number {
   return Math.max(0, c.translated + c.reviewed + c.final - c.stale)
 }
 
-function unitProblem(lang: string, article: string, u: { id: string; position: number }, kind: 'untranslated' | 'stale' | 'plural', message: string, key = u.id): Problem {
+function unitProblem(lang: string, article: string, u: { id: string; key?: string; position: number }, kind: 'untranslated' | 'stale' | 'plural', message: string, key = u.key ?? u.id): Problem {
   return { lang, file: null, line: null, key, kind, severity: 'error', message, article, position: u.position }
 }
 

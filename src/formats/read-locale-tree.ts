@@ -71,7 +71,7 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
   const seen = new Set<string>()
   for (const e of entries) {
     const id = keyId(e.path)
-    if (!isValidId(id)) throw keyError(file, id, 'is not a key Tolk can store: use 1–100 letters, digits, ".", "_" or "-"', 'invalid-id')
+    if (id === '') throw new InvalidInput(`${file.path}${lineOf(file, '')}: an empty key: i18next cannot look it up (t('') finds nothing); give it a name`, 'empty-key')
     if (seen.has(id)) throw keyError(file, id, 'is there twice (as a flat key and nested): keep one', 'duplicate-key')
     seen.add(id)
   }
@@ -83,6 +83,10 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
 }
 
 function keyError(file: JsonFile, key: string, why: string, code: string): InvalidInput {
+  return new InvalidInput(`${file.path}${lineOf(file, key)}: the key "${printable(key)}" ${why}`, code)
+}
+
+function lineOf(file: JsonFile, key: string): string {
   const line = keyLines(file.text, new Set([key])).get(key)
-  return new InvalidInput(`${file.path}${line === undefined ? '' : `:${line}`}: the key "${printable(key)}" ${why}`, code)
+  return line === undefined ? '' : `:${line}`
 }

@@ -23,16 +23,22 @@ export interface ResourceSetFile {
  */
 export async function resourceSetFile(store: Store, set: ResourceSet, lang: string, forExport = false): Promise<ResourceSetFile> {
   const units = await store.listUnits(set.id)
+  // Entries speak in keys; a unit's id is its key unless the key is no valid id.
+  const keyOf = new Map(units.map((u) => [u.id, u.key ?? u.id]))
   const file = set.files.find((f) => f.lang === lang)
   const inFile = new Set(file?.layout.map(keyId))
   const values = new Map<string, string>()
   if (lang === set.lang) {
     // A borrowed plural form (Russian `_few` of an English source) is no string of the source's.
-    for (const u of units) if (!u.borrowed && (u.source !== '' || (forExport && inFile.has(u.id)))) values.set(u.id, u.source)
+    for (const u of units) {
+      const key = u.key ?? u.id
+      if (!u.borrowed && (u.source !== '' || (forExport && inFile.has(key)))) values.set(key, u.source)
+    }
   } else {
     for (const t of await store.listTranslations(set.id, lang)) {
+      const key = keyOf.get(t.unitId) ?? t.unitId
       const done = t.state !== 'initial' && t.text !== ''
-      if (done || (forExport && t.version > 0 && inFile.has(t.unitId))) values.set(t.unitId, t.text)
+      if (done || (forExport && t.version > 0 && inFile.has(key))) values.set(key, t.text)
     }
     // Strings of keys the source lacks (a target's extra plural forms) as they were imported.
     for (const [id, text] of Object.entries(file?.extras ?? {})) {
@@ -44,7 +50,7 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
   for (const f of [file, set.files.find((s) => s.lang === set.lang)]) {
     for (const p of f?.layout ?? []) if (!paths.has(keyId(p))) paths.set(keyId(p), p)
   }
-  const order = [...(file?.layout.map(keyId) ?? []), ...units.map((u) => u.id)]
+  const order = [...(file?.layout.map(keyId) ?? []), ...units.map((u) => u.key ?? u.id)]
   const entries: ResourceEntry[] = []
   const done = new Set<string>()
   for (const id of order) {

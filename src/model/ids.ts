@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { InvalidInput } from './errors.js'
 import { printable } from './tags.js'
 
@@ -26,4 +27,23 @@ export function checkId(id: string, what = 'id'): string {
 export function tagFromArticleId(id: string): string | undefined {
   const m = /^(.+)-\d+$/.exec(id)
   return m?.[1]
+}
+
+/**
+ * The unit id of an i18next key in a namespace: the key itself when it follows the id rule
+ * (`nav.home`), else a stable id derived from namespace and key (`k-` and 24 hex digits of a
+ * SHA-256), since a key may hold spaces, `:`, `/`, emoji or run past 100 characters. The key itself
+ * is stored beside such an id.
+ */
+export function unitIdOfKey(namespace: string, key: string): string {
+  if (isValidId(key)) return key
+  return `k-${createHash('sha256').update(`${namespace}\u0000${key}`).digest('hex').slice(0, 24)}`
+}
+
+/** Return `key` unless i18next cannot look it up (the empty key), else throw InvalidInput saying why. */
+export function checkKey(key: string, where = 'key'): string {
+  if (key === '') {
+    throw new InvalidInput(`${where}: an empty key: i18next cannot look it up (t('') finds nothing); give it a name`, 'empty-key')
+  }
+  return key
 }

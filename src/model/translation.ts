@@ -40,6 +40,8 @@ export interface StoredUnit extends TranslationUnit {
   plural?: string
   /** A plural form the source language lacks: its source is the group's `_other` string. */
   borrowed?: true
+  /** The i18next key, when it is not itself a valid id (spaces, `:`, over 100 characters). */
+  key?: string
 }
 
 /** One target-language version of one unit. A unit never translated reads as version 0, `initial`. */

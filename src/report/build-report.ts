@@ -18,6 +18,8 @@ export interface ReportedUnit {
   source: string
   /** An i18next plural form (`few`, `ordinal_two`): one string of a plural group. */
   plural?: string
+  /** The i18next key, when it is no valid unit id (the id is derived from it). */
+  key?: string
 }
 
 export interface LanguageReport {
@@ -132,6 +134,7 @@ function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; st
   for (const u of pending) {
     const entry: ReportedUnit = { id: u.id, position: u.position, source: u.source }
     if (u.plural) entry.plural = u.plural
+    if (u.key !== null) entry.key = u.key
     if (u.stale) stale.push(entry)
     else untranslated.push(entry)
   }

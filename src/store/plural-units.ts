@@ -7,9 +7,10 @@
  */
 import { CATEGORIES, splitPluralKey, suffixOf } from '../check/plural-rules.js'
 
-/** A source key: its unit id, its path through the JSON objects and its string. */
+/** A source key: its unit id, the key, its path through the JSON objects and its string. */
 export interface SourceKey {
   id: string
+  key: string
   path: readonly string[]
   source: string
 }
@@ -17,6 +18,7 @@ export interface SourceKey {
 /** A unit as planned: a source key (marked with its form when it is one), or a borrowed form. */
 export interface PlannedUnit {
   id: string
+  key: string
   source: string
   /** The form (`few`, `ordinal_two`) of a plural key; null for a plain key. */
   plural: string | null
@@ -27,8 +29,9 @@ export interface PlannedUnit {
  * The units for `keys` (in their order) when the targets have the forms `forms` (as in
  * `cldrForms`, over all targets): each key, and after each group's last key the forms it lacks, in
  * CLDR order. A borrowed form whose id a key already has is left out: that key is a unit already.
+ * `idOf` gives a key's unit id (see unitIdOfKey).
  */
-export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>): PlannedUnit[] {
+export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>, idOf: (key: string) => string): PlannedUnit[] {
   const strings = new Set(keys.map((k) => levelName(k.path)))
   const groups = new Map<string, { parent: readonly string[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
   const plural: (string | null)[] = keys.map((k, i) => {
@@ -55,16 +58,17 @@ export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>
       const suffix = suffixOf(g.ordinal ? 'ordinal' : 'cardinal', c)
       const form = suffix.slice(1)
       if (!forms.has(form) || g.have.has(form)) continue
-      const id = [...g.parent, g.base + suffix].join('.')
+      const key = [...g.parent, g.base + suffix].join('.')
+      const id = idOf(key)
       if (taken.has(id)) continue
       taken.add(id)
-      extra.push({ id, source: g.other, plural: form, borrowed: true })
+      extra.push({ id, key, source: g.other, plural: form, borrowed: true })
     }
     if (extra.length > 0) after.set(g.last, extra)
   }
   const out: PlannedUnit[] = []
   keys.forEach((k, i) => {
-    out.push({ id: k.id, source: k.source, plural: plural[i] ?? null, borrowed: false })
+    out.push({ id: k.id, key: k.key, source: k.source, plural: plural[i] ?? null, borrowed: false })
     for (const b of after.get(i) ?? []) out.push(b)
   })
   return out

@@ -56,6 +56,8 @@ export interface PendingUnit {
   state: string
   /** An i18next plural form (`few`, `ordinal_two`), else null. */
   plural: string | null
+  /** The i18next key of a unit whose id is derived from it (see unitIdOfKey), else null. */
+  key: string | null
 }
 
 /**

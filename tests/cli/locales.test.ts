@@ -131,12 +131,34 @@ describe('tolk import-locales / export-locales', () => {
     expect(diff(src, out)).toEqual({ status: 0, out: '' })
   })
 
-  it('warns about a file it cannot give back byte for byte, and skips a target file without a source (exit 1)', () => {
-    const src = writeTree({ 'en/app.json': '{"caf\\u00e9": "Caf\\u00e9"}', 'sv/app.json': '{"caf\\u00e9": "Kaf\\u00e9"}', 'sv/orphan.json': '{"a": "b"}' })
+  it('round-trips keys that are no unit ids: spaces, colons, emoji, 300 characters, __proto__, case', () => {
+    const j = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`
+    const long = `k${'é'.repeat(299)}`
+    const en = { 'Welcome back, {{name}}!': 'Welcome back, {{name}}!', 'errors:notFound': 'Not found', 'a/b c': 'x', '🎉': 'Party', [long]: 'long', ['__proto__']: 'proto', constructor: 'ctor', Save: 'Save', save: 'save', 'You have {{count}} files_one': 'one file', 'You have {{count}} files_other': '{{count}} files', nested: { 'deep key': 'Deep' } }
+    const src = writeTree({
+      'en/app.json': j(JSON.parse(JSON.stringify(en))),
+      'sv/app.json': j({ 'Welcome back, {{name}}!': 'Välkommen, {{name}}!', ['__proto__']: 'proto-sv', save: 'spara', 'You have {{count}} files_other': '{{count}} filer', nested: { 'deep key': 'Djup' } }),
+      'ru/app.json': j({ 'You have {{count}} files_few': '{{count}} файла' }),
+    })
     const db = path.join(fresh(), 'tolk.sqlite')
-    const r = runCli(['import-locales', src, '--source', 'en', '--db', db])
-    expect(r.status).toBe(2)
-    expect(r.stderr).toMatch(/en\/app\.json:1: the key "café" is not a key Tolk can store/)
+    const r = runCli(['import-locales', src, '--source', 'en', '--db', db, '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout).namespaces[0].translations).toMatchObject({ unknown: 0 })
+    const out = fresh()
+    expect(runCli(['export-locales', out, '--db', db]).status).toBe(0)
+    expect(diff(src, out)).toEqual({ status: 0, out: '' })
+    const report = JSON.parse(runCli(['report', 'app', '--format', 'json', '--db', db]).stdout)
+    const sv = report.articles[0].languages.sv.untranslated.map((u: { id: string; key?: string }) => u.key ?? u.id)
+    expect(sv).toContain('errors:notFound')
+    expect(sv).toContain(long)
+    expect(sv).toContain('Save')
+    const check = JSON.parse(runCli(['check', '--db', db, '--format', 'json', 'app']).stdout)
+    expect(check.problems.filter((p: { lang: string }) => p.lang === 'ru').map((p: { key: string }) => p.key)).toContain('You have {{count}} files')
+  })
+
+  it('warns about a file it cannot give back byte for byte, and skips a target file without a source (exit 1)', () => {
+    const db = path.join(fresh(), 'tolk.sqlite')
     const ok = writeTree({ 'en/app.json': '{"title": "Caf\\u00e9"}', 'sv/app.json': '{"title": "Kafé"}', 'sv/orphan.json': '{"a": "b"}' })
     const r2 = runCli(['import-locales', ok, '--source', 'en', '--db', db])
     expect(r2.status).toBe(1)
@@ -162,7 +184,7 @@ describe('tolk import-locales / export-locales', () => {
   const bad: [string, Record<string, string>, RegExp][] = [
     ['malformed JSON', { 'sv/common.json': '{\n  "a": "b",\n  "c" "d"\n}\n' }, /sv\/common\.json:3:7: malformed JSON/],
     ['a non-string value', { 'sv/common.json': '{\n  "a": "b",\n  "n": 3\n}\n' }, /sv\/common\.json:3: "n" is a number/],
-    ['a key Tolk cannot store', { 'en/common.json': '{\n  "ok": "x",\n  "not ok": "y"\n}\n' }, /en\/common\.json:3: the key "not ok"/],
+    ['an empty key', { 'en/common.json': '{\n  "ok": "x",\n  "": "y"\n}\n' }, /en\/common\.json:3: an empty key: i18next cannot look it up/],
     ['a flat and a nested key with one path', { 'en/common.json': '{\n  "a.b": "x",\n  "a": {\n    "b": "y"\n  }\n}\n' }, /en\/common\.json.*twice/],
   ]
   for (const [what, files, message] of bad) {

@@ -109,9 +109,7 @@ describe('POST /locales/add/:lng/:ns (i18next saveMissing)', () => {
     ['an empty object', jsonBody('POST', {}), 400],
     ['a nested value', jsonBody('POST', { nav: { home: 'Home' } }), 400],
     ['a number value', jsonBody('POST', { a: 1 }), 400],
-    ['a huge key', jsonBody('POST', { ['k'.repeat(101)]: 'x' }), 400],
-    ['a key with a space', jsonBody('POST', { 'bad key': 'x' }), 400],
-    ['a key with a slash', jsonBody('POST', { 'a/b': 'x' }), 400],
+    ['an empty key', jsonBody('POST', { '': 'x' }), 400],
     ['a huge value', jsonBody('POST', { a: 'x'.repeat(10_001) }), 400],
     ['10,000 keys', () => jsonBody('POST', Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`k${i}`, 'x']))), 400],
     ['malformed JSON', { method: 'POST', body: '{"a": ', headers: { 'Content-Type': 'application/json' } }, 400],
@@ -130,6 +128,30 @@ describe('POST /locales/add/:lng/:ns (i18next saveMissing)', () => {
       expect(await store.getArticle('app')).toBeUndefined()
     })
   }
+
+  it('takes any key i18next can look up: spaces, colons, slashes, emoji, 300 characters, __proto__, case', async () => {
+    const { call, store } = await makeTestApp({ localeTargets: ['sv'] })
+    const keys = ['Welcome back, {{name}}!', 'a/b: c', '🎉 party', 'x'.repeat(300), '__proto__', 'constructor', 'Save', 'save', 'SAVE it']
+    for (const k of keys) expect((await call(`${ADD}/en/app`, jsonBody('POST', { [k]: `src ${k.slice(0, 20)}` }))).status).toBeLessThan(300)
+    const units = await store.listUnits('app')
+    expect(units.map((u) => u.key ?? u.id)).toEqual(keys)
+    // Unit ids stay within the id rule; a key that is one is its own id.
+    for (const u of units) expect(u.id).toMatch(/^[A-Za-z0-9._-]{1,100}$/)
+    expect(units.filter((u) => u.key === undefined).map((u) => u.id)).toEqual(['__proto__', 'constructor', 'Save', 'save'])
+    const report = await (await call('/api/report?article=app')).json()
+    expect(report.articles[0].languages.sv.untranslated.map((u: { key?: string; id: string }) => u.key ?? u.id)).toEqual(keys)
+    const welcome = units[0]!
+    await store.writeTranslation({ articleId: 'app', unitId: welcome.id, lang: 'sv', text: 'Välkommen tillbaka, {{name}}!', state: 'translated', author: 'ann' })
+    const sv = await (await call('/locales/sv/app.json')).json()
+    expect(sv).toEqual({ 'Welcome back, {{name}}!': 'Välkommen tillbaka, {{name}}!' })
+    const en = await (await call('/locales/en/app.json')).text()
+    const parsed = JSON.parse(en) as Record<string, string>
+    expect(Object.keys(parsed)).toEqual(keys)
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype)
+    // The same key again is the same unit, never a second one.
+    const again = await call(`${ADD}/en/app`, jsonBody('POST', { 'Welcome back, {{name}}!': 'other' }))
+    expect(await again.json()).toMatchObject({ added: [], existing: 1 })
+  })
 
   it('refuses an unknown language tag and a bad namespace', async () => {
     const { call, store } = await makeTestApp()

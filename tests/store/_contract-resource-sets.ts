@@ -64,7 +64,7 @@ export function testResourceSets(freshStore: () => Store): void {
       const store = freshStore()
       await importText(store, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One. Two.\n' })
       await expect(store.resourceSets.addMissing({ namespace: 'sv-general-01', lang: 'en', keys: [['a', 'x']], targets: [] })).rejects.toMatchObject({ status: 409 })
-      await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['ok', 'x'], ['bad key', 'y']], targets: [] })).rejects.toThrow(InvalidInput)
+      await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['ok', 'x'], ['', 'y']], targets: [] })).rejects.toThrow(InvalidInput)
       await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'xx-nope', keys: [['ok', 'x']], targets: [] })).rejects.toThrow(InvalidInput)
       expect(await store.resourceSets.get('app')).toBeUndefined()
       expect(await store.getArticle('app')).toBeUndefined()
@@ -116,7 +116,7 @@ export function testResourceSets(freshStore: () => Store): void {
 
     it('writes nothing when any namespace is bad (one transaction)', async () => {
       const store = freshStore()
-      const bad = tree({ id: 'other', source: { ...layout, entries: [e('fine', 'x'), { path: ['no good'], value: 'y' }] } })
+      const bad = tree({ id: 'other', source: { ...layout, entries: [e('fine', 'x'), { path: [''], value: 'y' }] } })
       await expect(store.resourceSets.importTree([tree(), bad], { author: 'importer' })).rejects.toThrow(InvalidInput)
       expect(await store.resourceSets.list()).toEqual([])
       expect(await store.getArticle('common')).toBeUndefined()
@@ -128,6 +128,33 @@ export function testResourceSets(freshStore: () => Store): void {
       await expect(store.resourceSets.importTree([dup], { author: 'i' })).rejects.toMatchObject({ code: 'duplicate-key' })
       await importText(store, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One.\n' })
       await expect(store.resourceSets.importTree([tree({ id: 'sv-general-01' })], { author: 'i' })).rejects.toThrow(TolkError)
+    })
+  })
+
+  describe('resource sets: keys that are no unit ids', () => {
+    it('keeps a stable derived id and the key itself; re-importing changes nothing', async () => {
+      const store = freshStore()
+      const keys = ['Welcome back, {{name}}!', 'errors:notFound', 'a/b', '🎉', 'x'.repeat(300), '__proto__', 'constructor', 'Save', 'save']
+      const set = tree({ source: { ...layout, entries: keys.map((k) => ({ path: [k], value: `v ${k.length}` })) }, targets: [{ lang: 'sv', ...layout, entries: [{ path: ['errors:notFound'], value: 'Hittades inte' }] }] })
+      await store.resourceSets.importTree([set], { author: 'i' })
+      const units = await store.listUnits('common')
+      expect(units.map((u) => u.key ?? u.id)).toEqual(keys)
+      expect(new Set(units.map((u) => u.id)).size).toBe(keys.length)
+      for (const u of units) expect(u.id).toMatch(/^[A-Za-z0-9._-]{1,100}$/)
+      const id = units[1]!.id
+      expect(await store.getTranslation('common', id, 'sv')).toMatchObject({ text: 'Hittades inte', state: 'translated' })
+      const [again] = await store.resourceSets.importTree([set], { author: 'i' })
+      expect(again).toMatchObject({ revision: 1, units: { unchanged: keys.length }, translations: { unchanged: 1, written: 0 } })
+      expect((await store.listUnits('common')).map((u) => u.id)).toEqual(units.map((u) => u.id))
+      // A post of the same key finds the same unit; nested JSON cannot hold a key under it.
+      const r = await store.resourceSets.addMissing({ namespace: 'common', lang: 'en', keys: [['errors:notFound', 'x'], ['Hello there', 'y']], targets: [] })
+      expect(r).toMatchObject({ existing: 1, added: ['Hello there'] })
+      await expect(store.resourceSets.addMissing({ namespace: 'common', lang: 'en', keys: [['errors:notFound.more', 'z']], targets: [] })).rejects.toMatchObject({ status: 409, code: 'key-conflict' })
+    })
+
+    it('refuses an empty key, saying why', async () => {
+      const store = freshStore()
+      await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['', 'x']], targets: [] })).rejects.toThrow(/empty key: i18next cannot look it up/)
     })
   })
 

@@ -9,8 +9,9 @@ export const HELP = `Usage: tolk import-locales DIR --source en [--as NAME] [--j
 
 Load an i18next project (DIR/<lng>/<ns>.json, JSON v4, nested keys and plural forms) into the
 workbench. Each namespace becomes a resource set: its keys in the source language become units
-(unit id = the key path, such as nav.home; each plural form, items_one and items_other, a unit
-of its own), and the strings of every other language folder become translations in state
+(unit id = the key path, such as nav.home, or an id derived from a key that is no valid id;
+each plural form, items_one and items_other, a unit of its own, plus the forms a target
+language needs that the source lacks, such as Russian items_few), and the strings of every other language folder become translations in state
 translated, written through the same versioned path as the editor (history, --as as the author).
 
 Re-importing: unchanged keys stay as they are; a changed source string turns its translations
@@ -26,8 +27,7 @@ ${DB_HELP}
   -h, --help     this help
 
 Exit status: 0 imported, 1 imported but a target file had no source file (skipped), 2 bad usage
-or input (missing folder, malformed JSON or a non-string value with file and line, a key that is
-not 1–100 letters, digits, ".", "_" or "-").`
+or input (missing folder, malformed JSON or a non-string value with file and line, an empty key).`
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, {

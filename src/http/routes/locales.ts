@@ -5,7 +5,7 @@ import { loadExportData } from '../../formats/export-article.js'
 import { nestResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
-import { checkId, isValidId } from '../../model/ids.js'
+import { checkId, checkKey, isValidId } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
@@ -82,7 +82,7 @@ async function missingKeys(c: Context<AppEnv>): Promise<[string, string][]> {
     throw new InvalidInput(`the post has ${pairs.length} keys; send at most ${MAX_MISSING_KEYS} (or import the files with tolk import-locales)`, 'too-many-keys')
   }
   for (const [key, value] of pairs) {
-    checkId(key, 'key')
+    checkKey(key, 'key')
     if (typeof value !== 'string') {
       throw new InvalidInput(`the value of ${key} is not a string: saveMissing posts flat keys with string fallbacks`, 'invalid-resource')
     }

@@ -16,6 +16,12 @@
  * units and words per document and form, so a language's total is `live_units` less the forms it
  * lacks (a handful of rows per document, never a scan of units). Rules are read from the table,
  * not from Intl at query time, so triggers, queries and listings agree even if ICU changes.
+ *
+ * Keys that are no unit ids: an i18next key may hold spaces, `:`, `/`, emoji, or run past 100
+ * characters ("Welcome back, {{name}}!"). Its unit keeps an id within the id rule, derived from
+ * namespace and key (src/model/ids.ts, unitIdOfKey), and `units.key` holds the key itself (NULL
+ * when the id is the key), so URLs, ETags and every other path that carries unit ids stay as
+ * they are, and files, posts and reports speak in keys.
  */
 const applies = (unit: string, lang: string) =>
   `(${unit}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${lang} AND r.plural = ${unit}.plural))`
@@ -28,6 +34,8 @@ const upsertCounts = `ON CONFLICT (article_id, lang, state) DO UPDATE SET
 export const sql = /* sql */ `
 ALTER TABLE units ADD COLUMN plural TEXT;   -- the CLDR form of a plural key: 'few', 'ordinal_two'
 ALTER TABLE units ADD COLUMN borrowed INTEGER NOT NULL DEFAULT 0 CHECK (borrowed IN (0, 1));
+ALTER TABLE units ADD COLUMN key TEXT;      -- an i18next key that is not itself a valid unit id
+CREATE INDEX units_key ON units (article_id, key) WHERE key IS NOT NULL;
 
 -- The plural forms (cardinal 'few', ordinal 'ordinal_few') each language's CLDR rules have.
 CREATE TABLE plural_rules (

@@ -54,7 +54,7 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
   const exists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
   const pending = db.prepare<[{ lang: string; id: string }], PendingRow>(`
     SELECT u.id, u.position, u.source, u.words, coalesce(t.stale, 0) AS stale,
-      coalesce(t.state, 'initial') AS state, u.plural
+      coalesce(t.state, 'initial') AS state, u.plural, u.key
     FROM units u
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang
     WHERE u.article_id = @id AND u.obsolete = 0
@@ -90,6 +90,7 @@ interface PendingRow {
   stale: 0 | 1
   state: State
   plural: string | null
+  key: string | null
 }
 
 /** One CoverageCounts per row; units without a translation row (or in `initial`) are initial. */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
-import { checkId } from '../../model/ids.js'
+import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
@@ -83,23 +83,26 @@ export function createResourceSetOps(
     WHERE id = @id`)
   const selectUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ?')
   const selectUnit = db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND id = ?')
-  // A live unit whose id is a dotted prefix of `key` (nav for nav.home) or has `key` as one:
-  // nested JSON cannot hold both. '/' is the character after '.', so the range is "key.*".
-  const conflicting = db.prepare<[string, string, string, string], { id: string }>(`
-    SELECT id FROM units WHERE article_id = ? AND obsolete = 0
-      AND (id IN (SELECT value FROM json_each(?)) OR (id > ? || '.' AND id < ? || '/'))
+  // A live unit whose key is a dotted prefix of `key` (nav for nav.home) or has `key` as one:
+  // nested JSON cannot hold both. '/' is the character after '.', so the range is "key.*". A key
+  // that is its own id is in `id`; any other in `key` (indexed where it is not null).
+  const conflicting = db.prepare<[{ ns: string; prefixes: string; key: string }], { key: string }>(`
+    SELECT coalesce(key, id) AS key FROM units WHERE article_id = @ns AND obsolete = 0
+      AND (id IN (SELECT value FROM json_each(@prefixes)) OR key IN (SELECT value FROM json_each(@prefixes))
+        OR (id > @key || '.' AND id < @key || '/') OR (key > @key || '.' AND key < @key || '/'))
     LIMIT 1`)
   const nextPosition = db.prepare<[string], { p: number }>(
     'SELECT coalesce(max(position), 0) + 1 AS p FROM units WHERE article_id = ? AND obsolete = 0',
   )
   const insertUnit = db.prepare(`
     INSERT INTO units (article_id, id, position, block, kind, source, trailing, words, characters,
-      hash, obsolete, plural, borrowed)
+      hash, obsolete, plural, borrowed, key)
     VALUES (@articleId, @id, @position, @position - 1, 'paragraph', @source, '\n', @words,
-      @characters, @hash, 0, @plural, @borrowed)`)
+      @characters, @hash, 0, @plural, @borrowed, @key)`)
   const placeUnit = db.prepare(`
     UPDATE units SET position = @position, block = @position - 1, source = @source, words = @words,
-      characters = @characters, hash = @hash, obsolete = 0, plural = @plural, borrowed = @borrowed
+      characters = @characters, hash = @hash, obsolete = 0, plural = @plural, borrowed = @borrowed,
+      key = @key
     WHERE article_id = @articleId AND id = @id`)
   const setPlural = db.prepare('UPDATE units SET plural = ? WHERE article_id = ? AND id = ?')
   const liveUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND obsolete = 0 ORDER BY position')
@@ -148,9 +151,9 @@ export function createResourceSetOps(
     return { article: selectArticle.get(id)!, created: true }
   }
 
-  const unitFields = (articleId: string, id: string, position: number, source: string, lang: string, form: Pick<PlannedUnit, 'plural' | 'borrowed'> = NO_FORM) => {
+  const unitFields = (articleId: string, id: string, key: string, position: number, source: string, lang: string, form: Pick<PlannedUnit, 'plural' | 'borrowed'> = NO_FORM) => {
     const count = countWords(source, lang)
-    return { articleId, id, position, source, words: count.words, characters: count.characters ?? null, hash: sourceHash(source), plural: form.plural, borrowed: form.borrowed ? 1 : 0 }
+    return { articleId, id, key: key === id ? null : key, position, source, words: count.words, characters: count.characters ?? null, hash: sourceHash(source), plural: form.plural, borrowed: form.borrowed ? 1 : 0 }
   }
 
   /**
@@ -176,8 +179,11 @@ export function createResourceSetOps(
     const live = liveUnits.all(id)
     const file = selectLayout.get(id, lang)
     const paths = new Map((file ? (JSON.parse(file.layout) as KeyPath[]) : []).map((p) => [keyId(p), p]))
-    const keys = live.filter((u) => !u.borrowed).map((u) => ({ id: u.id, path: paths.get(u.id) ?? u.id.split('.'), source: u.source }))
-    const plan = planUnits(keys, forms)
+    const keys = live.filter((u) => !u.borrowed).map((u) => {
+      const key = u.key ?? u.id
+      return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
+    })
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key))
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -199,7 +205,7 @@ export function createResourceSetOps(
       }
       const live = row !== undefined && row.obsolete === 0
       if (live && row.borrowed && row.source === p.source && row.plural === p.plural) continue
-      const fields = unitFields(id, p.id, live ? row.position : position++, p.source, lang, p)
+      const fields = unitFields(id, p.id, p.key, live ? row.position : position++, p.source, lang, p)
       if (!row) insertUnit.run(fields)
       else {
         placeUnit.run(fields)
@@ -213,7 +219,7 @@ export function createResourceSetOps(
   const addMissing = db.transaction((input: MissingKeys): MissingKeysResult => {
     const lang = parseLanguage(input.lang)
     const targets = input.targets.map((t) => parseLanguage(t))
-    for (const [key] of input.keys) checkId(key, 'key')
+    for (const [key] of input.keys) checkKey(key, 'key')
     const at = now()
     const { article, created } = openSet(input.namespace, lang, targets, at)
     const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
@@ -224,26 +230,27 @@ export function createResourceSetOps(
       let position = nextPosition.get(article.id)!.p
       for (const [key, fallback] of input.keys) {
         // One lookup per posted key (i18next posts one): a large namespace is never read whole.
-        const unit = selectUnit.get(article.id, key)
+        const id = unitIdOfKey(article.id, key)
+        const unit = selectUnit.get(article.id, id)
         if (unit && !unit.obsolete) {
           result.existing++
           // Never overwrite a source; an empty one (a plural form posted without a default) is
           // not a source yet, so the first real fallback fills it in.
           if (unit.source === '' && fallback !== '') {
-            placeUnit.run(unitFields(article.id, key, unit.position, fallback, lang, { plural: unit.plural, borrowed: unit.borrowed === 1 }))
+            placeUnit.run(unitFields(article.id, id, key, unit.position, fallback, lang, { plural: unit.plural, borrowed: unit.borrowed === 1 }))
             plurals ||= splitPluralKey(key) !== undefined
-            markStale.run(article.id, key)
+            markStale.run(article.id, id)
             changed = true
           }
           continue
         }
         const prefixes = key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))
-        const clash = conflicting.get(article.id, JSON.stringify(prefixes), key, key)
+        const clash = conflicting.get({ ns: article.id, prefixes: JSON.stringify(prefixes), key })
         if (clash) {
-          throw new TolkError('key-conflict', `${article.id} has the key ${clash.id}: i18next's nested JSON cannot also hold ${key}; rename one`, 409)
+          throw new TolkError('key-conflict', `${article.id} has the key ${printable(clash.key)}: i18next's nested JSON cannot also hold ${printable(key)}; rename one`, 409)
         }
         // A key removed by an import and posted again comes back with its source and history.
-        const fields = unitFields(article.id, key, position++, unit ? unit.source : fallback, lang)
+        const fields = unitFields(article.id, id, key, position++, unit ? unit.source : fallback, lang)
         if (unit) placeUnit.run(fields)
         else insertUnit.run(fields)
         result.added.push(key)
@@ -291,7 +298,8 @@ export function createResourceSetOps(
     // Units: the source file's keys in its order, each plural group followed by the forms its
     // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
-    const plan = planUnits(entries.map((e) => ({ id: keyId(e.path), path: e.path, source: e.value })), formsOf(targets))
+    const idOf = (key: string) => unitIdOfKey(input.id, key)
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf)
     const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
@@ -304,7 +312,7 @@ export function createResourceSetOps(
     plan.forEach((p, i) => {
       const id = p.id
       const row = rows.get(id)
-      const fields = unitFields(input.id, id, i + 1, p.source, lang, p)
+      const fields = unitFields(input.id, id, p.key, i + 1, p.source, lang, p)
       if (!row) {
         insertUnit.run(fields)
         summary.units.new++
@@ -331,10 +339,11 @@ export function createResourceSetOps(
       const current = new Map(translations.list(input.id, tlang).map((t) => [t.unitId, t]))
       const extras = Object.create(null) as Record<string, string>
       for (const e of tEntries) {
-        const id = keyId(e.path)
+        const key = keyId(e.path)
+        const id = idOf(key)
         const t = current.get(id)
         if (!t) {
-          extras[id] = e.value
+          extras[key] = e.value
           summary.translations.unknown++
           continue
         }
@@ -373,14 +382,14 @@ export function createResourceSetOps(
 
 const NO_FORM = { plural: null, borrowed: false }
 
-/** Check every key's unit id and refuse two keys with one id (`a.b` flat and `a` → `b`). */
+/** Refuse an empty key, and two keys with one dotted path (`a.b` flat and `a` → `b`). */
 function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
   const seen = new Set<string>()
   for (const e of entries) {
-    const id = keyId(e.path)
-    checkId(id, `key in ${where}`)
-    if (seen.has(id)) throw new InvalidInput(`${where} has the key ${id} twice (flat and nested?): keep one`, 'duplicate-key')
-    seen.add(id)
+    const key = keyId(e.path)
+    checkKey(key, `a key in ${where}`)
+    if (seen.has(key)) throw new InvalidInput(`${where} has the key ${printable(key)} twice (flat and nested?): keep one`, 'duplicate-key')
+    seen.add(key)
   }
   return [...entries]
 }

@@ -41,6 +41,8 @@ export interface UnitRow {
   plural: string | null
   /** Schema 10: the form has no source string of its own; it borrows the group's `_other`. */
   borrowed: 0 | 1
+  /** Schema 10: the i18next key of a unit whose id is derived from it (not a valid id itself). */
+  key: string | null
 }
 
 /** A `translations` row. */
@@ -110,6 +112,7 @@ export function toUnit(r: UnitRow, article: { tag: string; lang: string }): Stor
   if (r.characters !== null) unit.characters = r.characters
   if (r.plural !== null) unit.plural = r.plural
   if (r.borrowed === 1) unit.borrowed = true
+  if (r.key !== null) unit.key = r.key
   return unit
 }
 

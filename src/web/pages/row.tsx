@@ -133,6 +133,8 @@ export function segmentRowHtml(row: Row, ctx: RowContext): string {
     out += `<span class="pilcrow" aria-hidden="true">¶</span><span class="sr-only">${esc(s.paragraph)}</span>`
   }
   out += `${n}</span><p class="source" ${src}>${esc(unit.source)}</p>`
+  // An i18next key that is no valid id travels as a derived id: show the key itself.
+  if (unit.key !== undefined) out += `<p class="key"><code>${esc(unit.key)}</code></p>`
   // A plural form the source language lacks (Russian `_few` of English): its source is `_other`.
   if (unit.borrowed) out += `<p class="note">${esc(s.borrowed({ form: unit.plural ?? '' }))}</p>`
   if (tr.stale && tr.madeFrom !== null) {
