@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Store } from '../types.js'
 import { createSqliteAccounts } from './accounts.js'
+import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
 import { createImporter } from './import.js'
@@ -29,6 +30,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const importArticle = createImporter(db, now)
   const translations = createTranslationOps(db, now)
   const reports = createCoverageOps(db)
+  const wholeReports = createArticleCoverageOps(db)
 
   return {
     memory: createSqliteMemory(db, now),
@@ -46,6 +48,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
+    articleCoverage: async (o) => wholeReports.articleCoverage(o),
+    pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on
