@@ -66,27 +66,34 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
  * bounded memory: only one article's untranslated segments are held at once.
  */
 export async function* reportArticles(store: Store, opts: ReportOptions = {}): AsyncGenerator<ArticleReport> {
-  for await (const { article, langs, pending } of reportRows(store, opts)) {
+  for await (const { article, langs, pending } of reportRows(store, opts, (id, ls) => store.pendingUnitsByLang(id, ls))) {
     yield toArticleReport(article, langs, pending)
   }
 }
 
 /** What one article of a report is made of, before it takes its shape (objects or JSON text). */
-export interface ReportRow {
+export interface ReportRow<P> {
   article: ArticleCoverage
   /** The languages reported, in order: the asked ones among the article's targets. */
   langs: string[]
-  /** Per language of `langs`, its pending units; absent for a summary. */
-  pending?: PendingUnit[][]
+  /** Per language of `langs`, its pending units (in the form `pendingOf` reads); absent for a summary. */
+  pending?: P[]
 }
 
-/** The articles of a report with their counters, and their pending units unless `summary`. */
-export async function* reportRows(store: Store, opts: ReportOptions = {}): AsyncGenerator<ReportRow> {
+/**
+ * The articles of a report with their counters, and unless `summary` their pending units as
+ * `pendingOf` reads them, one article at a time.
+ */
+export async function* reportRows<P>(
+  store: Store,
+  opts: ReportOptions,
+  pendingOf: (articleId: string, langs: string[]) => Promise<P[]>,
+): AsyncGenerator<ReportRow<P>> {
   for await (const page of coveragePages(store, opts.articles)) {
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
       if (opts.summary || langs.length === 0) yield { article, langs }
-      else yield { article, langs, pending: await store.pendingUnitsByLang(article.id, langs) }
+      else yield { article, langs, pending: await pendingOf(article.id, langs) }
     }
   }
 }

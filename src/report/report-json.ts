@@ -1,4 +1,4 @@
-import type { ArticleCoverage, PendingUnit, Store } from '../store/types.js'
+import type { ArticleCoverage, PendingJson, Store } from '../store/types.js'
 import { type ReportOptions, reportRows } from './build-report.js'
 
 /**
@@ -9,7 +9,7 @@ import { type ReportOptions, reportRows } from './build-report.js'
 export async function* reportJson(store: Store, opts: ReportOptions = {}, chunkSize = 1 << 20): AsyncGenerator<string> {
   let chunk = '{"articles": ['
   let first = true
-  for await (const { article, langs, pending } of reportRows(store, opts)) {
+  for await (const { article, langs, pending } of reportRows(store, opts, (id, ls) => store.pendingUnitsJson(id, ls))) {
     chunk += `${first ? '\n' : ',\n'}${articleReportJson(article, langs, pending)}`
     first = false
     if (chunk.length >= chunkSize) {
@@ -27,7 +27,7 @@ const q = JSON.stringify
  * counters without the report's objects: a summary of 25,000 articles would otherwise build
  * and collect some 400,000 of them.
  */
-export function articleReportJson(a: ArticleCoverage, langs: readonly string[], pending?: PendingUnit[][]): string {
+export function articleReportJson(a: ArticleCoverage, langs: readonly string[], pending?: PendingJson[]): string {
   const some = langs.length > 0
   let s = `{"id":${q(a.id)},"tag":${q(a.tag)},"lang":${q(a.lang)},"title":${q(a.title)},"revision":${a.revision},"units":${some ? a.units : 0},"words":${some ? a.words : 0},"languages":{`
   for (let i = 0; i < langs.length; i++) {
@@ -49,17 +49,8 @@ export function articleReportJson(a: ArticleCoverage, langs: readonly string[], 
     const coverage = total === 0 ? 1 : Math.max(0, tw + rw + fw - sw) / total
     s += `${i > 0 ? ',' : ''}${q(lang)}:{"coverage":${coverage},"units":{"initial":${a.units - tu - ru - fu},"translated":${tu},"reviewed":${ru},"final":${fu},"stale":${su}},"words":{"initial":${iw},"translated":${tw},"reviewed":${rw},"final":${fw},"stale":${sw}}`
     const list = pending?.[i]
-    if (list) s += `,"untranslated":[${segments(list, false)}],"stale":[${segments(list, true)}]`
+    if (list) s += `,"untranslated":[${list.untranslated}],"stale":[${list.stale}]`
     s += '}'
   }
   return `${s}}}`
-}
-
-function segments(list: PendingUnit[], stale: boolean): string {
-  let s = ''
-  for (const u of list) {
-    if (u.stale !== stale) continue
-    s += `${s ? ',' : ''}{"id":${q(u.id)},"position":${u.position},"source":${q(u.source)}}`
-  }
-  return s
 }

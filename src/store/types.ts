@@ -58,6 +58,16 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
   counts: number[]
 }
 
+/**
+ * One language's pending units as JSON text: the elements of the report's `untranslated` and
+ * `stale` arrays (`{"id":…,"position":…,"source":…}`, comma-separated, in position order),
+ * exactly as JSON.stringify writes them.
+ */
+export interface PendingJson {
+  untranslated: string
+  stale: string
+}
+
 /** A unit that still needs work in one language, for report listings. */
 export interface PendingUnit {
   id: string
@@ -142,6 +152,11 @@ export interface Store {
    * the order of `langs`. Throws NotFound for an unknown article.
    */
   pendingUnitsByLang(articleId: string, langs: string[]): Promise<PendingUnit[][]>
+  /**
+   * pendingUnitsByLang written as JSON text by the database, for listings too large to build
+   * as objects. Throws NotFound for an unknown article.
+   */
+  pendingUnitsJson(articleId: string, langs: string[]): Promise<PendingJson[]>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

@@ -24,6 +24,10 @@ beforeAll(async () => {
   await store.importArticle(article('en-general-02', SAMPLE, { targets: ['sv', 'de', 'fi'], title: 'Quotes " and \\ and \u0001 and 😀 and \u2028' }))
   await store.importArticle(article('en-general-01', SAMPLE, { targets: ['de', 'sv'] }))
   await store.importArticle(article('en-general-03', 'One sentence only.', { targets: ['fi'] }))
+  // Sources with every kind of character JSON escapes (or must not): the listing's JSON of them
+  // is written by the database, and has to be JSON.stringify's to the character.
+  const odd = ['Tab\there, "quoted" and back\\slash.', 'Controls \u0001\u0008\u000c\u001f and DEL \u007f.', 'Emoji 😀, \u2028 and \u2029, é and ß.', '</script> & <b>.']
+  await store.importArticle(article('en-general-04', odd.join(' '), { targets: ['sv', 'de'] }))
   const units = await store.listUnits('en-general-02')
   const write = (unit: number, lang: string, state: 'initial' | 'translated' | 'reviewed' | 'final', text = `${lang} ${unit}`) =>
     store.writeTranslation({ articleId: 'en-general-02', unitId: units[unit]!.id, lang, text, state, author: 't' })
@@ -76,6 +80,12 @@ describe('reportJson', () => {
     expect(a?.languages.sv?.stale).toHaveLength(1)
     expect(a?.languages.fi?.units.translated).toBe(1)
     expect(Object.keys(a?.languages ?? {})).toEqual(['sv', 'fi', 'nb'])
+  })
+
+  it('holds sources JSON has to escape', async () => {
+    const units = await store.listUnits('en-general-04')
+    expect(units.map((u) => u.source)).toContain('Tab\there, "quoted" and back\\slash.')
+    expect(units.some((u) => u.source.includes('\u0001'))).toBe(true)
   })
 
   it('cuts the text into chunks without changing it', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
-import type { Store } from '../../src/store/types.js'
+import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
@@ -312,6 +312,13 @@ export function testStore(makeStore: MakeStore): void {
         pending,
         await store.pendingUnits('en-general-01', 'xx'),
       ])
+      const asJson = (list: PendingUnit[], stale: boolean) =>
+        list.filter((u) => u.stale === stale).map((u) => JSON.stringify({ id: u.id, position: u.position, source: u.source })).join(',')
+      const byLang = await store.pendingUnitsByLang('en-general-01', ['sv', 'de'])
+      expect(await store.pendingUnitsJson('en-general-01', ['sv', 'de'])).toEqual(
+        byLang.map((list) => ({ untranslated: asJson(list, false), stale: asJson(list, true) })),
+      )
+      await expect(store.pendingUnitsJson('nope', ['sv'])).rejects.toMatchObject({ name: 'NotFound' })
     })
 
     it('gives every article with eight counters per target in one read, by id or as named', async () => {

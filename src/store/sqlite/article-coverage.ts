@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3'
 import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
-import type { ArticleCoverage, PendingUnit } from '../types.js'
+import type { ArticleCoverage, PendingJson, PendingUnit } from '../types.js'
 
 /** The whole-database report reads of the SQLite store, over one connection. */
 export interface ArticleCoverageOps {
   articleCoverage(opts?: { articles?: string[]; after?: string; limit?: number }): ArticleCoverage[]
   pendingByLang(articleId: string, langs: string[]): PendingUnit[][]
+  pendingJson(articleId: string, langs: string[]): PendingJson[]
 }
 
 // One text per article: a JSON array of its listing fields, its targets (stored as JSON already)
@@ -50,6 +51,20 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
     WHERE t.state IS NULL OR t.state = 'initial' OR t.stale = 1
     ORDER BY l.key, u.position`).raw()
 
+  // The same units, written as the report's JSON by SQLite: json_quote escapes exactly as
+  // JSON.stringify does for the valid UTF-8 the database holds (", \, \b \t \n \f \r, other
+  // controls as \u00xx), and a listing of a million units then builds no object per unit.
+  const item = `'{"id":' || json_quote(u.id) || ',"position":' || u.position || ',"source":' || json_quote(u.source) || '}'`
+  const pendingText = db.prepare<[string, string], [number, string | null, string | null]>(`
+    SELECT l.key,
+      group_concat(CASE WHEN t.stale IS NOT 1 THEN ${item} END, ',' ORDER BY u.position),
+      group_concat(CASE WHEN t.stale = 1 THEN ${item} END, ',' ORDER BY u.position)
+    FROM units u CROSS JOIN json_each(?) l
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = l.value
+    WHERE u.article_id = ? AND u.obsolete = 0
+      AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1)
+    GROUP BY l.key`).raw()
+
   const read = db.transaction((articles: string[] | undefined): CoverageRow[] => {
     if (!articles) return parseRows(all.all())
     const json = JSON.stringify(articles)
@@ -73,6 +88,14 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
       const out: PendingUnit[][] = langs.map(() => [])
       for (const [k, id, position, source, words, stale, state] of pending.all(JSON.stringify(langs), articleId)) {
         out[k]?.push({ id, position, source, words, stale: stale === 1, state })
+      }
+      return out
+    },
+    pendingJson(articleId, langs) {
+      if (exists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
+      const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '' }))
+      for (const [k, untranslated, stale] of pendingText.all(JSON.stringify(langs), articleId)) {
+        out[k] = { untranslated: untranslated ?? '', stale: stale ?? '' }
       }
       return out
     },

@@ -50,6 +50,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
     pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
+    pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on
