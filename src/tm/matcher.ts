@@ -8,8 +8,9 @@
  *    n_distinct − k + 1 rarest words. Only those words' posting lists bring candidates; the more
  *    common words, when their lists are short, only add to the shared-word counts of candidates
  *    already found.
- * 3. The candidates sharing the most words (at most VERIFY) are scored exactly (score.ts), except
- *    those that cannot reach the floor: missing a word whose whole list was read costs a token.
+ * 3. The candidates sharing the most, and the rarest, words (at most VERIFY; each shared word
+ *    weighs more the rarer it is, see rarityWeight) are scored exactly (score.ts), except those
+ *    that cannot reach the floor: missing a word whose whole list was read costs a token.
  * 4. When only the best match is wanted (analysis, pre-translation), steps 2–3 run in stages with
  *    floors 95, 85, 75, then the threshold: a stage's prefix holds every entry scoring at least its
  *    floor, so a best match found at or above it ends the search, and only segments without a
@@ -55,8 +56,11 @@ export const MATCH_LIMITS = {
   extraBudget: 5000,
   /** Word frequencies are counted up to this (beyond it a word is simply common). */
   frequencyCap: 2000,
-  /** Candidates scored exactly… */
-  verify: 150,
+  /**
+   * Candidates scored exactly (ranked by rare words shared, 75 find about as many best matches
+   * on the bench as 150 ranked by words shared did)…
+   */
+  verify: 75,
   /** …or when only the best match is wanted (analysis, pre-translation). */
   verifyBest: 50,
 } as const
@@ -195,29 +199,28 @@ function memoPostings(index: IndexReader): IndexReader {
 }
 
 /**
- * Shared-word counts by entry id: a dense array indexed by id (ids are the table's rowids, so
- * dense), reset through the list of ids touched; a map for the rare id beyond the array.
+ * Shared-word counts by entry id, and the same counts weighted by how rare each word is (what
+ * candidates are ranked by): dense arrays indexed by id (ids are the table's rowids, so dense),
+ * reset through the list of ids touched; maps for the rare id beyond the arrays.
  */
 class Counter {
   private static counts = new Uint16Array(1 << 16)
+  private static weights = new Uint16Array(1 << 16)
   private readonly touched: number[] = []
-  private readonly far = new Map<number, number>()
+  private readonly far = new Map<number, { count: number; weight: number }>()
 
-  get size(): number {
-    return this.touched.length + this.far.size
-  }
-  get(id: number): number {
-    if (id < DENSE_IDS) return id < Counter.counts.length ? Counter.counts[id]! : 0
-    return this.far.get(id) ?? 0
-  }
-  /** Add one to `id`'s count; a new id only when `add` is true. */
-  bump(id: number, add: boolean): void {
+  /** Add one to `id`'s count and `weight` to its weight; a new id only when `add` is true. */
+  bump(id: number, add: boolean, weight: number): void {
     if (id < DENSE_IDS) {
       if (id >= Counter.counts.length) {
         if (!add) return
-        const grown = new Uint16Array(Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2)))
-        grown.set(Counter.counts)
-        Counter.counts = grown
+        const size = Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2))
+        const counts = new Uint16Array(size)
+        const weights = new Uint16Array(size)
+        counts.set(Counter.counts)
+        weights.set(Counter.weights)
+        Counter.counts = counts
+        Counter.weights = weights
       }
       const c = Counter.counts[id]!
       if (c === 0) {
@@ -225,27 +228,37 @@ class Counter {
         this.touched.push(id)
       }
       if (c < 0xffff) Counter.counts[id] = c + 1
+      Counter.weights[id] = Math.min(0xffff, Counter.weights[id]! + weight)
       return
     }
-    const c = this.far.get(id)
-    if (c !== undefined) this.far.set(id, c + 1)
-    else if (add) this.far.set(id, 1)
+    const f = this.far.get(id)
+    if (f !== undefined) f.count++, (f.weight += weight)
+    else if (add) this.far.set(id, { count: 1, weight })
   }
-  /** Call `f` with every id counted and its count, in the order the ids were first counted. */
-  forEach(f: (id: number, count: number) => void): void {
-    const counts = Counter.counts
+  /** Call `f` with every id counted, its count and weight, in the order first counted. */
+  forEach(f: (id: number, count: number, weight: number) => void): void {
+    const { counts, weights } = Counter
     for (let i = 0; i < this.touched.length; i++) {
       const id = this.touched[i]!
-      f(id, counts[id]!)
+      f(id, counts[id]!, weights[id]!)
     }
-    for (const [id, c] of this.far) f(id, c)
+    for (const [id, c] of this.far) f(id, c.count, c.weight)
   }
   /** Zero the dense counts this counter set (they are shared by every query). */
   clear(): void {
-    for (const id of this.touched) Counter.counts[id] = 0
+    for (const id of this.touched) Counter.counts[id] = Counter.weights[id] = 0
     this.touched.length = 0
     this.far.clear()
   }
+}
+
+/**
+ * How much sharing a word says about a candidate: 1 for a word in `frequencyCap` entries or more,
+ * up to 12 for a word in one. Candidates are ranked by the sum, so one that shares the segment's
+ * rare words goes before one that shares more of its common words (those share them by chance).
+ */
+export function rarityWeight(df: number): number {
+  return Math.max(1, Math.round(Math.log2((2 * MATCH_LIMITS.frequencyCap) / (df + 1))) + 1)
 }
 
 /** Ids below this are counted in the dense array (2 bytes each). */
@@ -288,7 +301,8 @@ function fuzzyCandidates(
       const ids = index.postings(w, MATCH_LIMITS.postingCap)
       if (ids.length < MATCH_LIMITS.postingCap) complete++
       if (!inPrefix) extra += ids.length
-      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix)
+      const weight = rarityWeight(df)
+      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix, weight)
     }
     // An entry missing a word whose whole list was read matches at least one token fewer, and
     // its score is at most 100 · (tokens matched) / n: an entry among `complete` fully read lists
@@ -296,23 +310,27 @@ function fuzzyCandidates(
     // the floor and is not worth fetching.
     const least = Math.ceil((threshold * n) / 100) - n + complete
     const ids: number[] = []
-    const counts: number[] = []
-    shared.forEach((id, c) => {
-      if (c >= least && !skip.has(id)) ids.push(id), counts.push(c)
+    const weights: number[] = []
+    let heaviest = 0
+    shared.forEach((id, c, w) => {
+      if (c >= least && !skip.has(id)) {
+        ids.push(id), weights.push(w)
+        if (w > heaviest) heaviest = w
+      }
     })
     if (ids.length <= verify) return ids
-    // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
+    // Weights are small whole numbers: find the cut-off with a histogram instead of sorting
     // tens of thousands of candidates.
-    const histogram = new Array<number>(words.length + 2).fill(0)
-    for (const c of counts) histogram[Math.min(c, words.length + 1)]!++
-    let cut = histogram.length - 1
+    const histogram = new Uint32Array(heaviest + 1)
+    for (const w of weights) histogram[w]!++
+    let cut = heaviest
     for (let taken = 0; cut > 0; cut--) {
       taken += histogram[cut]!
       if (taken >= verify) break
     }
     const out: number[] = []
-    for (let i = 0; i < ids.length; i++) if (counts[i]! > cut) out.push(ids[i]!)
-    for (let i = 0; i < ids.length && out.length < verify; i++) if (counts[i] === cut) out.push(ids[i]!)
+    for (let i = 0; i < ids.length; i++) if (weights[i]! > cut) out.push(ids[i]!)
+    for (let i = 0; i < ids.length && out.length < verify; i++) if (weights[i] === cut) out.push(ids[i]!)
     return out
   } finally {
     shared.clear()
