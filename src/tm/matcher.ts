@@ -20,6 +20,7 @@
  * A word whose list is longer than the posting cap is read only up to the cap: for segments made
  * of very common words alone, recall is best effort (the exact path still finds 100 and 101).
  */
+import { isUnspaced } from '../model/text.js'
 import { sourceHash } from '../store/sqlite/import.js'
 import { InvalidInput } from '../model/errors.js'
 import { type Prepared, prepare, scoreEntry } from './score.js'
@@ -43,6 +44,11 @@ export interface IndexReader {
   postings(word: string, cap: number): ArrayLike<number>
   /** Entries by id (any order; unknown ids left out). */
   entries(ids: number[]): IndexedEntry[]
+  /**
+   * Ids of entries in a language written without spaces whose source holds the three characters
+   * `gram`, at most `cap` (absent when the index has no trigram index).
+   */
+  gramPostings?(gram: string, cap: number): ArrayLike<number>
 }
 
 /** Tuning of the candidate search; the defaults hold for a memory of a million segments. */
@@ -112,7 +118,11 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
   // different matches of at least f are in hand, nothing unseen can outrank them and the lower
   // stages are skipped (they read the more common words' long lists). Entries are scored once.
   const stages = fuzzyStages(threshold, limit, scored)
-  if (stages.length > 0) {
+  const grams = isUnspaced(q.srcLang) ? index.gramPostings?.bind(index) : undefined
+  if (grams && stages.length > 0) {
+    const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
+    take(index.entries(gramCandidates(grams, seg, threshold, verify, scored)))
+  } else if (stages.length > 0) {
     const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
     const lists = memoPostings(index)
     for (const floor of stages) {
@@ -140,7 +150,10 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
       autoFixed: m.autoFixed,
       source: m.e.source,
       target: m.target,
-      diff: m.score >= 100 ? [{ op: 'same', text: m.e.source }] : wordDiff(m.e.source, q.text),
+      diff:
+        m.score >= 100
+          ? [{ op: 'same', text: m.e.source }]
+          : wordDiff(m.e.source, q.text, isUnspaced(q.srcLang)),
       entry: publicEntry(m.e),
     })
     if (out.length === limit) break
@@ -285,7 +298,9 @@ function fuzzyCandidates(
   let values = 0
   for (const t of seg.tokens) {
     if (t.kind === 'word') wordTokens++
-    else if (isValue(t)) values++
+    // Values match any value, and characters of unspaced scripts are not in the word index:
+    // neither needs a shared word.
+    else if (isValue(t) || t.kind === 'char') values++
   }
   const n = seg.keys.length
   const k = Math.ceil((threshold * n) / 100) - values - (wordTokens - words.length)
@@ -337,6 +352,48 @@ function fuzzyCandidates(
     for (let i = 0; i < ids.length; i++) if (weights[i]! > cut) out.push(ids[i]!)
     for (let i = 0; i < ids.length && out.length < verify; i++) if (weights[i] === cut) out.push(ids[i]!)
     return out
+  } finally {
+    shared.clear()
+  }
+}
+
+/**
+ * Candidates for a segment written without spaces, from its character trigrams: each trigram's
+ * list is read up to the frequency cap, rarest first. A sentence within d character edits of the
+ * segment shares all but at most 3·d of its trigrams, so, taking d from the threshold and the
+ * segment's length (a guide: a longer entry may differ by more), the rarest trigrams bring the
+ * candidates and the rest only add to their weights; the heaviest `verify` are scored.
+ */
+function gramCandidates(
+  postings: (gram: string, cap: number) => ArrayLike<number>,
+  seg: Prepared,
+  threshold: number,
+  verify: number,
+  skip: ReadonlyMap<number, unknown>,
+): number[] {
+  const chars = [...seg.normalized.toLowerCase()]
+  const grams = new Set<string>()
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''))
+  if (grams.size === 0) return []
+  const lists = [...grams]
+    .map((g) => postings(g, MATCH_LIMITS.frequencyCap))
+    .sort((a, b) => a.length - b.length)
+  const edits = Math.floor(((100 - threshold) * seg.keys.length) / 100)
+  const need = Math.max(1, lists.length - 3 * edits)
+  const prefix = lists.length - need + 1
+  const shared = new Counter()
+  try {
+    for (let i = 0; i < lists.length; i++) {
+      const ids = lists[i]!
+      const weight = rarityWeight(ids.length)
+      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, i < prefix, weight)
+    }
+    const ranked: { id: number; w: number }[] = []
+    shared.forEach((id, _c, w) => {
+      if (!skip.has(id)) ranked.push({ id, w })
+    })
+    ranked.sort((a, b) => b.w - a.w)
+    return ranked.slice(0, verify).map((r) => r.id)
   } finally {
     shared.clear()
   }

@@ -51,6 +51,9 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const postings = db
     .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
     .pluck()
+  const gramPostings = db
+    .prepare<[string, number], number>('SELECT rowid FROM tm_grams WHERE tm_grams MATCH ? LIMIT ?')
+    .pluck()
   const byId = db.prepare<[string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
   )
@@ -132,6 +135,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return list
     },
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
+    gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
   }
   /** Run `f` in one read transaction; lists kept by `frequency` serve only inside it. */
   const reading = <T>(f: () => T): T => {
