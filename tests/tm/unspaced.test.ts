@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { importText } from '../../src/import/import-text.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { analyseArticle } from '../../src/tm/analyse.js'
 import { tokenize } from '../../src/tm/tokens.js'
 import { freshStore, tempPath } from './_setup.js'
 
@@ -70,5 +72,23 @@ describe('languages written without spaces', () => {
     const [m] = await reopened.memory.matches({ text: '请把窗户关好。', srcLang: 'zh', tgtLang: 'sv' })
     expect(m).toMatchObject({ target: 'Stäng fönstret, tack.' })
     await reopened.close()
+  })
+
+  it('puts a Chinese sentence near a memory entry in a fuzzy band of the analysis', async () => {
+    const store = freshStore()
+    const file = tempPath('unspaced.tmx')
+    fs.writeFileSync(file, tmx(UNITS))
+    await store.memory.importTmx(file)
+    await importText(store, {
+      id: 'zh-general-01',
+      tag: 'zh-general',
+      lang: 'zh',
+      targets: ['sv'],
+      text: '会议将在下午四点开始。\n\n猫在睡觉。\n',
+    })
+    const a = await analyseArticle(store, 'zh-general-01', 'sv')
+    const segments = Object.fromEntries(a.bands.map((b) => [b.band, b.segments]))
+    expect(segments).toMatchObject({ '85-94': 1, new: 1 })
+    await store.close()
   })
 })
