@@ -56,17 +56,17 @@ describe('languages written without spaces', () => {
     await store.close()
   })
 
-  it('indexes the entries a memory of schema 6 already holds when it is opened by this version', async () => {
+  it('indexes the entries a memory of schema 7 already holds when it is opened by this version', async () => {
     const db = tempPath('old.sqlite')
     const store = createSqliteStore({ file: db })
     const file = tempPath('unspaced.tmx')
     fs.writeFileSync(file, tmx(UNITS))
     await store.memory.importTmx(file)
     await store.close()
-    // Back to schema 6: no trigram index, no triggers.
+    // Back to schema 7: no trigram index, no triggers.
     const raw = new Database(db)
     raw.exec(`DROP TRIGGER tm_entries_grams_insert; DROP TRIGGER tm_entries_grams_delete;
-      DROP TRIGGER tm_entries_grams_update; DROP TABLE tm_grams; PRAGMA user_version = 6;`)
+      DROP TRIGGER tm_entries_grams_update; DROP TABLE tm_grams; PRAGMA user_version = 7;`)
     raw.close()
     const reopened = createSqliteStore({ file: db })
     const [m] = await reopened.memory.matches({ text: '请把窗户关好。', srcLang: 'zh', tgtLang: 'sv' })

@@ -1,5 +1,5 @@
 /**
- * Schema 7: a character trigram index over the sources of memory entries written without spaces
+ * Schema 8: a character trigram index over the sources of memory entries written without spaces
  * (Chinese, Japanese, Thai, …). The word index (tm_fts, unicode61) takes a whole run of such text
  * as one "word", so it could only find the same run again; with trigrams a sentence that differs
  * in a few characters shares most of its trigrams and is found. Contentless (the text lives in
