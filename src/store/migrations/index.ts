@@ -5,6 +5,7 @@ import { sql as memory } from './004-memory.js'
 import { sql as listing } from './005-listing.js'
 import { sql as memorySync } from './006-memory-sync.js'
 import { sql as resourceSets } from './007-resource-sets.js'
+import { sql as memoryGrams } from './008-memory-grams.js'
 import { sql as pluralForms } from './010-plural-forms.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
@@ -26,7 +27,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: '005-listing', sql: listing },
   { version: 6, name: '006-memory-sync', sql: memorySync },
   { version: 7, name: '007-resource-sets', sql: resourceSets },
-  // 8 and 9 are taken by work merged separately.
+  { version: 8, name: '008-memory-grams', sql: memoryGrams },
+  // 9 is taken by work merged separately.
   { version: 10, name: '010-plural-forms', sql: pluralForms },
 ]
 
