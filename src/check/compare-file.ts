@@ -41,11 +41,13 @@ export interface CompareContext {
   /** The target file as read (undefined when the namespace file is absent). */
   file: JsonFile | undefined
   targetPath: string
-  sourcePath: string
   /** Problems whose line is in the target file. */
   here: Pending[]
-  /** Problems whose line is in the source file (missing keys). */
-  atSource: Pending[]
+  /**
+   * Source entries absent from the target: most problems are these, so they stay entries until
+   * missingProblem turns them into problems, once their lines in the source file are known.
+   */
+  missing: Entry[]
 }
 
 /**
@@ -105,7 +107,7 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
     if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, e.key, v)
     c.missing++
     c.missingStrings++
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing`, e.lineKey))
+    ctx.missing.push(e)
     return 0
   }
   c.strings++
@@ -156,8 +158,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   if (anyKey === undefined) {
     c.missing++
     c.missingStrings += forms.required.length
-    const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing (${what}: ${forms.required.join(', ')})`, e.lineKey))
+    ctx.missing.push(e)
     return hits
   }
   if (absent) {
@@ -207,6 +208,13 @@ function keepsTokens(tokens: string[] | null, v: string): boolean {
   if (braces !== tokens.length) return false
   for (let i = 0; i < tokens.length; i++) if (!v.includes(tokens[i] as string)) return false
   return true
+}
+
+/** The problem of a source entry the target lacks, pointing at the entry's line in the source file. */
+export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
+  let message = `${e.key} is missing`
+  if (e.plural) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${forms[e.plural].required.join(', ')})`
+  return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message }
 }
 
 const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])

@@ -14,8 +14,10 @@ export interface Entry {
   /** Full dotted path of the key, or of the group's base. */
   key: string
   plural: PluralType | null
-  /** Dotted path of a key that exists in the source file (for a group: its first form), for line lookup. */
-  lineKey: string
+  /** Name at its level of a key that exists in the source file (for a group: its first form). */
+  lineName: string
+  /** Line of that key in the source file, once findEntryLines has run (null: not found or not yet). */
+  line: number | null
   /** Source words (a group counts its `_other` form). */
   words: number
   /** Whether the source text is empty (then an empty target is no problem). */
@@ -136,7 +138,8 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     name,
     key: prefix + name,
     plural,
-    lineKey: prefix + lineName,
+    lineName,
+    line: null,
     words: unspaced === null ? spacedWords(text) : countWords(text, unspaced).words,
     blank: text.trim() === '',
     vars,
