@@ -2,7 +2,7 @@
  * `tolk check --locales DIR --source en`: compare every target language's files with the source's,
  * reading each file once and finding line numbers only for the keys that are reported.
  */
-import { keyLines } from './json-lines.js'
+import { keyLines, lineCounter, valueOffset, writtenPlainly } from './json-lines.js'
 import { compareLevel, emptyCounts, missingProblem, type CompareContext, type LanguageCounts, type Pending } from './compare-file.js'
 import { pluralForms } from './plural-rules.js'
 import { listLocaleTree, readJsonFile } from './read-locales.js'
@@ -95,8 +95,21 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   return { checked: { files, languages: languages.size, strings }, languages, problems }
 }
 
+/** Lines of the problems found in one target file: by searching for each key's value when that is exact, else one walk. */
 function resolveLines(text: string, pending: Pending[]): void {
   if (pending.length === 0) return
-  const lines = keyLines(text, new Set(pending.map((p) => p.lineKey)))
-  for (const p of pending) p.problem.line = lines.get(p.lineKey) ?? null
+  const plain = writtenPlainly(text)
+  const found: { p: Pending; at: number }[] = []
+  const walk: Pending[] = []
+  for (const p of pending) {
+    const at = plain && p.value !== null && p.lineKey.endsWith(p.name) ? valueOffset(text, p.name, p.value) : undefined
+    if (at === undefined) walk.push(p)
+    else found.push({ p, at })
+  }
+  found.sort((a, b) => a.at - b.at)
+  const lineAt = lineCounter(text)
+  for (const { p, at } of found) p.problem.line = lineAt(at)
+  if (walk.length === 0) return
+  const lines = keyLines(text, new Set(walk.map((p) => p.lineKey)))
+  for (const p of walk) p.problem.line = lines.get(p.lineKey) ?? null
 }

@@ -27,10 +27,15 @@ export function emptyCounts(): LanguageCounts {
   }
 }
 
-/** A problem whose line is still to be found: the dotted key to look up in its file. */
+/**
+ * A problem whose line is still to be found: the dotted key to look up in its file, and that key's
+ * name and string value, which usually find it without walking the file (see valueLine).
+ */
 export interface Pending {
   problem: Problem
   lineKey: string
+  name: string
+  value: string | null
 }
 
 /** What one file comparison reads (language, forms) and fills (counts, problems). */
@@ -94,7 +99,7 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const key = prefix + name
     ctx.counts.extra++
     const what = known === undefined ? 'is not in the source' : `is a plural form ${ctx.lang} does not use`
-    ctx.here.push(pend(ctx, ctx.targetPath, key, 'extra', `${key} ${what}; remove it or add it to the source`))
+    ctx.here.push(pend(ctx, key, 'extra', `${key} ${what}; remove it or add it to the source`, name, typeof v === 'string' ? v : null))
   }
 }
 
@@ -113,12 +118,12 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
   c.strings++
   if (!e.blank && isBlank(v)) {
     c.empty++
-    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'empty', `${e.key} is an empty string`))
+    ctx.here.push(pend(ctx, e.key, 'empty', `${e.key} is an empty string`, e.name, v))
     return 1
   }
   c.units.translated++
   c.words.translated += e.words
-  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, v, undefined, ctx)
+  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, e.name, v, undefined, ctx)
   return 1
 }
 
@@ -132,8 +137,10 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let absent: string[] | undefined
   let blanks = 0
   let hits = 0
-  let anyKey: string | undefined
-  for (const { category, required } of forms.list) {
+  let any: { name: string; key: string; value: string } | undefined
+  const list = forms.list
+  for (let i = 0; i < list.length; i++) {
+    const { category, required } = list[i] as (typeof list)[number]
     const form = e.forms?.[category]
     if (!form) continue
     const v = obj[form.name]
@@ -145,17 +152,17 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     hits++
     c.strings++
     const key = form.key
-    anyKey ??= key
+    any ??= { name: form.name, key, value: v }
     if (!e.blank && isBlank(v)) {
       blanks++
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'empty', `${key} is an empty string`))
+      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, form.name, v))
       continue
     }
     // A plural form may leave out the number ("one file"), never another variable.
-    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, v, 'count', ctx)
+    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, form.name, v, 'count', ctx)
   }
   c.empty += blanks
-  if (anyKey === undefined) {
+  if (any === undefined) {
     c.missing++
     c.missingStrings += forms.required.length
     ctx.missing.push(e)
@@ -165,7 +172,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     c.plurals += absent.length
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, anyKey))
+    ctx.here.push(pend(ctx, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any.name, any.value, any.key))
     return hits
   }
   if (blanks === 0) {
@@ -176,7 +183,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
 }
 
 /** Interpolations and nestings of one translated string, against the source's. */
-function checkParts(e: Entry, key: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
+function checkParts(e: Entry, key: string, name: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
   if ((e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v)) {
     const d = difference(e.vars, interpolations(v), mayDrop)
     if (d) {
@@ -185,14 +192,14 @@ function checkParts(e: Entry, key: string, v: string, mayDrop: string | undefine
         d.missing.length > 0 ? `lacks ${d.missing.map((m) => `{{${m}}}`).join(', ')}` : '',
         d.unknown.length > 0 ? `has ${d.unknown.map((m) => `{{${m}}}`).join(', ')}, unknown to the source` : '',
       ].filter(Boolean)
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'placeholder', `${key} ${parts.join(' and ')}`))
+      ctx.here.push(pend(ctx, key, 'placeholder', `${key} ${parts.join(' and ')}`, name, v))
     }
   }
   if (e.nests) {
     const lost = difference(e.nests, nestings(v))?.missing ?? []
     if (lost.length > 0) {
       ctx.counts.nesting++
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`))
+      ctx.here.push(pend(ctx, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`, name, v))
     }
   }
 }
@@ -219,17 +226,18 @@ export function missingProblem(e: Entry, lang: string, forms: CompareContext['fo
 
 const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])
 
-function pend(ctx: CompareContext, file: string, key: string, kind: ProblemKind, message: string, lineKey = key): Pending {
+/** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */
+function pend(ctx: CompareContext, key: string, kind: ProblemKind, message: string, name: string, value: string | null, lineKey = key): Pending {
   const problem: Problem = {
     lang: ctx.lang,
-    file,
+    file: ctx.targetPath,
     line: null,
     key,
     kind,
     severity: WARNINGS.has(kind) ? 'warning' : 'error',
     message,
   }
-  return { problem, lineKey }
+  return { problem, lineKey, name, value }
 }
 
 function isBlank(v: string): boolean {

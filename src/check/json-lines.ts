@@ -41,6 +41,48 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
   return found
 }
 
+/**
+ * Whether every string in valid JSON text is written exactly as JSON.stringify writes it: true
+ * when the text has no `\u` and no `\/` escape (the only ones JSON.stringify never writes for
+ * text it could hold raw). Then a key and its value can be searched for as text (valueOffset).
+ */
+export function writtenPlainly(text: string): boolean {
+  return !text.includes('\\u') && !text.includes('\\/')
+}
+
+/**
+ * Offset of the key `name` whose value is the string `value`, found by searching the text for the
+ * value, when the text holds that pair exactly once; undefined when it holds it more than once (or
+ * never), and the caller must walk the keys instead. Exact for text that is writtenPlainly: the
+ * pair's one place is then the key's. A native search instead of a walk: most files with a
+ * problem have one or two, and a walk reads the whole file for them.
+ */
+export function valueOffset(text: string, name: string, value: string): number | undefined {
+  const needle = JSON.stringify(value)
+  const key = JSON.stringify(name)
+  let found: number | undefined
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    // A value: a real quote (not escaped) after `:`, which follows the key.
+    let j = at - 1
+    while (j >= 0 && text.charCodeAt(j) <= 0x20) j--
+    if (text.charCodeAt(j) !== 0x3a) continue
+    j--
+    while (j >= 0 && text.charCodeAt(j) <= 0x20) j--
+    const start = j - key.length + 1
+    if (start < 0 || !text.startsWith(key, start) || !realQuote(text, start)) continue
+    if (found !== undefined) return undefined
+    found = start
+  }
+  return found
+}
+
+/** Whether the quote at `at` is a real one: not preceded by an odd run of backslashes. */
+function realQuote(text: string, at: number): boolean {
+  let backslashes = 0
+  for (let b = at - 1; b >= 0 && text.charCodeAt(b) === 0x5c; b--) backslashes++
+  return backslashes % 2 === 0
+}
+
 /** What walkKeys calls back; a frame stands for one object whose keys are wanted. */
 export interface KeyWalk<F> {
   /** A key of the object `parent` at offset `at`: the frame for its value when that is an object to enter, else null. */

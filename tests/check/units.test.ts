@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { keyLines, lineAndColumn } from '../../src/check/json-lines.js'
+import { keyLines, lineAndColumn, valueOffset, writtenPlainly } from '../../src/check/json-lines.js'
 import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
 import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
 import { renderBadge } from '../../src/check/badge.js'
@@ -60,6 +60,14 @@ describe('key lines', () => {
     const lines = (level: Level) => Object.fromEntries(level.entries.map((e) => [e.key, e.line]))
     expect(lines(index.root)).toEqual({ a: 2, f: 9 })
     expect(lines(index.root.children.get('b') as Level)).toEqual({ 'b.c"d': 5, 'b.n': 4 })
+  })
+  it('finds a key by its value only where the pair is written once and plainly', () => {
+    const json = '{\n  "a": { "n": "same", "m": "x \\"n\\": \\"once\\"" },\n  "b": { "n": "same", "o": "once" }\n}'
+    expect(valueOffset(json, 'n', 'same')).toBeUndefined()
+    expect(valueOffset(json, 'o', 'once')).toBe(json.indexOf('"o"'))
+    expect(valueOffset(json, 'm', 'nope')).toBeUndefined()
+    expect(writtenPlainly(json)).toBe(true)
+    expect(writtenPlainly('{"a": "caf\\u00e9"}')).toBe(false)
   })
   it('gives line and column of an offset', () => {
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })

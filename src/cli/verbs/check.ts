@@ -3,10 +3,7 @@ import { setFlagsFromString } from 'node:v8'
 import { resolveDbPath } from '../../config.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
-import { renderBadge } from '../../check/badge.js'
-import { readBaseline } from '../../check/baseline.js'
 import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
-import { checkReport, fetchReport } from '../../check/check-store.js'
 import { evaluate } from '../../check/evaluate.js'
 import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
@@ -80,7 +77,8 @@ export async function run(args: string[]): Promise<number> {
   const thresholds = usage(() => parseMin(values.min))
   const optionalPlurals = usage(() => parseOptionalPlurals(values['optional-plurals']))
   const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l))
-  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline)
+  // Loaded only when asked for, like the store below: a plain locale check never needs them.
+  const baseline = values.baseline === undefined ? undefined : (await import('../../check/baseline.js')).readBaseline(values.baseline)
 
   let checked: CheckedSource
   let source: CheckResult['source']
@@ -91,23 +89,25 @@ export async function run(args: string[]): Promise<number> {
     checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals })
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
+    const { checkReport, fetchReport } = await import('../../check/check-store.js')
     checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
   } else {
     const file = resolveDbPath(values.db)
     // A check must not create the database it is asked to check.
     if (!existsSync(file)) throw new InvalidInput(`no database at ${file}; give --db the workbench's database file`, 'unreadable-file')
     source = { kind: 'db', location: file, lang: null }
+    const { checkReport } = await import('../../check/check-store.js')
     checked = checkReport(await readDb(values.db, positionals, langs))
   }
 
   const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}) })
   const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}) }
-  if (values.badge !== undefined) writeBadge(values.badge, result)
+  if (values.badge !== undefined) await writeBadge(values.badge, result)
   if (values.output !== undefined) {
-    writeFile(values.output, render(format, result, opts))
-    for (const chunk of render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
+    writeFile(values.output, await render(format, result, opts))
+    for (const chunk of await render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
   } else {
-    for (const chunk of render(format, result, opts)) await writeOut(chunk)
+    for (const chunk of await render(format, result, opts)) await writeOut(chunk)
   }
   return result.passed ? 0 : 1
 }
@@ -123,7 +123,8 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
   }
 }
 
-function writeBadge(path: string, r: CheckResult): void {
+async function writeBadge(path: string, r: CheckResult): Promise<void> {
+  const { renderBadge } = await import('../../check/badge.js')
   const langs = Object.entries(r.languages)
   const lowest = langs.reduce((min, [, l]) => Math.min(min, l.coverage), langs.length > 0 ? 1 : 0)
   const label = langs.length === 1 ? `translated (${langs[0]?.[0]})` : 'translated'
