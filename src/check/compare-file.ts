@@ -68,19 +68,26 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
       const e = entries[i] as Entry
       hits += e.forms ? compareGroup(e, obj, ctx) : comparePlain(e, obj[e.name], ctx)
     }
-    for (const [name, child] of level.children) {
-      const v = obj[name]
+    const kids = level.kids
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i] as Level
+      const v = obj[child.name]
       if (isObject(v)) {
         hits++
-        compareLevel(child, v, `${prefix}${name}.`, ctx)
+        compareLevel(child, v, child.prefix, ctx)
       } else {
-        compareLevel(child, {}, `${prefix}${name}.`, ctx)
+        compareLevel(child, NOTHING, child.prefix, ctx)
       }
     }
   }
-  const names = Object.keys(obj)
-  if (names.length !== hits) findExtras(level, obj, names, prefix, ctx)
+  // Counted without Object.keys, which would allocate an array per object.
+  let count = 0
+  for (const _ in obj) count++
+  if (count !== hits) findExtras(level, obj, Object.keys(obj), prefix, ctx)
 }
+
+/** The target side of a source object the target lacks. */
+const NOTHING: Record<string, unknown> = Object.freeze({})
 
 /** The slow path: every target key the source lacks is an extra (a warning); non-strings exit 2. */
 function findExtras(level: Level | undefined, obj: Record<string, unknown>, names: string[], prefix: string, ctx: CompareContext): void {
@@ -137,7 +144,9 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let absent: string[] | undefined
   let blanks = 0
   let hits = 0
-  let any: { name: string; key: string; value: string } | undefined
+  // The first form present: its line is the group's line in the target.
+  let any: { name: string; key: string } | undefined
+  let anyValue = ''
   const list = forms.list
   for (let i = 0; i < list.length; i++) {
     const { category, required } = list[i] as (typeof list)[number]
@@ -152,7 +161,10 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     hits++
     c.strings++
     const key = form.key
-    any ??= { name: form.name, key, value: v }
+    if (any === undefined) {
+      any = form
+      anyValue = v
+    }
     if (!e.blank && isBlank(v)) {
       blanks++
       ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, form.name, v))
@@ -172,7 +184,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     c.plurals += absent.length
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.here.push(pend(ctx, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any.name, any.value, any.key))
+    ctx.here.push(pend(ctx, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any.name, anyValue, any.key))
     return hits
   }
   if (blanks === 0) {
