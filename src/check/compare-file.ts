@@ -3,7 +3,7 @@
  * together, count what is translated, and collect problems with the key each one's line comes from.
  */
 import { type PluralForms, suffixOf } from './plural-rules.js'
-import { difference, interpolations, nestings } from './placeholders.js'
+import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { knownAt, type Entry, type Level } from './source-index.js'
 import type { LanguageCounts, Problem, ProblemKind } from './types.js'
@@ -200,11 +200,7 @@ function checkParts(e: Entry, key: string, name: string, v: string, mayDrop: str
     const d = difference(e.vars, interpolations(v), mayDrop)
     if (d) {
       ctx.counts.placeholders++
-      const parts = [
-        d.missing.length > 0 ? `lacks ${d.missing.map((m) => `{{${m}}}`).join(', ')}` : '',
-        d.unknown.length > 0 ? `has ${d.unknown.map((m) => `{{${m}}}`).join(', ')}, unknown to the source` : '',
-      ].filter(Boolean)
-      ctx.here.push(pend(ctx, key, 'placeholder', `${key} ${parts.join(' and ')}`, name, v))
+      ctx.here.push(pend(ctx, key, 'placeholder', placeholderMessage(key, d), name, v))
     }
   }
   if (e.nests) {

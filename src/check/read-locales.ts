@@ -78,8 +78,8 @@ export interface JsonFile {
   value: Record<string, unknown>
 }
 
-/** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
-export function readJsonFile(path: string): JsonFile {
+/** Read a file as strict UTF-8, a leading BOM dropped; unreadable or invalid bytes exit 2 naming the file. */
+export function readUtf8File(path: string): string {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -89,8 +89,13 @@ export function readJsonFile(path: string): JsonFile {
   // Validated natively (simdutf), then decoded without a second check; a leading BOM is dropped
   // as TextDecoder would.
   if (!isUtf8(bytes)) throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
-  let text = bytes.toString('utf8')
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const text = bytes.toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
+export function readJsonFile(path: string): JsonFile {
+  const text = readUtf8File(path)
   let value: unknown
   try {
     value = JSON.parse(text)

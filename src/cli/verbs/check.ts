@@ -13,6 +13,7 @@ import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
 /** `tolk check --help`. */
 export const HELP = `Usage: tolk check --locales DIR [--source en] [options]
+       tolk check --files GLOB [options]
        tolk check --db FILE [ARTICLE…] [options]
        tolk check --server URL [ARTICLE…] [options]
 
@@ -22,6 +23,8 @@ workbench's database, or a running workbench (GET /api/report, token from TOLK_T
 
 Sources (one):
   --locales DIR          i18next locale tree; --source names the source language (default en)
+  --files GLOB           XLIFF 1.2, XLIFF 2.0 and PO files, any mix ('l10n/**/*.xlf'); repeat it
+                         or separate globs with commas; languages come from the files
   --db FILE              workbench database: untranslated and stale units are problems
   --server URL           running workbench, e.g. http://127.0.0.1:8787
 
@@ -53,6 +56,7 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, {
     db: { type: 'string' },
     locales: { type: 'string' },
+    files: { type: 'string', multiple: true },
     source: { type: 'string' },
     server: { type: 'string' },
     lang: { type: 'string' },
@@ -66,8 +70,8 @@ export async function run(args: string[]): Promise<number> {
     limit: { type: 'string' },
     badge: { type: 'string' },
   })
-  const sources = [values.locales, values.db, values.server].filter((s) => s !== undefined)
-  if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --db FILE or --server URL; see --help')
+  const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
+  if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --files GLOB, --db FILE or --server URL; see --help')
   const format = values.format as FormatName
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}": use ${FORMATS.join(', ')}`)
   if (values.by !== 'words' && values.by !== 'units') throw new UsageError(`--by takes words or units, not "${values.by}"`)
@@ -87,6 +91,15 @@ export async function run(args: string[]): Promise<number> {
     const lang = parseLanguage(values.source ?? 'en')
     source = { kind: 'locales', location: values.locales, lang }
     checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals })
+  } else if (values.files !== undefined) {
+    if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
+    const { checkFiles } = await import('../../check/check-files.js')
+    const { expandGlobs, splitPatterns } = await import('../../check/file-globs.js')
+    const patterns = splitPatterns(values.files)
+    const files = checkFiles({ paths: expandGlobs(patterns), ...(langs ? { langs } : {}), source: parseLanguage(values.source ?? 'en') })
+    const one = files.sourceLangs.size === 1 ? [...files.sourceLangs][0] : undefined
+    source = { kind: 'files', location: patterns.join(','), lang: one ?? null }
+    checked = files
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
     const { checkReport, fetchReport } = await import('../../check/check-store.js')
