@@ -5,7 +5,7 @@
 import { keyLines, lineCounter, valueOffset, writtenPlainly } from './json-lines.js'
 import { compareLevel, emptyCounts, missingProblem, type CompareContext, type LanguageCounts, type Pending } from './compare-file.js'
 import { pluralForms } from './plural-rules.js'
-import { listLocaleTree, readJsonFile } from './read-locales.js'
+import { listLocaleTree, readJsonFile, type LocaleTree } from './read-locales.js'
 import { indexSource, type Entry, type SourceIndex } from './source-index.js'
 import { findEntryLines } from './source-lines.js'
 import type { Problem } from './types.js'
@@ -19,6 +19,8 @@ export interface LocalesOptions {
   langs?: readonly string[]
   /** Plural categories that are never required (`--optional-plurals`). */
   optionalPlurals: ReadonlySet<string>
+  /** Called once the tree is listed, before any file is read (the CLI sizes V8's heap by it). */
+  onListed?: (tree: LocaleTree) => void
 }
 
 /** Counts and problems of a locale tree, before thresholds are applied. */
@@ -49,6 +51,7 @@ interface Compared {
 /** Check a locale tree: counts per target language and every problem with its file and line. */
 export function checkLocales(opts: LocalesOptions): CheckedSource {
   const tree = listLocaleTree(opts.dir, opts.source, opts.langs)
+  opts.onListed?.(tree)
   let files = 0
   let strings = 0
   const sources = new Map<string, Source>()
@@ -95,10 +98,16 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   return { checked: { files, languages: languages.size, strings }, languages, problems }
 }
 
-/** Lines of the problems found in one target file: by searching for each key's value when that is exact, else one walk. */
+/** Problems in one file up to which each is searched for by its value; past it, one walk finds them all. */
+const SEARCHED = 4
+
+/**
+ * Lines of the problems found in one target file: by searching for each key's value when that is
+ * exact and the problems are few (each search may read the whole file), else by one walk.
+ */
 function resolveLines(text: string, pending: Pending[]): void {
   if (pending.length === 0) return
-  const plain = writtenPlainly(text)
+  const plain = pending.length <= SEARCHED && writtenPlainly(text)
   const found: { p: Pending; at: number }[] = []
   const walk: Pending[] = []
   for (const p of pending) {

@@ -19,6 +19,8 @@ export interface LocaleTree {
   sourceFiles: Namespaces
   /** Target language (canonical BCP 47) → its files, in language order. */
   targets: Map<string, Namespaces>
+  /** Size of all the listed files, in bytes. */
+  bytes: number
 }
 
 /**
@@ -50,23 +52,27 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
     const found = [...folders.keys()].join(', ') || 'none'
     throw new InvalidInput(`${dir} has no folder for the source language ${source} (language folders found: ${found})`, 'unreadable-file')
   }
-  const sourceFiles = listNamespaces(join(dir, sourceFolder))
+  const size = { bytes: 0 }
+  const sourceFiles = listNamespaces(join(dir, sourceFolder), size)
   if (sourceFiles.size === 0) throw new InvalidInput(`${join(dir, sourceFolder)} holds no .json files: nothing to check`, 'unreadable-file')
   const targets = new Map<string, Namespaces>()
   for (const [lang, folder] of folders) {
     if (lang === source || (langs && !langs.includes(lang))) continue
-    targets.set(lang, listNamespaces(join(dir, folder)))
+    targets.set(lang, listNamespaces(join(dir, folder), size))
   }
   for (const lang of langs ?? []) {
     if (!targets.has(lang) && lang !== source) targets.set(lang, new Map())
   }
-  return { dir, source, sourceFiles, targets }
+  return { dir, source, sourceFiles, targets, bytes: size.bytes }
 }
 
-function listNamespaces(folder: string): Namespaces {
+function listNamespaces(folder: string, size: { bytes: number }): Namespaces {
   const files: Namespaces = new Map()
   for (const name of readdirSync(folder).sort()) {
-    if (name.endsWith('.json') && !name.startsWith('.')) files.set(name.slice(0, -'.json'.length), join(folder, name))
+    if (!name.endsWith('.json') || name.startsWith('.')) continue
+    const path = join(folder, name)
+    files.set(name.slice(0, -'.json'.length), path)
+    size.bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0
   }
   return files
 }
