@@ -30,7 +30,8 @@ async function main() {
     options: { repeat: { type: 'string', default: '3' }, 'no-large': { type: 'boolean' }, 'no-peer': { type: 'boolean' } },
   })
   const repeat = Math.max(1, Number(values.repeat) || 3)
-  const GEN = join(ROOT, '..', 'shared', 'benchmarks', 'i18next-tree', 'gen.mjs')
+  // TOLK_BENCHMARKS names the reference data elsewhere (a git worktree has no ../shared beside it).
+  const GEN = join(process.env.TOLK_BENCHMARKS ?? join(ROOT, '..', 'shared', 'benchmarks'), 'i18next-tree', 'gen.mjs')
   if (!existsSync(GEN)) {
     say(`check-speed: skipped: ${GEN} is absent (the reference data lives in ../shared/benchmarks)`)
     return

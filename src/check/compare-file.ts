@@ -3,7 +3,7 @@
  * together, count what is translated, and collect problems with the key each one's line comes from.
  */
 import { type PluralForms, suffixOf } from './plural-rules.js'
-import { difference, interpolations, nestings } from './placeholders.js'
+import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { knownAt, type Entry, type Level } from './source-index.js'
 import type { LanguageCounts, Problem, ProblemKind } from './types.js'
@@ -27,10 +27,15 @@ export function emptyCounts(): LanguageCounts {
   }
 }
 
-/** A problem whose line is still to be found: the dotted key to look up in its file. */
+/**
+ * A problem whose line is still to be found: the dotted key to look up in its file, and that key's
+ * name and string value, which usually find it without walking the file (see valueLine).
+ */
 export interface Pending {
   problem: Problem
   lineKey: string
+  name: string
+  value: string | null
 }
 
 /** What one file comparison reads (language, forms) and fills (counts, problems). */
@@ -41,11 +46,13 @@ export interface CompareContext {
   /** The target file as read (undefined when the namespace file is absent). */
   file: JsonFile | undefined
   targetPath: string
-  sourcePath: string
   /** Problems whose line is in the target file. */
   here: Pending[]
-  /** Problems whose line is in the source file (missing keys). */
-  atSource: Pending[]
+  /**
+   * Source entries absent from the target: most problems are these, so they stay entries until
+   * missingProblem turns them into problems, once their lines in the source file are known.
+   */
+  missing: Entry[]
 }
 
 /**
@@ -61,19 +68,26 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
       const e = entries[i] as Entry
       hits += e.forms ? compareGroup(e, obj, ctx) : comparePlain(e, obj[e.name], ctx)
     }
-    for (const [name, child] of level.children) {
-      const v = obj[name]
+    const kids = level.kids
+    for (let i = 0; i < kids.length; i++) {
+      const child = kids[i] as Level
+      const v = obj[child.name]
       if (isObject(v)) {
         hits++
-        compareLevel(child, v, `${prefix}${name}.`, ctx)
+        compareLevel(child, v, child.prefix, ctx)
       } else {
-        compareLevel(child, {}, `${prefix}${name}.`, ctx)
+        compareLevel(child, NOTHING, child.prefix, ctx)
       }
     }
   }
-  const names = Object.keys(obj)
-  if (names.length !== hits) findExtras(level, obj, names, prefix, ctx)
+  // Counted without Object.keys, which would allocate an array per object.
+  let count = 0
+  for (const _ in obj) count++
+  if (count !== hits) findExtras(level, obj, Object.keys(obj), prefix, ctx)
 }
+
+/** The target side of a source object the target lacks. */
+const NOTHING: Record<string, unknown> = Object.freeze({})
 
 /** The slow path: every target key the source lacks is an extra (a warning); non-strings exit 2. */
 function findExtras(level: Level | undefined, obj: Record<string, unknown>, names: string[], prefix: string, ctx: CompareContext): void {
@@ -92,7 +106,7 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const key = prefix + name
     ctx.counts.extra++
     const what = known === undefined ? 'is not in the source' : `is a plural form ${ctx.lang} does not use`
-    ctx.here.push(pend(ctx, ctx.targetPath, key, 'extra', `${key} ${what}; remove it or add it to the source`))
+    ctx.here.push(pend(ctx, key, 'extra', `${key} ${what}; remove it or add it to the source`, name, typeof v === 'string' ? v : null))
   }
 }
 
@@ -105,18 +119,18 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
     if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, e.key, v)
     c.missing++
     c.missingStrings++
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing`, e.lineKey))
+    ctx.missing.push(e)
     return 0
   }
   c.strings++
   if (!e.blank && isBlank(v)) {
     c.empty++
-    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'empty', `${e.key} is an empty string`))
+    ctx.here.push(pend(ctx, e.key, 'empty', `${e.key} is an empty string`, e.name, v))
     return 1
   }
   c.units.translated++
   c.words.translated += e.words
-  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, v, undefined, ctx)
+  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, e.name, v, undefined, ctx)
   return 1
 }
 
@@ -130,8 +144,12 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let absent: string[] | undefined
   let blanks = 0
   let hits = 0
-  let anyKey: string | undefined
-  for (const { category, required } of forms.list) {
+  // The first form present: its line is the group's line in the target.
+  let any: { name: string; key: string } | undefined
+  let anyValue = ''
+  const list = forms.list
+  for (let i = 0; i < list.length; i++) {
+    const { category, required } = list[i] as (typeof list)[number]
     const form = e.forms?.[category]
     if (!form) continue
     const v = obj[form.name]
@@ -143,28 +161,30 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     hits++
     c.strings++
     const key = form.key
-    anyKey ??= key
+    if (any === undefined) {
+      any = form
+      anyValue = v
+    }
     if (!e.blank && isBlank(v)) {
       blanks++
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'empty', `${key} is an empty string`))
+      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, form.name, v))
       continue
     }
     // A plural form may leave out the number ("one file"), never another variable.
-    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, v, 'count', ctx)
+    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, form.name, v, 'count', ctx)
   }
   c.empty += blanks
-  if (anyKey === undefined) {
+  if (any === undefined) {
     c.missing++
     c.missingStrings += forms.required.length
-    const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.atSource.push(pend(ctx, ctx.sourcePath, e.key, 'missing', `${e.key} is missing (${what}: ${forms.required.join(', ')})`, e.lineKey))
+    ctx.missing.push(e)
     return hits
   }
   if (absent) {
     c.plurals += absent.length
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.here.push(pend(ctx, ctx.targetPath, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, anyKey))
+    ctx.here.push(pend(ctx, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any.name, anyValue, any.key))
     return hits
   }
   if (blanks === 0) {
@@ -175,23 +195,19 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
 }
 
 /** Interpolations and nestings of one translated string, against the source's. */
-function checkParts(e: Entry, key: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
+function checkParts(e: Entry, key: string, name: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
   if ((e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v)) {
     const d = difference(e.vars, interpolations(v), mayDrop)
     if (d) {
       ctx.counts.placeholders++
-      const parts = [
-        d.missing.length > 0 ? `lacks ${d.missing.map((m) => `{{${m}}}`).join(', ')}` : '',
-        d.unknown.length > 0 ? `has ${d.unknown.map((m) => `{{${m}}}`).join(', ')}, unknown to the source` : '',
-      ].filter(Boolean)
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'placeholder', `${key} ${parts.join(' and ')}`))
+      ctx.here.push(pend(ctx, key, 'placeholder', placeholderMessage(key, d), name, v))
     }
   }
   if (e.nests) {
     const lost = difference(e.nests, nestings(v))?.missing ?? []
     if (lost.length > 0) {
       ctx.counts.nesting++
-      ctx.here.push(pend(ctx, ctx.targetPath, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`))
+      ctx.here.push(pend(ctx, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`, name, v))
     }
   }
 }
@@ -209,19 +225,27 @@ function keepsTokens(tokens: string[] | null, v: string): boolean {
   return true
 }
 
+/** The problem of a source entry the target lacks, pointing at the entry's line in the source file. */
+export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
+  let message = `${e.key} is missing`
+  if (e.plural) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${forms[e.plural].required.join(', ')})`
+  return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message }
+}
+
 const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])
 
-function pend(ctx: CompareContext, file: string, key: string, kind: ProblemKind, message: string, lineKey = key): Pending {
+/** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */
+function pend(ctx: CompareContext, key: string, kind: ProblemKind, message: string, name: string, value: string | null, lineKey = key): Pending {
   const problem: Problem = {
     lang: ctx.lang,
-    file,
+    file: ctx.targetPath,
     line: null,
     key,
     kind,
     severity: WARNINGS.has(kind) ? 'warning' : 'error',
     message,
   }
-  return { problem, lineKey }
+  return { problem, lineKey, name, value }
 }
 
 function isBlank(v: string): boolean {

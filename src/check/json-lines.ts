@@ -26,13 +26,81 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
   for (const key of wanted) {
     for (let i = key.indexOf('.'); i !== -1; i = key.indexOf('.', i + 1)) prefixes.add(key.slice(0, i))
   }
-  // Per open container: its dotted path when it lies on the way to a wanted key, else null
-  // (arrays and every branch that leads nowhere wanted).
-  const stack: (string | null)[] = []
-  let pending: string | null = ''
-  // Lines are counted only up to each found key, from the previous one: keys come in text order.
-  let line = 1
-  let counted = 0
+  const lineAt = lineCounter(text)
+  const walk: KeyWalk<string> = {
+    key(parent, name, at) {
+      const full = parent === '' ? name : `${parent}.${name}`
+      if (wanted.has(full)) {
+        found.set(full, lineAt(at))
+        if (found.size === wanted.size) walk.done = true
+      }
+      return prefixes.has(full) ? full : null
+    },
+  }
+  walkKeys(text, '', walk)
+  return found
+}
+
+/**
+ * Whether every string in valid JSON text is written exactly as JSON.stringify writes it: true
+ * when the text has no `\u` and no `\/` escape (the only ones JSON.stringify never writes for
+ * text it could hold raw). Then a key and its value can be searched for as text (valueOffset).
+ */
+export function writtenPlainly(text: string): boolean {
+  return !text.includes('\\u') && !text.includes('\\/')
+}
+
+/**
+ * Offset of the key `name` whose value is the string `value`, found by searching the text for the
+ * value, when the text holds that pair exactly once; undefined when it holds it more than once (or
+ * never), and the caller must walk the keys instead. Exact for text that is writtenPlainly: the
+ * pair's one place is then the key's. A native search instead of a walk: most files with a
+ * problem have one or two, and a walk reads the whole file for them.
+ */
+export function valueOffset(text: string, name: string, value: string): number | undefined {
+  const needle = JSON.stringify(value)
+  const key = JSON.stringify(name)
+  let found: number | undefined
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    // A value: a real quote (not escaped) after `:`, which follows the key.
+    let j = at - 1
+    while (j >= 0 && text.charCodeAt(j) <= 0x20) j--
+    if (text.charCodeAt(j) !== 0x3a) continue
+    j--
+    while (j >= 0 && text.charCodeAt(j) <= 0x20) j--
+    const start = j - key.length + 1
+    if (start < 0 || !text.startsWith(key, start) || !realQuote(text, start)) continue
+    if (found !== undefined) return undefined
+    found = start
+  }
+  return found
+}
+
+/** Whether the quote at `at` is a real one: not preceded by an odd run of backslashes. */
+function realQuote(text: string, at: number): boolean {
+  let backslashes = 0
+  for (let b = at - 1; b >= 0 && text.charCodeAt(b) === 0x5c; b--) backslashes++
+  return backslashes % 2 === 0
+}
+
+/** What walkKeys calls back; a frame stands for one object whose keys are wanted. */
+export interface KeyWalk<F> {
+  /** A key of the object `parent` at offset `at`: the frame for its value when that is an object to enter, else null. */
+  key(parent: F, name: string, at: number): F | null
+  /** The object of `frame` ends. */
+  close?(frame: F): void
+  /** Set to end the walk early. */
+  done?: boolean
+}
+
+/**
+ * Walk the keys of valid JSON text in order, entering only objects that have a frame (the top
+ * level has `root`), so branches nobody asked for cost a scan and nothing more.
+ */
+export function walkKeys<F>(text: string, root: F, walk: KeyWalk<F>): void {
+  // Per open container: its frame, or null (arrays and objects not entered).
+  const stack: (F | null)[] = []
+  let pending: F | null = root
   const n = text.length
   let at = 0
   // From one string to the next with native indexOf; only the few characters between two
@@ -51,11 +119,12 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
         stack.push(null)
         pending = null
       } else if (c === 0x7d || c === 0x5d) {
-        stack.pop()
+        const frame = stack.pop()
+        if (frame != null && walk.close) walk.close(frame)
         pending = null
       }
     }
-    if (q === -1) break
+    if (q === -1) return
     const end = stringEnd(text, q)
     at = end + 1
     let j = at
@@ -66,16 +135,20 @@ export function keyLines(text: string, wanted: ReadonlySet<string>): Map<string,
     if (top == null) continue
     const raw = text.slice(q + 1, end)
     const name = raw.includes('\\') ? (JSON.parse(text.slice(q, end + 1)) as string) : raw
-    const full = top === '' ? name : `${top}.${name}`
-    if (wanted.has(full)) {
-      for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < q; nl = text.indexOf('\n', nl + 1)) line++
-      counted = q
-      found.set(full, line)
-      if (found.size === wanted.size) return found
-    }
-    if (prefixes.has(full)) pending = full
+    pending = walk.key(top, name, q)
+    if (walk.done) return
   }
-  return found
+}
+
+/** A function from offset to 1-based line, for offsets asked in increasing order: the text is counted once. */
+export function lineCounter(text: string): (at: number) => number {
+  let line = 1
+  let counted = 0
+  return (at) => {
+    for (let nl = text.indexOf('\n', counted); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) line++
+    counted = at
+    return line
+  }
 }
 
 /** Offset of the closing quote of the string that opens at `start`. */

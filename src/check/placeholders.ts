@@ -53,3 +53,12 @@ export function difference(source: readonly string[] | null, target: readonly st
   const unknown = target ? target.filter((v) => !source?.includes(v)) : []
   return missing.length > 0 || unknown.length > 0 ? { missing, unknown } : null
 }
+
+/** The message of a placeholder problem: `greeting lacks {{name}} and has {{nam}}, unknown to the source`. */
+export function placeholderMessage(key: string, d: Difference): string {
+  const parts = [
+    d.missing.length > 0 ? `lacks ${d.missing.map((m) => `{{${m}}}`).join(', ')}` : '',
+    d.unknown.length > 0 ? `has ${d.unknown.map((m) => `{{${m}}}`).join(', ')}, unknown to the source` : '',
+  ].filter(Boolean)
+  return `${key} ${parts.join(' and ')}`
+}

@@ -19,6 +19,8 @@ export interface LocaleTree {
   sourceFiles: Namespaces
   /** Target language (canonical BCP 47) → its files, in language order. */
   targets: Map<string, Namespaces>
+  /** Size of all the listed files, in bytes. */
+  bytes: number
 }
 
 /**
@@ -50,23 +52,27 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
     const found = [...folders.keys()].join(', ') || 'none'
     throw new InvalidInput(`${dir} has no folder for the source language ${source} (language folders found: ${found})`, 'unreadable-file')
   }
-  const sourceFiles = listNamespaces(join(dir, sourceFolder))
+  const size = { bytes: 0 }
+  const sourceFiles = listNamespaces(join(dir, sourceFolder), size)
   if (sourceFiles.size === 0) throw new InvalidInput(`${join(dir, sourceFolder)} holds no .json files: nothing to check`, 'unreadable-file')
   const targets = new Map<string, Namespaces>()
   for (const [lang, folder] of folders) {
     if (lang === source || (langs && !langs.includes(lang))) continue
-    targets.set(lang, listNamespaces(join(dir, folder)))
+    targets.set(lang, listNamespaces(join(dir, folder), size))
   }
   for (const lang of langs ?? []) {
     if (!targets.has(lang) && lang !== source) targets.set(lang, new Map())
   }
-  return { dir, source, sourceFiles, targets }
+  return { dir, source, sourceFiles, targets, bytes: size.bytes }
 }
 
-function listNamespaces(folder: string): Namespaces {
+function listNamespaces(folder: string, size: { bytes: number }): Namespaces {
   const files: Namespaces = new Map()
   for (const name of readdirSync(folder).sort()) {
-    if (name.endsWith('.json') && !name.startsWith('.')) files.set(name.slice(0, -'.json'.length), join(folder, name))
+    if (!name.endsWith('.json') || name.startsWith('.')) continue
+    const path = join(folder, name)
+    files.set(name.slice(0, -'.json'.length), path)
+    size.bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0
   }
   return files
 }
@@ -78,8 +84,8 @@ export interface JsonFile {
   value: Record<string, unknown>
 }
 
-/** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
-export function readJsonFile(path: string): JsonFile {
+/** Read a file as strict UTF-8, a leading BOM dropped; unreadable or invalid bytes exit 2 naming the file. */
+export function readUtf8File(path: string): string {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -89,8 +95,13 @@ export function readJsonFile(path: string): JsonFile {
   // Validated natively (simdutf), then decoded without a second check; a leading BOM is dropped
   // as TextDecoder would.
   if (!isUtf8(bytes)) throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
-  let text = bytes.toString('utf8')
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const text = bytes.toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
+export function readJsonFile(path: string): JsonFile {
+  const text = readUtf8File(path)
   let value: unknown
   try {
     value = JSON.parse(text)

@@ -14,8 +14,10 @@ export interface Entry {
   /** Full dotted path of the key, or of the group's base. */
   key: string
   plural: PluralType | null
-  /** Dotted path of a key that exists in the source file (for a group: its first form), for line lookup. */
-  lineKey: string
+  /** Name at its level of a key that exists in the source file (for a group: its first form). */
+  lineName: string
+  /** Line of that key in the source file, once findEntryLines has run (null: not found or not yet). */
+  line: number | null
   /** Source words (a group counts its `_other` form). */
   words: number
   /** Whether the source text is empty (then an empty target is no problem). */
@@ -40,7 +42,14 @@ export interface Level {
    * the first time a target has a key the source lacks at this level: most levels never need it.
    */
   known: Map<string, Known> | null
+  /** Child objects by name, for lookups. */
   children: Map<string, Level>
+  /** The same children in order, for the compare loop (iterating a Map allocates on every step). */
+  kids: Level[]
+  /** This level's name in its parent ('' for the top). */
+  name: string
+  /** Dotted path of this level followed by `.` ('' for the top): the prefix of its keys. */
+  prefix: string
 }
 
 /** One source namespace, indexed. */
@@ -53,13 +62,13 @@ export interface SourceIndex {
 
 /** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
 export function indexSource(file: JsonFile, lang: string): SourceIndex {
-  const index: SourceIndex = { root: emptyLevel(), strings: 0, entries: 0 }
-  index.root = indexLevel(file, file.value, '', isUnspaced(lang) ? lang : null, index)
+  const index: SourceIndex = { root: emptyLevel('', ''), strings: 0, entries: 0 }
+  index.root = indexLevel(file, file.value, '', '', isUnspaced(lang) ? lang : null, index)
   return index
 }
 
-function emptyLevel(): Level {
-  return { entries: [], known: null, children: new Map() }
+function emptyLevel(name: string, prefix: string): Level {
+  return { entries: [], known: null, children: new Map(), kids: [], name, prefix }
 }
 
 /** The names a target may use at `level` (see Level.known), built once on first use. */
@@ -80,8 +89,8 @@ export function knownAt(level: Level): Map<string, Known> {
 }
 
 /** `unspaced`: the source language when it writes without spaces (its words come from countWords), else null. */
-function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string, unspaced: string | null, index: SourceIndex): Level {
-  const level = emptyLevel()
+function indexLevel(file: JsonFile, obj: Record<string, unknown>, name: string, prefix: string, unspaced: string | null, index: SourceIndex): Level {
+  const level = emptyLevel(name, prefix)
   const names = Object.keys(obj)
   let hasOther = false
   for (const name of names) {
@@ -90,7 +99,9 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, prefix: string
       index.strings++
       if (name.endsWith('_other')) hasOther = true
     } else if (isObject(v)) {
-      level.children.set(name, indexLevel(file, v, `${prefix}${name}.`, unspaced, index))
+      const child = indexLevel(file, v, name, `${prefix}${name}.`, unspaced, index)
+      level.children.set(name, child)
+      level.kids.push(child)
     } else {
       throw nonStringValue(file, prefix + name, v)
     }
@@ -136,7 +147,8 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     name,
     key: prefix + name,
     plural,
-    lineKey: prefix + lineName,
+    lineName,
+    line: null,
     words: unspaced === null ? spacedWords(text) : countWords(text, unspaced).words,
     blank: text.trim() === '',
     vars,

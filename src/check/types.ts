@@ -80,8 +80,8 @@ export interface LanguageResult extends Omit<LanguageCounts, 'strings'> {
 
 /** The whole result: `--format json` prints exactly this. */
 export interface CheckResult {
-  /** Which source was read: `locales DIR`, `db FILE` or `server URL`. */
-  source: { kind: 'locales' | 'db' | 'server'; location: string; lang: string | null }
+  /** Which source was read: `locales DIR`, `files GLOB,…`, `db FILE` or `server URL`. */
+  source: { kind: 'locales' | 'files' | 'db' | 'server'; location: string; lang: string | null }
   checked: { files: number; languages: number; strings: number }
   measure: Measure
   languages: Record<string, LanguageResult>

@@ -11,7 +11,7 @@ import { parseLanguage, printable } from '../model/tags.js'
 import type { State, TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { readPo } from './po.js'
-import type { FileUnit, TranslationFile } from './types.js'
+import type { FileUnit, ReadOptions, TranslationFile } from './types.js'
 import { readXliff12 } from './xliff12.js'
 import { readXliff2, XLIFF2_NS } from './xliff2.js'
 
@@ -58,7 +58,7 @@ export interface ImportOptions {
 export const MAX_FILE_CHARS = 64 << 20
 
 /** Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content. */
-export function readTranslationFile(text: string, name: string): TranslationFile {
+export function readTranslationFile(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
   if (text.length > MAX_FILE_CHARS)
     throw new InvalidInput(
       `${name} is larger than ${MAX_FILE_CHARS} characters; split it`,
@@ -68,10 +68,10 @@ export function readTranslationFile(text: string, name: string): TranslationFile
   if (body.trimStart().startsWith('<')) {
     // The namespace decides; each reader checks the root element itself.
     return body.slice(0, 4096).includes(XLIFF2_NS)
-      ? readXliff2(body, name)
-      : readXliff12(body, name)
+      ? readXliff2(body, name, opts)
+      : readXliff12(body, name, opts)
   }
-  return readPo(body, name)
+  return readPo(body, name, opts)
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type ExportData,
   type ExportedFile,
   type FileUnit,
+  type ReadOptions,
   type TranslationFile,
 } from './types.js'
 
@@ -96,7 +97,7 @@ interface Entry {
  * Read a PO file as Poedit or msgmerge writes it: comments, flags, `msgctxt`, `msgid`, `msgstr`,
  * continuation lines; obsolete (`#~`) entries are skipped. Throws InvalidInput with a line number.
  */
-export function readPo(text: string, name: string): TranslationFile {
+export function readPo(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
   const entries = parseEntries(text, name)
   const header = entries.find((e) => !e.fields.has('msgctxt') && e.fields.get('msgid') === '')
   const headers = new Map<string, string>()
@@ -104,7 +105,7 @@ export function readPo(text: string, name: string): TranslationFile {
     const cut = line.indexOf(':')
     if (cut > 0) headers.set(line.slice(0, cut).trim().toLowerCase(), line.slice(cut + 1).trim())
   }
-  const articleId = headers.get('x-tolk-article')
+  const articleId = headers.get('x-tolk-article') ?? (opts.anyFile ? name : undefined)
   const lang = headers.get('language')
   if (!articleId)
     throw new InvalidInput(
@@ -115,13 +116,13 @@ export function readPo(text: string, name: string): TranslationFile {
   const units: FileUnit[] = []
   for (const e of entries) {
     if (e === header) continue
-    const id = e.fields.get('msgctxt')
+    const id = e.fields.get('msgctxt') ?? (opts.anyFile ? e.fields.get('msgid') : undefined)
     if (id === undefined)
       throw new InvalidInput(
         `${name}: line ${e.line}: an entry without msgctxt (the unit id)`,
         'malformed-po',
       )
-    if (e.fields.has('msgid_plural'))
+    if (e.fields.has('msgid_plural') && !opts.anyFile)
       throw new InvalidInput(
         `${name}: line ${e.line}: plural entries do not belong to an article`,
         'malformed-po',
@@ -144,7 +145,8 @@ export function readPo(text: string, name: string): TranslationFile {
       line: e.line,
     })
   }
-  return { format: 'po', articleId, lang: lang.replace(/_/g, '-'), units }
+  const sourceLang = headers.get('x-tolk-source-language')
+  return { format: 'po', articleId, lang: lang.replace(/_/g, '-'), ...(sourceLang ? { sourceLang } : {}), units }
 }
 
 const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/s

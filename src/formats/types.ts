@@ -68,7 +68,19 @@ export interface TranslationFile {
   format: ImportFormat
   articleId: string
   lang: string
+  /** The source language the file names (XLIFF source-language / srcLang, our PO header), if any. */
+  sourceLang?: string
   units: FileUnit[]
+}
+
+/** How strictly a reader takes a file. */
+export interface ReadOptions {
+  /**
+   * Any file of the format, not only Tolk's own exports (what `tolk check --files` reads): several
+   * `<file>` elements, no article id (the file name stands in), PO entries without `msgctxt` (the
+   * msgid is the key) and plural entries (their first form).
+   */
+  anyFile?: boolean
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   type ExportData,
   type ExportedFile,
   type FileUnit,
+  type ReadOptions,
   type TranslationFile,
 } from './types.js'
 import {
@@ -22,7 +23,7 @@ import {
   firstChild,
   hasNonXmlChar,
   parseXml,
-  xliffArticleFile,
+  xliffFiles,
   textContent,
   type XmlElement,
 } from './xml.js'
@@ -88,7 +89,7 @@ export function xmlText(s: string, unitId: string): string {
 }
 
 /** Read an XLIFF 1.2 document (as Tolk wrote it, or as a CAT tool saved it). */
-export function readXliff12(text: string, name: string): TranslationFile {
+export function readXliff12(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
   const root = parseXml(text, name)
   if (root.uri !== XLIFF12_NS || root.name !== 'xliff') {
     throw new InvalidInput(
@@ -96,13 +97,20 @@ export function readXliff12(text: string, name: string): TranslationFile {
       'unknown-format',
     )
   }
-  const { file, articleId } = xliffArticleFile(root, name)
-  const lang = file.attrs['target-language']
-  if (!lang) throw new InvalidInput(`${name}: <file> has no target-language`, 'malformed-xliff')
-  const body = firstChild(file, 'body')
+  const { files, articleId } = xliffFiles(root, name, opts.anyFile)
+  const first = files[0] as XmlElement
+  const lang = first.attrs['target-language']
+  if (!lang) throw new InvalidInput(`${name}: line ${first.line}: <file> has no target-language`, 'malformed-xliff')
   const units: FileUnit[] = []
-  if (body) collect(body, units, name)
-  return { format: 'xliff12', articleId, lang, units }
+  for (const file of files) {
+    if (file.attrs['target-language'] !== lang) {
+      throw new InvalidInput(`${name}: line ${file.line}: <file> is in ${file.attrs['target-language'] ?? 'no language'}, not ${lang}; keep one target language per document`, 'malformed-xliff')
+    }
+    const body = firstChild(file, 'body')
+    if (body) collect(body, units, name)
+  }
+  const sourceLang = first.attrs['source-language']
+  return { format: 'xliff12', articleId, lang, ...(sourceLang ? { sourceLang } : {}), units }
 }
 
 function collect(parent: XmlElement, units: FileUnit[], name: string): void {

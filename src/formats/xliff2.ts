@@ -6,14 +6,14 @@
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
 import { NOTE_POSITION, NOTE_TAG, NOTE_VERSION, parseVersionNote } from './notes.js'
-import type { ExportData, ExportedFile, FileUnit, TranslationFile } from './types.js'
+import type { ExportData, ExportedFile, FileUnit, ReadOptions, TranslationFile } from './types.js'
 import {
   childElements,
   escapeAttr,
   escapeText,
   firstChild,
   parseXml,
-  xliffArticleFile,
+  xliffFiles,
   type XmlElement,
 } from './xml.js'
 
@@ -67,7 +67,7 @@ function inline(s: string): string {
 }
 
 /** Read an XLIFF 2.0 document (as Tolk wrote it, or as a CAT tool saved it). */
-export function readXliff2(text: string, name: string): TranslationFile {
+export function readXliff2(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
   const root = parseXml(text, name)
   if (root.uri !== XLIFF2_NS || root.name !== 'xliff') {
     throw new InvalidInput(
@@ -81,10 +81,11 @@ export function readXliff2(text: string, name: string): TranslationFile {
       `${name}: <xliff> has no trgLang; which language is it?`,
       'malformed-xliff',
     )
-  const { file, articleId } = xliffArticleFile(root, name)
+  const { files, articleId } = xliffFiles(root, name, opts.anyFile)
   const units: FileUnit[] = []
-  collectUnits(file, units, name)
-  return { format: 'xliff2', articleId, lang, units }
+  for (const file of files) collectUnits(file, units, name)
+  const sourceLang = root.attrs.srcLang
+  return { format: 'xliff2', articleId, lang, ...(sourceLang ? { sourceLang } : {}), units }
 }
 
 function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void {

@@ -152,3 +152,17 @@ export function xliffArticleFile(root: XmlElement, name: string): { file: XmlEle
   if (!articleId) throw new InvalidInput(`${name}: <file> has no original (the article id)`, 'malformed-xliff')
   return { file, articleId }
 }
+
+/**
+ * Every `<file>` of an XLIFF document and an article id: with `anyFile`, any number of files (at
+ * least one) and the first `original`, else the document's name; otherwise xliffArticleFile's one.
+ */
+export function xliffFiles(root: XmlElement, name: string, anyFile: boolean | undefined): { files: XmlElement[]; articleId: string } {
+  if (!anyFile) {
+    const { file, articleId } = xliffArticleFile(root, name)
+    return { files: [file], articleId }
+  }
+  const files = childElements(root, 'file')
+  if (files.length === 0) throw new InvalidInput(`${name}: line ${root.line}: no <file> element`, 'malformed-xliff')
+  return { files, articleId: files[0]?.attrs.original || name }
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { keyLines, lineAndColumn } from '../../src/check/json-lines.js'
+import { keyLines, lineAndColumn, valueOffset, writtenPlainly } from '../../src/check/json-lines.js'
 import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
 import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
 import { renderBadge } from '../../src/check/badge.js'
-import { spacedWords } from '../../src/check/source-index.js'
+import { indexSource, spacedWords, type Level } from '../../src/check/source-index.js'
+import { findEntryLines } from '../../src/check/source-lines.js'
 import { countWords } from '../../src/model/text.js'
 
 describe('plural forms from CLDR', () => {
@@ -51,6 +52,22 @@ describe('key lines', () => {
     expect(keyLines(text, new Set(['a', 'b.a', 'b.c"d', 'f', 'nope']))).toEqual(
       new Map([['a', 2], ['b.a', 4], ['b.c"d', 5], ['f', 8]]),
     )
+  })
+  it('finds the line of every source entry in one walk, plural groups at their first form', () => {
+    const source = '{\n  "a": "x",\n  "b": {\n    "n_one": "{{count}} y",\n    "c\\"d": "{ not a brace",\n    "n_other": "{{count}} ys"\n  },\n  "e": { "g": "}" },\n  "f": "z"\n}\n'
+    const index = indexSource({ path: 'en/x.json', text: source, value: JSON.parse(source) as Record<string, unknown> }, 'en')
+    findEntryLines(source, index.root)
+    const lines = (level: Level) => Object.fromEntries(level.entries.map((e) => [e.key, e.line]))
+    expect(lines(index.root)).toEqual({ a: 2, f: 9 })
+    expect(lines(index.root.children.get('b') as Level)).toEqual({ 'b.c"d': 5, 'b.n': 4 })
+  })
+  it('finds a key by its value only where the pair is written once and plainly', () => {
+    const json = '{\n  "a": { "n": "same", "m": "x \\"n\\": \\"once\\"" },\n  "b": { "n": "same", "o": "once" }\n}'
+    expect(valueOffset(json, 'n', 'same')).toBeUndefined()
+    expect(valueOffset(json, 'o', 'once')).toBe(json.indexOf('"o"'))
+    expect(valueOffset(json, 'm', 'nope')).toBeUndefined()
+    expect(writtenPlainly(json)).toBe(true)
+    expect(writtenPlainly('{"a": "caf\\u00e9"}')).toBe(false)
   })
   it('gives line and column of an offset', () => {
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 })

@@ -1,11 +1,5 @@
 /** Every output format of `tolk check`, by the name `--format` takes. */
 import type { CheckResult } from '../types.js'
-import { formatGithub } from './github.js'
-import { formatJson } from './json.js'
-import { formatJunit } from './junit.js'
-import { formatMarkdown } from './markdown.js'
-import { formatSarif } from './sarif.js'
-import { formatText } from './text.js'
 
 /** The names `--format` takes. */
 export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'markdown'] as const
@@ -20,20 +14,23 @@ export interface RenderOptions {
   version: string
 }
 
-/** The output in one or more chunks, to be written in order (JSON comes in many, made lazily, to save memory). */
-export function render(format: FormatName, r: CheckResult, opts: RenderOptions): Iterable<string> {
+/**
+ * The output in one or more chunks, to be written in order (JSON comes in many, made lazily, to
+ * save memory). Each format's module is loaded only when asked for: a CI run needs one of them.
+ */
+export async function render(format: FormatName, r: CheckResult, opts: RenderOptions): Promise<Iterable<string>> {
   switch (format) {
     case 'text':
-      return [formatText(r, opts)]
+      return [(await import('./text.js')).formatText(r, opts)]
     case 'json':
-      return formatJson(r)
+      return (await import('./json.js')).formatJson(r)
     case 'junit':
-      return [formatJunit(r)]
+      return [(await import('./junit.js')).formatJunit(r)]
     case 'sarif':
-      return [formatSarif(r, opts.version)]
+      return [(await import('./sarif.js')).formatSarif(r, opts.version)]
     case 'github':
-      return [formatGithub(r)]
+      return [(await import('./github.js')).formatGithub(r)]
     case 'markdown':
-      return [formatMarkdown(r, opts.limit ?? 50)]
+      return [(await import('./markdown.js')).formatMarkdown(r, opts.limit ?? 50)]
   }
 }

@@ -27,7 +27,7 @@ const BODY_LIMIT = 500
 
 /** JUnit XML: `<testsuites>` with a `<testsuite>` per language and a `<testcase>` per check. */
 export function formatJunit(r: CheckResult): string {
-  const cases = r.source.kind === 'locales' ? LOCALE_CASES : LOCALE_CASES.slice(0, 1)
+  const cases = r.source.kind === 'locales' || r.source.kind === 'files' ? LOCALE_CASES : LOCALE_CASES.slice(0, 1)
   const byLang = new Map<string, Problem[]>()
   for (const p of r.problems) {
     let list = byLang.get(p.lang)

@@ -12,8 +12,9 @@ export function placeOf(p: Problem): string {
 /** The one-line statement of what was read, so a check that read nothing is visible. */
 export function checkedLine(r: CheckResult): string {
   const c = r.checked
-  const what = r.source.kind === 'locales' ? 'files' : 'articles'
-  const from = r.source.kind === 'locales' ? `${r.source.location} (source ${r.source.lang})` : r.source.location
+  const files = r.source.kind === 'locales' || r.source.kind === 'files'
+  const what = files ? 'files' : 'articles'
+  const from = files && r.source.lang ? `${r.source.location} (source ${r.source.lang})` : r.source.location
   return `checked ${n(c.files)} ${what}, ${n(c.languages)} target languages, ${n(c.strings)} strings from ${from}; coverage by ${r.measure}`
 }
 

@@ -13,16 +13,19 @@ export interface TextOptions {
 /** The summary table and, unless quiet, the first problems that count (errors and warnings). */
 export function formatText(r: CheckResult, opts: TextOptions = {}): string {
   const out = [checkedLine(r), '']
-  const store = r.source.kind !== 'locales'
-  const head = store
-    ? ['lang', 'coverage', 'min', 'untranslated', 'stale', 'result']
-    : ['lang', 'coverage', 'min', 'missing', 'empty', 'plurals', 'placeholders', 'nesting', 'extra', 'result']
+  const kind = r.source.kind
+  const head =
+    kind === 'locales'
+      ? ['lang', 'coverage', 'min', 'missing', 'empty', 'plurals', 'placeholders', 'nesting', 'extra', 'result']
+      : kind === 'files'
+        ? ['lang', 'coverage', 'min', 'untranslated', 'stale', 'empty', 'placeholders', 'nesting', 'result']
+        : ['lang', 'coverage', 'min', 'untranslated', 'stale', 'result']
   const rows = Object.entries(r.languages).map(([lang, l]) => {
     const min = l.min === null ? 'base' : `${l.min}`
     const result = l.passed ? 'ok' : `FAIL: ${l.reasons.join('; ')}`
-    return store
-      ? [lang, pct(l), min, n(l.missing), n(l.stale), result]
-      : [lang, pct(l), min, n(l.missing), n(l.empty), n(l.plurals), n(l.placeholders), n(l.nesting), n(l.extra), result]
+    if (kind === 'locales') return [lang, pct(l), min, n(l.missing), n(l.empty), n(l.plurals), n(l.placeholders), n(l.nesting), n(l.extra), result]
+    if (kind === 'files') return [lang, pct(l), min, n(l.missing), n(l.stale), n(l.empty), n(l.placeholders), n(l.nesting), result]
+    return [lang, pct(l), min, n(l.missing), n(l.stale), result]
   })
   out.push(...table(head, rows), '')
   const listed = r.problems.filter((p) => p.severity !== 'note')

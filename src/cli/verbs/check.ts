@@ -3,10 +3,8 @@ import { setFlagsFromString } from 'node:v8'
 import { resolveDbPath } from '../../config.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
-import { renderBadge } from '../../check/badge.js'
-import { readBaseline } from '../../check/baseline.js'
 import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
-import { checkReport, fetchReport } from '../../check/check-store.js'
+import type { LocaleTree } from '../../check/read-locales.js'
 import { evaluate } from '../../check/evaluate.js'
 import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
@@ -16,6 +14,7 @@ import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
 /** `tolk check --help`. */
 export const HELP = `Usage: tolk check --locales DIR [--source en] [options]
+       tolk check --files GLOB [options]
        tolk check --db FILE [ARTICLE…] [options]
        tolk check --server URL [ARTICLE…] [options]
 
@@ -25,6 +24,8 @@ workbench's database, or a running workbench (GET /api/report, token from TOLK_T
 
 Sources (one):
   --locales DIR          i18next locale tree; --source names the source language (default en)
+  --files GLOB           XLIFF 1.2, XLIFF 2.0 and PO files, any mix ('l10n/**/*.xlf'); repeat it
+                         or separate globs with commas; languages come from the files
   --db FILE              workbench database: untranslated and stale units are problems
   --server URL           running workbench, e.g. http://127.0.0.1:8787
 
@@ -47,15 +48,25 @@ Output:
 Exit status: 0 passed, 1 a language failed (or nothing was checked), 2 bad usage or unreadable
 input (missing folder, malformed JSON with file:line:column, non-string value, bad language folder).`
 
+/**
+ * Locale trees from this size on (bytes) let V8's young generation grow as it would: their files'
+ * parse trees are too big for a small one, and copying them through it cost more time than the
+ * memory saved (10× bench tree, 183 MiB: 10.4 s CPU and 444 MB with a small one, 6.8 s and 416 MB
+ * without).
+ */
+const LARGE_TREE = 64 << 20
+
 /** Runs `tolk check`; resolves to the exit status. */
 export async function run(args: string[]): Promise<number> {
   // Each parsed file stays alive while it is compared, so V8 would see survivors and grow its
   // young generation to 3 × 16 MB; keeping it small holds peak RSS near the floor of reading the
-  // files, for about the same time (measured in bench/check-speed.mjs).
+  // files, for about the same time (measured in bench/check-speed.mjs). A large locale tree lets
+  // it grow again (see LARGE_TREE).
   setFlagsFromString('--semi-space-growth-factor=1')
   const { values, positionals } = parseVerbArgs(args, {
     db: { type: 'string' },
     locales: { type: 'string' },
+    files: { type: 'string', multiple: true },
     source: { type: 'string' },
     server: { type: 'string' },
     lang: { type: 'string' },
@@ -69,8 +80,8 @@ export async function run(args: string[]): Promise<number> {
     limit: { type: 'string' },
     badge: { type: 'string' },
   })
-  const sources = [values.locales, values.db, values.server].filter((s) => s !== undefined)
-  if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --db FILE or --server URL; see --help')
+  const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
+  if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --files GLOB, --db FILE or --server URL; see --help')
   const format = values.format as FormatName
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}": use ${FORMATS.join(', ')}`)
   if (values.by !== 'words' && values.by !== 'units') throw new UsageError(`--by takes words or units, not "${values.by}"`)
@@ -80,7 +91,8 @@ export async function run(args: string[]): Promise<number> {
   const thresholds = usage(() => parseMin(values.min))
   const optionalPlurals = usage(() => parseOptionalPlurals(values['optional-plurals']))
   const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l))
-  const baseline = values.baseline === undefined ? undefined : readBaseline(values.baseline)
+  // Loaded only when asked for, like the store below: a plain locale check never needs them.
+  const baseline = values.baseline === undefined ? undefined : (await import('../../check/baseline.js')).readBaseline(values.baseline)
 
   let checked: CheckedSource
   let source: CheckResult['source']
@@ -88,26 +100,40 @@ export async function run(args: string[]): Promise<number> {
     if (positionals.length > 0) throw new UsageError('--locales takes no article ids; use --lang to pick languages')
     const lang = parseLanguage(values.source ?? 'en')
     source = { kind: 'locales', location: values.locales, lang }
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals })
+    const onListed = (tree: LocaleTree) => {
+      if (tree.bytes >= LARGE_TREE) setFlagsFromString('--semi-space-growth-factor=2')
+    }
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, onListed })
+  } else if (values.files !== undefined) {
+    if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
+    const { checkFiles } = await import('../../check/check-files.js')
+    const { expandGlobs, splitPatterns } = await import('../../check/file-globs.js')
+    const patterns = splitPatterns(values.files)
+    const files = checkFiles({ paths: expandGlobs(patterns), ...(langs ? { langs } : {}), source: parseLanguage(values.source ?? 'en') })
+    const one = files.sourceLangs.size === 1 ? [...files.sourceLangs][0] : undefined
+    source = { kind: 'files', location: patterns.join(','), lang: one ?? null }
+    checked = files
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
+    const { checkReport, fetchReport } = await import('../../check/check-store.js')
     checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
   } else {
     const file = resolveDbPath(values.db)
     // A check must not create the database it is asked to check.
     if (!existsSync(file)) throw new InvalidInput(`no database at ${file}; give --db the workbench's database file`, 'unreadable-file')
     source = { kind: 'db', location: file, lang: null }
+    const { checkReport } = await import('../../check/check-store.js')
     checked = checkReport(await readDb(values.db, positionals, langs))
   }
 
   const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}) })
   const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}) }
-  if (values.badge !== undefined) writeBadge(values.badge, result)
+  if (values.badge !== undefined) await writeBadge(values.badge, result)
   if (values.output !== undefined) {
-    writeFile(values.output, render(format, result, opts))
-    for (const chunk of render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
+    writeFile(values.output, await render(format, result, opts))
+    for (const chunk of await render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
   } else {
-    for (const chunk of render(format, result, opts)) await writeOut(chunk)
+    for (const chunk of await render(format, result, opts)) await writeOut(chunk)
   }
   return result.passed ? 0 : 1
 }
@@ -123,7 +149,8 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
   }
 }
 
-function writeBadge(path: string, r: CheckResult): void {
+async function writeBadge(path: string, r: CheckResult): Promise<void> {
+  const { renderBadge } = await import('../../check/badge.js')
   const langs = Object.entries(r.languages)
   const lowest = langs.reduce((min, [, l]) => Math.min(min, l.coverage), langs.length > 0 ? 1 : 0)
   const label = langs.length === 1 ? `translated (${langs[0]?.[0]})` : 'translated'

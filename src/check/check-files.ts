@@ -1,0 +1,99 @@
+/**
+ * `tolk check --files GLOB`: XLIFF 1.2, XLIFF 2.0 and PO files, any mix, read with the formats'
+ * own readers (any file of the format, not only Tolk's exports). Each file names its target
+ * language (target-language, trgLang, the PO Language header) and, where it can, its source
+ * language; each unit is translated, untranslated, stale or empty, and its {{placeholders}} and
+ * $t() nestings are compared with the source's, with the file and line of the unit.
+ */
+import { readTranslationFile } from '../formats/import-translations.js'
+import type { FileUnit, TranslationFile } from '../formats/types.js'
+import { InvalidInput } from '../model/errors.js'
+import { parseLanguage } from '../model/tags.js'
+import { countWords } from '../model/text.js'
+import type { CheckedSource } from './check-locales.js'
+import { emptyCounts, type LanguageCounts } from './compare-file.js'
+import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
+import { readUtf8File } from './read-locales.js'
+import type { Problem, ProblemKind } from './types.js'
+
+/** What `--files` checks. */
+export interface FilesOptions {
+  /** The files, as listed by the globs (see expandGlobs), in order. */
+  paths: readonly string[]
+  /** Only these target languages (canonical); all when absent. */
+  langs?: readonly string[]
+  /** Source language for word counts when a file names none (PO without our header). */
+  source: string
+}
+
+/** Check translated files: counts per target language and each problem with its file and line. */
+export function checkFiles(opts: FilesOptions): CheckedSource & { sourceLangs: Set<string> } {
+  const languages = new Map<string, LanguageCounts>()
+  const problems: Problem[] = []
+  const sourceLangs = new Set<string>()
+  let strings = 0
+  let files = 0
+  for (const path of opts.paths) {
+    const file = readTranslationFile(readUtf8File(path), path, { anyFile: true })
+    const lang = language(file.lang, path)
+    const source = file.sourceLang ? language(file.sourceLang, path) : opts.source
+    files++
+    if (opts.langs && !opts.langs.includes(lang)) continue
+    sourceLangs.add(source)
+    let counts = languages.get(lang)
+    if (!counts) languages.set(lang, (counts = emptyCounts()))
+    for (const unit of file.units) {
+      strings++
+      checkUnit(unit, file, source, counts, (kind, message) => {
+        problems.push({ lang, file: path, line: unit.line, key: unit.unitId, kind, severity: 'error', message })
+      })
+    }
+  }
+  return { checked: { files, languages: languages.size, strings }, languages, problems, sourceLangs }
+}
+
+/** Count one unit and report what is wrong with it. */
+function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: LanguageCounts, report: (kind: ProblemKind, message: string) => void): void {
+  const words = countWords(u.source, sourceLang).words
+  c.units.total++
+  c.words.total += words
+  if (u.text === undefined || (u.state === 'initial' && !(file.format === 'po' && u.needsReview))) {
+    // No target, or a draft (XLIFF 2.0 `initial`, XLIFF 1.2 `needs-translation` and the like).
+    c.missing++
+    c.missingStrings++
+    report('untranslated', `${u.unitId} is untranslated`)
+    return
+  }
+  c.strings++
+  if (u.needsReview) {
+    // PO `fuzzy`, XLIFF 1.2 `needs-review-translation`, our XLIFF 2.0 subState `tolk:stale`.
+    c.stale++
+    report('stale', `${u.unitId} is stale: its source changed since it was translated (or it awaits review)`)
+    return
+  }
+  if (u.text.trim() === '' && u.source.trim() !== '') {
+    c.empty++
+    report('empty', `${u.unitId} has an empty target`)
+    return
+  }
+  c.units.translated++
+  c.words.translated += words
+  const vars = difference(interpolations(u.source), interpolations(u.text))
+  if (vars) {
+    c.placeholders++
+    report('placeholder', placeholderMessage(u.unitId, vars))
+  }
+  const lost = difference(nestings(u.source), nestings(u.text))?.missing ?? []
+  if (lost.length > 0) {
+    c.nesting++
+    report('nesting', `${u.unitId} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`)
+  }
+}
+
+function language(tag: string, path: string): string {
+  try {
+    return parseLanguage(tag)
+  } catch (err) {
+    throw new InvalidInput(`${path}: ${(err as Error).message}`, 'unknown-language')
+  }
+}
