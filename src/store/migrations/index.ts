@@ -4,6 +4,7 @@ import { sql as web } from './003-web.js'
 import { sql as memory } from './004-memory.js'
 import { sql as listing } from './005-listing.js'
 import { sql as memorySync } from './006-memory-sync.js'
+import { sql as historyChain } from './009-history-chain.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -23,7 +24,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004-memory', sql: memory },
   { version: 5, name: '005-listing', sql: listing },
   { version: 6, name: '006-memory-sync', sql: memorySync },
+  { version: 9, name: '009-history-chain', sql: historyChain },
 ]
 
-/** The schema version this code writes and understands. */
-export const SCHEMA_VERSION = MIGRATIONS.length
+/**
+ * The schema version this code writes and understands: the last step's number. Numbers are
+ * handed out to branches in advance, so the list may have gaps while they are being merged.
+ */
+export const SCHEMA_VERSION = (MIGRATIONS.at(-1) as Migration).version
