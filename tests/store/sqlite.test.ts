@@ -159,6 +159,31 @@ describe('SQLite specifics', () => {
     await s.close()
   })
 
+  it('leaves nothing of a write that fails half-way, and keeps the writes asked for beside it', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    await s.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const [a, b, c] = (await s.listUnits('en-general-01')).map((u) => u.id)
+    // A failure after the history entry is in: only a rollback of that write can undo it.
+    const raw = new Database(file)
+    raw.exec(`CREATE TRIGGER boom BEFORE INSERT ON translations WHEN new.text = 'boom'
+      BEGIN SELECT RAISE (ABORT, 'boom'); END`)
+    raw.close()
+    const write = (unitId: string, text: string) =>
+      s.writeTranslation({ articleId: 'en-general-01', unitId, lang: 'sv', text, state: 'translated', author: 'a', ifVersion: 0 })
+    const results = await Promise.allSettled([write(a!, 'one'), write(b!, 'boom'), write(c!, 'three')])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await s.history('en-general-01', b!)).toEqual([])
+    expect((await s.getTranslation('en-general-01', b!, 'sv')).version).toBe(0)
+    expect((await s.history('en-general-01', c!)).map((h) => h.newText)).toEqual(['three'])
+    const [sv] = await s.coverage({ articles: ['en-general-01'] })
+    expect(sv?.units.translated).toBe(2)
+    const db = new Database(file, { readonly: true })
+    expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBe(2)
+    db.close()
+    await s.close()
+  })
+
   it('leaves the previous revision intact when a process is killed in the middle of an import', async () => {
     const file = freshFile()
     const s = createSqliteStore({ file })

@@ -8,6 +8,7 @@ import {
   type TranslationWrite,
   untranslated,
 } from '../../model/translation.js'
+import { groupCommit } from './group-commit.js'
 import {
   type HistoryRow,
   type TranslationRow,
@@ -19,7 +20,8 @@ import {
 export interface TranslationOps {
   get(articleId: string, unitId: string, lang: string): Translation
   list(articleId: string, lang: string): Translation[]
-  write(write: TranslationWrite): Translation
+  /** One write, committed with the others asked for in the same turn (group-commit.ts). */
+  write(write: TranslationWrite): Promise<Translation>
   history(articleId: string, unitId: string, lang?: string): HistoryEntry[]
 }
 
@@ -43,9 +45,10 @@ interface WriteLookup {
 }
 
 /**
- * Build the translation functions. A write is one IMMEDIATE transaction: one lookup of the unit
- * with its current translation, compare versions, append history, upsert; the coverage counters
- * follow by trigger. A unit's history is a chain (schema 9): each entry links to the one before
+ * Build the translation functions. A write is all or nothing (a savepoint in the IMMEDIATE
+ * transaction it shares with the writes asked for beside it): one lookup of the unit with its
+ * current translation, compare versions, append history, upsert; the coverage counters follow
+ * by trigger. A unit's history is a chain (schema 9): each entry links to the one before
  * of its unit and language, the translation row to the latest.
  */
 export function createTranslationOps(db: Database.Database, now: () => string): TranslationOps {
@@ -195,7 +198,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     },
     // Every accepted write is a write: a new version and a history entry, even when text and state
     // are what they were, so "acknowledged" always means "in the history".
-    write: (w) => write.immediate(w),
+    write: groupCommit(db, write),
     history(articleId, unitId, lang) {
       unitOrThrow(articleId, unitId)
       const rows =
