@@ -167,6 +167,7 @@ for (const text of queries.slice(0, 20)) await store.memory.matches({ text, srcL
 const cpu0 = process.cpuUsage()
 const wall0 = performance.now()
 const cpuTimes = []
+const slowest = []
 for (const text of queries) {
   const t = performance.now()
   const c = process.cpuUsage()
@@ -174,6 +175,7 @@ for (const text of queries) {
   const u = process.cpuUsage(c)
   cpuTimes.push((u.user + u.system) / 1000)
   times.push(performance.now() - t)
+  slowest.push({ text, cpu: cpuTimes[cpuTimes.length - 1], wall: times[times.length - 1] })
   best.push(ms[0]?.score ?? 0)
   if (ms.length) found++
 }
@@ -186,6 +188,39 @@ console.log(`\nTOP-3 FUZZY (threshold 70), ${Q} queries on ${N} segments, index 
 console.log(`  p50 ${fmt(pct(times, 50))}  p90 ${fmt(pct(times, 90))}  p99 ${fmt(pct(times, 99))}  max ${fmt(times[times.length - 1])}   (${found} queries with a match ≥ 70)`)
 console.log(`  CPU per query: p50 ${fmt(pct(cpuTimes, 50))}  p90 ${fmt(pct(cpuTimes, 90))}  p99 ${fmt(pct(cpuTimes, 99))} (what the wall times are on an idle core)`)
 console.log(`  all ${Q}: wall ${fmt(topWall)}, CPU ${fmt(topCpu)} (CPU per query ${fmt(topCpu / Q)}; wall far above CPU means a loaded machine)`)
+// The tail: which sentences cost most CPU, with how many entries hold each of their words
+// (counted up to 5,000): long posting lists of common words are what the search reads longest.
+{
+  const { indexWords } = await dist('tm/tokens.js')
+  const raw = new Database(dbFile, { readonly: true })
+  const df = raw.prepare('SELECT count(*) FROM (SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT 5000)').pluck()
+  slowest.sort((a, b) => b.cpu - a.cpu)
+  console.log('  slowest by CPU (word: entries holding it, ≥ 5000 shown as 5000+):')
+  for (const q of slowest.slice(0, 3)) {
+    const ws = indexWords(tokenize(q.text)).map((w) => {
+      const n = df.get(`source : "${w.replace(/"/g, '""')}"`)
+      return `${w}:${n >= 5000 ? '5000+' : n}`
+    })
+    console.log(`    ${fmt(q.cpu)} CPU, ${fmt(q.wall)} wall: ${ws.join(' ')}`)
+  }
+  raw.close()
+}
+// The same queries again: word frequencies known and the common words' lists kept, as in a
+// server that has answered a while (the first pass meets most words for the first time).
+{
+  const wall = []
+  const cpu = []
+  for (const text of queries) {
+    const c = process.cpuUsage()
+    const t = performance.now()
+    await store.memory.matches({ text, srcLang: 'en', tgtLang: 'sv' })
+    wall.push(performance.now() - t)
+    cpu.push(cpuMs(process.cpuUsage(c)))
+  }
+  wall.sort((a, b) => a - b)
+  cpu.sort((a, b) => a - b)
+  console.log(`  again, warm: p50 ${fmt(pct(wall, 50))}  p99 ${fmt(pct(wall, 99))} wall; CPU p50 ${fmt(pct(cpu, 50))}  p99 ${fmt(pct(cpu, 99))}`)
+}
 
 // ---- brute force on a sample ---------------------------------------------------------------
 const B = Number(opts.brute)

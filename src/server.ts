@@ -25,6 +25,8 @@ export interface ServerOptions {
   publicRead?: boolean
   /** CORS origins; none = CORS off. */
   cors?: string[]
+  /** Target languages of an i18next namespace that a saveMissing post creates. */
+  localeTargets?: string[]
   /** Request body limit in bytes. */
   maxBody?: number
   /** No request log lines. */
@@ -59,6 +61,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     accounts,
     publicRead: opts.publicRead ?? false,
     cors: opts.cors ?? [],
+    localeTargets: opts.localeTargets ?? [],
     maxBody: opts.maxBody ?? DEFAULT_APP_OPTIONS.maxBody,
     log: opts.quiet ? false : DEFAULT_APP_OPTIONS.log,
   })

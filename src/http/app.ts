@@ -14,6 +14,7 @@ import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
 import { registerFormats } from './routes/formats.js'
+import { registerLocales } from './routes/locales.js'
 import { registerReports } from './routes/reports.js'
 import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
@@ -29,6 +30,8 @@ export interface AppOptions {
   publicRead?: boolean
   /** Origins allowed by CORS; none (CORS off) when empty. */
   cors?: string[]
+  /** Target languages of an i18next namespace that a saveMissing post creates. */
+  localeTargets?: string[]
   /** Largest request body in bytes; larger ones get 413. */
   maxBody?: number
   /** One line per request; `false` for none. */
@@ -39,6 +42,7 @@ export interface AppOptions {
 export const DEFAULT_APP_OPTIONS = {
   publicRead: false,
   cors: [] as string[],
+  localeTargets: [] as string[],
   maxBody: 4 * 1024 * 1024,
   log: stdoutLog as LogSink,
 }
@@ -68,6 +72,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use(baseHeaders())
   app.use(requestLog(opts.log))
   if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
+  // Apps in a browser load namespaces and post missing keys from their own origin.
+  if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))
   app.use(readBody(opts.maxBody))
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
@@ -102,6 +108,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTranslations(app, deps)
   registerReports(app, deps)
   registerFormats(app, deps)
+  registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerBadges(app, deps)
 

@@ -10,6 +10,7 @@ import type { SegmentedArticle, Warning } from '../model/unit.js'
 import type { AlignmentCounts } from '../align/types.js'
 import type { TranslationMemory } from '../tm/types.js'
 import type { Accounts } from '../auth/types.js'
+import type { ResourceSets } from './resource-sets.js'
 
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
@@ -65,6 +66,8 @@ export interface Store {
   readonly memory: TranslationMemory
   /** Accounts, grants and API token hashes; see src/auth/. */
   readonly accounts: Accounts
+  /** i18next namespaces stored as documents whose units are their keys; see resource-sets.ts. */
+  readonly resourceSets: ResourceSets
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id. */
   listArticles(): Promise<ArticleSummary[]>

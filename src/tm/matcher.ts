@@ -8,8 +8,10 @@
  *    n_distinct − k + 1 rarest words. Only those words' posting lists bring candidates; the more
  *    common words, when their lists are short, only add to the shared-word counts of candidates
  *    already found.
- * 3. The candidates sharing the most words (at most VERIFY) are scored exactly (score.ts), except
- *    those that cannot reach the floor: missing a word whose whole list was read costs a token.
+ * 3. The candidates sharing the rarest words (at most VERIFY; each shared word weighs more the
+ *    rarer it is, see rarityWeight), or for the staged search of step 4 those sharing the most
+ *    words, are scored exactly (score.ts), except those that cannot reach the floor: missing a
+ *    word whose whole list was read costs a token.
  * 4. When only the best match is wanted (analysis, pre-translation), steps 2–3 run in stages with
  *    floors 95, 85, 75, then the threshold: a stage's prefix holds every entry scoring at least its
  *    floor, so a best match found at or above it ends the search, and only segments without a
@@ -18,6 +20,7 @@
  * A word whose list is longer than the posting cap is read only up to the cap: for segments made
  * of very common words alone, recall is best effort (the exact path still finds 100 and 101).
  */
+import { isUnspaced } from '../model/text.js'
 import { sourceHash } from '../store/sqlite/import.js'
 import { InvalidInput } from '../model/errors.js'
 import { type Prepared, prepare, scoreEntry } from './score.js'
@@ -41,6 +44,11 @@ export interface IndexReader {
   postings(word: string, cap: number): ArrayLike<number>
   /** Entries by id (any order; unknown ids left out). */
   entries(ids: number[]): IndexedEntry[]
+  /**
+   * Ids of entries in a language written without spaces whose source holds the three characters
+   * `gram`, at most `cap` (absent when the index has no trigram index).
+   */
+  gramPostings?(gram: string, cap: number): ArrayLike<number>
 }
 
 /** Tuning of the candidate search; the defaults hold for a memory of a million segments. */
@@ -55,8 +63,11 @@ export const MATCH_LIMITS = {
   extraBudget: 5000,
   /** Word frequencies are counted up to this (beyond it a word is simply common). */
   frequencyCap: 2000,
-  /** Candidates scored exactly… */
-  verify: 150,
+  /**
+   * Candidates scored exactly (ranked by rare words shared, 75 find about as many best matches
+   * on the bench as 150 ranked by words shared did)…
+   */
+  verify: 75,
   /** …or when only the best match is wanted (analysis, pre-translation). */
   verifyBest: 50,
 } as const
@@ -107,11 +118,15 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
   // different matches of at least f are in hand, nothing unseen can outrank them and the lower
   // stages are skipped (they read the more common words' long lists). Entries are scored once.
   const stages = fuzzyStages(threshold, limit, scored)
-  if (stages.length > 0) {
+  const grams = isUnspaced(q.srcLang) ? index.gramPostings?.bind(index) : undefined
+  if (grams && stages.length > 0) {
+    const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
+    take(index.entries(gramCandidates(grams, seg, threshold, verify, scored)))
+  } else if (stages.length > 0) {
     const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
     const lists = memoPostings(index)
     for (const floor of stages) {
-      take(index.entries(fuzzyCandidates(lists, seg, floor, verify, scored)))
+      take(index.entries(fuzzyCandidates(lists, seg, floor, verify, scored, limit <= 1)))
       if (distinctAtLeast(scored, floor, limit)) break
     }
   }
@@ -135,7 +150,10 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
       autoFixed: m.autoFixed,
       source: m.e.source,
       target: m.target,
-      diff: m.score >= 100 ? [{ op: 'same', text: m.e.source }] : wordDiff(m.e.source, q.text),
+      diff:
+        m.score >= 100
+          ? [{ op: 'same', text: m.e.source }]
+          : wordDiff(m.e.source, q.text, isUnspaced(q.srcLang)),
       entry: publicEntry(m.e),
     })
     if (out.length === limit) break
@@ -195,29 +213,28 @@ function memoPostings(index: IndexReader): IndexReader {
 }
 
 /**
- * Shared-word counts by entry id: a dense array indexed by id (ids are the table's rowids, so
- * dense), reset through the list of ids touched; a map for the rare id beyond the array.
+ * Shared-word counts by entry id, and the same counts weighted by how rare each word is (what
+ * candidates are ranked by): dense arrays indexed by id (ids are the table's rowids, so dense),
+ * reset through the list of ids touched; maps for the rare id beyond the arrays.
  */
 class Counter {
   private static counts = new Uint16Array(1 << 16)
+  private static weights = new Uint16Array(1 << 16)
   private readonly touched: number[] = []
-  private readonly far = new Map<number, number>()
+  private readonly far = new Map<number, { count: number; weight: number }>()
 
-  get size(): number {
-    return this.touched.length + this.far.size
-  }
-  get(id: number): number {
-    if (id < DENSE_IDS) return id < Counter.counts.length ? Counter.counts[id]! : 0
-    return this.far.get(id) ?? 0
-  }
-  /** Add one to `id`'s count; a new id only when `add` is true. */
-  bump(id: number, add: boolean): void {
+  /** Add one to `id`'s count and `weight` to its weight; a new id only when `add` is true. */
+  bump(id: number, add: boolean, weight: number): void {
     if (id < DENSE_IDS) {
       if (id >= Counter.counts.length) {
         if (!add) return
-        const grown = new Uint16Array(Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2)))
-        grown.set(Counter.counts)
-        Counter.counts = grown
+        const size = Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2))
+        const counts = new Uint16Array(size)
+        const weights = new Uint16Array(size)
+        counts.set(Counter.counts)
+        weights.set(Counter.weights)
+        Counter.counts = counts
+        Counter.weights = weights
       }
       const c = Counter.counts[id]!
       if (c === 0) {
@@ -225,35 +242,47 @@ class Counter {
         this.touched.push(id)
       }
       if (c < 0xffff) Counter.counts[id] = c + 1
+      Counter.weights[id] = Math.min(0xffff, Counter.weights[id]! + weight)
       return
     }
-    const c = this.far.get(id)
-    if (c !== undefined) this.far.set(id, c + 1)
-    else if (add) this.far.set(id, 1)
+    const f = this.far.get(id)
+    if (f !== undefined) f.count++, (f.weight += weight)
+    else if (add) this.far.set(id, { count: 1, weight })
   }
-  /** Call `f` with every id counted and its count, in the order the ids were first counted. */
-  forEach(f: (id: number, count: number) => void): void {
-    const counts = Counter.counts
+  /** Call `f` with every id counted, its count and weight, in the order first counted. */
+  forEach(f: (id: number, count: number, weight: number) => void): void {
+    const { counts, weights } = Counter
     for (let i = 0; i < this.touched.length; i++) {
       const id = this.touched[i]!
-      f(id, counts[id]!)
+      f(id, counts[id]!, weights[id]!)
     }
-    for (const [id, c] of this.far) f(id, c)
+    for (const [id, c] of this.far) f(id, c.count, c.weight)
   }
   /** Zero the dense counts this counter set (they are shared by every query). */
   clear(): void {
-    for (const id of this.touched) Counter.counts[id] = 0
+    for (const id of this.touched) Counter.counts[id] = Counter.weights[id] = 0
     this.touched.length = 0
     this.far.clear()
   }
+}
+
+/**
+ * How much sharing a word says about a candidate: 1 for a word in `frequencyCap` entries or more,
+ * up to 12 for a word in one. Candidates are ranked by the sum, so one that shares the segment's
+ * rare words goes before one that shares more of its common words (those share them by chance).
+ */
+export function rarityWeight(df: number): number {
+  return Math.max(1, Math.round(Math.log2((2 * MATCH_LIMITS.frequencyCap) / (df + 1))) + 1)
 }
 
 /** Ids below this are counted in the dense array (2 bytes each). */
 const DENSE_IDS = 1 << 25
 
 /**
- * Ids of the entries worth scoring exactly for floor `threshold`, most shared words first,
- * leaving out those in `skip` (already scored).
+ * Ids of the entries worth scoring exactly for floor `threshold`, leaving out those in `skip`
+ * (already scored): those sharing the rarest words first, or with `byCount` (the staged search
+ * for the best match alone, whose high floors need nearly every word shared) those sharing the
+ * most words. On the bench each order finds more best matches where it is used than the other.
  */
 function fuzzyCandidates(
   index: IndexReader,
@@ -261,6 +290,7 @@ function fuzzyCandidates(
   threshold: number,
   verify: number,
   skip: ReadonlyMap<number, unknown>,
+  byCount: boolean,
 ): number[] {
   const words = indexWords(seg.tokens)
   if (words.length === 0) return []
@@ -268,7 +298,9 @@ function fuzzyCandidates(
   let values = 0
   for (const t of seg.tokens) {
     if (t.kind === 'word') wordTokens++
-    else if (isValue(t)) values++
+    // Values match any value, and characters of unspaced scripts are not in the word index:
+    // neither needs a shared word.
+    else if (isValue(t) || t.kind === 'char') values++
   }
   const n = seg.keys.length
   const k = Math.ceil((threshold * n) / 100) - values - (wordTokens - words.length)
@@ -288,7 +320,8 @@ function fuzzyCandidates(
       const ids = index.postings(w, MATCH_LIMITS.postingCap)
       if (ids.length < MATCH_LIMITS.postingCap) complete++
       if (!inPrefix) extra += ids.length
-      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix)
+      const weight = rarityWeight(df)
+      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix, weight)
     }
     // An entry missing a word whose whole list was read matches at least one token fewer, and
     // its score is at most 100 · (tokens matched) / n: an entry among `complete` fully read lists
@@ -296,24 +329,71 @@ function fuzzyCandidates(
     // the floor and is not worth fetching.
     const least = Math.ceil((threshold * n) / 100) - n + complete
     const ids: number[] = []
-    const counts: number[] = []
-    shared.forEach((id, c) => {
-      if (c >= least && !skip.has(id)) ids.push(id), counts.push(c)
+    const weights: number[] = []
+    let heaviest = 0
+    shared.forEach((id, c, w) => {
+      if (c >= least && !skip.has(id)) {
+        const key = byCount ? c : w
+        ids.push(id), weights.push(key)
+        if (key > heaviest) heaviest = key
+      }
     })
     if (ids.length <= verify) return ids
-    // Counts are small whole numbers: find the cut-off with a histogram instead of sorting
+    // Weights are small whole numbers: find the cut-off with a histogram instead of sorting
     // tens of thousands of candidates.
-    const histogram = new Array<number>(words.length + 2).fill(0)
-    for (const c of counts) histogram[Math.min(c, words.length + 1)]!++
-    let cut = histogram.length - 1
+    const histogram = new Uint32Array(heaviest + 1)
+    for (const w of weights) histogram[w]!++
+    let cut = heaviest
     for (let taken = 0; cut > 0; cut--) {
       taken += histogram[cut]!
       if (taken >= verify) break
     }
     const out: number[] = []
-    for (let i = 0; i < ids.length; i++) if (counts[i]! > cut) out.push(ids[i]!)
-    for (let i = 0; i < ids.length && out.length < verify; i++) if (counts[i] === cut) out.push(ids[i]!)
+    for (let i = 0; i < ids.length; i++) if (weights[i]! > cut) out.push(ids[i]!)
+    for (let i = 0; i < ids.length && out.length < verify; i++) if (weights[i] === cut) out.push(ids[i]!)
     return out
+  } finally {
+    shared.clear()
+  }
+}
+
+/**
+ * Candidates for a segment written without spaces, from its character trigrams: each trigram's
+ * list is read up to the frequency cap, rarest first. A sentence within d character edits of the
+ * segment shares all but at most 3·d of its trigrams, so, taking d from the threshold and the
+ * segment's length (a guide: a longer entry may differ by more), the rarest trigrams bring the
+ * candidates and the rest only add to their weights; the heaviest `verify` are scored.
+ */
+function gramCandidates(
+  postings: (gram: string, cap: number) => ArrayLike<number>,
+  seg: Prepared,
+  threshold: number,
+  verify: number,
+  skip: ReadonlyMap<number, unknown>,
+): number[] {
+  const chars = [...seg.normalized.toLowerCase()]
+  const grams = new Set<string>()
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''))
+  if (grams.size === 0) return []
+  const lists = [...grams]
+    .map((g) => postings(g, MATCH_LIMITS.frequencyCap))
+    .sort((a, b) => a.length - b.length)
+  const edits = Math.floor(((100 - threshold) * seg.keys.length) / 100)
+  const need = Math.max(1, lists.length - 3 * edits)
+  const prefix = lists.length - need + 1
+  const shared = new Counter()
+  try {
+    for (let i = 0; i < lists.length; i++) {
+      const ids = lists[i]!
+      const weight = rarityWeight(ids.length)
+      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, i < prefix, weight)
+    }
+    const ranked: { id: number; w: number }[] = []
+    shared.forEach((id, _c, w) => {
+      if (!skip.has(id)) ranked.push({ id, w })
+    })
+    ranked.sort((a, b) => b.w - a.w)
+    return ranked.slice(0, verify).map((r) => r.id)
   } finally {
     shared.clear()
   }

@@ -6,13 +6,16 @@
 import { normalizeForCompare } from '../model/text.js'
 
 /** What a token is; numbers and tags are "values" that auto-fixing may substitute. */
-export type TokenKind = 'word' | 'number' | 'tag' | 'punct'
+export type TokenKind = 'word' | 'char' | 'number' | 'tag' | 'punct'
 
 /** One token of a segment: its kind, its text as written, and the key it compares by. */
 export interface Token {
   kind: TokenKind
   text: string
-  /** Lower-cased word, the punctuation itself, or `\u0000N` / `\u0000T` for any number or tag. */
+  /**
+   * Lower-cased word (or character, in scripts written without spaces), the punctuation itself,
+   * or `\u0000N` / `\u0000T` for any number or tag.
+   */
   key: string
 }
 
@@ -33,10 +36,29 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
     if (m[1] !== undefined) out.push({ kind: 'tag', text: m[1], key: TAG_KEY })
     else if (m[2] !== undefined) out.push({ kind: 'number', text: m[2], key: NUMBER_KEY })
-    else if (m[3] !== undefined) out.push({ kind: 'word', text: m[3], key: m[3].toLowerCase() })
+    else if (m[3] !== undefined) pushWord(out, m[3])
     else out.push({ kind: 'punct', text: m[4]!, key: m[4]! })
   }
   return out
+}
+
+// Scripts written without spaces between words: each character (with its combining marks) is a
+// token of its own, so their sentences compare character by character, as CAT tools do for them.
+const UNSPACED_SCRIPT =
+  /\p{sc=Han}|\p{sc=Hiragana}|\p{sc=Katakana}|\p{sc=Thai}|\p{sc=Lao}|\p{sc=Khmer}|\p{sc=Myanmar}|\p{sc=Tibetan}/u
+const UNSPACED_PIECE =
+  /(?:\p{sc=Han}|\p{sc=Hiragana}|\p{sc=Katakana}|\p{sc=Thai}|\p{sc=Lao}|\p{sc=Khmer}|\p{sc=Myanmar}|\p{sc=Tibetan}|ー)\p{M}*|(?:(?!\p{sc=Han}|\p{sc=Hiragana}|\p{sc=Katakana}|\p{sc=Thai}|\p{sc=Lao}|\p{sc=Khmer}|\p{sc=Myanmar}|\p{sc=Tibetan}|ー)[\s\S])+/gu
+
+/** A word token, or one `char` token per character when it is written in an unspaced script. */
+function pushWord(out: Token[], word: string): void {
+  if (!UNSPACED_SCRIPT.test(word)) {
+    out.push({ kind: 'word', text: word, key: word.toLowerCase() })
+    return
+  }
+  for (const [piece] of word.matchAll(UNSPACED_PIECE)) {
+    const kind = UNSPACED_SCRIPT.test(piece) ? 'char' : 'word'
+    out.push({ kind, text: piece, key: piece.toLowerCase() })
+  }
 }
 
 /** Whether a token carries a value (number, date, tag) rather than a word. */

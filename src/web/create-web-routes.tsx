@@ -7,6 +7,7 @@ import { TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
+import { registerMemory } from './memory-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, languageName, pageContext, wantsJson } from './page-context.js'
@@ -142,6 +143,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     }))
     return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
   })
+  registerMemory(web, deps, paths)
   registerEditor(web, deps, paths)
   return web
 }

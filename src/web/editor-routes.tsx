@@ -6,6 +6,7 @@ import { STATES, type State } from '../model/translation.js'
 import { progressOf } from './coverage-bar.js'
 import { loadEditor, parseFilter } from './editor-data.js'
 import { DEFAULT_WEB_OPTIONS, type WebDeps, type WebEnv } from './env.js'
+import { editTarget } from './edit-target.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
 import { ConflictPage } from './pages/conflict.js'
@@ -31,14 +32,7 @@ export function registerEditor(
   const pageSize = deps.pageSize ?? DEFAULT_WEB_OPTIONS.pageSize
   const units = createUnitCache(store)
 
-  const target = async (c: Context<WebEnv>) => {
-    const article = await store.getArticle(c.req.param('article') ?? '')
-    if (!article) throw new NotFound(`no article ${c.req.param('article')}`, 'unknown-article')
-    const lang = c.req.param('lang') ?? ''
-    if (!article.targets.includes(lang))
-      throw new NotFound(c.get('t')('errors.notTarget', { lang }), 'not-a-target')
-    return { article, lang }
-  }
+  const target = (c: Context<WebEnv>) => editTarget(store, c)
 
   web.get('/edit/:article/:lang', async (c) => {
     const { article, lang } = await target(c)

@@ -12,9 +12,25 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
+/** Start `tolk serve` on a free port; resolves once it listens, with its URL and output so far. */
+async function serve(args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ['bin/tolk.js', 'serve', '0', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
+  children.push(child)
+  let out = ''
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', () => {
+      const m = /listening on (http:\S+)/.exec(out)
+      if (m) resolve(m[1] as string)
+    })
+    child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+  })
+  return { child, url, output: () => out }
+}
+
 describe('tolk serve', () => {
   it('refuses bad options with exit 2 and one line', () => {
-    for (const args of [['--max-body', 'lots'], ['80', '--port', '81'], ['--port', '99999'], ['--nope']]) {
+    for (const args of [['--max-body', 'lots'], ['80', '--port', '81'], ['--port', '99999'], ['--nope'], ['--targets', 'sv,xx-nope']]) {
       const r = runCli(['serve', ...args, '--db', path.join(dir, 'x.sqlite')])
       expect(r.status, args.join(' ')).toBe(2)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
@@ -22,20 +38,10 @@ describe('tolk serve', () => {
   })
 
   it('serves --public-read reads to anonymous clients, limits bodies with --max-body, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['bin/tolk.js', 'serve', '0', '--db', path.join(dir, 'tolk.sqlite'), '--public-read', '--max-body', '1kb'], { cwd: ROOT })
-    children.push(child)
-    let out = ''
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString()
-        const m = /listening on (http:\S+)/.exec(out)
-        if (m) resolve(m[1] as string)
-      })
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
-    })
+    const { child, url, output } = await serve(['--db', path.join(dir, 'tolk.sqlite'), '--public-read', '--max-body', '1kb'])
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/)
     expect((await fetch(`${url}/api/report?summary=true`)).status).toBe(200)
-    const token = /^(tolk_\S+)$/m.exec(out)?.[1] as string
+    const token = /^(tolk_\S+)$/m.exec(output())?.[1] as string
     const big = await fetch(`${url}/api/articles`, {
       method: 'POST',
       body: JSON.stringify({ id: 'sv-news-01', tag: 'sv-news', lang: 'en', targets: ['sv'], text: 'x. '.repeat(1000) }),
@@ -43,7 +49,20 @@ describe('tolk serve', () => {
     })
     expect(big.status).toBe(413)
     // One log line per request: method, path, status, duration, request id.
-    expect(out).toMatch(/^GET \/api\/report 200 \d+\.\dms [\w-]+$/m)
+    expect(output()).toMatch(/^GET \/api\/report 200 \d+\.\dms [\w-]+$/m)
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+
+  it('gives namespaces that saveMissing creates the targets of TOLK_TARGETS', async () => {
+    const db = path.join(dir, 'targets.sqlite')
+    const { child, url, output } = await serve(['--db', db, '--quiet'], { TOLK_TARGETS: 'sv,de' })
+    const token = /^(tolk_\S+)$/m.exec(output())?.[1] as string
+    const res = await fetch(`${url}/locales/add/en/app`, { method: 'POST', body: '{"hello":"Hello"}', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } })
+    expect(res.status).toBe(201)
+    const report = (await (await fetch(`${url}/api/report?article=app`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { articles: { languages: object }[] }
+    expect(Object.keys(report.articles[0]!.languages)).toEqual(['sv', 'de'])
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
     expect(await exited).toBe(0)

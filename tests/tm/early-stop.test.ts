@@ -195,3 +195,19 @@ describe('analysis on a small memory', () => {
     await store.close()
   })
 })
+
+describe('candidate ranking when there are more candidates than are scored', () => {
+  it("scores first the entries sharing the segment's rare words, not those sharing more common ones", () => {
+    const common = Array.from({ length: 8 }, (_, i) => `common${i}`)
+    // 300 decoys share all eight common words, scrambled (so they score low); the one real match
+    // shares the rare word and six common words in order: fewer shared words, but the rare one.
+    const decoys = Array.from({ length: 300 }, (_, i) =>
+      entry(i + 1, text([...common].reverse().concat(`other${i}`)), null, null),
+    )
+    const match = entry(301, text(['rare', ...common.slice(0, 6), 'x', 'y']), null, null)
+    const index = memoryIndex([...decoys, match])
+    const q = text(['rare', ...common])
+    const found = findMatches(index, { text: q, srcLang: 'en', tgtLang: 'sv' })
+    expect(found.map((m) => [m.source, m.score])).toEqual([[match.source, 77]])
+  })
+})

@@ -1,10 +1,11 @@
 import { DEFAULT_HOST, DEFAULT_PORT, resolveDbPath } from '../../config.js'
 import { DEFAULT_APP_OPTIONS } from '../../http/app.js'
+import { parseLanguage } from '../../model/tags.js'
 import { startServer } from '../../server.js'
 import { parseVerbArgs, UsageError } from '../output.js'
 import { DB_HELP, splitList } from '../store-access.js'
 
-export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--quiet]
+export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--targets sv,de] [--quiet]
 
 Run the workbench service. On first start it creates the database, loads the seed articles and
 creates an account "admin", printing its API token once (alone on the last line).
@@ -16,6 +17,8 @@ ${DB_HELP}
   --public-read    let clients without a token read articles, units, translations, reports
   --cors ORIGINS   allow these origins (comma-separated) to call the API from a browser;
                    CORS is off without it
+  --targets LANGS  target languages of an i18next namespace that a saveMissing post creates
+                   (POST /locales/add/LNG/NS; default: TOLK_TARGETS, else none)
   --max-body SIZE  largest request body, e.g. 4mb, 512kb or bytes (default 4mb); more gets 413
   --quiet          no request log lines (one per request by default)
   -h, --help       this help`
@@ -28,6 +31,7 @@ export async function run(args: string[]): Promise<number> {
     'public-read': { type: 'boolean', default: false },
     cors: { type: 'string' },
     'max-body': { type: 'string' },
+    targets: { type: 'string' },
     quiet: { type: 'boolean', default: false },
   })
   if (positionals.length > 1 || (positionals.length === 1 && values.port !== undefined)) {
@@ -40,6 +44,7 @@ export async function run(args: string[]): Promise<number> {
     db: resolveDbPath(values.db),
     publicRead: values['public-read'],
     cors: splitList(values.cors) ?? [],
+    localeTargets: (splitList(values.targets ?? process.env.TOLK_TARGETS) ?? []).map((t) => parseLanguage(t)),
     maxBody: values['max-body'] === undefined ? DEFAULT_APP_OPTIONS.maxBody : parseSize(values['max-body']),
     quiet: values.quiet,
   })

@@ -1,12 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
-import { exportArticle, loadExportData } from '../../formats/export-article.js'
-import { i18nextResources } from '../../formats/i18next-json.js'
+import { exportArticle } from '../../formats/export-article.js'
 import { importTranslations, readTranslationFile } from '../../formats/import-translations.js'
 import { EXPORT_FORMATS } from '../../formats/types.js'
-import { NotFound } from '../../model/errors.js'
-import { isValidId } from '../../model/ids.js'
-import { parseLanguage, printable } from '../../model/tags.js'
+import { printable } from '../../model/tags.js'
 import type { App, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
 import { articleParams, langSchema } from '../schemas.js'
@@ -84,8 +81,8 @@ const importRoute = createRoute({
 })
 
 /**
- * Interchange formats over HTTP: export, import of translated files, and the i18next backend's
- * read path (`/locales/:lng/:ns.json`, i18next-http-backend's default loadPath).
+ * Interchange formats over HTTP: export and import of translated files (the i18next backend's
+ * paths are in locales.ts).
  */
 export function registerFormats(app: App, { store }: RouteDeps): void {
   app.openapi(exportRoute, async (c) => {
@@ -117,22 +114,5 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
       authorize: (lang, state) => refuseWrite(principal, lang, state),
     })
     return c.json(report, 200)
-  })
-
-  app.get('/locales/:lng/:file', async (c) => {
-    const file = c.req.param('file')
-    const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : ''
-    if (!isValidId(ns))
-      throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`)
-    const lng = parseLanguage(c.req.param('lng'))
-    const article = await store.getArticle(ns)
-    if (!article) throw new NotFound(`no namespace "${ns}"`)
-    // The text language answers with the source texts; a target with its translations.
-    if (lng === article.lang) {
-      const units = await store.listUnits(ns)
-      return c.json(Object.fromEntries(units.map((u) => [u.id, u.source])), 200)
-    }
-    if (!article.targets.includes(lng)) throw new NotFound(`namespace ${ns} has no language ${lng}`)
-    return c.json(i18nextResources(await loadExportData(store, ns, lng)), 200)
   })
 }

@@ -4,6 +4,8 @@ import { sql as web } from './003-web.js'
 import { sql as memory } from './004-memory.js'
 import { sql as listing } from './005-listing.js'
 import { sql as memorySync } from './006-memory-sync.js'
+import { sql as resourceSets } from './007-resource-sets.js'
+import { sql as memoryGrams } from './008-memory-grams.js'
 import { sql as historyChain } from './009-history-chain.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: '004-memory', sql: memory },
   { version: 5, name: '005-listing', sql: listing },
   { version: 6, name: '006-memory-sync', sql: memorySync },
+  { version: 7, name: '007-resource-sets', sql: resourceSets },
+  { version: 8, name: '008-memory-grams', sql: memoryGrams },
   { version: 9, name: '009-history-chain', sql: historyChain },
 ]
 

@@ -7,6 +7,7 @@ import { createCoverageOps } from './coverage.js'
 import { createImporter } from './import.js'
 import { createSqliteMemory } from './memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
+import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
 
 /** Options of {@link createSqliteStore}. */
@@ -29,12 +30,19 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const importArticle = createImporter(db, now)
   const translations = createTranslationOps(db, now)
   const reports = createCoverageOps(db)
+  const resourceSets = createResourceSetOps(db, now, translations)
 
   return {
     memory: createSqliteMemory(db, now),
     // On the store's connection: the token lookup of every request then reads pages this
     // connection's own writes keep cached, instead of a second connection re-reading them.
     accounts: createSqliteAccounts(db, now),
+    resourceSets: {
+      get: async (id) => resourceSets.get(id),
+      list: async () => resourceSets.list(),
+      addMissing: async (input) => resourceSets.addMissing(input),
+      importTree: async (sets, o) => resourceSets.importTree(sets, o.author),
+    },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
@@ -42,7 +50,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     getTranslation: async (articleId, unitId, lang) =>
       translations.get(articleId, unitId, lang),
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
-    writeTranslation: (write) => translations.write(write),
+    writeTranslation: (write) => translations.writeGrouped(write),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),

@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
+import { TolkError } from '../../model/errors.js'
+import { printable } from '../../model/tags.js'
 import { normalizeForCompare } from '../../model/text.js'
 import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
@@ -56,6 +58,9 @@ export function createImporter(
   const markStale = db.prepare(`
     UPDATE translations SET stale = 1
     WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  const isResourceSet = db.prepare<[string], { id: string }>(
+    'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
+  )
   const countLive = db.prepare<[string], { n: number }>(
     'SELECT count(*) AS n FROM units WHERE article_id = ? AND obsolete = 0',
   )
@@ -66,6 +71,8 @@ export function createImporter(
   const plan = (input: ImportInput, dryRun: boolean): ImportSummary => {
     const checked = validateImport(input)
     const existing = selectArticle.get(checked.id)
+    // Its units are i18next keys, not sentences of a text: segmenting one over them would lose them.
+    if (existing && isResourceSet.get(checked.id)) throw new NotAnArticle(checked.id)
     const storedTargets = existing ? (JSON.parse(existing.targets) as string[]) : []
     const targets = checked.targets ?? storedTargets
     checkTargets(checked.lang, targets)
@@ -164,4 +171,11 @@ export function createImporter(
   const write = db.transaction((input: ImportInput) => plan(input, false))
   const dry = db.transaction((input: ImportInput) => plan(input, true))
   return (input, opts) => (opts?.dryRun ? dry.deferred(input) : write.immediate(input))
+}
+
+/** A 409: the id names an i18next resource set, which is imported as locale files. */
+export class NotAnArticle extends TolkError {
+  constructor(id: string) {
+    super('not-an-article', `${printable(id)} is an i18next resource set, not an article: import it with tolk import-locales`, 409)
+  }
 }

@@ -51,6 +51,9 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const postings = db
     .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
     .pluck()
+  const gramPostings = db
+    .prepare<[string, number], number>('SELECT rowid FROM tm_grams WHERE tm_grams MATCH ? LIMIT ?')
+    .pluck()
   const byId = db.prepare<[string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
   )
@@ -83,6 +86,26 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   // (shorter than the cap) it is the posting list the matcher asks for next, so it is kept for
   // that (within the same query or batch, see `fresh`), and a rare word is read once, not twice.
   const fresh = new Map<string, number[]>()
+  // Long posting lists (common words) are kept from one query to the next: the same few common
+  // words are in most sentences, and reading their lists again was most of a query's work. They
+  // are dropped whenever the memory may have changed: this connection took in or imported
+  // entries, or another one committed (SQLite's data_version).
+  const kept = new Map<string, Int32Array>()
+  let keptIds = 0
+  let keptVersion: unknown
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
+  const forget = () => {
+    kept.clear()
+    keptIds = 0
+  }
+  /** Bring the memory up to date, and drop kept lists if anything could have changed. */
+  const current = (limit?: number): number => {
+    const taken = sync(limit)
+    const version = dataVersion.get()
+    if (taken > 0 || version !== keptVersion) forget()
+    keptVersion = version
+    return taken
+  }
   const reader: IndexReader = {
     exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
     frequency(word, cap) {
@@ -98,9 +121,21 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
     postings(word, cap) {
       const ids = fresh.get(word)
-      return ids !== undefined && ids.length < cap ? ids : postings.all(sourceWord(word), cap)
+      if (ids !== undefined && ids.length < cap) return ids
+      const key = `${cap}\u0000${word}`
+      let list = kept.get(key)
+      if (list === undefined) {
+        const read = postings.all(sourceWord(word), cap)
+        if (read.length < KEEP_FROM) return read
+        list = Int32Array.from(read)
+        if (keptIds + list.length > KEPT_IDS) forget()
+        kept.set(key, list)
+        keptIds += list.length
+      }
+      return list
     },
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
+    gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
   }
   /** Run `f` in one read transaction; lists kept by `frequency` serve only inside it. */
   const reading = <T>(f: () => T): T => {
@@ -151,10 +186,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
 
   return {
     async sync(limit) {
-      return sync(limit)
+      return current(limit)
     },
     async matches(q) {
-      sync()
+      current()
       if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
         throw new NotFound(
           `the memory has no ${printable(q.srcLang)} → ${printable(q.tgtLang)} entries yet`,
@@ -164,7 +199,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return reading(() => findMatches(reader, q))
     },
     async matchMany(queries) {
-      sync()
+      current()
       // One read transaction: every match sees the same memory, and SQLite takes its lock once;
       // so a word's posting list, read once, serves every segment of the batch (an article's
       // common words recur in most of its sentences).
@@ -180,7 +215,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
           'query-too-long',
         )
       }
-      sync()
+      current()
       if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
         throw new NotFound(`the memory has no entries in ${printable(q.tgtLang)} yet`, 'unknown-language-pair')
       }
@@ -189,11 +224,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       return search.all(phrase(text), q.tgtLang, src, src, limit).map(toEntry).map(publicOf)
     },
     async pairs(): Promise<MemoryPair[]> {
-      sync()
+      current()
       return pairCount.all().map((r) => ({ srcLang: r.src_lang, tgtLang: r.tgt_lang, entries: r.n }))
     },
     async hasPair(tgtLang, srcLang) {
-      sync()
+      current()
       return srcLang === undefined
         ? hasTarget.get(tgtLang) !== undefined
         : hasBoth.get(srcLang, tgtLang) !== undefined
@@ -203,10 +238,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
       frequencies.clear()
+      forget()
       return summary
     },
     async *exportTmx(opts) {
-      sync()
+      current()
       const srcLangs = new Set<string>()
       for (const p of pairCount.all()) if (!opts?.tgtLang || p.tgt_lang === opts.tgtLang) srcLangs.add(p.src_lang)
       const head = opts?.srcLang ?? (srcLangs.size === 1 ? [...srcLangs][0]! : '*all*')
@@ -229,6 +265,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
   }
 }
+
+/** Posting lists at least this long are kept between queries… */
+const KEEP_FROM = 1000
+/** …up to this many ids in all (4 bytes each); past it, all are dropped and kept afresh. */
+const KEPT_IDS = 2_000_000
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */
 const POSTINGS_CACHED = 4_000_000

@@ -20,8 +20,10 @@ import {
 export interface TranslationOps {
   get(articleId: string, unitId: string, lang: string): Translation
   list(articleId: string, lang: string): Translation[]
+  /** One write in a transaction of its own, or a savepoint inside the caller's. */
+  write(write: TranslationWrite): Translation
   /** One write, committed with the others asked for in the same turn (group-commit.ts). */
-  write(write: TranslationWrite): Promise<Translation>
+  writeGrouped(write: TranslationWrite): Promise<Translation>
   history(articleId: string, unitId: string, lang?: string): HistoryEntry[]
 }
 
@@ -198,7 +200,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     },
     // Every accepted write is a write: a new version and a history entry, even when text and state
     // are what they were, so "acknowledged" always means "in the history".
-    write: groupCommit(db, write),
+    write: (w) => write.immediate(w),
+    writeGrouped: groupCommit(db, write),
     history(articleId, unitId, lang) {
       unitOrThrow(articleId, unitId)
       const rows =

@@ -236,6 +236,7 @@
     renderHints(seg, json.hints)
     updateProgress(json.progress)
     setStatus(seg, strings.saved, 'ok')
+    memoryEpoch++
     return true
   }
 
@@ -262,6 +263,155 @@
     focusSeg(before || all[i + 1])
   }
 
+  // ---- Translation memory: the focused segment's top matches, fetched when it gets focus -----
+  const base = `/edit/${encodeURIComponent(article)}/${encodeURIComponent(lang)}`
+  const matchesOf = new WeakMap()
+  // Bumped by every save: the memory may then hold a new entry, so matches are asked again.
+  let memoryEpoch = 0
+  let memoryTimer
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag)
+    if (cls) e.className = cls
+    if (text !== undefined) e.textContent = text
+    return e
+  }
+
+  function memoryBox(seg) {
+    let box = seg.querySelector('.tm')
+    if (box) return box
+    box = el('section', 'tm')
+    box.setAttribute('aria-label', strings.tmTitle)
+    const status = el('p', 'tm-status')
+    status.setAttribute('role', 'status')
+    box.append(status, el('ol', 'tm-list'))
+    area(seg).closest('form').after(box)
+    return box
+  }
+
+  function renderMatches(seg, matches) {
+    matchesOf.set(seg, matches)
+    const box = memoryBox(seg)
+    const source = seg.querySelector('.source')
+    const items = matches.map((m, i) => {
+      const n = i + 1
+      const li = el('li', 'tm-match')
+      const head = el('p', 'tm-head')
+      head.append(el('span', 'tm-score', fill(strings.tmScore, { score: m.score })))
+      if (m.score > 100) head.append(el('span', 'tm-note', strings.tmContext))
+      if (m.autoFixed) head.append(el('span', 'tm-note', strings.tmAutoFixed))
+      const use = el('button', 'tm-use', fill(strings.tmInsert, { n }))
+      use.type = 'button'
+      use.dataset.n = String(n)
+      use.setAttribute('aria-keyshortcuts', `Control+${n}`)
+      head.append(use)
+      // The memory's source with what the segment changed: removed words struck, added ones marked.
+      const diff = el('p', 'tm-diff')
+      if (source) {
+        diff.lang = source.lang
+        diff.dir = source.dir
+      }
+      diff.append(el('span', 'sr-only', fill(strings.tmDiff, { lang: body.dataset.srcName || '' })))
+      for (const part of m.diff) {
+        if (part.op === 'same') diff.append(document.createTextNode(part.text))
+        else diff.append(el(part.op === 'removed' ? 'del' : 'ins', '', part.text))
+      }
+      const target = el('p', 'tm-target', m.target)
+      target.lang = lang
+      target.dir = area(seg).dir
+      li.append(head, diff, target)
+      return li
+    })
+    box.querySelector('.tm-list').replaceChildren(...items)
+    box.querySelector('.tm-status').textContent =
+      matches.length === 0
+        ? strings.tmNone
+        : fill(strings.tmFound, { count: matches.length, score: matches[0].score })
+  }
+
+  async function loadMatches(seg) {
+    if (!area(seg) || seg.dataset.tmEpoch === String(memoryEpoch)) return
+    seg.dataset.tmEpoch = String(memoryEpoch)
+    const status = memoryBox(seg).querySelector('.tm-status')
+    status.textContent = strings.tmLoading
+    const failed = (reason) => {
+      delete seg.dataset.tmEpoch
+      status.textContent = fill(strings.tmFailed, { reason })
+    }
+    let res
+    try {
+      res = await fetch(`${base}/${encodeURIComponent(seg.dataset.unit)}/matches`, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      })
+    } catch {
+      return failed(strings.networkError)
+    }
+    const json = await res.json().catch(() => ({}))
+    if (!res.ok || !Array.isArray(json.matches)) return failed(json.detail || `HTTP ${res.status}`)
+    renderMatches(seg, json.matches)
+  }
+
+  // Asked a moment after focus arrives, so moving quickly through rows asks only where it stops.
+  function memoryFor(seg) {
+    clearTimeout(memoryTimer)
+    if (!seg || !area(seg)) return
+    memoryTimer = setTimeout(() => {
+      if (seg.contains(document.activeElement)) loadMatches(seg)
+    }, 120)
+  }
+
+  function useMatch(seg, n) {
+    const m = (matchesOf.get(seg) || [])[n - 1]
+    const t = area(seg)
+    if (!m || !t) return false
+    t.value = m.target
+    t.dispatchEvent(new Event('input', { bubbles: true }))
+    t.focus()
+    t.selectionStart = t.selectionEnd = t.value.length
+    setStatus(seg, fill(strings.tmInserted, { n }), '')
+    return true
+  }
+
+  // Concordance search in place: results under the form, announced by their live region.
+  const searchForm = document.querySelector('form.concordance')
+  const results = document.getElementById('concordance-results')
+  searchForm?.addEventListener('submit', async (e) => {
+    e.preventDefault()
+    if (!results) return
+    const q = new FormData(searchForm).get('q')
+    results.replaceChildren(el('p', '', strings.searching))
+    let res
+    try {
+      res = await fetch(`${searchForm.action}?q=${encodeURIComponent(String(q || ''))}`, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      })
+    } catch {
+      return results.replaceChildren(el('p', 'failed', fill(strings.tmFailed, { reason: strings.networkError })))
+    }
+    const json = await res.json().catch(() => ({}))
+    if (!res.ok || !Array.isArray(json.hits)) {
+      return results.replaceChildren(
+        el('p', 'failed', fill(strings.tmFailed, { reason: json.detail || `HTTP ${res.status}` })),
+      )
+    }
+    if (json.hits.length === 0) return results.replaceChildren(el('p', '', strings.nothing))
+    const list = el('ol', 'hits')
+    for (const h of json.hits) {
+      const li = el('li')
+      const src = el('p', 'hit-source', h.source)
+      src.lang = body.dataset.srcLang || ''
+      src.dir = body.dataset.srcDir || 'auto'
+      const tgt = el('p', 'hit-target', h.target)
+      tgt.lang = lang
+      tgt.dir = body.dataset.dir || 'auto'
+      li.append(src, tgt)
+      list.append(li)
+    }
+    results.replaceChildren(el('p', '', fill(strings.hits, { count: json.hits.length })), list)
+  })
+
   // Restore drafts, unhide what needs the script, apply dismissals.
   for (const seg of segs()) {
     applyDismissed(seg)
@@ -287,6 +437,7 @@
   if (start && area(start)) {
     area(start).focus()
     if (named) start.scrollIntoView({ block: 'center' })
+    memoryFor(start)
   }
 
   document.addEventListener('input', (e) => {
@@ -302,6 +453,7 @@
     for (const s of document.querySelectorAll('.seg.current'))
       if (s !== seg) s.classList.remove('current')
     seg?.classList.add('current')
+    if (seg && !seg.contains(e.relatedTarget)) memoryFor(seg)
   })
 
   document.addEventListener('click', (e) => {
@@ -310,6 +462,7 @@
     if (!seg) return
     if (el.classList.contains('copy')) copySource(seg)
     else if (el.classList.contains('token')) insertAtCursor(area(seg), el.dataset.token)
+    else if (el.classList.contains('tm-use')) useMatch(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
       const key = el.closest('li').dataset.hint
       const gone = store.get(dismissKey(seg)) || []
@@ -338,6 +491,8 @@
       e.preventDefault()
       const all = segs()
       focusSeg(all[all.indexOf(seg) + (e.key === 'ArrowDown' ? 1 : -1)])
+    } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
+      if (useMatch(seg, Number(e.code.slice(5)))) e.preventDefault()
     } else if (e.altKey && e.code === 'KeyC') {
       e.preventDefault()
       copySource(seg)

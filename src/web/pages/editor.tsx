@@ -3,6 +3,7 @@ import { FILTERS } from '../editor-data.js'
 import { Layout, type PageContext } from './layout.js'
 import { raw } from 'hono/html'
 import { type RowContext, segmentRowHtml } from './row.js'
+import { ConcordanceForm } from './concordance.js'
 
 /** The strings the script shows (saving, conflicts): handed over in a data attribute. */
 export function scriptStrings(t: PageContext['t']): Record<string, string> {
@@ -22,6 +23,20 @@ export function scriptStrings(t: PageContext['t']): Record<string, string> {
     progress: t('editor.progress', { done: '{done}', total: '{total}' }),
     dismiss: t('hints.dismiss'),
     token: t('hints.token', { token: '{token}' }),
+    tmTitle: t('memory.title'),
+    tmLoading: t('memory.loading'),
+    tmNone: t('memory.none'),
+    tmFound: t('memory.found', { count: '{count}', score: '{score}' }),
+    tmScore: t('memory.score', { score: '{score}' }),
+    tmContext: t('memory.context'),
+    tmAutoFixed: t('memory.autoFixed'),
+    tmInsert: t('memory.insert', { n: '{n}' }),
+    tmInserted: t('memory.inserted', { n: '{n}' }),
+    tmFailed: t('memory.failed', { reason: '{reason}' }),
+    tmDiff: t('memory.diff', { lang: '{lang}' }),
+    searching: t('memory.searching'),
+    nothing: t('memory.nothing'),
+    hits: t('memory.hits', { count: '{count}' }),
   }
 }
 
@@ -74,6 +89,10 @@ export function EditorPage(props: {
         lang: data.lang,
         strings: JSON.stringify(scriptStrings(t)),
         next: data.page < data.pages ? `${base}${query(data.page + 1)}` : '',
+        'src-lang': row.srcLang,
+        'src-name': props.srcName,
+        'src-dir': row.srcDir,
+        dir: row.dir,
       }}
     >
       <div class="editor-head">
@@ -95,6 +114,8 @@ export function EditorPage(props: {
             <button type="submit">{t('editor.apply')}</button>
           </form>
         </div>
+        <ConcordanceForm t={t} editor={base} />
+        <div id="concordance-results" class="concordance-results" aria-live="polite" />
         {row.canWrite ? (
           <details class="keys">
             <summary>{t('editor.keysTitle')}</summary>

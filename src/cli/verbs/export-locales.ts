@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { nestResources, serialiseResources } from '../../formats/i18next-resources.js'
+import { resourceSetFile } from '../../formats/resource-set-files.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+
+export const HELP = `Usage: tolk export-locales DIR [--json] [--db FILE]
+
+Write every i18next resource set back as DIR/<lng>/<ns>.json (i18next JSON v4, nested): the
+source strings in the text language, translated (and reviewed, final) strings in each target.
+Keys keep the order, nesting and indentation of the file they were imported from, and the final
+newline, so a tree imported with tolk import-locales and exported unchanged is byte for byte the
+same; a changed translation changes only its line. Keys added since (saveMissing, a new
+translation) follow in unit order. A target gets a file when it had one or has a translation.
+A file whose content is already right is not rewritten.
+
+Options:
+  --json         print {"written": [...], "unchanged": [...]} (file paths)
+${DB_HELP}
+  -h, --help     this help
+
+Exit status: 0 written, 1 the database holds no resource set, 2 bad usage.`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, json: { type: 'boolean', default: false } })
+  if (positionals.length !== 1) throw new UsageError('give one DIR to write the locale tree into; see --help')
+  const dir = positionals[0] as string
+  const result = await withStore(values.db, async (store) => {
+    const written: string[] = []
+    const unchanged: string[] = []
+    const sets = await store.resourceSets.list()
+    for (const set of sets) {
+      for (const lang of [set.lang, ...set.targets]) {
+        const file = await resourceSetFile(store, set, lang, true)
+        if (lang !== set.lang && !file.imported && file.entries.length === 0) continue
+        const path = join(dir, lang, `${set.id}.json`)
+        const text = serialiseResources(nestResources(file.entries), file.layout)
+        if (readOr(path) === text) {
+          unchanged.push(path)
+          continue
+        }
+        mkdirSync(join(dir, lang), { recursive: true })
+        writeFileSync(path, text)
+        written.push(path)
+      }
+    }
+    return { sets: sets.length, written, unchanged }
+  })
+  if (result.sets === 0) {
+    process.stderr.write('tolk export-locales: the database holds no i18next resource sets; load some with tolk import-locales\n')
+    return 1
+  }
+  if (values.json) await writeOut(`${JSON.stringify({ written: result.written, unchanged: result.unchanged })}\n`)
+  else await writeOut(`${result.written.map((p) => `wrote ${p}`).join('\n')}${result.written.length ? '\n' : ''}${result.written.length} written, ${result.unchanged.length} unchanged\n`)
+  return 0
+}
+
+function readOr(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return undefined
+  }
+}

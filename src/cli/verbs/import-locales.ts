@@ -1,0 +1,59 @@
+import { userInfo } from 'node:os'
+import { readLocaleTree } from '../../formats/read-locale-tree.js'
+import { parseLanguage } from '../../model/tags.js'
+import type { ResourceImportSummary } from '../../store/resource-sets.js'
+import { parseVerbArgs, UsageError, writeOut } from '../output.js'
+import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+
+export const HELP = `Usage: tolk import-locales DIR --source en [--as NAME] [--json] [--db FILE]
+
+Load an i18next project (DIR/<lng>/<ns>.json, JSON v4, nested keys and plural forms) into the
+workbench. Each namespace becomes a resource set: its keys in the source language become units
+(unit id = the key path, such as nav.home; each plural form, items_one and items_other, a unit
+of its own), and the strings of every other language folder become translations in state
+translated, written through the same versioned path as the editor (history, --as as the author).
+
+Re-importing: unchanged keys stay as they are; a changed source string turns its translations
+stale; a key gone from the source turns obsolete (kept with its history); a target string equal
+to the stored translation writes nothing. Every file is read and checked first, and everything
+is written in one transaction: on any error nothing is written.
+
+Options:
+  --source xx    the source language: the folder whose files define the keys
+  --as NAME      who writes the translations (default: TOLK_USER, else the system user name)
+  --json         print the summary as JSON: {"namespaces": [...], "files", "warnings"}
+${DB_HELP}
+  -h, --help     this help
+
+Exit status: 0 imported, 1 imported but a target file had no source file (skipped), 2 bad usage
+or input (missing folder, malformed JSON or a non-string value with file and line, a key that is
+not 1–100 letters, digits, ".", "_" or "-").`
+
+export async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseVerbArgs(args, {
+    ...DB_OPTION,
+    source: { type: 'string' },
+    as: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  })
+  if (positionals.length !== 1) throw new UsageError('give one DIR, the folder that holds en/, sv/, …; see --help')
+  if (!values.source) throw new UsageError('name the source language with --source (such as --source en)')
+  const source = parseLanguage(values.source)
+  const tree = readLocaleTree(positionals[0] as string, source)
+  const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
+  const namespaces = await withStore(values.db, (store) => store.resourceSets.importTree(tree.sets, { author }))
+  if (values.json) {
+    await writeOut(`${JSON.stringify({ namespaces, files: tree.files, warnings: tree.warnings })}\n`)
+  } else {
+    const lines = namespaces.map(describe)
+    for (const w of tree.warnings) lines.push(`warning: ${w.message}`)
+    await writeOut(`${lines.join('\n')}\n`)
+  }
+  return tree.warnings.some((w) => w.code === 'no-source-file') ? 1 : 0
+}
+
+function describe(s: ResourceImportSummary): string {
+  const u = s.units
+  const t = s.translations
+  return `${s.namespace}: ${s.created ? 'new' : `revision ${s.revision}`}; units ${u.new} new, ${u.changed} changed, ${u.unchanged} unchanged, ${u.obsolete} obsolete; translations ${t.written} written, ${t.unchanged} unchanged, ${t.unknown} without a source key; targets ${s.targets.join(', ') || 'none'}`
+}

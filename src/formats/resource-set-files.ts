@@ -1,0 +1,56 @@
+/**
+ * One language of an i18next resource set as a file's entries, in the key order of the file it
+ * was imported from (keys added since follow in unit order): what `GET /locales/:lng/:ns.json`
+ * serves and `tolk export-locales` writes.
+ */
+import type { ResourceSet } from '../store/resource-sets.js'
+import type { Store } from '../store/types.js'
+import { DEFAULT_LAYOUT, keyId, type JsonLayout, type KeyPath, type ResourceEntry } from './i18next-resources.js'
+
+/** Entries of one language and the layout to write them in. */
+export interface ResourceSetFile {
+  lang: string
+  layout: JsonLayout
+  entries: ResourceEntry[]
+  /** The language had an imported file (export writes a file for it even when it is empty). */
+  imported: boolean
+}
+
+/**
+ * The strings of `lang` (the text language: sources; a target: translations). Served, only real
+ * strings: a missing one lets i18next fall back and report it. For export (`forExport`), also the
+ * empty strings an imported file had, so that an unchanged tree comes back byte for byte.
+ */
+export async function resourceSetFile(store: Store, set: ResourceSet, lang: string, forExport = false): Promise<ResourceSetFile> {
+  const units = await store.listUnits(set.id)
+  const file = set.files.find((f) => f.lang === lang)
+  const inFile = new Set(file?.layout.map(keyId))
+  const values = new Map<string, string>()
+  if (lang === set.lang) {
+    for (const u of units) if (u.source !== '' || (forExport && inFile.has(u.id))) values.set(u.id, u.source)
+  } else {
+    for (const t of await store.listTranslations(set.id, lang)) {
+      const done = t.state !== 'initial' && t.text !== ''
+      if (done || (forExport && t.version > 0 && inFile.has(t.unitId))) values.set(t.unitId, t.text)
+    }
+    // Strings of keys the source lacks (a target's extra plural forms) as they were imported.
+    for (const [id, text] of Object.entries(file?.extras ?? {})) {
+      if (!values.has(id) && (text !== '' || forExport)) values.set(id, text)
+    }
+  }
+  // A key keeps the nesting its file gave it; one added since nests at its dots.
+  const paths = new Map<string, KeyPath>()
+  for (const f of [file, set.files.find((s) => s.lang === set.lang)]) {
+    for (const p of f?.layout ?? []) if (!paths.has(keyId(p))) paths.set(keyId(p), p)
+  }
+  const order = [...(file?.layout.map(keyId) ?? []), ...units.map((u) => u.id)]
+  const entries: ResourceEntry[] = []
+  const done = new Set<string>()
+  for (const id of order) {
+    const value = values.get(id)
+    if (value === undefined || done.has(id)) continue
+    done.add(id)
+    entries.push({ path: paths.get(id) ?? id.split('.'), value })
+  }
+  return { lang, layout: file ?? DEFAULT_LAYOUT, entries, imported: file !== undefined }
+}

@@ -1,0 +1,308 @@
+import type Database from 'better-sqlite3'
+import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
+import { InvalidInput, TolkError } from '../../model/errors.js'
+import { checkId } from '../../model/ids.js'
+import { parseLanguage, printable } from '../../model/tags.js'
+import { countWords } from '../../model/text.js'
+import type { Translation, TranslationWrite } from '../../model/translation.js'
+import type {
+  MissingKeys,
+  MissingKeysResult,
+  ResourceFile,
+  ResourceImportSummary,
+  ResourceSet,
+  ResourceSetImport,
+} from '../resource-sets.js'
+import { sourceHash } from './import.js'
+import type { ArticleRow, UnitRow } from './rows.js'
+import { checkTargets } from './validate-import.js'
+
+/** The resource-set functions of the SQLite store, over one connection (synchronous inside). */
+export interface ResourceSetOps {
+  get(id: string): ResourceSet | undefined
+  list(): ResourceSet[]
+  addMissing(input: MissingKeys): MissingKeysResult
+  importTree(sets: ResourceSetImport[], author: string): ResourceImportSummary[]
+}
+
+/** The translation functions a resource import writes through (the store's one write path). */
+export interface TranslationAccess {
+  list(articleId: string, lang: string): Translation[]
+  write(w: TranslationWrite): Translation
+}
+
+interface FileRow {
+  lang: string
+  indent: string
+  final_newline: 0 | 1
+  layout: string
+  extras: string
+}
+
+/** A 409: the namespace is an article, whose units come from its text. */
+export class NotAResourceSet extends TolkError {
+  constructor(id: string) {
+    super(
+      'not-a-resource-set',
+      `${printable(id)} is an article, not an i18next resource set: its units come from its text (tolk import); use another namespace`,
+      409,
+    )
+  }
+}
+
+/**
+ * Build the resource-set functions. A resource set is an article row (no source text of its own,
+ * tag `<lang>-locales`) marked by a `resource_sets` row; its keys are units of kind `paragraph`,
+ * one block each, in key order. Writes are IMMEDIATE transactions; translations go through
+ * `translations.write`, which nests as a savepoint inside them.
+ */
+export function createResourceSetOps(
+  db: Database.Database,
+  now: () => string,
+  translations: TranslationAccess,
+): ResourceSetOps {
+  const selectArticle = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
+  const isSet = db.prepare<[string], { id: string }>(
+    'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
+  )
+  const allSets = db.prepare<[], { id: string }>('SELECT article_id AS id FROM resource_sets ORDER BY article_id')
+  const selectFiles = db.prepare<[string], FileRow>(
+    'SELECT lang, indent, final_newline, layout, extras FROM resource_files WHERE article_id = ? ORDER BY lang',
+  )
+  const insertArticle = db.prepare(`
+    INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
+      live_words, created_at, updated_at)
+    VALUES (@id, @tag, @lang, @id, '', '', 1, @targets, 0, 0, @at, @at)`)
+  const insertSet = db.prepare('INSERT INTO resource_sets (article_id, created_at) VALUES (?, ?)')
+  const touchArticle = db.prepare(`
+    UPDATE articles SET revision = @revision, targets = @targets, updated_at = @at,
+      live_units = (SELECT count(*) FROM units WHERE article_id = @id AND obsolete = 0),
+      live_words = (SELECT coalesce(sum(words), 0) FROM units WHERE article_id = @id AND obsolete = 0)
+    WHERE id = @id`)
+  const selectUnits = db.prepare<[string], UnitRow>('SELECT * FROM units WHERE article_id = ?')
+  const selectUnit = db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND id = ?')
+  // A live unit whose id is a dotted prefix of `key` (nav for nav.home) or has `key` as one:
+  // nested JSON cannot hold both. '/' is the character after '.', so the range is "key.*".
+  const conflicting = db.prepare<[string, string, string, string], { id: string }>(`
+    SELECT id FROM units WHERE article_id = ? AND obsolete = 0
+      AND (id IN (SELECT value FROM json_each(?)) OR (id > ? || '.' AND id < ? || '/'))
+    LIMIT 1`)
+  const nextPosition = db.prepare<[string], { p: number }>(
+    'SELECT coalesce(max(position), 0) + 1 AS p FROM units WHERE article_id = ? AND obsolete = 0',
+  )
+  const insertUnit = db.prepare(`
+    INSERT INTO units (article_id, id, position, block, kind, source, trailing, words, characters,
+      hash, obsolete)
+    VALUES (@articleId, @id, @position, @position - 1, 'paragraph', @source, '\n', @words,
+      @characters, @hash, 0)`)
+  const placeUnit = db.prepare(`
+    UPDATE units SET position = @position, block = @position - 1, source = @source, words = @words,
+      characters = @characters, hash = @hash, obsolete = 0
+    WHERE article_id = @articleId AND id = @id`)
+  const markObsolete = db.prepare('UPDATE units SET obsolete = 1 WHERE article_id = ? AND id = ? AND obsolete = 0')
+  const parkLive = db.prepare('UPDATE units SET position = -position WHERE article_id = ? AND obsolete = 0')
+  const markStale = db.prepare(
+    "UPDATE translations SET stale = 1 WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''",
+  )
+  const upsertFile = db.prepare(`
+    INSERT INTO resource_files (article_id, lang, indent, final_newline, layout, extras)
+    VALUES (?, ?, ?, ?, ?, ?)
+    ON CONFLICT (article_id, lang) DO UPDATE SET indent = excluded.indent,
+      final_newline = excluded.final_newline, layout = excluded.layout, extras = excluded.extras`)
+
+  const read = (id: string): ResourceSet | undefined => {
+    if (!isSet.get(id)) return undefined
+    const a = selectArticle.get(id)!
+    const files: ResourceFile[] = selectFiles.all(id).map((f) => ({
+      lang: f.lang,
+      indent: f.indent,
+      finalNewline: f.final_newline === 1,
+      layout: JSON.parse(f.layout) as KeyPath[],
+      extras: JSON.parse(f.extras) as Record<string, string>,
+    }))
+    return { id, lang: a.lang, targets: JSON.parse(a.targets) as string[], files }
+  }
+
+  /** The set named `id`, created (empty) when the namespace is new; an article is refused. */
+  const openSet = (id: string, lang: string, targets: string[], at: string) => {
+    checkId(id, 'namespace')
+    const existing = selectArticle.get(id)
+    if (existing) {
+      if (!isSet.get(id)) throw new NotAResourceSet(id)
+      return { article: existing, created: false }
+    }
+    const wanted = targets.filter((t) => t !== lang)
+    checkTargets(lang, wanted)
+    insertArticle.run({ id, tag: `${lang}-locales`, lang, targets: JSON.stringify(wanted), at })
+    insertSet.run(id, at)
+    return { article: selectArticle.get(id)!, created: true }
+  }
+
+  const unitFields = (articleId: string, id: string, position: number, source: string, lang: string) => {
+    const count = countWords(source, lang)
+    return { articleId, id, position, source, words: count.words, characters: count.characters ?? null, hash: sourceHash(source) }
+  }
+
+  const addMissing = db.transaction((input: MissingKeys): MissingKeysResult => {
+    const lang = parseLanguage(input.lang)
+    const targets = input.targets.map((t) => parseLanguage(t))
+    for (const [key] of input.keys) checkId(key, 'key')
+    const at = now()
+    const { article, created } = openSet(input.namespace, lang, targets, at)
+    const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
+    let setTargets = JSON.parse(article.targets) as string[]
+    let changed = false
+    if (lang === article.lang) {
+      let position = nextPosition.get(article.id)!.p
+      for (const [key, fallback] of input.keys) {
+        // One lookup per posted key (i18next posts one): a large namespace is never read whole.
+        const unit = selectUnit.get(article.id, key)
+        if (unit && !unit.obsolete) {
+          result.existing++
+          // Never overwrite a source; an empty one (a plural form posted without a default) is
+          // not a source yet, so the first real fallback fills it in.
+          if (unit.source === '' && fallback !== '') {
+            placeUnit.run(unitFields(article.id, key, unit.position, fallback, lang))
+            markStale.run(article.id, key)
+            changed = true
+          }
+          continue
+        }
+        const prefixes = key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))
+        const clash = conflicting.get(article.id, JSON.stringify(prefixes), key, key)
+        if (clash) {
+          throw new TolkError('key-conflict', `${article.id} has the key ${clash.id}: i18next's nested JSON cannot also hold ${key}; rename one`, 409)
+        }
+        // A key removed by an import and posted again comes back with its source and history.
+        const fields = unitFields(article.id, key, position++, unit ? unit.source : fallback, lang)
+        if (unit) placeUnit.run(fields)
+        else insertUnit.run(fields)
+        result.added.push(key)
+        changed = true
+      }
+    } else if (!setTargets.includes(lang)) {
+      setTargets = [...setTargets, lang]
+      result.targetAdded = true
+      changed = true
+    }
+    if (changed || created) {
+      const revision = created ? 1 : article.revision + 1
+      touchArticle.run({ id: article.id, targets: JSON.stringify(setTargets), at, revision })
+    }
+    return result
+  })
+
+  const importOne = (input: ResourceSetImport, author: string, at: string): ResourceImportSummary => {
+    const lang = parseLanguage(input.lang)
+    const fileLangs = input.targets.map((t) => parseLanguage(t.lang))
+    const { article, created } = openSet(input.id, lang, fileLangs, at)
+    if (article.lang !== lang) {
+      throw new InvalidInput(
+        `namespace ${input.id} is written in ${article.lang}, not ${lang}: import it with --source ${article.lang}`,
+        'wrong-source-language',
+      )
+    }
+    const before = JSON.parse(article.targets) as string[]
+    const targets = [...before, ...fileLangs.filter((t) => !before.includes(t))]
+    checkTargets(lang, targets)
+    const summary: ResourceImportSummary = {
+      namespace: input.id,
+      created,
+      revision: article.revision,
+      units: { new: 0, changed: 0, unchanged: 0, obsolete: 0 },
+      translations: { written: 0, unchanged: 0, unknown: 0 },
+      targets,
+    }
+
+    // Units: the source file's keys in its order; keys it no longer has turn obsolete.
+    const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
+    const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
+    const wanted = new Set(entries.map((e) => keyId(e.path)))
+    for (const r of rows.values()) {
+      if (!r.obsolete && !wanted.has(r.id)) {
+        markObsolete.run(input.id, r.id)
+        summary.units.obsolete++
+      }
+    }
+    parkLive.run(input.id)
+    entries.forEach((e, i) => {
+      const id = keyId(e.path)
+      const row = rows.get(id)
+      const fields = unitFields(input.id, id, i + 1, e.value, lang)
+      if (!row) {
+        insertUnit.run(fields)
+        summary.units.new++
+        return
+      }
+      placeUnit.run(fields)
+      if (row.source !== e.value) {
+        markStale.run(input.id, id)
+        summary.units.changed++
+      } else if (row.obsolete) summary.units.new++
+      else summary.units.unchanged++
+    })
+    const unitsChanged = summary.units.new + summary.units.changed + summary.units.obsolete > 0
+    if (unitsChanged || targets.length !== before.length || created) {
+      summary.revision = created ? 1 : article.revision + 1
+      touchArticle.run({ id: input.id, targets: JSON.stringify(targets), at, revision: summary.revision })
+    }
+    saveFile(input.id, lang, input.source, entries, {})
+
+    // Translations: through the one versioned write path, only where the text differs.
+    for (const file of input.targets) {
+      const tlang = parseLanguage(file.lang)
+      const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
+      const current = new Map(translations.list(input.id, tlang).map((t) => [t.unitId, t]))
+      const extras = Object.create(null) as Record<string, string>
+      for (const e of tEntries) {
+        const id = keyId(e.path)
+        const t = current.get(id)
+        if (!t) {
+          extras[id] = e.value
+          summary.translations.unknown++
+          continue
+        }
+        // An empty string is no translation: kept (as a draft) only where there is none yet, so
+        // that the file comes back as it was; it never blanks a translation.
+        const same = e.value === '' ? t.version > 0 : t.text === e.value && t.state !== 'initial'
+        if (same) {
+          summary.translations.unchanged++
+          continue
+        }
+        const state = e.value === '' ? 'initial' : 'translated'
+        translations.write({ articleId: input.id, unitId: id, lang: tlang, text: e.value, state, author, ifVersion: t.version })
+        summary.translations.written++
+      }
+      saveFile(input.id, tlang, file, tEntries, extras)
+    }
+    return summary
+  }
+
+  const saveFile = (id: string, lang: string, layout: JsonLayout, entries: readonly ResourceEntry[], extras: Record<string, string>) => {
+    upsertFile.run(id, lang, layout.indent, layout.finalNewline ? 1 : 0, JSON.stringify(entries.map((e) => e.path)), JSON.stringify(extras))
+  }
+
+  const importTree = db.transaction((sets: ResourceSetImport[], author: string) => {
+    const at = now()
+    return sets.map((s) => importOne(s, author, at))
+  })
+
+  return {
+    get: (id) => read(id),
+    list: () => allSets.all().map((r) => read(r.id)!),
+    addMissing: (input) => addMissing.immediate(input),
+    importTree: (sets, author) => importTree.immediate(sets, author),
+  }
+}
+
+/** Check every key's unit id and refuse two keys with one id (`a.b` flat and `a` → `b`). */
+function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
+  const seen = new Set<string>()
+  for (const e of entries) {
+    const id = keyId(e.path)
+    checkId(id, `key in ${where}`)
+    if (seen.has(id)) throw new InvalidInput(`${where} has the key ${id} twice (flat and nested?): keep one`, 'duplicate-key')
+    seen.add(id)
+  }
+  return [...entries]
+}

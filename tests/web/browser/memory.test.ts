@@ -1,0 +1,104 @@
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importText } from '../../../src/import/import-text.js'
+import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
+
+let server: Awaited<ReturnType<typeof startTestServer>>
+
+beforeAll(async () => {
+  server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }] })
+  await importText(server.store, {
+    id: 'en-tm-01',
+    tag: 'en-news',
+    lang: 'en',
+    targets: ['sv'],
+    text: 'The harbour opens at five in the morning on weekdays.\n\nBoats leave <b>early</b>.\n',
+  })
+  await importText(server.store, {
+    id: 'en-tm-02',
+    tag: 'en-news',
+    lang: 'en',
+    targets: ['sv'],
+    text: 'The harbour opens at six in the morning on weekdays.\n\nNothing else is alike here.\n',
+  })
+})
+afterAll(async () => server?.close())
+
+describe('translation memory in the editor, in Chromium', { timeout: 120_000 }, () => {
+  it('shows the match of a similar segment with its score and diff, inserts it with Ctrl+1, and saves it with Ctrl+Enter', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      // Translate a unit in one article.
+      await page.goto(`${server.url}/edit/en-tm-01/sv`)
+      await page.keyboard.type('Hamnen öppnar klockan fem på morgonen på vardagar.')
+      await page.keyboard.press('Control+Enter')
+      await page.locator('.seg').nth(0).locator('.status.ok').waitFor()
+
+      // A similar unit elsewhere: its match shows under it, with the score and what changed.
+      await page.goto(`${server.url}/edit/en-tm-02/sv`)
+      const row = page.locator('.seg').nth(0)
+      const match = row.locator('.tm li').first()
+      await match.waitFor()
+      expect(await match.locator('.tm-score').textContent()).toMatch(/^(8\d|9\d)%$/)
+      expect(await match.locator('.tm-diff del').allTextContents()).toEqual(['five'])
+      expect(await match.locator('.tm-diff ins').allTextContents()).toEqual(['six'])
+      expect(await match.locator('.tm-target').textContent()).toBe(
+        'Hamnen öppnar klockan fem på morgonen på vardagar.',
+      )
+      expect(await row.locator('.tm [role="status"]').textContent()).toMatch(/^Matches in the memory: 1, best \d+%$/)
+      expect(await axeViolations(page)).toEqual([])
+      await page.screenshot({ path: path.join(os.tmpdir(), 'tolk-editor-memory.png') })
+
+      // Ctrl+1 puts it in the target field (not saved yet); Ctrl+Enter saves it.
+      await page.keyboard.press('Control+1')
+      const area = row.locator('textarea')
+      expect(await area.inputValue()).toBe('Hamnen öppnar klockan fem på morgonen på vardagar.')
+      expect(await row.getAttribute('data-state')).toBe('initial')
+      await page.keyboard.press('Control+Enter')
+      await row.locator('.status.ok').waitFor()
+      await page.reload()
+      expect(await page.locator('.seg').nth(0).locator('textarea').inputValue()).toBe(
+        'Hamnen öppnar klockan fem på morgonen på vardagar.',
+      )
+      const units = await server.store.listUnits('en-tm-02')
+      expect(
+        (await server.store.getTranslation('en-tm-02', units[0]!.id, 'sv')).text,
+      ).toBe('Hamnen öppnar klockan fem på morgonen på vardagar.')
+    } finally {
+      await b.close()
+    }
+  })
+
+  it('searches the memory from the editor with the keyboard, showing markup as text', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      const [, second] = await server.store.listUnits('en-tm-02')
+      await server.store.writeTranslation({
+        articleId: 'en-tm-02',
+        unitId: second!.id,
+        lang: 'sv',
+        text: '<script>alert(1)</script> Inget annat',
+        state: 'translated',
+        ifVersion: 0,
+        author: 'ana',
+      })
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}/edit/en-tm-02/sv`)
+      await page.locator('#concordance-q').focus()
+      await page.keyboard.type('alike')
+      await page.keyboard.press('Enter')
+      const hit = page.locator('#concordance-results li').first()
+      await hit.waitFor()
+      expect(await hit.locator('.hit-target').textContent()).toBe('<script>alert(1)</script> Inget annat')
+      expect(await page.locator('#concordance-results script').count()).toBe(0)
+      expect(page.url()).toBe(`${server.url}/edit/en-tm-02/sv`)
+      expect(await axeViolations(page)).toEqual([])
+    } finally {
+      await b.close()
+    }
+  })
+})
