@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { resolveDbPath } from '../config.js'
-import { loadSeedsIfEmpty } from '../import/load-seeds.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../store/types.js'
 
@@ -18,7 +17,8 @@ export async function withStore<T>(dbFlag: string | undefined, fn: (store: Store
   const isNew = !existsSync(file)
   const store = await openStore(file)
   try {
-    if (isNew) await loadSeedsIfEmpty(store)
+    // The seeds need the segmenter and the importer: loaded only for a database just created.
+    if (isNew) await (await import('../import/load-seeds.js')).loadSeedsIfEmpty(store)
     return await fn(store)
   } finally {
     await store.close()

@@ -1,6 +1,4 @@
-import { NotFound } from '../model/errors.js'
-import type { ArticleSummary } from '../model/translation.js'
-import type { CoverageCounts, PendingUnit, Store } from '../store/types.js'
+import type { ArticleCoverage, PendingUnit, Store } from '../store/types.js'
 
 /** Units or words per state; a stale unit counts in its state and again in `stale`. */
 export interface StateCounts {
@@ -68,47 +66,81 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
  * bounded memory: only one article's untranslated segments are held at once.
  */
 export async function* reportArticles(store: Store, opts: ReportOptions = {}): AsyncGenerator<ArticleReport> {
-  const articles = await selectArticles(store, opts.articles)
-  // Without named articles, ask for all: one pass over the counters, no id list to match.
-  const named = opts.articles && opts.articles.length > 0
-  const counts = await store.coverage({
-    ...(named ? { articles: articles.map((a) => a.id) } : {}),
-    ...(opts.langs ? { langs: opts.langs } : {}),
-  })
-  const byArticle = new Map<string, CoverageCounts[]>()
-  for (const c of counts) {
-    const list = byArticle.get(c.articleId)
-    if (list) list.push(c)
-    else byArticle.set(c.articleId, [c])
+  for await (const { article, langs, pending } of reportRows(store, opts, (id, ls) => store.pendingUnitsByLang(id, ls))) {
+    yield toArticleReport(article, langs, pending)
   }
+}
 
-  for (const article of articles) {
-    const langs = (opts.langs ?? article.targets).filter((l) => article.targets.includes(l))
-    const rows = byArticle.get(article.id) ?? []
-    const total = totalsOf(rows[0])
-    const languages: Record<string, LanguageReport> = {}
-    for (const lang of langs) {
-      const row = rows.find((r) => r.lang === lang)
-      const units = row?.units ?? { ...EMPTY, initial: total.units }
-      const words = row?.words ?? { ...EMPTY, initial: total.words }
-      const report: LanguageReport = { coverage: coverageOf(words), units, words }
-      if (!opts.summary) Object.assign(report, listPending(await store.pendingUnits(article.id, lang)))
-      languages[lang] = report
-    }
-    yield {
-      id: article.id,
-      tag: article.tag,
-      lang: article.lang,
-      title: article.title,
-      revision: article.revision,
-      units: total.units,
-      words: total.words,
-      languages,
+/** What one article of a report is made of, before it takes its shape (objects or JSON text). */
+export interface ReportRow<P> {
+  article: ArticleCoverage
+  /** The languages reported, in order: the asked ones among the article's targets. */
+  langs: string[]
+  /** Per language of `langs`, its pending units (in the form `pendingOf` reads); absent for a summary. */
+  pending?: P[]
+}
+
+/**
+ * The articles of a report with their counters, and unless `summary` their pending units as
+ * `pendingOf` reads them, one article at a time.
+ */
+export async function* reportRows<P>(
+  store: Store,
+  opts: ReportOptions,
+  pendingOf: (articleId: string, langs: string[]) => Promise<P[]>,
+): AsyncGenerator<ReportRow<P>> {
+  for await (const page of coveragePages(store, opts.articles)) {
+    for (const article of page) {
+      const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
+      if (opts.summary || langs.length === 0) yield { article, langs }
+      else yield { article, langs, pending: await pendingOf(article.id, langs) }
     }
   }
 }
 
-const EMPTY: StateCounts = { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 }
+/** Articles read per page: a large database is never held whole (nor kept long enough to cost the collector). */
+const PAGE = 1000
+
+/** The named articles at once, or every article a page at a time. */
+async function* coveragePages(store: Store, named: string[] | undefined): AsyncGenerator<ArticleCoverage[]> {
+  if (named && named.length > 0) {
+    yield await store.articleCoverage({ articles: named })
+    return
+  }
+  let after = ''
+  for (;;) {
+    const page = await store.articleCoverage({ after, limit: PAGE })
+    yield page
+    const last = page[page.length - 1]
+    if (!last || page.length < PAGE) return
+    after = last.id
+  }
+}
+
+/** One article's report; `pending` adds the lists of untranslated and stale segments. */
+export function toArticleReport(a: ArticleCoverage, langs: readonly string[], pending?: PendingUnit[][]): ArticleReport {
+  // An article reported in no language counts no units (as it always has: totals come from
+  // the language rows).
+  const units = langs.length > 0 ? a.units : 0
+  const words = langs.length > 0 ? a.words : 0
+  const languages: Record<string, LanguageReport> = {}
+  langs.forEach((lang, i) => {
+    const report = languageReport(a, lang)
+    const list = pending?.[i]
+    if (list) Object.assign(report, listPending(list))
+    languages[lang] = report
+  })
+  return { id: a.id, tag: a.tag, lang: a.lang, title: a.title, revision: a.revision, units, words, languages }
+}
+
+/** Units and words per state and the coverage of one target language, from the counters. */
+function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
+  const at = a.targets.indexOf(lang) * 8
+  const c = (k: number) => a.counts[at + k] ?? 0
+  const units = { initial: a.units - c(0) - c(2) - c(4), translated: c(0), reviewed: c(2), final: c(4), stale: c(6) }
+  const words = { initial: a.words - c(1) - c(3) - c(5), translated: c(1), reviewed: c(3), final: c(5), stale: c(7) }
+  return { coverage: coverageOf(words), units, words }
+}
 
 /** Share of words done and not stale; an article without words is complete. */
 export function coverageOf(words: StateCounts): number {
@@ -116,12 +148,6 @@ export function coverageOf(words: StateCounts): number {
   if (total === 0) return 1
   const done = Math.max(0, words.translated + words.reviewed + words.final - words.stale)
   return done / total
-}
-
-function totalsOf(row: CoverageCounts | undefined): { units: number; words: number } {
-  if (!row) return { units: 0, words: 0 }
-  const sum = (c: StateCounts) => c.initial + c.translated + c.reviewed + c.final
-  return { units: sum(row.units), words: sum(row.words) }
 }
 
 function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; stale: ReportedUnit[] } {
@@ -133,15 +159,4 @@ function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; st
     else untranslated.push(entry)
   }
   return { untranslated, stale }
-}
-
-async function selectArticles(store: Store, ids: string[] | undefined): Promise<ArticleSummary[]> {
-  if (!ids || ids.length === 0) return store.listArticles()
-  const found: ArticleSummary[] = []
-  for (const id of ids) {
-    const a = await store.getArticle(id)
-    if (!a) throw new NotFound(`no article ${id}`, 'unknown-article')
-    found.push(a)
-  }
-  return found
 }

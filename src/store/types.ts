@@ -46,6 +46,29 @@ export interface CoverageCounts {
   words: { initial: number; translated: number; reviewed: number; final: number; stale: number }
 }
 
+/**
+ * One article with its coverage counters in every target language, in the compact form reports
+ * over many articles read: no object per language or state.
+ */
+export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'updatedAt'> {
+  /**
+   * Eight numbers per target, in `targets` order: units and words
+   * translated, reviewed, final, then stale units and words (a stale unit counts in its state too).
+   * Units in none of the three are initial.
+   */
+  counts: number[]
+}
+
+/**
+ * One language's pending units as JSON text: the elements of the report's `untranslated` and
+ * `stale` arrays (`{"id":…,"position":…,"source":…}`, comma-separated, in position order),
+ * exactly as JSON.stringify writes them.
+ */
+export interface PendingJson {
+  untranslated: string
+  stale: string
+}
+
 /** A unit that still needs work in one language, for report listings. */
 export interface PendingUnit {
   id: string
@@ -120,6 +143,23 @@ export interface Store {
    * in position order. Throws NotFound for an unknown article.
    */
   pendingUnits(articleId: string, lang: string): Promise<PendingUnit[]>
+  /**
+   * Articles with their coverage counters in each target language, in one read: the named ones
+   * in the order named, else all by id, or a page of them (`limit` articles with ids after
+   * `after`), so a report over a large database holds one page at a time. Throws NotFound when
+   * a named article does not exist.
+   */
+  articleCoverage(opts?: { articles?: string[]; after?: string; limit?: number }): Promise<ArticleCoverage[]>
+  /**
+   * pendingUnits of one article for several languages in one read: one list per language, in
+   * the order of `langs`. Throws NotFound for an unknown article.
+   */
+  pendingUnitsByLang(articleId: string, langs: string[]): Promise<PendingUnit[][]>
+  /**
+   * pendingUnitsByLang written as JSON text by the database, for listings too large to build
+   * as objects. Throws NotFound for an unknown article.
+   */
+  pendingUnitsJson(articleId: string, langs: string[]): Promise<PendingJson[]>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

@@ -21,7 +21,7 @@
  * of very common words alone, recall is best effort (the exact path still finds 100 and 101).
  */
 import { isUnspaced } from '../model/text.js'
-import { sourceHash } from '../store/sqlite/import.js'
+import { sourceHash } from '../store/sqlite/source-hash.js'
 import { InvalidInput } from '../model/errors.js'
 import { type Prepared, prepare, scoreEntry } from './score.js'
 import { indexWords, isValue } from './tokens.js'

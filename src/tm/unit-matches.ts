@@ -6,7 +6,7 @@
 import { InvalidInput, NotFound } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import type { StoredUnit } from '../model/translation.js'
-import { sourceHash } from '../store/sqlite/import.js'
+import { sourceHash } from '../store/sqlite/source-hash.js'
 import type { Store } from '../store/types.js'
 import type { MatchQuery, MemoryMatch } from './types.js'
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
 import { STATES, type State } from '../../src/model/translation.js'
-import type { CoverageCounts, Store } from '../../src/store/types.js'
+import type { ArticleCoverage, CoverageCounts, Store } from '../../src/store/types.js'
 import { article } from './fixtures/articles.js'
 
 const SENTENCES = [
@@ -76,6 +76,19 @@ async function recount(store: Store): Promise<CoverageCounts[]> {
   return out
 }
 
+/** CoverageCounts per target of one article of Store.articleCoverage. */
+function fromSheet(a: ArticleCoverage): CoverageCounts[] {
+  return a.targets.map((lang, i) => {
+    const [tu, tw, ru, rw, fu, fw, su, sw] = a.counts.slice(i * 8, i * 8 + 8) as number[]
+    return {
+      articleId: a.id,
+      lang,
+      units: { initial: a.units - tu! - ru! - fu!, translated: tu!, reviewed: ru!, final: fu!, stale: su! },
+      words: { initial: a.words - tw! - rw! - fw!, translated: tw!, reviewed: rw!, final: fw!, stale: sw! },
+    }
+  })
+}
+
 /**
  * Property: after any sequence of imports, re-imports and writes, coverage equals a recount from
  * scratch, history holds every accepted write, and no unit ever disappears.
@@ -117,7 +130,17 @@ export function testCoverageCounters(store: () => Store): void {
           writes++
         }
         const mine = (c: CoverageCounts) => ids.includes(c.articleId)
-        expect((await s.coverage()).filter(mine)).toEqual((await recount(s)).filter(mine))
+        const counted = (await recount(s)).filter(mine)
+        expect((await s.coverage()).filter(mine)).toEqual(counted)
+        // The whole-database read agrees, counter for counter, and so do the batched listings.
+        const sheet = (await s.articleCoverage()).filter((a) => ids.includes(a.id))
+        expect(sheet.flatMap(fromSheet)).toEqual(counted)
+        for (const a of sheet) {
+          const each = await Promise.all(a.targets.map((l) => s.pendingUnits(a.id, l)))
+          expect(await s.pendingUnitsByLang(a.id, a.targets)).toEqual(each)
+          const json = await s.pendingUnitsJson(a.id, a.targets)
+          expect(json.map((l) => JSON.parse(`[${l.untranslated}]`).length + JSON.parse(`[${l.stale}]`).length)).toEqual(each.map((l) => l.length))
+        }
         let logged = 0
         for (const id of ids) {
           for (const u of unitsSeen.get(id) ?? []) logged += (await s.history(id, u)).length

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
-import type { Store } from '../../src/store/types.js'
+import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
@@ -286,6 +286,8 @@ export function testStore(makeStore: MakeStore): void {
       await expect(store.listTranslations('nope', 'sv')).rejects.toMatchObject(nf)
       await expect(store.pendingUnits('nope', 'sv')).rejects.toMatchObject(nf)
       await expect(store.coverage({ articles: ['nope'] })).rejects.toMatchObject(nf)
+      await expect(store.articleCoverage({ articles: ['en-general-01', 'nope'] })).rejects.toMatchObject(nf)
+      await expect(store.pendingUnitsByLang('nope', ['sv'])).rejects.toMatchObject(nf)
       expect(await store.getArticle('nope')).toBeUndefined()
     })
 
@@ -328,6 +330,43 @@ export function testStore(makeStore: MakeStore): void {
         [ids[5], 6, false, 'initial'],
       ])
       expect(pending[0]?.source).toBe('Who once built the mill?')
+      expect(await store.pendingUnitsByLang('en-general-01', ['de', 'sv', 'xx'])).toEqual([
+        await store.pendingUnits('en-general-01', 'de'),
+        pending,
+        await store.pendingUnits('en-general-01', 'xx'),
+      ])
+      const asJson = (list: PendingUnit[], stale: boolean) =>
+        list.filter((u) => u.stale === stale).map((u) => JSON.stringify({ id: u.id, position: u.position, source: u.source })).join(',')
+      const byLang = await store.pendingUnitsByLang('en-general-01', ['sv', 'de'])
+      expect(await store.pendingUnitsJson('en-general-01', ['sv', 'de'])).toEqual(
+        byLang.map((list) => ({ untranslated: asJson(list, false), stale: asJson(list, true) })),
+      )
+      await expect(store.pendingUnitsJson('nope', ['sv'])).rejects.toMatchObject({ name: 'NotFound' })
+    })
+
+    it('gives every article with eight counters per target in one read, by id or as named', async () => {
+      await importSample()
+      await store.importArticle(article('en-general-00', 'One. Two.', { targets: ['fi'], title: 'Zero' }))
+      const ids = await unitIds()
+      await translate(ids[1]!, 'a')
+      await translate(ids[2]!, 'b', 'sv', { state: 'reviewed' })
+      await translate(ids[3]!, 'c', 'de', { state: 'final' })
+      await store.importArticle(article('en-general-01', SAMPLE.replace('in summer', 'in the summer')))
+      const all = await store.articleCoverage()
+      expect(all.map((a) => a.id)).toEqual(['en-general-00', 'en-general-01'])
+      const [zero, one] = all
+      expect(zero).toMatchObject({ tag: 'en-general', lang: 'en', title: 'Zero', revision: 1, targets: ['fi'], units: 2, words: 2 })
+      expect(zero?.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0])
+      const [sv, de] = await store.coverage({ articles: ['en-general-01'] })
+      expect(one).toMatchObject({ revision: 2, targets: ['sv', 'de'], units: 6 })
+      expect(one?.counts).toEqual([
+        sv?.units.translated, sv?.words.translated, sv?.units.reviewed, sv?.words.reviewed, sv?.units.final, sv?.words.final, sv?.units.stale, sv?.words.stale,
+        de?.units.translated, de?.words.translated, de?.units.reviewed, de?.words.reviewed, de?.units.final, de?.words.final, de?.units.stale, de?.words.stale,
+      ])
+      expect(sv?.units.stale).toBe(1)
+      const named = await store.articleCoverage({ articles: ['en-general-01', 'en-general-00', 'en-general-01'] })
+      expect(named.map((a) => a.id)).toEqual(['en-general-01', 'en-general-00', 'en-general-01'])
+      expect(named[0]).toEqual(one)
     })
   })
 

@@ -1,6 +1,7 @@
 import { parseLanguage } from '../../model/tags.js'
-import { buildReport, reportArticles, type ArticleReport } from '../../report/build-report.js'
+import { buildReport, reportArticles } from '../../report/build-report.js'
 import { formatPendingText, formatSummaryTable } from '../../report/format-text.js'
+import { reportJson } from '../../report/report-json.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
 
@@ -30,7 +31,10 @@ export async function run(args: string[]): Promise<number> {
   const langs = splitList(values.lang)?.map((l) => parseLanguage(l))
   const opts = { articles: positionals, ...(langs ? { langs } : {}) }
   await withStore(values.db, async (store) => {
-    if (values.format === 'json') return streamJson(reportArticles(store, { ...opts, summary: values.summary ?? false }))
+    if (values.format === 'json') {
+      for await (const chunk of reportJson(store, { ...opts, summary: values.summary ?? false })) await writeOut(chunk)
+      return
+    }
     // The table needs every row first, and rows come from the counters alone (cheap); the
     // segment lists, which can be large, then stream one article at a time.
     await writeOut(formatSummaryTable(await buildReport(store, { ...opts, summary: true })))
@@ -41,19 +45,4 @@ export async function run(args: string[]): Promise<number> {
     }
   })
   return 0
-}
-
-/** `{"articles": [...]}` written in chunks of about 64 KB, one article at a time. */
-async function streamJson(articles: AsyncIterable<ArticleReport>): Promise<void> {
-  let chunk = '{"articles": ['
-  let first = true
-  for await (const a of articles) {
-    chunk += `${first ? '\n' : ',\n'}${JSON.stringify(a)}`
-    first = false
-    if (chunk.length > 1 << 16) {
-      await writeOut(chunk)
-      chunk = ''
-    }
-  }
-  await writeOut(`${chunk}${first ? ']}' : '\n]}'}\n`)
 }

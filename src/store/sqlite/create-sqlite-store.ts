@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Store } from '../types.js'
 import { createSqliteAccounts } from './accounts.js'
+import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
-import { createImporter } from './import.js'
-import { createSqliteMemory } from './memory.js'
+import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
@@ -27,13 +27,16 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const db = openDatabase(opts)
   const now = opts.now ?? (() => new Date().toISOString())
   const articles = createArticleOps(db)
-  const importArticle = createImporter(db, now)
+  // The importer (alignment, the diff library) and the memory load when first used.
+  let importer: Promise<ReturnType<typeof import('./import.js').createImporter>> | undefined
+  const importArticle = () => (importer ??= import('./import.js').then((m) => m.createImporter(db, now)))
   const translations = createTranslationOps(db, now)
   const reports = createCoverageOps(db)
+  const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
 
   return {
-    memory: createSqliteMemory(db, now),
+    memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now))),
     // On the store's connection: the token lookup of every request then reads pages this
     // connection's own writes keep cached, instead of a second connection re-reading them.
     accounts: createSqliteAccounts(db, now),
@@ -46,7 +49,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
-    importArticle: async (input, o) => importArticle(input, o),
+    importArticle: async (input, o) => (await importArticle())(input, o),
     getTranslation: async (articleId, unitId, lang) =>
       translations.get(articleId, unitId, lang),
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
@@ -54,6 +57,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
+    articleCoverage: async (o) => wholeReports.articleCoverage(o),
+    pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
+    pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on

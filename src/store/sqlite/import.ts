@@ -1,19 +1,15 @@
-import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
 import { TolkError } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
-import { normalizeForCompare } from '../../model/text.js'
 import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
+import { sourceHash } from './source-hash.js'
 import { checkTargets, validateImport } from './validate-import.js'
 
-/** Hash of a sentence as alignment compares it (NFC, folded white space). */
-export function sourceHash(source: string): string {
-  // One-shot hash: no Hash object per sentence on the import's hot path.
-  return hash('sha256', normalizeForCompare(source), 'base64url').slice(0, 22)
-}
+// Kept here too for callers that import it from the importer.
+export { sourceHash }
 
 /**
  * Build the import function over one connection. Statements are prepared once; an import is one

@@ -13,7 +13,7 @@ import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/match
 import { readTmx } from '../../tm/tmx-read.js'
 import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
-import { sourceHash } from './import.js'
+import { sourceHash } from './source-hash.js'
 import { createMemorySync } from './memory-sync.js'
 
 interface EntryRow {

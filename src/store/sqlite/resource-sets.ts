@@ -13,7 +13,7 @@ import type {
   ResourceSet,
   ResourceSetImport,
 } from '../resource-sets.js'
-import { sourceHash } from './import.js'
+import { sourceHash } from './source-hash.js'
 import type { ArticleRow, UnitRow } from './rows.js'
 import { checkTargets } from './validate-import.js'
 

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, expect, it } from 'vitest'
+import { ROOT, runCli } from './run-cli.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'tolk-modules-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+/** The modules `tolk ARGS` loads, as paths below the repository (dist/…, node_modules/…). */
+function modulesOf(args: string[]): string[] {
+  const log = join(dir, 'modules.log')
+  rmSync(log, { force: true })
+  const r = spawnSync(process.execPath, ['--import', './tests/cli/fixtures/log-modules.mjs', 'bin/tolk.js', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, TOLK_MODULE_LOG: log },
+  })
+  expect(r.status).toBe(0)
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((u) => u.startsWith('file:'))
+    .map((u) => u.replace(/^file:\/\/.*?\/(dist|node_modules)\//, '$1/'))
+}
+
+it('reports without loading the importer, the segmenter or the translation memory', () => {
+  const db = join(dir, 'tolk.sqlite')
+  expect(runCli(['report', '--summary', '--db', db]).status).toBe(0) // creates it, with the seeds
+  const loaded = modulesOf(['report', '--summary', '--format', 'json', '--db', db])
+  expect(loaded).toContain('dist/report/report-json.js')
+  for (const heavy of ['dist/store/sqlite/import.js', 'dist/align/', 'dist/segment/', 'dist/store/sqlite/memory.js', 'dist/tm/', 'node_modules/diff/', 'node_modules/saxes/']) {
+    expect(loaded.filter((m) => m.startsWith(heavy))).toEqual([])
+  }
+})
