@@ -106,6 +106,11 @@ export async function ensureMillionDb({ root, dataDir, articles, units, log }) {
         new_state, author, at)
       SELECT article_id, unit_id, lang, version, NULL, text, 'initial', state, author, updated_at
       FROM translations ORDER BY article_id, unit_id, lang`).run()
+    // Each translation row names its latest history entry (schema 9), as a write would.
+    db.prepare(`
+      UPDATE translations SET history_seq = h.seq
+      FROM (SELECT article_id, unit_id, lang, max(seq) AS seq FROM history GROUP BY article_id, unit_id, lang) h
+      WHERE h.article_id = translations.article_id AND h.unit_id = translations.unit_id AND h.lang = translations.lang`).run()
   }).immediate()
   const translatedMs = performance.now() - t1
   const n = db.prepare('SELECT count(*) FROM translations').pluck().get()

@@ -40,7 +40,7 @@ export async function issueToken(
 export async function authenticate(accounts: Accounts, token: string, now = new Date()): Promise<Principal | undefined> {
   // Cheap refusal of garbage before hashing: a token is ASCII and not huge.
   if (token.length > 200 || !token.startsWith(TOKEN_PREFIX)) return undefined
-  return accounts.findByTokenHash(hashToken(token), now.toISOString())
+  return accounts.findByTokenHash(hashToken(token), now)
 }
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }

@@ -59,6 +59,6 @@ export interface Accounts {
   /** Mark a token revoked (idempotent); NotFound for an unknown id. */
   revokeToken(id: number): Promise<TokenInfo>
   /** The account behind a valid (not revoked, not expired) token hash, else undefined. */
-  findByTokenHash(hash: string, now: string): Promise<Principal | undefined>
+  findByTokenHash(hash: string, now: Date): Promise<Principal | undefined>
   close(): Promise<void>
 }

@@ -1,8 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
-import { requestId } from 'hono/request-id'
 import { matchedRoutes } from 'hono/route'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Accounts } from '../auth/types.js'
 import type { Store } from '../store/types.js'
 import { renderDocsPage } from './docs-page.js'
@@ -10,6 +8,7 @@ import type { AppEnv } from './env.js'
 import { handleError, handleNotFound } from './errors.js'
 import { allowedMethods } from './method-not-allowed.js'
 import { requireToken } from './middleware/auth.js'
+import { baseHeaders } from './middleware/base-headers.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
@@ -69,9 +68,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   app.onError(handleError)
 
-  app.use(requestId())
+  // Request id and hono's secureHeaders() set, on every answer (errors too).
+  app.use(baseHeaders())
   app.use(requestLog(opts.log))
-  app.use(secureHeaders())
   if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
   // Apps in a browser load namespaces and post missing keys from their own origin.
   if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
 import { ARTICLE, jsonBody, makeTestApp, tPath } from './_setup.js'
 
 describe('articles', () => {
@@ -163,6 +165,35 @@ describe('service routes', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
     expect(res.headers.get('x-request-id')).toBeTruthy()
     expect(res.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it("sends hono's secureHeaders() set on every answer, the write path and errors included", async () => {
+    const hono = new Hono()
+    hono.use(secureHeaders())
+    hono.get('/', (c) => c.text('x'))
+    const expected = [...(await hono.request('/')).headers].filter(([k]) => k !== 'content-type')
+    expect(expected.length).toBeGreaterThan(5)
+    const t = await makeTestApp()
+    const written = await t.call(`/api/articles/sv-general-01/units/${t.units[0]}/translations/sv`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': '"0"' },
+      body: JSON.stringify({ text: 'Välkommen', state: 'translated' }),
+    })
+    expect(written.status).toBe(200)
+    for (const res of [written, await t.call('/healthz'), await t.call('/api/nope'), await t.call('/api/articles', { as: undefined })]) {
+      for (const [k, v] of expected) expect(res.headers.get(k), `${res.status} ${k}`).toBe(v)
+      expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/)
+    }
+  })
+
+  it('keeps a well-formed X-Request-Id the client sent, and makes a new one for any other', async () => {
+    const t = await makeTestApp()
+    const own = await t.call('/healthz', { headers: { 'X-Request-Id': 'ci-run-42_a=b' } })
+    expect(own.headers.get('x-request-id')).toBe('ci-run-42_a=b')
+    for (const bad of ['has space', 'x'.repeat(256), 'semi;colon']) {
+      const res = await t.call('/healthz', { headers: { 'X-Request-Id': bad } })
+      expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/)
+    }
   })
 
   it('answers CORS only for configured origins', async () => {

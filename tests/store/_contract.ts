@@ -216,6 +216,29 @@ export function testStore(makeStore: MakeStore): void {
       expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1)
     })
 
+    it('decides writes asked for at once one by one, in order, each all or nothing', async () => {
+      await importSample()
+      const [a, b] = await unitIds()
+      const results = await Promise.allSettled([
+        translate(a!, 'first', 'sv', { ifVersion: 0 }),
+        translate(a!, 'late', 'sv', { ifVersion: 0 }),
+        translate(b!, 'other unit', 'sv', { ifVersion: 0 }),
+        translate('no-such-unit', 'lost', 'sv'),
+        translate(a!, 'second', 'sv', { ifVersion: 1, state: 'bogus' }),
+        translate(a!, 'second', 'sv', { ifVersion: 1 }),
+      ])
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'rejected', 'fulfilled'])
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(VersionConflict)
+      expect((results[3] as PromiseRejectedResult).reason).toBeInstanceOf(NotFound)
+      expect((results[4] as PromiseRejectedResult).reason).toBeInstanceOf(InvalidInput)
+      expect((results[5] as PromiseFulfilledResult<{ version: number }>).value.version).toBe(2)
+      const history = await store.history('en-general-01', a!, 'sv')
+      expect(history.map((h) => [h.version, h.newText])).toEqual([[1, 'first'], [2, 'second']])
+      expect(await store.history('en-general-01', b!)).toHaveLength(1)
+      const [sv] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
+      expect(sv?.units.translated).toBe(2)
+    })
+
     it('appends history on every write, oldest first, even when nothing changed', async () => {
       await importSample()
       const [id] = await unitIds()

@@ -5,7 +5,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
-import { SCHEMA_VERSION } from '../../src/store/migrations/index.js'
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { testStore } from './_contract.js'
@@ -101,6 +101,87 @@ describe('SQLite specifics', () => {
       expect(() => db.exec(sql), sql).toThrow(/never deleted|append-only/)
     }
     db.close()
+  })
+
+  it('keeps the history of a database written before schema 9, and goes on appending to it', async () => {
+    const file = freshFile()
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const old = new Database(file)
+    old.pragma('journal_mode = WAL')
+    for (const m of MIGRATIONS.filter((m) => m.version <= 6)) {
+      old.exec(m.sql)
+      old.pragma(`user_version = ${m.version}`)
+    }
+    old.exec(`
+      INSERT INTO articles (id, tag, lang, title, revision, targets, created_at, updated_at, lead, source)
+        VALUES ('en-general-01', 'en-general', 'en', 'T', 1, '["sv","de"]', 't0', 't0', '', 'One. Two.');
+      INSERT INTO units (article_id, id, position, block, kind, source, trailing, words, hash)
+        VALUES ('en-general-01', 'u1', 1, 1, 'paragraph', 'One.', ' ', 1, 'h1'),
+               ('en-general-01', 'u2', 2, 1, 'paragraph', 'Two.', '', 1, 'h2');
+      INSERT INTO translations (article_id, unit_id, lang, text, state, version, author, updated_at, made_from)
+        VALUES ('en-general-01', 'u1', 'sv', 'Ett!', 'reviewed', 2, 'bo', 't3', 'One.'),
+               ('en-general-01', 'u1', 'de', 'Eins', 'translated', 1, 'ann', 't2', 'One.'),
+               ('en-general-01', 'u2', 'sv', 'Två', 'translated', 1, 'ann', 't4', 'Two.');
+      INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state, new_state, author, at)
+        VALUES ('en-general-01', 'u1', 'sv', 1, NULL, 'Ett', 'initial', 'translated', 'ann', 't1'),
+               ('en-general-01', 'u1', 'de', 1, NULL, 'Eins', 'initial', 'translated', 'ann', 't2'),
+               ('en-general-01', 'u1', 'sv', 2, 'Ett', 'Ett!', 'translated', 'reviewed', 'bo', 't3'),
+               ('en-general-01', 'u2', 'sv', 1, NULL, 'Två', 'initial', 'translated', 'ann', 't4');`)
+    old.close()
+
+    const s = createSqliteStore({ file })
+    const entries = (h: Awaited<ReturnType<typeof s.history>>) => h.map((e) => [e.lang, e.version, e.newText])
+    expect(entries(await s.history('en-general-01', 'u1'))).toEqual([
+      ['sv', 1, 'Ett'],
+      ['de', 1, 'Eins'],
+      ['sv', 2, 'Ett!'],
+    ])
+    expect(entries(await s.history('en-general-01', 'u1', 'sv'))).toEqual([
+      ['sv', 1, 'Ett'],
+      ['sv', 2, 'Ett!'],
+    ])
+    expect(entries(await s.history('en-general-01', 'u2'))).toEqual([['sv', 1, 'Två']])
+    await s.writeTranslation({
+      articleId: 'en-general-01', unitId: 'u1', lang: 'sv', text: 'Ett.', state: 'final', author: 'bo', ifVersion: 2,
+    })
+    await s.writeTranslation({
+      articleId: 'en-general-01', unitId: 'u2', lang: 'de', text: 'Zwei', state: 'translated', author: 'ann', ifVersion: 0,
+    })
+    expect(entries(await s.history('en-general-01', 'u1', 'sv'))).toEqual([
+      ['sv', 1, 'Ett'],
+      ['sv', 2, 'Ett!'],
+      ['sv', 3, 'Ett.'],
+    ])
+    expect(entries(await s.history('en-general-01', 'u2'))).toEqual([
+      ['sv', 1, 'Två'],
+      ['de', 1, 'Zwei'],
+    ])
+    await s.close()
+  })
+
+  it('leaves nothing of a write that fails half-way, and keeps the writes asked for beside it', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    await s.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+    const [a, b, c] = (await s.listUnits('en-general-01')).map((u) => u.id)
+    // A failure after the history entry is in: only a rollback of that write can undo it.
+    const raw = new Database(file)
+    raw.exec(`CREATE TRIGGER boom BEFORE INSERT ON translations WHEN new.text = 'boom'
+      BEGIN SELECT RAISE (ABORT, 'boom'); END`)
+    raw.close()
+    const write = (unitId: string, text: string) =>
+      s.writeTranslation({ articleId: 'en-general-01', unitId, lang: 'sv', text, state: 'translated', author: 'a', ifVersion: 0 })
+    const results = await Promise.allSettled([write(a!, 'one'), write(b!, 'boom'), write(c!, 'three')])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(await s.history('en-general-01', b!)).toEqual([])
+    expect((await s.getTranslation('en-general-01', b!, 'sv')).version).toBe(0)
+    expect((await s.history('en-general-01', c!)).map((h) => h.newText)).toEqual(['three'])
+    const [sv] = await s.coverage({ articles: ['en-general-01'] })
+    expect(sv?.units.translated).toBe(2)
+    const db = new Database(file, { readonly: true })
+    expect(db.prepare('SELECT count(*) FROM history').pluck().get()).toBe(2)
+    db.close()
+    await s.close()
   })
 
   it('leaves the previous revision intact when a process is killed in the middle of an import', async () => {

@@ -63,10 +63,13 @@ describe('languages written without spaces', () => {
     fs.writeFileSync(file, tmx(UNITS))
     await store.memory.importTmx(file)
     await store.close()
-    // Back to schema 7: no trigram index, no triggers.
+    // Back to schema 7: no trigram index, no triggers (8); no history chain (9).
     const raw = new Database(db)
     raw.exec(`DROP TRIGGER tm_entries_grams_insert; DROP TRIGGER tm_entries_grams_delete;
-      DROP TRIGGER tm_entries_grams_update; DROP TABLE tm_grams; PRAGMA user_version = 7;`)
+      DROP TRIGGER tm_entries_grams_update; DROP TABLE tm_grams;
+      ALTER TABLE history DROP COLUMN prev_seq; ALTER TABLE translations DROP COLUMN history_seq;
+      CREATE INDEX history_unit ON history (article_id, unit_id, lang, version);
+      PRAGMA user_version = 7;`)
     raw.close()
     const reopened = createSqliteStore({ file: db })
     const [m] = await reopened.memory.matches({ text: '请把窗户关好。', srcLang: 'zh', tgtLang: 'sv' })

@@ -5,6 +5,7 @@ import { printable } from '../../model/tags.js'
 import type { Translation } from '../../model/translation.js'
 import type { Store } from '../../store/types.js'
 import type { App, RouteDeps } from '../env.js'
+import { completeJson } from '../middleware/base-headers.js'
 import { problem, ProblemError } from '../problem.js'
 import {
   historyQuery,
@@ -105,8 +106,8 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
         ifVersion: basedOn,
         author: principal.account,
       })
-      c.header('ETag', etag(t.version))
-      return c.json(t, 200)
+      // The hot path of the service: all headers in one object (see completeJson).
+      return completeJson(c, t, 200, { ETag: etag(t.version) })
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       throw new ProblemError(

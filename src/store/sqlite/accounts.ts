@@ -39,7 +39,8 @@ let generation = 0
 
 interface CachedPrincipal {
   principal: Principal
-  expiresAt: string | null
+  /** Expiry in ms since the epoch; Infinity for none. */
+  expiresAt: number
   until: number
   generation: number
   dataVersion: number
@@ -172,7 +173,7 @@ export function createSqliteAccounts(
       if (!row) throw new NotFound(`no token ${id}: see tolk token list`, 'unknown-token')
       return toToken(row)
     },
-    async findByTokenHash(hash, at): Promise<Principal | undefined> {
+    async findByTokenHash(hash, now): Promise<Principal | undefined> {
       const hit = cache.get(hash)
       const version = dataVersion.get() as number
       if (
@@ -180,11 +181,12 @@ export function createSqliteAccounts(
         hit.generation === generation &&
         hit.dataVersion === version &&
         hit.until > Date.now() &&
-        (hit.expiresAt === null || hit.expiresAt > at)
+        hit.expiresAt > now.getTime()
       ) {
         return hit.principal
       }
-      const rows = selectByHash.all(hash, at)
+      // Only a miss needs the time as text (ISO 8601, as expiries are stored).
+      const rows = selectByHash.all(hash, now.toISOString())
       const first = rows[0]
       if (!first) {
         if (hit) cache.delete(hash)
@@ -199,7 +201,7 @@ export function createSqliteAccounts(
       if (cache.size >= TOKEN_CACHE_MAX) cache.clear()
       cache.set(hash, {
         principal,
-        expiresAt: first.expires_at,
+        expiresAt: first.expires_at === null ? Infinity : Date.parse(first.expires_at),
         until: Date.now() + TOKEN_CACHE_TTL_MS,
         generation,
         dataVersion: version,

@@ -53,7 +53,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     getTranslation: async (articleId, unitId, lang) =>
       translations.get(articleId, unitId, lang),
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
-    writeTranslation: async (write) => translations.write(write),
+    writeTranslation: (write) => translations.writeGrouped(write),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),

@@ -57,6 +57,8 @@ export interface TranslationRow {
   author: string
   updated_at: string
   made_from: string | null
+  /** The latest history entry of this unit and language (schema 9). */
+  history_seq: number | null
 }
 
 /** A `history` row. */
@@ -71,6 +73,8 @@ export interface HistoryRow {
   new_state: State
   author: string
   at: string
+  /** The entry before this one of the same unit and language (schema 9). */
+  prev_seq: number | null
 }
 
 /** Map an articles row to the model's Article. */

@@ -8,6 +8,7 @@ import {
   type TranslationWrite,
   untranslated,
 } from '../../model/translation.js'
+import { groupCommit } from './group-commit.js'
 import {
   type HistoryRow,
   type TranslationRow,
@@ -19,7 +20,10 @@ import {
 export interface TranslationOps {
   get(articleId: string, unitId: string, lang: string): Translation
   list(articleId: string, lang: string): Translation[]
+  /** One write in a transaction of its own, or a savepoint inside the caller's. */
   write(write: TranslationWrite): Translation
+  /** One write, committed with the others asked for in the same turn (group-commit.ts). */
+  writeGrouped(write: TranslationWrite): Promise<Translation>
   history(articleId: string, unitId: string, lang?: string): HistoryEntry[]
 }
 
@@ -39,14 +43,17 @@ interface WriteLookup {
   stale: 0 | 1 | null
   version: number | null
   made_from: string | null
+  history_seq: number | null
   /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10). */
   applies: 0 | 1
 }
 
 /**
- * Build the translation functions. A write is one IMMEDIATE transaction: one lookup of the unit
- * with its current translation, compare versions, upsert, append history; the coverage counters
- * follow by trigger.
+ * Build the translation functions. A write is all or nothing (a savepoint in the IMMEDIATE
+ * transaction it shares with the writes asked for beside it): one lookup of the unit with its
+ * current translation, compare versions, append history, upsert; the coverage counters follow
+ * by trigger. A unit's history is a chain (schema 9): each entry links to the one before
+ * of its unit and language, the translation row to the latest.
  */
 export function createTranslationOps(db: Database.Database, now: () => string): TranslationOps {
   const articleExists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
@@ -60,6 +67,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
   const selectForWrite = db.prepare<[string, string, string, string], WriteLookup>(`
     SELECT u.obsolete, u.source, a.targets, t.text, t.state, t.stale, t.version, t.made_from,
+      t.history_seq,
       u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
@@ -71,23 +79,34 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     WHERE u.article_id = ? AND u.obsolete = 0
       AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
     ORDER BY u.position`)
-  const upsert = db.prepare<[string, string, string, string, string, number, number, string, string, string | null]>(`
+  const upsert = db.prepare<
+    [string, string, string, string, string, number, number, string, string, string | null, number | bigint]
+  >(`
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
-      updated_at, made_from)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      updated_at, made_from, history_seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, unit_id, lang) DO UPDATE SET text = excluded.text,
       state = excluded.state, stale = excluded.stale, version = excluded.version,
-      author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from`)
-  const appendHistory = db.prepare<[string, string, string, number, string | null, string, string, string, string, string]>(`
+      author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
+      history_seq = excluded.history_seq`)
+  const appendHistory = db.prepare<
+    [string, string, string, number, string | null, string, string, string, string, string, number | null]
+  >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const selectHistory = db.prepare<[string, string], HistoryRow>(
-    'SELECT * FROM history WHERE article_id = ? AND unit_id = ? ORDER BY seq',
-  )
-  const selectHistoryLang = db.prepare<[string, string, string], HistoryRow>(
-    'SELECT * FROM history WHERE article_id = ? AND unit_id = ? AND lang = ? ORDER BY seq',
-  )
+      new_state, author, at, prev_seq)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
+  // JOIN keeps SQLite from scanning all of history and probing the chain instead.
+  const historyChain = (lang: string) => `
+    WITH RECURSIVE chain (seq) AS (
+      SELECT history_seq FROM translations
+      WHERE article_id = ? AND unit_id = ?${lang} AND history_seq IS NOT NULL
+      UNION ALL
+      SELECT h.prev_seq FROM chain JOIN history h ON h.seq = chain.seq WHERE h.prev_seq IS NOT NULL
+    )
+    SELECT h.* FROM chain CROSS JOIN history h ON h.seq = chain.seq ORDER BY h.seq`
+  const selectHistory = db.prepare<[string, string], HistoryRow>(historyChain(''))
+  const selectHistoryLang = db.prepare<[string, string, string], HistoryRow>(historyChain(' AND lang = ?'))
 
   const unitOrThrow = (articleId: string, unitId: string): UnitLookup => {
     const unit = selectUnit.get(articleId, unitId)
@@ -151,8 +170,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     const at = now()
     const madeFrom = stale ? current.madeFrom : found.source
     const version = current.version + 1
-    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom)
-    appendHistory.run(
+    const { lastInsertRowid: seq } = appendHistory.run(
       w.articleId,
       w.unitId,
       w.lang,
@@ -163,7 +181,9 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.state,
       w.author,
       at,
+      found.history_seq,
     )
+    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
     return {
       articleId: w.articleId,
       unitId: w.unitId,
@@ -193,6 +213,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     // Every accepted write is a write: a new version and a history entry, even when text and state
     // are what they were, so "acknowledged" always means "in the history".
     write: (w) => write.immediate(w),
+    writeGrouped: groupCommit(db, write),
     history(articleId, unitId, lang) {
       unitOrThrow(articleId, unitId)
       const rows =
