@@ -5,6 +5,7 @@ import { ensureFirstAdmin, FIRST_ADMIN } from './auth/bootstrap.js'
 import { createApp, DEFAULT_APP_OPTIONS } from './http/app.js'
 import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
+import { startCheckpointer } from './store/sqlite/checkpointer.js'
 import { followMemory } from './tm/memory-follow.js'
 import { openSqliteWebAuth } from './store/sqlite/sessions.js'
 import { createWebRoutes } from './web/create-web-routes.js'
@@ -18,6 +19,15 @@ import { createWebRoutes } from './web/create-web-routes.js'
  */
 const MEMORY_SYNC_MS = 250
 const MEMORY_SYNC_SLICE_MS = 2
+
+/**
+ * A thread of its own checkpoints the log every 100 ms (see `checkpointer.ts`): SQLite's
+ * automatic checkpoint ran inside a commit every 1,000 log pages, a tenth of a second apart under
+ * write load, and was most of the commits that held the event loop past 10 ms. The writing
+ * connection checkpoints itself only past 10,000 pages (about 40 MB), should that thread lag.
+ */
+const CHECKPOINT_MS = 100
+const BACKSTOP_CHECKPOINT_PAGES = 10_000
 
 /** How `tolk serve` runs the service. */
 export interface ServerOptions {
@@ -50,7 +60,8 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const print = opts.print ?? ((line: string) => console.log(line))
-  const store = await openStore(opts.db)
+  const store = await openStore(opts.db, { walAutocheckpoint: BACKSTOP_CHECKPOINT_PAGES })
+  const checkpointer = opts.db === ':memory:' ? undefined : startCheckpointer(opts.db, { everyMs: CHECKPOINT_MS })
   const accounts = store.accounts
   const seeded = await loadSeedsIfEmpty(store)
   if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
@@ -86,7 +97,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       new Promise<void>((resolve) => {
         stopMemory()
         stopTurnLog()
-        server.close(() => void web.close().then(() => store.close()).then(resolve))
+        server.close(() =>
+          void web
+            .close()
+            .then(() => checkpointer?.stop())
+            .then(() => store.close())
+            .then(resolve),
+        )
       }),
   }
 }
