@@ -32,3 +32,16 @@ it('copies committed log pages into the database file off the event loop, losing
   expect(other.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 2000 })
   other.close()
 })
+
+it('reports no error while the log has nothing to copy', async () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-ckpt-')), 'tolk.sqlite')
+  const db = openDatabase({ file, walAutocheckpoint: 1_000_000 })
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY)')
+  const errors: string[] = []
+  const results: unknown[] = []
+  const checkpointer = startCheckpointer(file, { everyMs: 5, onCheckpoint: (r) => results.push(r), onError: (e) => errors.push(e) })
+  await until(() => results.length >= 3)
+  await checkpointer.stop()
+  db.close()
+  expect(errors).toEqual([])
+})

@@ -26,7 +26,8 @@ const timer = setInterval(() => {
     const r = checkpoint.get()
     parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed })
   } catch (err) {
-    parentPort.postMessage({ error: String(err) })
+    // Another connection checkpointing at the same moment: the next look does it.
+    if (err.code !== 'SQLITE_BUSY') parentPort.postMessage({ error: String(err) })
   }
 }, workerData.everyMs)
 parentPort.on('message', () => {
