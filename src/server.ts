@@ -1,20 +1,33 @@
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { ensureFirstAdmin, FIRST_ADMIN } from './auth/bootstrap.js'
 import { createApp, DEFAULT_APP_OPTIONS } from './http/app.js'
 import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
+import { startCheckpointer } from './store/sqlite/checkpointer.js'
+import { followMemory } from './tm/memory-follow.js'
 import { openSqliteWebAuth } from './store/sqlite/sessions.js'
 import { createWebRoutes } from './web/create-web-routes.js'
 
 /**
- * The service brings the translation memory up to date with new writes in small slices, often:
- * a slice blocks the event loop for a few milliseconds at most, so write latency stays flat under
- * load (one large batch every few seconds blocked it for hundreds). Under a sustained burst the
- * memory falls behind and the next memory read catches up in full.
+ * The service brings the translation memory up to date with new writes in slices of about 2 ms
+ * (see `followMemory`): one per look while requests keep it busy, until current when idle. A
+ * fixed 500-entry slice blocked the event loop for 10 to 50 ms on a loaded machine, the longest
+ * pauses under write load. Under a sustained burst the memory falls behind and the next memory
+ * read catches up in full.
  */
 const MEMORY_SYNC_MS = 250
-const MEMORY_SYNC_SLICE = 500
+const MEMORY_SYNC_SLICE_MS = 2
+
+/**
+ * A thread of its own checkpoints the log every 100 ms (see `checkpointer.ts`): SQLite's
+ * automatic checkpoint ran inside a commit every 1,000 log pages, a tenth of a second apart under
+ * write load, and was most of the commits that held the event loop past 10 ms. The writing
+ * connection checkpoints itself only past 10,000 pages (about 40 MB), should that thread lag.
+ */
+const CHECKPOINT_MS = 100
+const BACKSTOP_CHECKPOINT_PAGES = 10_000
 
 /** How `tolk serve` runs the service. */
 export interface ServerOptions {
@@ -47,7 +60,8 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const print = opts.print ?? ((line: string) => console.log(line))
-  const store = await openStore(opts.db)
+  const store = await openStore(opts.db, { walAutocheckpoint: BACKSTOP_CHECKPOINT_PAGES })
+  const checkpointer = opts.db === ':memory:' ? undefined : startCheckpointer(opts.db, { everyMs: CHECKPOINT_MS })
   const accounts = store.accounts
   const seeded = await loadSeedsIfEmpty(store)
   if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
@@ -75,16 +89,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (token) print(`tolk: the editor is at ${url}/sign-in once ${FIRST_ADMIN} has a password: tolk user passwd ${FIRST_ADMIN}`)
   // The memory follows the history off the write path; keep it close behind while writes come
   // in, so a match lookup rarely has a backlog to take in first.
-  const memorySync = setInterval(() => {
-    store.memory.sync(MEMORY_SYNC_SLICE).catch((err: unknown) => console.error(`tolk: memory sync failed: ${String(err)}`))
-  }, MEMORY_SYNC_MS)
-  memorySync.unref()
+  const stopMemory = followMemory((limit) => store.memory.sync(limit), { everyMs: MEMORY_SYNC_MS, sliceMs: MEMORY_SYNC_SLICE_MS })
+  const stopTurnLog = logLongTurns()
   return {
     url,
     close: () =>
       new Promise<void>((resolve) => {
-        clearInterval(memorySync)
-        server.close(() => void web.close().then(() => store.close()).then(resolve))
+        stopMemory()
+        stopTurnLog()
+        server.close(() =>
+          void web
+            .close()
+            .then(() => checkpointer?.stop())
+            .then(() => store.close())
+            .then(resolve),
+        )
       }),
   }
 }
@@ -94,4 +113,34 @@ function listen(fetch: (req: Request) => Response | Promise<Response>, opts: Ser
     const server = serve({ fetch, port: opts.port, hostname: opts.host }, () => resolve(server))
     server.once('error', reject)
   })
+}
+
+/**
+ * With `TOLK_LOG_LONG_TURNS=MS` (a diagnosis aid, off by default), print to stderr every
+ * event-loop turn that kept a 1 ms timer waiting longer than MS, and every 5 s a histogram line.
+ */
+function logLongTurns(): () => void {
+  const limit = Number(process.env.TOLK_LOG_LONG_TURNS)
+  if (!(limit > 0)) return () => {}
+  const hist = monitorEventLoopDelay({ resolution: 1 })
+  hist.enable()
+  let last = performance.now()
+  const tick = setInterval(() => {
+    const now = performance.now()
+    const gap = now - last - 1
+    if (gap > limit) process.stderr.write(`tolk: long turn ${gap.toFixed(1)} ms\n`)
+    last = now
+  }, 1)
+  const report = setInterval(() => {
+    const ms = (n: number) => (n / 1e6).toFixed(1)
+    process.stderr.write(`tolk: loop delay p50 ${ms(hist.percentile(50))} p99 ${ms(hist.percentile(99))} max ${ms(hist.max)} ms\n`)
+    hist.reset()
+  }, 5000)
+  tick.unref()
+  report.unref()
+  return () => {
+    clearInterval(tick)
+    clearInterval(report)
+    hist.disable()
+  }
 }

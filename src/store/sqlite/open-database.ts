@@ -10,6 +10,11 @@ export interface OpenOptions {
   file: string
   /** How long (ms) to wait for another connection's write lock before failing. */
   busyTimeout?: number
+  /**
+   * Log pages after which a commit also checkpoints (SQLite's default: 1000). `tolk serve` raises
+   * it, since a thread of its own checkpoints off the event loop (see `checkpointer.ts`).
+   */
+  walAutocheckpoint?: number
 }
 
 /** Defaults for {@link OpenOptions}. */
@@ -33,6 +38,7 @@ export function openDatabase(opts: OpenOptions): Database.Database {
     // written before commit returns); a power loss or OS crash may lose the last few commits,
     // since the log is synced only at checkpoints, but never corrupts the file.
     db.pragma('synchronous = NORMAL')
+    if (opts.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(opts.walAutocheckpoint)}`)
     migrate(db, opts.file)
     return db
   } catch (err) {
