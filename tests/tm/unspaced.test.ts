@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { importText } from '../../src/import/import-text.js'
+import { MIGRATIONS } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { analyseArticle } from '../../src/tm/analyse.js'
 import { tokenize } from '../../src/tm/tokens.js'
@@ -63,15 +64,23 @@ describe('languages written without spaces', () => {
     fs.writeFileSync(file, tmx(UNITS))
     await store.memory.importTmx(file)
     await store.close()
-    // Back to schema 7: no trigram index, no triggers (8); no history chain (9).
-    const raw = new Database(db)
-    raw.exec(`DROP TRIGGER tm_entries_grams_insert; DROP TRIGGER tm_entries_grams_delete;
-      DROP TRIGGER tm_entries_grams_update; DROP TABLE tm_grams;
-      ALTER TABLE history DROP COLUMN prev_seq; ALTER TABLE translations DROP COLUMN history_seq;
-      CREATE INDEX history_unit ON history (article_id, unit_id, lang, version);
-      PRAGMA user_version = 7;`)
+    // A database of schema 7 (before the trigram index), built by the migrations up to 7 and
+    // holding the entries the import above made; opening it with this version must index them.
+    const current = new Database(db, { readonly: true })
+    const entries = current.prepare('SELECT * FROM tm_entries').all()
+    current.close()
+    expect(entries.length).toBe(UNITS.length)
+    const oldDb = tempPath('schema7.sqlite')
+    const raw = new Database(oldDb)
+    for (const m of MIGRATIONS.filter((m) => m.version <= 7)) raw.exec(m.sql)
+    raw.pragma('user_version = 7')
+    const insert = raw.prepare(
+      `INSERT INTO tm_entries (${Object.keys(entries[0] as object).join(', ')})
+       VALUES (${Object.keys(entries[0] as object).map((k) => '@' + k).join(', ')})`,
+    )
+    for (const e of entries) insert.run(e)
     raw.close()
-    const reopened = createSqliteStore({ file: db })
+    const reopened = createSqliteStore({ file: oldDb })
     const [m] = await reopened.memory.matches({ text: '请把窗户关好。', srcLang: 'zh', tgtLang: 'sv' })
     expect(m).toMatchObject({ target: 'Stäng fönstret, tack.' })
     await reopened.close()

@@ -101,6 +101,9 @@ export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promis
 /** Sign in through the form, with the keyboard. */
 export async function signIn(page: Page, base: string, account: string): Promise<void> {
   await page.goto(`${base}/sign-in`)
+  // Keys typed before autofocus has landed go nowhere (seen once on a busy CI machine): wait for
+  // the account field to hold the focus, which also checks that autofocus puts it there.
+  await page.locator('input[name=account]:focus').waitFor()
   await page.keyboard.type(account)
   await page.keyboard.press('Tab')
   await page.keyboard.type(PASSWORD)
