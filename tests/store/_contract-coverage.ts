@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 import { STATES, type State } from '../../src/model/translation.js'
 import type { ArticleCoverage, CoverageCounts, Store } from '../../src/store/types.js'
 import { article } from './fixtures/articles.js'
+import { tally, zeroCounts } from './_recount.js'
 
 const SENTENCES = [
   'The mill is old.',
@@ -54,22 +55,9 @@ async function recount(store: Store): Promise<CoverageCounts[]> {
   for (const a of await store.listArticles()) {
     const units = await store.listUnits(a.id)
     for (const lang of a.targets) {
-      const c: CoverageCounts = {
-        articleId: a.id,
-        lang,
-        units: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
-        words: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
-      }
+      const c = zeroCounts(a.id, lang)
       const ts = await store.listTranslations(a.id, lang)
-      units.forEach((u, i) => {
-        const t = ts[i]!
-        c.units[t.state]++
-        c.words[t.state] += u.words
-        if (t.stale) {
-          c.units.stale++
-          c.words.stale += u.words
-        }
-      })
+      units.forEach((u, i) => tally(c, ts[i]!, u.words))
       out.push(c)
     }
   }

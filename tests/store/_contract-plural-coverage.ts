@@ -3,6 +3,7 @@ import { expect, it } from 'vitest'
 import { STATES, type State } from '../../src/model/translation.js'
 import type { ResourceSetImport } from '../../src/store/resource-sets.js'
 import type { CoverageCounts, Store } from '../../src/store/types.js'
+import { tally, zeroCounts } from './_recount.js'
 
 // Source keys a step may pick from: plain keys, a cardinal group, an ordinal group, a group with
 // a `_zero` form English lacks, and a key that looks like a form but has no `_other` beside it.
@@ -48,21 +49,10 @@ async function recount(store: Store, ids: string[]): Promise<CoverageCounts[]> {
     if (!ids.includes(a.id)) continue
     const units = await store.listUnits(a.id)
     for (const lang of a.targets) {
-      const c: CoverageCounts = {
-        articleId: a.id,
-        lang,
-        units: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
-        words: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
-      }
+      const c = zeroCounts(a.id, lang)
       for (const u of units) {
         if (!applies(u.plural, lang)) continue
-        const t = await store.getTranslation(a.id, u.id, lang)
-        c.units[t.state]++
-        c.words[t.state] += u.words
-        if (t.stale) {
-          c.units.stale++
-          c.words.stale += u.words
-        }
+        tally(c, await store.getTranslation(a.id, u.id, lang), u.words)
       }
       out.push(c)
     }
