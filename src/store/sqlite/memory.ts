@@ -15,6 +15,7 @@ import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
 import { sourceHash } from './source-hash.js'
 import { createMemorySync } from './memory-sync.js'
+import { createWordIndex, phrase } from './memory-index.js'
 
 interface EntryRow {
   id: number
@@ -47,10 +48,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const exact = db.prepare<[string, string, string], EntryRow>(
     `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
   )
-  // pluck: one number per row, no object per posting.
-  const postings = db
-    .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
-    .pluck()
   const gramPostings = db
     .prepare<[string, number], number>('SELECT rowid FROM tm_grams WHERE tm_grams MATCH ? LIMIT ?')
     .pluck()
@@ -78,72 +75,23 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     `SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`,
   )
 
-  // Word frequencies steer which posting lists are read first; they only need to be roughly
-  // right, so they are kept for the life of the connection (a changed frequency costs speed,
-  // never a match: candidate lists themselves are always read fresh).
-  const frequencies = new Map<string, number>()
-  // A word counted for its frequency is counted by reading its list: when the list is complete
-  // (shorter than the cap) it is the posting list the matcher asks for next, so it is kept for
-  // that (within the same query or batch, see `fresh`), and a rare word is read once, not twice.
-  const fresh = new Map<string, number[]>()
-  // Long posting lists (common words) are kept from one query to the next: the same few common
-  // words are in most sentences, and reading their lists again was most of a query's work. They
-  // are dropped whenever the memory may have changed: this connection took in or imported
-  // entries, or another one committed (SQLite's data_version).
-  const kept = new Map<string, Int32Array>()
-  let keptIds = 0
+  const index = createWordIndex(db)
   let keptVersion: unknown
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
-  const forget = () => {
-    kept.clear()
-    keptIds = 0
-  }
   /** Bring the memory up to date, and drop kept lists if anything could have changed. */
   const current = (limit?: number): number => {
     const taken = sync(limit)
     const version = dataVersion.get()
-    if (taken > 0 || version !== keptVersion) forget()
+    if (taken > 0 || version !== keptVersion) index.forget()
     keptVersion = version
     return taken
   }
   const reader: IndexReader = {
     exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
-    frequency(word, cap) {
-      let n = frequencies.get(word)
-      if (n === undefined) {
-        const ids = postings.all(sourceWord(word), cap)
-        n = ids.length
-        if (n < cap) fresh.set(word, ids)
-        if (frequencies.size > 200_000) frequencies.clear()
-        frequencies.set(word, n)
-      }
-      return n
-    },
-    postings(word, cap) {
-      const ids = fresh.get(word)
-      if (ids !== undefined && ids.length < cap) return ids
-      const key = `${cap}\u0000${word}`
-      let list = kept.get(key)
-      if (list === undefined) {
-        const read = postings.all(sourceWord(word), cap)
-        if (read.length < KEEP_FROM) return read
-        list = Int32Array.from(read)
-        if (keptIds + list.length > KEPT_IDS) forget()
-        kept.set(key, list)
-        keptIds += list.length
-      }
-      return list
-    },
+    frequency: index.frequency,
+    postings: index.postings,
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
     gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
-  }
-  /** Run `f` in one read transaction; lists kept by `frequency` serve only inside it. */
-  const reading = <T>(f: () => T): T => {
-    try {
-      return db.transaction(f).deferred()
-    } finally {
-      fresh.clear()
-    }
   }
 
   const importTmx = db.transaction((file: string, name: string, fallbackSrc?: string) => {
@@ -196,7 +144,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
           'unknown-language-pair',
         )
       }
-      return reading(() => findMatches(reader, q))
+      return index.reading(() => findMatches(reader, q))
     },
     async matchMany(queries) {
       current()
@@ -204,7 +152,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       // so a word's posting list, read once, serves every segment of the batch (an article's
       // common words recur in most of its sentences).
       const session = cachedPostings(reader, POSTINGS_CACHED)
-      return reading(() => queries.map((q) => findMatches(session, q)))
+      return index.reading(() => queries.map((q) => findMatches(session, q)))
     },
     async search(q) {
       const text = typeof q.query === 'string' ? q.query.trim() : ''
@@ -237,8 +185,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
-      frequencies.clear()
-      forget()
+      index.forgetAll()
       return summary
     },
     async *exportTmx(opts) {
@@ -265,11 +212,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
   }
 }
-
-/** Posting lists at least this long are kept between queries… */
-const KEEP_FROM = 1000
-/** …up to this many ids in all (4 bytes each); past it, all are dropped and kept afresh. */
-const KEPT_IDS = 2_000_000
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */
 const POSTINGS_CACHED = 4_000_000
@@ -298,16 +240,6 @@ function cachedPostings(reader: IndexReader, budget: number): IndexReader {
 /** Merge the word index's segments into one: faster lookups after a large import. */
 export function optimizeMemoryIndex(db: Database.Database): void {
   db.exec("INSERT INTO tm_fts (tm_fts) VALUES ('optimize')")
-}
-
-/** An FTS5 query for one word in the source column. */
-function sourceWord(word: string): string {
-  return `source : ${phrase(word)}`
-}
-
-/** An FTS5 phrase: the words in order, any quotes doubled, no operator syntax. */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`
 }
 
 function toEntry(r: EntryRow): IndexedEntry {
