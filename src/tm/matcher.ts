@@ -24,6 +24,7 @@ import { isUnspaced } from '../model/text.js'
 import { sourceHash } from '../store/sqlite/source-hash.js'
 import { InvalidInput } from '../model/errors.js'
 import { type Prepared, prepare, scoreEntry } from './score.js'
+import { SharedCounter } from './shared-counter.js'
 import { indexWords, isValue } from './tokens.js'
 import type { MatchQuery, MemoryEntry, MemoryMatch } from './types.js'
 import { wordDiff } from './word-diff.js'
@@ -213,60 +214,6 @@ function memoPostings(index: IndexReader): IndexReader {
 }
 
 /**
- * Shared-word counts by entry id, and the same counts weighted by how rare each word is (what
- * candidates are ranked by): dense arrays indexed by id (ids are the table's rowids, so dense),
- * reset through the list of ids touched; maps for the rare id beyond the arrays.
- */
-class Counter {
-  private static counts = new Uint16Array(1 << 16)
-  private static weights = new Uint16Array(1 << 16)
-  private readonly touched: number[] = []
-  private readonly far = new Map<number, { count: number; weight: number }>()
-
-  /** Add one to `id`'s count and `weight` to its weight; a new id only when `add` is true. */
-  bump(id: number, add: boolean, weight: number): void {
-    if (id < DENSE_IDS) {
-      if (id >= Counter.counts.length) {
-        if (!add) return
-        const size = Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2))
-        const counts = new Uint16Array(size)
-        const weights = new Uint16Array(size)
-        counts.set(Counter.counts)
-        weights.set(Counter.weights)
-        Counter.counts = counts
-        Counter.weights = weights
-      }
-      const c = Counter.counts[id]!
-      if (c === 0) {
-        if (!add) return
-        this.touched.push(id)
-      }
-      if (c < 0xffff) Counter.counts[id] = c + 1
-      Counter.weights[id] = Math.min(0xffff, Counter.weights[id]! + weight)
-      return
-    }
-    const f = this.far.get(id)
-    if (f !== undefined) f.count++, (f.weight += weight)
-    else if (add) this.far.set(id, { count: 1, weight })
-  }
-  /** Call `f` with every id counted, its count and weight, in the order first counted. */
-  forEach(f: (id: number, count: number, weight: number) => void): void {
-    const { counts, weights } = Counter
-    for (let i = 0; i < this.touched.length; i++) {
-      const id = this.touched[i]!
-      f(id, counts[id]!, weights[id]!)
-    }
-    for (const [id, c] of this.far) f(id, c.count, c.weight)
-  }
-  /** Zero the dense counts this counter set (they are shared by every query). */
-  clear(): void {
-    for (const id of this.touched) Counter.counts[id] = Counter.weights[id] = 0
-    this.touched.length = 0
-    this.far.clear()
-  }
-}
-
-/**
  * How much sharing a word says about a candidate: 1 for a word in `frequencyCap` entries or more,
  * up to 12 for a word in one. Candidates are ranked by the sum, so one that shares the segment's
  * rare words goes before one that shares more of its common words (those share them by chance).
@@ -274,9 +221,6 @@ class Counter {
 export function rarityWeight(df: number): number {
   return Math.max(1, Math.round(Math.log2((2 * MATCH_LIMITS.frequencyCap) / (df + 1))) + 1)
 }
-
-/** Ids below this are counted in the dense array (2 bytes each). */
-const DENSE_IDS = 1 << 25
 
 /**
  * Ids of the entries worth scoring exactly for floor `threshold`, leaving out those in `skip`
@@ -308,7 +252,7 @@ function fuzzyCandidates(
   const byRarity = words
     .map((w) => ({ w, df: index.frequency(w, MATCH_LIMITS.frequencyCap) }))
     .sort((a, b) => a.df - b.df)
-  const shared = new Counter()
+  const shared = new SharedCounter()
   try {
     let extra = 0
     let complete = 0
@@ -381,7 +325,7 @@ function gramCandidates(
   const edits = Math.floor(((100 - threshold) * seg.keys.length) / 100)
   const need = Math.max(1, lists.length - 3 * edits)
   const prefix = lists.length - need + 1
-  const shared = new Counter()
+  const shared = new SharedCounter()
   try {
     for (let i = 0; i < lists.length; i++) {
       const ids = lists[i]!
