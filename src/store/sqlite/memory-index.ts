@@ -26,7 +26,7 @@ const KEPT_IDS = 2_000_000
 
 /** A list read for a word's frequency, cut at `cap` or complete. */
 interface Counted {
-  ids: number[]
+  ids: Int32Array
   complete: boolean
 }
 
@@ -39,8 +39,9 @@ export function createWordIndex(db: Database.Database): WordIndex {
          (SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)`,
     )
     .pluck()
-  const read = (word: string, after: number, cap: number): number[] =>
-    JSON.parse(list.get(sourceWord(word), after, cap)!) as number[]
+  // Always an Int32Array: the matcher's counting loop then sees one kind of list, not two.
+  const read = (word: string, after: number, cap: number): Int32Array =>
+    Int32Array.from(JSON.parse(list.get(sourceWord(word), after, cap)!) as number[])
 
   // Word frequencies steer which posting lists are read first; they only need to be roughly
   // right, so they are kept for the life of the connection (a changed frequency costs speed,
@@ -76,14 +77,13 @@ export function createWordIndex(db: Database.Database): WordIndex {
     postings(word, cap) {
       const head = counted.get(word)
       if (head !== undefined && (head.complete || head.ids.length >= cap)) {
-        return head.ids.length <= cap ? head.ids : head.ids.slice(0, cap)
+        return head.ids.length <= cap ? head.ids : head.ids.subarray(0, cap)
       }
       const key = `${cap}\u0000${word}`
       let ids = kept.get(key)
       if (ids === undefined) {
-        const all = head === undefined ? read(word, 0, cap) : head.ids.concat(read(word, head.ids.at(-1)!, cap - head.ids.length))
-        if (all.length < KEEP_FROM) return all
-        ids = Int32Array.from(all)
+        ids = head === undefined ? read(word, 0, cap) : concat(head.ids, read(word, head.ids.at(-1)!, cap - head.ids.length))
+        if (ids.length < KEEP_FROM) return ids
         if (keptIds + ids.length > KEPT_IDS) forget()
         kept.set(key, ids)
         keptIds += ids.length
@@ -103,6 +103,13 @@ export function createWordIndex(db: Database.Database): WordIndex {
       forget()
     },
   }
+}
+
+function concat(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length)
+  out.set(a)
+  out.set(b, a.length)
+  return out
 }
 
 /** An FTS5 query for one word in the source column. */
