@@ -227,9 +227,16 @@ function keepsTokens(tokens: string[] | null, v: string): boolean {
 
 /** The problem of a source entry the target lacks, pointing at the entry's line in the source file. */
 export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
-  let message = `${e.key} is missing`
-  if (e.plural) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${forms[e.plural].required.join(', ')})`
-  return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message }
+  // One message per entry (per plural rule set for a group), shared by every language that lacks
+  // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
+  const rules = e.plural ? forms[e.plural] : null
+  if (e.missingMessage === null || e.missingFor !== rules) {
+    let message = `${e.key} is missing`
+    if (e.plural && rules) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
+    e.missingMessage = message
+    e.missingFor = rules
+  }
+  return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message: e.missingMessage }
 }
 
 const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])

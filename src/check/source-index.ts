@@ -3,7 +3,7 @@
  * so each target file is compared by walking both at once, without building a dotted path per string.
  */
 import { countWords, isUnspaced } from '../model/text.js'
-import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralType } from './plural-rules.js'
+import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType } from './plural-rules.js'
 import { interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 
@@ -28,6 +28,10 @@ export interface Entry {
   nests: string[] | null
   /** For a group: each category's key name at its level and full dotted key (`count_few`). */
   forms: Record<string, { name: string; key: string }> | null
+  /** The message of its `missing` problem, made once (missingProblem) and shared by the languages. */
+  missingMessage: string | null
+  /** For a group: the plural rules that message names (the next language may have others). */
+  missingFor: PluralForms | null
 }
 
 /** What a key name at one level is in the source: a plain key, or one form of a group. */
@@ -155,6 +159,8 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     tokens: tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
     nests: texts ? union(texts, nestings) : nestings(text),
     forms: null,
+    missingMessage: null,
+    missingFor: null,
   }
 }
 

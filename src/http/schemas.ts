@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { isValidId } from '../model/ids.js'
+import { MAX_MATCH_SCORE, ORIGIN_KINDS } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import { STATES } from '../model/translation.js'
 
@@ -131,10 +132,30 @@ export const unitsQuery = z.object({
 
 export const historyQuery = z.object({ lang: langSchema.optional() })
 
+/** Where a written text came from: a memory match taken as it was, with its score. */
+export const originSchema = z
+  .object({
+    kind: z.enum(ORIGIN_KINDS).openapi({ description: 'memory: a translation-memory match' }),
+    score: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_MATCH_SCORE)
+      .openapi({ description: 'the match score: 100 same text, 101 same text and neighbours', example: 92 }),
+  })
+  .openapi('TranslationOrigin', {
+    description:
+      'send only when the text is exactly the memory match (as inserted, unedited); a match edited before saving is the author\'s own text',
+  })
+
 export const translationBody = z
   .object({
     text: cleanText(MAX_TRANSLATION),
     state: stateSchema.default('translated'),
+    origin: originSchema
+      .nullable()
+      .optional()
+      .openapi({ description: 'where the text came from; absent or null: typed by the author' }),
   })
   .superRefine((b, ctx) => {
     if (b.state !== 'initial' && b.text.trim() === '') {
@@ -157,6 +178,23 @@ export const translationSchema = z
     madeFrom: z.string().nullable(),
   })
   .openapi('Translation')
+
+/** One entry of a unit's history, as GET …/history returns it. */
+export const historyEntrySchema = z
+  .object({
+    articleId: z.string(),
+    unitId: z.string(),
+    lang: z.string(),
+    version: z.number().int(),
+    oldText: z.string().nullable(),
+    newText: z.string(),
+    oldState: stateSchema,
+    newState: stateSchema,
+    author: z.string(),
+    at: z.string(),
+    origin: originSchema.nullable().openapi({ description: 'null: the author\'s own text' }),
+  })
+  .openapi('HistoryEntry')
 
 export const problemSchema = z
   .object({

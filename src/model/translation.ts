@@ -1,4 +1,7 @@
+import type { TranslationOrigin } from './origin.js'
 import type { TranslationUnit } from './unit.js'
+
+export type { TranslationOrigin } from './origin.js'
 
 /** XLIFF 2.0's segment states. `stale` is a separate flag, not a state. */
 export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const
@@ -76,6 +79,8 @@ export interface HistoryEntry {
   newState: State
   author: string
   at: string
+  /** Where the new text came from (a memory match and its score), null when the author's own. */
+  origin: TranslationOrigin | null
 }
 
 /** A request to write one translation, from the CLI, the API, the editor or an import. */
@@ -88,6 +93,8 @@ export interface TranslationWrite {
   /** The version the writer based the text on; a different current version is a conflict. */
   ifVersion?: number
   author: string
+  /** The text is exactly a memory match inserted as it is (see TranslationOrigin); else absent or null. */
+  origin?: TranslationOrigin | null
 }
 
 /** The translation of a unit never written in `lang`: version 0, initial, empty. */

@@ -1,7 +1,8 @@
 /**
  * Pre-translation: fill an article's untranslated units from the memory, each through
  * writeTranslation (version check, history), always as `translated` (a machine's guess is never
- * reviewed) and with an author that starts with `tm` so everyone sees where it came from.
+ * reviewed) and with an author that starts with `tm` so everyone sees where it came from; each
+ * history entry also keeps the match's score as its origin, as the editor's "use match" does.
  */
 import { NotFound, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
@@ -76,6 +77,7 @@ export async function pretranslate(
           state: 'translated',
           ifVersion: translations[i]!.version,
           author,
+          origin: { kind: 'memory', score: best.score },
         })
       } catch (err) {
         if (!(err instanceof VersionConflict)) throw err

@@ -7,6 +7,7 @@ import { progressOf } from './coverage-bar.js'
 import { loadEditor, parseFilter } from './editor-data.js'
 import { DEFAULT_WEB_OPTIONS, type WebDeps, type WebEnv } from './env.js'
 import { editTarget } from './edit-target.js'
+import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
 import { ConflictPage } from './pages/conflict.js'
@@ -79,6 +80,7 @@ export function registerEditor(
     const asked = STATES.find((s) => s === body.state) ?? 'translated'
     const state: State = text.trim() === '' ? 'initial' : asked
     const version = Number.parseInt(String(body.version ?? ''), 10)
+    const origin = formOrigin(body)
     const editor = `/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`
     const refusal = refuseWrite(principal, lang, state === 'initial' ? 'translated' : state)
     if (refusal) {
@@ -105,6 +107,7 @@ export function registerEditor(
         state,
         ifVersion: Number.isFinite(version) ? version : 0,
         author: principal.account,
+        origin,
       })
       if (wantsJson(c)) {
         const unit = await store.getTranslation(article.id, unitId, lang)
@@ -155,7 +158,7 @@ export function registerEditor(
             back={`${editor}${search}#u-${encodeURIComponent(unitId)}`}
             lang={lang}
             dir={textDirection(lang)}
-            mine={{ text, state }}
+            mine={{ text, state, origin }}
             theirs={{ text: err.current.text, version: err.current.version, author: theirs.author }}
           />,
         ),

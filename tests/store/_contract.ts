@@ -255,6 +255,36 @@ export function testStore(makeStore: MakeStore): void {
       expect(await store.history('en-general-01', id!)).toHaveLength(4)
     })
 
+    it('records in the history where a write came from: a memory match and its score, or nothing', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      await translate(id!, 'Ån', 'sv', { origin: { kind: 'memory', score: 87 } })
+      await translate(id!, 'Älven')
+      await translate(id!, 'Ån', 'sv', { origin: { kind: 'memory', score: 101 }, state: 'reviewed', author: 'bo' })
+      const sv = await store.history('en-general-01', id!, 'sv')
+      expect(sv.map((h) => [h.version, h.newText, h.origin])).toEqual([
+        [1, 'Ån', { kind: 'memory', score: 87 }],
+        [2, 'Älven', null],
+        [3, 'Ån', { kind: 'memory', score: 101 }],
+      ])
+    })
+
+    it('refuses an origin that is not a memory match scored 0-101, writing nothing', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      for (const origin of [
+        { kind: 'memory', score: 102 },
+        { kind: 'memory', score: -1 },
+        { kind: 'memory', score: 50.5 },
+        { kind: 'memory', score: Number.NaN },
+        { kind: 'machine', score: 90 },
+        { kind: 'memory' },
+      ]) {
+        await expect(translate(id!, 'Ån', 'sv', { origin }), JSON.stringify(origin)).rejects.toThrow(InvalidInput)
+      }
+      expect(await store.history('en-general-01', id!)).toEqual([])
+    })
+
     it('clears stale when the text changes or a reviewer confirms it, not when a translator re-saves it', async () => {
       await importSample()
       const ids = await unitIds()

@@ -156,6 +156,8 @@ describe('SQLite specifics', () => {
       ['sv', 1, 'Två'],
       ['de', 1, 'Zwei'],
     ])
+    // Entries from before schema 11 say nothing of where their text came from.
+    expect((await s.history('en-general-01', 'u1')).map((e) => e.origin)).toEqual([null, null, null, null])
     await s.close()
   })
 

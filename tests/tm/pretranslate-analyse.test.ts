@@ -77,6 +77,20 @@ describe('pre-translation', () => {
     expect(ts[4]).toMatchObject({ text: 'Biljetter kostar 15 euro för vuxna.', version: 1, author: 'tm:eva' })
     const h = await store.history('sv-general-02', units[4]!.id, 'sv')
     expect(h).toEqual([expect.objectContaining({ version: 1, oldText: null, newState: 'translated', author: 'tm:eva' })])
+    // Each filled unit's history says it came from the memory, and at which score.
+    const origins = await Promise.all(
+      units.map(async (u) => (await store.history('sv-general-02', u.id, 'sv'))[0]?.origin),
+    )
+    expect(origins).toEqual([
+      { kind: 'memory', score: 101 },
+      { kind: 'memory', score: 101 },
+      { kind: 'memory', score: 100 },
+      { kind: 'memory', score: 100 },
+      { kind: 'memory', score: 99 },
+      undefined,
+      undefined,
+      { kind: 'memory', score: 100 },
+    ])
     // Run again: nothing left at that level, and nothing written twice.
     expect(await pretranslate(store, 'sv-general-02', 'sv', { min: 99 })).toMatchObject({ untranslated: 2, filled: 0 })
     expect(await store.history('sv-general-02', units[4]!.id, 'sv')).toHaveLength(1)

@@ -8,6 +8,7 @@ import type { App, RouteDeps } from '../env.js'
 import { completeJson } from '../middleware/base-headers.js'
 import { problem, ProblemError } from '../problem.js'
 import {
+  historyEntrySchema,
   historyQuery,
   problemSchema,
   translationBody,
@@ -68,7 +69,7 @@ const history = createRoute({
   summary: "Every write of a unit's translations, oldest first",
   request: { params: unitParams, query: historyQuery },
   responses: {
-    200: json(z.object({ article: z.string(), unit: z.string(), history: z.array(z.any()) }), 'the history'),
+    200: json(z.object({ article: z.string(), unit: z.string(), history: z.array(historyEntrySchema) }), 'the history'),
     ...problems(400, 401, 404),
   },
 })
@@ -105,6 +106,7 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
         state: body.state,
         ifVersion: basedOn,
         author: principal.account,
+        origin: body.origin ?? null,
       })
       // The hot path of the service: all headers in one object (see completeJson).
       return completeJson(c, t, 200, { ETag: etag(t.version) })

@@ -75,6 +75,8 @@ export interface HistoryRow {
   at: string
   /** The entry before this one of the same unit and language (schema 9). */
   prev_seq: number | null
+  /** Schema 11: the score of the memory match written as it was, else null (the author's text). */
+  memory_score: number | null
 }
 
 /** Map an articles row to the model's Article. */
@@ -136,7 +138,6 @@ export function toTranslation(r: TranslationRow): Translation {
   }
 }
 
-
 /** Map a history row to a HistoryEntry. */
 export function toHistory(r: HistoryRow): HistoryEntry {
   return {
@@ -150,5 +151,6 @@ export function toHistory(r: HistoryRow): HistoryEntry {
     newState: r.new_state,
     author: r.author,
     at: r.at,
+    origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { checkOrigin } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
 import {
   STATES,
@@ -90,11 +91,11 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
       history_seq = excluded.history_seq`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -182,6 +183,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.author,
       at,
       found.history_seq,
+      // Memory is the one kind of origin (schema 11): its score alone says it all.
+      w.origin?.score ?? null,
     )
     upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
     return {
@@ -237,6 +240,7 @@ function checkWrite(w: TranslationWrite): void {
   if (typeof w.author !== 'string' || w.author === '') {
     throw new InvalidInput('a translation needs an author')
   }
+  checkOrigin(w.origin)
   if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
     throw new InvalidInput(
       `version ${String(w.ifVersion)} is not a whole number ≥ 0`,

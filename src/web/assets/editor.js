@@ -179,7 +179,22 @@
 
   function saveDraft(seg) {
     const t = area(seg)
-    store.set(draftKey(seg), { text: t.value, basedOn: Number(seg.dataset.version) })
+    store.set(draftKey(seg), {
+      text: t.value,
+      basedOn: Number(seg.dataset.version),
+      match: insertedOf.get(seg),
+    })
+  }
+
+  // The memory match last put into each segment ({ text, score }). A save sends it as the text's
+  // origin only while the text is still exactly that match: edited even by a letter, the text is
+  // the translator's own and goes without one (the score would describe some other text).
+  const insertedOf = new WeakMap()
+  const lines = (s) => String(s).replace(/\r\n?/g, '\n')
+
+  function originOf(seg, text) {
+    const m = insertedOf.get(seg)
+    return m && lines(m.text) === lines(text) ? m : undefined
   }
 
   async function save(seg, state) {
@@ -189,6 +204,11 @@
     const text = t.value
     setStatus(seg, strings.saving, '')
     const data = new URLSearchParams({ text, version: seg.dataset.version, state, _csrf: csrf })
+    const origin = originOf(seg, text)
+    if (origin) {
+      data.set('origin', 'memory')
+      data.set('originScore', String(origin.score))
+    }
     let res
     try {
       res = await fetch(form.action, {
@@ -218,6 +238,9 @@
     const tr = json.translation
     // Someone may have typed on while the save travelled: keep that as a draft.
     if (t.value === text) store.set(draftKey(seg), undefined)
+    // The match is in the history now; saving the same text again (say, as reviewed) is not
+    // another insertion from the memory.
+    if (origin) insertedOf.delete(seg)
     setVersion(seg, tr.version)
     seg.dataset.state = tr.state
     seg.dataset.open = tr.state === 'initial' || tr.stale ? '1' : '0'
@@ -365,6 +388,8 @@
     const m = (matchesOf.get(seg) || [])[n - 1]
     const t = area(seg)
     if (!m || !t) return false
+    // Remembered before the input event below, so the draft it writes keeps the match too.
+    insertedOf.set(seg, { text: m.target, score: m.score })
     t.value = m.target
     t.dispatchEvent(new Event('input', { bubbles: true }))
     t.focus()
@@ -424,6 +449,8 @@
       // A draft made from an older version saves against that version, so a colleague's save in
       // between shows up as a conflict instead of being overwritten.
       if (Number.isInteger(draft.basedOn)) setVersion(seg, draft.basedOn)
+      const m = draft.match
+      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
       setStatus(seg, strings.draftRestored, '')
     } else if (draft) store.set(draftKey(seg), undefined)
   }

@@ -1,3 +1,5 @@
+import type { TranslationOrigin } from '../../model/origin.js'
+import { originHidden } from '../form-origin.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
 
 /**
@@ -10,7 +12,8 @@ export function ConflictPage(props: {
   back: string
   lang: string
   dir: string
-  mine: { text: string; state: string }
+  /** What the translator sent; its origin goes on with "keep mine" (the same text), not with a merge. */
+  mine: { text: string; state: string; origin: TranslationOrigin | null }
   theirs: { text: string; version: number; author: string | null }
 }) {
   const { ctx, mine, theirs } = props
@@ -46,6 +49,9 @@ export function ConflictPage(props: {
           <form method="post" action={props.action}>
             {hidden}
             <input type="hidden" name="text" value={mine.text} />
+            {Object.entries(originHidden(mine.origin)).map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
             <button type="submit">{t('conflict.keepMine')}</button>
           </form>
         </section>

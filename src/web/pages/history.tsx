@@ -38,6 +38,7 @@ export function HistoryPage(props: {
                 {t('history.version')} {e.version} · {e.author} ·{' '}
                 <time datetime={e.at}>{props.when(e.at)}</time> · {t(`states.${e.oldState}`)} →{' '}
                 {t(`states.${e.newState}`)}
+                {e.origin && ` · ${t('history.fromMemory', { score: e.origin.score })}`}
               </p>
               <p class="diff-text" lang={props.lang} dir={props.dir}>
                 {sourceDiff(e.oldText ?? '', e.newText).map((p) =>

@@ -22,6 +22,13 @@ beforeAll(async () => {
     targets: ['sv'],
     text: 'The harbour opens at six in the morning on weekdays.\n\nNothing else is alike here.\n',
   })
+  await importText(server.store, {
+    id: 'en-tm-03',
+    tag: 'en-news',
+    lang: 'en',
+    targets: ['sv'],
+    text: 'The harbour opens at seven in the morning on weekdays.\n',
+  })
 })
 afterAll(async () => server?.close())
 
@@ -52,6 +59,8 @@ describe('translation memory in the editor, in Chromium', { timeout: 120_000 }, 
       expect(await axeViolations(page)).toEqual([])
       await page.screenshot({ path: path.join(os.tmpdir(), 'tolk-editor-memory.png') })
 
+      const score = Number((await match.locator('.tm-score').textContent())?.replace('%', ''))
+
       // Ctrl+1 puts it in the target field (not saved yet); Ctrl+Enter saves it.
       await page.keyboard.press('Control+1')
       const area = row.locator('textarea')
@@ -67,6 +76,39 @@ describe('translation memory in the editor, in Chromium', { timeout: 120_000 }, 
       expect(
         (await server.store.getTranslation('en-tm-02', units[0]!.id, 'sv')).text,
       ).toBe('Hamnen öppnar klockan fem på morgonen på vardagar.')
+      // Saved as the match it is: the history says it came from the memory, and at which score.
+      expect((await server.store.history('en-tm-02', units[0]!.id, 'sv')).map((h) => h.origin)).toEqual([
+        { kind: 'memory', score },
+      ])
+      await page.locator('.seg').nth(0).getByRole('link', { name: 'History' }).click()
+      expect(await page.locator('.history li .meta').first().textContent()).toContain(`from memory, ${score}%`)
+    } finally {
+      await b.close()
+    }
+  })
+
+  it('saves a match edited after inserting it as the translator\'s own text, with no memory mark', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}/edit/en-tm-03/sv`)
+      const row = page.locator('.seg').nth(0)
+      await row.locator('.tm li').first().waitFor()
+      await page.keyboard.press('Control+1')
+      const area = row.locator('textarea')
+      expect(await area.inputValue()).toBe('Hamnen öppnar klockan fem på morgonen på vardagar.')
+      // The translator fixes the number the memory got wrong: the text is now theirs.
+      await area.fill('Hamnen öppnar klockan sju på morgonen på vardagar.')
+      await page.keyboard.press('Control+Enter')
+      await row.locator('.status.ok').waitFor()
+      const [unit] = await server.store.listUnits('en-tm-03')
+      const history = await server.store.history('en-tm-03', unit!.id, 'sv')
+      expect(history.map((h) => [h.newText, h.origin])).toEqual([
+        ['Hamnen öppnar klockan sju på morgonen på vardagar.', null],
+      ])
+      await page.goto(`${server.url}/edit/en-tm-03/sv/${encodeURIComponent(unit!.id)}/history`)
+      expect(await page.locator('.history li .meta').first().textContent()).not.toContain('memory')
     } finally {
       await b.close()
     }
