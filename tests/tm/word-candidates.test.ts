@@ -2,10 +2,11 @@
  * The word path's candidate search counts each posting list once per query and keeps the counts
  * from stage to stage; every stage must still give what a search counting its lists afresh gives:
  * the same ids in the same order (the order decides ties at the cut), on a memory where more
- * entries qualify than are scored.
+ * entries qualify than are scored and some lists are longer than the posting cap (then entries
+ * that only the lists past the prefix bring may share enough words, and must still be left out).
  */
 import { describe, expect, it } from 'vitest'
-import type { IndexedEntry } from '../../src/tm/matcher.js'
+import { type IndexedEntry, MATCH_LIMITS } from '../../src/tm/matcher.js'
 import { prepare } from '../../src/tm/score.js'
 import { wordCandidates } from '../../src/tm/word-candidates.js'
 import { memoryIndex } from './_memory-index.js'
@@ -18,13 +19,15 @@ describe('staged word candidates', () => {
   const sentence = () =>
     Array.from({ length: r.int(4, 12) }, () => VOCAB[Math.floor(VOCAB.length * r.next() ** 2)]!).join(' ') +
     (r.next() < 0.2 ? ` ${r.int(1, 99)}.` : '.')
-  const entries: IndexedEntry[] = Array.from({ length: 3000 }, (_, i) => ({
+  // `alpha` is in every entry, `beta` in two of three: both lists are cut at the posting cap.
+  const common = (i: number) => (i % 3 === 0 ? 'alpha ' : 'alpha beta ')
+  const entries: IndexedEntry[] = Array.from({ length: MATCH_LIMITS.postingCap + 3000 }, (_, i) => ({
     id: i + 1,
     origin: 'tmx',
     srcLang: 'en',
     tgtLang: 'sv',
     tag: null,
-    source: sentence(),
+    source: common(i) + sentence(),
     target: 'x',
     articleId: null,
     unitId: null,
