@@ -59,6 +59,11 @@ export interface FileUnit {
   needsReview: boolean
   /** The translation's version at export, from Tolk's note or comment; undefined if lost. */
   version: number | undefined
+  /**
+   * A PO plural entry, read only for `tolk check --files`: its msgid_plural, and msgstr[0] to
+   * msgstr[nplurals - 1] as the header's Plural-Forms asks ('' where a form is empty or absent).
+   */
+  plural?: { source: string; forms: string[] }
   /** 1-based line in the file, for messages. */
   line: number
 }
