@@ -83,7 +83,7 @@ export interface ReadOptions {
   /**
    * Any file of the format, not only Tolk's own exports (what `tolk check --files` reads): several
    * `<file>` elements, no article id (the file name stands in), PO entries without `msgctxt` (the
-   * msgid is the key) and plural entries (their first form).
+   * msgid is the key) and plural entries (every form the header's nplurals asks for, in `plural`).
    */
   anyFile?: boolean
 }
