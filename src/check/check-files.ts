@@ -57,6 +57,7 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
   const words = countWords(u.source, sourceLang).words
   c.units.total++
   c.words.total += words
+  if (u.plural) return checkPluralUnit(u, u.plural, words, c, report)
   if (u.text === undefined || (u.state === 'initial' && !(file.format === 'po' && u.needsReview))) {
     // No target, or a draft (XLIFF 2.0 `initial`, XLIFF 1.2 `needs-translation` and the like).
     c.missing++
@@ -88,6 +89,59 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
     c.nesting++
     report('nesting', `${u.unitId} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`)
   }
+}
+
+/**
+ * A PO plural entry: translated only when every form the header's nplurals asks for is there.
+ * Each form is compared with the variables of msgid and msgid_plural together; like an i18next
+ * plural, a form may leave out {{count}} ("one file"), never add a variable.
+ */
+function checkPluralUnit(u: FileUnit, plural: NonNullable<FileUnit['plural']>, words: number, c: LanguageCounts, report: (kind: ProblemKind, message: string) => void): void {
+  const present = plural.forms.filter((f) => f !== '')
+  if (present.length === 0) {
+    c.missing++
+    c.missingStrings += plural.forms.length
+    report('untranslated', `${u.unitId} is untranslated`)
+    return
+  }
+  c.strings += present.length
+  if (u.needsReview) {
+    c.stale++
+    report('stale', `${u.unitId} is stale: its source changed since it was translated (or it awaits review)`)
+    return
+  }
+  const absent = plural.forms.flatMap((f, i) => (f === '' ? [`msgstr[${i}]`] : []))
+  if (absent.length > 0) {
+    c.plurals += absent.length
+    c.missingStrings += absent.length
+    report('plural', `${u.unitId} lacks the plural form${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (the header asks for nplurals=${plural.forms.length})`)
+    return
+  }
+  if (plural.forms.some((f) => f.trim() === '') && u.source.trim() !== '') {
+    c.empty++
+    report('empty', `${u.unitId} has an empty plural form`)
+    return
+  }
+  c.units.translated++
+  c.words.translated += words
+  const vars = union(interpolations(u.source), interpolations(plural.source))
+  const wrong = plural.forms.map((f) => difference(vars, interpolations(f), 'count')).find((d) => d !== null)
+  if (wrong) {
+    c.placeholders++
+    report('placeholder', placeholderMessage(u.unitId, wrong))
+  }
+  const nests = union(nestings(u.source), nestings(plural.source))
+  const lost = plural.forms.map((f) => difference(nests, nestings(f))?.missing ?? []).find((l) => l.length > 0)
+  if (lost) {
+    c.nesting++
+    report('nesting', `${u.unitId} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`)
+  }
+}
+
+/** The variables (or nestings) of two texts together; null when neither has any. */
+function union(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a && !b) return null
+  return [...new Set([...(a ?? []), ...(b ?? [])])]
 }
 
 function language(tag: string, path: string): string {

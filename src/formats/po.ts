@@ -113,6 +113,7 @@ export function readPo(text: string, name: string, opts: ReadOptions = {}): Tran
       'malformed-po',
     )
   if (!lang) throw new InvalidInput(`${name}: the header has no Language`, 'malformed-po')
+  const nplurals = opts.anyFile ? pluralCount(headers.get('plural-forms'), name) : 0
   const units: FileUnit[] = []
   for (const e of entries) {
     if (e === header) continue
@@ -143,10 +144,30 @@ export function readPo(text: string, name: string, opts: ReadOptions = {}): Tran
       needsReview: fuzzy,
       version,
       line: e.line,
+      ...(e.fields.has('msgid_plural') ? { plural: pluralOf(e, nplurals) } : {}),
     })
   }
   const sourceLang = headers.get('x-tolk-source-language')
   return { format: 'po', articleId, lang: lang.replace(/_/g, '-'), ...(sourceLang ? { sourceLang } : {}), units }
+}
+
+/**
+ * How many plural forms the file's language has: `nplurals` of the header's Plural-Forms, or
+ * gettext's default of two without one. A header that names no count 1–6 exits 2.
+ */
+function pluralCount(header: string | undefined, name: string): number {
+  if (header === undefined) return 2
+  const m = /(?:^|;)\s*nplurals\s*=\s*(\d+)\s*(?:;|$)/.exec(header)
+  const n = m ? Number(m[1]) : NaN
+  if (!(n >= 1 && n <= 6)) throw new InvalidInput(`${name}: the header's Plural-Forms "${header}" has no nplurals=N (1 to 6)`, 'malformed-po')
+  return n
+}
+
+/** A plural entry's msgid_plural and its msgstr[0] … msgstr[nplurals - 1], '' where one is absent. */
+function pluralOf(e: Entry, nplurals: number): { source: string; forms: string[] } {
+  const forms: string[] = []
+  for (let i = 0; i < nplurals; i++) forms.push(e.fields.get(i === 0 ? 'msgstr' : `msgstr[${i}]`) ?? '')
+  return { source: e.fields.get('msgid_plural') ?? '', forms }
 }
 
 const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/s

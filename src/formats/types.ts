@@ -59,6 +59,11 @@ export interface FileUnit {
   needsReview: boolean
   /** The translation's version at export, from Tolk's note or comment; undefined if lost. */
   version: number | undefined
+  /**
+   * A PO plural entry, read only for `tolk check --files`: its msgid_plural, and msgstr[0] to
+   * msgstr[nplurals - 1] as the header's Plural-Forms asks ('' where a form is empty or absent).
+   */
+  plural?: { source: string; forms: string[] }
   /** 1-based line in the file, for messages. */
   line: number
 }
@@ -78,7 +83,7 @@ export interface ReadOptions {
   /**
    * Any file of the format, not only Tolk's own exports (what `tolk check --files` reads): several
    * `<file>` elements, no article id (the file name stands in), PO entries without `msgctxt` (the
-   * msgid is the key) and plural entries (their first form).
+   * msgid is the key) and plural entries (every form the header's nplurals asks for, in `plural`).
    */
   anyFile?: boolean
 }

@@ -98,6 +98,64 @@ describe('tolk check --files', () => {
     expect(gh.stdout).toContain(`::error file=${join(dir, 'app.po')},line=5,`)
   })
 
+  it('checks every plural form of a PO entry the header\'s nplurals asks for, and their placeholders', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tolk-check-files-'))
+    writeFileSync(join(dir, 'ru.po'), [
+      'msgid ""',
+      'msgstr ""',
+      '"Language: ru\\n"',
+      '"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\\n"',
+      '',
+      'msgid "{{count}} file"', // line 6: the third form is empty
+      'msgid_plural "{{count}} files"',
+      'msgstr[0] "{{count}} файл"',
+      'msgstr[1] "{{count}} файла"',
+      'msgstr[2] ""',
+      '',
+      'msgid "{{count}} folder"', // line 12: complete
+      'msgid_plural "{{count}} folders"',
+      'msgstr[0] "{{count}} папка"',
+      'msgstr[1] "{{count}} папки"',
+      'msgstr[2] "{{count}} папок"',
+      '',
+      'msgid "{{count}} day"', // line 18: no form at all
+      'msgid_plural "{{count}} days"',
+      'msgstr[0] ""',
+      'msgstr[1] ""',
+      'msgstr[2] ""',
+      '',
+      'msgid "{{count}} user in {{team}}"', // line 24: the first form may drop the count, not invent {{n}}
+      'msgid_plural "{{count}} users in {{team}}"',
+      'msgstr[0] "один пользователь в {{team}} {{n}}"',
+      'msgstr[1] "{{count}} пользователя в {{team}}"',
+      'msgstr[2] "{{count}} пользователей в {{team}}"',
+      '',
+      'msgid "{{count}} disk"', // line 30: the third form is not there at all
+      'msgid_plural "{{count}} disks"',
+      'msgstr[0] "{{count}} диск"',
+      'msgstr[1] "{{count}} диска"',
+      '',
+    ].join('\n'))
+    const r = json(['--files', join(dir, 'ru.po')])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(1)
+    expect(r.json.languages.ru).toMatchObject({ units: { total: 5, translated: 2 }, missing: 1, plurals: 2, placeholders: 1 })
+    expect(r.json.problems).toEqual([
+      expect.objectContaining({ kind: 'plural', key: '{{count}} file', line: 6, message: expect.stringContaining('msgstr[2]') }),
+      expect.objectContaining({ kind: 'untranslated', key: '{{count}} day', line: 18 }),
+      expect.objectContaining({ kind: 'placeholder', key: '{{count}} user in {{team}}', line: 24, message: expect.stringContaining('{{n}}') }),
+      expect.objectContaining({ kind: 'plural', key: '{{count}} disk', line: 30 }),
+    ])
+
+    // Without Plural-Forms, gettext's default of two forms applies; a bad header exits 2 naming it.
+    writeFileSync(join(dir, 'de.po'), ['msgid ""', 'msgstr ""', '"Language: de\\n"', '', 'msgid "{{count}} file"', 'msgid_plural "{{count}} files"', 'msgstr[0] "{{count}} Datei"', 'msgstr[1] "{{count}} Dateien"', ''].join('\n'))
+    expect(json(['--files', join(dir, 'de.po')]).json.languages.de).toMatchObject({ units: { total: 1, translated: 1 }, plurals: 0 })
+    writeFileSync(join(dir, 'bad.po'), ['msgid ""', 'msgstr ""', '"Language: de\\n"', '"Plural-Forms: nplurals=many; plural=n;\\n"', ''].join('\n'))
+    const bad = runCli(['check', '--files', join(dir, 'bad.po')])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/bad\.po: .*Plural-Forms/)
+  })
+
   it('exits 2 when a glob matches no file, and names file and line of a malformed one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tolk-check-files-'))
     const none = runCli(['check', '--files', join(dir, '*.xlf')])
