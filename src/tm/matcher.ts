@@ -24,9 +24,13 @@ import { isUnspaced } from '../model/text.js'
 import { sourceHash } from '../store/sqlite/source-hash.js'
 import { InvalidInput } from '../model/errors.js'
 import { type Prepared, prepare, scoreEntry } from './score.js'
-import { indexWords, isValue } from './tokens.js'
+import { MATCH_LIMITS, rarityWeight } from './limits.js'
+import { SharedCounter } from './shared-counter.js'
 import type { MatchQuery, MemoryEntry, MemoryMatch } from './types.js'
+import { wordCandidates } from './word-candidates.js'
 import { wordDiff } from './word-diff.js'
+
+export { MATCH_LIMITS, rarityWeight }
 
 /** An entry row as the index hands it over, with its context hashes. */
 export interface IndexedEntry extends MemoryEntry {
@@ -50,27 +54,6 @@ export interface IndexReader {
    */
   gramPostings?(gram: string, cap: number): ArrayLike<number>
 }
-
-/** Tuning of the candidate search; the defaults hold for a memory of a million segments. */
-export const MATCH_LIMITS = {
-  /** Longest segment matched, in characters. */
-  maxChars: 5000,
-  /** A posting list is read up to this many ids (word frequencies are counted up to it too). */
-  postingCap: 5000,
-  /** Past the prefix, only lists this short are read, to sharpen the ranking… */
-  extraMaxLength: 1000,
-  /** …and no more than this many ids in all. */
-  extraBudget: 5000,
-  /** Word frequencies are counted up to this (beyond it a word is simply common). */
-  frequencyCap: 2000,
-  /**
-   * Candidates scored exactly (ranked by rare words shared, 75 find about as many best matches
-   * on the bench as 150 ranked by words shared did)…
-   */
-  verify: 75,
-  /** …or when only the best match is wanted (analysis, pre-translation). */
-  verifyBest: 50,
-} as const
 
 /** Default lowest score and number of matches. */
 export const DEFAULT_MATCH = { threshold: 70, limit: 3 } as const
@@ -124,10 +107,14 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
     take(index.entries(gramCandidates(grams, seg, threshold, verify, scored)))
   } else if (stages.length > 0) {
     const verify = limit <= 1 ? MATCH_LIMITS.verifyBest : MATCH_LIMITS.verify
-    const lists = memoPostings(index)
-    for (const floor of stages) {
-      take(index.entries(fuzzyCandidates(lists, seg, floor, verify, scored, limit <= 1)))
-      if (distinctAtLeast(scored, floor, limit)) break
+    const search = wordCandidates(index, seg)
+    try {
+      for (const floor of stages) {
+        take(index.entries(search.stage(floor, verify, scored, limit <= 1)))
+        if (distinctAtLeast(scored, floor, limit)) break
+      }
+    } finally {
+      search.done()
     }
   }
   const ranked = [...scored.values()].filter((c) => c.score >= threshold)
@@ -199,164 +186,6 @@ function distinctAtLeast(scored: Map<number, Candidate>, floor: number, limit: n
   return false
 }
 
-/** The reader's posting lists, each read once per query (stages read the same rare words). */
-function memoPostings(index: IndexReader): IndexReader {
-  const lists = new Map<string, ArrayLike<number>>()
-  return {
-    ...index,
-    postings(word, cap) {
-      let ids = lists.get(word)
-      if (!ids) lists.set(word, (ids = index.postings(word, cap)))
-      return ids
-    },
-  }
-}
-
-/**
- * Shared-word counts by entry id, and the same counts weighted by how rare each word is (what
- * candidates are ranked by): dense arrays indexed by id (ids are the table's rowids, so dense),
- * reset through the list of ids touched; maps for the rare id beyond the arrays.
- */
-class Counter {
-  private static counts = new Uint16Array(1 << 16)
-  private static weights = new Uint16Array(1 << 16)
-  private readonly touched: number[] = []
-  private readonly far = new Map<number, { count: number; weight: number }>()
-
-  /** Add one to `id`'s count and `weight` to its weight; a new id only when `add` is true. */
-  bump(id: number, add: boolean, weight: number): void {
-    if (id < DENSE_IDS) {
-      if (id >= Counter.counts.length) {
-        if (!add) return
-        const size = Math.min(DENSE_IDS, Math.max(id + 1, Counter.counts.length * 2))
-        const counts = new Uint16Array(size)
-        const weights = new Uint16Array(size)
-        counts.set(Counter.counts)
-        weights.set(Counter.weights)
-        Counter.counts = counts
-        Counter.weights = weights
-      }
-      const c = Counter.counts[id]!
-      if (c === 0) {
-        if (!add) return
-        this.touched.push(id)
-      }
-      if (c < 0xffff) Counter.counts[id] = c + 1
-      Counter.weights[id] = Math.min(0xffff, Counter.weights[id]! + weight)
-      return
-    }
-    const f = this.far.get(id)
-    if (f !== undefined) f.count++, (f.weight += weight)
-    else if (add) this.far.set(id, { count: 1, weight })
-  }
-  /** Call `f` with every id counted, its count and weight, in the order first counted. */
-  forEach(f: (id: number, count: number, weight: number) => void): void {
-    const { counts, weights } = Counter
-    for (let i = 0; i < this.touched.length; i++) {
-      const id = this.touched[i]!
-      f(id, counts[id]!, weights[id]!)
-    }
-    for (const [id, c] of this.far) f(id, c.count, c.weight)
-  }
-  /** Zero the dense counts this counter set (they are shared by every query). */
-  clear(): void {
-    for (const id of this.touched) Counter.counts[id] = Counter.weights[id] = 0
-    this.touched.length = 0
-    this.far.clear()
-  }
-}
-
-/**
- * How much sharing a word says about a candidate: 1 for a word in `frequencyCap` entries or more,
- * up to 12 for a word in one. Candidates are ranked by the sum, so one that shares the segment's
- * rare words goes before one that shares more of its common words (those share them by chance).
- */
-export function rarityWeight(df: number): number {
-  return Math.max(1, Math.round(Math.log2((2 * MATCH_LIMITS.frequencyCap) / (df + 1))) + 1)
-}
-
-/** Ids below this are counted in the dense array (2 bytes each). */
-const DENSE_IDS = 1 << 25
-
-/**
- * Ids of the entries worth scoring exactly for floor `threshold`, leaving out those in `skip`
- * (already scored): those sharing the rarest words first, or with `byCount` (the staged search
- * for the best match alone, whose high floors need nearly every word shared) those sharing the
- * most words. On the bench each order finds more best matches where it is used than the other.
- */
-function fuzzyCandidates(
-  index: IndexReader,
-  seg: Prepared,
-  threshold: number,
-  verify: number,
-  skip: ReadonlyMap<number, unknown>,
-  byCount: boolean,
-): number[] {
-  const words = indexWords(seg.tokens)
-  if (words.length === 0) return []
-  let wordTokens = 0
-  let values = 0
-  for (const t of seg.tokens) {
-    if (t.kind === 'word') wordTokens++
-    // Values match any value, and characters of unspaced scripts are not in the word index:
-    // neither needs a shared word.
-    else if (isValue(t) || t.kind === 'char') values++
-  }
-  const n = seg.keys.length
-  const k = Math.ceil((threshold * n) / 100) - values - (wordTokens - words.length)
-  const prefix = k >= 1 ? Math.max(1, words.length - k + 1) : words.length
-  const byRarity = words
-    .map((w) => ({ w, df: index.frequency(w, MATCH_LIMITS.frequencyCap) }))
-    .sort((a, b) => a.df - b.df)
-  const shared = new Counter()
-  try {
-    let extra = 0
-    let complete = 0
-    for (let i = 0; i < byRarity.length; i++) {
-      const { w, df } = byRarity[i]!
-      const inPrefix = i < prefix
-      // Past the prefix a word only sharpens the ranking; read it only when its list is short.
-      if (!inPrefix && (df > MATCH_LIMITS.extraMaxLength || extra + df > MATCH_LIMITS.extraBudget)) break
-      const ids = index.postings(w, MATCH_LIMITS.postingCap)
-      if (ids.length < MATCH_LIMITS.postingCap) complete++
-      if (!inPrefix) extra += ids.length
-      const weight = rarityWeight(df)
-      for (let j = 0; j < ids.length; j++) shared.bump(ids[j]!, inPrefix, weight)
-    }
-    // An entry missing a word whose whole list was read matches at least one token fewer, and
-    // its score is at most 100 · (tokens matched) / n: an entry among `complete` fully read lists
-    // `c` times scores at most 100 · (n − complete + c) / n, so below this count it cannot reach
-    // the floor and is not worth fetching.
-    const least = Math.ceil((threshold * n) / 100) - n + complete
-    const ids: number[] = []
-    const weights: number[] = []
-    let heaviest = 0
-    shared.forEach((id, c, w) => {
-      if (c >= least && !skip.has(id)) {
-        const key = byCount ? c : w
-        ids.push(id), weights.push(key)
-        if (key > heaviest) heaviest = key
-      }
-    })
-    if (ids.length <= verify) return ids
-    // Weights are small whole numbers: find the cut-off with a histogram instead of sorting
-    // tens of thousands of candidates.
-    const histogram = new Uint32Array(heaviest + 1)
-    for (const w of weights) histogram[w]!++
-    let cut = heaviest
-    for (let taken = 0; cut > 0; cut--) {
-      taken += histogram[cut]!
-      if (taken >= verify) break
-    }
-    const out: number[] = []
-    for (let i = 0; i < ids.length; i++) if (weights[i]! > cut) out.push(ids[i]!)
-    for (let i = 0; i < ids.length && out.length < verify; i++) if (weights[i] === cut) out.push(ids[i]!)
-    return out
-  } finally {
-    shared.clear()
-  }
-}
-
 /**
  * Candidates for a segment written without spaces, from its character trigrams: each trigram's
  * list is read up to the frequency cap, rarest first. A sentence within d character edits of the
@@ -381,7 +210,7 @@ function gramCandidates(
   const edits = Math.floor(((100 - threshold) * seg.keys.length) / 100)
   const need = Math.max(1, lists.length - 3 * edits)
   const prefix = lists.length - need + 1
-  const shared = new Counter()
+  const shared = new SharedCounter()
   try {
     for (let i = 0; i < lists.length; i++) {
       const ids = lists[i]!

@@ -14,7 +14,7 @@
  */
 import { normalizeForCompare } from '../model/text.js'
 import { tokenDistance } from './levenshtein.js'
-import { isValue, replaceValues, type Token, tokenize } from './tokens.js'
+import { isValue, replaceValues, type Token, tokenizeNormalized } from './tokens.js'
 
 /** A segment prepared once for many comparisons. */
 export interface Prepared {
@@ -28,14 +28,15 @@ export interface Prepared {
 
 /** Tokenise and normalise a segment once. */
 export function prepare(text: string): Prepared {
-  const tokens = tokenize(text)
+  const normalized = normalizeForCompare(text)
+  const tokens = tokenizeNormalized(normalized)
   const keys: string[] = []
   let punct = ''
   for (const t of tokens) {
     if (t.kind === 'punct') punct += t.text
     else keys.push(t.key)
   }
-  return { normalized: normalizeForCompare(text), tokens, keys, punct }
+  return { normalized, tokens, keys, punct }
 }
 
 /** A scored comparison: the score, and the entry's target with values substituted if any. */

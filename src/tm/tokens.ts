@@ -30,7 +30,11 @@ const TAG_KEY = '\u0000T'
 
 /** The tokens of `text`, after NFC and white-space folding. */
 export function tokenize(text: string): Token[] {
-  const s = normalizeForCompare(text)
+  return tokenizeNormalized(normalizeForCompare(text))
+}
+
+/** The tokens of a text already through `normalizeForCompare`. */
+export function tokenizeNormalized(s: string): Token[] {
   const out: Token[] = []
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { countWords, normalizeForCompare } from '../../src/model/text.js'
 
@@ -24,5 +25,18 @@ describe('countWords', () => {
 describe('normalizeForCompare', () => {
   it('applies NFC and folds runs of white space', () => {
     expect(normalizeForCompare(' Cafe\u0301  au\n lait ')).toBe('Café au lait')
+  })
+
+  it('gives what NFC, folding and trimming give, plain ASCII sentences included', () => {
+    const full = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim()
+    // Printable ASCII with spaces, tabs and line breaks (where a shortcut could go wrong), and
+    // any Unicode at all.
+    const ascii = fc.string({ unit: fc.constantFrom('a', 'Z', '9', '.', '~', '!', ' ', ' ', '\t', '\n', '\r', '\u00a0', 'e\u0301') })
+    for (const text of [ascii, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })]) {
+      fc.assert(fc.property(text, (s) => normalizeForCompare(s) === full(s)), { numRuns: 2000 })
+    }
+    for (const s of ['', ' ', 'a', 'a b', ' a', 'a ', 'a  b', 'a\tb', 'Plain words, 12 of them.']) {
+      expect(normalizeForCompare(s)).toBe(full(s))
+    }
   })
 })

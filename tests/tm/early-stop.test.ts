@@ -7,24 +7,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { analyseArticle, BANDS } from '../../src/tm/analyse.js'
-import { findMatches, type IndexedEntry, type IndexReader } from '../../src/tm/matcher.js'
+import { findMatches, type IndexedEntry } from '../../src/tm/matcher.js'
 import { prepare, scoreEntry } from '../../src/tm/score.js'
-import { indexWords } from '../../src/tm/tokens.js'
 import { sourceHash } from '../../src/store/sqlite/import.js'
 import { addArticle, freshStore, translateAll } from './_setup.js'
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return { next, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) }
-}
+import { memoryIndex } from './_memory-index.js'
+import { rng } from './_rng.js'
 
 const VOCAB = Array.from({ length: 120 }, (_, i) => `w${i.toString(36)}x`)
 
@@ -47,25 +35,6 @@ function edit(r: ReturnType<typeof rng>, ws: string[]): string[] {
 }
 
 const text = (ws: string[]) => `${ws.join(' ')}.`
-
-/** An exact in-memory index: every posting list complete. */
-function memoryIndex(entries: IndexedEntry[]): IndexReader {
-  const lists = new Map<string, number[]>()
-  for (const e of entries) {
-    for (const w of indexWords(prepare(e.source).tokens)) {
-      let l = lists.get(w)
-      if (!l) lists.set(w, (l = []))
-      l.push(e.id)
-    }
-  }
-  const byId = new Map(entries.map((e) => [e.id, e]))
-  return {
-    exact: (h) => entries.filter((e) => sourceHash(e.source) === h),
-    frequency: (w, cap) => Math.min(cap, lists.get(w)?.length ?? 0),
-    postings: (w, cap) => (lists.get(w) ?? []).slice(0, cap),
-    entries: (ids) => ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
-  }
-}
 
 function entry(id: number, source: string, prev: string | null, next: string | null): IndexedEntry {
   return {

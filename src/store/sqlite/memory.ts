@@ -15,22 +15,28 @@ import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
 import { sourceHash } from './source-hash.js'
 import { createMemorySync } from './memory-sync.js'
+import { createWordIndex, phrase } from './memory-index.js'
 
-interface EntryRow {
-  id: number
-  origin: 'article' | 'tmx'
-  src_lang: string
-  tgt_lang: string
-  tag: string | null
-  prev_hash: string | null
-  next_hash: string | null
-  article_id: string | null
-  unit_id: string | null
-  author: string | null
-  updated_at: string | null
-  source: string
-  target: string
-}
+/**
+ * An entry row in COLUMNS order. Entry statements return rows as arrays (better-sqlite3's `raw`):
+ * an analysis reads tens of thousands of candidate rows, and an object per row, its properties
+ * set one by one, cost a third of reading them.
+ */
+type EntryRow = [
+  id: number,
+  origin: 'article' | 'tmx',
+  srcLang: string,
+  tgtLang: string,
+  tag: string | null,
+  prevHash: string | null,
+  nextHash: string | null,
+  articleId: string | null,
+  unitId: string | null,
+  author: string | null,
+  updatedAt: string | null,
+  source: string,
+  target: string,
+]
 
 const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
   author, updated_at, source, target`
@@ -38,25 +44,34 @@ const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, arti
 /** Entries added by one import after which the word index is merged. */
 const OPTIMIZE_AFTER = 50_000
 
+/**
+ * Bytes of the file the memory's connection reads through a memory map. Matching reads rows and
+ * index pages spread over the whole file; mapped, a page is read where it lies instead of being
+ * copied into SQLite's small page cache by a system call each time (an analysis spent about a
+ * tenth of its time in those calls).
+ */
+const MMAP_BYTES = 1 << 30
+
 /** Longest concordance query, in characters. */
 export const MAX_SEARCH_CHARS = 500
 
 /** Build the memory over one connection; `now` stamps imported entries that carry no date. */
 export function createSqliteMemory(db: Database.Database, now: () => string): TranslationMemory {
+  db.pragma(`mmap_size = ${MMAP_BYTES}`)
   const sync = createMemorySync(db)
-  const exact = db.prepare<[string, string, string], EntryRow>(
-    `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
-  )
-  // pluck: one number per row, no object per posting.
-  const postings = db
-    .prepare<[string, number], number>('SELECT rowid FROM tm_fts WHERE tm_fts MATCH ? LIMIT ?')
-    .pluck()
+  const exact = db
+    .prepare<[string, string, string], EntryRow>(
+      `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
+    )
+    .raw()
   const gramPostings = db
     .prepare<[string, number], number>('SELECT rowid FROM tm_grams WHERE tm_grams MATCH ? LIMIT ?')
     .pluck()
-  const byId = db.prepare<[string], EntryRow>(
-    `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
-  )
+  const byId = db
+    .prepare<[string], EntryRow>(
+      `SELECT ${COLUMNS} FROM tm_entries WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .raw()
   const pairCount = db.prepare<[], { src_lang: string; tgt_lang: string; n: number }>(
     'SELECT src_lang, tgt_lang, count(*) AS n FROM tm_entries GROUP BY src_lang, tgt_lang ORDER BY 1, 2',
   )
@@ -66,84 +81,37 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
   const hasBoth = db.prepare<[string, string], { x: number }>(
     'SELECT 1 AS x FROM tm_entries WHERE src_lang = ? AND tgt_lang = ? LIMIT 1',
   )
-  const search = db.prepare<[string, string, string | null, string | null, number], EntryRow>(`
-    SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')} FROM tm_fts f JOIN tm_entries e ON e.id = f.rowid
-    WHERE tm_fts MATCH ? AND e.tgt_lang = ? AND (? IS NULL OR e.src_lang = ?)
-    ORDER BY f.rowid DESC LIMIT ?`)
+  const search = db
+    .prepare<[string, string, string | null, string | null, number], EntryRow>(`
+      SELECT ${COLUMNS.replace(/(\w+)/g, 'e.$1')} FROM tm_fts f JOIN tm_entries e ON e.id = f.rowid
+      WHERE tm_fts MATCH ? AND e.tgt_lang = ? AND (? IS NULL OR e.src_lang = ?)
+      ORDER BY f.rowid DESC LIMIT ?`)
+    .raw()
   const insertTmx = db.prepare(`
     INSERT OR IGNORE INTO tm_entries (origin, src_lang, tgt_lang, tag, src_hash, tmx_key, author,
       updated_at, source, target)
     VALUES ('tmx', @srcLang, @tgtLang, @tag, @srcHash, @key, @author, @at, @source, @target)`)
-  const page = db.prepare<[number, number], EntryRow>(
-    `SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`,
-  )
+  const page = db
+    .prepare<[number, number], EntryRow>(`SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`)
+    .raw()
 
-  // Word frequencies steer which posting lists are read first; they only need to be roughly
-  // right, so they are kept for the life of the connection (a changed frequency costs speed,
-  // never a match: candidate lists themselves are always read fresh).
-  const frequencies = new Map<string, number>()
-  // A word counted for its frequency is counted by reading its list: when the list is complete
-  // (shorter than the cap) it is the posting list the matcher asks for next, so it is kept for
-  // that (within the same query or batch, see `fresh`), and a rare word is read once, not twice.
-  const fresh = new Map<string, number[]>()
-  // Long posting lists (common words) are kept from one query to the next: the same few common
-  // words are in most sentences, and reading their lists again was most of a query's work. They
-  // are dropped whenever the memory may have changed: this connection took in or imported
-  // entries, or another one committed (SQLite's data_version).
-  const kept = new Map<string, Int32Array>()
-  let keptIds = 0
+  const index = createWordIndex(db)
   let keptVersion: unknown
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
-  const forget = () => {
-    kept.clear()
-    keptIds = 0
-  }
   /** Bring the memory up to date, and drop kept lists if anything could have changed. */
   const current = (limit?: number): number => {
     const taken = sync(limit)
     const version = dataVersion.get()
-    if (taken > 0 || version !== keptVersion) forget()
+    if (taken > 0 || version !== keptVersion) index.forget()
     keptVersion = version
     return taken
   }
   const reader: IndexReader = {
     exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
-    frequency(word, cap) {
-      let n = frequencies.get(word)
-      if (n === undefined) {
-        const ids = postings.all(sourceWord(word), cap)
-        n = ids.length
-        if (n < cap) fresh.set(word, ids)
-        if (frequencies.size > 200_000) frequencies.clear()
-        frequencies.set(word, n)
-      }
-      return n
-    },
-    postings(word, cap) {
-      const ids = fresh.get(word)
-      if (ids !== undefined && ids.length < cap) return ids
-      const key = `${cap}\u0000${word}`
-      let list = kept.get(key)
-      if (list === undefined) {
-        const read = postings.all(sourceWord(word), cap)
-        if (read.length < KEEP_FROM) return read
-        list = Int32Array.from(read)
-        if (keptIds + list.length > KEPT_IDS) forget()
-        kept.set(key, list)
-        keptIds += list.length
-      }
-      return list
-    },
+    frequency: index.frequency,
+    postings: index.postings,
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
     gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
-  }
-  /** Run `f` in one read transaction; lists kept by `frequency` serve only inside it. */
-  const reading = <T>(f: () => T): T => {
-    try {
-      return db.transaction(f).deferred()
-    } finally {
-      fresh.clear()
-    }
   }
 
   const importTmx = db.transaction((file: string, name: string, fallbackSrc?: string) => {
@@ -196,7 +164,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
           'unknown-language-pair',
         )
       }
-      return reading(() => findMatches(reader, q))
+      return index.reading(() => findMatches(reader, q))
     },
     async matchMany(queries) {
       current()
@@ -204,7 +172,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       // so a word's posting list, read once, serves every segment of the batch (an article's
       // common words recur in most of its sentences).
       const session = cachedPostings(reader, POSTINGS_CACHED)
-      return reading(() => queries.map((q) => findMatches(session, q)))
+      return index.reading(() => queries.map((q) => findMatches(session, q)))
     },
     async search(q) {
       const text = typeof q.query === 'string' ? q.query.trim() : ''
@@ -237,8 +205,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
-      frequencies.clear()
-      forget()
+      index.forgetAll()
       return summary
     },
     async *exportTmx(opts) {
@@ -252,12 +219,13 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       for (;;) {
         const rows = page.all(after, 1000)
         if (rows.length === 0) break
-        after = rows[rows.length - 1]!.id
         let chunk = ''
         for (const r of rows) {
-          if (opts?.srcLang && r.src_lang !== opts.srcLang) continue
-          if (opts?.tgtLang && r.tgt_lang !== opts.tgtLang) continue
-          chunk += tmxUnit(publicOf(toEntry(r)))
+          const e = toEntry(r)
+          after = e.id
+          if (opts?.srcLang && e.srcLang !== opts.srcLang) continue
+          if (opts?.tgtLang && e.tgtLang !== opts.tgtLang) continue
+          chunk += tmxUnit(publicOf(e))
         }
         if (chunk) yield chunk
       }
@@ -265,11 +233,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     },
   }
 }
-
-/** Posting lists at least this long are kept between queries… */
-const KEEP_FROM = 1000
-/** …up to this many ids in all (4 bytes each); past it, all are dropped and kept afresh. */
-const KEPT_IDS = 2_000_000
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */
 const POSTINGS_CACHED = 4_000_000
@@ -300,31 +263,21 @@ export function optimizeMemoryIndex(db: Database.Database): void {
   db.exec("INSERT INTO tm_fts (tm_fts) VALUES ('optimize')")
 }
 
-/** An FTS5 query for one word in the source column. */
-function sourceWord(word: string): string {
-  return `source : ${phrase(word)}`
-}
-
-/** An FTS5 phrase: the words in order, any quotes doubled, no operator syntax. */
-function phrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`
-}
-
 function toEntry(r: EntryRow): IndexedEntry {
   return {
-    id: r.id,
-    origin: r.origin,
-    srcLang: r.src_lang,
-    tgtLang: r.tgt_lang,
-    tag: r.tag,
-    source: r.source,
-    target: r.target,
-    articleId: r.article_id,
-    unitId: r.unit_id,
-    author: r.author,
-    updatedAt: r.updated_at,
-    prevHash: r.prev_hash,
-    nextHash: r.next_hash,
+    id: r[0],
+    origin: r[1],
+    srcLang: r[2],
+    tgtLang: r[3],
+    tag: r[4],
+    source: r[11],
+    target: r[12],
+    articleId: r[7],
+    unitId: r[8],
+    author: r[9],
+    updatedAt: r[10],
+    prevHash: r[5],
+    nextHash: r[6],
   }
 }
 
