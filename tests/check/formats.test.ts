@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { n } from '../../src/check/formats/shared.js'
 import { check, EN, writeTree } from './tree.js'
 
 // sv: menu.help missing (source line 8), greeting broken (line 5), an extra key; de complete.
@@ -129,5 +131,12 @@ describe('output formats', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
     // sv holds 4 of 5 keys (a broken placeholder is translated, but an error).
     expect(svg).toContain('translated: 80%')
+  })
+})
+
+describe('counts for people', () => {
+  it('n() writes a whole number as toLocaleString("en-US") does, without loading ICU', () => {
+    for (const x of [0, 7, 999, 1000, 65124, 372025, 1_000_000, -1234, Number.MAX_SAFE_INTEGER]) expect(n(x)).toBe(x.toLocaleString('en-US'))
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (x) => n(x) === x.toLocaleString('en-US')))
   })
 })

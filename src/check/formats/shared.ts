@@ -18,9 +18,16 @@ export function checkedLine(r: CheckResult): string {
   return `checked ${n(c.files)} ${what}, ${n(c.languages)} target languages, ${n(c.strings)} strings from ${from}; coverage by ${r.measure}`
 }
 
-/** A count with thousands separators. */
+/**
+ * A count with thousands separators, as `toLocaleString('en-US')` writes a whole number. Written
+ * out because the first toLocaleString loads ICU's number formats: 15–20 ms of a 0.5 s check.
+ */
 export function n(x: number): string {
-  return x.toLocaleString('en-US')
+  if (!Number.isInteger(x)) return x.toLocaleString('en-US')
+  const digits = String(Math.abs(x))
+  let out = digits.slice(0, digits.length % 3 || 3)
+  for (let at = out.length; at < digits.length; at += 3) out += `,${digits.slice(at, at + 3)}`
+  return x < 0 ? `-${out}` : out
 }
 
 /** A language's coverage as a percentage for people. */
