@@ -6,7 +6,7 @@ import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { knownAt, type Entry, type Level } from './source-index.js'
-import type { LanguageCounts, Problem, ProblemKind } from './types.js'
+import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
 
@@ -239,8 +239,6 @@ export function missingProblem(e: Entry, lang: string, forms: CompareContext['fo
   return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message: e.missingMessage }
 }
 
-const WARNINGS: ReadonlySet<ProblemKind> = new Set(['extra'])
-
 /** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */
 function pend(ctx: CompareContext, key: string, kind: ProblemKind, message: string, name: string, value: string | null, lineKey = key): Pending {
   const problem: Problem = {
@@ -249,7 +247,7 @@ function pend(ctx: CompareContext, key: string, kind: ProblemKind, message: stri
     line: null,
     key,
     kind,
-    severity: WARNINGS.has(kind) ? 'warning' : 'error',
+    severity: unjudgedSeverity(kind),
     message,
   }
   return { problem, lineKey, name, value }

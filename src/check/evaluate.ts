@@ -4,8 +4,9 @@
  */
 import type { Baseline } from './baseline.js'
 import type { CheckedSource } from './check-locales.js'
+import { withDeferredProblems, type DeferredProblems, type SeverityOf } from './problem-list.js'
 import { judge, type Thresholds } from './thresholds.js'
-import type { CheckResult, LanguageResult, Measure, Problem } from './types.js'
+import { checkOf, unjudgedSeverity, type CheckResult, type LanguageResult, type Measure, type Problem } from './types.js'
 
 /** How to judge: the source read, the coverage measure, the thresholds, an optional baseline. */
 export interface EvaluateOptions {
@@ -17,8 +18,11 @@ export interface EvaluateOptions {
 
 /** Judge every language and the whole check. */
 export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckResult {
+  const deferred = Array.isArray(checked.problems) ? undefined : checked.problems
+  // A baseline compares problem by problem, so it needs them all made; else the counts judge.
+  const problems = deferred === undefined ? (checked.problems as Problem[]) : opts.baseline ? deferred.all((_, kind) => unjudgedSeverity(kind)) : undefined
   const byLang = new Map<string, Problem[]>()
-  for (const p of checked.problems) {
+  for (const p of problems ?? []) {
     let list = byLang.get(p.lang)
     if (!list) byLang.set(p.lang, (list = []))
     list.push(p)
@@ -26,18 +30,20 @@ export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckRe
   const languages: Record<string, LanguageResult> = {}
   for (const lang of [...checked.languages.keys()].sort()) {
     const counts = checked.languages.get(lang)
-    if (counts) languages[lang] = judge(lang, counts, byLang.get(lang) ?? [], opts.measure, opts.thresholds, opts.baseline)
+    if (counts) languages[lang] = judge(lang, counts, problems ? (byLang.get(lang) ?? []) : null, opts.measure, opts.thresholds, opts.baseline)
   }
   const results = Object.values(languages)
   const readSomething = checked.checked.strings > 0 && results.length > 0
-  return {
-    source: opts.source,
-    checked: checked.checked,
-    measure: opts.measure,
-    languages,
-    problems: checked.problems,
-    passed: readSomething && results.every((l) => l.passed),
+  const result = { source: opts.source, checked: checked.checked, measure: opts.measure, languages }
+  const passed = readSomething && results.every((l) => l.passed)
+  if (problems) return { ...result, problems, passed }
+  // Judged by counts: a problem's severity follows from its language's failed checks alone.
+  const severityOf: SeverityOf = (lang, kind) => {
+    const check = checkOf(kind)
+    if (check === null) return 'warning'
+    return languages[lang]?.failed.includes(check) ? 'error' : 'note'
   }
+  return withDeferredProblems({ ...result, passed }, deferred as DeferredProblems, severityOf)
 }
 
 /** Why nothing was judged, when the check read no strings or found no target language. */

@@ -52,12 +52,13 @@ export function coverageBy(counts: Pick<LanguageCounts, 'units' | 'words'>, meas
  * The verdict for one language, and each of its problems marked `error` (counts against it) or
  * `note` (tolerated). Without a baseline: coverage must reach the threshold and there must be no
  * placeholder or nesting errors. With a baseline that knows the language: coverage must not drop
- * and no problem may be new (and `--min` holds too, when given).
+ * and no problem may be new (and `--min` holds too, when given). `problems` is null when they are
+ * deferred (problem-list.ts): their severities then follow from the result's `failed`.
  */
 export function judge(
   lang: string,
   counts: LanguageCounts,
-  problems: readonly Problem[],
+  problems: readonly Problem[] | null,
   measure: Measure,
   thresholds: Thresholds,
   baseline: Baseline | undefined,
@@ -74,8 +75,11 @@ export function judge(
     reasons.push(`coverage ${formatPct(pct)} is below ${min} %`)
     failed.add('coverage')
   }
-  const fresh = { coverage: 0, placeholders: 0, nesting: 0 }
-  for (const p of problems) {
+  // Without the problems (a locale tree's are made only when printed), the counts say as much: one
+  // problem per placeholder or nesting error. Coverage problems are counted only against a
+  // baseline, and a baseline always gets the problems.
+  const fresh = problems ? { coverage: 0, placeholders: 0, nesting: 0 } : { coverage: 0, placeholders: counts.placeholders, nesting: counts.nesting }
+  for (const p of problems ?? []) {
     const check = checkOf(p.kind)
     if (check && !(before && baseline?.has(p))) fresh[check]++
   }
@@ -97,7 +101,7 @@ export function judge(
     reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}lost nesting${fresh.nesting === 1 ? '' : 's'}`)
     failed.add('nesting')
   }
-  for (const p of problems) {
+  for (const p of problems ?? []) {
     const check = checkOf(p.kind)
     if (check === null) continue
     const blocks = failed.has(check) && !(before && baseline?.has(p))

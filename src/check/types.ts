@@ -92,6 +92,11 @@ export interface CheckResult {
 /** Kinds that fail a language whatever the threshold (unless a baseline already had them). */
 export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting'])
 
+/** A problem's severity before its language is judged: extra keys only warn, the rest count. */
+export function unjudgedSeverity(kind: ProblemKind): Severity {
+  return kind === 'extra' ? 'warning' : 'error'
+}
+
 /** The check each kind of problem belongs to (extra keys belong to none: they only warn). */
 export function checkOf(kind: ProblemKind): CheckName | null {
   if (kind === 'placeholder') return 'placeholders'

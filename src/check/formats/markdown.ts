@@ -1,4 +1,5 @@
 /** `--format markdown`: a table for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
+import { listedProblems } from '../problem-list.js'
 import type { CheckResult } from '../types.js'
 import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
 
@@ -16,11 +17,11 @@ export function formatMarkdown(r: CheckResult, limit = 50): string {
     const result = l.passed ? '✅' : `❌ ${cell(l.reasons.join('; '))}`
     out.push(`| ${lang} | ${pct(l)} | ${l.min ?? 'baseline'} | ${n(l.missing)} | ${n(l.plurals)} | ${n(l.placeholders + l.nesting)} | ${n(l.stale)} | ${n(l.extra)} | ${result} |`)
   }
-  const listed = r.problems.filter((p) => p.severity !== 'note')
-  if (listed.length > 0) {
-    out.push('', `<details><summary>${n(listed.length)} problem${listed.length === 1 ? '' : 's'}${listed.length > limit ? ` (first ${limit})` : ''}</summary>`, '')
+  const { total, shown } = listedProblems(r, limit)
+  if (total > 0) {
+    out.push('', `<details><summary>${n(total)} problem${total === 1 ? '' : 's'}${total > limit ? ` (first ${limit})` : ''}</summary>`, '')
     out.push('| where | lang | kind | message |', '| --- | --- | --- | --- |')
-    for (const p of listed.slice(0, limit)) out.push(`| \`${cell(placeOf(p))}\` | ${p.lang} | ${p.kind} | ${cell(p.message)} |`)
+    for (const p of shown) out.push(`| \`${cell(placeOf(p))}\` | ${p.lang} | ${p.kind} | ${cell(p.message)} |`)
     out.push('', '</details>')
   }
   out.push('', verdictLine(r))

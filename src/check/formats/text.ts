@@ -1,4 +1,5 @@
 /** The default output: a summary table per language, then the first problems with their place. */
+import { listedProblems } from '../problem-list.js'
 import type { CheckResult } from '../types.js'
 import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
 
@@ -28,11 +29,9 @@ export function formatText(r: CheckResult, opts: TextOptions = {}): string {
     return [lang, pct(l), min, n(l.missing), n(l.stale), result]
   })
   out.push(...table(head, rows), '')
-  const listed = r.problems.filter((p) => p.severity !== 'note')
-  if (!opts.quiet && listed.length > 0) {
-    const limit = opts.limit ?? 20
-    const shown = listed.slice(0, limit)
-    out.push(`${shown.length < listed.length ? `First ${shown.length} of ${n(listed.length)}` : `${n(listed.length)}`} problem${listed.length === 1 ? '' : 's'}:`)
+  const { total, shown } = opts.quiet ? { total: 0, shown: [] } : listedProblems(r, opts.limit ?? 20)
+  if (total > 0) {
+    out.push(`${shown.length < total ? `First ${shown.length} of ${n(total)}` : `${n(total)}`} problem${total === 1 ? '' : 's'}:`)
     for (const p of shown) out.push(`  ${placeOf(p)}  ${p.lang}  ${p.severity === 'warning' ? 'warning' : p.kind}: ${p.message}`)
     out.push('')
   }

@@ -1,0 +1,144 @@
+/**
+ * The problems of a locale tree, kept as what the comparison left (source entries a target lacks,
+ * pending problems in target files) and made into Problems with their lines only when printed.
+ * A missing key's line is that of its source key (one scan of the source file, for every
+ * language); a target file is read again for the lines of its problems, since keeping every
+ * file's text until the end would hold the whole tree in memory.
+ */
+import { missingProblem, type CompareContext, type Pending } from './compare-file.js'
+import { keyLines, lineCounter, valueOffset, writtenPlainly } from './json-lines.js'
+import type { DeferredProblems, SeverityOf } from './problem-list.js'
+import { readUtf8File } from './read-locales.js'
+import type { Entry, SourceIndex } from './source-index.js'
+import { findEntryLines } from './source-lines.js'
+import type { Problem } from './types.js'
+
+/** One source namespace: its index, and its text kept for finding the lines of missing keys. */
+export interface Source {
+  path: string
+  text: string
+  index: SourceIndex
+  /** Whether findEntryLines has set its entries' lines. */
+  lined: boolean
+}
+
+/** What one target file's comparison left to report. */
+export interface Compared {
+  lang: string
+  forms: CompareContext['forms']
+  source: Source | undefined
+  /** The target file (absent files have no pending problems, only missing entries). */
+  targetPath: string
+  missing: Entry[]
+  here: Pending[]
+  /** Whether the lines of `here` are found. */
+  lined: boolean
+}
+
+/** Problems of a locale tree in the order of a plain list: per language and file, missing keys first. */
+export class LocaleProblems implements DeferredProblems {
+  constructor(private readonly compared: readonly Compared[]) {}
+
+  all(severityOf: SeverityOf): Problem[] {
+    const out: Problem[] = []
+    for (const c of this.compared) {
+      if (c.missing.length > 0) {
+        sourceLines(c.source)
+        const severity = severityOf(c.lang, 'missing')
+        const sourcePath = c.source?.path ?? NO_SOURCE
+        for (const e of c.missing) {
+          const p = missingProblem(e, c.lang, c.forms, sourcePath)
+          p.severity = severity
+          out.push(p)
+        }
+      }
+      if (c.here.length > 0) {
+        targetLines(c, c.here)
+        for (const p of c.here) out.push(withSeverity(p.problem, severityOf))
+      }
+    }
+    return out
+  }
+
+  listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] } {
+    let total = 0
+    const shown: Problem[] = []
+    for (const c of this.compared) {
+      const severity = c.missing.length > 0 ? severityOf(c.lang, 'missing') : 'note'
+      if (severity !== 'note') {
+        total += c.missing.length
+        if (shown.length < limit) {
+          sourceLines(c.source)
+          const sourcePath = c.source?.path ?? NO_SOURCE
+          for (const e of c.missing.slice(0, limit - shown.length)) {
+            const p = missingProblem(e, c.lang, c.forms, sourcePath)
+            p.severity = severity
+            shown.push(p)
+          }
+        }
+      }
+      const listed = c.here.filter((p) => severityOf(c.lang, p.problem.kind) !== 'note')
+      total += listed.length
+      if (shown.length < limit && listed.length > 0) {
+        const taken = listed.slice(0, limit - shown.length)
+        targetLines(c, taken)
+        for (const p of taken) shown.push(withSeverity(p.problem, severityOf))
+      }
+    }
+    return { total, shown }
+  }
+}
+
+const NO_SOURCE = '(no source file)'
+
+function withSeverity(p: Problem, severityOf: SeverityOf): Problem {
+  p.severity = severityOf(p.lang, p.kind)
+  return p
+}
+
+/** Set the lines of every entry of a source file, once. */
+function sourceLines(source: Source | undefined): void {
+  if (!source || source.lined) return
+  findEntryLines(source.text, source.index.root)
+  source.lined = true
+}
+
+/** Set the lines of some of a target file's pending problems (all of them, the first time all are asked). */
+function targetLines(c: Compared, pending: Pending[]): void {
+  if (c.lined) return
+  const todo = pending.filter((p) => p.problem.line === null)
+  if (todo.length === 0) return
+  let text: string
+  try {
+    text = readUtf8File(c.targetPath)
+  } catch {
+    // The file went away (or changed) since it was compared: its problems keep no line.
+    return
+  }
+  resolveLines(text, todo)
+  if (pending === c.here) c.lined = true
+}
+
+/** Problems in one file up to which each is searched for by its value; past it, one walk finds them all. */
+const SEARCHED = 4
+
+/**
+ * Lines of problems in one target file: by searching for each key's value when that is exact and
+ * the problems are few (each search may read the whole file), else by one walk.
+ */
+function resolveLines(text: string, pending: Pending[]): void {
+  const plain = pending.length <= SEARCHED && writtenPlainly(text)
+  const found: { p: Pending; at: number }[] = []
+  const walk: Pending[] = []
+  for (const p of pending) {
+    const at = plain && p.value !== null && p.lineKey.endsWith(p.name) ? valueOffset(text, p.name, p.value) : undefined
+    if (at === undefined) walk.push(p)
+    else found.push({ p, at })
+  }
+  found.sort((a, b) => a.at - b.at)
+  const lineAt = lineCounter(text)
+  for (const { p, at } of found) p.problem.line = lineAt(at)
+  if (walk.length === 0) return
+  const lines = keyLines(text, new Set(walk.map((p) => p.lineKey)))
+  for (const p of walk) p.problem.line = lines.get(p.lineKey) ?? null
+}

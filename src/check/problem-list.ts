@@ -1,0 +1,44 @@
+/**
+ * Problems made only when they are printed. A big locale tree has tens of thousands (65,000 on the
+ * bench tree), the default output lists twenty, and each one made costs an object, its line in a
+ * file and the garbage collector's time. A check hands evaluate either a plain list or a
+ * DeferredProblems; the formats that print every problem read `CheckResult.problems` (made on
+ * first read), the ones that list the first few call `listedProblems`.
+ */
+import type { CheckResult, Problem, ProblemKind, Severity } from './types.js'
+
+/** The severity of a problem of `kind` in `lang`, once the languages are judged. */
+export type SeverityOf = (lang: string, kind: ProblemKind) => Severity
+
+/** Problems kept compact until asked for, in the order a plain list would hold them. */
+export interface DeferredProblems {
+  /** Every problem, with its line and the severity `severityOf` gives. */
+  all(severityOf: SeverityOf): Problem[]
+  /** How many problems have a severity other than `note`, and the first `limit` of them. */
+  listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] }
+}
+
+/** What a CheckResult's problems were made from, when they were deferred. */
+const deferredOf = new WeakMap<CheckResult, { problems: DeferredProblems; severityOf: SeverityOf }>()
+
+/** A CheckResult whose `problems` are made from `problems` on first read (then kept). */
+export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, problems: DeferredProblems, severityOf: SeverityOf): CheckResult {
+  let made: Problem[] | undefined
+  const r: CheckResult = {
+    ...result,
+    get problems() {
+      made ??= problems.all(severityOf)
+      return made
+    },
+  }
+  deferredOf.set(r, { problems, severityOf })
+  return r
+}
+
+/** The problems that count (errors and warnings, not tolerated notes): how many, and the first `limit`. */
+export function listedProblems(r: CheckResult, limit: number): { total: number; shown: Problem[] } {
+  const deferred = deferredOf.get(r)
+  if (deferred) return deferred.problems.listed(limit, deferred.severityOf)
+  const listed = r.problems.filter((p) => p.severity !== 'note')
+  return { total: listed.length, shown: listed.slice(0, limit) }
+}
