@@ -4,7 +4,7 @@
  * printed ones get their lines.
  */
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
-import { LocaleProblems, type Compared, type Source } from './locale-problems.js'
+import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { pluralForms } from './plural-rules.js'
 import { listLocaleTree, readJsonFile, type LocaleTree } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
@@ -20,6 +20,12 @@ export interface LocalesOptions {
   langs?: readonly string[]
   /** Plural categories that are never required (`--optional-plurals`). */
   optionalPlurals: ReadonlySet<string>
+  /**
+   * Find the lines of every problem in a target file while its text is at hand, for an output
+   * that prints them all (json, junit, sarif, github); else a file is read again for the lines of
+   * the few problems printed.
+   */
+  everyLine?: boolean
   /** Called once the tree is listed, before any file is read (the CLI sizes V8's heap by it). */
   onListed?: (tree: LocaleTree) => void
 }
@@ -64,7 +70,10 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
       const targetPath = path ?? `${tree.dir}/${lang}/${ns}.json`
       const ctx: CompareContext = { lang, forms, counts, file, targetPath, here: [], missing: [] }
       compareLevel(source?.index.root, file?.value ?? {}, '', ctx)
-      if (ctx.missing.length > 0 || ctx.here.length > 0) compared.push({ lang, forms, source, targetPath, missing: ctx.missing, here: ctx.here, lined: false })
+      if (ctx.missing.length === 0 && ctx.here.length === 0) continue
+      const c: Compared = { lang, forms, source, targetPath, missing: ctx.missing, here: ctx.here, lined: false }
+      if (opts.everyLine && file) lineTargetProblems(c, file.text)
+      compared.push(c)
     }
     strings += counts.strings
     languages.set(lang, counts)

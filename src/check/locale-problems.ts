@@ -103,7 +103,7 @@ function sourceLines(source: Source | undefined): void {
   source.lined = true
 }
 
-/** Set the lines of some of a target file's pending problems (all of them, the first time all are asked). */
+/** Set the lines of some of a target file's pending problems, reading the file again. */
 function targetLines(c: Compared, pending: Pending[]): void {
   if (c.lined) return
   const todo = pending.filter((p) => p.problem.line === null)
@@ -112,11 +112,17 @@ function targetLines(c: Compared, pending: Pending[]): void {
   try {
     text = readUtf8File(c.targetPath)
   } catch {
-    // The file went away (or changed) since it was compared: its problems keep no line.
+    // The file went away since it was compared: its problems keep no line.
     return
   }
-  resolveLines(text, todo)
-  if (pending === c.here) c.lined = true
+  if (todo.length === c.here.length) lineTargetProblems(c, text)
+  else resolveLines(text, todo)
+}
+
+/** Set the lines of all of a target file's pending problems from its text. */
+export function lineTargetProblems(c: Compared, text: string): void {
+  resolveLines(text, c.here)
+  c.lined = true
 }
 
 /** Problems in one file up to which each is searched for by its value; past it, one walk finds them all. */

@@ -25,8 +25,8 @@ function eager(checked: CheckedSource, all: Problem[]): CheckedSource {
   return { ...checked, problems: all }
 }
 
-function judged(root: string, min: string | undefined): { deferred: CheckResult; plain: CheckResult } {
-  const opts = { dir: join(root, 'locales'), source: 'en', optionalPlurals: new Set<string>() }
+function judged(root: string, min: string | undefined, everyLine = false): { deferred: CheckResult; plain: CheckResult } {
+  const opts = { dir: join(root, 'locales'), source: 'en', optionalPlurals: new Set<string>(), everyLine }
   const thresholds = parseMin(min)
   const deferred = evaluate(checkLocales(opts), { source: SOURCE, measure: 'words', thresholds })
   const checked = checkLocales(opts)
@@ -36,10 +36,10 @@ function judged(root: string, min: string | undefined): { deferred: CheckResult;
 }
 
 describe('problems made only when printed', () => {
-  for (const min of [undefined, '0', '50', '80,de=100', '100,sv=0']) {
-    it(`equal the judged list, lines and severities included (--min ${min ?? 'absent'})`, () => {
+  for (const [min, everyLine] of [[undefined, false], ['0', false], ['50', false], ['80,de=100', false], ['100,sv=0', false], [undefined, true], ['50', true]] as const) {
+    it(`equal the judged list, lines and severities included (--min ${min ?? 'absent'}, ${everyLine ? 'lines found while reading' : 'lines found when printed'})`, () => {
       const root = tree()
-      const { deferred, plain } = judged(root, min)
+      const { deferred, plain } = judged(root, min, everyLine)
       expect(deferred.languages).toEqual(plain.languages)
       expect(deferred.passed).toBe(plain.passed)
       // The first few listed (what text and markdown print), before the whole list is made.

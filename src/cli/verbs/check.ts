@@ -103,7 +103,9 @@ export async function run(args: string[]): Promise<number> {
     const onListed = (tree: LocaleTree) => {
       if (tree.bytes >= LARGE_TREE) setFlagsFromString('--semi-space-growth-factor=2')
     }
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, onListed })
+    // Text and markdown print the first problems; every other format (and a baseline) reads them all.
+    const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, everyLine, onListed })
   } else if (values.files !== undefined) {
     if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
     const { checkFiles } = await import('../../check/check-files.js')
