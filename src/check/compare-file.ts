@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
-import { knownAt, type Entry, type Level } from './source-index.js'
+import { keyOf, knownAt, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -116,7 +116,7 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
   c.units.total++
   c.words.total += e.words
   if (typeof v !== 'string') {
-    if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, e.key, v)
+    if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, keyOf(e), v)
     c.missing++
     c.missingStrings++
     ctx.missing.push(e)
@@ -125,12 +125,13 @@ function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
   c.strings++
   if (!e.blank && isBlank(v)) {
     c.empty++
-    ctx.here.push(pend(ctx, e.key, 'empty', `${e.key} is an empty string`, e.name, v))
+    const key = keyOf(e)
+    ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, e.name, v))
     return 1
   }
   c.units.translated++
   c.words.translated += e.words
-  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.key, e.name, v, undefined, ctx)
+  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.name, v, undefined, ctx)
   return 1
 }
 
@@ -145,33 +146,33 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let blanks = 0
   let hits = 0
   // The first form present: its line is the group's line in the target.
-  let any: { name: string; key: string } | undefined
+  let any: string | undefined
   let anyValue = ''
   const list = forms.list
+  const names = e.forms as string[]
   for (let i = 0; i < list.length; i++) {
-    const { category, required } = list[i] as (typeof list)[number]
-    const form = e.forms?.[category]
-    if (!form) continue
-    const v = obj[form.name]
+    const { category, required, index } = list[i] as (typeof list)[number]
+    const name = names[index] as string
+    const v = obj[name]
     if (typeof v !== 'string') {
-      if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, form.key, v)
+      if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, keyAt(e, name), v)
       if (required) (absent ??= []).push(category)
       continue
     }
     hits++
     c.strings++
-    const key = form.key
     if (any === undefined) {
-      any = form
+      any = name
       anyValue = v
     }
     if (!e.blank && isBlank(v)) {
       blanks++
-      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, form.name, v))
+      const key = keyAt(e, name)
+      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, name, v))
       continue
     }
     // A plural form may leave out the number ("one file"), never another variable.
-    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, key, form.name, v, 'count', ctx)
+    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, name, v, 'count', ctx)
   }
   c.empty += blanks
   if (any === undefined) {
@@ -184,7 +185,8 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     c.plurals += absent.length
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
-    ctx.here.push(pend(ctx, e.key, 'plural', `${e.key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any.name, anyValue, any.key))
+    const key = keyOf(e)
+    ctx.here.push(pend(ctx, key, 'plural', `${key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any, anyValue, e.prefix + any))
     return hits
   }
   if (blanks === 0) {
@@ -194,11 +196,12 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   return hits
 }
 
-/** Interpolations and nestings of one translated string, against the source's. */
-function checkParts(e: Entry, key: string, name: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
+/** Interpolations and nestings of one translated string (`name`: the entry's or its form's), against the source's. */
+function checkParts(e: Entry, name: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
   if ((e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v)) {
     const d = difference(e.vars, interpolations(v), mayDrop)
     if (d) {
+      const key = keyAt(e, name)
       ctx.counts.placeholders++
       ctx.here.push(pend(ctx, key, 'placeholder', placeholderMessage(key, d), name, v))
     }
@@ -206,10 +209,16 @@ function checkParts(e: Entry, key: string, name: string, v: string, mayDrop: str
   if (e.nests) {
     const lost = difference(e.nests, nestings(v))?.missing ?? []
     if (lost.length > 0) {
+      const key = keyAt(e, name)
       ctx.counts.nesting++
       ctx.here.push(pend(ctx, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`, name, v))
     }
   }
+}
+
+/** The dotted key of an entry's own name or of one of its forms. */
+function keyAt(e: Entry, name: string): string {
+  return name === e.name ? keyOf(e) : e.prefix + name
 }
 
 /**
@@ -231,12 +240,12 @@ export function missingProblem(e: Entry, lang: string, forms: CompareContext['fo
   // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
   const rules = e.plural ? forms[e.plural] : null
   if (e.missingMessage === null || e.missingFor !== rules) {
-    let message = `${e.key} is missing`
+    let message = `${keyOf(e)} is missing`
     if (e.plural && rules) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
     e.missingMessage = message
     e.missingFor = rules
   }
-  return { lang, file: sourcePath, line: e.line, key: e.key, kind: 'missing', severity: 'error', message: e.missingMessage }
+  return { lang, file: sourcePath, line: e.line, key: keyOf(e), kind: 'missing', severity: 'error', message: e.missingMessage }
 }
 
 /** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */

@@ -17,8 +17,11 @@ export interface PluralForms {
   required: readonly Category[]
   /** Every category the language may hold: CLDR's, plus `zero` (i18next uses it for count 0). */
   allowed: ReadonlySet<string>
-  /** `allowed` in CATEGORIES order, each with whether it is required: the loop the check runs. */
-  list: readonly { category: Category; required: boolean }[]
+  /**
+   * `allowed` in CATEGORIES order, each with whether it is required and its place in CATEGORIES
+   * (where an entry keeps its form names): the loop the check runs.
+   */
+  list: readonly { category: Category; required: boolean; index: number }[]
 }
 
 const cache = new Map<string, PluralForms>()
@@ -34,7 +37,7 @@ export function pluralForms(lang: string, type: PluralType, optional: ReadonlySe
     const cldr = new Intl.PluralRules(lang, { type }).resolvedOptions().pluralCategories as Category[]
     const required = CATEGORIES.filter((c) => cldr.includes(c) && !optional.has(c))
     const allowed = new Set<string>([...cldr, 'zero'])
-    const list = CATEGORIES.filter((c) => allowed.has(c)).map((category) => ({ category, required: required.includes(category) }))
+    const list = CATEGORIES.filter((c) => allowed.has(c)).map((category) => ({ category, required: required.includes(category), index: CATEGORIES.indexOf(category) }))
     forms = { required, allowed, list }
     cache.set(id, forms)
   }

@@ -11,8 +11,10 @@ import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 export interface Entry {
   /** Name at its level: the key itself, or the group's base (`count`). */
   name: string
-  /** Full dotted path of the key, or of the group's base. */
-  key: string
+  /** Its level's dotted path and `.` ('' at the top): the key is `prefix + name` (see keyOf). */
+  prefix: string
+  /** The full dotted key, made by keyOf when a problem first needs it. */
+  key: string | null
   plural: PluralType | null
   /** Name at its level of a key that exists in the source file (for a group: its first form). */
   lineName: string
@@ -26,8 +28,8 @@ export interface Entry {
   /** The source's `{{…}}` spelled as in the source, for a quick check that a target kept them all. */
   tokens: string[] | null
   nests: string[] | null
-  /** For a group: each category's key name at its level and full dotted key (`count_few`). */
-  forms: Record<string, { name: string; key: string }> | null
+  /** For a group: each category's key name at its level (`count_few`), in CATEGORIES order. */
+  forms: string[] | null
   /** The message of its `missing` problem, made once (missingProblem) and shared by the languages. */
   missingMessage: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
@@ -82,10 +84,10 @@ export function knownAt(level: Level): Map<string, Known> {
   for (const e of level.entries) if (!e.forms) known.set(e.name, 'plain')
   for (const e of level.entries) {
     if (!e.forms || !e.plural) continue
-    for (const category of CATEGORIES) {
-      const name = e.forms[category]?.name
+    for (let i = 0; i < CATEGORIES.length; i++) {
+      const name = e.forms[i] as string
       // A plain key of the same name wins: i18next would read it as that key.
-      if (name !== undefined && !known.has(name)) known.set(name, { type: e.plural, category })
+      if (!known.has(name)) known.set(name, { type: e.plural, category: CATEGORIES[i] as Category })
     }
   }
   level.known = known
@@ -131,11 +133,7 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, name: string, 
     const texts = [...g.forms.values()]
     const first = [...g.forms.keys()][0] ?? 'other'
     const e = entry(base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first), unspaced)
-    e.forms = {}
-    for (const category of CATEGORIES) {
-      const name = base + suffixOf(g.type, category)
-      e.forms[category] = { name, key: prefix + name }
-    }
+    e.forms = CATEGORIES.map((category) => base + suffixOf(g.type, category))
     level.entries.push(e)
   }
   index.entries += level.entries.length
@@ -149,7 +147,8 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
   const tokens = rawTokens(text)
   return {
     name,
-    key: prefix + name,
+    prefix,
+    key: null,
     plural,
     lineName,
     line: null,
@@ -162,6 +161,11 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     missingMessage: null,
     missingFor: null,
   }
+}
+
+/** The full dotted key of an entry (of a group: its base), made once. */
+export function keyOf(e: Entry): string {
+  return (e.key ??= e.prefix + e.name)
 }
 
 /**

@@ -3,7 +3,7 @@ import { keyLines, lineAndColumn, valueOffset, writtenPlainly } from '../../src/
 import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
 import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
 import { renderBadge } from '../../src/check/badge.js'
-import { indexSource, spacedWords, type Level } from '../../src/check/source-index.js'
+import { indexSource, keyOf, spacedWords, type Level } from '../../src/check/source-index.js'
 import { findEntryLines } from '../../src/check/source-lines.js'
 import { countWords } from '../../src/model/text.js'
 
@@ -57,7 +57,7 @@ describe('key lines', () => {
     const source = '{\n  "a": "x",\n  "b": {\n    "n_one": "{{count}} y",\n    "c\\"d": "{ not a brace",\n    "n_other": "{{count}} ys"\n  },\n  "e": { "g": "}" },\n  "f": "z"\n}\n'
     const index = indexSource({ path: 'en/x.json', text: source, value: JSON.parse(source) as Record<string, unknown> }, 'en')
     findEntryLines(source, index.root)
-    const lines = (level: Level) => Object.fromEntries(level.entries.map((e) => [e.key, e.line]))
+    const lines = (level: Level) => Object.fromEntries(level.entries.map((e) => [keyOf(e), e.line]))
     expect(lines(index.root)).toEqual({ a: 2, f: 9 })
     expect(lines(index.root.children.get('b') as Level)).toEqual({ 'b.c"d': 5, 'b.n': 4 })
   })
