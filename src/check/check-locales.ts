@@ -65,18 +65,29 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
     for (const ns of [...names].sort()) {
       const source = sources.get(ns)
       const path = namespaces.get(ns)
-      const file = path === undefined ? undefined : readJsonFile(path)
+      const file = path === undefined ? undefined : readTarget(path, opts.everyLine ?? false)
       if (file) files++
+      const text = file?.text
       const targetPath = path ?? `${tree.dir}/${lang}/${ns}.json`
       const ctx: CompareContext = { lang, forms, counts, file, targetPath, here: [], missing: [] }
       compareLevel(source?.index.root, file?.value ?? {}, '', ctx)
       if (ctx.missing.length === 0 && ctx.here.length === 0) continue
       const c: Compared = { lang, forms, source, targetPath, missing: ctx.missing, here: ctx.here, lined: false }
-      if (opts.everyLine && file) lineTargetProblems(c, file.text)
+      if (text !== undefined) lineTargetProblems(c, text)
       compared.push(c)
     }
     strings += counts.strings
     languages.set(lang, counts)
   }
   return { checked: { files, languages: languages.size, strings }, languages, problems: new LocaleProblems(compared) }
+}
+
+/**
+ * A target file parsed, its text kept only when `keepText` (the lines of its problems are found at
+ * once): a 100 KB string alive during the comparison is copied by every young-generation
+ * collection it goes through. The text goes out of scope here, when this function returns.
+ */
+function readTarget(path: string, keepText: boolean): { path: string; value: Record<string, unknown>; text?: string } {
+  const { text, value } = readJsonFile(path)
+  return keepText ? { path, value, text } : { path, value }
 }

@@ -4,7 +4,7 @@
  */
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
-import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
+import { isObject, nonStringValue } from './read-locales.js'
 import { keyOf, knownAt, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
@@ -43,8 +43,11 @@ export interface CompareContext {
   lang: string
   forms: { cardinal: PluralForms; ordinal: PluralForms }
   counts: LanguageCounts
-  /** The target file as read (undefined when the namespace file is absent). */
-  file: JsonFile | undefined
+  /**
+   * The target file as parsed (undefined when the namespace file is absent); its text only when
+   * the lines of its problems are found at once.
+   */
+  file: { path: string; value: Record<string, unknown>; text?: string } | undefined
   targetPath: string
   /** Problems whose line is in the target file. */
   here: Pending[]

@@ -124,9 +124,12 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** The error for a value i18next JSON v4 cannot hold here: exit 2 with file and line. */
-export function nonStringValue(file: JsonFile, key: string, value: unknown): InvalidInput {
-  const line = keyLines(file.text, new Set([key])).get(key)
+/**
+ * The error for a value i18next JSON v4 cannot hold here: exit 2 with file and line. A file
+ * compared without its text (see checkLocales) is read again for the line.
+ */
+export function nonStringValue(file: Pick<JsonFile, 'path'> & { text?: string }, key: string, value: unknown): InvalidInput {
+  const line = keyLines(file.text ?? readUtf8File(file.path), new Set([key])).get(key)
   const place = line === undefined ? file.path : `${file.path}:${line}`
   return new InvalidInput(`${place}: "${printable(key)}" is ${describe(value)}; translations must be strings (or objects of them)`, 'invalid-resource')
 }
