@@ -230,6 +230,11 @@ function keyAt(e: Entry, name: string): string {
  */
 function keepsTokens(tokens: string[] | null, v: string): boolean {
   if (tokens === null) return false
+  if (tokens.length === 1) {
+    // One variable, written once: two searches instead of three.
+    const at = v.indexOf('{{')
+    return at !== -1 && v.startsWith(tokens[0] as string, at) && v.indexOf('{{', at + 2) === -1
+  }
   let braces = 0
   for (let at = v.indexOf('{{'); at !== -1; at = v.indexOf('{{', at + 2)) braces++
   if (braces !== tokens.length) return false
