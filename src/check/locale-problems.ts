@@ -40,7 +40,10 @@ export class LocaleProblems implements DeferredProblems {
   constructor(private readonly compared: readonly Compared[]) {}
 
   all(severityOf: SeverityOf): Problem[] {
-    const out: Problem[] = []
+    return [...this.each(severityOf)]
+  }
+
+  *each(severityOf: SeverityOf): Generator<Problem> {
     for (const c of this.compared) {
       if (c.missing.length > 0) {
         sourceLines(c.source)
@@ -49,15 +52,14 @@ export class LocaleProblems implements DeferredProblems {
         for (const e of c.missing) {
           const p = missingProblem(e, c.lang, c.forms, sourcePath)
           p.severity = severity
-          out.push(p)
+          yield p
         }
       }
       if (c.here.length > 0) {
         targetLines(c, c.here)
-        for (const p of c.here) out.push(withSeverity(p.problem, severityOf))
+        for (const p of c.here) yield withSeverity(p.problem, severityOf)
       }
     }
-    return out
   }
 
   listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] } {

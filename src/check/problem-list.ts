@@ -14,6 +14,8 @@ export type SeverityOf = (lang: string, kind: ProblemKind) => Severity
 export interface DeferredProblems {
   /** Every problem, with its line and the severity `severityOf` gives. */
   all(severityOf: SeverityOf): Problem[]
+  /** The same problems made one at a time, for an output that writes each and lets it go. */
+  each(severityOf: SeverityOf): Iterable<Problem>
   /** How many problems have a severity other than `note`, and the first `limit` of them. */
   listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] }
 }
@@ -27,13 +29,29 @@ export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, prob
   const r: CheckResult = {
     ...result,
     get problems() {
-      made ??= problems.all(severityOf)
+      if (made === undefined) {
+        made = problems.all(severityOf)
+        madeAll.add(r)
+      }
       return made
     },
   }
   deferredOf.set(r, { problems, severityOf })
   return r
 }
+
+/**
+ * Every problem of a result in order, made one at a time when they were deferred and not yet all
+ * made: `--format json` writes 65,000 on the bench tree, and holding them all at once only gives
+ * the garbage collector more to copy.
+ */
+export function eachProblem(r: CheckResult): Iterable<Problem> {
+  const deferred = deferredOf.get(r)
+  return deferred && !madeAll.has(r) ? deferred.problems.each(deferred.severityOf) : r.problems
+}
+
+/** Results whose `problems` have been read (and so made and kept). */
+const madeAll = new WeakSet<CheckResult>()
 
 /** The problems that count (errors and warnings, not tolerated notes): how many, and the first `limit`. */
 export function listedProblems(r: CheckResult, limit: number): { total: number; shown: Problem[] } {

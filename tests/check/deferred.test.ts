@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkLocales, type CheckedSource } from '../../src/check/check-locales.js'
 import { evaluate } from '../../src/check/evaluate.js'
-import { listedProblems } from '../../src/check/problem-list.js'
+import { eachProblem, listedProblems } from '../../src/check/problem-list.js'
 import { parseMin } from '../../src/check/thresholds.js'
 import { unjudgedSeverity, type CheckResult, type Problem } from '../../src/check/types.js'
 import { checkJson, EN, writeTree } from './tree.js'
@@ -47,6 +47,8 @@ describe('problems made only when printed', () => {
         const listed = plain.problems.filter((p) => p.severity !== 'note')
         expect(listedProblems(deferred, limit)).toEqual({ total: listed.length, shown: listed.slice(0, limit) })
       }
+      // Made one at a time (what --format json writes), then all at once.
+      expect([...eachProblem(deferred)]).toEqual(plain.problems)
       expect(deferred.problems).toEqual(plain.problems)
       expect(plain.problems.some((p) => p.kind === 'missing' && p.line !== null)).toBe(true)
       expect(plain.problems.some((p) => p.kind === 'placeholder' && p.line !== null)).toBe(true)
