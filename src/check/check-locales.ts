@@ -8,7 +8,7 @@ import { LocaleProblems, lineTargetProblems, type Compared, type Source } from '
 import { pluralForms } from './plural-rules.js'
 import { listLocaleTree, readJsonFile, type LocaleTree } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
-import { indexSource } from './source-index.js'
+import { indexSource, ListPool } from './source-index.js'
 import type { Problem } from './types.js'
 
 /** What `--locales` checks: the tree, its source language, the targets and the relaxed plural categories. */
@@ -45,10 +45,11 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   let files = 0
   let strings = 0
   const sources = new Map<string, Source>()
+  const pool = new ListPool()
   for (const [ns, path] of tree.sourceFiles) {
     const file = readJsonFile(path)
-    const index = indexSource(file, opts.source)
-    sources.set(ns, { path, text: file.text, index, lined: false })
+    const index = indexSource(file, opts.source, pool)
+    sources.set(ns, { path, index, lined: false })
     files++
     strings += index.strings
   }

@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue } from './read-locales.js'
-import { keyOf, knownAt, type Entry, type Level } from './source-index.js'
+import { childNamed, keyOf, knownAt, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -98,7 +98,7 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const v = obj[name]
     const known = level ? knownAt(level).get(name) : undefined
     if (isObject(v)) {
-      if (!level?.children.has(name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
+      if (!level || !childNamed(level, name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
       if (known === undefined) continue
     } else if (typeof v !== 'string') {
       if (ctx.file) throw nonStringValue(ctx.file, prefix + name, v)

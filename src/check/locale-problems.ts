@@ -2,8 +2,8 @@
  * The problems of a locale tree, kept as what the comparison left (source entries a target lacks,
  * pending problems in target files) and made into Problems with their lines only when printed.
  * A missing key's line is that of its source key (one scan of the source file, for every
- * language); a target file is read again for the lines of its problems, since keeping every
- * file's text until the end would hold the whole tree in memory.
+ * language). Files are read again for lines: keeping every text until the end would hold the
+ * whole tree in memory, and each kept string is copied by the young-generation collector.
  */
 import { missingProblem, type CompareContext, type Pending } from './compare-file.js'
 import { keyLines, lineCounter, valueOffset, writtenPlainly } from './json-lines.js'
@@ -13,10 +13,9 @@ import type { Entry, SourceIndex } from './source-index.js'
 import { findEntryLines } from './source-lines.js'
 import type { Problem } from './types.js'
 
-/** One source namespace: its index, and its text kept for finding the lines of missing keys. */
+/** One source namespace: its file and its index. */
 export interface Source {
   path: string
-  text: string
   index: SourceIndex
   /** Whether findEntryLines has set its entries' lines. */
   lined: boolean
@@ -98,11 +97,18 @@ function withSeverity(p: Problem, severityOf: SeverityOf): Problem {
   return p
 }
 
-/** Set the lines of every entry of a source file, once. */
+/** Set the lines of every entry of a source file, once, reading the file again. */
 function sourceLines(source: Source | undefined): void {
   if (!source || source.lined) return
-  findEntryLines(source.text, source.index.root)
   source.lined = true
+  let text: string
+  try {
+    text = readUtf8File(source.path)
+  } catch {
+    // The file went away since it was indexed: its missing keys keep no line.
+    return
+  }
+  findEntryLines(text, source.index.root)
 }
 
 /** Set the lines of some of a target file's pending problems, reading the file again. */

@@ -48,9 +48,9 @@ export interface Level {
    * the first time a target has a key the source lacks at this level: most levels never need it.
    */
   known: Map<string, Known> | null
-  /** Child objects by name, for lookups. */
-  children: Map<string, Level>
-  /** The same children in order, for the compare loop (iterating a Map allocates on every step). */
+  /** Child objects by name, built by childNamed on first use (only lines and extra keys need it). */
+  children: Map<string, Level> | null
+  /** The child objects in order, for the compare loop. */
   kids: Level[]
   /** This level's name in its parent ('' for the top). */
   name: string
@@ -67,14 +67,51 @@ export interface SourceIndex {
 }
 
 /** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
-export function indexSource(file: JsonFile, lang: string): SourceIndex {
+export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool()): SourceIndex {
   const index: SourceIndex = { root: emptyLevel('', ''), strings: 0, entries: 0 }
-  index.root = indexLevel(file, file.value, '', '', isUnspaced(lang) ? lang : null, index)
+  index.root = indexLevel({ file, unspaced: isUnspaced(lang) ? lang : null, index, pool }, file.value, '', '')
   return index
 }
 
+/**
+ * What indexing one file reads and fills. `unspaced`: the source language when it writes without
+ * spaces (its words come from countWords), else null.
+ */
+interface Build {
+  file: JsonFile
+  unspaced: string | null
+  index: SourceIndex
+  pool: ListPool
+}
+
 function emptyLevel(name: string, prefix: string): Level {
-  return { entries: [], known: null, children: new Map(), kids: [], name, prefix }
+  return { entries: [], known: null, children: null, kids: [], name, prefix }
+}
+
+/** The child object `name` of a level, if the source has one. */
+export function childNamed(level: Level, name: string): Level | undefined {
+  if (level.children === null) {
+    level.children = new Map()
+    for (const kid of level.kids) level.children.set(kid.name, kid)
+  }
+  return level.children.get(name)
+}
+
+/**
+ * Equal lists shared between entries: thousands of keys with `{{count}}`, and every `count_one` …
+ * `count_other` group, each hold one array instead of their own. Everything the index keeps
+ * survives two young-generation collections, each a copy, so fewer objects is less time.
+ */
+export class ListPool {
+  private readonly lists = new Map<string, string[]>()
+  share(list: string[] | null): string[] | null {
+    if (list === null) return null
+    const id = list.join('\u0000')
+    const shared = this.lists.get(id)
+    if (shared) return shared
+    this.lists.set(id, list)
+    return list
+  }
 }
 
 /** The names a target may use at `level` (see Level.known), built once on first use. */
@@ -94,22 +131,19 @@ export function knownAt(level: Level): Map<string, Known> {
   return known
 }
 
-/** `unspaced`: the source language when it writes without spaces (its words come from countWords), else null. */
-function indexLevel(file: JsonFile, obj: Record<string, unknown>, name: string, prefix: string, unspaced: string | null, index: SourceIndex): Level {
+function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix: string): Level {
   const level = emptyLevel(name, prefix)
   const names = Object.keys(obj)
   let hasOther = false
   for (const name of names) {
     const v = obj[name]
     if (typeof v === 'string') {
-      index.strings++
+      b.index.strings++
       if (name.endsWith('_other')) hasOther = true
     } else if (isObject(v)) {
-      const child = indexLevel(file, v, name, `${prefix}${name}.`, unspaced, index)
-      level.children.set(name, child)
-      level.kids.push(child)
+      level.kids.push(indexLevel(b, v, name, `${prefix}${name}.`))
     } else {
-      throw nonStringValue(file, prefix + name, v)
+      throw nonStringValue(b.file, prefix + name, v)
     }
   }
   // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
@@ -126,25 +160,27 @@ function indexLevel(file: JsonFile, obj: Record<string, unknown>, name: string, 
       g.forms.set(split.category, text)
       continue
     }
-    level.entries.push(entry(name, prefix, null, text, null, name, unspaced))
+    level.entries.push(entry(b, name, prefix, null, text, null, name))
   }
   for (const g of groups?.values() ?? []) {
     const base = g.base
     const texts = [...g.forms.values()]
     const first = [...g.forms.keys()][0] ?? 'other'
-    const e = entry(base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first), unspaced)
-    e.forms = CATEGORIES.map((category) => base + suffixOf(g.type, category))
+    const e = entry(b, base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first))
+    // Form names depend on the base alone: groups with the same base (every `count`) share them.
+    e.forms = b.pool.share(CATEGORIES.map((category) => base + suffixOf(g.type, category)))
     level.entries.push(e)
   }
-  index.entries += level.entries.length
+  b.index.entries += level.entries.length
   return level
 }
 
 /** One entry; `texts` holds every form of a group (null for a plain key: its one text). */
-function entry(name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string, unspaced: string | null): Entry {
-  const vars = texts ? union(texts, interpolations) : interpolations(text)
+function entry(b: Build, name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string): Entry {
+  const vars = b.pool.share(texts ? union(texts, interpolations) : interpolations(text))
   // The quick token check is exact only when the text it spells out holds every variable.
-  const tokens = rawTokens(text)
+  const tokens = b.pool.share(rawTokens(text))
+  const unspaced = b.unspaced
   return {
     name,
     prefix,
@@ -156,7 +192,7 @@ function entry(name: string, prefix: string, plural: PluralType | null, text: st
     blank: text.trim() === '',
     vars,
     tokens: tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
-    nests: texts ? union(texts, nestings) : nestings(text),
+    nests: b.pool.share(texts ? union(texts, nestings) : nestings(text)),
     forms: null,
     missingMessage: null,
     missingFor: null,

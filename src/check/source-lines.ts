@@ -4,7 +4,7 @@
  * it builds no dotted paths.
  */
 import { lineCounter, walkKeys } from './json-lines.js'
-import type { Level } from './source-index.js'
+import { childNamed, type Level } from './source-index.js'
 
 /** One object of the source being walked: its level in the index and the lines of its keys. */
 interface Frame {
@@ -19,7 +19,7 @@ export function findEntryLines(text: string, root: Level): void {
     key(parent, name, at) {
       // A name written twice: the first one counts.
       if (!parent.lines.has(name)) parent.lines.set(name, lineAt(at))
-      const child = parent.level.children.get(name)
+      const child = childNamed(parent.level, name)
       return child ? { level: child, lines: new Map() } : null
     },
     close({ level, lines }) {

@@ -67,13 +67,17 @@ describe('problems made only when printed', () => {
     ])
   })
 
-  it('keep their place but lose their line when the target file is removed before printing', () => {
+  it('keep their place but lose their line when their file is removed before printing', () => {
     const root = tree()
     const opts = { dir: join(root, 'locales'), source: 'en', optionalPlurals: new Set<string>() }
     const r = evaluate(checkLocales(opts), { source: SOURCE, measure: 'words', thresholds: parseMin(undefined) })
     rmSync(join(root, 'locales/sv/app.json'))
+    rmSync(join(root, 'locales/en/more.json'))
     const placeholder = r.problems.find((p) => p.lang === 'sv' && p.kind === 'placeholder')
     expect(placeholder).toMatchObject({ file: join(root, 'locales/sv/app.json'), key: 'greeting', line: null, severity: 'error' })
+    // A missing key points at its source file, which is gone too.
+    expect(r.problems.find((p) => p.lang === 'sv' && p.key === 'b')).toMatchObject({ file: join(root, 'locales/en/more.json'), kind: 'missing', line: null })
+    expect(r.problems.find((p) => p.lang === 'de' && p.key === 'menu.help')).toMatchObject({ kind: 'missing', line: 8 })
   })
 
   it('are all made, with extra keys still warnings, when a baseline judges them one by one', () => {

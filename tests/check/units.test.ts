@@ -3,7 +3,7 @@ import { keyLines, lineAndColumn, valueOffset, writtenPlainly } from '../../src/
 import { difference, interpolations, nestings } from '../../src/check/placeholders.js'
 import { pluralForms, splitPluralKey } from '../../src/check/plural-rules.js'
 import { renderBadge } from '../../src/check/badge.js'
-import { indexSource, keyOf, spacedWords, type Level } from '../../src/check/source-index.js'
+import { childNamed, indexSource, keyOf, spacedWords, type Level } from '../../src/check/source-index.js'
 import { findEntryLines } from '../../src/check/source-lines.js'
 import { countWords } from '../../src/model/text.js'
 
@@ -59,7 +59,7 @@ describe('key lines', () => {
     findEntryLines(source, index.root)
     const lines = (level: Level) => Object.fromEntries(level.entries.map((e) => [keyOf(e), e.line]))
     expect(lines(index.root)).toEqual({ a: 2, f: 9 })
-    expect(lines(index.root.children.get('b') as Level)).toEqual({ 'b.c"d': 5, 'b.n': 4 })
+    expect(lines(childNamed(index.root, 'b') as Level)).toEqual({ 'b.c"d': 5, 'b.n': 4 })
   })
   it('finds a key by its value only where the pair is written once and plainly', () => {
     const json = '{\n  "a": { "n": "same", "m": "x \\"n\\": \\"once\\"" },\n  "b": { "n": "same", "o": "once" }\n}'
