@@ -29,7 +29,8 @@ export function emptyCounts(): LanguageCounts {
 
 /**
  * A problem whose line is still to be found: the dotted key to look up in its file, and that key's
- * name and string value, which usually find it without walking the file (see valueLine).
+ * name and string value, which usually find it without walking the file (see resolveLines in
+ * locale-problems.ts).
  */
 export interface Pending {
   problem: Problem
@@ -152,7 +153,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let any: string | undefined
   let anyValue = ''
   const list = forms.list
-  const names = e.forms as string[]
+  const names = e.forms as readonly string[]
   for (let i = 0; i < list.length; i++) {
     const { category, required, index } = list[i] as (typeof list)[number]
     const name = names[index] as string
@@ -228,12 +229,16 @@ function keyAt(e: Entry, name: string): string {
  * The common case without allocating: the target holds each of the source's `{{…}}` exactly as
  * written, and no other. Anything else goes to the full comparison.
  */
-function keepsTokens(tokens: string[] | null, v: string): boolean {
+function keepsTokens(tokens: readonly string[] | null, v: string): boolean {
   if (tokens === null) return false
   if (tokens.length === 1) {
-    // One variable, written once: two searches instead of three.
+    // One variable, written once: two searches instead of three. With no other `{{` from at + 2
+    // on, the token (which starts with `{{`) can only start at `at` or, after `{{{`, at at + 1:
+    // the same answer as counting and searching below.
     const at = v.indexOf('{{')
-    return at !== -1 && v.startsWith(tokens[0] as string, at) && v.indexOf('{{', at + 2) === -1
+    if (at === -1 || v.indexOf('{{', at + 2) !== -1) return false
+    const token = tokens[0] as string
+    return v.startsWith(token, at) || v.startsWith(token, at + 1)
   }
   let braces = 0
   for (let at = v.indexOf('{{'); at !== -1; at = v.indexOf('{{', at + 2)) braces++

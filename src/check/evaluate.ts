@@ -45,10 +45,3 @@ export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckRe
   }
   return withDeferredProblems({ ...result, passed }, deferred as DeferredProblems, severityOf)
 }
-
-/** Why nothing was judged, when the check read no strings or found no target language. */
-export function emptyReason(result: CheckResult): string | undefined {
-  if (result.checked.strings === 0) return 'no strings were read'
-  if (Object.keys(result.languages).length === 0) return 'no target languages were found'
-  return undefined
-}

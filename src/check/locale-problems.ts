@@ -2,7 +2,8 @@
  * The problems of a locale tree, kept as what the comparison left (source entries a target lacks,
  * pending problems in target files) and made into Problems with their lines only when printed.
  * A missing key's line is that of its source key (one scan of the source file, for every
- * language). Files are read again for lines: keeping every text until the end would hold the
+ * language). Files are read again for lines (unless a target's were found while its text was at
+ * hand, for a format that prints every problem): keeping every text until the end would hold the
  * whole tree in memory, and each kept string is copied by the young-generation collector.
  */
 import { missingProblem, type CompareContext, type Pending } from './compare-file.js'
@@ -55,7 +56,7 @@ export class LocaleProblems implements DeferredProblems {
         }
       }
       if (c.here.length > 0) {
-        targetLines(c, c.here)
+        targetLines(c)
         for (const p of c.here) yield withSeverity(p.problem, severityOf)
       }
     }
@@ -82,7 +83,7 @@ export class LocaleProblems implements DeferredProblems {
       total += listed.length
       if (shown.length < limit && listed.length > 0) {
         const taken = listed.slice(0, limit - shown.length)
-        targetLines(c, taken)
+        targetLines(c)
         for (const p of taken) shown.push(withSeverity(p.problem, severityOf))
       }
     }
@@ -111,11 +112,14 @@ function sourceLines(source: Source | undefined): void {
   findEntryLines(text, source.index.root)
 }
 
-/** Set the lines of some of a target file's pending problems, reading the file again. */
-function targetLines(c: Compared, pending: Pending[]): void {
+/**
+ * Set the lines of a target file's pending problems, reading the file again. All of them, even
+ * when a few are listed: how a line is found (search or walk) depends on how many the file has,
+ * and a listed problem must show the line the full list gives it.
+ */
+function targetLines(c: Compared): void {
   if (c.lined) return
-  const todo = pending.filter((p) => p.problem.line === null)
-  if (todo.length === 0) return
+  c.lined = true
   let text: string
   try {
     text = readUtf8File(c.targetPath)
@@ -123,11 +127,10 @@ function targetLines(c: Compared, pending: Pending[]): void {
     // The file went away since it was compared: its problems keep no line.
     return
   }
-  if (todo.length === c.here.length) lineTargetProblems(c, text)
-  else resolveLines(text, todo)
+  resolveLines(text, c.here)
 }
 
-/** Set the lines of all of a target file's pending problems from its text. */
+/** Set the lines of a target file's pending problems from its text, while it is at hand. */
 export function lineTargetProblems(c: Compared, text: string): void {
   resolveLines(text, c.here)
   c.lined = true

@@ -2,8 +2,8 @@
  * Problems made only when they are printed. A big locale tree has tens of thousands (65,000 on the
  * bench tree), the default output lists twenty, and each one made costs an object, its line in a
  * file and the garbage collector's time. A check hands evaluate either a plain list or a
- * DeferredProblems; the formats that print every problem read `CheckResult.problems` (made on
- * first read), the ones that list the first few call `listedProblems`.
+ * DeferredProblems. Text and markdown call `listedProblems` (the first few); json streams them
+ * with `eachProblem`; junit, sarif and github read `CheckResult.problems` (all made on first read).
  */
 import type { CheckResult, Problem, ProblemKind, Severity } from './types.js'
 
@@ -23,11 +23,19 @@ export interface DeferredProblems {
 /** What a CheckResult's problems were made from, when they were deferred. */
 const deferredOf = new WeakMap<CheckResult, { problems: DeferredProblems; severityOf: SeverityOf }>()
 
-/** A CheckResult whose `problems` are made from `problems` on first read (then kept). */
+/**
+ * A CheckResult whose `problems` are made from `problems` on first read (then kept). Spreading or
+ * serialising the whole result reads them, and so makes them all. A check's problems carry the
+ * severities of the evaluation that made them: evaluate a CheckedSource once.
+ */
 export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, problems: DeferredProblems, severityOf: SeverityOf): CheckResult {
   let made: Problem[] | undefined
+  // In the order of a plain result: problems before passed.
   const r: CheckResult = {
-    ...result,
+    source: result.source,
+    checked: result.checked,
+    measure: result.measure,
+    languages: result.languages,
     get problems() {
       if (made === undefined) {
         made = problems.all(severityOf)
@@ -35,6 +43,7 @@ export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, prob
       }
       return made
     },
+    passed: result.passed,
   }
   deferredOf.set(r, { problems, severityOf })
   return r

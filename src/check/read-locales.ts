@@ -129,7 +129,15 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  * compared without its text (see checkLocales) is read again for the line.
  */
 export function nonStringValue(file: Pick<JsonFile, 'path'> & { text?: string }, key: string, value: unknown): InvalidInput {
-  const line = keyLines(file.text ?? readUtf8File(file.path), new Set([key])).get(key)
+  let text = file.text
+  if (text === undefined) {
+    try {
+      text = readUtf8File(file.path)
+    } catch {
+      // Gone since it was parsed: the error names the file without a line.
+    }
+  }
+  const line = text === undefined ? undefined : keyLines(text, new Set([key])).get(key)
   const place = line === undefined ? file.path : `${file.path}:${line}`
   return new InvalidInput(`${place}: "${printable(key)}" is ${describe(value)}; translations must be strings (or objects of them)`, 'invalid-resource')
 }

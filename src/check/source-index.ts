@@ -24,12 +24,12 @@ export interface Entry {
   words: number
   /** Whether the source text is empty (then an empty target is no problem). */
   blank: boolean
-  vars: string[] | null
+  vars: readonly string[] | null
   /** The source's `{{…}}` spelled as in the source, for a quick check that a target kept them all. */
-  tokens: string[] | null
-  nests: string[] | null
+  tokens: readonly string[] | null
+  nests: readonly string[] | null
   /** For a group: each category's key name at its level (`count_few`), in CATEGORIES order. */
-  forms: string[] | null
+  forms: readonly string[] | null
   /** The message of its `missing` problem, made once (missingProblem) and shared by the languages. */
   missingMessage: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
@@ -63,12 +63,11 @@ export interface SourceIndex {
   root: Level
   /** Leaf strings in the source file. */
   strings: number
-  entries: number
 }
 
 /** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
 export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool()): SourceIndex {
-  const index: SourceIndex = { root: emptyLevel('', ''), strings: 0, entries: 0 }
+  const index: SourceIndex = { root: emptyLevel('', ''), strings: 0 }
   index.root = indexLevel({ file, unspaced: isUnspaced(lang) ? lang : null, index, pool }, file.value, '', '')
   return index
 }
@@ -103,10 +102,10 @@ export function childNamed(level: Level, name: string): Level | undefined {
  * survives two young-generation collections, each a copy, so fewer objects is less time.
  */
 export class ListPool {
-  private readonly lists = new Map<string, string[]>()
-  share(list: string[] | null): string[] | null {
+  private readonly lists = new Map<string, readonly string[]>()
+  share(list: readonly string[] | null): readonly string[] | null {
     if (list === null) return null
-    const id = list.join('\u0000')
+    const id = JSON.stringify(list)
     const shared = this.lists.get(id)
     if (shared) return shared
     this.lists.set(id, list)
@@ -171,7 +170,6 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
     e.forms = b.pool.share(CATEGORIES.map((category) => base + suffixOf(g.type, category)))
     level.entries.push(e)
   }
-  b.index.entries += level.entries.length
   return level
 }
 
