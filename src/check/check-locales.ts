@@ -6,7 +6,7 @@
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { pluralForms } from './plural-rules.js'
-import { listLocaleTree, readJsonFile, type LocaleTree } from './read-locales.js'
+import { listLocaleTree, readJsonFile } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
 import { indexSource, ListPool } from './source-index.js'
 import type { Problem } from './types.js'
@@ -26,8 +26,6 @@ export interface LocalesOptions {
    * the few problems printed.
    */
   everyLine?: boolean
-  /** Called once the tree is listed, before any file is read (the CLI sizes V8's heap by it). */
-  onListed?: (tree: LocaleTree) => void
 }
 
 /** Counts and problems of a locale tree (or of any source), before thresholds are applied. */
@@ -41,7 +39,6 @@ export interface CheckedSource {
 /** Check a locale tree: counts per target language and every problem with its file and line. */
 export function checkLocales(opts: LocalesOptions): CheckedSource {
   const tree = listLocaleTree(opts.dir, opts.source, opts.langs)
-  opts.onListed?.(tree)
   let files = 0
   let strings = 0
   const sources = new Map<string, Source>()

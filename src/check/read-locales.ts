@@ -19,8 +19,6 @@ export interface LocaleTree {
   sourceFiles: Namespaces
   /** Target language (canonical BCP 47) → its files, in language order. */
   targets: Map<string, Namespaces>
-  /** Size of all the listed files, in bytes. */
-  bytes: number
 }
 
 /**
@@ -52,27 +50,24 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
     const found = [...folders.keys()].join(', ') || 'none'
     throw new InvalidInput(`${dir} has no folder for the source language ${source} (language folders found: ${found})`, 'unreadable-file')
   }
-  const size = { bytes: 0 }
-  const sourceFiles = listNamespaces(join(dir, sourceFolder), size)
+  const sourceFiles = listNamespaces(join(dir, sourceFolder))
   if (sourceFiles.size === 0) throw new InvalidInput(`${join(dir, sourceFolder)} holds no .json files: nothing to check`, 'unreadable-file')
   const targets = new Map<string, Namespaces>()
   for (const [lang, folder] of folders) {
     if (lang === source || (langs && !langs.includes(lang))) continue
-    targets.set(lang, listNamespaces(join(dir, folder), size))
+    targets.set(lang, listNamespaces(join(dir, folder)))
   }
   for (const lang of langs ?? []) {
     if (!targets.has(lang) && lang !== source) targets.set(lang, new Map())
   }
-  return { dir, source, sourceFiles, targets, bytes: size.bytes }
+  return { dir, source, sourceFiles, targets }
 }
 
-function listNamespaces(folder: string, size: { bytes: number }): Namespaces {
+function listNamespaces(folder: string): Namespaces {
   const files: Namespaces = new Map()
   for (const name of readdirSync(folder).sort()) {
     if (!name.endsWith('.json') || name.startsWith('.')) continue
-    const path = join(folder, name)
-    files.set(name.slice(0, -'.json'.length), path)
-    size.bytes += statSync(path, { throwIfNoEntry: false })?.size ?? 0
+    files.set(name.slice(0, -'.json'.length), join(folder, name))
   }
   return files
 }

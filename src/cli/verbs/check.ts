@@ -1,10 +1,8 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
-import { setFlagsFromString } from 'node:v8'
 import { resolveDbPath } from '../../config.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
 import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
-import type { LocaleTree } from '../../check/read-locales.js'
 import { evaluate } from '../../check/evaluate.js'
 import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
@@ -48,21 +46,8 @@ Output:
 Exit status: 0 passed, 1 a language failed (or nothing was checked), 2 bad usage or unreadable
 input (missing folder, malformed JSON with file:line:column, non-string value, bad language folder).`
 
-/**
- * Locale trees from this size on (bytes) let V8's young generation grow as it would: their files'
- * parse trees are too big for a small one, and copying them through it cost more time than the
- * memory saved (10× bench tree, 183 MiB: 10.4 s CPU and 444 MB with a small one, 6.8 s and 416 MB
- * without).
- */
-const LARGE_TREE = 64 << 20
-
 /** Runs `tolk check`; resolves to the exit status. */
 export async function run(args: string[]): Promise<number> {
-  // Each parsed file stays alive while it is compared, so V8 would see survivors and grow its
-  // young generation to 3 × 16 MB; keeping it small holds peak RSS near the floor of reading the
-  // files, for about the same time (measured in bench/check-speed.mjs). A large locale tree lets
-  // it grow again (see LARGE_TREE).
-  setFlagsFromString('--semi-space-growth-factor=1')
   const { values, positionals } = parseVerbArgs(args, {
     db: { type: 'string' },
     locales: { type: 'string' },
@@ -100,12 +85,9 @@ export async function run(args: string[]): Promise<number> {
     if (positionals.length > 0) throw new UsageError('--locales takes no article ids; use --lang to pick languages')
     const lang = parseLanguage(values.source ?? 'en')
     source = { kind: 'locales', location: values.locales, lang }
-    const onListed = (tree: LocaleTree) => {
-      if (tree.bytes >= LARGE_TREE) setFlagsFromString('--semi-space-growth-factor=2')
-    }
     // Text and markdown print the first problems; every other format (and a baseline) reads them all.
     const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, everyLine, onListed })
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, everyLine })
   } else if (values.files !== undefined) {
     if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
     const { checkFiles } = await import('../../check/check-files.js')
