@@ -102,15 +102,20 @@ export function childNamed(level: Level, name: string): Level | undefined {
  * survives two young-generation collections, each a copy, so fewer objects is less time.
  */
 export class ListPool {
+  /** One-item lists (most of them) by their item, the others by their JSON. */
+  private readonly singles = new Map<string, readonly string[]>()
   private readonly lists = new Map<string, readonly string[]>()
   share(list: readonly string[] | null): readonly string[] | null {
     if (list === null) return null
-    const id = JSON.stringify(list)
-    const shared = this.lists.get(id)
-    if (shared) return shared
-    this.lists.set(id, list)
-    return list
+    return list.length === 1 ? intern(this.singles, list[0] as string, list) : intern(this.lists, JSON.stringify(list), list)
   }
+}
+
+function intern(map: Map<string, readonly string[]>, id: string, list: readonly string[]): readonly string[] {
+  const shared = map.get(id)
+  if (shared) return shared
+  map.set(id, list)
+  return list
 }
 
 /** The names a target may use at `level` (see Level.known), built once on first use. */
