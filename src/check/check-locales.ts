@@ -6,7 +6,7 @@
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { pluralForms } from './plural-rules.js'
-import { listLocaleTree, readJsonFile } from './read-locales.js'
+import { listLocaleTree, readJsonFile, type ParsedFile } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
 import { indexSource, ListPool } from './source-index.js'
 import type { Problem } from './types.js'
@@ -85,7 +85,7 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
  * once): a 100 KB string alive during the comparison is copied by every young-generation
  * collection it goes through. The text goes out of scope here, when this function returns.
  */
-function readTarget(path: string, keepText: boolean): { path: string; value: Record<string, unknown>; text?: string } {
+function readTarget(path: string, keepText: boolean): ParsedFile {
   const { text, value } = readJsonFile(path)
   return keepText ? { path, value, text } : { path, value }
 }

@@ -4,7 +4,7 @@
  */
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
-import { isObject, nonStringValue } from './read-locales.js'
+import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
 import { childNamed, keyOf, knownAt, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
@@ -48,7 +48,7 @@ export interface CompareContext {
    * The target file as parsed (undefined when the namespace file is absent); its text only when
    * the lines of its problems are found at once.
    */
-  file: { path: string; value: Record<string, unknown>; text?: string } | undefined
+  file: ParsedFile | undefined
   targetPath: string
   /** Problems whose line is in the target file. */
   here: Pending[]

@@ -119,11 +119,14 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
+/** A file as parsed, its text kept only when something still needs it (see checkLocales). */
+export type ParsedFile = Pick<JsonFile, 'path' | 'value'> & { text?: string }
+
 /**
  * The error for a value i18next JSON v4 cannot hold here: exit 2 with file and line. A file
- * compared without its text (see checkLocales) is read again for the line.
+ * compared without its text is read again for the line.
  */
-export function nonStringValue(file: Pick<JsonFile, 'path'> & { text?: string }, key: string, value: unknown): InvalidInput {
+export function nonStringValue(file: Pick<ParsedFile, 'path' | 'text'>, key: string, value: unknown): InvalidInput {
   let text = file.text
   if (text === undefined) {
     try {
