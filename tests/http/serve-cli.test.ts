@@ -28,6 +28,11 @@ async function serve(args: string[], env: Record<string, string> = {}) {
   return { child, url, output: () => out }
 }
 
+/** Wait until `ready()` holds, for at most `ms` (then the assertion after it fails and says why). */
+async function until(ready: () => boolean, ms = 5000): Promise<void> {
+  for (const end = Date.now() + ms; !ready() && Date.now() < end; ) await new Promise((r) => setTimeout(r, 20))
+}
+
 describe('tolk serve', () => {
   it('refuses bad options with exit 2 and one line', () => {
     for (const args of [['--max-body', 'lots'], ['80', '--port', '81'], ['--port', '99999'], ['--nope'], ['--targets', 'sv,xx-nope']]) {
@@ -48,7 +53,9 @@ describe('tolk serve', () => {
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
     })
     expect(big.status).toBe(413)
-    // One log line per request: method, path, status, duration, request id.
+    // One log line per request: method, path, status, duration, request id. The line is written
+    // after the answer (batched to the end of the event-loop turn), so it may arrive a little later.
+    await until(() => /^GET \/api\/report 200 /m.test(output()))
     expect(output()).toMatch(/^GET \/api\/report 200 \d+\.\dms [\w-]+$/m)
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
