@@ -194,7 +194,8 @@ function entry(b: Build, name: string, prefix: string, plural: PluralType | null
     words: unspaced === null ? spacedWords(text) : countWords(text, unspaced).words,
     blank: text.trim() === '',
     vars,
-    tokens: tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
+    // (A plain key's own variables are its vars; only a group's other forms can add more.)
+    tokens: tokens && (!texts || (interpolations(text)?.length ?? 0) === (vars?.length ?? 0)) ? tokens : null,
     nests: b.pool.share(texts ? union(texts, nestings) : nestings(text)),
     forms: null,
     missingMessage: null,
