@@ -119,15 +119,15 @@ function sourceLines(source: Source | undefined): void {
  */
 function targetLines(c: Compared): void {
   if (c.lined) return
-  c.lined = true
   let text: string
   try {
     text = readUtf8File(c.targetPath)
   } catch {
     // The file went away since it was compared: its problems keep no line.
+    c.lined = true
     return
   }
-  resolveLines(text, c.here)
+  lineTargetProblems(c, text)
 }
 
 /** Set the lines of a target file's pending problems from its text, while it is at hand. */

@@ -20,8 +20,8 @@ export interface DeferredProblems {
   listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] }
 }
 
-/** What a CheckResult's problems were made from, when they were deferred. */
-const deferredOf = new WeakMap<CheckResult, { problems: DeferredProblems; severityOf: SeverityOf }>()
+/** What a CheckResult's problems were made from, when they were deferred, and the list once made. */
+const deferredOf = new WeakMap<CheckResult, { problems: DeferredProblems; severityOf: SeverityOf; made?: Problem[] }>()
 
 /**
  * A CheckResult whose `problems` are made from `problems` on first read (then kept). Spreading or
@@ -29,7 +29,7 @@ const deferredOf = new WeakMap<CheckResult, { problems: DeferredProblems; severi
  * severities of the evaluation that made them: evaluate a CheckedSource once.
  */
 export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, problems: DeferredProblems, severityOf: SeverityOf): CheckResult {
-  let made: Problem[] | undefined
+  const deferred: { problems: DeferredProblems; severityOf: SeverityOf; made?: Problem[] } = { problems, severityOf }
   // In the order of a plain result: problems before passed.
   const r: CheckResult = {
     source: result.source,
@@ -37,15 +37,11 @@ export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, prob
     measure: result.measure,
     languages: result.languages,
     get problems() {
-      if (made === undefined) {
-        made = problems.all(severityOf)
-        madeAll.add(r)
-      }
-      return made
+      return (deferred.made ??= problems.all(severityOf))
     },
     passed: result.passed,
   }
-  deferredOf.set(r, { problems, severityOf })
+  deferredOf.set(r, deferred)
   return r
 }
 
@@ -56,11 +52,8 @@ export function withDeferredProblems(result: Omit<CheckResult, 'problems'>, prob
  */
 export function eachProblem(r: CheckResult): Iterable<Problem> {
   const deferred = deferredOf.get(r)
-  return deferred && !madeAll.has(r) ? deferred.problems.each(deferred.severityOf) : r.problems
+  return deferred && !deferred.made ? deferred.problems.each(deferred.severityOf) : r.problems
 }
-
-/** Results whose `problems` have been read (and so made and kept). */
-const madeAll = new WeakSet<CheckResult>()
 
 /** The problems that count (errors and warnings, not tolerated notes): how many, and the first `limit`. */
 export function listedProblems(r: CheckResult, limit: number): { total: number; shown: Problem[] } {
