@@ -5,6 +5,7 @@
  */
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
+import { objectList } from './object-list.js'
 import { pluralForms } from './plural-rules.js'
 import { listLocaleTree, readJsonFile, type ParsedFile } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
@@ -67,7 +68,7 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
       if (file) files++
       const text = file?.text
       const targetPath = path ?? `${tree.dir}/${lang}/${ns}.json`
-      const ctx: CompareContext = { lang, forms, counts, file, targetPath, here: [], missing: [] }
+      const ctx: CompareContext = { lang, forms, counts, file, targetPath, here: objectList(), missing: objectList() }
       compareLevel(source?.index.root, file?.value ?? {}, '', ctx)
       if (ctx.missing.length === 0 && ctx.here.length === 0) continue
       const c: Compared = { lang, forms, source, targetPath, missing: ctx.missing, here: ctx.here, lined: false }

@@ -6,6 +6,7 @@ import { countWords, isUnspaced } from '../model/text.js'
 import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType } from './plural-rules.js'
 import { interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
+import { objectList } from './object-list.js'
 
 /** One logical key: a plain string, or a plural (or ordinal) group such as `count_one`/`count_other`. */
 export interface Entry {
@@ -84,7 +85,7 @@ interface Build {
 }
 
 function emptyLevel(name: string, prefix: string): Level {
-  return { entries: [], known: null, children: null, kids: [], name, prefix }
+  return { entries: objectList(), known: null, children: null, kids: objectList(), name, prefix }
 }
 
 /** The child object `name` of a level, if the source has one. */
@@ -227,8 +228,10 @@ export function spacedWords(text: string): number {
     for (;;) {
       i++
       while (i < len && isAlnum(text.charCodeAt(i))) i++
+      // (Never read past the end: V8 would throw the optimized code away at the first such read.)
+      if (i + 1 >= len) break
       const sep = text.charCodeAt(i)
-      if ((sep === 0x27 || sep === 0x2e || sep === 0x2d) && i + 1 < len && isAlnum(text.charCodeAt(i + 1))) i++
+      if ((sep === 0x27 || sep === 0x2e || sep === 0x2d) && isAlnum(text.charCodeAt(i + 1))) i++
       else break
     }
   }
