@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
-import { childNamed, keyOf, knownAt, type Entry, type Level } from './source-index.js'
+import { childNamed, keyOf, knownAt, slotNamed, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -60,34 +60,84 @@ export interface CompareContext {
 }
 
 /**
- * Compare a target object (`{}` for an absent file) with a source level, recursively. The fast
- * path looks up only the source's keys and counts the hits; only when the target has more keys
- * than were hit does it look at every target key, to name the extra ones.
+ * What the walk over a target object found in one slot (Level.slots): a string that needs no
+ * more looking at (OK), a blank one, one whose placeholders need the full comparison
+ * (RECHECK), an object, or another value (an error). Stored as `generation * 8 + code` in the
+ * level's `found`; a slot whose generation is not this walk's was ABSENT from the target.
+ */
+const ABSENT = 0
+const OK = 1
+const BLANK = 2
+const RECHECK = 3
+const OBJECT = 4
+const OTHER = 5
+
+/** One per compareLevel call, so `found` never needs clearing (2^28 calls before it wraps). */
+let generation = 0
+
+/**
+ * Compare a target object (`{}` for an absent file) with a source level, recursively.
+ *
+ * First one pass over the target's own keys, in step with the source's key order (which a
+ * translated file usually keeps), notes what each slot holds. Then the source's entries are
+ * counted from those notes, in source order, so problems come in the same order whatever the
+ * target's. Looking keys up by name instead (`obj[name]` per source key) costs V8 a generic
+ * lookup each: the target objects of a big tree come in over a thousand shapes.
  */
 export function compareLevel(level: Level | undefined, obj: Record<string, unknown>, prefix: string, ctx: CompareContext): void {
+  if (!level) {
+    for (const _ in obj) return findExtras(undefined, obj, Object.keys(obj), prefix, ctx)
+    return
+  }
+  generation = generation === 0x0fffffff ? 1 : generation + 1
+  const gen = generation
+  const stamp = gen * 8
+  const { slots, slotEntries, found, base } = level
+  let keys = 0
+  let next = 0
+  for (const name in obj) {
+    keys++
+    const s = slots[next] === name ? next : slotNamed(level, name, next)
+    if (s === -1) continue
+    next = s + 1
+    const v = obj[name]
+    found[base + s] = stamp + (typeof v === 'string' ? classify(slotEntries[s] as Entry | null, v) : isObject(v) ? OBJECT : OTHER)
+  }
   let hits = 0
-  if (level) {
-    const entries = level.entries
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i] as Entry
-      hits += e.forms ? compareGroup(e, obj, ctx) : comparePlain(e, obj[e.name], ctx)
-    }
-    const kids = level.kids
-    for (let i = 0; i < kids.length; i++) {
-      const child = kids[i] as Level
-      const v = obj[child.name]
-      if (isObject(v)) {
-        hits++
-        compareLevel(child, v, child.prefix, ctx)
-      } else {
-        compareLevel(child, NOTHING, child.prefix, ctx)
-      }
+  const entries = level.entries
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as Entry
+    hits += e.formSlots !== null ? compareGroup(e, level, gen, obj, ctx) : comparePlain(e, foundAt(level, e.slot, gen), obj, ctx)
+  }
+  const kids = level.kids
+  for (let i = 0; i < kids.length; i++) {
+    const child = kids[i] as Level
+    if (foundAt(level, child.slot, gen) === OBJECT) {
+      hits++
+      compareLevel(child, obj[child.name] as Record<string, unknown>, child.prefix, ctx)
+    } else {
+      compareLevel(child, NOTHING, child.prefix, ctx)
     }
   }
-  // Counted without Object.keys, which would allocate an array per object.
-  let count = 0
-  for (const _ in obj) count++
-  if (count !== hits) findExtras(level, obj, Object.keys(obj), prefix, ctx)
+  if (keys !== hits) findExtras(level, obj, Object.keys(obj), prefix, ctx)
+}
+
+/** What this walk found in a slot (ABSENT when the target had no key there). */
+function foundAt(level: Level, slot: number, gen: number): number {
+  const f = level.found[level.base + slot] as number
+  return f >>> 3 === gen ? f & 7 : ABSENT
+}
+
+/**
+ * A string's note, from what the full comparison would find: BLANK when the source is not
+ * blank, RECHECK when its placeholders or nestings need comparePlain's full look, else OK.
+ */
+function classify(e: Entry | null, v: string): number {
+  // A string where the source has an object: not a hit; findExtras reports it.
+  if (e === null) return OK
+  if (!e.blank && isBlank(v)) return BLANK
+  if (e.nests !== null) return RECHECK
+  return (e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v) ? RECHECK : OK
 }
 
 /** The target side of a source object the target lacks. */
@@ -114,33 +164,33 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
   }
 }
 
-/** One plain key; returns 1 when the target holds a string for it (a hit), else 0. */
-function comparePlain(e: Entry, v: unknown, ctx: CompareContext): number {
+/** One plain key, from its slot's note; returns 1 when the target holds a string for it (a hit), else 0. */
+function comparePlain(e: Entry, found: number, obj: Record<string, unknown>, ctx: CompareContext): number {
   const c = ctx.counts
   c.units.total++
   c.words.total += e.words
-  if (typeof v !== 'string') {
-    if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, keyOf(e), v)
+  if (found === ABSENT || found === OBJECT || found === OTHER) {
+    if (found === OTHER && ctx.file) throw nonStringValue(ctx.file, keyOf(e), obj[e.name])
     c.missing++
     c.missingStrings++
     ctx.missing.push(e)
     return 0
   }
   c.strings++
-  if (!e.blank && isBlank(v)) {
+  if (found === BLANK) {
     c.empty++
     const key = keyOf(e)
-    ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, e.name, v))
+    ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, e.name, obj[e.name] as string))
     return 1
   }
   c.units.translated++
   c.words.translated += e.words
-  if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, e.name, v, undefined, ctx)
+  if (found === RECHECK) checkParts(e, e.name, obj[e.name] as string, undefined, ctx)
   return 1
 }
 
-/** One plural or ordinal group; returns how many of its forms the target holds as strings. */
-function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContext): number {
+/** One plural or ordinal group, from its forms' notes; returns how many of its forms the target holds as strings. */
+function compareGroup(e: Entry, level: Level, gen: number, obj: Record<string, unknown>, ctx: CompareContext): number {
   const type = e.plural ?? 'cardinal'
   const forms = ctx.forms[type]
   const c = ctx.counts
@@ -151,32 +201,29 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
   let hits = 0
   // The first form present: its line is the group's line in the target.
   let any: string | undefined
-  let anyValue = ''
   const list = forms.list
   const names = e.forms as readonly string[]
+  const slots = e.formSlots as readonly number[]
   for (let i = 0; i < list.length; i++) {
     const { category, required, index } = list[i] as (typeof list)[number]
     const name = names[index] as string
-    const v = obj[name]
-    if (typeof v !== 'string') {
-      if (v !== undefined && !isObject(v) && ctx.file) throw nonStringValue(ctx.file, keyAt(e, name), v)
+    const found = foundAt(level, slots[index] as number, gen)
+    if (found === ABSENT || found === OBJECT || found === OTHER) {
+      if (found === OTHER && ctx.file) throw nonStringValue(ctx.file, keyAt(e, name), obj[name])
       if (required) (absent ??= []).push(category)
       continue
     }
     hits++
     c.strings++
-    if (any === undefined) {
-      any = name
-      anyValue = v
-    }
-    if (!e.blank && isBlank(v)) {
+    any ??= name
+    if (found === BLANK) {
       blanks++
       const key = keyAt(e, name)
-      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, name, v))
+      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, name, obj[name] as string))
       continue
     }
     // A plural form may leave out the number ("one file"), never another variable.
-    if (e.vars !== null || e.nests !== null || v.includes('{{')) checkParts(e, name, v, 'count', ctx)
+    if (found === RECHECK) checkParts(e, name, obj[name] as string, 'count', ctx)
   }
   c.empty += blanks
   if (any === undefined) {
@@ -190,7 +237,7 @@ function compareGroup(e: Entry, obj: Record<string, unknown>, ctx: CompareContex
     c.missingStrings += absent.length
     const what = type === 'ordinal' ? 'ordinal' : 'plural'
     const key = keyOf(e)
-    ctx.here.push(pend(ctx, key, 'plural', `${key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any, anyValue, e.prefix + any))
+    ctx.here.push(pend(ctx, key, 'plural', `${key} lacks the ${what} form${absent.length > 1 ? 's' : ''} ${absent.map((a) => e.name + suffixOf(type, a)).join(', ')} (${ctx.lang} needs ${forms.required.join(', ')})`, any, obj[any] as string, e.prefix + any))
     return hits
   }
   if (blanks === 0) {

@@ -10,7 +10,7 @@
  */
 const SEED = Object.freeze({})
 
-export function objectList<T extends object>(): T[] {
+export function objectList<T>(): T[] {
   const list: object[] = [SEED]
   list.pop()
   return list as T[]

@@ -31,6 +31,10 @@ export interface Entry {
   nests: readonly string[] | null
   /** For a group: each category's key name at its level (`count_few`), in CATEGORIES order. */
   forms: readonly string[] | null
+  /** A plain key's slot in its level (see Level.slots); -1 for a group. */
+  slot: number
+  /** For a group: each form's slot, in CATEGORIES order. */
+  formSlots: readonly number[] | null
   /** The message of its `missing` problem, made once (missingProblem) and shared by the languages. */
   missingMessage: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
@@ -57,6 +61,22 @@ export interface Level {
   name: string
   /** Dotted path of this level followed by `.` ('' for the top): the prefix of its keys. */
   prefix: string
+  /**
+   * Every name a target may use here, one slot each, in the source's key order (a group's six
+   * forms where its first form is): the compare walks a target object's own keys in step with
+   * these, and notes what it found per slot (see compare-file.ts).
+   */
+  slots: string[]
+  /** The entry each slot belongs to (a plain key's, or a group's for its forms); null for a child object's. */
+  slotEntries: (Entry | null)[]
+  /** Slot name → slot, built on the first target key that is not where the source order expects it. */
+  slotMap: Map<string, number> | null
+  /** This level's slot in its parent (-1 for the top). */
+  slot: number
+  /** Where this level's slots start in `found`. */
+  base: number
+  /** What a compare found per slot, for every level of the namespace (one array, see compare-file.ts). */
+  found: Int32Array
 }
 
 /** One source namespace, indexed. */
@@ -70,7 +90,21 @@ export interface SourceIndex {
 export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool()): SourceIndex {
   const index: SourceIndex = { root: emptyLevel('', ''), strings: 0 }
   index.root = indexLevel({ file, unspaced: isUnspaced(lang) ? lang : null, index, pool }, file.value, '', '')
+  const levels: Level[] = []
+  collectLevels(index.root, levels)
+  let total = 0
+  for (const level of levels) {
+    level.base = total
+    total += level.slots.length
+  }
+  const found = new Int32Array(total)
+  for (const level of levels) level.found = found
   return index
+}
+
+function collectLevels(level: Level, into: Level[]): void {
+  into.push(level)
+  for (const kid of level.kids) collectLevels(kid, into)
 }
 
 /**
@@ -85,8 +119,51 @@ interface Build {
 }
 
 function emptyLevel(name: string, prefix: string): Level {
-  return { entries: objectList(), known: null, children: null, kids: objectList(), name, prefix }
+  return {
+    entries: objectList(),
+    known: null,
+    children: null,
+    kids: objectList(),
+    name,
+    prefix,
+    slots: [],
+    slotEntries: objectList(),
+    slotMap: null,
+    slot: -1,
+    base: 0,
+    found: NO_SLOTS,
+  }
 }
+
+const NO_SLOTS = new Int32Array(0)
+
+/** A new slot at `level` for `name`, owned by `entry` (null: a child object's). */
+function addSlot(level: Level, name: string, entry: Entry | null): number {
+  level.slots.push(name)
+  level.slotEntries.push(entry)
+  return level.slots.length - 1
+}
+
+/**
+ * The slot of `name` at `level`, for a target key that is not where the source order expects
+ * it: first the few slots around that place (a target without some of the source's keys, or
+ * with plural forms in another order: Intl lists Russian's as few, many, one, other), then a
+ * map; -1 when the source has no such name here. Names are unique within a level.
+ */
+export function slotNamed(level: Level, name: string, near: number): number {
+  const slots = level.slots
+  const end = Math.min(slots.length, near + NEAR)
+  for (let s = Math.max(0, near - NEAR); s < end; s++) if (slots[s] === name) return s
+  if (level.slotMap === null) {
+    level.slotMap = new Map()
+    // The first slot of a name wins, as in the step-wise search.
+    for (let s = slots.length - 1; s >= 0; s--) level.slotMap.set(slots[s] as string, s)
+  }
+  return level.slotMap.get(name) ?? -1
+}
+
+/** Slots searched one by one on either side before the map: more than a group's six forms. */
+const NEAR = 8
 
 /** The child object `name` of a level, if the source has one. */
 export function childNamed(level: Level, name: string): Level | undefined {
@@ -106,6 +183,23 @@ export class ListPool {
   /** One-item lists (most of them) by their item, the others by their JSON. */
   private readonly singles = new Map<string, readonly string[]>()
   private readonly lists = new Map<string, readonly string[]>()
+  private readonly forms = new Map<string, readonly string[]>()
+  /**
+   * A group's key names in CATEGORIES order (`count_zero` … `count_other`), one list per base and
+   * type. The names are made property keys once, so that V8 holds them as the same strings as a
+   * parsed file's keys and the compare's `===` on them is a pointer comparison.
+   */
+  formNames(base: string, type: PluralType): readonly string[] {
+    const id = `${type}:${base}`
+    let names = this.forms.get(id)
+    if (!names) {
+      const keys: Record<string, true> = {}
+      for (const category of CATEGORIES) keys[base + suffixOf(type, category)] = true
+      names = Object.keys(keys)
+      this.forms.set(id, names)
+    }
+    return names
+  }
   share(list: readonly string[] | null): readonly string[] | null {
     if (list === null) return null
     return list.length === 1 ? intern(this.singles, list[0] as string, list) : intern(this.lists, JSON.stringify(list), list)
@@ -152,31 +246,71 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
     }
   }
   // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
-  let groups: Map<string, { base: string; type: PluralType; forms: Map<Category, string> }> | undefined
+  let groups: Map<string, Group> | undefined
+  let kid = 0
   for (const name of names) {
     const text = obj[name]
-    if (typeof text !== 'string') continue
+    if (typeof text !== 'string') {
+      // A child object: its slot, unless a group's form of the same name took it first.
+      const child = level.kids[kid++] as Level
+      if (child.slot === -1) child.slot = addSlot(level, name, null)
+      continue
+    }
     const split = hasOther ? splitPluralKey(name) : undefined
     if (split && typeof obj[split.base + suffixOf(split.type, 'other')] === 'string') {
       const id = `${split.type}:${split.base}`
       groups ??= new Map()
       let g = groups.get(id)
-      if (!g) groups.set(id, (g = { base: split.base, type: split.type, forms: new Map() }))
+      if (!g) {
+        const forms = b.pool.formNames(split.base, split.type)
+        groups.set(id, (g = { base: split.base, type: split.type, forms: new Map(), names: forms, slots: formSlots(level, obj, forms) }))
+      }
       g.forms.set(split.category, text)
       continue
     }
-    level.entries.push(entry(b, name, prefix, null, text, null, name))
+    const e = entry(b, name, prefix, null, text, null, name)
+    e.slot = addSlot(level, name, e)
+    level.entries.push(e)
   }
   for (const g of groups?.values() ?? []) {
     const base = g.base
     const texts = [...g.forms.values()]
     const first = [...g.forms.keys()][0] ?? 'other'
     const e = entry(b, base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first))
-    // Form names depend on the base alone: groups with the same base (every `count`) share them.
-    e.forms = b.pool.share(CATEGORIES.map((category) => base + suffixOf(g.type, category)))
+    e.forms = g.names
+    e.formSlots = g.slots
+    for (const slot of g.slots) level.slotEntries[slot] = e
     level.entries.push(e)
   }
   return level
+}
+
+/** A plural (or ordinal) group being indexed: its texts by category, its form names and slots. */
+interface Group {
+  base: string
+  type: PluralType
+  forms: Map<Category, string>
+  names: readonly string[]
+  slots: number[]
+}
+
+/**
+ * Slots for a group's six form names. A form name that is also a child object's (a source with
+ * both `count_few: {…}` and a `count` group) shares that object's slot, so one target key is
+ * found in one place for both.
+ */
+function formSlots(level: Level, obj: Record<string, unknown>, names: readonly string[]): number[] {
+  const slots: number[] = []
+  for (const name of names) {
+    const child = isObject(obj[name]) ? childNamed(level, name) : undefined
+    if (child) {
+      if (child.slot === -1) child.slot = addSlot(level, name, null)
+      slots.push(child.slot)
+    } else {
+      slots.push(addSlot(level, name, null))
+    }
+  }
+  return slots
 }
 
 /** One entry; `texts` holds every form of a group (null for a plain key: its one text). */
@@ -199,6 +333,8 @@ function entry(b: Build, name: string, prefix: string, plural: PluralType | null
     tokens: tokens && (!texts || (interpolations(text)?.length ?? 0) === (vars?.length ?? 0)) ? tokens : null,
     nests: b.pool.share(texts ? union(texts, nestings) : nestings(text)),
     forms: null,
+    slot: -1,
+    formSlots: null,
     missingMessage: null,
     missingFor: null,
   }
