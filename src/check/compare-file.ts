@@ -149,8 +149,10 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const v = obj[name]
     const known = level ? knownAt(level).get(name) : undefined
     if (isObject(v)) {
+      // A child object the source has is compared on its own; any other object's strings are
+      // all extra (an object in place of a plain key or a plural form leaves that one missing).
       if (!level || !childNamed(level, name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
-      if (known === undefined) continue
+      continue
     } else if (typeof v !== 'string') {
       if (ctx.file) throw nonStringValue(ctx.file, prefix + name, v)
       continue
