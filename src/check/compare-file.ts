@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
-import { childNamed, keyOf, knownAt, slotNamed, type Entry, type Level } from './source-index.js'
+import { childNamed, isBlank, keyOf, knownAt, slotNamed, type Entry, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -322,11 +322,4 @@ function pend(ctx: CompareContext, key: string, kind: ProblemKind, message: stri
     message,
   }
   return { problem, lineKey, name, value }
-}
-
-function isBlank(v: string): boolean {
-  // Only a string that starts with white space can be blank: skip trim() for the rest.
-  const first = v.charCodeAt(0)
-  if (first > 32 && first < 127) return false
-  return v.trim() === ''
 }

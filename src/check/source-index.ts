@@ -3,7 +3,7 @@
  * so each target file is compared by walking both at once, without building a dotted path per string.
  */
 import { countWords, isUnspaced } from '../model/text.js'
-import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType } from './plural-rules.js'
+import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType, type SplitKey } from './plural-rules.js'
 import { interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { objectList } from './object-list.js'
@@ -230,59 +230,47 @@ export function knownAt(level: Level): Map<string, Known> {
   return known
 }
 
+/**
+ * Index one object of the source: its plain keys, plural groups and child objects, each with its
+ * slot (in key order; a group's six forms where its first form is). One pass, and most keys take
+ * the short path (plainEntry): the index is built once per run, mostly before V8 has optimized
+ * this code, so every step per key counts.
+ */
 function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix: string): Level {
-  const level = emptyLevel(name, prefix)
-  const names = Object.keys(obj)
-  let hasOther = false
-  for (const name of names) {
-    const v = obj[name]
+  const at: LevelBuild = { level: emptyLevel(name, prefix), obj, groups: null, claims: null }
+  const level = at.level
+  for (const key in obj) {
+    const v = obj[key]
     if (typeof v === 'string') {
       b.index.strings++
-      if (name.endsWith('_other')) hasOther = true
-    } else if (isObject(v)) {
-      level.kids.push(indexLevel(b, v, name, `${prefix}${name}.`))
-    } else {
-      throw nonStringValue(b.file, prefix + name, v)
-    }
-  }
-  // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
-  let groups: Map<string, Group> | undefined
-  let kid = 0
-  for (const name of names) {
-    const text = obj[name]
-    if (typeof text !== 'string') {
-      // A child object: its slot, unless a group's form of the same name took it first.
-      const child = level.kids[kid++] as Level
-      if (child.slot === -1) child.slot = addSlot(level, name, null)
-      continue
-    }
-    const split = hasOther ? splitPluralKey(name) : undefined
-    if (split && typeof obj[split.base + suffixOf(split.type, 'other')] === 'string') {
-      const id = `${split.type}:${split.base}`
-      groups ??= new Map()
-      let g = groups.get(id)
-      if (!g) {
-        const forms = b.pool.formNames(split.base, split.type)
-        groups.set(id, (g = { base: split.base, type: split.type, forms: new Map(), names: forms, slots: formSlots(level, obj, forms) }))
+      // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
+      const split = key.lastIndexOf('_') > 0 ? splitPluralKey(key) : undefined
+      if (split !== undefined && typeof obj[split.base + suffixOf(split.type, 'other')] === 'string') {
+        addForm(b, at, split, v)
+        continue
       }
-      g.forms.set(split.category, text)
-      continue
+      const e = plainEntry(b, key, prefix, v)
+      e.slot = addSlot(level, key, e)
+      level.entries.push(e)
+    } else if (isObject(v)) {
+      const child = indexLevel(b, v, key, `${prefix}${key}.`)
+      // Its own slot, unless a group's form of the same name took one first (see formSlots).
+      child.slot = at.claims?.get(key) ?? addSlot(level, key, null)
+      level.kids.push(child)
+    } else {
+      throw nonStringValue(b.file, prefix + key, v)
     }
-    const e = entry(b, name, prefix, null, text, null, name)
-    e.slot = addSlot(level, name, e)
-    level.entries.push(e)
   }
-  for (const g of groups?.values() ?? []) {
-    const base = g.base
-    const texts = [...g.forms.values()]
-    const first = [...g.forms.keys()][0] ?? 'other'
-    const e = entry(b, base, prefix, g.type, g.forms.get('other') ?? '', texts, base + suffixOf(g.type, first))
-    e.forms = g.names
-    e.formSlots = g.slots
-    for (const slot of g.slots) level.slotEntries[slot] = e
-    level.entries.push(e)
-  }
+  if (at.groups !== null) for (const g of at.groups.values()) level.entries.push(groupEntry(b, level, prefix, g))
   return level
+}
+
+/** One level being indexed: its groups so far, and slots its group forms took for child objects not yet met. */
+interface LevelBuild {
+  level: Level
+  obj: Record<string, unknown>
+  groups: Map<string, Group> | null
+  claims: Map<string, number> | null
 }
 
 /** A plural (or ordinal) group being indexed: its texts by category, its form names and slots. */
@@ -294,31 +282,80 @@ interface Group {
   slots: number[]
 }
 
+/** One form's text into its group, the group (and its slots) made at its first form. */
+function addForm(b: Build, at: LevelBuild, split: SplitKey, text: string): void {
+  const id = `${split.type}:${split.base}`
+  at.groups ??= new Map()
+  let g = at.groups.get(id)
+  if (!g) {
+    const names = b.pool.formNames(split.base, split.type)
+    at.groups.set(id, (g = { base: split.base, type: split.type, forms: new Map(), names, slots: formSlots(at, names) }))
+  }
+  g.forms.set(split.category, text)
+}
+
 /**
  * Slots for a group's six form names. A form name that is also a child object's (a source with
  * both `count_few: {…}` and a `count` group) shares that object's slot, so one target key is
  * found in one place for both.
  */
-function formSlots(level: Level, obj: Record<string, unknown>, names: readonly string[]): number[] {
+function formSlots(at: LevelBuild, names: readonly string[]): number[] {
+  const { level, obj } = at
   const slots: number[] = []
   for (const name of names) {
-    const child = isObject(obj[name]) ? childNamed(level, name) : undefined
+    if (!isObject(obj[name])) {
+      slots.push(addSlot(level, name, null))
+      continue
+    }
+    const child = level.kids.find((kid) => kid.name === name)
     if (child) {
-      if (child.slot === -1) child.slot = addSlot(level, name, null)
       slots.push(child.slot)
     } else {
-      slots.push(addSlot(level, name, null))
+      // The object comes later in the file: it takes this slot when it is indexed.
+      const slot = addSlot(level, name, null)
+      ;(at.claims ??= new Map()).set(name, slot)
+      slots.push(slot)
     }
   }
   return slots
 }
 
-/** One entry; `texts` holds every form of a group (null for a plain key: its one text). */
-function entry(b: Build, name: string, prefix: string, plural: PluralType | null, text: string, texts: string[] | null, lineName: string): Entry {
-  const vars = b.pool.share(texts ? union(texts, interpolations) : interpolations(text))
+/** A plain key's entry. Most texts have neither `{{…}}` nor `$t(…)`: their parts are not looked for. */
+function plainEntry(b: Build, name: string, prefix: string, text: string): Entry {
+  const parts = text.indexOf('{{') !== -1 || text.indexOf('$t(') !== -1
+  const vars = parts ? b.pool.share(interpolations(text)) : null
+  const tokens = parts ? b.pool.share(rawTokens(text)) : null
+  const nests = parts ? b.pool.share(nestings(text)) : null
+  return newEntry(name, prefix, null, name, wordsOf(b, text), isBlank(text), vars, tokens, nests)
+}
+
+/** A group's entry: its words are its `_other` form's, its variables and nestings those of every form. */
+function groupEntry(b: Build, level: Level, prefix: string, g: Group): Entry {
+  const texts = [...g.forms.values()]
+  const first = [...g.forms.keys()][0] ?? 'other'
+  const text = g.forms.get('other') ?? ''
+  const vars = b.pool.share(union(texts, interpolations))
   // The quick token check is exact only when the text it spells out holds every variable.
   const tokens = b.pool.share(rawTokens(text))
-  const unspaced = b.unspaced
+  const e = newEntry(
+    g.base,
+    prefix,
+    g.type,
+    g.base + suffixOf(g.type, first),
+    wordsOf(b, text),
+    isBlank(text),
+    vars,
+    tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
+    b.pool.share(union(texts, nestings)),
+  )
+  e.forms = g.names
+  e.formSlots = g.slots
+  for (const slot of g.slots) level.slotEntries[slot] = e
+  return e
+}
+
+/** Every entry is made here, so all have one shape (one V8 map). */
+function newEntry(name: string, prefix: string, plural: PluralType | null, lineName: string, words: number, blank: boolean, vars: readonly string[] | null, tokens: readonly string[] | null, nests: readonly string[] | null): Entry {
   return {
     name,
     prefix,
@@ -326,18 +363,28 @@ function entry(b: Build, name: string, prefix: string, plural: PluralType | null
     plural,
     lineName,
     line: null,
-    words: unspaced === null ? spacedWords(text) : countWords(text, unspaced).words,
-    blank: text.trim() === '',
+    words,
+    blank,
     vars,
-    // (A plain key's own variables are its vars; only a group's other forms can add more.)
-    tokens: tokens && (!texts || (interpolations(text)?.length ?? 0) === (vars?.length ?? 0)) ? tokens : null,
-    nests: b.pool.share(texts ? union(texts, nestings) : nestings(text)),
+    tokens,
+    nests,
     forms: null,
     slot: -1,
     formSlots: null,
     missingMessage: null,
     missingFor: null,
   }
+}
+
+function wordsOf(b: Build, text: string): number {
+  return b.unspaced === null ? spacedWords(text) : countWords(text, b.unspaced).words
+}
+
+/** Whether a text is empty or white space only (as `trim() === ''`); most start with a printable ASCII character. */
+export function isBlank(text: string): boolean {
+  const first = text.charCodeAt(0)
+  if (first > 32 && first < 127) return false
+  return text.trim() === ''
 }
 
 /** The full dotted key of an entry (of a group: its base), made once. */
