@@ -261,7 +261,8 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
       throw nonStringValue(b.file, prefix + key, v)
     }
   }
-  if (at.groups !== null) for (const g of at.groups.values()) level.entries.push(groupEntry(b, level, prefix, g))
+  const groups = at.groups
+  if (groups !== null) for (let i = 0; i < groups.length; i++) level.entries.push(groupEntry(b, level, prefix, groups[i] as Group))
   return level
 }
 
@@ -269,29 +270,39 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
 interface LevelBuild {
   level: Level
   obj: Record<string, unknown>
-  groups: Map<string, Group> | null
+  groups: Group[] | null
   claims: Map<string, number> | null
 }
 
-/** A plural (or ordinal) group being indexed: its texts by category, its form names and slots. */
+/**
+ * A plural (or ordinal) group being indexed: its forms' categories and texts in key order, its
+ * form names and slots. (Arrays and indexed loops, not maps and iterators: this runs once, mostly
+ * unoptimized, where every iterator is an allocation.)
+ */
 interface Group {
   base: string
   type: PluralType
-  forms: Map<Category, string>
+  categories: Category[]
+  texts: string[]
   names: readonly string[]
   slots: number[]
 }
 
 /** One form's text into its group, the group (and its slots) made at its first form. */
 function addForm(b: Build, at: LevelBuild, split: SplitKey, text: string): void {
-  const id = `${split.type}:${split.base}`
-  at.groups ??= new Map()
-  let g = at.groups.get(id)
-  if (!g) {
-    const names = b.pool.formNames(split.base, split.type)
-    at.groups.set(id, (g = { base: split.base, type: split.type, forms: new Map(), names, slots: formSlots(at, names) }))
+  const groups = (at.groups ??= [])
+  let g: Group | undefined
+  for (let i = 0; i < groups.length && g === undefined; i++) {
+    const candidate = groups[i] as Group
+    if (candidate.base === split.base && candidate.type === split.type) g = candidate
   }
-  g.forms.set(split.category, text)
+  if (g === undefined) {
+    const names = b.pool.formNames(split.base, split.type)
+    g = { base: split.base, type: split.type, categories: [], texts: [], names, slots: formSlots(at, names) }
+    groups.push(g)
+  }
+  g.categories.push(split.category)
+  g.texts.push(text)
 }
 
 /**
@@ -302,7 +313,8 @@ function addForm(b: Build, at: LevelBuild, split: SplitKey, text: string): void 
 function formSlots(at: LevelBuild, names: readonly string[]): number[] {
   const { level, obj } = at
   const slots: number[] = []
-  for (const name of names) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string
     if (!isObject(obj[name])) {
       slots.push(addSlot(level, name, null))
       continue
@@ -331,26 +343,25 @@ function plainEntry(b: Build, name: string, prefix: string, text: string): Entry
 
 /** A group's entry: its words are its `_other` form's, its variables and nestings those of every form. */
 function groupEntry(b: Build, level: Level, prefix: string, g: Group): Entry {
-  const texts = [...g.forms.values()]
-  const first = [...g.forms.keys()][0] ?? 'other'
-  const text = g.forms.get('other') ?? ''
-  const vars = b.pool.share(union(texts, interpolations))
+  const other = g.categories.indexOf('other')
+  const text = other === -1 ? '' : (g.texts[other] as string)
+  const vars = b.pool.share(union(g.texts, interpolations))
   // The quick token check is exact only when the text it spells out holds every variable.
   const tokens = b.pool.share(rawTokens(text))
   const e = newEntry(
     g.base,
     prefix,
     g.type,
-    g.base + suffixOf(g.type, first),
+    g.base + suffixOf(g.type, g.categories[0] ?? 'other'),
     wordsOf(b, text),
     isBlank(text),
     vars,
     tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
-    b.pool.share(union(texts, nestings)),
+    b.pool.share(union(g.texts, nestings)),
   )
   e.forms = g.names
   e.formSlots = g.slots
-  for (const slot of g.slots) level.slotEntries[slot] = e
+  for (let i = 0; i < g.slots.length; i++) level.slotEntries[g.slots[i] as number] = e
   return e
 }
 
@@ -437,13 +448,13 @@ function rawTokens(text: string): string[] | null {
 }
 
 /** The union over every source form: a variable any form uses is one the target may use. */
-function union(texts: string[], find: (t: string) => string[] | null): string[] | null {
+function union(texts: readonly string[], find: (t: string) => string[] | null): string[] | null {
   let out: string[] | null = null
-  for (const t of texts) {
-    for (const v of find(t) ?? []) {
-      if (!out) out = []
-      if (!out.includes(v)) out.push(v)
-    }
+  for (let i = 0; i < texts.length; i++) {
+    const found = find(texts[i] as string)
+    if (found === null) continue
+    if (out === null) out = found
+    else for (let j = 0; j < found.length; j++) if (!out.includes(found[j] as string)) out.push(found[j] as string)
   }
   return out
 }
