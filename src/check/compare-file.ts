@@ -60,7 +60,7 @@ export interface CompareContext {
 }
 
 /**
- * What the walk over a target object found in one slot (see Level.base): a string that needs no
+ * What the walk over a target object found in one slot (Level.slots): a string that needs no
  * more looking at (OK), a blank one, one whose placeholders need the full comparison
  * (RECHECK), an object, or another value (an error). Stored as `generation * 8 + code` in the
  * level's `found`; a slot whose generation is not this walk's was ABSENT from the target.
@@ -92,16 +92,16 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
   generation = generation === 0x0fffffff ? 1 : generation + 1
   const gen = generation
   const stamp = gen * 8
-  const { slotNames, slotEntries, found, base, size } = level
+  const { slots, slotEntries, found, base } = level
   let keys = 0
   let next = 0
   for (const name in obj) {
     keys++
-    const s = next < size && slotNames[base + next] === name ? next : slotNamed(level, name, next)
+    const s = slots[next] === name ? next : slotNamed(level, name, next)
     if (s === -1) continue
     next = s + 1
     const v = obj[name]
-    found[base + s] = stamp + (typeof v === 'string' ? classify(slotEntries[base + s] as Entry | null, v) : isObject(v) ? OBJECT : OTHER)
+    found[base + s] = stamp + (typeof v === 'string' ? classify(slotEntries[s] as Entry | null, v) : isObject(v) ? OBJECT : OTHER)
   }
   let hits = 0
   const entries = level.entries

@@ -62,25 +62,21 @@ export interface Level {
   /** Dotted path of this level followed by `.` ('' for the top): the prefix of its keys. */
   prefix: string
   /**
-   * Every name a target may use here has one slot, in the source's key order (a group's six
+   * Every name a target may use here, one slot each, in the source's key order (a group's six
    * forms where its first form is): the compare walks a target object's own keys in step with
-   * these, and notes what it found per slot (see compare-file.ts). This level's slots are
-   * `base` … `base + size - 1` of its namespace's arrays below, which every level shares: one
-   * array each instead of three per level, so the index is fewer and smaller objects for the
-   * collector to copy while it is built.
+   * these, and notes what it found per slot (see compare-file.ts).
    */
-  base: number
-  size: number
-  /** Slot → the name a target uses for it. */
-  slotNames: string[]
-  /** Slot → the entry it belongs to (a plain key's, or a group's for its forms); null for a child object's. */
+  slots: string[]
+  /** The entry each slot belongs to (a plain key's, or a group's for its forms); null for a child object's. */
   slotEntries: (Entry | null)[]
-  /** Slot → what a compare found there (see compare-file.ts). */
-  found: Int32Array
-  /** Slot name → slot (relative to `base`), built on the first target key that is not where the source order expects it. */
+  /** Slot name → slot, built on the first target key that is not where the source order expects it. */
   slotMap: Map<string, number> | null
   /** This level's slot in its parent (-1 for the top). */
   slot: number
+  /** Where this level's slots start in `found`. */
+  base: number
+  /** What a compare found per slot, for every level of the namespace (one array, see compare-file.ts). */
+  found: Int32Array
 }
 
 /** One source namespace, indexed. */
@@ -93,17 +89,22 @@ export interface SourceIndex {
 /** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
 export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool()): SourceIndex {
   const index: SourceIndex = { root: emptyLevel('', ''), strings: 0 }
-  const b: Build = { file, unspaced: isUnspaced(lang) ? lang : null, index, pool, slotNames: [], slotEntries: objectList() }
-  index.root = indexLevel(b, file.value, '', '')
-  const found = new Int32Array(b.slotNames.length)
-  setFound(index.root, found)
+  index.root = indexLevel({ file, unspaced: isUnspaced(lang) ? lang : null, index, pool }, file.value, '', '')
+  const levels: Level[] = []
+  collectLevels(index.root, levels)
+  let total = 0
+  for (const level of levels) {
+    level.base = total
+    total += level.slots.length
+  }
+  const found = new Int32Array(total)
+  for (const level of levels) level.found = found
   return index
 }
 
-/** The levels share one `found`, made once the number of slots is known. */
-function setFound(level: Level, found: Int32Array): void {
-  level.found = found
-  for (let i = 0; i < level.kids.length; i++) setFound(level.kids[i] as Level, found)
+function collectLevels(level: Level, into: Level[]): void {
+  into.push(level)
+  for (const kid of level.kids) collectLevels(kid, into)
 }
 
 /**
@@ -115,38 +116,32 @@ interface Build {
   unspaced: string | null
   index: SourceIndex
   pool: ListPool
-  /** The namespace's slots (see Level.base), each level's appended when it is done. */
-  slotNames: string[]
-  slotEntries: (Entry | null)[]
 }
 
 function emptyLevel(name: string, prefix: string): Level {
   return {
-    entries: NONE,
+    entries: objectList(),
     known: null,
     children: null,
-    kids: NONE,
+    kids: objectList(),
     name,
     prefix,
-    base: 0,
-    size: 0,
-    slotNames: [],
-    slotEntries: NONE,
-    found: NO_SLOTS,
+    slots: [],
+    slotEntries: objectList(),
     slotMap: null,
     slot: -1,
+    base: 0,
+    found: NO_SLOTS,
   }
 }
 
-/** The empty list of a level without entries or kids (see objectList). */
-const NONE: never[] = objectList()
 const NO_SLOTS = new Int32Array(0)
 
-/** A new slot for `name` at the level being indexed, owned by `entry` (null: a child object's); its number within the level. */
-function addSlot(at: LevelBuild, name: string, entry: Entry | null): number {
-  at.slotNames.push(name)
-  at.slotEntries.push(entry)
-  return at.slotNames.length - 1
+/** A new slot at `level` for `name`, owned by `entry` (null: a child object's). */
+function addSlot(level: Level, name: string, entry: Entry | null): number {
+  level.slots.push(name)
+  level.slotEntries.push(entry)
+  return level.slots.length - 1
 }
 
 /**
@@ -156,13 +151,13 @@ function addSlot(at: LevelBuild, name: string, entry: Entry | null): number {
  * map; -1 when the source has no such name here. Names are unique within a level.
  */
 export function slotNamed(level: Level, name: string, near: number): number {
-  const { slotNames, base, size } = level
-  const end = Math.min(size, near + NEAR)
-  for (let s = Math.max(0, near - NEAR); s < end; s++) if (slotNames[base + s] === name) return s
+  const slots = level.slots
+  const end = Math.min(slots.length, near + NEAR)
+  for (let s = Math.max(0, near - NEAR); s < end; s++) if (slots[s] === name) return s
   if (level.slotMap === null) {
     level.slotMap = new Map()
     // The first slot of a name wins, as in the step-wise search.
-    for (let s = size - 1; s >= 0; s--) level.slotMap.set(slotNames[base + s] as string, s)
+    for (let s = slots.length - 1; s >= 0; s--) level.slotMap.set(slots[s] as string, s)
   }
   return level.slotMap.get(name) ?? -1
 }
@@ -242,8 +237,8 @@ export function knownAt(level: Level): Map<string, Known> {
  * this code, so every step per key counts.
  */
 function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix: string): Level {
-  const level = emptyLevel(name, prefix)
-  const at: LevelBuild = { level, obj, groups: null, claims: null, entries: objectList(), kids: objectList(), slotNames: [], slotEntries: objectList() }
+  const at: LevelBuild = { level: emptyLevel(name, prefix), obj, groups: null, claims: null }
+  const level = at.level
   for (const key in obj) {
     const v = obj[key]
     if (typeof v === 'string') {
@@ -255,30 +250,19 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
         continue
       }
       const e = plainEntry(b, key, prefix, v)
-      e.slot = addSlot(at, key, e)
-      at.entries.push(e)
+      e.slot = addSlot(level, key, e)
+      level.entries.push(e)
     } else if (isObject(v)) {
       const child = indexLevel(b, v, key, `${prefix}${key}.`)
       // Its own slot, unless a group's form of the same name took one first (see formSlots).
-      child.slot = at.claims?.get(key) ?? addSlot(at, key, null)
-      at.kids.push(child)
+      child.slot = at.claims?.get(key) ?? addSlot(level, key, null)
+      level.kids.push(child)
     } else {
       throw nonStringValue(b.file, prefix + key, v)
     }
   }
   const groups = at.groups
-  if (groups !== null) for (let i = 0; i < groups.length; i++) at.entries.push(groupEntry(b, at, prefix, groups[i] as Group))
-  // Kept at their size (a list grown by push has room to spare), or the shared empty list.
-  level.entries = at.entries.length === 0 ? NONE : at.entries.slice()
-  level.kids = at.kids.length === 0 ? NONE : at.kids.slice()
-  level.base = b.slotNames.length
-  level.size = at.slotNames.length
-  level.slotNames = b.slotNames
-  level.slotEntries = b.slotEntries
-  for (let i = 0; i < at.slotNames.length; i++) {
-    b.slotNames.push(at.slotNames[i] as string)
-    b.slotEntries.push(at.slotEntries[i] as Entry | null)
-  }
+  if (groups !== null) for (let i = 0; i < groups.length; i++) level.entries.push(groupEntry(b, level, prefix, groups[i] as Group))
   return level
 }
 
@@ -288,11 +272,6 @@ interface LevelBuild {
   obj: Record<string, unknown>
   groups: Group[] | null
   claims: Map<string, number> | null
-  entries: Entry[]
-  kids: Level[]
-  /** This level's slots until it is done (then appended to the namespace's). */
-  slotNames: string[]
-  slotEntries: (Entry | null)[]
 }
 
 /**
@@ -332,20 +311,20 @@ function addForm(b: Build, at: LevelBuild, split: SplitKey, text: string): void 
  * found in one place for both.
  */
 function formSlots(at: LevelBuild, names: readonly string[]): number[] {
-  const obj = at.obj
+  const { level, obj } = at
   const slots: number[] = []
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
     if (!isObject(obj[name])) {
-      slots.push(addSlot(at, name, null))
+      slots.push(addSlot(level, name, null))
       continue
     }
-    const child = at.kids.find((kid) => kid.name === name)
+    const child = level.kids.find((kid) => kid.name === name)
     if (child) {
       slots.push(child.slot)
     } else {
       // The object comes later in the file: it takes this slot when it is indexed.
-      const slot = addSlot(at, name, null)
+      const slot = addSlot(level, name, null)
       ;(at.claims ??= new Map()).set(name, slot)
       slots.push(slot)
     }
@@ -363,7 +342,7 @@ function plainEntry(b: Build, name: string, prefix: string, text: string): Entry
 }
 
 /** A group's entry: its words are its `_other` form's, its variables and nestings those of every form. */
-function groupEntry(b: Build, at: LevelBuild, prefix: string, g: Group): Entry {
+function groupEntry(b: Build, level: Level, prefix: string, g: Group): Entry {
   const other = g.categories.indexOf('other')
   const text = other === -1 ? '' : (g.texts[other] as string)
   const vars = b.pool.share(union(g.texts, interpolations))
@@ -382,7 +361,7 @@ function groupEntry(b: Build, at: LevelBuild, prefix: string, g: Group): Entry {
   )
   e.forms = g.names
   e.formSlots = g.slots
-  for (let i = 0; i < g.slots.length; i++) at.slotEntries[g.slots[i] as number] = e
+  for (let i = 0; i < g.slots.length; i++) level.slotEntries[g.slots[i] as number] = e
   return e
 }
 
