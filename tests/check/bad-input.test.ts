@@ -61,6 +61,16 @@ describe('bad input exits 2 with a clear message', () => {
     expect(r.stderr).toMatch(/sv\/a\.json is not valid UTF-8/)
   })
 
+  it('invalid UTF-8 in a file that also holds U+FFFD, and U+FFFD alone is valid', () => {
+    // Decoding turns invalid bytes into U+FFFD: a file holding the character itself must still pass.
+    const replacement = Buffer.from('{"a": "\uFFFD"}', 'utf8')
+    const bad = Buffer.concat([Buffer.from('{"a": "\uFFFD', 'utf8'), Buffer.from([0xc3]), Buffer.from('"}', 'utf8')])
+    expect(check(writeTree({ 'en/a.json': { a: 'A' }, 'sv/a.json': replacement })).status).toBe(0)
+    const r = check(writeTree({ 'en/a.json': { a: 'A' }, 'sv/a.json': bad }))
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/sv\/a\.json is not valid UTF-8/)
+  })
+
   it('no source or two sources', () => {
     expect(runCli(['check']).status).toBe(2)
     expect(runCli(['check', '--locales', 'x', '--db', 'y']).status).toBe(2)
