@@ -70,10 +70,9 @@ export class LocaleProblems implements DeferredProblems {
       if (severity !== 'note') {
         total += c.missing.length
         if (shown.length < limit) {
-          const taken = c.missing.slice(0, limit - shown.length)
-          sourceLines(c.source, taken)
+          sourceLines(c.source)
           const sourcePath = c.source?.path ?? NO_SOURCE
-          for (const e of taken) {
+          for (const e of c.missing.slice(0, limit - shown.length)) {
             const p = missingProblem(e, c.lang, c.forms, sourcePath)
             p.severity = severity
             shown.push(p)
@@ -99,22 +98,18 @@ function withSeverity(p: Problem, severityOf: SeverityOf): Problem {
   return p
 }
 
-/**
- * Set the lines of the entries of a source file, reading the file again: of every entry, once,
- * or (`only`) of the few about to be listed, scanning no further than they are.
- */
-function sourceLines(source: Source | undefined, only?: readonly Entry[]): void {
+/** Set the lines of every entry of a source file, once, reading the file again. */
+function sourceLines(source: Source | undefined): void {
   if (!source || source.lined) return
-  if (only === undefined) source.lined = true
+  source.lined = true
   let text: string
   try {
     text = readUtf8File(source.path)
   } catch {
     // The file went away since it was indexed: its missing keys keep no line.
-    source.lined = true
     return
   }
-  findEntryLines(text, source.index.root, only && new Set(only))
+  findEntryLines(text, source.index.root)
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * The line of every source entry, found once per source file by one scan of its text, whatever
  * the number of target languages that report it missing: the walk follows the index's levels, so
- * it builds no dotted paths. Listing the first few problems scans only as far as they are.
+ * it builds no dotted paths.
  */
-import { lineCounter, walkKeys, type KeyWalk } from './json-lines.js'
-import { childNamed, type Entry, type Level } from './source-index.js'
+import { lineCounter, walkKeys } from './json-lines.js'
+import { childNamed, type Level } from './source-index.js'
 
 /** One object of the source being walked: its level in the index and the lines of its keys. */
 interface Frame {
@@ -12,14 +12,10 @@ interface Frame {
   lines: Map<string, number>
 }
 
-/**
- * Set `line` on every entry under `root` from the JSON text it was indexed from; with `only`,
- * stop once those entries have theirs (the first problems listed are near the top of the file).
- */
-export function findEntryLines(text: string, root: Level, only?: ReadonlySet<Entry>): void {
+/** Set `line` on every entry under `root` from the JSON text it was indexed from. */
+export function findEntryLines(text: string, root: Level): void {
   const lineAt = lineCounter(text)
-  let left = only?.size ?? 0
-  const walk: KeyWalk<Frame> = {
+  walkKeys<Frame>(text, { level: root, lines: new Map() }, {
     key(parent, name, at) {
       // A name written twice: the first one counts.
       if (!parent.lines.has(name)) parent.lines.set(name, lineAt(at))
@@ -27,11 +23,7 @@ export function findEntryLines(text: string, root: Level, only?: ReadonlySet<Ent
       return child ? { level: child, lines: new Map() } : null
     },
     close({ level, lines }) {
-      for (const e of level.entries) {
-        e.line = lines.get(e.lineName) ?? null
-        if (only?.has(e) && --left === 0) walk.done = true
-      }
+      for (const e of level.entries) e.line = lines.get(e.lineName) ?? null
     },
-  }
-  walkKeys<Frame>(text, { level: root, lines: new Map() }, walk)
+  })
 }
