@@ -149,10 +149,13 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
     const v = obj[name]
     const known = level ? knownAt(level).get(name) : undefined
     if (isObject(v)) {
-      // A child object the source has is compared on its own; any other object's strings are
-      // all extra (an object in place of a plain key or a plural form leaves that one missing).
-      if (!level || !childNamed(level, name)) compareLevel(undefined, v, `${prefix}${name}.`, ctx)
-      continue
+      // The source's child object of this name is compared on its own (even when a group's form
+      // has the same name). Any other object's strings are all extra.
+      if (level && childNamed(level, name)) continue
+      compareLevel(undefined, v, `${prefix}${name}.`, ctx)
+      // In place of a plain key, or of a form the language uses, it leaves that one missing,
+      // which is reported there; a form the language does not use is reported below.
+      if (known === undefined || known === 'plain' || ctx.forms[known.type].allowed.has(known.category)) continue
     } else if (typeof v !== 'string') {
       if (ctx.file) throw nonStringValue(ctx.file, prefix + name, v)
       continue

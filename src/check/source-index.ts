@@ -67,7 +67,10 @@ export interface Level {
    * these, and notes what it found per slot (see compare-file.ts).
    */
   slots: string[]
-  /** The entry each slot belongs to (a plain key's, or a group's for its forms); null for a child object's. */
+  /**
+   * The entry each slot belongs to: a plain key's, or a group's for its forms (also for a form
+   * slot shared with a child object of the same name); null for a child object's alone.
+   */
   slotEntries: (Entry | null)[]
   /** Slot name → slot, built on the first target key that is not where the source order expects it. */
   slotMap: Map<string, number> | null
@@ -156,8 +159,7 @@ export function slotNamed(level: Level, name: string, near: number): number {
   for (let s = Math.max(0, near - NEAR); s < end; s++) if (slots[s] === name) return s
   if (level.slotMap === null) {
     level.slotMap = new Map()
-    // The first slot of a name wins, as in the step-wise search.
-    for (let s = slots.length - 1; s >= 0; s--) level.slotMap.set(slots[s] as string, s)
+    for (let s = 0; s < slots.length; s++) level.slotMap.set(slots[s] as string, s)
   }
   return level.slotMap.get(name) ?? -1
 }

@@ -104,6 +104,22 @@ describe('tolk check --locales', () => {
     expect(json.problems[0]?.file).toMatch(/locales\/en\/app\.json$/)
   })
 
+  it('reads keys named like members of every JavaScript object as plain keys', () => {
+    // Raw JSON: an object literal with __proto__ would set a prototype instead of a key.
+    const en = '{"constructor": "Build", "toString": "Text", "__proto__": {"a": "A"}, "b": "B"}\n'
+    const { status, json } = checkJson(writeTree({ 'en/app.json': en, 'de/app.json': '{"b": "B", "c": "C"}\n' }))
+    expect(status).toBe(1)
+    expect(json.checked.strings).toBe(6)
+    expect(json.problems.map((p) => `${p.kind} ${p.key}`)).toEqual(['missing constructor', 'missing toString', 'missing __proto__.a', 'extra c'])
+  })
+
+  it('treats an object under a plural form name as that form missing, or as extra where the language has no such form', () => {
+    const en = { n_one: '{{count}} file', n_other: '{{count}} files' }
+    const { json } = checkJson(writeTree({ 'en/app.json': en, 'de/app.json': { n_other: '{{count}} Dateien', n_one: {} }, 'ja/app.json': { n_other: '{{count}}', n_one: {} } }))
+    expect(json.problems.map((p) => `${p.lang} ${p.kind} ${p.key}`)).toEqual(['de plural n', 'ja extra n_one'])
+    expect(json.problems[1]?.message).toBe('n_one is a plural form ja does not use; remove it or add it to the source')
+  })
+
   it('treats a namespace file the target lacks as all its keys missing', () => {
     const { json } = checkJson(writeTree({ 'en/app.json': EN, 'en/b.json': { x: 'X' }, 'sv/app.json': SV }))
     expect(json.languages.sv).toMatchObject({ missing: 1, passed: false })
