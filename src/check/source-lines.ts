@@ -28,7 +28,7 @@ export function findEntryLines(text: string, root: Level, only?: ReadonlySet<Ent
     },
     close({ level, lines }) {
       for (const e of level.entries) {
-        e.line = lines.get(e.lineName) ?? null
+        e.line = lines.get(e.group?.lineName ?? e.name) ?? null
         if (only?.has(e) && --left === 0) walk.done = true
       }
     },
