@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
-import { childNamed, isBlank, keyOf, knownAt, slotNamed, type Entry, type Level } from './source-index.js'
+import { childNamed, isBlank, keyOf, knownAt, slotNamed, type Entry, type GroupForms, type Level, type Said } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -107,7 +107,7 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
   const entries = level.entries
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as Entry
-    hits += e.formSlots !== null ? compareGroup(e, level, gen, obj, ctx) : comparePlain(e, foundAt(level, e.slot, gen), obj, ctx)
+    hits += e.group !== null ? compareGroup(e, e.group, level, gen, obj, ctx) : comparePlain(e, foundAt(level, e.slot, gen), obj, ctx)
   }
   const kids = level.kids
   for (let i = 0; i < kids.length; i++) {
@@ -195,8 +195,8 @@ function comparePlain(e: Entry, found: number, obj: Record<string, unknown>, ctx
 }
 
 /** One plural or ordinal group, from its forms' notes; returns how many of its forms the target holds as strings. */
-function compareGroup(e: Entry, level: Level, gen: number, obj: Record<string, unknown>, ctx: CompareContext): number {
-  const type = e.plural ?? 'cardinal'
+function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: Record<string, unknown>, ctx: CompareContext): number {
+  const type = g.type
   const forms = ctx.forms[type]
   const c = ctx.counts
   c.units.total++
@@ -207,8 +207,8 @@ function compareGroup(e: Entry, level: Level, gen: number, obj: Record<string, u
   // The first form present: its line is the group's line in the target.
   let any: string | undefined
   const list = forms.list
-  const names = e.forms as readonly string[]
-  const slots = e.formSlots as readonly number[]
+  const names = g.names
+  const slots = g.slots
   for (let i = 0; i < list.length; i++) {
     const { category, required, index } = list[i] as (typeof list)[number]
     const name = names[index] as string
@@ -303,14 +303,16 @@ function keepsTokens(tokens: readonly string[] | null, v: string): boolean {
 export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
   // One message per entry (per plural rule set for a group), shared by every language that lacks
   // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
-  const rules = e.plural ? forms[e.plural] : null
-  if (e.missingMessage === null || e.missingFor !== rules) {
-    let message = `${keyOf(e)} is missing`
-    if (e.plural && rules) message += ` (${e.plural === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
-    e.missingMessage = message
-    e.missingFor = rules
+  const rules = e.group ? forms[e.group.type] : null
+  keyOf(e)
+  const said = e.said as Said
+  if (said.missing === null || said.missingFor !== rules) {
+    let message = `${said.key} is missing`
+    if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
+    said.missing = message
+    said.missingFor = rules
   }
-  return { lang, file: sourcePath, line: e.line, key: keyOf(e), kind: 'missing', severity: 'error', message: e.missingMessage }
+  return { lang, file: sourcePath, line: e.line, key: said.key, kind: 'missing', severity: 'error', message: said.missing }
 }
 
 /** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */

@@ -8,18 +8,17 @@ import { interpolations, nestings } from './placeholders.js'
 import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
 import { objectList } from './object-list.js'
 
-/** One logical key: a plain string, or a plural (or ordinal) group such as `count_one`/`count_other`. */
+/**
+ * One logical key: a plain string, or a plural (or ordinal) group such as `count_one`/`count_other`.
+ * What only groups or problems need lives in `group` and `said`: every field is copied by the
+ * young-generation collector while the index is built, once per entry of a big source.
+ */
 export interface Entry {
   /** Name at its level: the key itself, or the group's base (`count`). */
   name: string
   /** Its level's dotted path and `.` ('' at the top): the key is `prefix + name` (see keyOf). */
   prefix: string
-  /** The full dotted key, made by keyOf when a problem first needs it. */
-  key: string | null
-  plural: PluralType | null
-  /** Name at its level of a key that exists in the source file (for a group: its first form). */
-  lineName: string
-  /** Line of that key in the source file, once findEntryLines has run (null: not found or not yet). */
+  /** Line of its key in the source file (a group's: its first form's), once findEntryLines has run (null: not found or not yet). */
   line: number | null
   /** Source words (a group counts its `_other` form). */
   words: number
@@ -29,14 +28,29 @@ export interface Entry {
   /** The source's `{{…}}` spelled as in the source, for a quick check that a target kept them all. */
   tokens: readonly string[] | null
   nests: readonly string[] | null
-  /** For a group: each category's key name at its level (`count_few`), in CATEGORIES order. */
-  forms: readonly string[] | null
   /** A plain key's slot in its level (see Level.slots); -1 for a group. */
   slot: number
-  /** For a group: each form's slot, in CATEGORIES order. */
-  formSlots: readonly number[] | null
-  /** The message of its `missing` problem, made once (missingProblem) and shared by the languages. */
-  missingMessage: string | null
+  /** A group's forms; null for a plain key. */
+  group: GroupForms | null
+  /** What its problems say, made when the first one is (see keyOf, missingProblem). */
+  said: Said | null
+}
+
+/** A plural or ordinal group's forms. */
+export interface GroupForms {
+  type: PluralType
+  /** Each category's key name at its level (`count_few`), in CATEGORIES order. */
+  names: readonly string[]
+  /** Each form's slot, in CATEGORIES order. */
+  slots: readonly number[]
+  /** Name at its level of the first form the source file has: the group's line is that key's. */
+  lineName: string
+}
+
+/** An entry's dotted key and the message of its `missing` problem, made once and shared by the languages. */
+export interface Said {
+  key: string
+  missing: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
   missingFor: PluralForms | null
 }
@@ -219,13 +233,14 @@ function intern(map: Map<string, readonly string[]>, id: string, list: readonly 
 export function knownAt(level: Level): Map<string, Known> {
   if (level.known) return level.known
   const known = new Map<string, Known>()
-  for (const e of level.entries) if (!e.forms) known.set(e.name, 'plain')
+  for (const e of level.entries) if (!e.group) known.set(e.name, 'plain')
   for (const e of level.entries) {
-    if (!e.forms || !e.plural) continue
+    const g = e.group
+    if (!g) continue
     for (let i = 0; i < CATEGORIES.length; i++) {
-      const name = e.forms[i] as string
+      const name = g.names[i] as string
       // A plain key of the same name wins: i18next would read it as that key.
-      if (!known.has(name)) known.set(name, { type: e.plural, category: CATEGORIES[i] as Category })
+      if (!known.has(name)) known.set(name, { type: g.type, category: CATEGORIES[i] as Category })
     }
   }
   level.known = known
@@ -340,7 +355,7 @@ function plainEntry(b: Build, name: string, prefix: string, text: string): Entry
   const vars = parts ? b.pool.share(interpolations(text)) : null
   const tokens = parts ? b.pool.share(rawTokens(text)) : null
   const nests = parts ? b.pool.share(nestings(text)) : null
-  return newEntry(name, prefix, null, name, wordsOf(b, text), isBlank(text), vars, tokens, nests)
+  return newEntry(name, prefix, null, wordsOf(b, text), isBlank(text), vars, tokens, nests)
 }
 
 /** A group's entry: its words are its `_other` form's, its variables and nestings those of every form. */
@@ -350,43 +365,24 @@ function groupEntry(b: Build, level: Level, prefix: string, g: Group): Entry {
   const vars = b.pool.share(union(g.texts, interpolations))
   // The quick token check is exact only when the text it spells out holds every variable.
   const tokens = b.pool.share(rawTokens(text))
+  const forms: GroupForms = { type: g.type, names: g.names, slots: g.slots, lineName: g.base + suffixOf(g.type, g.categories[0] ?? 'other') }
   const e = newEntry(
     g.base,
     prefix,
-    g.type,
-    g.base + suffixOf(g.type, g.categories[0] ?? 'other'),
+    forms,
     wordsOf(b, text),
     isBlank(text),
     vars,
     tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
     b.pool.share(union(g.texts, nestings)),
   )
-  e.forms = g.names
-  e.formSlots = g.slots
   for (let i = 0; i < g.slots.length; i++) level.slotEntries[g.slots[i] as number] = e
   return e
 }
 
 /** Every entry is made here, so all have one shape (one V8 map). */
-function newEntry(name: string, prefix: string, plural: PluralType | null, lineName: string, words: number, blank: boolean, vars: readonly string[] | null, tokens: readonly string[] | null, nests: readonly string[] | null): Entry {
-  return {
-    name,
-    prefix,
-    key: null,
-    plural,
-    lineName,
-    line: null,
-    words,
-    blank,
-    vars,
-    tokens,
-    nests,
-    forms: null,
-    slot: -1,
-    formSlots: null,
-    missingMessage: null,
-    missingFor: null,
-  }
+function newEntry(name: string, prefix: string, group: GroupForms | null, words: number, blank: boolean, vars: readonly string[] | null, tokens: readonly string[] | null, nests: readonly string[] | null): Entry {
+  return { name, prefix, line: null, words, blank, vars, tokens, nests, slot: -1, group, said: null }
 }
 
 function wordsOf(b: Build, text: string): number {
@@ -402,7 +398,7 @@ export function isBlank(text: string): boolean {
 
 /** The full dotted key of an entry (of a group: its base), made once. */
 export function keyOf(e: Entry): string {
-  return (e.key ??= e.prefix + e.name)
+  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null }).key
 }
 
 /**

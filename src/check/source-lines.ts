@@ -23,7 +23,7 @@ export function findEntryLines(text: string, root: Level): void {
       return child ? { level: child, lines: new Map() } : null
     },
     close({ level, lines }) {
-      for (const e of level.entries) e.line = lines.get(e.lineName) ?? null
+      for (const e of level.entries) e.line = lines.get(e.group?.lineName ?? e.name) ?? null
     },
   })
 }
