@@ -5,7 +5,7 @@
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
 import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
-import { childNamed, isBlank, keyOf, knownAt, slotNamed, type Entry, type GroupForms, type Level, type Said } from './source-index.js'
+import { childNamed, isBlank, keyOf, knownAt, saidOf, slotNamed, type Entry, type GroupForms, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -129,8 +129,8 @@ function foundAt(level: Level, slot: number, gen: number): number {
 }
 
 /**
- * A string's note, from what the full comparison would find: BLANK when the source is not
- * blank, RECHECK when its placeholders or nestings need comparePlain's full look, else OK.
+ * A string's note, from what the full comparison would find: BLANK when it is blank and the
+ * source is not, RECHECK when its placeholders or nestings need checkParts, else OK.
  */
 function classify(e: Entry | null, v: string): number {
   // A string where the source has an object: not a hit; findExtras reports it.
@@ -304,8 +304,7 @@ export function missingProblem(e: Entry, lang: string, forms: CompareContext['fo
   // One message per entry (per plural rule set for a group), shared by every language that lacks
   // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
   const rules = e.group ? forms[e.group.type] : null
-  keyOf(e)
-  const said = e.said as Said
+  const said = saidOf(e)
   if (said.missing === null || said.missingFor !== rules) {
     let message = `${said.key} is missing`
     if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`

@@ -398,7 +398,12 @@ export function isBlank(text: string): boolean {
 
 /** The full dotted key of an entry (of a group: its base), made once. */
 export function keyOf(e: Entry): string {
-  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null }).key
+  return saidOf(e).key
+}
+
+/** What an entry's problems say, made when the first one needs it. */
+export function saidOf(e: Entry): Said {
+  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null })
 }
 
 /**
