@@ -81,17 +81,23 @@ export interface JsonFile {
 
 /** Read a file as strict UTF-8, a leading BOM dropped; unreadable or invalid bytes exit 2 naming the file. */
 export function readUtf8File(path: string): string {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (err) {
-    throw new InvalidInput(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, 'unreadable-file')
-  }
+  const text = reading(path, () => readFileSync(path, 'utf8'))
   // Decoding puts U+FFFD in place of invalid bytes, so a text without one was valid UTF-8. With
   // one, the bytes are checked (simdutf): the file may hold U+FFFD itself. Decoded straight to a
   // string, the file makes no Buffer for the collector to track and sweep.
-  if (text.includes('\uFFFD') && !isUtf8(readFileSync(path))) throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
+  if (text.includes('\uFFFD') && !isUtf8(reading(path, () => readFileSync(path)))) {
+    throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
+  }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** A read of `path` whose failure (the second read too: the file may go in between) exits 2 naming the file. */
+function reading<T>(path: string, read: () => T): T {
+  try {
+    return read()
+  } catch (err) {
+    throw new InvalidInput(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`, 'unreadable-file')
+  }
 }
 
 /** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
