@@ -2,6 +2,7 @@
  * Thresholds in percent (`--min 95`, `--min 90,sv=100,de=80`) and the verdict per language:
  * coverage at or above its threshold, and no placeholder or nesting errors.
  */
+import { plural } from '../model/plural.js'
 import { parseLanguage } from '../model/tags.js'
 import type { LanguageCounts } from './compare-file.js'
 import type { Baseline } from './baseline.js'
@@ -89,16 +90,16 @@ export function judge(
       failed.add('coverage')
     }
     if (fresh.coverage > 0) {
-      reasons.push(`${fresh.coverage} key${fresh.coverage === 1 ? '' : 's'} newly untranslated since the baseline`)
+      reasons.push(`${fresh.coverage} ${plural(fresh.coverage, 'key')} newly untranslated since the baseline`)
       failed.add('coverage')
     }
   }
   if (fresh.placeholders > 0) {
-    reasons.push(`${fresh.placeholders} ${before ? 'new ' : ''}placeholder error${fresh.placeholders === 1 ? '' : 's'}`)
+    reasons.push(`${fresh.placeholders} ${before ? 'new ' : ''}${plural(fresh.placeholders, 'placeholder error')}`)
     failed.add('placeholders')
   }
   if (fresh.nesting > 0) {
-    reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}lost nesting${fresh.nesting === 1 ? '' : 's'}`)
+    reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}${plural(fresh.nesting, 'lost nesting')}`)
     failed.add('nesting')
   }
   for (const p of problems ?? []) {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { VERBS } from './verbs.js'
+import { formatHelp } from './help.js'
 import { reportError } from './output.js'
+import { VERBS } from './verbs.js'
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -9,7 +10,8 @@ function version(): string {
   return pkg.version
 }
 
-function usage(): string {
+/** What `tolk --help` prints: the verbs and a line on each. */
+export function usage(): string {
   const width = Math.max(...Object.keys(VERBS).map((v) => v.length))
   const lines = Object.entries(VERBS).map(([name, v]) => `  ${name.padEnd(width)}  ${v.summary}`)
   return [
@@ -26,6 +28,15 @@ function usage(): string {
   ].join('\n')
 }
 
+/**
+ * What `tolk VERB --help` prints (without the final newline), through the shared formatter;
+ * undefined for an unknown verb. `scripts/cli-reference.mjs` writes docs/cli.md from it.
+ */
+export async function helpOf(verb: string): Promise<string | undefined> {
+  const entry = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined
+  return entry ? formatHelp((await entry.load()).HELP) : undefined
+}
+
 /** Runs the CLI with `args` (without node and script) and resolves to the exit status. */
 export async function main(args: string[]): Promise<number> {
   const [first, ...rest] = args
@@ -37,14 +48,14 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(`${version()}\n`)
     return 0
   }
-  const entry = VERBS[first]
+  const entry = Object.hasOwn(VERBS, first) ? VERBS[first] : undefined
   if (!entry) {
     process.stderr.write(`tolk: unknown verb "${first}"; run \`tolk --help\` for the list\n`)
     return 2
   }
   const verb = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${verb.HELP.trimEnd()}\n`)
+    process.stdout.write(`${formatHelp(verb.HELP)}\n`)
     return 0
   }
   try {

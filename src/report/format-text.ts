@@ -20,15 +20,20 @@ export function formatSummaryTable(report: Report): string {
   return `${lines.join('\n')}\n`
 }
 
-/** One article's untranslated and stale segments, each with its position and id; '' when none. */
+/**
+ * One article's untranslated and stale segments, each with its position and id; '' when none.
+ * Positions are padded to the article's widest, so ids and texts stay in columns past #9.
+ */
 export function formatPendingText(a: ArticleReport): string {
+  const lists = Object.entries(a.languages).flatMap(([lang, l]) =>
+    ([['untranslated', l.untranslated], ['stale', l.stale]] as const).map(([label, list]) => ({ lang, label, list: list ?? [] })),
+  )
+  const width = Math.max(0, ...lists.flatMap(({ list }) => list.map((u) => String(u.position).length)))
   const lines: string[] = []
-  for (const [lang, l] of Object.entries(a.languages)) {
-    for (const [label, list] of [['untranslated', l.untranslated], ['stale', l.stale]] as const) {
-      if (!list || list.length === 0) continue
-      lines.push('', `${a.id} ${lang}: ${list.length} ${label}`)
-      for (const u of list) lines.push(`  #${u.position} ${u.id}  ${oneLine(u.source)}`)
-    }
+  for (const { lang, label, list } of lists) {
+    if (list.length === 0) continue
+    lines.push('', `${a.id} ${lang}: ${list.length} ${label}`)
+    for (const u of list) lines.push(`  ${`#${u.position}`.padEnd(width + 1)} ${u.id}  ${oneLine(u.source)}`)
   }
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }

@@ -47,6 +47,12 @@ describe('tolk serve', () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:/)
     expect((await fetch(`${url}/api/report?summary=true`)).status).toBe(200)
     const token = /^(tolk_\S+)$/m.exec(output())?.[1] as string
+    // As `serve --help` says: the token alone on a line of its own (grep '^tolk_' finds it),
+    // followed by where the editor is and the address it listens on.
+    const lines = output().split('\n')
+    expect(lines.filter((l) => l.startsWith('tolk_'))).toEqual([token])
+    const after = lines.slice(lines.indexOf(token) + 1).filter((l) => l.startsWith('tolk: '))
+    expect(after).toEqual([expect.stringMatching(/the editor is at/), expect.stringMatching(/listening on/)])
     const big = await fetch(`${url}/api/articles`, {
       method: 'POST',
       body: JSON.stringify({ id: 'sv-news-01', tag: 'sv-news', lang: 'en', targets: ['sv'], text: 'x. '.repeat(1000) }),

@@ -122,6 +122,7 @@ export function testStore(makeStore: MakeStore): void {
       const summary = await store.importArticle(article('en-general-01', SAMPLE, { targets: ['fi'] }))
       expect((await store.getArticle('en-general-01'))?.targets).toEqual(['fi'])
       expect(summary.warnings.map((w) => w.code)).toEqual(['target-dropped'])
+      expect(summary.warnings[0]?.message).toMatch(/its 1 translation is kept$/)
     })
 
     it('refuses a target equal to the text language and writes nothing', async () => {

@@ -2,6 +2,7 @@
  * `--format junit`: JUnit XML with one test suite per language and one test case per check, so CI
  * test reporters (GitLab, Jenkins, Azure) list each language's coverage and error checks.
  */
+import { plural } from '../../model/plural.js'
 import type { CheckResult, LanguageResult, Problem, ProblemKind } from '../types.js'
 import { checkedLine, pct, placeOf, xml } from './shared.js'
 
@@ -16,7 +17,7 @@ const reasonFor = (word: string) => (l: LanguageResult) => l.reasons.filter((r) 
 
 const LOCALE_CASES: Case[] = [
   { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting/.test(r)).join('; ') : undefined) },
-  { name: 'plural forms', kinds: ['plural'], failure: (l, ps) => (ps.length > 0 ? `${l.plurals} plural form${l.plurals === 1 ? '' : 's'} missing` : undefined) },
+  { name: 'plural forms', kinds: ['plural'], failure: (l, ps) => (ps.length > 0 ? `${l.plurals} ${plural(l.plurals, 'plural form')} missing` : undefined) },
   { name: 'placeholders', kinds: ['placeholder'], failure: reasonFor('placeholder') },
   { name: 'nesting', kinds: ['nesting'], failure: reasonFor('nesting') },
   { name: 'extra keys', kinds: ['extra'], failure: () => undefined },

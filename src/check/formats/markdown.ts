@@ -1,7 +1,7 @@
 /** `--format markdown`: a table for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 import { listedProblems } from '../problem-list.js'
 import type { CheckResult } from '../types.js'
-import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
+import { checkedLine, counted, n, pct, placeOf, verdictLine } from './shared.js'
 
 /** Markdown table cells: pipes escaped, line breaks folded. */
 function cell(s: string): string {
@@ -19,7 +19,7 @@ export function formatMarkdown(r: CheckResult, limit = 50): string {
   }
   const { total, shown } = listedProblems(r, limit)
   if (total > 0) {
-    out.push('', `<details><summary>${n(total)} problem${total === 1 ? '' : 's'}${total > limit ? ` (first ${limit})` : ''}</summary>`, '')
+    out.push('', `<details><summary>${counted(total, 'problem')}${total > limit ? ` (first ${limit})` : ''}</summary>`, '')
     out.push('| where | lang | kind | message |', '| --- | --- | --- | --- |')
     for (const p of shown) out.push(`| \`${cell(placeOf(p))}\` | ${p.lang} | ${p.kind} | ${cell(p.message)} |`)
     out.push('', '</details>')

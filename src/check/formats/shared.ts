@@ -1,4 +1,5 @@
 /** Small helpers the output formats share: places, counts per row, XML escaping. */
+import { plural } from '../../model/plural.js'
 import { formatPct } from '../thresholds.js'
 import type { CheckResult, LanguageResult, Problem } from '../types.js'
 
@@ -13,9 +14,14 @@ export function placeOf(p: Problem): string {
 export function checkedLine(r: CheckResult): string {
   const c = r.checked
   const files = r.source.kind === 'locales' || r.source.kind === 'files'
-  const what = files ? 'files' : 'articles'
   const from = files && r.source.lang ? `${r.source.location} (source ${r.source.lang})` : r.source.location
-  return `checked ${n(c.files)} ${what}, ${n(c.languages)} target languages, ${n(c.strings)} strings from ${from}; coverage by ${r.measure}`
+  const read = [counted(c.files, files ? 'file' : 'article'), counted(c.languages, 'target language'), counted(c.strings, 'string')]
+  return `checked ${read.join(', ')} from ${from}; coverage by ${r.measure}`
+}
+
+/** A count and its noun: `1 file`, `1,234 strings`. */
+export function counted(x: number, one: string, other?: string): string {
+  return `${n(x)} ${plural(x, one, other)}`
 }
 
 /**
@@ -41,7 +47,9 @@ export function verdictLine(r: CheckResult): string {
   const bad = langs.filter((l) => !l.passed).length
   if (r.checked.strings === 0) return 'FAILED: nothing was checked (no strings read)'
   if (langs.length === 0) return 'FAILED: no target languages found'
-  return r.passed ? `passed: all ${langs.length} languages` : `FAILED: ${bad} of ${langs.length} languages`
+  const all = plural(langs.length, 'language')
+  if (r.passed) return langs.length === 1 ? `passed: the 1 ${all}` : `passed: all ${langs.length} ${all}`
+  return `FAILED: ${bad} of ${langs.length} ${all}`
 }
 
 const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }

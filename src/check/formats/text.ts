@@ -1,4 +1,5 @@
 /** The default output: a summary table per language, then the first problems with their place. */
+import { plural } from '../../model/plural.js'
 import { listedProblems } from '../problem-list.js'
 import type { CheckResult } from '../types.js'
 import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
@@ -31,7 +32,7 @@ export function formatText(r: CheckResult, opts: TextOptions = {}): string {
   out.push(...table(head, rows), '')
   const { total, shown } = opts.quiet ? { total: 0, shown: [] } : listedProblems(r, opts.limit ?? 20)
   if (total > 0) {
-    out.push(`${shown.length < total ? `First ${shown.length} of ${n(total)}` : `${n(total)}`} problem${total === 1 ? '' : 's'}:`)
+    out.push(`${shown.length < total ? `First ${shown.length} of ${n(total)}` : `${n(total)}`} ${plural(total, 'problem')}:`)
     for (const p of shown) out.push(`  ${placeOf(p)}  ${p.lang}  ${p.severity === 'warning' ? 'warning' : p.kind}: ${p.message}`)
     out.push('')
   }

@@ -13,7 +13,7 @@ stale segment with its id, position and source text.
 
 Options:
   --lang LIST    target languages to report (default: each article's targets)
-  --format F     text (a table, default) or json (see README: "Report JSON")
+  --format F     text (a table, default) or json (see docs/api.md, "Report JSON")
   --summary      coverage only, without the segment lists
 ${DB_HELP}
   -h, --help     this help`

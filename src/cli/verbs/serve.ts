@@ -8,7 +8,9 @@ import { DB_HELP, splitList } from '../store-access.js'
 export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--targets sv,de] [--quiet]
 
 Run the workbench service. On first start it creates the database, loads the seed articles and
-creates an account "admin", printing its API token once (alone on the last line).
+creates an account "admin" and prints its API token once, alone on a line of its own (the one
+that starts with tolk_: a script takes it with grep '^tolk_'), followed by where the editor is
+and the address the service listens on.
 
 Options:
   --port N         port to listen on (default: PORT, else ${DEFAULT_PORT}; 0 picks a free port)

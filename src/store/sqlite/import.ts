@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
 import { TolkError } from '../../model/errors.js'
+import { plural } from '../../model/plural.js'
 import { printable } from '../../model/tags.js'
 import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
@@ -80,7 +81,7 @@ export function createImporter(
         if (n > 0) {
           warnings.push({
             code: 'target-dropped',
-            message: `${t} is no longer a target of ${checked.id}; its ${n} translations are kept`,
+            message: `${t} is no longer a target of ${checked.id}; its ${n} ${plural(n, 'translation')} ${n === 1 ? 'is' : 'are'} kept`,
           })
         }
       }
