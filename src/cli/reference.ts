@@ -25,7 +25,7 @@ differ).
 Every verb exits 0 when all went well, 1 on findings or a partial failure (a check that failed, a
 version conflict, a skipped file), and 2 on bad usage or unreadable input, with one line on
 stderr. Every verb that opens the database takes \`--db FILE\` (else \`TOLK_DB\`, else
-\`data/tolk.sqlite\`). Settings and environment variables: [operations](operations.md).`
+\`data/tolk.sqlite\`). Settings and environment variables: [operations](operations.md#options).`
 
 /** `tolk --help` and every verb's help, in the registry's order. */
 export async function referenceSections(): Promise<ReferenceSection[]> {
