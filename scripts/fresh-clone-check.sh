@@ -29,11 +29,11 @@ export bin="$work/bin"
 mkdir "$bin"
 basics=(sh bash env node npm npx git
   cat cp mv rm ln ls mkdir rmdir touch chmod mktemp dirname basename readlink realpath
-  head tail cut tr sort uniq wc sed grep find xargs diff printf sleep date uname id tee flock tar gzip xz
+  head tail cut tr sort uniq wc sed grep find xargs diff printf sleep date uname id tee flock tar gzip xz echo true false test expr
   python3 make cc gcc g++ c++ cpp as ld ar ranlib
   apt-get apt-cache dpkg dpkg-deb)
 for cmd in "${basics[@]}"; do
-  target=$(command -v "$cmd" || true)
+  target=$(type -P "$cmd" || true) # the file, not a shell builtin of that name
   # pyenv's python3 is a shell shim that needs pyenv: link the interpreter itself.
   if [ "$cmd" = python3 ]; then target=$(python3 -c 'import sys; print(sys.executable)'); fi
   if [ -z "$target" ]; then echo "fresh-clone-check: $cmd is not on this machine" >&2; exit 1; fi
