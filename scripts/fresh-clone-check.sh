@@ -29,7 +29,8 @@ export bin="$work/bin"
 mkdir "$bin"
 basics=(sh bash env node npm npx git
   cat cp mv rm ln ls mkdir rmdir touch chmod mktemp dirname basename readlink realpath
-  head tail cut tr sort uniq wc sed grep find xargs diff printf sleep date uname id tee flock tar gzip xz echo true false test expr
+  head tail cut tr sort uniq wc sed grep find xargs diff printf sleep date uname id tee flock
+  tar gzip xz echo true false test expr
   python3 make cc gcc g++ c++ cpp as ld ar ranlib
   apt-get apt-cache dpkg dpkg-deb)
 for cmd in "${basics[@]}"; do
