@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
 import { ROOT, runCli } from '../cli/run-cli.js'
 
@@ -17,10 +17,20 @@ let dir: string
 let db: string
 const tolk = (...args: string[]) => runCli([...args, '--db', db])
 
+// A new database with the seed loaded, made once by the CLI; each test starts from a copy of it
+// (making it took a process and the seed import per test).
+let template: string
+beforeAll(() => {
+  template = join(mkdtempSync(join(tmpdir(), 'tolk-roundtrip-template-')), 'tolk.sqlite')
+  expect(runCli(['report', '--db', template]).status).toBe(0)
+  // The CLI closed it: everything is in the main file, no write-ahead log is left to copy.
+  expect(existsSync(`${template}-wal`)).toBe(false)
+})
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tolk-roundtrip-'))
   db = join(dir, 'tolk.sqlite')
-  expect(tolk('report').status).toBe(0) // a new database, with the seed loaded
+  copyFileSync(template, db)
 })
 
 /** Fill every empty target the way a CAT tool would: "SV: " and the source. */

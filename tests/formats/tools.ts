@@ -1,70 +1,12 @@
 /**
  * The external checkers the format tests use (xmllint, msgfmt, pocount) and the schemas that
- * scripts/fetch-schemas.sh extracts. A missing one fails its tests with a line saying how to
- * install it, so nothing passes (or skips) silently.
+ * scripts/fetch-schemas.sh extracts: which tests need which is said with `itWith` (tests/tools/),
+ * which skips a test whose tool is missing and lists it at the end of the run.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { it } from 'vitest'
 
-/** Where scripts/fetch-schemas.sh puts the XSDs and the TMX DTD. */
-export const SCHEMAS = fileURLToPath(new URL('./schemas/', import.meta.url))
-
-interface Need {
-  what: string
-  present: () => boolean
-  install: string
-}
-
-const NEEDS = {
-  xmllint: {
-    what: 'xmllint',
-    present: () => onPath('xmllint'),
-    install: 'apt-get install -y libxml2-utils',
-  },
-  msgfmt: {
-    what: 'msgfmt',
-    present: () => onPath('msgfmt'),
-    install: 'apt-get install -y gettext',
-  },
-  pocount: {
-    what: 'pocount',
-    present: () => onPath('pocount'),
-    install: 'apt-get install -y translate-toolkit',
-  },
-  schemas: {
-    what: 'the XLIFF and TMX schemas',
-    present: () =>
-      ['xliff-core-1.2-strict.xsd', 'xliff-core-2.0.xsd', 'xml.xsd', 'tmx14.dtd'].every((f) =>
-        existsSync(join(SCHEMAS, f)),
-      ),
-    install: 'bash scripts/fetch-schemas.sh',
-  },
-} satisfies Record<string, Need>
-
-function onPath(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0
-}
-
-/**
- * `it`, when every named tool is here. Otherwise a failing test that says what to install.
- */
-export function itWith(
-  tools: (keyof typeof NEEDS)[],
-  name: string,
-  fn: () => void | Promise<void>,
-): void {
-  const missing = tools.map((t) => NEEDS[t]).filter((n) => !n.present())
-  if (missing.length === 0) return void it(name, fn)
-  const how = missing.map((n) => `${n.what} (${n.install})`).join(', ')
-  // Never a silent skip: a check by an outside tool that did not run must show as a failure,
-  // with the way to install the tool (.ci/run installs them all).
-  it(name, () => {
-    throw new Error(`missing ${how}: install it to run this test (see .ci/run)`)
-  })
-}
+export { itWith } from '../tools/need.js'
+export { SCHEMAS } from '../tools/registry.js'
 
 /** Run a command; stdout, stderr and status. */
 export function run(cmd: string, args: string[], cwd?: string) {

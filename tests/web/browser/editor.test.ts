@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeWith } from '../../tools/need.js'
 import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
 
 const EDIT = '/edit/sv-general-01/sv'
 let server: Awaited<ReturnType<typeof startTestServer>>
 
-beforeAll(async () => {
-  server = await startTestServer({
-    ana: [{ role: 'translator', langs: ['sv'] }],
-    rev: [{ role: 'reviewer', langs: ['sv'] }],
+describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    server = await startTestServer({
+      ana: [{ role: 'translator', langs: ['sv'] }],
+      rev: [{ role: 'reviewer', langs: ['sv'] }],
+    })
   })
-})
-afterAll(async () => server?.close())
+  afterAll(async () => server?.close())
 
-describe('the editor in Chromium', { timeout: 120_000 }, () => {
   it('lets a translator translate three segments with the keyboard only, and keeps them over a reload', async () => {
     const b = await launch()
     try {

@@ -1,38 +1,39 @@
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { describeWith } from '../../tools/need.js'
 import { importText } from '../../../src/import/import-text.js'
 import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 
-beforeAll(async () => {
-  server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }] })
-  await importText(server.store, {
-    id: 'en-tm-01',
-    tag: 'en-news',
-    lang: 'en',
-    targets: ['sv'],
-    text: 'The harbour opens at five in the morning on weekdays.\n\nBoats leave <b>early</b>.\n',
+describeWith(['chromium'], 'translation memory in the editor, in Chromium', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }] })
+    await importText(server.store, {
+      id: 'en-tm-01',
+      tag: 'en-news',
+      lang: 'en',
+      targets: ['sv'],
+      text: 'The harbour opens at five in the morning on weekdays.\n\nBoats leave <b>early</b>.\n',
+    })
+    await importText(server.store, {
+      id: 'en-tm-02',
+      tag: 'en-news',
+      lang: 'en',
+      targets: ['sv'],
+      text: 'The harbour opens at six in the morning on weekdays.\n\nNothing else is alike here.\n',
+    })
+    await importText(server.store, {
+      id: 'en-tm-03',
+      tag: 'en-news',
+      lang: 'en',
+      targets: ['sv'],
+      text: 'The harbour opens at seven in the morning on weekdays.\n',
+    })
   })
-  await importText(server.store, {
-    id: 'en-tm-02',
-    tag: 'en-news',
-    lang: 'en',
-    targets: ['sv'],
-    text: 'The harbour opens at six in the morning on weekdays.\n\nNothing else is alike here.\n',
-  })
-  await importText(server.store, {
-    id: 'en-tm-03',
-    tag: 'en-news',
-    lang: 'en',
-    targets: ['sv'],
-    text: 'The harbour opens at seven in the morning on weekdays.\n',
-  })
-})
-afterAll(async () => server?.close())
+  afterAll(async () => server?.close())
 
-describe('translation memory in the editor, in Chromium', { timeout: 120_000 }, () => {
   it('shows the match of a similar segment with its score and diff, inserts it with Ctrl+1, and saves it with Ctrl+Enter', async () => {
     const b = await launch()
     try {

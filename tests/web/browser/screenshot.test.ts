@@ -1,16 +1,17 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, it } from 'vitest'
+import { expect } from 'vitest'
 import { importText } from '../../../src/import/import-text.js'
 import { SEEDS_DIR } from '../../../src/import/load-seeds.js'
+import { itWith } from '../../tools/need.js'
 import { launch, signIn, startTestServer } from './_browser.js'
 
 /**
  * Renders the editor with some work done (translated, reviewed, stale, a hint) and takes a
  * screenshot; `UPDATE_SCREENSHOT=1` writes it to docs/editor.png for the README.
  */
-it('renders the editor for the README screenshot', { timeout: 60_000 }, async () => {
+itWith(['chromium'], 'renders the editor for the README screenshot', { timeout: 60_000 }, async () => {
   const server = await startTestServer({
     ana: [
       { role: 'translator', langs: ['sv'] },
