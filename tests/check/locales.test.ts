@@ -15,8 +15,8 @@ describe('tolk check --locales', () => {
     const r = check(root)
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
-    expect(r.stdout).toMatch(/checked 2 files, 1 target languages, 12 strings/)
-    expect(r.stdout).toMatch(/passed: all 1 languages/)
+    expect(r.stdout).toMatch(/checked 2 files, 1 target language, 12 strings/)
+    expect(r.stdout).toMatch(/passed: the 1 language/)
   })
 
   it('requires every Russian plural category: one, few, many and other', () => {
