@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     limit: { type: 'string' },
     format: { type: 'string', default: 'text' },
-  })
+  }, true, { textFrom: 1 })
   const [action, ...rest] = positionals
   const srcLang = values['source-lang'] === undefined ? undefined : parseLanguage(values['source-lang'])
   const lang = values.lang === undefined ? undefined : parseLanguage(values.lang)
@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
       if (!fs.existsSync(file)) throw new InvalidInput(`${file}: no such file`, 'unreadable-file')
       const s = await withStore(values.db, (store) =>
         store.memory.importTmx(file, srcLang ? { srcLang } : {}),
-      )
+      { create: true })
       await writeOut(
         `${file}: ${s.units} units read, ${s.added} entries added, ${s.duplicates} already held, ${s.skipped} units skipped\n`,
       )

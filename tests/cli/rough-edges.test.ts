@@ -1,0 +1,170 @@
+// Issue 16, items 5–10: the rough edges a newcomer hit in the first hour, each tried with the
+// built CLI on a temp database.
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ROOT, runCli } from './run-cli.js'
+
+let dir: string
+let db: string
+const tolk = (...args: string[]) => runCli([...args, '--db', db])
+const SEED = join(ROOT, 'seeds/sv-general-01.txt')
+// Eleven words of English: too few to tell the language from.
+const SHORT_ENGLISH = 'My dog likes long walks in the park. She sleeps all day.\n'
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tolk-edges-'))
+  db = join(dir, 'tolk.sqlite')
+})
+
+/** A fresh database holding the seed, made by a verb that may create one. */
+function seeded(): void {
+  expect(tolk('import', SEED).status).toBe(0)
+}
+
+function firstUnit(article = 'sv-general-01'): string {
+  const r = JSON.parse(tolk('report', article, '--format', 'json').stdout) as { articles: { languages: { sv: { untranslated: { id: string }[] } } }[] }
+  return r.articles[0]!.languages.sv.untranslated[0]!.id
+}
+
+describe('5. a translation that starts with "-"', () => {
+  it('is taken as text after the unit id, with options before or after it', () => {
+    seeded()
+    const unit = firstUnit()
+    const r = tolk('translate', 'sv-general-01', unit, '--lang', 'sv', '- Delar upp text i segment.')
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const j = runCli(['export', 'sv-general-01', '--db', db, '--lang', 'sv', '--format', 'i18next'])
+    expect(JSON.parse(j.stdout)[unit]).toBe('- Delar upp text i segment.')
+    // `--` still works, for a text that is itself an option's name.
+    expect(runCli(['translate', '--db', db, 'sv-general-01', unit, '--lang', 'sv', '--', '--lang']).status).toBe(0)
+    expect(JSON.parse(runCli(['export', 'sv-general-01', '--db', db, '--lang', 'sv', '--format', 'i18next']).stdout)[unit]).toBe('--lang')
+  })
+
+  it('names an unknown option in balanced quotes', () => {
+    const r = runCli(['report', '--nope'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/unknown option "--nope"/)
+    const line = r.stderr.trim()
+    expect(line.split('\n')).toHaveLength(1)
+    expect((line.match(/"/g) ?? []).length % 2).toBe(0)
+    expect((line.match(/'/g) ?? []).length % 2).toBe(0)
+  })
+})
+
+describe('6. a re-import by --id', () => {
+  it('uses the stored tag of an article whose id implies none', () => {
+    const file = join(dir, 'guide.md')
+    copyFileSync(SEED, file)
+    expect(tolk('import', file, '--tag', 'sv-guide', '--lang', 'en', '--targets', 'sv').status).toBe(0)
+    writeFileSync(file, `${SHORT_ENGLISH}Another line here.\n`)
+    const r = tolk('import', file, '--id', 'guide', '--json')
+    expect(r.stderr).not.toMatch(/cannot tell the tag/)
+    expect(r.status).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ article: 'guide', revision: 2, outcome: 'changed' })
+  })
+})
+
+describe('7. a dry run', () => {
+  it('counts an article that does not exist yet as new, and says nothing was imported', () => {
+    seeded()
+    const folder = join(dir, 'in')
+    mkdirSync(folder)
+    copyFileSync(SEED, join(folder, 'sv-general-02.txt'))
+    const r = tolk('import', folder, '--dry-run', '--lang', 'en', '--targets', 'sv')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe('1 of 1 files would be imported (1 new, 0 changed, 0 unchanged), 0 skipped (dry run: nothing written)\n')
+    expect(tolk('report', 'sv-general-02').status).toBe(2) // nothing was written
+    const one = tolk('import', join(folder, 'sv-general-02.txt'), '--dry-run', '--lang', 'en', '--targets', 'sv')
+    expect(one.stdout).toMatch(/^sv-general-02: would be new at revision 1;.*\(dry run: nothing written\)$/m)
+  })
+})
+
+describe('8. a short text', () => {
+  it('says which language it assumed and the flag that sets it, and the refusal names the fix', () => {
+    seeded()
+    const folder = join(dir, 'pets')
+    mkdirSync(folder)
+    writeFileSync(join(folder, 'de-pets-05.md'), SHORT_ENGLISH)
+    const r = tolk('import', folder, '--targets', 'sv')
+    expect(r.status).toBe(0)
+    expect(r.stderr).toMatch(/warning: de-pets-05\.md: the text has 12 words, too few to tell its language: taken as de, its tag's language; if it is en, say --lang en/)
+    const sv = join(dir, 'sv-pets-01.md')
+    writeFileSync(sv, SHORT_ENGLISH)
+    const refused = tolk('import', sv, '--targets', 'sv')
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toMatch(/target language sv is the text language as guessed .*say --lang en/)
+    expect(tolk('import', sv, '--targets', 'sv', '--lang', 'en').status).toBe(0)
+  })
+})
+
+describe('9. a --db that is not there or not a database', () => {
+  it('creates no database on a verb that reads, and names the path', () => {
+    const missing = join(dir, 'tolk.sqlit')
+    for (const args of [['report'], ['export', 'sv-general-01', '--lang', 'sv', '--format', 'po'], ['tm', 'pairs'], ['user', 'list'], ['translate', 'a', 'b', '--lang', 'sv', 'x']]) {
+      const r = runCli([...args, '--db', missing])
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr).toMatch(`no database at ${missing}`)
+      expect(r.stdout).toBe('')
+    }
+    expect(runCli(['report', '--db', missing]).status).toBe(2) // still not there
+  })
+
+  it('refuses a folder, a text file and an empty file, naming each, with exit 2', () => {
+    const folder = join(dir, 'folder')
+    mkdirSync(folder)
+    const text = join(dir, 'notes.txt')
+    writeFileSync(text, 'not a database\n'.repeat(100))
+    const empty = join(dir, 'empty.sqlite')
+    writeFileSync(empty, '')
+    for (const file of [folder, text, empty]) {
+      const r = runCli(['report', '--db', file])
+      expect(r.status, file).toBe(2)
+      expect(r.stderr).toContain(file)
+      expect(r.stderr).not.toMatch(/unexpected error/)
+    }
+  })
+})
+
+describe('10. warnings users stop reading', () => {
+  it('a fresh database warns on no command', () => {
+    const seedCopy = join(dir, 'sv-general-01.txt')
+    copyFileSync(SEED, seedCopy)
+    const runs = [
+      tolk('import', SEED),
+      tolk('report', '--summary'),
+      tolk('import', seedCopy),
+      tolk('export', 'sv-general-01', '--lang', 'de', '--format', 'xliff2'),
+      tolk('analyse', 'sv-general-01', '--lang', 'sv'),
+    ]
+    for (const r of runs) {
+      expect(r.status).toBe(0)
+      expect(r.stderr).toBe('')
+    }
+  })
+
+  it('an explicit --lang confirms the language: later re-imports do not warn', () => {
+    seeded()
+    const file = join(dir, 'sv-news-01.txt')
+    copyFileSync(SEED, file)
+    const first = tolk('import', file, '--targets', 'de')
+    expect(first.stderr).toMatch(/reads as en but its tag declares sv.*say --lang en to confirm/)
+    expect(tolk('import', file).stderr).toMatch(/tag declares sv/)
+    expect(tolk('import', file, '--lang', 'en', '--json').stdout).toMatch(/"outcome":"changed"/)
+    writeFileSync(file, `${SHORT_ENGLISH}\n${readSeed()}`)
+    const after = tolk('import', file)
+    expect(after.status).toBe(0)
+    expect(after.stderr).toBe('')
+  })
+
+  it('segment --lang sv on English text warns', () => {
+    const r = runCli(['segment', '--lang', 'sv', SEED])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toMatch(/warning: the text reads as en but is declared sv; .*say --lang en/)
+  })
+})
+
+function readSeed(): string {
+  return runCli(['segment', '--lang', 'en', SEED]).stdout
+}
