@@ -168,3 +168,42 @@ describe('10. warnings users stop reading', () => {
 function readSeed(): string {
   return runCli(['segment', '--lang', 'en', SEED]).stdout
 }
+
+describe('11. a file given to the wrong verb', () => {
+  it('import-translations names an empty file, a TMX memory and JSON for what they are, with the verb that reads them', () => {
+    seeded()
+    const tmx = join(dir, 'own.tmx')
+    expect(tolk('export', 'sv-general-01', '--lang', 'sv', '--format', 'tmx', '--output', tmx).status).toBe(0)
+    const empty = join(dir, 'empty.po')
+    writeFileSync(empty, '\n')
+    const json = join(dir, 'sv.json')
+    writeFileSync(json, '{"a": "b"}\n')
+    const cases: [string, RegExp][] = [
+      [empty, /empty\.po is empty/],
+      [tmx, /own\.tmx is a TMX translation memory.*tolk tm import/],
+      [json, /sv\.json is JSON.*tolk import-locales/],
+    ]
+    for (const [file, message] of cases) {
+      const r = tolk('import-translations', file)
+      expect(r.status, file).toBe(2)
+      expect(r.stderr).toMatch(message)
+      expect(r.stderr).not.toMatch(/X-Tolk-Article|DOCTYPE/)
+    }
+    const po = join(dir, 'sv.po')
+    expect(tolk('export', 'sv-general-01', '--lang', 'sv', '--format', 'po', '--output', po).status).toBe(0)
+    const wrong = tolk('tm', 'import', po)
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/sv\.po is a PO file, not a TMX memory: .*tolk import-translations/)
+  })
+
+  it('tm import of an exported article adds nothing the memory already holds', () => {
+    seeded()
+    const unit = firstUnit()
+    expect(tolk('translate', 'sv-general-01', unit, '--lang', 'sv', 'HTS-toppmötet').status).toBe(0)
+    const tmx = join(dir, 'own.tmx')
+    expect(tolk('export', 'sv-general-01', '--lang', 'sv', '--format', 'tmx', '--output', tmx).status).toBe(0)
+    expect(tolk('tm', 'import', tmx).stdout).toMatch(/1 units read, 0 entries added, 1 already held/)
+    const hits = JSON.parse(tolk('tm', 'search', 'toppmötet', '--lang', 'sv', '--format', 'json').stdout) as { hits: unknown[] }
+    expect(hits.hits).toHaveLength(1)
+  })
+})

@@ -91,6 +91,14 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     INSERT OR IGNORE INTO tm_entries (origin, src_lang, tgt_lang, tag, src_hash, tmx_key, author,
       updated_at, source, target)
     VALUES ('tmx', @srcLang, @tgtLang, @tag, @srcHash, @key, @author, @at, @source, @target)`)
+  // A pair the workbench's own translations already hold: by the source's hash, or by the text
+  // itself for an entry made from an older source (which has no hash; see migration 017).
+  const heldByHash = db.prepare<[string, string, string, string], number>(
+    `SELECT 1 FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ? AND target = ? AND origin = 'article' LIMIT 1`,
+  ).pluck()
+  const heldByText = db.prepare<[string, string, string, string], number>(
+    `SELECT 1 FROM tm_entries WHERE src_hash IS NULL AND source = ? AND src_lang = ? AND tgt_lang = ? AND target = ? LIMIT 1`,
+  ).pluck()
   const page = db
     .prepare<[number, number], EntryRow>(`SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`)
     .raw()
@@ -131,11 +139,16 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         for (const v of tu.variants) {
           if (v.lang === src || v.text.trim() === '') continue
           pairs++
+          const srcHash = sourceHash(source.text)
+          if (heldByHash.get(srcHash, src, v.lang, v.text) !== undefined || heldByText.get(source.text, src, v.lang, v.text) !== undefined) {
+            summary.duplicates++
+            continue
+          }
           const r = insertTmx.run({
             srcLang: src,
             tgtLang: v.lang,
             tag: tu.props['x-tolk-tag'] ?? null,
-            srcHash: sourceHash(source.text),
+            srcHash,
             key: hash('sha256', `${src}\u0000${v.lang}\u0000${normalizeForCompare(source.text)}\u0000${v.text}`, 'base64url').slice(0, 22),
             author: tu.changeId ?? null,
             at: (tu.changeDate && isoFromTmx(tu.changeDate)) ?? stamp,
@@ -202,6 +215,8 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         : hasBoth.get(srcLang, tgtLang) !== undefined
     },
     async importTmx(file, opts) {
+      // The workbench's own translations in first, so a pair they hold counts as held.
+      current()
       const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
