@@ -2,15 +2,15 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../cli/run-cli.js'
+import { runCli, seededDb } from '../cli/run-cli.js'
 
 interface Unit {
   id: string
 }
 
 describe('tolk check --db', () => {
-  it('fails on the untranslated seed and passes once every unit is translated', () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'tolk-check-db-')), 'tolk.sqlite')
+  it('fails on the untranslated seed and passes once every unit is translated', async () => {
+    const db = await seededDb(join(mkdtempSync(join(tmpdir(), 'tolk-check-db-')), 'tolk.sqlite'))
     const report = runCli(['report', '--format', 'json', '--db', db])
     expect(report.status).toBe(0)
     const article = JSON.parse(report.stdout).articles[0] as { id: string; languages: Record<string, { untranslated: Unit[] }> }
