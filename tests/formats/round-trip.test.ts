@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
-import { ROOT, runCli } from '../cli/run-cli.js'
+import { ROOT, runCli, seededDb } from '../cli/run-cli.js'
 
 const ARTICLE = 'sv-general-01'
 const SEED = readFileSync(join(ROOT, 'seeds/sv-general-01.txt'), 'utf8')
@@ -17,10 +17,9 @@ let dir: string
 let db: string
 const tolk = (...args: string[]) => runCli([...args, '--db', db])
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tolk-roundtrip-'))
-  db = join(dir, 'tolk.sqlite')
-  expect(tolk('report').status).toBe(0) // a new database, with the seed loaded
+  db = await seededDb(join(dir, 'tolk.sqlite')) // a new database, with the seed loaded
 })
 
 /** Fill every empty target the way a CAT tool would: "SV: " and the source. */
