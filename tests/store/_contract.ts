@@ -366,6 +366,20 @@ export function testStore(makeStore: MakeStore): void {
       writeFileSync(file, tmx.body.replace('Floden var bred.', 'Älven var bred.'))
       expect(await store.memory.importTmx(file)).toMatchObject({ added: 1, duplicates: 1 })
     })
+
+    it('shows a pair once in a search when a TMX brought it before the workbench translated it alike', async () => {
+      await importSample(['sv'])
+      const units = await store.listUnits('en-general-01')
+      await translate(units[1]!.id, 'Floden var bred.')
+      const tmx = (await exportArticle(store, 'en-general-01', 'sv', 'tmx')).body
+      const other = join(mkdtempSync(join(tmpdir(), 'tolk-contract-')), 'other.tmx')
+      writeFileSync(other, tmx.replace('Floden var bred.', 'Ån var bred.'))
+      expect(await store.memory.importTmx(other)).toMatchObject({ added: 1 })
+      await translate(units[1]!.id, 'Ån var bred.', 'sv', { ifVersion: 1 })
+      const hits = await store.memory.search({ query: 'bred', tgtLang: 'sv' })
+      expect(hits).toHaveLength(1)
+      expect(hits[0]).toMatchObject({ origin: 'article', articleId: 'en-general-01', target: 'Ån var bred.' })
+    })
   })
 
   describe('reports', () => {

@@ -33,6 +33,7 @@ export async function run(args: string[]): Promise<number> {
     'if-version': { type: 'string' },
     as: { type: 'string' },
   }, true, { textFrom: 2 })
+  if (positionals.length > 3) throw new UsageError(`give TEXT as one argument, quoted ("…"): found ${positionals.length - 2} after the unit id; see --help`)
   if (positionals.length !== 3) throw new UsageError('give ARTICLE, UNIT_ID and TEXT (or - for standard input); see --help')
   const [articleId, unitId, textArg] = positionals as [string, string, string]
   if (!values.lang) throw new UsageError('name the target language with --lang')

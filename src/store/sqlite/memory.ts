@@ -202,7 +202,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       }
       const limit = Math.min(Math.max(1, q.limit ?? 20), 200)
       const src = q.srcLang ?? null
-      return search.all(phrase(text), q.tgtLang, src, src, limit).map(toEntry).map(publicOf)
+      // A pair held twice (imported from TMX before the workbench translated it the same way)
+      // is shown once, as the workbench's entry, which names its unit; read enough to fill the page.
+      const rows = search.all(phrase(text), q.tgtLang, src, src, limit * 2).map(toEntry)
+      return onePerPair(rows).slice(0, limit).map(publicOf)
     },
     async pairs(): Promise<MemoryPair[]> {
       current()
@@ -247,6 +250,23 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       yield TMX_TAIL
     },
   }
+}
+
+/** Entries with one per language pair and texts, in the order read; an article's entry wins. */
+function onePerPair(entries: IndexedEntry[]): IndexedEntry[] {
+  const kept = new Map<string, number>()
+  const out: IndexedEntry[] = []
+  for (const e of entries) {
+    const key = `${e.srcLang}\u0000${e.tgtLang}\u0000${normalizeForCompare(e.source)}\u0000${e.target}`
+    const at = kept.get(key)
+    if (at === undefined) {
+      kept.set(key, out.length)
+      out.push(e)
+    } else if (e.origin === 'article' && out[at]!.origin === 'tmx') {
+      out[at] = e
+    }
+  }
+  return out
 }
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */
