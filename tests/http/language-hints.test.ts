@@ -42,3 +42,14 @@ describe('the text language on import', () => {
     expect((await later.json()).warnings).toEqual([])
   })
 })
+
+describe('a re-import by PUT', () => {
+  it('keeps the stored tag of an article whose id implies none', async () => {
+    const t = await makeTestApp()
+    const created = await t.call('/api/articles', jsonBody('POST', { id: 'guide', tag: 'sv-guide', lang: 'en', targets: ['sv'], text: SHORT_ENGLISH }))
+    expect(created.status).toBe(201)
+    const res = await t.call('/api/articles/guide', jsonBody('PUT', { text: `${SHORT_ENGLISH} It rains.` }))
+    expect(res.status).toBe(200)
+    expect((await t.store.getArticle('guide'))?.tag).toBe('sv-guide')
+  })
+})
