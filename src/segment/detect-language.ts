@@ -4,8 +4,12 @@ import { francAll } from 'franc-min'
 export interface DetectedLanguage {
   /** BCP 47 tag (two-letter where one exists), or undefined when nothing could be detected. */
   lang: string | undefined
+  /** Enough letters (40) for the guess to be acted on rather than the tag's language. */
   confident: boolean
-  /** Why the guess is not to be trusted: too few words, or a second language scores as well. */
+  /**
+   * Why even an acted-on guess is to be named to the user: too few words, or a second language
+   * that scores about as well.
+   */
   doubt?: { reason: 'short'; words: number } | { reason: 'close'; runnerUp: string }
 }
 
@@ -26,8 +30,8 @@ const SAMPLE = 1024
 
 /**
  * Detect the language of `text` with franc (ISO 639-3), mapped to BCP 47 through Intl's alias
- * data (`swe` → `sv`). Confident when there are at least 20 words and 40 letters and the
- * runner-up scores under CLOSE_CALL of the best.
+ * data (`swe` → `sv`). Confident when there are 40 letters or more; doubtful below 20 words, or
+ * when the runner-up scores CLOSE_CALL of the best or more.
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.slice(0, SAMPLE)
@@ -36,11 +40,12 @@ export function detectLanguage(text: string): DetectedLanguage {
   if (!best || best[0] === 'und') return { lang: undefined, confident: false }
   const lang = bcp47(best[0])
   if (lang === undefined) return { lang: undefined, confident: false }
+  const confident = letters >= MIN_LETTERS_TO_TRUST
   const words = countWordsUpTo(text, MIN_WORDS_TO_TRUST)
-  if (words < MIN_WORDS_TO_TRUST) return { lang, confident: false, doubt: { reason: 'short', words } }
+  if (words < MIN_WORDS_TO_TRUST) return { lang, confident, doubt: { reason: 'short', words } }
   const runnerUp = second && second[1] >= CLOSE_CALL * best[1] ? bcp47(second[0]) : undefined
-  if (runnerUp !== undefined) return { lang, confident: false, doubt: { reason: 'close', runnerUp } }
-  return { lang, confident: letters >= MIN_LETTERS_TO_TRUST }
+  if (runnerUp !== undefined) return { lang, confident, doubt: { reason: 'close', runnerUp } }
+  return { lang, confident }
 }
 
 function bcp47(iso6393: string): string | undefined {

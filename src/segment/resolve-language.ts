@@ -54,7 +54,7 @@ export async function resolveTextLanguage(
   if (given !== undefined) {
     const lang = parseLanguage(given)
     const warnings: Warning[] = []
-    if (detected.confident && guess && base(guess) !== base(lang)) {
+    if (detected.confident && !detected.doubt && guess && base(guess) !== base(lang)) {
       warnings.push({
         code: 'language-contradicted',
         message: `the text reads as ${guess} but is declared ${lang}; treating it as ${lang} (if it is ${guess}, say ${flag(guess)})`,
@@ -62,27 +62,37 @@ export async function resolveTextLanguage(
     }
     return { lang, warnings, confirmed: true }
   }
-  if (detected.confident && guess) {
+  const read = detected.confident && guess !== undefined
+  const lang = read ? guess : (tagLanguage ?? 'und')
+  const runnerUp = detected.doubt?.reason === 'close' ? knownOrUndefined(detected.doubt.runnerUp) : undefined
+  // What else the text may be in: the detector's guess or close second, or the tag's language.
+  const alternative = [guess, runnerUp, tagLanguage].find((l) => l !== undefined && base(l) !== base(lang))
+  const mismatch = read && tagLanguage !== undefined && base(lang) !== base(tagLanguage)
+  if (read && !detected.doubt) {
     const warnings: Warning[] = []
-    if (tagLanguage && base(guess) !== base(tagLanguage)) {
+    if (mismatch) {
       warnings.push({
         code: 'language-mismatch',
-        message: `the text reads as ${guess} but its tag declares ${tagLanguage}; treating it as ${guess} (say ${flag(guess)} to confirm it, or ${flag(tagLanguage)} if it is ${tagLanguage})`,
+        message: `the text reads as ${lang} but its tag declares ${tagLanguage}; treating it as ${lang} (say ${flag(lang)} to confirm it, or ${flag(tagLanguage!)} if it is ${tagLanguage})`,
       })
     }
-    return { lang: guess, warnings, confirmed: false }
+    return { lang, warnings, confirmed: false }
   }
-  const lang = tagLanguage ?? 'und'
-  const runnerUp = detected.doubt?.reason === 'close' ? knownOrUndefined(detected.doubt.runnerUp) : undefined
-  const alternative = [guess, runnerUp].find((l) => l !== undefined && base(l) !== base(lang))
+  // A guess on thin evidence: named, with the flag that settles it, whenever the text may be in
+  // another language than the one taken.
+  if (alternative === undefined && lang !== 'und') return { lang, warnings: [], confirmed: false }
   const why =
     detected.doubt?.reason === 'short'
-      ? `the text has ${detected.doubt.words} word${detected.doubt.words === 1 ? '' : 's'}, too few to tell its language`
+      ? `the text has ${detected.doubt.words} word${detected.doubt.words === 1 ? '' : 's'}, too few to be sure of its language`
       : guess && runnerUp
         ? `the text reads as ${guess} or ${runnerUp} alike`
         : 'the text is too short to tell its language'
-  const taken = tagLanguage ? `taken as ${lang}, its tag's language` : 'segmented without language rules (und)'
-  const fix = alternative ? `if it is ${alternative}, say ${flag(alternative)}` : `if it is in another language, say ${flag('xx')}`
+  const taken = read
+    ? `taken as ${lang}, as it reads${mismatch ? `, though its tag declares ${tagLanguage}` : ''}`
+    : tagLanguage
+      ? `taken as ${lang}, its tag's language`
+      : 'segmented without language rules (und)'
+  const fix = alternative ? `if it is ${alternative}, say ${flag(alternative)}` : `name its language with ${flag('xx')}`
   return {
     lang,
     warnings: [{ code: 'language-guessed', message: `${why}: ${taken}; ${fix}` }],

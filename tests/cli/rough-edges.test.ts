@@ -11,8 +11,10 @@ let dir: string
 let db: string
 const tolk = (...args: string[]) => runCli([...args, '--db', db])
 const SEED = join(ROOT, 'seeds/sv-general-01.txt')
-// Eleven words of English: too few to tell the language from.
+// Twelve words of English: enough letters to act on the detector's guess, too few to be sure.
 const SHORT_ENGLISH = 'My dog likes long walks in the park. She sleeps all day.\n'
+// Five words: too few letters to act on the guess, so the tag's language is taken.
+const TINY_ENGLISH = 'The dog sleeps all day.\n'
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'tolk-edges-'))
@@ -95,9 +97,11 @@ describe('8. a short text', () => {
     writeFileSync(join(folder, 'de-pets-05.md'), SHORT_ENGLISH)
     const r = tolk('import', folder, '--targets', 'sv')
     expect(r.status).toBe(0)
-    expect(r.stderr).toMatch(/warning: de-pets-05\.md: the text has 12 words, too few to tell its language: taken as de, its tag's language; if it is en, say --lang en/)
+    expect(r.stderr).toMatch(/warning: de-pets-05\.md: the text has 12 words, too few to be sure of its language: taken as en, as it reads, though its tag declares de; if it is de, say --lang de/)
+    writeFileSync(join(folder, 'de-pets-05.md'), TINY_ENGLISH)
+    expect(tolk('import', folder).stderr).toMatch(/warning: de-pets-05\.md: the text has 5 words, too few to be sure of its language: taken as de, its tag's language; if it is en, say --lang en/)
     const sv = join(dir, 'sv-pets-01.md')
-    writeFileSync(sv, SHORT_ENGLISH)
+    writeFileSync(sv, TINY_ENGLISH)
     const refused = tolk('import', sv, '--targets', 'sv')
     expect(refused.status).toBe(2)
     expect(refused.stderr).toMatch(/target language sv is the text language as guessed .*say --lang en/)
