@@ -54,7 +54,9 @@ export async function main(args: string[]): Promise<number> {
     return 2
   }
   const verb = await entry.load()
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // After `--` every argument is text, even one that reads as --help.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest
+  if (options.includes('--help') || options.includes('-h')) {
     process.stdout.write(`${formatHelp(verb.HELP)}\n`)
     return 0
   }

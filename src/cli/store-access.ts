@@ -8,14 +8,22 @@ export const DB_OPTION = { db: { type: 'string' } } as const
 
 export const DB_HELP = '  --db FILE      SQLite database (default: TOLK_DB, else data/tolk.sqlite)'
 
-/**
- * Open the database for one verb and close it afterwards. A database that does not exist yet is
- * created with the seeds loaded, as on the service's first start.
- */
-export async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+/** How a verb opens the database. */
+export interface StoreAccess {
+  /**
+   * A database that does not exist yet is created, with the seeds loaded, as on the service's
+   * first start. Only the verbs that bring data in (import, import-locales, tm import, user add)
+   * create one; every other verb refuses a missing or non-Tolk file, naming it (exit 2), so a
+   * mistyped --db never answers from a new, seeded database.
+   */
+  create?: boolean
+}
+
+/** Open the database for one verb and close it afterwards (see {@link StoreAccess}). */
+export async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>, access: StoreAccess = {}): Promise<T> {
   const file = resolveDbPath(dbFlag)
-  const isNew = !existsSync(file)
-  const store = await openStore(file)
+  const isNew = access.create === true && !existsSync(file)
+  const store = await openStore(file, { mustExist: access.create !== true })
   try {
     // The seeds need the segmenter and the importer: loaded only for a database just created.
     if (isNew) await (await import('../import/load-seeds.js')).loadSeedsIfEmpty(store)

@@ -13,7 +13,8 @@ import type { Store } from '../store/types.js'
 import { readPo } from './po.js'
 import type { FileUnit, ReadOptions, TranslationFile } from './types.js'
 import { readXliff12 } from './xliff12.js'
-import { readXliff2, XLIFF2_NS } from './xliff2.js'
+import { readXliff2 } from './xliff2.js'
+import { translationFileKind } from './file-kind.js'
 
 /** A unit that was not written, and why. */
 export interface ImportConflict {
@@ -57,7 +58,10 @@ export interface ImportOptions {
 /** Largest translated file read, in characters (a 10,000-unit XLIFF is about 5 MB). */
 export const MAX_FILE_CHARS = 64 << 20
 
-/** Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content. */
+/**
+ * Read a translated file, telling XLIFF 2.0, XLIFF 1.2 and PO apart by their content; any other
+ * kind of file (empty, TMX, JSON) is refused naming the verb that reads it.
+ */
 export function readTranslationFile(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
   if (text.length > MAX_FILE_CHARS)
     throw new InvalidInput(
@@ -65,12 +69,11 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
       'too-large',
     )
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trimStart().startsWith('<')) {
-    // The namespace decides; each reader checks the root element itself.
-    return body.slice(0, 4096).includes(XLIFF2_NS)
-      ? readXliff2(body, name, opts)
-      : readXliff12(body, name, opts)
-  }
+  // The kind first, so a file meant for another verb is named for what it is.
+  const kind = translationFileKind(body, name)
+  // Each reader checks the root element itself.
+  if (kind === 'xliff2') return readXliff2(body, name, opts)
+  if (kind === 'xliff12') return readXliff12(body, name, opts)
   return readPo(body, name, opts)
 }
 

@@ -2,16 +2,26 @@ import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Article } from '../model/translation.js'
 import type { ImportSummary, Store } from '../store/types.js'
+import { CLI_LANG_FLAG, type LanguageFlag } from '../segment/resolve-language.js'
 import { prepareImport, type ImportRequest } from './prepare-import.js'
+
+/** Options of {@link importText}. */
+export interface ImportTextOptions {
+  /** Plan only, write nothing. */
+  dryRun?: boolean
+  /** How the caller's user names the text language, for warnings (default `--lang xx`). */
+  flag?: LanguageFlag
+}
 
 /**
  * Import or re-import one article: validate, segment, align and store in one transaction.
  * The one path the CLI, the API and the seed loader share.
  */
-export async function importText(store: Store, req: ImportRequest, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
+export async function importText(store: Store, req: ImportRequest, opts: ImportTextOptions = {}): Promise<ImportSummary> {
   const existing = await store.getArticle(checkId(req.id, 'article id'))
-  if (existing && isUnchanged(existing, req)) return unchangedSummary(existing)
-  const { input, warnings } = await prepareImport(req, { isNew: !existing })
+  const flag = opts.flag ?? CLI_LANG_FLAG
+  if (existing && isUnchanged(existing, req)) return unchangedSummary(existing, flag)
+  const { input, warnings } = await prepareImport(req, { existing, flag })
   const summary = await store.importArticle(input, opts)
   return { ...summary, warnings: [...warnings, ...summary.warnings] }
 }
@@ -22,19 +32,20 @@ export async function importText(store: Store, req: ImportRequest, opts: { dryRu
  */
 function isUnchanged(a: Article, req: ImportRequest): boolean {
   if (a.source !== req.text || a.tag !== parseTag(req.tag).tag) return false
-  if (req.lang !== undefined && parseLanguage(req.lang) !== a.lang) return false
+  // A language given for an article whose language was only guessed confirms it: a change.
+  if (req.lang !== undefined && (parseLanguage(req.lang) !== a.lang || !a.langConfirmed)) return false
   if (req.title !== undefined && req.title !== a.title) return false
   if (req.targets === undefined) return true
   const targets = req.targets.map((t) => parseLanguage(t))
   return targets.length === a.targets.length && targets.every((t, i) => t === a.targets[i])
 }
 
-function unchangedSummary(a: Article): ImportSummary {
+function unchangedSummary(a: Article, flag: LanguageFlag): ImportSummary {
   const tagLanguage = parseTag(a.tag).language
   const warnings =
-    tagLanguage.split('-')[0] === a.lang.split('-')[0]
+    a.langConfirmed || tagLanguage.split('-')[0] === a.lang.split('-')[0]
       ? []
-      : [{ code: 'language-mismatch', message: `the text is ${a.lang} but its tag declares ${tagLanguage}` }]
+      : [{ code: 'language-mismatch', message: `the text was taken as ${a.lang} but its tag declares ${tagLanguage} (say ${flag(a.lang)} to confirm it, or ${flag(tagLanguage)} if it is ${tagLanguage})` }]
   return {
     article: a.id,
     revision: a.revision,

@@ -3,7 +3,8 @@ import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Warning } from '../model/unit.js'
 import { segmentArticle } from '../segment/segment-article.js'
-import { resolveTextLanguage } from '../segment/resolve-language.js'
+import { CLI_LANG_FLAG, resolveTextLanguage, type LanguageFlag, type ResolvedLanguage } from '../segment/resolve-language.js'
+import type { Article } from '../model/translation.js'
 import type { ImportInput } from '../store/types.js'
 
 /** An import request as the CLI, the API and the seed loader receive it. */
@@ -18,23 +19,33 @@ export interface ImportRequest {
   title?: string
 }
 
+/** Options of {@link prepareImport}. */
+export interface PrepareOptions {
+  /** The article as stored, on a re-import: its confirmed language is kept when none is given. */
+  existing?: Article | undefined
+  /** How the caller's user names the text language, for warnings (default `--lang xx`). */
+  flag?: LanguageFlag
+}
+
 /**
  * Validate an import request and segment its text: the one path every import takes before the
  * store sees it. Throws InvalidInput for a bad id, tag, language, target or an empty text.
  */
-export async function prepareImport(
-  req: ImportRequest,
-  opts: { isNew?: boolean } = {},
-): Promise<{ input: ImportInput; warnings: Warning[] }> {
+export async function prepareImport(req: ImportRequest, opts: PrepareOptions = {}): Promise<{ input: ImportInput; warnings: Warning[] }> {
   const id = checkId(req.id, 'article id')
   const tag = parseTag(req.tag)
   if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
-  const { lang, warnings } = await resolveTextLanguage(req.text, req.lang, tag.language)
-  const targets = req.targets?.map((t) => parseLanguage(t)) ?? (opts.isNew ? defaultTargets(id, tag.language, lang) : undefined)
-  if (targets) checkTargets(targets, lang)
+  const flag = opts.flag ?? CLI_LANG_FLAG
+  // A language once confirmed stays the article's until another is given.
+  const stored = req.lang === undefined && opts.existing?.langConfirmed === true
+  const given = stored ? opts.existing?.lang : req.lang
+  const resolved = await resolveTextLanguage(req.text, given, tag.language, { stored, flag })
+  const { lang, warnings } = resolved
+  const targets = req.targets?.map((t) => parseLanguage(t)) ?? (!opts.existing ? defaultTargets(id, tag.language, lang) : undefined)
+  if (targets) checkTargets(targets, resolved, flag)
   const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })
   const title = req.title ?? firstLine(segmented.units[0]?.source ?? id)
-  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented }
+  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented, langConfirmed: resolved.confirmed }
   if (targets) input.targets = targets
   return { input, warnings }
 }
@@ -48,14 +59,23 @@ function defaultTargets(id: string, tagLanguage: string, textLanguage: string): 
   throw new InvalidInput(`article ${id} is new: name its target languages (--targets sv,de)`, 'invalid-targets')
 }
 
-function checkTargets(targets: string[], lang: string): void {
+function checkTargets(targets: string[], resolved: ResolvedLanguage, flag: LanguageFlag): void {
   if (targets.length === 0) throw new InvalidInput('give at least one target language', 'invalid-targets')
   const seen = new Set<string>()
   for (const t of targets) {
-    if (t === lang) throw new InvalidInput(`target language ${t} is the text language; translate into another language`, 'invalid-targets')
+    if (t === resolved.lang) throw new InvalidInput(sameAsText(t, resolved, flag), 'invalid-targets')
     if (seen.has(t)) throw new InvalidInput(`target language ${t} is listed twice`, 'invalid-targets')
     seen.add(t)
   }
+}
+
+/** The refusal of a target equal to the text language; a guessed language is named as one. */
+function sameAsText(target: string, resolved: ResolvedLanguage, flag: LanguageFlag): string {
+  if (resolved.confirmed) return `target language ${target} is the text language; translate into another language`
+  const fix = resolved.alternative
+    ? `if the text is in ${resolved.alternative}, say ${flag(resolved.alternative)}`
+    : `if the text is in another language, name it with ${flag('xx')}`
+  return `target language ${target} is the text language as guessed (the text was not declared); ${fix}`
 }
 
 function firstLine(s: string): string {

@@ -11,6 +11,11 @@ export type State = (typeof STATES)[number]
 export interface Article extends ArticleSummary {
   /** The source text verbatim, as last imported. */
   source: string
+  /**
+   * The text language was given (`--lang`, `lang=`, a manifest), not detected or assumed: a
+   * re-import keeps it, and no tag-mismatch warning is given for the article.
+   */
+  langConfirmed: boolean
 }
 
 /** An article without its source text: what listings need. */

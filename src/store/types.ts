@@ -21,6 +21,11 @@ export interface ImportInput {
   source: string
   /** Target languages; undefined on re-import keeps the article's targets. */
   targets?: string[]
+  /**
+   * The text language was given rather than detected (see Article.langConfirmed); undefined keeps
+   * what is stored (false for a new article). A change of it alone is a new revision.
+   */
+  langConfirmed?: boolean
   segmented: SegmentedArticle
 }
 

@@ -81,7 +81,10 @@ export interface TmxImportSummary {
   units: number
   /** Entries added (one per source/target language pair of a unit). */
   added: number
-  /** Entries already in the memory (same languages and texts). */
+  /**
+   * Entries already in the memory (same languages and texts), whether imported before or held
+   * from the workbench's own translations (an article exported as TMX and imported adds nothing).
+   */
   duplicates: number
   /** Units skipped: no source-language variant, or one variant only. */
   skipped: number

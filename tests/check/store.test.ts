@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
-import { runCli } from '../cli/run-cli.js'
+import { runCli, seededDb } from '../cli/run-cli.js'
 
 interface Unit {
   id: string
@@ -11,7 +11,7 @@ interface Unit {
 
 describe('tolk check --db', () => {
   it('fails on the untranslated seed and passes once every unit is translated', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'tolk-check-db-')), 'tolk.sqlite')
+    const db = await seededDb(join(mkdtempSync(join(tmpdir(), 'tolk-check-db-')), 'tolk.sqlite'))
     const report = runCli(['report', '--format', 'json', '--db', db])
     expect(report.status).toBe(0)
     const article = JSON.parse(report.stdout).articles[0] as { id: string; languages: Record<string, { untranslated: Unit[] }> }

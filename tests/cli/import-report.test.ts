@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ROOT, runCli } from './run-cli.js'
+import { ROOT, runCli, seededDb } from './run-cli.js'
 
 const SEED_TEXT = readFileSync(join(ROOT, 'seeds/sv-general-01.txt'), 'utf8')
 
@@ -10,9 +10,9 @@ let dir: string
 let db: string
 const tolk = (args: string[], input?: string | Buffer) => runCli([...args, '--db', db], input === undefined ? {} : { input })
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tolk-cli-'))
-  db = join(dir, 'tolk.sqlite')
+  db = await seededDb(join(dir, 'tolk.sqlite'))
 })
 
 interface ReportJson {
@@ -32,8 +32,12 @@ function report(...args: string[]): ReportJson {
 }
 
 describe('a new database', () => {
-  it('is created with the seed article loaded', () => {
-    const r = report()
+  it('is created by an import, with the seed article loaded', () => {
+    db = join(dir, 'new.sqlite')
+    const file = join(dir, 'en-news-01.txt')
+    writeFileSync(file, 'Rain fell in Lund. It was cold.\n')
+    expect(tolk(['import', file, '--lang', 'en', '--targets', 'sv']).status).toBe(0)
+    const r = report('sv-general-01')
     expect(r.articles.map((a) => a.id)).toEqual(['sv-general-01'])
     const sv = r.articles[0]?.languages.sv
     expect(sv?.coverage).toBe(0)
@@ -45,11 +49,12 @@ describe('tolk import', () => {
   it('imports a file and prints the JSON summary of revision 1', () => {
     const file = join(dir, 'en-news-01.txt')
     writeFileSync(file, 'Rain fell in Lund. It was cold.\n\nThe end came soon.\n')
-    const r = tolk(['import', file, '--targets', 'sv,de', '--json'])
+    const r = tolk(['import', file, '--lang', 'en', '--targets', 'sv,de', '--json'])
     expect(r.status).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({
       article: 'en-news-01',
       revision: 1,
+      outcome: 'new',
       units: { kept: 0, moved: 0, stale: 0, new: 3, obsolete: 0 },
       warnings: [],
     })

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { ROOT, runCli } from './run-cli.js'
+import { ROOT, seededDb } from './run-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'tolk-modules-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -23,9 +23,8 @@ function modulesOf(args: string[]): string[] {
     .map((u) => u.replace(/^file:\/\/.*?\/(dist|node_modules)\//, '$1/'))
 }
 
-it('reports without loading the importer, the segmenter or the translation memory', () => {
-  const db = join(dir, 'tolk.sqlite')
-  expect(runCli(['report', '--summary', '--db', db]).status).toBe(0) // creates it, with the seeds
+it('reports without loading the importer, the segmenter or the translation memory', async () => {
+  const db = await seededDb(join(dir, 'tolk.sqlite'))
   const loaded = modulesOf(['report', '--summary', '--format', 'json', '--db', db])
   expect(loaded).toContain('dist/report/report-json.js')
   for (const heavy of ['dist/store/sqlite/import.js', 'dist/align/', 'dist/segment/', 'dist/store/sqlite/memory.js', 'dist/tm/', 'node_modules/diff/', 'node_modules/saxes/']) {

@@ -195,7 +195,10 @@ describe('tolk import-locales / export-locales', () => {
       expect(r.status).toBe(2)
       expect(r.stderr).toMatch(message)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
-      expect(runCli(['export-locales', fresh(), '--db', db]).status).toBe(1)
+      // Not even the database was made.
+      const after = runCli(['export-locales', fresh(), '--db', db])
+      expect(after.status).toBe(2)
+      expect(after.stderr).toMatch(/no database at/)
     })
   }
 })

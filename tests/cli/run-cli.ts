@@ -14,3 +14,22 @@ export function runCli(args: string[], opts: { input?: string | Buffer; env?: Re
   })
   return { status: result.status, stdout: result.stdout.toString('utf8'), stderr: result.stderr.toString('utf8') }
 }
+
+/**
+ * Make FILE a new database with the seeds loaded, in this process (no CLI spawn): what a verb
+ * that may create a database (`tolk import`, `tolk serve`) makes on first use. Verbs that only
+ * read refuse a missing file, so tests that start from one use this.
+ */
+export async function seededDb(file: string): Promise<string> {
+  const [{ createSqliteStore }, { loadSeedsIfEmpty }] = await Promise.all([
+    import('../../src/store/sqlite/create-sqlite-store.js'),
+    import('../../src/import/load-seeds.js'),
+  ])
+  const store = createSqliteStore({ file })
+  try {
+    await loadSeedsIfEmpty(store)
+  } finally {
+    await store.close()
+  }
+  return file
+}

@@ -20,6 +20,7 @@ function data(source: string, text: string): ExportData {
     words: 1,
     createdAt: '',
     updatedAt: '',
+    langConfirmed: true,
   }
   return {
     article,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openStore } from '../../src/store/open-store.js'
-import { ROOT, runCli } from '../cli/run-cli.js'
+import { ROOT, runCli, seededDb } from '../cli/run-cli.js'
 
 const ARTICLE = 'sv-general-01'
 const SEED = readFileSync(join(ROOT, 'seeds/sv-general-01.txt'), 'utf8')
@@ -17,13 +17,13 @@ let dir: string
 let db: string
 const tolk = (...args: string[]) => runCli([...args, '--db', db])
 
-// A new database with the seed loaded, made once by the CLI; each test starts from a copy of it
+// A new database with the seed loaded, made once; each test starts from a copy of it
 // (making it took a process and the seed import per test).
 let template: string
-beforeAll(() => {
+beforeAll(async () => {
   template = join(mkdtempSync(join(tmpdir(), 'tolk-roundtrip-template-')), 'tolk.sqlite')
-  expect(runCli(['report', '--db', template]).status).toBe(0)
-  // The CLI closed it: everything is in the main file, no write-ahead log is left to copy.
+  await seededDb(template)
+  // The store closed it: everything is in the main file, no write-ahead log is left to copy.
   expect(existsSync(`${template}-wal`)).toBe(false)
 })
 

@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { exportArticle } from '../../src/formats/export-article.js'
 import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
 import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
@@ -159,6 +163,17 @@ export function testStore(makeStore: MakeStore): void {
       expect((await store.getArticle('en-general-01'))?.revision).toBe(1)
       const real = await store.importArticle(edited)
       expect(real.units).toEqual(dry.units)
+    })
+
+    it('stores whether the text language was confirmed, keeps it on a re-import, and counts a confirmation as a change', async () => {
+      await store.importArticle(article('en-general-01', SAMPLE, { targets: ['sv'] }))
+      expect((await store.getArticle('en-general-01'))?.langConfirmed).toBe(false)
+      const confirmed = await store.importArticle({ ...article('en-general-01', SAMPLE), langConfirmed: true })
+      expect(confirmed).toMatchObject({ revision: 2, written: true })
+      expect((await store.getArticle('en-general-01'))?.langConfirmed).toBe(true)
+      const again = await store.importArticle(article('en-general-01', SAMPLE))
+      expect(again).toMatchObject({ revision: 2, written: false })
+      expect((await store.getArticle('en-general-01'))?.langConfirmed).toBe(true)
     })
 
     it('lists articles by id', async () => {
@@ -329,6 +344,42 @@ export function testStore(makeStore: MakeStore): void {
       const list = await store.listTranslations('en-general-01', 'sv')
       expect(list.map((t) => t.unitId)).toEqual(ids)
       expect(list.map((t) => t.version)).toEqual([0, 0, 1, 0, 0, 0])
+    })
+  })
+
+  describe('memory and TMX', () => {
+    it('counts a pair the workbench already holds as held when its own TMX comes back, and a search shows it once', async () => {
+      await importSample(['sv'])
+      const units = await store.listUnits('en-general-01')
+      await translate(units[1]!.id, 'Floden var bred.')
+      await translate(units[2]!.id, 'Den rann långsamt.')
+      // One translation made from the source before an edit: its entry has no source hash.
+      await store.importArticle(article('en-general-01', SAMPLE.replace(units[2]!.source, `${units[2]!.source.slice(0, -1)} today.`)))
+      const tmx = await exportArticle(store, 'en-general-01', 'sv', 'tmx')
+      const file = join(mkdtempSync(join(tmpdir(), 'tolk-contract-')), 'own.tmx')
+      writeFileSync(file, tmx.body)
+      const summary = await store.memory.importTmx(file)
+      expect(summary).toMatchObject({ units: 2, added: 0, duplicates: 2, skipped: 0 })
+      const hits = await store.memory.search({ query: 'Floden', tgtLang: 'sv' })
+      expect(hits.map((h) => h.target)).toEqual(['Floden var bred.'])
+      expect(await store.memory.search({ query: 'långsamt', tgtLang: 'sv' })).toHaveLength(1)
+      // A pair it does not hold is still added.
+      writeFileSync(file, tmx.body.replace('Floden var bred.', 'Älven var bred.'))
+      expect(await store.memory.importTmx(file)).toMatchObject({ added: 1, duplicates: 1 })
+    })
+
+    it('shows a pair once in a search when a TMX brought it before the workbench translated it alike', async () => {
+      await importSample(['sv'])
+      const units = await store.listUnits('en-general-01')
+      await translate(units[1]!.id, 'Floden var bred.')
+      const tmx = (await exportArticle(store, 'en-general-01', 'sv', 'tmx')).body
+      const other = join(mkdtempSync(join(tmpdir(), 'tolk-contract-')), 'other.tmx')
+      writeFileSync(other, tmx.replace('Floden var bred.', 'Ån var bred.'))
+      expect(await store.memory.importTmx(other)).toMatchObject({ added: 1 })
+      await translate(units[1]!.id, 'Ån var bred.', 'sv', { ifVersion: 1 })
+      const hits = await store.memory.search({ query: 'bred', tgtLang: 'sv' })
+      expect(hits).toHaveLength(1)
+      expect(hits[0]).toMatchObject({ origin: 'article', articleId: 'en-general-01', target: 'Ån var bred.' })
     })
   })
 

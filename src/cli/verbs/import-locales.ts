@@ -41,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
   const source = parseLanguage(values.source)
   const tree = readLocaleTree(positionals[0] as string, source)
   const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
-  const namespaces = await withStore(values.db, (store) => store.resourceSets.importTree(tree.sets, { author }))
+  const namespaces = await withStore(values.db, (store) => store.resourceSets.importTree(tree.sets, { author }), { create: true })
   if (values.json) {
     await writeOut(`${JSON.stringify({ namespaces, files: tree.files, warnings: tree.warnings })}\n`)
   } else {

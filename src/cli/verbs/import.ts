@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { InvalidInput, TolkError } from '../../model/errors.js'
-import { tagFromArticleId } from '../../model/ids.js'
+import { isValidId, tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportSummary, Store } from '../../store/types.js'
 import { readTextInput } from '../input.js'
@@ -17,6 +17,7 @@ their ids and translations, edited ones keep their ids and their translations tu
 ones are new units, removed ones become obsolete (kept, out of reports). Each article is one
 transaction. A DIR imports every .txt and .md file in it, id from the file name and tag from
 the id (sv-general-01.txt → sv-general-01, sv-general); a bad file is reported and skipped.
+A re-import keeps the stored tag unless --tag names another.
 
 Options:
   --id ARTICLE   article id (default: the file name without extension)
@@ -24,7 +25,8 @@ Options:
   --lang xx      text language (default: detected when confident, else the tag's language)
   --targets L    target languages; a re-import without it keeps the article's targets
                  (a new article defaults to the tag's language when the text is in another one)
-  --json         print {"article", "revision", "units": {kept, moved, stale, new, obsolete}, "warnings"}
+  --json         print {"article", "revision", "outcome": new|changed|unchanged,
+                 "units": {kept, moved, stale, new, obsolete}, "warnings"}
   --dry-run      print what the import would do and write nothing
 ${DB_HELP}
   -h, --help     this help
@@ -62,29 +64,43 @@ export async function run(args: string[]): Promise<number> {
       return 0
     }
     return importDir(store, path, flags, values.json ?? false)
-  })
+  }, { create: !flags.dryRun })
 }
 
-async function importFile(store: Store, file: string, flags: Flags): Promise<ImportSummary> {
+/** What one file's import did (or, on a dry run, would do). */
+type Outcome = 'new' | 'changed' | 'unchanged'
+
+interface FileResult extends ImportSummary {
+  outcome: Outcome
+}
+
+async function importFile(store: Store, file: string, flags: Flags): Promise<FileResult> {
   const id = flags.id ?? basename(file, extname(file))
-  const tag = flags.tag ?? tagFromArticleId(id)
+  // A re-import keeps the article's tag unless --tag names another.
+  const existing = isValidId(id) ? await store.getArticle(id) : undefined
+  const tag = flags.tag ?? existing?.tag ?? tagFromArticleId(id)
   if (!tag) throw new InvalidInput(`cannot tell the tag of "${id}": name it with --tag, or call the file <tag>-<NN>.txt`, 'invalid-tag')
   const text = await readTextInput(file)
-  return importText(
+  const summary = await importText(
     store,
     { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}) },
     { dryRun: flags.dryRun },
   )
+  // A dry run writes nothing, so `written` cannot tell: a revision past the stored one can.
+  const outcome: Outcome = !existing ? 'new' : summary.revision !== existing.revision ? 'changed' : 'unchanged'
+  return { ...summary, outcome }
 }
 
 async function importDir(store: Store, dir: string, flags: Flags, json: boolean): Promise<number> {
   const files = (await readdir(dir)).filter((f) => /\.(txt|md)$/i.test(f)).sort()
   const progress = createProgress(files.length, 'importing')
-  const results: ImportSummary[] = []
+  const results: FileResult[] = []
   const skipped: { file: string; reason: string }[] = []
   for (const name of files) {
     try {
-      results.push(await importFile(store, join(dir, name), flags))
+      const result = await importFile(store, join(dir, name), flags)
+      for (const w of result.warnings) progress.log(`tolk import: warning: ${name}: ${w.message}`)
+      results.push(result)
     } catch (err) {
       if (!(err instanceof TolkError)) throw err
       skipped.push({ file: name, reason: err.message })
@@ -96,24 +112,29 @@ async function importDir(store: Store, dir: string, flags: Flags, json: boolean)
   if (json) {
     await writeOut(`${JSON.stringify({ imported: results, skipped }, null, 2)}\n`)
   } else {
-    const written = results.filter((r) => r.written).length
+    const count = (o: Outcome) => results.filter((r) => r.outcome === o).length
+    const verb = flags.dryRun ? 'would be imported' : 'imported'
     await writeOut(
-      `${results.length} of ${files.length} files imported (${written} changed, ${results.length - written} unchanged), ${skipped.length} skipped${flags.dryRun ? ' (dry run: nothing written)' : ''}\n`,
+      `${results.length} of ${files.length} files ${verb} (${count('new')} new, ${count('changed')} changed, ${count('unchanged')} unchanged), ${skipped.length} skipped${flags.dryRun ? ' (dry run: nothing written)' : ''}\n`,
     )
   }
   return skipped.length > 0 ? 1 : 0
 }
 
-async function printSummary(s: ImportSummary, json: boolean, dryRun: boolean): Promise<void> {
+async function printSummary(s: FileResult, json: boolean, dryRun: boolean): Promise<void> {
   for (const w of s.warnings) process.stderr.write(`tolk import: warning: ${w.message}\n`)
   if (json) {
-    const { article, revision, units, warnings } = s
-    await writeOut(`${JSON.stringify({ article, revision, units, warnings, ...(dryRun ? { dryRun } : {}) })}\n`)
+    const { article, revision, units, warnings, outcome } = s
+    await writeOut(`${JSON.stringify({ article, revision, outcome, units, warnings, ...(dryRun ? { dryRun } : {}) })}\n`)
     return
   }
   const u = s.units
-  const what = dryRun ? 'would be' : s.written ? 'now at' : 'unchanged at'
+  const what = {
+    new: dryRun ? 'would be new at' : 'new at',
+    changed: dryRun ? 'would move to' : 'now at',
+    unchanged: dryRun ? 'would stay unchanged at' : 'unchanged at',
+  }[s.outcome]
   await writeOut(
-    `${s.article}: ${what} revision ${s.revision}; kept ${u.kept} (moved ${u.moved}), stale ${u.stale}, new ${u.new}, obsolete ${u.obsolete}\n`,
+    `${s.article}: ${what} revision ${s.revision}; kept ${u.kept} (moved ${u.moved}), stale ${u.stale}, new ${u.new}, obsolete ${u.obsolete}${dryRun ? ' (dry run: nothing written)' : ''}\n`,
   )
 }

@@ -38,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     limit: { type: 'string' },
     format: { type: 'string', default: 'text' },
-  })
+  }, true, { textFrom: 1 })
   const [action, ...rest] = positionals
   const srcLang = values['source-lang'] === undefined ? undefined : parseLanguage(values['source-lang'])
   const lang = values.lang === undefined ? undefined : parseLanguage(values.lang)
@@ -47,9 +47,10 @@ export async function run(args: string[]): Promise<number> {
       if (rest.length !== 1) throw new UsageError('give one TMX file to import; see --help')
       const file = rest[0]!
       if (!fs.existsSync(file)) throw new InvalidInput(`${file}: no such file`, 'unreadable-file')
+      await refuseOtherKinds(file)
       const s = await withStore(values.db, (store) =>
         store.memory.importTmx(file, srcLang ? { srcLang } : {}),
-      )
+      { create: true })
       await writeOut(
         `${file}: ${s.units} units read, ${s.added} entries added, ${s.duplicates} already held, ${s.skipped} units skipped\n`,
       )
@@ -97,6 +98,34 @@ export async function run(args: string[]): Promise<number> {
     }
     default:
       throw new UsageError(`tm needs an action: import, export, search or pairs; see --help`)
+  }
+}
+
+/** A file given to tm import that is plainly not TMX is named for what it is, with its verb. */
+async function refuseOtherKinds(file: string): Promise<void> {
+  let head: string
+  try {
+    head = await readHead(file)
+  } catch {
+    return // the TMX reader names a file it cannot read
+  }
+  const { fileKind } = await import('../../formats/file-kind.js')
+  const { kind } = fileKind(head)
+  if (kind === 'empty') throw new InvalidInput(`${file} is empty: give a TMX 1.4b file`, 'empty-file')
+  if (kind === 'po' || kind === 'xliff12' || kind === 'xliff2') {
+    throw new InvalidInput(`${file} is a ${kind === 'po' ? 'PO' : 'XLIFF'} file, not a TMX memory: bring its translations back with tolk import-translations`, 'wrong-kind-of-file')
+  }
+  if (kind === 'json') throw new InvalidInput(`${file} is JSON, not a TMX memory: an i18next tree is loaded with tolk import-locales`, 'wrong-kind-of-file')
+}
+
+/** The first 4 KiB of a file, as text (a UTF-16 TMX reads as noise here, and passes on). */
+async function readHead(file: string): Promise<string> {
+  const handle = await fs.promises.open(file)
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0)
+    return buffer.subarray(0, bytesRead).toString('utf8')
+  } finally {
+    await handle.close()
   }
 }
 

@@ -11,7 +11,8 @@ import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 export const HELP = `Usage: tolk translate ARTICLE UNIT_ID --lang sv [--state translated|reviewed|final] [--if-version N] [--as NAME] [--db FILE] TEXT
 
 Write one translation through the same path the API and editor use: the version check, then the
-write and its history entry, in one transaction. TEXT "-" reads standard input.
+write and its history entry, in one transaction. TEXT "-" reads standard input. TEXT is taken
+as it stands, whatever it starts with ("- a list item"); options may come before or after it.
 
 Options:
   --lang xx        target language (one of the article's targets)
@@ -31,7 +32,8 @@ export async function run(args: string[]): Promise<number> {
     state: { type: 'string', default: 'translated' },
     'if-version': { type: 'string' },
     as: { type: 'string' },
-  })
+  }, true, { textFrom: 2 })
+  if (positionals.length > 3) throw new UsageError(`give TEXT as one argument, quoted ("…"): found ${positionals.length - 2} after the unit id; see --help`)
   if (positionals.length !== 3) throw new UsageError('give ARTICLE, UNIT_ID and TEXT (or - for standard input); see --help')
   const [articleId, unitId, textArg] = positionals as [string, string, string]
   if (!values.lang) throw new UsageError('name the target language with --lang')

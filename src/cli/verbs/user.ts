@@ -7,7 +7,7 @@ import { resolveDbPath } from '../../config.js'
 import { openSqliteWebAuth } from '../../store/sqlite/sessions.js'
 import { readStdinBytes } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
-import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
+import { DB_HELP, DB_OPTION, splitList, withStore, type StoreAccess } from '../store-access.js'
 
 export const HELP = `Usage: tolk user add NAME --role ROLE [--lang sv,de] [--db FILE]
        tolk user grant NAME ROLE [--lang sv,de] [--db FILE]
@@ -37,7 +37,7 @@ export async function run(args: string[]): Promise<number> {
     if (!name || positionals.length !== 2) throw new UsageError('give one NAME: tolk user add NAME --role ROLE [--lang sv]')
     if (!values.role) throw new UsageError(`name the first grant with --role (${ROLES.join(', ')})`)
     const grant = makeGrant(values.role, langs)
-    const account = await withAccounts(values.db, (a) => a.add(name, [grant]))
+    const account = await withAccounts(values.db, (a) => a.add(name, [grant]), { create: true })
     await writeOut(`${describeAccount(account)}\n`)
     return 0
   }
@@ -79,11 +79,11 @@ function describeAccount(a: Account): string {
 }
 
 /**
- * Open the accounts of the database for one verb and close them afterwards. A database that does
- * not exist yet is created (with the seeds) first, as every verb does.
+ * Open the accounts of the database for one verb and close them afterwards. Only `user add`
+ * creates a database that does not exist yet (see StoreAccess).
  */
-export async function withAccounts<T>(dbFlag: string | undefined, fn: (accounts: Accounts) => Promise<T>): Promise<T> {
-  return withStore(dbFlag, (store) => fn(store.accounts))
+export async function withAccounts<T>(dbFlag: string | undefined, fn: (accounts: Accounts) => Promise<T>, access: StoreAccess = {}): Promise<T> {
+  return withStore(dbFlag, (store) => fn(store.accounts), access)
 }
 
 /**

@@ -5,6 +5,7 @@ import { NotFound } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
+import { API_LANG_FLAG } from '../../segment/resolve-language.js'
 import { buildReport } from '../../report/build-report.js'
 import type { Store } from '../../store/types.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
@@ -106,7 +107,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     if (await store.getArticle(req.id)) {
       throw new ProblemError(problem(409, 'article-exists', `article ${req.id} exists already: PUT /api/articles/${req.id} re-imports it`))
     }
-    const summary = await importText(store, req, { dryRun })
+    const summary = await importText(store, req, { dryRun, flag: API_LANG_FLAG })
     c.header('Location', `/api/articles/${encodeURIComponent(req.id)}`)
     return c.json(summary, 201)
   })
@@ -116,7 +117,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     const { id } = c.req.valid('param')
     const existing = await store.getArticle(id)
     const req = await readImport(c, c.req.valid('json'), id, existing?.tag)
-    const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false })
+    const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false, flag: API_LANG_FLAG })
     if (existing) return c.json(summary, 200)
     c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
     return c.json(summary, 201)

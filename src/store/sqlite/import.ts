@@ -27,10 +27,11 @@ export function createImporter(
   )
   const upsertArticle = db.prepare(`
     INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
-      live_words, created_at, updated_at)
+      live_words, created_at, updated_at, lang_confirmed)
     VALUES (@id, @tag, @lang, @title, @source, @lead, @revision, @targets, @liveUnits,
-      @liveWords, @at, @at)
+      @liveWords, @at, @at, @langConfirmed)
     ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, lang = excluded.lang,
+      lang_confirmed = excluded.lang_confirmed,
       title = excluded.title, source = excluded.source, lead = excluded.lead,
       revision = excluded.revision, targets = excluded.targets, live_units = excluded.live_units,
       live_words = excluded.live_words, updated_at = excluded.updated_at`)
@@ -96,6 +97,7 @@ export function createImporter(
       fresh,
     )
     const targetsJson = JSON.stringify(targets)
+    const langConfirmed = (input.langConfirmed ?? existing?.lang_confirmed === 1) ? 1 : 0
     const same =
       existing !== undefined &&
       aligned.unchanged &&
@@ -104,7 +106,8 @@ export function createImporter(
       existing.lang === checked.lang &&
       existing.source === checked.source &&
       existing.lead === checked.lead &&
-      existing.targets === targetsJson
+      existing.targets === targetsJson &&
+      existing.lang_confirmed === langConfirmed
     const summary = (revision: number, written: boolean): ImportSummary => ({
       article: checked.id,
       revision,
@@ -123,6 +126,7 @@ export function createImporter(
       ...checked,
       revision,
       targets: targetsJson,
+      langConfirmed,
       liveUnits: fresh.length,
       liveWords,
       at,

@@ -91,6 +91,14 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     INSERT OR IGNORE INTO tm_entries (origin, src_lang, tgt_lang, tag, src_hash, tmx_key, author,
       updated_at, source, target)
     VALUES ('tmx', @srcLang, @tgtLang, @tag, @srcHash, @key, @author, @at, @source, @target)`)
+  // A pair the workbench's own translations already hold: by the source's hash, or by the text
+  // itself for an entry made from an older source (which has no hash; see migration 017).
+  const heldByHash = db.prepare<[string, string, string, string], number>(
+    `SELECT 1 FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ? AND target = ? AND origin = 'article' LIMIT 1`,
+  ).pluck()
+  const heldByText = db.prepare<[string, string, string, string], number>(
+    `SELECT 1 FROM tm_entries WHERE src_hash IS NULL AND source = ? AND src_lang = ? AND tgt_lang = ? AND target = ? LIMIT 1`,
+  ).pluck()
   const page = db
     .prepare<[number, number], EntryRow>(`SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`)
     .raw()
@@ -131,11 +139,16 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         for (const v of tu.variants) {
           if (v.lang === src || v.text.trim() === '') continue
           pairs++
+          const srcHash = sourceHash(source.text)
+          if (heldByHash.get(srcHash, src, v.lang, v.text) !== undefined || heldByText.get(source.text, src, v.lang, v.text) !== undefined) {
+            summary.duplicates++
+            continue
+          }
           const r = insertTmx.run({
             srcLang: src,
             tgtLang: v.lang,
             tag: tu.props['x-tolk-tag'] ?? null,
-            srcHash: sourceHash(source.text),
+            srcHash,
             key: hash('sha256', `${src}\u0000${v.lang}\u0000${normalizeForCompare(source.text)}\u0000${v.text}`, 'base64url').slice(0, 22),
             author: tu.changeId ?? null,
             at: (tu.changeDate && isoFromTmx(tu.changeDate)) ?? stamp,
@@ -189,7 +202,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       }
       const limit = Math.min(Math.max(1, q.limit ?? 20), 200)
       const src = q.srcLang ?? null
-      return search.all(phrase(text), q.tgtLang, src, src, limit).map(toEntry).map(publicOf)
+      // A pair held twice (imported from TMX before the workbench translated it the same way)
+      // is shown once, as the workbench's entry, which names its unit; read enough to fill the page.
+      const rows = search.all(phrase(text), q.tgtLang, src, src, limit * 2).map(toEntry)
+      return onePerPair(rows).slice(0, limit).map(publicOf)
     },
     async pairs(): Promise<MemoryPair[]> {
       current()
@@ -202,6 +218,8 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         : hasBoth.get(srcLang, tgtLang) !== undefined
     },
     async importTmx(file, opts) {
+      // The workbench's own translations in first, so a pair they hold counts as held.
+      current()
       const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
@@ -232,6 +250,23 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
       yield TMX_TAIL
     },
   }
+}
+
+/** Entries with one per language pair and texts, in the order read; an article's entry wins. */
+function onePerPair(entries: IndexedEntry[]): IndexedEntry[] {
+  const kept = new Map<string, number>()
+  const out: IndexedEntry[] = []
+  for (const e of entries) {
+    const key = `${e.srcLang}\u0000${e.tgtLang}\u0000${normalizeForCompare(e.source)}\u0000${e.target}`
+    const at = kept.get(key)
+    if (at === undefined) {
+      kept.set(key, out.length)
+      out.push(e)
+    } else if (e.origin === 'article' && out[at]!.origin === 'tmx') {
+      out[at] = e
+    }
+  }
+  return out
 }
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */

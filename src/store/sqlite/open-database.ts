@@ -15,6 +15,12 @@ export interface OpenOptions {
    * it, since a thread of its own checkpoints off the event loop (see `checkpointer.ts`).
    */
   walAutocheckpoint?: number
+  /**
+   * Refuse to create the file: a missing file, or one that is not a Tolk database (another
+   * SQLite file, an empty one), is an InvalidInput naming it. Verbs that only read or change a
+   * workbench's data open it so, so that a mistyped path never makes a new database.
+   */
+  mustExist?: boolean
 }
 
 /** Defaults for {@link OpenOptions}. */
@@ -26,10 +32,20 @@ export const DEFAULT_OPEN_OPTIONS = { busyTimeout: 5000 } as const
  */
 export function openDatabase(opts: OpenOptions): Database.Database {
   if (opts.file !== ':memory:') {
-    fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true })
+    if (opts.mustExist) refuseMissing(opts.file)
+    else fs.mkdirSync(path.dirname(path.resolve(opts.file)), { recursive: true })
   }
-  const db = new Database(opts.file)
+  let db: Database.Database
   try {
+    db = new Database(opts.file)
+  } catch (err) {
+    throw unreadable(opts.file, err)
+  }
+  try {
+    // Before anything writes to it: a file that holds no Tolk schema is not one to migrate.
+    if (opts.mustExist && opts.file !== ':memory:' && userVersion(db) === 0) {
+      throw new InvalidInput(`${opts.file} is not a Tolk database (it holds no Tolk schema); give --db the workbench's database file`, 'unreadable-file')
+    }
     // WAL: readers never block the writer nor it them, and a commit is one append to the log.
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
@@ -43,8 +59,26 @@ export function openDatabase(opts: OpenOptions): Database.Database {
     return db
   } catch (err) {
     db.close()
-    throw err
+    throw unreadable(opts.file, err)
   }
+}
+
+/** A missing database file, named, the way `tolk check --db` has always said it. */
+function refuseMissing(file: string): void {
+  if (!fs.existsSync(file)) throw new InvalidInput(`no database at ${file}; give --db the workbench's database file`, 'unreadable-file')
+}
+
+/**
+ * SQLite's refusals to open a file (a folder, a text file, a damaged one) as an InvalidInput
+ * naming the file (exit 2, a 4xx), instead of an unexpected error; anything else as it was.
+ */
+function unreadable(file: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code
+  const cannot = typeof code === 'string' && /^SQLITE_(NOTADB|CANTOPEN|CORRUPT|IOERR|PERM|READONLY)/.test(code)
+  const noFolder = err instanceof TypeError && /directory does not exist/.test(err.message)
+  if (!cannot && !noFolder) return err
+  const why = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? 'it is a folder' : (err as Error).message
+  return new InvalidInput(`cannot open the database ${file}: ${why}; give --db the workbench's database file`, 'unreadable-file')
 }
 
 /** Bring the schema up to {@link SCHEMA_VERSION}, one migration per transaction. */

@@ -22,6 +22,7 @@ export interface ArticleRow {
   live_words: number
   created_at: string
   updated_at: string
+  lang_confirmed: number
 }
 
 /** A `units` row. */
@@ -81,7 +82,7 @@ export interface HistoryRow {
 
 /** Map an articles row to the model's Article. */
 export function toArticle(r: ArticleRow): Article {
-  return { ...toArticleSummary(r), source: r.source }
+  return { ...toArticleSummary(r), source: r.source, langConfirmed: r.lang_confirmed === 1 }
 }
 
 /** Map an `articles` row, read without its source text, to an ArticleSummary. */
