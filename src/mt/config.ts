@@ -1,0 +1,57 @@
+/**
+ * Which engines are configured: `--mt NAME=URL` (NAME is a kind), `--mt NAME=KIND:URL` (an
+ * engine of that kind named NAME), repeatable, and the `TOLK_MT` variable holding the same,
+ * comma-separated; a flag overrides the variable's engine of the same name. A key comes only
+ * from `TOLK_MT_<NAME>_KEY` (an OpenAI-compatible model from `TOLK_MT_<NAME>_MODEL`), never from a
+ * flag, so it never shows in a process list, a log or an answer.
+ * The `mt` key of tolk.config.json joins here when the config file lands (the check issue).
+ */
+import { InvalidInput } from '../model/errors.js'
+import { ENGINE_KINDS, type EngineConfig, type EngineKind } from './types.js'
+
+const NAME = /^[a-z][a-z0-9-]{0,30}$/
+
+/** The environment variable holding an engine's key (or `suffix`). */
+export function envName(name: string, suffix = 'KEY'): string {
+  return `TOLK_MT_${name.toUpperCase().replace(/-/g, '_')}_${suffix}`
+}
+
+/** One `NAME=URL` or `NAME=KIND:URL`, checked; throws InvalidInput with a one-line reason. */
+export function parseEngineSpec(spec: string, env: NodeJS.ProcessEnv = {}): EngineConfig & { model?: string } {
+  const eq = spec.indexOf('=')
+  if (eq < 0) throw new InvalidInput(`--mt takes NAME=URL or NAME=KIND:URL, not "${spec}"`, 'invalid-mt')
+  const name = spec.slice(0, eq).trim()
+  let rest = spec.slice(eq + 1).trim()
+  if (!NAME.test(name)) throw new InvalidInput(`an engine name is lower-case letters, digits and -, not "${name}"`, 'invalid-mt')
+  const m = /^([a-z]+):(?!\/\/)(.*)$/.exec(rest)
+  let kind: string = name
+  if (m) [kind, rest] = [m[1]!, m[2]!]
+  if (!(ENGINE_KINDS as readonly string[]).includes(kind)) {
+    throw new InvalidInput(
+      `unknown engine kind "${kind}" for ${name}: one of ${ENGINE_KINDS.join(', ')} (NAME=KIND:URL names another)`,
+      'invalid-mt',
+    )
+  }
+  let url: URL
+  try {
+    url = new URL(rest)
+  } catch {
+    throw new InvalidInput(`the URL of engine ${name} is not a URL: "${rest}"`, 'invalid-mt')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInput(`the URL of engine ${name} must be http or https`, 'invalid-mt')
+  if (url.username || url.password) throw new InvalidInput(`engine ${name}: give its key in ${envName(name)}, not in the URL`, 'invalid-mt')
+  const key = env[envName(name)]
+  const model = env[envName(name, 'MODEL')]
+  return { name, kind: kind as EngineKind, url: url.href.replace(/\/$/, ''), ...(key ? { key } : {}), ...(model ? { model } : {}) }
+}
+
+/** Every configured engine: `TOLK_MT` first, then the flags, a later name replacing an earlier. */
+export function engineConfigs(flags: string[], env: NodeJS.ProcessEnv): (EngineConfig & { model?: string })[] {
+  const specs = [...(env.TOLK_MT ?? '').split(',').map((s) => s.trim()).filter(Boolean), ...flags]
+  const byName = new Map<string, EngineConfig>()
+  for (const s of specs) {
+    const c = parseEngineSpec(s, env)
+    byName.set(c.name, c)
+  }
+  return [...byName.values()]
+}

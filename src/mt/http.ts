@@ -1,0 +1,41 @@
+/**
+ * The one way adapters call their engines: fetch with the caller's signal, a non-success status
+ * turned into the documented reason (./errors.ts), a body that is not the JSON expected turned
+ * into "malformed reply". Keys travel in headers only, so no reason or log line carries one.
+ */
+import { httpError, MtError } from './errors.js'
+
+/** Fetch `url` and parse its JSON answer; throws MtError for anything but a JSON success. */
+export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { ...init, signal })
+  const body = await res.text()
+  if (!res.ok) throw httpError(res.status, res.headers.get('retry-after'), detailOf(body))
+  try {
+    return JSON.parse(body) as unknown
+  } catch {
+    throw new MtError('malformed reply: not JSON')
+  }
+}
+
+/** A short reason from an error body (`message`, `error`, `detail`), else its first characters. */
+function detailOf(body: string): string {
+  try {
+    const j = JSON.parse(body) as Record<string, unknown>
+    const m = j.message ?? j.error ?? j.detail ?? j.explanation
+    if (typeof m === 'string') return m
+    if (m && typeof m === 'object' && typeof (m as { message?: unknown }).message === 'string') return (m as { message: string }).message
+  } catch {
+    // not JSON: the text itself
+  }
+  return body.replace(/\s+/g, ' ').trim().slice(0, 120)
+}
+
+/** Throw "malformed reply" unless `ok` holds. */
+export function expect(ok: boolean, what: string): asserts ok {
+  if (!ok) throw new MtError(`malformed reply: ${what}`)
+}
+
+/** `base` with `path` appended (a trailing slash on base or not). */
+export function join(base: string, path: string): string {
+  return base.replace(/\/+$/, '') + path
+}

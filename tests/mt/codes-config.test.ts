@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { apertiumCandidates, fromApertium, toApertium } from '../../src/mt/apertium-codes.js'
+import { fromEngine, toEngine } from '../../src/mt/codes.js'
+import { engineConfigs, parseEngineSpec } from '../../src/mt/config.js'
+import { deeplTarget } from '../../src/mt/deepl.js'
+import { InvalidInput } from '../../src/model/errors.js'
+
+describe('codes to an engine and back', () => {
+  const src = 'See ⟦1⟧the <b> & manual⟦/1⟧ now⟦2/⟧.'
+  it('go as XML tags with the rest escaped, and come back as the notation', () => {
+    const xml = toEngine(src, 'xml')
+    expect(xml).toBe('See <g id="1">the &lt;b&gt; &amp; manual</g> now<x id="2"/>.')
+    expect(fromEngine(xml, src, 'xml')).toEqual({ text: src, repaired: false })
+  })
+  it('a lost paired code goes around the whole text, a lost standalone one at its end', () => {
+    expect(fromEngine('Mira el manual ahora.', src, 'xml')).toEqual({ text: '⟦1⟧Mira el manual ahora.⟦/1⟧⟦2/⟧', repaired: true })
+    expect(fromEngine('Mira ⟦1⟧el manual ahora.', src, 'placeholders')).toEqual({
+      text: '⟦1⟧Mira el manual ahora.⟦/1⟧⟦2/⟧',
+      repaired: true,
+    })
+  })
+  it('a code closed before it opens, or one the source lacks, is not kept', () => {
+    expect(fromEngine('⟦/1⟧a⟦1⟧ b⟦2/⟧⟦9/⟧', src, 'placeholders')).toEqual({ text: '⟦1⟧a b⟦2/⟧⟦/1⟧', repaired: true })
+  })
+  it('an engine that carries none gets plain text, and the codes go back around it', () => {
+    expect(toEngine(src, 'none')).toBe('See the <b> & manual now.')
+    expect(fromEngine('Ver', src, 'none').text).toBe('⟦1⟧Ver⟦/1⟧⟦2/⟧')
+  })
+  it('entities an engine writes are read back', () => {
+    expect(fromEngine('a &quot;b&quot; &#233; &#xE9;', 'a', 'xml').text).toBe('a "b" é é')
+  })
+})
+
+describe('language codes', () => {
+  it('BCP 47 to Apertium and back, with a regional variant where listed', () => {
+    expect(apertiumCandidates('en-US')).toEqual(['eng_US', 'eng'])
+    expect(toApertium('en-US', new Set(['eng']))).toBe('eng')
+    expect(toApertium('en-US', new Set(['eng', 'eng_US']))).toBe('eng_US')
+    expect(toApertium('sv', new Set(['swe']))).toBe('swe')
+    expect(toApertium('ja', new Set(['eng']))).toBeUndefined()
+    expect(fromApertium('eng_US')).toBe('en-US')
+    expect(fromApertium('nob')).toBe('nb')
+  })
+  it("DeepL's target variants", () => {
+    expect(deeplTarget('en')).toBe('EN-US')
+    expect(deeplTarget('en-GB')).toBe('EN-GB')
+    expect(deeplTarget('pt')).toBe('PT-PT')
+    expect(deeplTarget('sv')).toBe('SV')
+  })
+})
+
+describe('engine configuration', () => {
+  it('NAME=URL names a kind, NAME=KIND:URL names an engine of a kind; keys from the environment only', () => {
+    expect(parseEngineSpec('apertium=http://127.0.0.1:2737/')).toEqual({ name: 'apertium', kind: 'apertium', url: 'http://127.0.0.1:2737' })
+    expect(parseEngineSpec('pro=deepl:https://api.deepl.com', { TOLK_MT_PRO_KEY: 'k1' })).toEqual({
+      name: 'pro',
+      kind: 'deepl',
+      url: 'https://api.deepl.com',
+      key: 'k1',
+    })
+    expect(parseEngineSpec('local-llm=openai:http://h/v1', { TOLK_MT_LOCAL_LLM_MODEL: 'qwen' })).toMatchObject({ model: 'qwen' })
+  })
+  it('TOLK_MT first, flags replace an engine of the same name', () => {
+    const env = { TOLK_MT: 'apertium=http://a:1, deepl=https://api-free.deepl.com' }
+    expect(engineConfigs(['apertium=http://b:2'], env).map((c) => [c.name, c.url])).toEqual([
+      ['apertium', 'http://b:2'],
+      ['deepl', 'https://api-free.deepl.com'],
+    ])
+  })
+  it.each([
+    ['apertium', /NAME=URL/],
+    ['google=https://x', /unknown engine kind "google"/],
+    ['x=bing:https://x', /unknown engine kind "bing"/],
+    ['deepl=not a url', /not a URL/],
+    ['deepl=ftp://x', /http or https/],
+    ['deepl=https://me:secret@x', /TOLK_MT_DEEPL_KEY/],
+    ['Bad_Name=https://x', /engine name/],
+  ])('refuses %s in one line', (spec, why) => {
+    let err: unknown
+    try {
+      parseEngineSpec(spec)
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(InvalidInput)
+    expect((err as Error).message).toMatch(why)
+    expect((err as Error).message).not.toMatch(/\n|secret/)
+  })
+})
