@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { isValidId } from '../model/ids.js'
-import { MAX_MATCH_SCORE, ORIGIN_KINDS } from '../model/origin.js'
+import { ENGINE_NAME, MAX_MATCH_SCORE } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import { STATES } from '../model/translation.js'
 
@@ -132,20 +132,32 @@ export const unitsQuery = z.object({
 
 export const historyQuery = z.object({ lang: langSchema.optional() })
 
-/** Where a written text came from: a memory match taken as it was, with its score. */
+/** Where a written text came from: a memory match or a machine translation, as inserted or edited. */
+const edited = z
+  .boolean()
+  .optional()
+  .openapi({ description: 'true: the author changed the inserted text before saving; it counts as their own' })
 export const originSchema = z
-  .object({
-    kind: z.enum(ORIGIN_KINDS).openapi({ description: 'memory: a translation-memory match' }),
-    score: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_MATCH_SCORE)
-      .openapi({ description: 'the match score: 100 same text, 101 same text and neighbours', example: 92 }),
-  })
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('memory').openapi({ description: 'a translation-memory match' }),
+      score: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_MATCH_SCORE)
+        .openapi({ description: 'the match score: 100 same text, 101 same text and neighbours', example: 92 }),
+      edited,
+    }),
+    z.object({
+      kind: z.literal('mt').openapi({ description: 'a machine translation' }),
+      engine: z.string().regex(ENGINE_NAME, 'a configured engine\'s name').openapi({ example: 'apertium' }),
+      edited,
+    }),
+  ])
   .openapi('TranslationOrigin', {
     description:
-      'send only when the text is exactly the memory match (as inserted, unedited); a match edited before saving is the author\'s own text',
+      'send when the text was inserted from a memory match or a machine suggestion; with edited: true when the author changed it before saving',
   })
 
 export const translationBody = z

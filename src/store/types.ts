@@ -11,6 +11,7 @@ import type { AlignmentCounts } from '../align/types.js'
 import type { TranslationMemory } from '../tm/types.js'
 import type { Accounts } from '../auth/types.js'
 import type { ResourceSets } from './resource-sets.js'
+import type { MtCache } from '../mt/cache-types.js'
 
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
@@ -106,6 +107,8 @@ export interface Store {
   readonly accounts: Accounts
   /** i18next namespaces stored as documents whose units are their keys; see resource-sets.ts. */
   readonly resourceSets: ResourceSets
+  /** Engines' answers by engine, pair and source text; see src/mt/cache-types.ts. */
+  readonly mtCache: MtCache
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id. */
   listArticles(): Promise<ArticleSummary[]>

@@ -10,6 +10,7 @@ import { sql as historyChain } from './009-history-chain.js'
 import { sql as pluralForms } from './010-plural-forms.js'
 import { sql as writeOrigin } from './011-write-origin.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
+import { sql as machineTranslation } from './019-machine-translation.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: '010-plural-forms', sql: pluralForms },
   { version: 11, name: '011-write-origin', sql: writeOrigin },
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
+  { version: 19, name: '019-machine-translation', sql: machineTranslation },
 ]
 
 /**

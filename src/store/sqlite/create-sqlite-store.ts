@@ -8,6 +8,7 @@ import { createCoverageOps } from './coverage.js'
 import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
+import { createSqliteMtCache } from './mt-cache.js'
 import { createTranslationOps } from './translations.js'
 
 /** Options of {@link createSqliteStore}. */
@@ -40,6 +41,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     // On the store's connection: the token lookup of every request then reads pages this
     // connection's own writes keep cached, instead of a second connection re-reading them.
     accounts: createSqliteAccounts(db, now),
+    mtCache: createSqliteMtCache(db),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

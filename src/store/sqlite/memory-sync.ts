@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3'
 
 /**
+ * A translation whose text a machine wrote and nobody edited (schema 19): its last write names an
+ * engine and is not marked edited. It never enters the memory as a human translation; the entry
+ * an earlier human text made is removed, since it no longer says what the unit's translation is.
+ */
+const MACHINE_TEXT = /* sql */ `EXISTS (SELECT 1 FROM history lw WHERE lw.seq = t.history_seq
+  AND lw.mt_engine IS NOT NULL AND lw.origin_edited = 0)`
+
+/**
  * Bring the memory up to date with the translations written since it last looked (schema 6):
  * every (unit, language) named in the history after `tm_sync.history_seq` gets its memory entry
  * rewritten from the translation as it is now, or removed when it went back to `initial`.
@@ -29,7 +37,7 @@ export function createMemorySync(db: Database.Database): (limit?: number) => num
     JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
     JOIN units u ON u.article_id = t.article_id AND u.id = t.unit_id
     JOIN articles a ON a.id = t.article_id
-    WHERE t.state <> 'initial'
+    WHERE t.state <> 'initial' AND NOT (${MACHINE_TEXT})
     ON CONFLICT (article_id, unit_id, tgt_lang) WHERE origin = 'article' DO UPDATE SET
       src_lang = excluded.src_lang, tag = excluded.tag, src_hash = excluded.src_hash,
       prev_hash = excluded.prev_hash, next_hash = excluded.next_hash, author = excluded.author,
@@ -39,7 +47,7 @@ export function createMemorySync(db: Database.Database): (limit?: number) => num
       SELECT t.article_id, t.unit_id, t.lang
       FROM (SELECT DISTINCT article_id, unit_id, lang FROM history WHERE seq > :from AND seq <= :to) h
       JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
-      WHERE t.state = 'initial')`)
+      WHERE t.state = 'initial' OR ${MACHINE_TEXT})`)
   const advance = db.prepare<[number]>('UPDATE tm_sync SET history_seq = ? WHERE id = 1')
 
   const catchUp = db.transaction((limit: number): number => {

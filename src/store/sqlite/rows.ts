@@ -7,6 +7,7 @@ import type {
   Translation,
 } from '../../model/translation.js'
 import type { BlockKind } from '../../model/unit.js'
+import type { TranslationOrigin } from '../../model/origin.js'
 
 /** An `articles` row as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -78,6 +79,10 @@ export interface HistoryRow {
   prev_seq: number | null
   /** Schema 11: the score of the memory match written as it was, else null (the author's text). */
   memory_score: number | null
+  /** Schema 19: the engine of a machine translation written, else null. */
+  mt_engine: string | null
+  /** Schema 19: 1 when the author edited the inserted match or machine text before saving. */
+  origin_edited: number
 }
 
 /** Map an articles row to the model's Article. */
@@ -152,6 +157,14 @@ export function toHistory(r: HistoryRow): HistoryEntry {
     newState: r.new_state,
     author: r.author,
     at: r.at,
-    origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
+    origin: originOf(r),
   }
+}
+
+/** The origin a history row records, null for the author's own text. */
+export function originOf(r: Pick<HistoryRow, 'memory_score' | 'mt_engine' | 'origin_edited'>): TranslationOrigin | null {
+  const edited = r.origin_edited === 1 ? { edited: true } : {}
+  if (r.mt_engine !== null) return { kind: 'mt', engine: r.mt_engine, ...edited }
+  if (r.memory_score !== null) return { kind: 'memory', score: r.memory_score, ...edited }
+  return null
 }

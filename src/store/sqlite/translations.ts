@@ -91,11 +91,11 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
       history_seq = excluded.history_seq`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq, memory_score)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -183,8 +183,10 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.author,
       at,
       found.history_seq,
-      // Memory is the one kind of origin (schema 11): its score alone says it all.
-      w.origin?.score ?? null,
+      // One column per kind (schemas 11 and 19), each a plain checked value.
+      w.origin?.kind === 'memory' ? w.origin.score : null,
+      w.origin?.kind === 'mt' ? w.origin.engine : null,
+      w.origin?.edited ? 1 : 0,
     )
     upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
     return {

@@ -1,3 +1,4 @@
+import type { TranslationOrigin } from '../../model/origin.js'
 import type { HistoryEntry, StoredUnit } from '../../model/translation.js'
 import { sourceDiff } from '../source-diff.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
@@ -38,7 +39,7 @@ export function HistoryPage(props: {
                 {t('history.version')} {e.version} · {e.author} ·{' '}
                 <time datetime={e.at}>{props.when(e.at)}</time> · {t(`states.${e.oldState}`)} →{' '}
                 {t(`states.${e.newState}`)}
-                {e.origin && ` · ${t('history.fromMemory', { score: e.origin.score })}`}
+                {e.origin && ` · ${originLabel(e.origin, t)}`}
               </p>
               <p class="diff-text" lang={props.lang} dir={props.dir}>
                 {sourceDiff(e.oldText ?? '', e.newText).map((p) =>
@@ -67,4 +68,10 @@ export function HistoryPage(props: {
       )}
     </Layout>
   )
+}
+
+/** "from memory, 92%", "from mt:apertium", "edited from mt:apertium": a history entry's origin. */
+function originLabel(o: TranslationOrigin, t: PageContext['t']): string {
+  const what = o.kind === 'mt' ? `mt:${o.engine}` : t('history.memoryScore', { score: o.score })
+  return o.edited ? t('history.editedFrom', { what }) : t('history.from', { what })
 }
