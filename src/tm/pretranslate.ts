@@ -1,11 +1,17 @@
 /**
- * Pre-translation: fill an article's untranslated units from the memory, each through
- * writeTranslation (version check, history), always as `translated` (a machine's guess is never
- * reviewed) and with an author that starts with `tm` so everyone sees where it came from; each
- * history entry also keeps the match's score as its origin, as the editor's "use match" does.
+ * Pre-translation: fill an article's untranslated units, first from the memory (matches at or
+ * above `min`), then, with an engine, by machine translation for the rest. Each unit goes
+ * through writeTranslation (version check, history). Memory text is written `translated` by
+ * `tm` (or `tm:NAME`) with the match's score as its origin; machine text `translated` (or
+ * `initial`, a draft, with `state`) by `mt:ENGINE` with the origin `{kind: "mt", engine}`.
+ * A unit the engine could not translate is counted with its reason; nothing stops half-way.
  */
 import { NotFound, VersionConflict } from '../model/errors.js'
+import type { TranslationOrigin } from '../model/origin.js'
 import { printable } from '../model/tags.js'
+import type { State } from '../model/translation.js'
+import { translateCached } from '../mt/translate-cached.js'
+import type { MtEngine } from '../mt/types.js'
 import type { Store } from '../store/types.js'
 import { checkTarget, unitQuery } from './unit-matches.js'
 
@@ -15,8 +21,14 @@ export interface PretranslateOptions {
   min?: number
   /** Who asked; the author written is `tm:NAME`, or `tm` without one. */
   as?: string
-  /** Plan only: count what would be filled, write nothing. */
+  /** Plan only: count what would be filled, write nothing (no engine is asked). */
   dryRun?: boolean
+  /** The engine for what the memory leaves. */
+  mt?: MtEngine
+  /** The state machine text is written in (default translated; initial keeps it a draft). */
+  mtState?: Extract<State, 'translated' | 'initial'>
+  /** Units sent to the engine, then written, at a time (default 200). */
+  chunk?: number
 }
 
 /** What a pre-translation did. */
@@ -25,15 +37,18 @@ export interface PretranslateSummary {
   lang: string
   /** Untranslated units looked at. */
   untranslated: number
+  /** Units filled from the memory. */
   filled: number
   /** Filled units per score (101, 100, 99, …). */
   byScore: Record<string, number>
   /** Units someone else wrote in the meantime (left as they are). */
   conflicts: number
   author: string
+  /** With an engine: units it filled, those it could not, and why (reason → units). */
+  mt?: { engine: string; author: string; filled: number; cached: number; failed: number; reasons: Record<string, number> }
 }
 
-/** Fill untranslated units of `articleId` in `lang` from memory matches scoring at least `min`. */
+/** Fill untranslated units of `articleId` in `lang` from the memory, then from `opts.mt`. */
 export async function pretranslate(
   store: Store,
   articleId: string,
@@ -44,49 +59,83 @@ export async function pretranslate(
   const article = await store.getArticle(articleId)
   if (!article) throw new NotFound(`no article ${printable(articleId)}`)
   checkTarget(article, lang)
-  if (!(await store.memory.hasPair(lang, article.lang))) {
+  const hasPair = await store.memory.hasPair(lang, article.lang)
+  if (!hasPair && !opts.mt) {
     throw new NotFound(`the memory has no ${article.lang} → ${lang} entries yet`, 'unknown-language-pair')
   }
   const author = opts.as ? `tm:${opts.as}` : 'tm'
   const units = await store.listUnits(articleId)
   const translations = await store.listTranslations(articleId, lang)
   const todo = units.flatMap((_u, i) => (translations[i]?.state === 'initial' ? [i] : []))
-  const matches = await store.memory.matchMany(
-    todo.map((i) => ({ ...unitQuery(units, i, article, lang), threshold: Math.min(min, 100), limit: 1 })),
-  )
-  const summary: PretranslateSummary = {
-    article: articleId,
-    lang,
-    untranslated: todo.length,
-    filled: 0,
-    byScore: {},
-    conflicts: 0,
-    author,
+  const matches = hasPair
+    ? await store.memory.matchMany(
+        todo.map((i) => ({ ...unitQuery(units, i, article, lang), threshold: Math.min(min, 100), limit: 1 })),
+      )
+    : []
+  const summary: PretranslateSummary = { article: articleId, lang, untranslated: todo.length, filled: 0, byScore: {}, conflicts: 0, author }
+
+  /** One write; false when someone else wrote the unit meanwhile. */
+  const write = async (i: number, text: string, state: State, by: string, origin: TranslationOrigin) => {
+    if (opts.dryRun) return true
+    try {
+      await store.writeTranslation({ articleId, unitId: units[i]!.id, lang, text, state, ifVersion: translations[i]!.version, author: by, origin })
+      return true
+    } catch (err) {
+      if (!(err instanceof VersionConflict)) throw err
+      summary.conflicts++
+      return false
+    }
   }
+
+  const left: number[] = []
   for (let k = 0; k < todo.length; k++) {
     const best = matches[k]?.[0]
-    if (!best || best.score < min) continue
     const i = todo[k]!
-    if (!opts.dryRun) {
-      try {
-        await store.writeTranslation({
-          articleId,
-          unitId: units[i]!.id,
-          lang,
-          text: best.target,
-          state: 'translated',
-          ifVersion: translations[i]!.version,
-          author,
-          origin: { kind: 'memory', score: best.score },
-        })
-      } catch (err) {
-        if (!(err instanceof VersionConflict)) throw err
-        summary.conflicts++
-        continue
-      }
+    if (!best || best.score < min) {
+      left.push(i)
+      continue
     }
+    if (!(await write(i, best.target, 'translated', author, { kind: 'memory', score: best.score }))) continue
     summary.filled++
     summary.byScore[best.score] = (summary.byScore[best.score] ?? 0) + 1
   }
+  if (opts.mt) await machineFill(store, article.lang, lang, units.map((u) => u.source), left, opts, summary, write)
   return summary
+}
+
+/** Machine-translate the units `left` in chunks, writing each chunk before the next is sent. */
+async function machineFill(
+  store: Store,
+  from: string,
+  to: string,
+  sources: string[],
+  left: number[],
+  opts: PretranslateOptions,
+  summary: PretranslateSummary,
+  write: (i: number, text: string, state: State, by: string, origin: TranslationOrigin) => Promise<boolean>,
+): Promise<void> {
+  const engine = opts.mt!
+  const mt = { engine: engine.name, author: `mt:${engine.name}`, filled: 0, cached: 0, failed: 0, reasons: {} as Record<string, number> }
+  summary.mt = mt
+  if (opts.dryRun) return void (mt.filled = left.length)
+  const size = opts.chunk ?? 200
+  for (let c = 0; c < left.length; c += size) {
+    const chunk = left.slice(c, c + size)
+    const out = await translateCached(store.mtCache, engine, from, to, chunk.map((i) => sources[i]!))
+    for (let k = 0; k < chunk.length; k++) {
+      const o = out[k]!
+      // A blank reply is no translation: the unit stays untranslated, with the reason.
+      const reason = !o.ok ? o.reason : o.text.trim() === '' ? 'empty reply' : undefined
+      if (reason !== undefined) {
+        mt.failed++
+        mt.reasons[reason] = (mt.reasons[reason] ?? 0) + 1
+        continue
+      }
+      if (!o.ok) continue
+      if (await write(chunk[k]!, o.text, opts.mtState ?? 'translated', mt.author, { kind: 'mt', engine: engine.name })) {
+        mt.filled++
+        if (o.cached) mt.cached++
+      }
+    }
+  }
 }
