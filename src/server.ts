@@ -1,3 +1,4 @@
+import type { MtEngine } from './mt/types.js'
 import { serve, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
@@ -44,6 +45,8 @@ export interface ServerOptions {
   maxBody?: number
   /** No request log lines. */
   quiet?: boolean
+  /** Machine-translation engines by name (see src/mt/). */
+  mt?: ReadonlyMap<string, MtEngine>
   /** Where start-up messages go (default: stdout). */
   print?: (line: string) => void
 }
@@ -78,10 +81,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     localeTargets: opts.localeTargets ?? [],
     maxBody: opts.maxBody ?? DEFAULT_APP_OPTIONS.maxBody,
     log: opts.quiet ? false : DEFAULT_APP_OPTIONS.log,
+    ...(opts.mt ? { mt: opts.mt } : {}),
   })
   // The translator's editor at `/`: passwords and sessions on their own connection to the file.
   const web = openSqliteWebAuth({ file: opts.db }, accounts)
-  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions }))
+  app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...(opts.mt ? { mt: opts.mt } : {}) }))
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address

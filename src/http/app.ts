@@ -16,10 +16,12 @@ import { registerBadges } from './routes/badges.js'
 import { registerFormats } from './routes/formats.js'
 import { registerLocales } from './routes/locales.js'
 import { registerReports } from './routes/reports.js'
+import { registerSuggestions } from './routes/suggestions.js'
 import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
 import { validationHook } from './validation.js'
+import type { MtEngine } from '../mt/types.js'
 
 /** What the app needs from its surroundings; only `src/server.ts` and `src/cli/` build these. */
 export interface AppOptions {
@@ -36,6 +38,8 @@ export interface AppOptions {
   maxBody?: number
   /** One line per request; `false` for none. */
   log?: LogSink
+  /** Machine-translation engines by name, for suggestions (none when absent). */
+  mt?: ReadonlyMap<string, MtEngine>
 }
 
 /** Defaults for {@link AppOptions}. */
@@ -103,7 +107,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/locales/*', guard)
   app.use('/badge/*', guard)
 
-  const deps = { store: opts.store, accounts: opts.accounts }
+  const deps = { store: opts.store, accounts: opts.accounts, mt: opts.mt ?? new Map<string, MtEngine>() }
   registerArticles(app, deps)
   registerUnits(app, deps)
   registerTranslations(app, deps)
@@ -111,6 +115,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerFormats(app, deps)
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
+  registerSuggestions(app, deps)
   registerBadges(app, deps)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Accounts, Principal } from '../auth/types.js'
+import type { MtEngine } from '../mt/types.js'
 import type { Store } from '../store/types.js'
 
 /** The Hono environment of the app: what middleware puts on the context for handlers. */
@@ -18,4 +19,6 @@ export type App = OpenAPIHono<AppEnv>
 export interface RouteDeps {
   store: Store
   accounts: Accounts
+  /** The configured machine-translation engines, by name (none when absent). */
+  mt?: ReadonlyMap<string, MtEngine>
 }

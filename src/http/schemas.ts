@@ -217,3 +217,18 @@ export const problemSchema = z
   })
   .passthrough()
   .openapi('Problem')
+
+/** One suggestion for a unit: a memory match or an engine's translation (GET …/suggestions). */
+export const suggestionSchema = z
+  .object({
+    text: z.string().openapi({ description: 'what to insert' }),
+    origin: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('memory'), score: z.number().int() }),
+        z.object({ kind: z.literal('mt'), engine: z.string() }),
+      ])
+      .openapi({ description: 'send it back as the write\'s origin (with edited: true when changed)' }),
+    score: z.number().int().optional().openapi({ description: 'a memory match\'s score; machine text has none' }),
+    source: z.string().optional().openapi({ description: 'the source a memory match was made from' }),
+  })
+  .openapi('Suggestion')

@@ -47,7 +47,10 @@ export function createEngine(config: EngineConfig, adapter: EngineAdapter, opts:
       if (replies.length !== texts.length) return fail(`malformed reply: ${replies.length} texts for ${texts.length}`)
       return replies.map((r, i) => ({ ok: true, text: fromEngine(r, texts[i]!, adapter.codes).text }))
     } catch (err) {
-      return fail(reasonOf(err, timer.signal.aborted && !outer?.aborted))
+      // Past the deadline, or the caller's own time-out (AbortSignal.timeout), is a time-out;
+      // any other abort of the caller's is a cancellation.
+      const late = timer.signal.aborted || Date.now() >= until || (outer?.reason as Error | undefined)?.name === 'TimeoutError'
+      return fail(reasonOf(err, late))
     } finally {
       clearTimeout(timeout)
     }

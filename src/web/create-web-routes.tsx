@@ -8,6 +8,7 @@ import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
+import { registerSuggestions } from './suggestion-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, languageName, pageContext, wantsJson } from './page-context.js'
@@ -144,6 +145,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
   })
   registerMemory(web, deps, paths)
+  registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
   return web
 }

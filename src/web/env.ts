@@ -1,3 +1,4 @@
+import type { MtEngine } from '../mt/types.js'
 import type { i18n } from 'i18next'
 import type { Passwords } from '../auth/passwords.js'
 import type { Session, Sessions } from '../auth/sessions.js'
@@ -17,6 +18,8 @@ export interface WebDeps {
   pageSize?: number
   /** Sign-in failures allowed per account and per address in `limitWindowMs`. */
   limits?: { perAccount: number; perAddress: number; windowMs: number }
+  /** Machine-translation engines by name, for the panel's suggestions (none when absent). */
+  mt?: ReadonlyMap<string, MtEngine>
 }
 
 /** Defaults for {@link WebDeps}. */

@@ -2,10 +2,11 @@ import { DEFAULT_HOST, DEFAULT_PORT, resolveDbPath } from '../../config.js'
 import { DEFAULT_APP_OPTIONS } from '../../http/app.js'
 import { parseLanguage } from '../../model/tags.js'
 import { startServer } from '../../server.js'
+import { configuredEngines, MT_HELP } from '../mt-flags.js'
 import { parseVerbArgs, UsageError } from '../output.js'
 import { DB_HELP, splitList } from '../store-access.js'
 
-export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--targets sv,de] [--quiet]
+export const HELP = `Usage: tolk serve [--port N | PORT] [--host ADDR] [--db FILE] [--public-read] [--cors ORIGIN,...] [--max-body SIZE] [--targets sv,de] [--mt NAME=URL ...] [--quiet]
 
 Run the workbench service. On first start it creates the database, loads the seed articles and
 creates an account "admin" and prints its API token once, alone on a line of its own (the one
@@ -22,6 +23,7 @@ ${DB_HELP}
   --targets LANGS  target languages of an i18next namespace that a saveMissing post creates
                    (POST /locales/add/LNG/NS; default: TOLK_TARGETS, else none)
   --max-body SIZE  largest request body, e.g. 4mb, 512kb or bytes (default 4mb); more gets 413
+${MT_HELP}
   --quiet          no request log lines (one per request by default)
   -h, --help       this help`
 
@@ -35,12 +37,18 @@ export async function run(args: string[]): Promise<number> {
     'max-body': { type: 'string' },
     targets: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    mt: { type: 'string', multiple: true },
   })
   if (positionals.length > 1 || (positionals.length === 1 && values.port !== undefined)) {
     throw new UsageError('give the port once: tolk serve 8080 or tolk serve --port 8080')
   }
   const port = parsePort(values.port ?? positionals[0] ?? process.env.PORT ?? String(DEFAULT_PORT))
+  // Checked before anything opens, so bad configuration is one line and exit 2.
+  const bare = (values.mt ?? []).find((f) => !f.includes('='))
+  if (bare !== undefined) throw new UsageError(`serve --mt takes NAME=URL or NAME=KIND:URL, not "${bare}"`)
+  const mt = configuredEngines(values.mt ?? [])
   const server = await startServer({
+    mt,
     port,
     host: values.host ?? DEFAULT_HOST,
     db: resolveDbPath(values.db),
@@ -50,6 +58,7 @@ export async function run(args: string[]): Promise<number> {
     maxBody: values['max-body'] === undefined ? DEFAULT_APP_OPTIONS.maxBody : parseSize(values['max-body']),
     quiet: values.quiet,
   })
+  for (const e of mt.values()) console.log(`tolk: machine translation ${e.name} (${e.kind})`)
   console.log(`tolk: listening on ${server.url}`)
   await new Promise<void>((resolve) => {
     const stop = () => void server.close().then(resolve)
