@@ -25,6 +25,8 @@ export interface LanguageReport {
   coverage: number
   units: StateCounts
   words: StateCounts
+  /** Words of translated, reviewed and final units by the origin of their text; they add up to those. */
+  wordsByOrigin?: { human: number; memory: number; mt: number; aligned: number }
   untranslated?: ReportedUnit[]
   stale?: ReportedUnit[]
 }
@@ -94,11 +96,23 @@ export async function* reportRows<P>(
   pendingOf: (articleId: string, langs: string[]) => Promise<P[]>,
 ): AsyncGenerator<ReportRow<P>> {
   for await (const page of coveragePages(store, opts.articles)) {
+    await addOrigins(store, page)
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
       if (opts.summary || langs.length === 0) yield { article, langs }
       else yield { article, langs, pending: await pendingOf(article.id, langs) }
     }
+  }
+}
+
+/** Give each article of a page its words by origin (ArticleCoverage.origins), in one read. */
+async function addOrigins(store: Store, page: ArticleCoverage[]): Promise<void> {
+  const byId = new Map(page.map((a) => [a.id, a]))
+  for (const a of page) a.origins = new Array<number>(a.targets.length * 4).fill(0)
+  for (const o of await store.originWords(page.map((a) => a.id))) {
+    const a = byId.get(o.articleId)
+    const k = a ? a.targets.indexOf(o.lang) : -1
+    if (k >= 0) a!.origins!.splice(k * 4, 4, o.human, o.memory, o.mt, o.aligned)
   }
 }
 
@@ -147,7 +161,12 @@ function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
   const liveWords = a.words - (a.lacks?.[k * 2 + 1] ?? 0)
   const units = { initial: liveUnits - c(0) - c(2) - c(4), translated: c(0), reviewed: c(2), final: c(4), stale: c(6) }
   const words = { initial: liveWords - c(1) - c(3) - c(5), translated: c(1), reviewed: c(3), final: c(5), stale: c(7) }
-  return { coverage: coverageOf(words), units, words }
+  const report: LanguageReport = { coverage: coverageOf(words), units, words }
+  if (a.origins) {
+    const o = (i: number) => a.origins![k * 4 + i] ?? 0
+    report.wordsByOrigin = { human: o(0), memory: o(1), mt: o(2), aligned: o(3) }
+  }
+  return report
 }
 
 /** Share of words done and not stale; an article without words is complete. */

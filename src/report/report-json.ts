@@ -52,6 +52,8 @@ export function articleReportJson(a: ArticleCoverage, langs: readonly string[], 
     const total = iw + tw + rw + fw
     const coverage = total === 0 ? 1 : Math.max(0, tw + rw + fw - sw) / total
     s += `${i > 0 ? ',' : ''}${q(lang)}:{"coverage":${coverage},"units":{"initial":${units - tu - ru - fu},"translated":${tu},"reviewed":${ru},"final":${fu},"stale":${su}},"words":{"initial":${iw},"translated":${tw},"reviewed":${rw},"final":${fw},"stale":${sw}}`
+    const o = a.origins
+    if (o) s += `,"wordsByOrigin":{"human":${o[k * 4] ?? 0},"memory":${o[k * 4 + 1] ?? 0},"mt":${o[k * 4 + 2] ?? 0},"aligned":${o[k * 4 + 3] ?? 0}}`
     const list = pending?.[i]
     if (list) s += `,"untranslated":[${list.untranslated}],"stale":[${list.stale}]`
     s += '}'

@@ -69,6 +69,12 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
    * article has no plural units.
    */
   lacks?: number[]
+  /**
+   * Four numbers per target, in `targets` order: the words of its translated, reviewed and final
+   * units by origin, human, memory, mt, aligned (see OriginWords). Set by reports, which read
+   * them with originWords; absent from articleCoverage itself.
+   */
+  origins?: number[]
 }
 
 /**
@@ -79,6 +85,21 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
 export interface PendingJson {
   untranslated: string
   stale: string
+}
+
+/**
+ * Source words of one article's translated, reviewed and final units in one language, by the
+ * origin of the write that set their text: unedited memory or machine text, text aligned from
+ * an existing translation (the alignment issue; 0 until then), and the rest, a person's. The
+ * four add up to those states' words.
+ */
+export interface OriginWords {
+  articleId: string
+  lang: string
+  human: number
+  memory: number
+  mt: number
+  aligned: number
 }
 
 /** A unit that still needs work in one language, for report listings. */
@@ -178,6 +199,11 @@ export interface Store {
    * as objects. Throws NotFound for an unknown article.
    */
   pendingUnitsJson(articleId: string, langs: string[]): Promise<PendingJson[]>
+  /**
+   * Words by origin (see OriginWords) for the named articles, one entry per article and language
+   * that has done translations; unknown ids are left out.
+   */
+  originWords(articleIds: string[]): Promise<OriginWords[]>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
+import { buildReport } from '../../src/report/build-report.js'
+import { reportJson } from '../../src/report/report-json.js'
 import type { Store } from '../../src/store/types.js'
 import { article, SAMPLE } from './fixtures/articles.js'
 
@@ -85,6 +87,37 @@ export function testMtStore(makeStore: () => Store | Promise<Store>): void {
       // Saved again unedited, a machine text stays a machine's.
       await write(a!, 'Texto de máquina.', { origin: { kind: 'mt', engine: 'apertium' }, ifVersion: 1 })
       expect(await targets()).toEqual(['Texto corregido.'])
+    })
+  })
+
+  describe('words by origin', () => {
+    it('counts the words of done units by the origin of the write that set their text; the four add up', async () => {
+      await store.importArticle(article('en-general-01', SAMPLE, { targets: ['es', 'de'] }))
+      const units = await store.listUnits('en-general-01')
+      expect(units.length).toBeGreaterThanOrEqual(4)
+      const w = (i: number, text: string, extra: object) =>
+        store.writeTranslation({ articleId: 'en-general-01', unitId: units[i]!.id, lang: 'es', text, state: 'translated', author: 'ann', ...extra })
+      await w(0, 'Máquina.', { origin: { kind: 'mt', engine: 'apertium' }, author: 'mt:apertium' })
+      await w(1, 'Memoria.', { origin: { kind: 'memory', score: 100 } })
+      await w(2, 'Editada.', { origin: { kind: 'mt', engine: 'apertium', edited: true } })
+      await w(3, 'Humana.', {})
+      // A reviewer confirming the machine text (a state-only write) does not make it human.
+      await w(0, 'Máquina.', { state: 'reviewed', ifVersion: 1 })
+      const report = await buildReport(store, { articles: ['en-general-01'], summary: true })
+      const es = report.articles[0]!.languages.es!
+      const words = (i: number) => units[i]!.words
+      expect(es.wordsByOrigin).toEqual({ human: words(2) + words(3), memory: words(1), mt: words(0), aligned: 0 })
+      const o = es.wordsByOrigin!
+      expect(o.human + o.memory + o.mt + o.aligned).toBe(es.words.translated + es.words.reviewed + es.words.final)
+      expect(report.articles[0]!.languages.de!.wordsByOrigin).toEqual({ human: 0, memory: 0, mt: 0, aligned: 0 })
+      // A person saving the machine text unedited (origin kept) leaves it a machine's.
+      await w(0, 'Máquina.', { state: 'translated', ifVersion: 2, origin: { kind: 'mt', engine: 'apertium' } })
+      const again = await buildReport(store, { articles: ['en-general-01'] })
+      expect(again.articles[0]!.languages.es!.wordsByOrigin!.mt).toBe(words(0))
+      // The streamed JSON says the same, character for character.
+      let text = ''
+      for await (const chunk of reportJson(store, { articles: ['en-general-01'] })) text += chunk
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(again)))
     })
   })
 }

@@ -19,7 +19,17 @@ const reportSchema = z
         words: z.number(),
         languages: z.record(
           z.string(),
-          z.object({ coverage: z.number(), units: counts, words: counts, untranslated: listed.optional(), stale: listed.optional() }),
+          z.object({
+            coverage: z.number(),
+            units: counts,
+            words: counts,
+            wordsByOrigin: z
+              .object({ human: z.number().int(), memory: z.number().int(), mt: z.number().int(), aligned: z.number().int() })
+              .optional()
+              .openapi({ description: 'words of translated, reviewed and final units by the origin of their text; they add up to those' }),
+            untranslated: listed.optional(),
+            stale: listed.optional(),
+          }),
         ),
       }),
     ),

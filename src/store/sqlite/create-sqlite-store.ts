@@ -9,6 +9,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
+import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 
 /** Options of {@link createSqliteStore}. */
@@ -35,6 +36,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
+  const originWords = createOriginWords(db)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now))),
@@ -62,6 +64,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
     pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
     pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
+    originWords: async (ids) => originWords(ids),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on
