@@ -6,7 +6,7 @@
  */
 import { fromApertium, toApertium } from './apertium-codes.js'
 import { MtError } from './errors.js'
-import { expect, fetchJson, join } from './http.js'
+import { expect, fetchJson, join, keepOnSuccess } from './http.js'
 import type { EngineAdapter, EngineConfig, LanguagePair } from './types.js'
 
 interface ApyPairs {
@@ -18,20 +18,16 @@ interface ApyTranslation {
 
 /** The APy adapter for one configured engine. */
 export function apertiumAdapter(config: EngineConfig): EngineAdapter {
-  let listed: Promise<[string, string][]> | undefined
-  const listPairs = (signal: AbortSignal) => {
-    listed ??= fetchJson(join(config.url, '/listPairs'), {}, signal).then((j) => {
+  const listPairs = keepOnSuccess((signal) =>
+    fetchJson(join(config.url, '/listPairs'), {}, signal).then((j) => {
       const data = (j as ApyPairs).responseData
       expect(Array.isArray(data), 'no list of pairs')
       return data.map((p) => {
         expect(typeof p.sourceLanguage === 'string' && typeof p.targetLanguage === 'string', 'a pair without languages')
         return [p.sourceLanguage, p.targetLanguage] as [string, string]
       })
-    })
-    // A failed listing is asked again next time rather than remembered.
-    listed.catch(() => (listed = undefined))
-    return listed
-  }
+    }),
+  )
   return {
     kind: 'apertium',
     codes: 'xml',

@@ -6,7 +6,7 @@
  * Documented errors: 403 key, 429 too many requests, 456 quota exceeded, 5xx (./errors.ts).
  */
 import { MtError } from './errors.js'
-import { expect, fetchJson, join } from './http.js'
+import { expect, fetchJson, join, keepOnSuccess } from './http.js'
 import type { EngineAdapter, EngineConfig, LanguagePair } from './types.js'
 
 /** DeepL's source code for a tag: the language alone, upper case (`EN`). */
@@ -38,15 +38,11 @@ export function deeplAdapter(config: EngineConfig): EngineAdapter {
       return l.language.toLowerCase()
     })
   }
-  let listed: Promise<LanguagePair[]> | undefined
-  const pairs = (signal: AbortSignal) => {
-    listed ??= Promise.all([languages('source', signal), languages('target', signal)]).then(([from, to]) =>
+  const pairs = keepOnSuccess((signal) =>
+    Promise.all([languages('source', signal), languages('target', signal)]).then(([from, to]) =>
       from.flatMap((f) => to.filter((t) => !t.startsWith(f)).map((t) => ({ from: f, to: t }))),
-    )
-    // A failed listing is asked again next time rather than remembered.
-    listed.catch(() => (listed = undefined))
-    return listed
-  }
+    ),
+  )
   return {
     kind: 'deepl',
     codes: 'xml',

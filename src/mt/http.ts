@@ -39,3 +39,20 @@ export function expect(ok: boolean, what: string): asserts ok {
 export function join(base: string, path: string): string {
   return base.replace(/\/+$/, '') + path
 }
+
+/**
+ * `load` called once and its answer kept (an engine's language list); a failed load is not
+ * kept, so the next call asks again.
+ */
+export function keepOnSuccess<T>(load: (signal: AbortSignal) => Promise<T>): (signal: AbortSignal) => Promise<T> {
+  let kept: Promise<T> | undefined
+  return (signal) => {
+    if (kept) return kept
+    const p = load(signal)
+    kept = p
+    p.catch(() => {
+      if (kept === p) kept = undefined
+    })
+    return p
+  }
+}

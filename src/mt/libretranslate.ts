@@ -5,7 +5,7 @@
  * each language with its `targets`. Errors: 400, 403 (key), 429 (slow down), 500 with `error`.
  */
 import { MtError } from './errors.js'
-import { expect, fetchJson, join } from './http.js'
+import { expect, fetchJson, join, keepOnSuccess } from './http.js'
 import type { EngineAdapter, EngineConfig, LanguagePair } from './types.js'
 
 interface Language {
@@ -15,15 +15,12 @@ interface Language {
 
 /** The LibreTranslate adapter for one configured engine. */
 export function libretranslateAdapter(config: EngineConfig): EngineAdapter {
-  let listed: Promise<Language[]> | undefined
-  const languages = (signal: AbortSignal) => {
-    listed ??= fetchJson(join(config.url, '/languages'), {}, signal).then((j) => {
+  const languages = keepOnSuccess((signal) =>
+    fetchJson(join(config.url, '/languages'), {}, signal).then((j) => {
       expect(Array.isArray(j), 'languages is not a list')
       return j as Language[]
-    })
-    listed.catch(() => (listed = undefined))
-    return listed
-  }
+    }),
+  )
   // LibreTranslate names most languages by ISO 639-1 and a few by a full tag (zh-Hans, pt-BR).
   const codeFor = (tag: string, codes: Set<string>) =>
     [tag, new Intl.Locale(tag).language].find((c) => codes.has(c.toLowerCase()))?.toLowerCase()
