@@ -67,7 +67,8 @@ export const TOOLS = {
   },
   apertium: {
     what: 'Apertium APy (apertium-apy) with the English–Spanish pair',
-    present: () => onPath('apertium-apy'),
+    // tests/mt/_apy.ts starts it on a free port on these modes.
+    present: () => onPath('apertium-apy') && existsSync('/usr/share/apertium/modes/eng-spa.mode'),
     install: 'apt-get install -y apertium-apy apertium-eng-spa',
   },
 } satisfies Record<string, Tool>
