@@ -31,7 +31,7 @@ export function deeplAdapter(config: EngineConfig): EngineAdapter {
     return { authorization: `DeepL-Auth-Key ${config.key}`, 'content-type': 'application/json' }
   }
   const languages = async (type: string, signal: AbortSignal): Promise<string[]> => {
-    const j = await fetchJson(join(config.url, `/v2/languages?type=${type}`), { headers: headers() }, signal)
+    const j = await fetchJson(join(config.url, `/v2/languages?type=${type}`), { headers: headers() }, signal, config.key)
     expect(Array.isArray(j), 'languages is not a list')
     return j.map((l: { language?: unknown }) => {
       expect(typeof l?.language === 'string', 'a language without a code')
@@ -55,7 +55,7 @@ export function deeplAdapter(config: EngineConfig): EngineAdapter {
         throw new MtError(`no ${from} → ${to} pair`)
       }
       const body = JSON.stringify({ text: texts, source_lang: deeplSource(from), target_lang: deeplTarget(to), tag_handling: 'xml' })
-      const j = (await fetchJson(join(config.url, '/v2/translate'), { method: 'POST', headers: headers(), body }, signal)) as {
+      const j = (await fetchJson(join(config.url, '/v2/translate'), { method: 'POST', headers: headers(), body }, signal, config.key)) as {
         translations?: { text?: unknown }[]
       }
       expect(Array.isArray(j.translations), 'no translations')

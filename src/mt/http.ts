@@ -5,16 +5,27 @@
  */
 import { httpError, MtError } from './errors.js'
 
-/** Fetch `url` and parse its JSON answer; throws MtError for anything but a JSON success. */
-export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal): Promise<unknown> {
+/**
+ * Fetch `url` and parse its JSON answer; throws MtError for anything but a JSON success. An
+ * error body may echo the key (OpenAI's "Incorrect API key provided: sk-…"): `secret`, and
+ * anything shaped like a key, is cut out of the reason.
+ */
+export async function fetchJson(url: string, init: RequestInit, signal: AbortSignal, secret?: string): Promise<unknown> {
   const res = await fetch(url, { ...init, signal })
   const body = await res.text()
-  if (!res.ok) throw httpError(res.status, res.headers.get('retry-after'), detailOf(body))
+  if (!res.ok) throw httpError(res.status, res.headers.get('retry-after'), scrub(detailOf(body), secret))
   try {
     return JSON.parse(body) as unknown
   } catch {
     throw new MtError('malformed reply: not JSON')
   }
+}
+
+/** `text` without the key or anything shaped like one (`sk-…`, long runs of key characters). */
+export function scrub(text: string, secret?: string): string {
+  let out = secret ? text.split(secret).join('…') : text
+  out = out.replace(/\bsk-[\w*-]+/g, 'sk-…').replace(/[A-Za-z0-9_*:-]{32,}/g, '…')
+  return out
 }
 
 /** A short reason from an error body (`message`, `error`, `detail`), else its first characters. */

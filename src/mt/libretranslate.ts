@@ -45,7 +45,7 @@ export function libretranslateAdapter(config: EngineConfig): EngineAdapter {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
-      }, signal)) as { translatedText?: unknown }
+      }, signal, config.key)) as { translatedText?: unknown }
       const t = j.translatedText
       expect(Array.isArray(t) && t.every((x) => typeof x === 'string'), 'translatedText is not a list of texts')
       return t as string[]

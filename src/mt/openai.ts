@@ -42,7 +42,7 @@ export function openaiAdapter(config: EngineConfig & { model?: string }): Engine
           })
           const headers: Record<string, string> = { 'content-type': 'application/json' }
           if (config.key) headers.authorization = `Bearer ${config.key}`
-          const j = (await fetchJson(join(config.url, '/chat/completions'), { method: 'POST', headers, body }, signal)) as {
+          const j = (await fetchJson(join(config.url, '/chat/completions'), { method: 'POST', headers, body }, signal, config.key)) as {
             choices?: { message?: { content?: unknown } }[]
           }
           const content = j.choices?.[0]?.message?.content

@@ -52,7 +52,11 @@ export async function startStandIn(kind: Exclude<EngineKind, 'apertium'>, key = 
         kind === 'deepl' ? req.headers.authorization === `DeepL-Auth-Key ${key}`
         : kind === 'openai' ? req.headers.authorization === `Bearer ${key}`
         : path.startsWith('/languages') || body.api_key === key
-      if (!given) return json(res, 403, kind === 'deepl' ? { message: 'Forbidden' } : { error: 'Invalid API key' })
+      if (!given) {
+        // OpenAI answers 401 and echoes part of the key it was given.
+        if (kind === 'openai') return json(res, 401, { error: { message: `Incorrect API key provided: ${String(req.headers.authorization).slice(7)}.`, type: 'invalid_request_error', code: 'invalid_api_key' } })
+        return json(res, 403, kind === 'deepl' ? { message: 'Forbidden' } : { error: 'Invalid API key' })
+      }
       if (path.startsWith('/v2/languages')) {
         const type = new URL(path, 'http://x').searchParams.get('type')
         return json(res, 200, type === 'source' ? [{ language: 'EN', name: 'English' }] : [{ language: 'ES', name: 'Spanish' }, { language: 'SV', name: 'Swedish' }])
