@@ -1,5 +1,6 @@
 /**
- * LibreTranslate (https://docs.libretranslate.com/guides/api_usage/, and its /docs OpenAPI):
+ * LibreTranslate (https://github.com/LibreTranslate/LibreTranslate#api-examples, and its API
+ * docs at https://libretranslate.com/docs):
  * `POST /translate` with JSON `{q, source, target, format, api_key}`; `q` may be a list, and
  * then `translatedText` is one too. `format: "html"` keeps inline tags. `GET /languages` lists
  * each language with its `targets`. Errors: 400, 403 (key), 429 (slow down), 500 with `error`.
