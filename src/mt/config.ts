@@ -6,6 +6,7 @@
  * flag, so it never shows in a process list, a log or an answer.
  * The `mt` key of tolk.config.json joins here when the config file lands (the check issue).
  */
+import { readFileSync } from 'node:fs'
 import { InvalidInput } from '../model/errors.js'
 import { ENGINE_KINDS, type EngineConfig, type EngineKind } from './types.js'
 
@@ -40,9 +41,29 @@ export function parseEngineSpec(spec: string, env: NodeJS.ProcessEnv = {}): Engi
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidInput(`the URL of engine ${name} must be http or https`, 'invalid-mt')
   if (url.username || url.password) throw new InvalidInput(`engine ${name}: give its key in ${envName(name)}, not in the URL`, 'invalid-mt')
-  const key = env[envName(name)]
+  const key = keyOf(name, env)
   const model = env[envName(name, 'MODEL')]
   return { name, kind: kind as EngineKind, url: url.href.replace(/\/$/, ''), ...(key ? { key } : {}), ...(model ? { model } : {}) }
+}
+
+/**
+ * An engine's key: `TOLK_MT_<NAME>_KEY`, or the first line of the file `TOLK_MT_<NAME>_KEY_FILE`
+ * names (a secret mounted as a file). An unreadable file is refused, naming the variable only.
+ */
+function keyOf(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  const direct = env[envName(name)]
+  if (direct) return direct
+  const file = env[envName(name, 'KEY_FILE')]
+  if (!file) return undefined
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    throw new InvalidInput(`engine ${name}: cannot read the key file that ${envName(name, 'KEY_FILE')} names`, 'invalid-mt')
+  }
+  const key = text.split(/\r?\n/)[0]!.trim()
+  if (!key) throw new InvalidInput(`engine ${name}: the key file that ${envName(name, 'KEY_FILE')} names is empty`, 'invalid-mt')
+  return key
 }
 
 /** Every configured engine: `TOLK_MT` first, then the flags, a later name replacing an earlier. */

@@ -6,7 +6,8 @@
  */
 import { NotFound } from '../model/errors.js'
 import type { Store } from '../store/types.js'
-import { unitMatches } from '../tm/unit-matches.js'
+import { printable } from '../model/tags.js'
+import { checkTarget, unitQuery } from '../tm/unit-matches.js'
 import { reasonOf } from './errors.js'
 import { translateCached } from './translate-cached.js'
 import type { MtEngine } from './types.js'
@@ -42,13 +43,18 @@ export async function unitSuggestions(
   lang: string,
   opts: { waitMs?: number } = {},
 ): Promise<Suggestions> {
-  const memory = await unitMatches(store, articleId, unitId, lang).catch((err: unknown) => {
+  const article = await store.getArticle(articleId)
+  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
+  checkTarget(article, lang)
+  const units = await store.listUnits(articleId)
+  const i = units.findIndex((u) => u.id === unitId)
+  if (i < 0) throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+  const unit = units[i]!
+  const memory = await store.memory.matches(unitQuery(units, i, article, lang)).catch((err: unknown) => {
     // A memory that has never seen the pair has nothing to offer yet.
     if (err instanceof NotFound && err.code === 'unknown-language-pair') return []
     throw err
   })
-  const article = (await store.getArticle(articleId))!
-  const unit = (await store.listUnits(articleId)).find((u) => u.id === unitId)!
   const suggestions: Suggestion[] = memory.map((m) => ({
     text: m.target,
     origin: { kind: 'memory', score: m.score },

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { apertiumCandidates, fromApertium, toApertium } from '../../src/mt/apertium-codes.js'
 import { fromEngine, toEngine } from '../../src/mt/codes.js'
@@ -60,6 +63,17 @@ describe('engine configuration', () => {
     })
     expect(parseEngineSpec('local-llm=openai:http://h/v1', { TOLK_MT_LOCAL_LLM_MODEL: 'qwen' })).toMatchObject({ model: 'qwen' })
   })
+  it('a key may come from the file TOLK_MT_<NAME>_KEY_FILE names; an unreadable one is refused without its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tolk-mt-key-'))
+    try {
+      writeFileSync(join(dir, 'key'), 'from-file\n')
+      expect(parseEngineSpec('deepl=https://x', { TOLK_MT_DEEPL_KEY_FILE: join(dir, 'key') }).key).toBe('from-file')
+      expect(() => parseEngineSpec('deepl=https://x', { TOLK_MT_DEEPL_KEY_FILE: join(dir, 'none') })).toThrow(/cannot read the key file that TOLK_MT_DEEPL_KEY_FILE names$/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('TOLK_MT first, flags replace an engine of the same name', () => {
     const env = { TOLK_MT: 'apertium=http://a:1, deepl=https://api-free.deepl.com' }
     expect(engineConfigs(['apertium=http://b:2'], env).map((c) => [c.name, c.url])).toEqual([
