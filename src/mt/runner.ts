@@ -45,7 +45,10 @@ export function createEngine(config: EngineConfig, adapter: EngineAdapter, opts:
         }
       }, signal)
       if (replies.length !== texts.length) return fail(`malformed reply: ${replies.length} texts for ${texts.length}`)
-      return replies.map((r, i) => ({ ok: true, text: fromEngine(r, texts[i]!, adapter.codes).text }))
+      return replies.map((r, i): MtOutcome => {
+        const back = fromEngine(r, texts[i]!, adapter.codes)
+        return back.repaired ? { ok: true, text: back.text, repaired: true } : { ok: true, text: back.text }
+      })
     } catch (err) {
       // Past the deadline, or the caller's own time-out (AbortSignal.timeout), is a time-out;
       // any other abort of the caller's is a cancellation.

@@ -53,7 +53,15 @@ export interface EngineAdapter {
 }
 
 /** One text's outcome: the translation, or why there is none. */
-export type MtOutcome = { ok: true; text: string; cached?: boolean } | { ok: false; reason: string }
+export type MtOutcome =
+  | {
+      ok: true
+      text: string
+      cached?: boolean
+      /** The reply lost or broke inline codes and they were put back around the text (./codes.ts). */
+      repaired?: boolean
+    }
+  | { ok: false; reason: string }
 
 /** A configured engine as the rest of Tolk sees it. */
 export interface MtEngine {

@@ -45,7 +45,16 @@ export interface PretranslateSummary {
   conflicts: number
   author: string
   /** With an engine: units it filled, those it could not, and why (reason → units). */
-  mt?: { engine: string; author: string; filled: number; cached: number; failed: number; reasons: Record<string, number> }
+  mt?: {
+    engine: string
+    author: string
+    filled: number
+    cached: number
+    /** Filled units whose inline codes the engine lost and that were put back around the text. */
+    repaired: number
+    failed: number
+    reasons: Record<string, number>
+  }
 }
 
 /** Fill untranslated units of `articleId` in `lang` from the memory, then from `opts.mt`. */
@@ -115,7 +124,7 @@ async function machineFill(
   write: (i: number, text: string, state: State, by: string, origin: TranslationOrigin) => Promise<boolean>,
 ): Promise<void> {
   const engine = opts.mt!
-  const mt = { engine: engine.name, author: `mt:${engine.name}`, filled: 0, cached: 0, failed: 0, reasons: {} as Record<string, number> }
+  const mt = { engine: engine.name, author: `mt:${engine.name}`, filled: 0, cached: 0, repaired: 0, failed: 0, reasons: {} as Record<string, number> }
   summary.mt = mt
   if (opts.dryRun) return void (mt.filled = left.length)
   const size = opts.chunk ?? 200
@@ -135,6 +144,7 @@ async function machineFill(
       if (await write(chunk[k]!, o.text, opts.mtState ?? 'translated', mt.author, { kind: 'mt', engine: engine.name })) {
         mt.filled++
         if (o.cached) mt.cached++
+        if (o.repaired) mt.repaired++
       }
     }
   }

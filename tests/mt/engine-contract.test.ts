@@ -36,6 +36,8 @@ function contract(kind: EngineKind, engine: () => MtEngine, opts: { listsPairs: 
     const src = 'Read ⟦1⟧the manual⟦/1⟧ and ⟦2⟧call⟦/2⟧ me⟦3/⟧.'
     const text = ok((await engine().translate('en', 'es', [src]))[0])
     expect(codesOf(text)).toEqual(codesOf(src))
+    // Carried as they came, not put back by the repair.
+    expect((await engine().translate('en', 'es', [src]))[0]).not.toHaveProperty('repaired')
     for (const id of ['1', '2']) expect(text.indexOf(`⟦${id}⟧`)).toBeLessThan(text.indexOf(`⟦/${id}⟧`))
   })
 
@@ -133,7 +135,7 @@ for (const kind of ['deepl', 'libretranslate', 'openai'] as const) {
 
     it(`${kind}: a reply that lost its codes is repaired around the whole text`, async () => {
       const [o] = await engine.translate('en', 'es', ['!drop ⟦1⟧the⟦/1⟧ cat'])
-      expect(ok(o)).toBe('⟦1⟧!DROP THE CAT⟦/1⟧')
+      expect(o).toEqual({ ok: true, text: '⟦1⟧!DROP THE CAT⟦/1⟧', repaired: true })
     })
 
     it(`${kind}: never more than 4 requests at once`, async () => {

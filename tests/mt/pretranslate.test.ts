@@ -86,6 +86,7 @@ describe('pre-translation: memory first, failures per unit', () => {
         author: 'mt:llm',
         filled: 1,
         cached: 0,
+        repaired: 0,
         failed: 2,
         reasons: { 'answered HTTP 500: Internal error': 1, 'malformed reply: not JSON': 1 },
       })

@@ -78,7 +78,7 @@ export function summaryLine(s: PretranslateSummary, dryRun: boolean): string {
       .sort((a, b) => b[1] - a[1])
       .map(([reason, n]) => `${n} ${reason}`)
       .join(', ')
-    out += `${s.article} ${s.lang}: ${dryRun ? 'would ask' : 'machine-translated'} ${s.mt.filled} as ${s.mt.author}${s.mt.cached ? ` (${s.mt.cached} from the cache)` : ''}`
+    out += `${s.article} ${s.lang}: ${dryRun ? 'would ask' : 'machine-translated'} ${s.mt.filled} as ${s.mt.author}${s.mt.cached ? ` (${s.mt.cached} from the cache)` : ''}${s.mt.repaired ? `, ${s.mt.repaired} with inline codes put back around the text` : ''}`
     out += s.mt.failed ? `; ${s.mt.failed} failed, left untranslated (${why})\n` : '\n'
   }
   return out
