@@ -34,11 +34,25 @@ export function httpError(status: number, retryAfter: string | null, detail = ''
   return new MtError(`answered HTTP ${status}${more}`)
 }
 
+const NETWORK: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host not found',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  UND_ERR_SOCKET: 'connection closed',
+}
+
 /** The reason to report for anything thrown while translating. */
 export function reasonOf(err: unknown, timedOut: boolean): string {
   if (timedOut) return 'timed out'
   if (err instanceof MtError) return err.message
   if (err instanceof Error && err.name === 'AbortError') return 'cancelled'
-  if (err instanceof TypeError) return `unreachable (${(err.cause as Error | undefined)?.message ?? err.message})`
+  if (err instanceof TypeError) {
+    // fetch's network errors carry a code; its message names the address, which stays out.
+    const code = (err.cause as { code?: string } | undefined)?.code
+    return `unreachable (${(code && NETWORK[code]) ?? code ?? err.message})`
+  }
   return 'failed'
 }

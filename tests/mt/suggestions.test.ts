@@ -9,6 +9,7 @@ import { createEngines } from '../../src/mt/engines.js'
 import type { MtEngine } from '../../src/mt/types.js'
 import { makeTestApp } from '../http/_setup.js'
 import { makeWebApp } from '../web/_setup.js'
+import { freePort } from './_apy.js'
 import { startStandIn, type StandIn } from './_standins.js'
 
 let stand: StandIn
@@ -17,8 +18,8 @@ beforeAll(async () => {
   stand = await startStandIn('libretranslate', 'lt-key')
   engines = createEngines([
     { name: 'libre', kind: 'libretranslate', url: stand.url, key: 'lt-key' },
-    // Nothing listens on port 9 (discard) here: an engine that is down.
-    { name: 'down', kind: 'apertium', url: 'http://127.0.0.1:9' },
+    // A port nothing listens on: an engine that is down.
+    { name: 'down', kind: 'apertium', url: `http://127.0.0.1:${await freePort()}` },
   ])
 })
 afterAll(() => stand.close())
@@ -37,7 +38,7 @@ describe('GET /api/articles/:id/units/:unit/suggestions', () => {
       { text: 'Vädret är fint i dag.', origin: { kind: 'memory', score: 101 }, score: 101, source: weather },
       { text: 'THE WEATHER IS FINE TODAY.', origin: { kind: 'mt', engine: 'libre' } },
     ])
-    expect(body.errors).toEqual([{ engine: 'down', reason: expect.stringMatching(/^unreachable/) }])
+    expect(body.errors).toEqual([{ engine: 'down', reason: 'unreachable (connection refused)' }])
     expect(JSON.stringify(body)).not.toContain('lt-key')
   })
 
@@ -97,6 +98,21 @@ describe('GET /api/articles/:id/units/:unit/suggestions', () => {
   })
 })
 
+describe('GET /api/mt/engines', () => {
+  it('lists each engine with its kind, code carriage and pairs, or why it cannot say; never a key or URL', async () => {
+    const t = await makeTestApp({ mt: engines })
+    const res = await t.call('/api/mt/engines')
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.engines).toEqual([
+      { name: 'libre', kind: 'libretranslate', codes: 'xml', pairs: expect.arrayContaining([{ from: 'en', to: 'sv' }]) },
+      { name: 'down', kind: 'apertium', codes: 'xml', error: 'unreachable (connection refused)' },
+    ])
+    expect(JSON.stringify(body)).not.toMatch(/lt-key|127\.0\.0\.1/)
+    expect((await t.call('/api/mt/engines', { as: undefined })).status).toBe(401)
+  })
+})
+
 describe('the editor session route /edit/:article/:lang/:unit/suggestions', () => {
   it('gives the panel the same suggestions and errors on the session', async () => {
     const w = await makeWebApp({ mt: engines })
@@ -108,7 +124,7 @@ describe('the editor session route /edit/:article/:lang/:unit/suggestions', () =
     expect(body).toEqual({
       unit,
       suggestions: [{ text: 'THE WEATHER IS FINE TODAY.', origin: { kind: 'mt', engine: 'libre' } }],
-      errors: [{ engine: 'down', reason: expect.stringMatching(/^unreachable/) }],
+      errors: [{ engine: 'down', reason: 'unreachable (connection refused)' }],
     })
   })
 
