@@ -6,8 +6,7 @@
  */
 import { NotFound } from '../model/errors.js'
 import type { Store } from '../store/types.js'
-import { printable } from '../model/tags.js'
-import { checkTarget, unitQuery } from '../tm/unit-matches.js'
+import { findUnit, unitQuery } from '../tm/unit-matches.js'
 import { reasonOf } from './errors.js'
 import { translateCached } from './translate-cached.js'
 import type { MtEngine } from './types.js'
@@ -43,12 +42,7 @@ export async function unitSuggestions(
   lang: string,
   opts: { waitMs?: number } = {},
 ): Promise<Suggestions> {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
-  checkTarget(article, lang)
-  const units = await store.listUnits(articleId)
-  const i = units.findIndex((u) => u.id === unitId)
-  if (i < 0) throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+  const { article, units, i } = await findUnit(store, articleId, unitId, lang)
   const unit = units[i]!
   const memory = await store.memory.matches(unitQuery(units, i, article, lang)).catch((err: unknown) => {
     // A memory that has never seen the pair has nothing to offer yet.

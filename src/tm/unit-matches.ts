@@ -32,13 +32,22 @@ export async function unitMatches(
   lang: string,
   opts: UnitMatchOptions = {},
 ): Promise<MemoryMatch[]> {
+  const { article, units, i } = await findUnit(store, articleId, unitId, lang)
+  return store.memory.matches({ ...unitQuery(units, i, article, lang), ...opts })
+}
+
+/**
+ * An article, its live units and where unit `unitId` is among them, for a target language.
+ * Throws NotFound for an unknown article or unit, InvalidInput when `lang` is not a target.
+ */
+export async function findUnit(store: Store, articleId: string, unitId: string, lang: string) {
   const article = await store.getArticle(articleId)
   if (!article) throw new NotFound(`no article ${printable(articleId)}`)
   checkTarget(article, lang)
   const units = await store.listUnits(articleId)
   const i = units.findIndex((u) => u.id === unitId)
   if (i < 0) throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
-  return store.memory.matches({ ...unitQuery(units, i, article, lang), ...opts })
+  return { article, units, i }
 }
 
 /** The match query for the i-th of an article's live units, with its context. */
