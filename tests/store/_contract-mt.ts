@@ -103,7 +103,8 @@ export function testMtStore(makeStore: () => Store | Promise<Store>): void {
       await w(3, 'Humana.', {})
       // A reviewer confirming the machine text (a state-only write) does not make it human.
       await w(0, 'Máquina.', { state: 'reviewed', ifVersion: 1 })
-      const report = await buildReport(store, { articles: ['en-general-01'], summary: true })
+      expect((await buildReport(store, { articles: ['en-general-01'], summary: true })).articles[0]!.languages.es).not.toHaveProperty('wordsByOrigin')
+      const report = await buildReport(store, { articles: ['en-general-01'] })
       const es = report.articles[0]!.languages.es!
       const words = (i: number) => units[i]!.words
       expect(es.wordsByOrigin).toEqual({ human: words(2) + words(3), memory: words(1), mt: words(0), aligned: 0 })
