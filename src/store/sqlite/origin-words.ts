@@ -1,22 +1,26 @@
 import type Database from 'better-sqlite3'
 import type { OriginWords } from '../types.js'
 
-// Per translation in translated, reviewed or final of a live unit: the write that set its text
-// (the latest whose text differs from the one before; a reviewer's state-only write sets none),
-// and that write's origin. Unedited memory or machine text counts as such; the rest is human.
+// Per translation in translated, reviewed or final of a live unit: the write that set its text,
+// found by walking back along the history chain (schema 9, prev_seq) from the latest write past
+// writes that kept the text (a reviewer's state-only write sets none); then that write's origin.
+// Unedited memory or machine text counts as such; the rest is human.
 const SQL = (n: number) => /* sql */ `
-  SELECT t.article_id AS articleId, t.lang AS lang, sum(u.words) AS total,
+  WITH RECURSIVE setter (article_id, unit_id, lang, seq) AS (
+    SELECT t.article_id, t.unit_id, t.lang, t.history_seq FROM translations t
+    WHERE t.article_id IN (${Array(n).fill('?').join(',')}) AND t.state IN ('translated', 'reviewed', 'final')
+    UNION ALL
+    SELECT s.article_id, s.unit_id, s.lang, h.prev_seq FROM setter s CROSS JOIN history h ON h.seq = s.seq
+    WHERE h.old_text = h.new_text AND h.prev_seq IS NOT NULL
+  )
+  SELECT s.article_id AS articleId, s.lang AS lang, sum(u.words) AS total,
     sum(CASE WHEN w.memory_score IS NOT NULL AND w.origin_edited = 0 THEN u.words ELSE 0 END) AS memory,
     sum(CASE WHEN w.mt_engine IS NOT NULL AND w.origin_edited = 0 THEN u.words ELSE 0 END) AS mt
-  FROM translations t
-  JOIN units u ON u.article_id = t.article_id AND u.id = t.unit_id AND u.obsolete = 0
-  LEFT JOIN history w ON w.seq = (
-    SELECT h.seq FROM history h
-    WHERE h.article_id = t.article_id AND h.unit_id = t.unit_id AND h.lang = t.lang
-      AND (h.old_text IS NULL OR h.old_text <> h.new_text)
-    ORDER BY h.version DESC LIMIT 1)
-  WHERE t.article_id IN (${Array(n).fill('?').join(',')}) AND t.state IN ('translated', 'reviewed', 'final')
-  GROUP BY t.article_id, t.lang`
+  FROM setter s
+  CROSS JOIN history w ON w.seq = s.seq
+  JOIN units u ON u.article_id = s.article_id AND u.id = s.unit_id AND u.obsolete = 0
+  WHERE w.old_text IS NULL OR w.old_text <> w.new_text
+  GROUP BY s.article_id, s.lang`
 
 /** Words of done translations by the origin of their text, for a page of articles. */
 export function createOriginWords(db: Database.Database): (articleIds: string[]) => OriginWords[] {
