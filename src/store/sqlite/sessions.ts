@@ -43,7 +43,8 @@ export function createSqliteWebAuth(
   accounts: Accounts,
   lifetime: Partial<SessionLifetime> = {},
 ): WebAuth {
-  const { idleMs, maxAgeMs } = { ...DEFAULT_SESSION_LIFETIME, ...lifetime }
+  const idleMs = lifetime.idleMs ?? DEFAULT_SESSION_LIFETIME.idleMs
+  const maxAgeMs = lifetime.maxAgeMs ?? DEFAULT_SESSION_LIFETIME.maxAgeMs
   const accountRow = db.prepare<[string], { id: number; disabled_at: string | null }>(
     'SELECT id, disabled_at FROM accounts WHERE name = ?',
   )
