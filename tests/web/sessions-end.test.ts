@@ -1,6 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { issueToken } from '../../src/auth/tokens.js'
+import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { openSqliteWebAuth } from '../../src/store/sqlite/sessions.js'
+import { testWebAuth } from '../store/_contract-web-auth.js'
 import { runCli } from '../cli/run-cli.js'
 import { makeWebApp, PASSWORD } from './_setup.js'
 
@@ -115,25 +120,25 @@ describe('ending sessions from the command line', () => {
   })
 })
 
-describe('session lifetime', () => {
-  it('ends a session at its absolute lifetime however active, and slides only up to it', async () => {
-    const w = await makeWebApp()
-    const hour = 3600_000
-    const web = openSqliteWebAuth({ file: w.file, lifetime: { idleMs: 12 * hour, maxAgeMs: 24 * hour } }, w.accounts)
-    try {
-      const t0 = new Date('2026-01-01T00:00:00Z')
-      const at = (h: number) => new Date(t0.getTime() + h * hour)
-      const { id, session } = await web.sessions.create('ana', t0)
-      expect(session.expiresAt).toBe(at(12).toISOString())
-      expect((await web.sessions.find(id, at(10)))?.expiresAt).toBe(at(22).toISOString())
-      expect((await web.sessions.find(id, at(20)))?.expiresAt).toBe(at(24).toISOString())
-      expect(await web.sessions.find(id, at(23.9))).toBeDefined()
-      expect(await web.sessions.find(id, at(24))).toBeUndefined()
-    } finally {
-      await web.close()
+describe('SQLite passwords and sessions: the contract', () => {
+  testWebAuth(async (lifetime) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-web-auth-'))
+    const file = path.join(dir, 'tolk.sqlite')
+    const accounts = openSqliteAccounts({ file })
+    const web = openSqliteWebAuth({ file, lifetime }, accounts)
+    return {
+      accounts,
+      ...web,
+      close: async () => {
+        await web.close()
+        await accounts.close()
+        fs.rmSync(dir, { recursive: true, force: true })
+      },
     }
   })
+})
 
+describe('session lifetime', () => {
   it('lasts 7 days by default, then ends though used every hour', async () => {
     const w = await makeWebApp()
     const t0 = new Date('2026-01-01T00:00:00Z')
