@@ -3,6 +3,7 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead, refuseWrite } from '../auth/permissions.js'
+import { problem, sendProblem } from '../http/problem.js'
 import { TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
@@ -63,17 +64,12 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     if (c.error instanceof TolkError && !wantsJson(c))
       c.res = errorPage(c, c.error.status, c.error.message)
   }
-  const csrf = csrfGuard((c) => {
+  const csrf = csrfGuard((c, why) => {
     const t = c.get('t')
-    if (wantsJson(c)) return c.json({ status: 403, detail: t('errors.csrf') }, 403)
+    const message = why === 'token' ? t('errors.csrf') : t('errors.crossSite')
+    if (wantsJson(c)) return sendProblem(c, problem(403, why === 'token' ? 'csrf' : 'cross-site', message))
     return c.html(
-      doc(
-        <MessagePage
-          ctx={pageContext(c, paths)}
-          title={t('errors.title')}
-          message={t('errors.csrf')}
-        />,
-      ),
+      doc(<MessagePage ctx={pageContext(c, paths)} title={t('errors.title')} message={message} />),
       403,
     )
   })
