@@ -34,7 +34,7 @@ export interface ServerOptions {
   port: number
   host: string
   db: string
-  /** Anonymous clients may read articles, units, translations and reports. */
+  /** Anonymous clients may read what a viewer reads, history and memory search included. */
   publicRead?: boolean
   /** CORS origins; none = CORS off. */
   cors?: string[]
