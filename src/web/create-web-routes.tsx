@@ -32,6 +32,13 @@ const CSP = [
 ].join('; ')
 
 /**
+ * Referer only to this site, never elsewhere. Not `no-referrer` (the API's): under it browsers
+ * send `Origin: null` with the pages' own form posts and script saves, which the CSRF check must
+ * then refuse as it refuses a sandboxed frame of another site.
+ */
+const REFERRER_POLICY = 'same-origin'
+
+/**
  * The translator's web editor: sign-in, dashboard, editor, history, and its static assets, as a
  * Hono app to mount on the API's: `app.route('/', createWebRoutes({ store, accounts, passwords,
  * sessions }))`. Pages are server-rendered with hono/jsx and work without the script.
@@ -59,6 +66,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.set('session', id ? await deps.sessions.find(id) : undefined)
     await next()
     c.header('Content-Security-Policy', CSP)
+    c.header('Referrer-Policy', REFERRER_POLICY)
     c.header('Vary', 'Cookie, Accept-Language')
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
     if (c.error instanceof TolkError && !wantsJson(c))
@@ -81,7 +89,11 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     const html = doc(<MessagePage ctx={ctx} title={t('errors.title')} message={text} />)
     return new Response(html, {
       status,
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP },
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': CSP,
+        'Referrer-Policy': REFERRER_POLICY,
+      },
     })
   }
   const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {

@@ -66,6 +66,19 @@ describe('cross-site state-changing requests', () => {
     }
   })
 
+  it("asks browsers for the pages' own Origin on their posts (no-referrer would make it null)", async () => {
+    const w = await makeWebApp()
+    const c = w.client()
+    for (const res of [await c.get('/sign-in'), await c.post('/sign-in', { account: 'ana', password: 'wrong password' })]) {
+      expect(res.headers.get('referrer-policy'), String(res.status)).toBe('same-origin')
+    }
+    const ana = await w.signedIn('ana')
+    for (const res of [await ana.get(EDIT), await ana.get('/edit/nope/sv')]) {
+      expect(res.headers.get('referrer-policy'), String(res.status)).toBe('same-origin')
+    }
+    expect((await ana.post('/lang', { lang: 'sv', next: '/' }, { Origin: 'null' })).status).toBe(403)
+  })
+
   it('behind HTTPS, wants the https origin of the same host', async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
