@@ -1,12 +1,12 @@
-import { randomInt } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import type { Account, Accounts, AttemptLimit, AttemptReservation, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
+import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
 import { mergeGrants, withoutGrant } from '../../auth/grants.js'
 import { describeGrant } from '../../auth/permissions.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
+import { createSignInAttempts } from './sign-in-attempts.js'
 
 interface AccountRow {
   id: number
@@ -117,7 +117,7 @@ export function createSqliteAccounts(
     LEFT JOIN grants g ON g.account_id = a.id
     WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
       AND a.disabled_at IS NULL`)
-  const attempts = createAttempts(db)
+  const attempts = createSignInAttempts(db)
 
   const cache = new Map<string, CachedPrincipal>()
   // Changes when another connection commits to the file (not for this connection's own writes).
@@ -263,40 +263,6 @@ function removed(row: AccountRow): InvalidInput {
     `account ${row.name} was removed on ${row.disabled_at}; its name stays in the history and cannot be used again`,
     'account-removed',
   )
-}
-
-/**
- * The sign-in attempt counts: each reservation checks every key and counts one more on each in a
- * single IMMEDIATE transaction, which holds SQLite's write lock from its first statement, so no
- * other connection (another server on the file) can count between the check and the count.
- */
-function createAttempts(db: Database.Database) {
-  const sweep = db.prepare<[string]>('DELETE FROM sign_in_attempts WHERE at <= ?')
-  // The max-th newest attempt of a key in the window: when there is one, the key is at its limit
-  // until that attempt leaves the window.
-  const nth = db.prepare<[string, string, number], string>(
-    'SELECT at FROM sign_in_attempts WHERE key = ? AND at > ? ORDER BY at DESC LIMIT 1 OFFSET ?',
-  ).pluck()
-  const insert = db.prepare<[number, string, string]>('INSERT INTO sign_in_attempts (attempt, key, at) VALUES (?, ?, ?)')
-  const release = db.prepare<[number]>('DELETE FROM sign_in_attempts WHERE attempt = ?')
-  const reserve = db.transaction((limits: readonly AttemptLimit[], windowMs: number, now: Date): AttemptReservation => {
-    const since = new Date(now.getTime() - windowMs).toISOString()
-    sweep.run(since)
-    let wait = 0
-    for (const { key, max } of limits) {
-      const full = max <= 0 ? now.toISOString() : nth.get(key, since, max - 1)
-      if (full !== undefined) wait = Math.max(wait, Date.parse(full) + windowMs - now.getTime(), 1)
-    }
-    if (wait > 0) return { ok: false, retryAfterMs: wait }
-    // Random, not max + 1: a number is never handed out twice while its rows may still exist.
-    const attempt = randomInt(1, 2 ** 48)
-    for (const { key } of new Map(limits.map((l) => [l.key, l])).values()) insert.run(attempt, key, now.toISOString())
-    return { ok: true, attempt }
-  })
-  return {
-    reserve: (limits: readonly AttemptLimit[], windowMs: number, now: Date) => reserve.immediate(limits, windowMs, now),
-    release: (attempt: number) => void release.run(attempt),
-  }
 }
 
 function toGrants(rows: GrantRow[]): Grant[] {
