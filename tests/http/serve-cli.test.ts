@@ -48,6 +48,10 @@ describe('tolk serve', () => {
       expect(r.status, args.join(' ')).toBe(2)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
     }
+    const help = runCli(['serve', '--help']).stdout.replace(/\s+/g, ' ')
+    expect(help).toContain("every unit's history")
+    expect(help).toContain('the translation memory (matches and concordance search')
+    expect(help).toContain('--session-max-age AGE')
     const env = runCli(['serve', '--db', path.join(dir, 'x.sqlite')], { env: { TOLK_SESSION_MAX_AGE: 'a week' } })
     expect(env.status).toBe(2)
     expect(env.stderr).toBe('tolk serve: invalid TOLK_SESSION_MAX_AGE value "a week": write a number and a unit, such as 90m, 12h, 30d or 2w\n')

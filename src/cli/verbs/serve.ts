@@ -18,7 +18,7 @@ Options:
   --host ADDR      address to listen on (default ${DEFAULT_HOST}: this machine only)
 ${DB_HELP}
   --public-read    let clients without a token read (GET) what a viewer reads: articles,
-                   units, translations, reports, badges and i18next namespaces, and also every
+                   units, translations, exports, reports, badges and i18next namespaces, and every
                    unit's history (who wrote what, when) and the translation memory (matches and
                    concordance search over every stored translation)
   --cors ORIGINS   allow these origins (comma-separated) to call the API from a browser;
