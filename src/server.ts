@@ -34,7 +34,7 @@ export interface ServerOptions {
   port: number
   host: string
   db: string
-  /** Anonymous clients may read articles, units, translations and reports. */
+  /** Anonymous clients may read what a viewer reads, history and memory search included. */
   publicRead?: boolean
   /** CORS origins; none = CORS off. */
   cors?: string[]
@@ -44,6 +44,8 @@ export interface ServerOptions {
   maxBody?: number
   /** No request log lines. */
   quiet?: boolean
+  /** How long an editor sign-in lasts at most, however active (ms; default 7 days). */
+  sessionMaxAgeMs?: number
   /** Where start-up messages go (default: stdout). */
   print?: (line: string) => void
 }
@@ -80,7 +82,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     log: opts.quiet ? false : DEFAULT_APP_OPTIONS.log,
   })
   // The translator's editor at `/`: passwords and sessions on their own connection to the file.
-  const web = openSqliteWebAuth({ file: opts.db }, accounts)
+  const web = openSqliteWebAuth({ file: opts.db, lifetime: { maxAgeMs: opts.sessionMaxAgeMs } }, accounts)
   app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions }))
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo

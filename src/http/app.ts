@@ -26,7 +26,11 @@ export interface AppOptions {
   store: Store
   /** Accounts, grants and tokens (default `store.accounts`); /api routes need a valid token. */
   accounts?: Accounts
-  /** Let anonymous clients read (GET) articles, units, translations and reports. */
+  /**
+   * Let anonymous clients read (GET) whatever a viewer reads: articles, units, translations and
+   * their history, exports, reports, badges, i18next namespaces, and the translation memory
+   * (matches and concordance search).
+   */
   publicRead?: boolean
   /** Origins allowed by CORS; none (CORS off) when empty. */
   cors?: string[]

@@ -59,7 +59,9 @@ describe('sign-in and sessions', () => {
       ).toBe(401)
     const blocked = await c.post('/sign-in', { account: 'ana', password: 'correct horse battery' })
     expect(blocked.status).toBe(429)
-    expect(blocked.headers.get('retry-after')).toBe('60')
+    // Until the first failure (counted when it began) leaves the 60 s window.
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(Number(blocked.headers.get('retry-after'))).toBeLessThanOrEqual(60)
     expect(await blocked.text()).toContain('Try again in 1 minute.')
     // Another account from elsewhere is not locked out by it.
     expect(

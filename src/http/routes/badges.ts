@@ -28,9 +28,14 @@ export function registerBadges(app: App, { store }: RouteDeps): void {
     c.header('Content-Type', 'image/svg+xml; charset=utf-8')
     // Coverage moves with every save: let caches revalidate rather than show an old figure.
     c.header('Cache-Control', 'no-cache')
+    // An SVG opened by itself is a document that could run script: this one needs only its styles.
+    c.header('Content-Security-Policy', BADGE_CSP)
     return c.body(renderBadge(lang ?? 'translated', lowest))
   }
 }
+
+/** What a badge may load: nothing, bar its own inline styles. */
+const BADGE_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 function svgName(file: string, what: string): string {
   if (!file.endsWith('.svg')) throw new NotFound(`a badge is an .svg: /badge/ARTICLE/LANG.svg or /badge/ARTICLE.svg (${what} missing)`, 'no-route')
