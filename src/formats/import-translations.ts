@@ -7,6 +7,7 @@
  */
 import { InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
+import { checkText, TEXT_LIMITS } from '../model/text-rule.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import type { State, TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
@@ -65,13 +66,28 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
       'too-large',
     )
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trimStart().startsWith('<')) {
-    // The namespace decides; each reader checks the root element itself.
-    return body.slice(0, 4096).includes(XLIFF2_NS)
+  // The namespace decides; each reader checks the root element itself.
+  const file = !body.trimStart().startsWith('<')
+    ? readPo(body, name, opts)
+    : body.slice(0, 4096).includes(XLIFF2_NS)
       ? readXliff2(body, name, opts)
       : readXliff12(body, name, opts)
+  // `tolk check --files` (anyFile) only reads; a file brought back to be written is checked.
+  if (!opts.anyFile) checkFileTexts(file, name)
+  return file
+}
+
+/**
+ * Refuse the whole file when one of its targets breaks the text rule (a PO escape such as `\a`,
+ * an XLIFF 2.0 `<cp>`), naming the file, line and unit; the store would refuse that write too,
+ * but only after the units before it were written.
+ */
+function checkFileTexts(file: TranslationFile, name: string): void {
+  for (const u of file.units) {
+    const where = `${name}: line ${u.line}: the target of unit ${printable(u.unitId)}`
+    if (u.text !== undefined) checkText(u.text, TEXT_LIMITS.translation, where)
+    for (const form of u.plural?.forms ?? []) checkText(form, TEXT_LIMITS.translation, where)
   }
-  return readPo(body, name, opts)
 }
 
 /**

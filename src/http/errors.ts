@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { TolkError, VersionConflict } from '../model/errors.js'
+import { StoreBusy, TolkError, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { methodNotAllowed } from './method-not-allowed.js'
 import { problem, ProblemError, sendProblem } from './problem.js'
@@ -16,6 +16,11 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof VersionConflict) {
     return sendProblem(c, problem(412, err.code, err.message, { current: err.current }))
+  }
+  if (err instanceof StoreBusy) {
+    // Another process holds the database's write lock (a CLI import): nothing was written.
+    c.header('Retry-After', String(err.retryAfter))
+    return sendProblem(c, problem(503, err.code, err.message, { retryAfter: err.retryAfter }))
   }
   if (err instanceof TolkError) return sendProblem(c, problem(err.status, err.code, err.message))
   if (err instanceof HTTPException) return sendProblem(c, fromHttpException(err, c))

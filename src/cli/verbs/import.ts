@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { ImportSummary, Store } from '../../store/types.js'
 import { readTextInput } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
@@ -69,7 +70,8 @@ async function importFile(store: Store, file: string, flags: Flags): Promise<Imp
   const id = flags.id ?? basename(file, extname(file))
   const tag = flags.tag ?? tagFromArticleId(id)
   if (!tag) throw new InvalidInput(`cannot tell the tag of "${id}": name it with --tag, or call the file <tag>-<NN>.txt`, 'invalid-tag')
-  const text = await readTextInput(file)
+  // The store checks the text too; here the message can name the file (and line).
+  const text = checkText(await readTextInput(file), TEXT_LIMITS.article, file)
   return importText(
     store,
     { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}) },

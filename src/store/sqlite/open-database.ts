@@ -2,14 +2,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { InvalidInput } from '../../model/errors.js'
+import { textProblem } from '../../model/text-rule.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.js'
 
 /** Options for opening the SQLite file. */
 export interface OpenOptions {
   /** Path of the database file; parent folders are created. */
   file: string
-  /** How long (ms) to wait for another connection's write lock before failing. */
+  /**
+   * How long (ms) SQLite itself waits for another connection's write lock, blocking the thread.
+   * `tolk serve` sets 0: its writes retry off the event loop instead (see `busyWindowMs`).
+   */
   busyTimeout?: number
+  /**
+   * How long (ms) a store write keeps retrying, with async sleeps between attempts, while
+   * another connection holds the write lock, before it fails with StoreBusy (default 2000).
+   */
+  busyWindowMs?: number
   /**
    * Log pages after which a commit also checkpoints (SQLite's default: 1000). `tolk serve` raises
    * it, since a thread of its own checkpoints off the event loop (see `checkpointer.ts`).
@@ -39,6 +48,10 @@ export function openDatabase(opts: OpenOptions): Database.Database {
     // since the log is synced only at checkpoints, but never corrupts the file.
     db.pragma('synchronous = NORMAL')
     if (opts.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(opts.walAutocheckpoint)}`)
+    // The text rule in SQL, for schema 14's listing of texts stored before the rule.
+    db.function('tolk_text_problem', { deterministic: true }, (text: unknown, max: unknown) =>
+      typeof text === 'string' ? (textProblem(text, Number(max)) ?? null) : null,
+    )
     migrate(db, opts.file)
     return db
   } catch (err) {

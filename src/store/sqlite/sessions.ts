@@ -10,6 +10,7 @@ import {
 import type { Accounts } from '../../auth/types.js'
 import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
+import { isBusy } from './busy.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 
 /** Password hashes and sessions of the web editor, on one connection. */
@@ -96,8 +97,15 @@ export function createSqliteWebAuth(
       const hash = hashSessionId(id)
       const row = selectSession.get(hash, now.toISOString())
       if (!row) return undefined
-      const expiresAt = later(now)
-      slide.run(expiresAt, hash)
+      let expiresAt = later(now)
+      try {
+        slide.run(expiresAt, hash)
+      } catch (err) {
+        // Another process holds the write lock: the session slides on a later request instead of
+        // this one waiting (the service's connection has no busy timeout).
+        if (!isBusy(err)) throw err
+        expiresAt = row.expires_at
+      }
       // Grants are read fresh on every request, so a grant change takes effect at once.
       const account = await accounts.get(row.name)
       if (!account) return undefined
