@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import fc from 'fast-check'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { issueToken } from '../../src/auth/tokens.js'
@@ -9,6 +8,7 @@ import { loadExportData } from '../../src/formats/export-article.js'
 import { writePo } from '../../src/formats/po.js'
 import { writeXliff2 } from '../../src/formats/xliff2.js'
 import { ARTICLE, makeWebApp, type Client } from '../web/_setup.js'
+import { fingerprint } from './_fingerprint.js'
 
 // Every write path, fed random text that breaks the one text rule (a C0 control other than tab
 // and line breaks, DEL, an unpaired surrogate half), must refuse it (400, exit 2) and write
@@ -42,23 +42,6 @@ let token = ''
 let editor: Client
 let dir = ''
 let unit = ''
-
-/** What the database holds, in a few numbers: unchanged when nothing was written. */
-function fingerprint(): string {
-  const db = new Database(w.file, { readonly: true })
-  try {
-    return JSON.stringify(
-      db
-        .prepare(`SELECT (SELECT count(*) FROM history) AS h, (SELECT coalesce(max(seq), 0) FROM history) AS s,
-          (SELECT count(*) FROM translations) AS t, (SELECT group_concat(id || ':' || revision) FROM articles) AS a,
-          (SELECT count(*) FROM units) AS u, (SELECT count(*) FROM tm_entries) AS m,
-          (SELECT coalesce(sum(length(layout) + length(extras)), 0) FROM resource_files) AS f`)
-        .get(),
-    )
-  } finally {
-    db.close()
-  }
-}
 
 /** Run the CLI in this process (its real verbs, on the test's database file), quietly. */
 async function cli(...args: string[]): Promise<number> {
@@ -248,10 +231,10 @@ describe('the text rule on every write path', () => {
     for (const p of PATHS) {
       await fc.assert(
         fc.asyncProperty(p.bad, async (text) => {
-          const before = fingerprint()
+          const before = fingerprint(w.file)
           const status = await p.send(text)
           expect(status, p.name).toBe(p.refusal)
-          expect(fingerprint(), `${p.name} wrote something`).toBe(before)
+          expect(fingerprint(w.file), `${p.name} wrote something`).toBe(before)
         }),
         RUNS,
       )
