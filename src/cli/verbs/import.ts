@@ -18,6 +18,8 @@ their ids and translations, edited ones keep their ids and their translations tu
 ones are new units, removed ones become obsolete (kept, out of reports). Each article is one
 transaction. A DIR imports every .txt and .md file in it, id from the file name and tag from
 the id (sv-general-01.txt → sv-general-01, sv-general); a bad file is reported and skipped.
+A text that breaks the text rule (a control character other than tab and line breaks) is bad
+input, named with its file and line (see tolk text-faults).
 
 Options:
   --id ARTICLE   article id (default: the file name without extension)
