@@ -40,6 +40,8 @@ describe('a write while another process holds the write lock', () => {
     const t = await served(10_000)
     const lock = holdWriteLock(t.file)
     const write = pending(put(t, 'Vädret är fint i dag.'))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(write.settled()).toBe(false)
     const health = await t.call('/healthz', { as: undefined })
     expect(health.status).toBe(200)
     // A read does not wait on the writer either (WAL).
@@ -108,5 +110,41 @@ describe('an import plans before its write transaction', () => {
     expect(units.map((u) => u.source).join(' ')).toBe('# Welcome home The weather is fine today. We walk to the harbour. The boats are ready. Everyone is happy.')
     // The line the other import added is gone again: obsolete, kept for its history.
     expect((await t.store.listUnits(ARTICLE.id, { includeObsolete: true })).filter((u) => u.obsolete).map((u) => u.source)).toEqual(['A new last line.'])
+  })
+})
+
+describe('tolk serve beside a process that holds the write lock', () => {
+  it('keeps answering /healthz on a real port while a write waits, then answers that write 503', async () => {
+    const { startServer } = await import('../../src/server.js')
+    const fs = await import('node:fs')
+    const os = await import('node:os')
+    const path = await import('node:path')
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-locked-'))
+    const lines: string[] = []
+    const server = await startServer({ port: 0, host: '127.0.0.1', db: path.join(dir, 'tolk.sqlite'), quiet: true, busyWindowMs: 1500, print: (l) => lines.push(l) })
+    try {
+      const auth = { authorization: `Bearer ${lines.find((l) => l.startsWith('tolk_'))}` }
+      const units = (await (await fetch(`${server.url}/api/articles/sv-general-01/units`, { headers: auth })).json()) as { units: { id: string }[] }
+      const lock = holdWriteLock(path.join(dir, 'tolk.sqlite'))
+      const write = pending(fetch(`${server.url}/api/articles/sv-general-01/units/${units.units[0]!.id}/translations/sv`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json', 'if-match': '"0"' },
+        body: JSON.stringify({ text: 'Toppmötet.' }),
+      }))
+      // A timer fires and /healthz is served while the write waits: the event loop is not held by
+      // SQLite's busy handler (with a blocking busy timeout, neither could run before the write
+      // had failed).
+      await new Promise((r) => setTimeout(r, 50))
+      expect(write.settled()).toBe(false)
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+      expect(write.settled()).toBe(false)
+      const res = await write.res
+      expect(res.status).toBe(503)
+      expect(res.headers.get('retry-after')).toBe('2') // the window, rounded up to seconds
+      lock.release()
+    } finally {
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
