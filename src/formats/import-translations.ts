@@ -174,6 +174,9 @@ export async function importTranslations(
     })
     lines.push(u.line)
   }
+  // Every target against the text rule refuses the whole file before its first write (a file
+  // read by readTranslationFile was checked already, naming its lines).
+  checkFileTexts(file, 'the file')
   for (const state of new Set(writes.map((w) => w.state))) {
     const refusal = opts.authorize?.(lang, state)
     if (refusal) throw new TolkError('forbidden', refusal, 403)
