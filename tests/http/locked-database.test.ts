@@ -148,3 +148,28 @@ describe('tolk serve beside a process that holds the write lock', () => {
     }
   })
 })
+
+describe("the editor's sessions while another process holds the write lock", () => {
+  it('find a session without sliding it (no wait), and sign-in waits off the loop until the lock goes', async () => {
+    const { openSqliteWebAuth } = await import('../../src/store/sqlite/sessions.js')
+    const t = await served(10_000)
+    const web = openSqliteWebAuth({ file: t.file, busyTimeout: 0 }, t.accounts)
+    try {
+      const { id, session } = await web.sessions.create('ana', new Date(Date.now() - 60_000))
+      const lock = holdWriteLock(t.file)
+      const found = await web.sessions.find(id)
+      expect(found?.principal.account).toBe('ana')
+      expect(found?.expiresAt).toBe(session.expiresAt) // not slid: that would need the lock
+      let signedIn = false
+      const creating = web.sessions.create('rev').then(() => (signedIn = true))
+      await new Promise((r) => setTimeout(r, 50))
+      expect(signedIn).toBe(false)
+      lock.release()
+      await creating
+      expect(signedIn).toBe(true)
+      expect((await web.sessions.find(id))?.expiresAt).not.toBe(session.expiresAt)
+    } finally {
+      await web.close()
+    }
+  })
+})

@@ -10,7 +10,7 @@ import {
 import type { Accounts } from '../../auth/types.js'
 import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
-import { isBusy } from './busy.js'
+import { busyRetry, isBusy } from './busy.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 
 /** Password hashes and sessions of the web editor, on one connection. */
@@ -68,6 +68,7 @@ export function createSqliteWebAuth(
     return row.id
   }
   const later = (now: Date) => new Date(now.getTime() + ttl).toISOString()
+  const whenFree = busyRetry()
 
   const passwords: Passwords = {
     async set(name, hash) {
@@ -79,12 +80,17 @@ export function createSqliteWebAuth(
     async create(name, now = new Date()) {
       const account = await accounts.get(name)
       if (!account) throw new NotFound(`no account ${printable(name)}`, 'unknown-account')
-      // Sweeping here keeps the table small without a timer.
-      deleteExpired.run(now.toISOString())
       const id = randomSecret()
       const csrf = randomSecret()
       const expiresAt = later(now)
-      insertSession.run(hashSessionId(id), account.id, csrf, now.toISOString(), expiresAt)
+      // With the database locked by another process, retried off the event loop (then 503).
+      await whenFree(() =>
+        db.transaction(() => {
+          // Sweeping here keeps the table small without a timer.
+          deleteExpired.run(now.toISOString())
+          insertSession.run(hashSessionId(id), account.id, csrf, now.toISOString(), expiresAt)
+        }).immediate(),
+      )
       const session: Session = {
         principal: { account: name, grants: account.grants },
         csrf,
@@ -112,7 +118,7 @@ export function createSqliteWebAuth(
       return { principal: { account: row.name, grants: account.grants }, csrf: row.csrf, expiresAt }
     },
     async end(id) {
-      deleteSession.run(hashSessionId(id))
+      await whenFree(() => deleteSession.run(hashSessionId(id)))
     },
   }
   return {
