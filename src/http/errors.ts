@@ -17,6 +17,9 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof VersionConflict) {
     return sendProblem(c, problem(412, err.code, err.message, { current: err.current }))
   }
+  // A lock error that escaped the store's retries (a read in a rare WAL moment, say) is the same
+  // answer, never a generic 500 "database is locked".
+  if (/^SQLITE_BUSY/.test(String((err as { code?: unknown }).code ?? ''))) err = new StoreBusy(0)
   if (err instanceof StoreBusy) {
     // Another process holds the database's write lock (a CLI import): nothing was written.
     c.header('Retry-After', String(err.retryAfter))

@@ -56,7 +56,7 @@ export class StoreBusy extends TolkError {
   constructor(waitedMs: number, retryAfter = 1) {
     super(
       'store-busy',
-      `the database is busy with another writer (an import?) and stayed locked for ${waitedMs} ms; nothing was written: try again in ${retryAfter} s`,
+      `the database is busy with another writer (an import?)${waitedMs > 0 ? ` and stayed locked for ${waitedMs} ms` : ''}; nothing was written: try again in ${retryAfter} s`,
       503,
     )
     this.retryAfter = retryAfter

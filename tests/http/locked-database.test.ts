@@ -173,3 +173,16 @@ describe("the editor's sessions while another process holds the write lock", () 
     }
   })
 })
+
+describe('a lock error that escapes the store', () => {
+  it('is answered 503 with Retry-After, never a generic 500 "database is locked"', async () => {
+    const { createApp } = await import('../../src/http/app.js')
+    const t = await served(100)
+    const locked = { ...t.store, listArticles: () => Promise.reject(new Database.SqliteError('database is locked', 'SQLITE_BUSY')) }
+    const app = createApp({ store: locked, accounts: t.accounts, log: false })
+    const res = await app.request('/api/articles', { headers: { authorization: `Bearer ${t.tokens.boss}` } })
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('1')
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/busy with another writer \(an import\?\); nothing was written/)
+  })
+})
