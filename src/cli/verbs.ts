@@ -25,6 +25,7 @@ export const VERBS: Record<string, VerbEntry> = {
   'import-translations': { summary: 'bring back translated XLIFF or PO files (version-checked)', load: () => import('./verbs/import-translations.js') },
   'import-locales': { summary: 'load an i18next tree (DIR/<lng>/<ns>.json) as resource sets and translations', load: () => import('./verbs/import-locales.js') },
   'export-locales': { summary: 'write the resource sets back as an i18next tree (byte-stable)', load: () => import('./verbs/export-locales.js') },
+  'text-faults': { summary: 'list stored texts that break the text rule (stored before it was enforced)', load: () => import('./verbs/text-faults.js') },
   backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },
   user: { summary: 'accounts: add, grant and revoke roles, set passwords, end sessions, remove', load: () => import('./verbs/user.js') },
   tm: { summary: 'translation memory: import/export TMX, concordance search', load: () => import('./verbs/tm.js') },

@@ -7,6 +7,7 @@
  */
 import { InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
+import { checkText, TEXT_LIMITS } from '../model/text-rule.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import type { State, TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
@@ -72,9 +73,28 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
   // The kind first, so a file meant for another verb is named for what it is.
   const kind = translationFileKind(body, name)
   // Each reader checks the root element itself.
-  if (kind === 'xliff2') return readXliff2(body, name, opts)
-  if (kind === 'xliff12') return readXliff12(body, name, opts)
-  return readPo(body, name, opts)
+  const file =
+    kind === 'xliff2'
+      ? readXliff2(body, name, opts)
+      : kind === 'xliff12'
+        ? readXliff12(body, name, opts)
+        : readPo(body, name, opts)
+  // `tolk check --files` (anyFile) only reads; a file brought back to be written is checked.
+  if (!opts.anyFile) checkFileTexts(file, name)
+  return file
+}
+
+/**
+ * Refuse the whole file when one of its targets breaks the text rule (a PO escape such as `\a`,
+ * an XLIFF 2.0 `<cp>`), naming the file, line and unit; the store would refuse that write too,
+ * but only after the units before it were written.
+ */
+function checkFileTexts(file: TranslationFile, name: string): void {
+  for (const u of file.units) {
+    const where = `${name}: line ${u.line}: the target of unit ${printable(u.unitId)}`
+    if (u.text !== undefined) checkText(u.text, TEXT_LIMITS.translation, where)
+    for (const form of u.plural?.forms ?? []) checkText(form, TEXT_LIMITS.translation, where)
+  }
 }
 
 /**
@@ -161,6 +181,9 @@ export async function importTranslations(
     })
     lines.push(u.line)
   }
+  // Every target against the text rule refuses the whole file before its first write (a file
+  // read by readTranslationFile was checked already, naming its lines).
+  checkFileTexts(file, 'the file')
   for (const state of new Set(writes.map((w) => w.state))) {
     const refusal = opts.authorize?.(lang, state)
     if (refusal) throw new TolkError('forbidden', refusal, 403)

@@ -22,6 +22,7 @@ import {
   escapeText,
   firstChild,
   hasNonXmlChar,
+  refuseControl,
   parseXml,
   xliffFiles,
   textContent,
@@ -79,9 +80,10 @@ export function writeXliff12(data: ExportData): ExportedFile {
 
 /** Escaped text, or InvalidInput for a character XLIFF 1.2 has no way to carry. */
 export function xmlText(s: string, unitId: string): string {
+  refuseControl(s, unitId)
   if (hasNonXmlChar(s)) {
     throw new InvalidInput(
-      `unit ${unitId} holds a control character that XML 1.0 cannot carry; export it as xliff2 or po`,
+      `unit ${unitId} holds a character that XML 1.0 cannot carry (U+FFFE or U+FFFF); export it as xliff2 or po`,
       'unexportable-character',
     )
   }

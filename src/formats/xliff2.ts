@@ -13,6 +13,7 @@ import {
   escapeText,
   firstChild,
   parseXml,
+  refuseControl,
   xliffFiles,
   type XmlElement,
 } from './xml.js'
@@ -43,9 +44,9 @@ export function writeXliff2(data: ExportData): ExportedFile {
       `        <note category="${NOTE_VERSION}">${t.version}</note>`,
       `      </notes>`,
       `      <segment${state}${sub}>`,
-      `        <source>${inline(unit.source)}</source>`,
+      `        <source>${inline(unit.source, unit.id)}</source>`,
     )
-    if (t.text !== '') out.push(`        <target>${inline(t.text)}</target>`)
+    if (t.text !== '') out.push(`        <target>${inline(t.text, unit.id)}</target>`)
     out.push('      </segment>', '    </unit>')
   }
   out.push('  </file>', '</xliff>', '')
@@ -56,10 +57,13 @@ export function writeXliff2(data: ExportData): ExportedFile {
   }
 }
 
-// XLIFF 2.0 carries characters XML cannot (C0 controls) as <cp hex="…"/>.
+// XLIFF 2.0 carries characters XML cannot as <cp hex="…"/>: U+FFFE and U+FFFF. The C0 controls it
+// could carry too are refused: the text rule keeps them out of the store, and one stored before
+// it is named (a file that carried it would be refused when it came back).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
-function inline(s: string): string {
+function inline(s: string, unitId: string): string {
+  refuseControl(s, unitId)
   return escapeText(s).replace(
     CONTROL,
     (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`,

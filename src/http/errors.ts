@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { TolkError, VersionConflict } from '../model/errors.js'
+import { StoreBusy, TolkError, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { methodNotAllowed } from './method-not-allowed.js'
 import { problem, ProblemError, sendProblem } from './problem.js'
@@ -16,6 +16,14 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof VersionConflict) {
     return sendProblem(c, problem(412, err.code, err.message, { current: err.current }))
+  }
+  // A lock error that escaped the store's retries (a read in a rare WAL moment, say) is the same
+  // answer, never a generic 500 "database is locked".
+  if (/^SQLITE_BUSY/.test(String((err as { code?: unknown }).code ?? ''))) err = new StoreBusy(0)
+  if (err instanceof StoreBusy) {
+    // Another process holds the database's write lock (a CLI import): nothing was written.
+    c.header('Retry-After', String(err.retryAfter))
+    return sendProblem(c, problem(503, err.code, err.message, { retryAfter: err.retryAfter }))
   }
   if (err instanceof TolkError) return sendProblem(c, problem(err.status, err.code, err.message))
   if (err instanceof HTTPException) return sendProblem(c, fromHttpException(err, c))

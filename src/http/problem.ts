@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   428: 'Precondition Required',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
 /** Build a problem body; `code` becomes the last segment of its `type` URI. */

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { isValidId } from '../model/ids.js'
 import { MAX_MATCH_SCORE, ORIGIN_KINDS } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
+import { TEXT_LIMITS, textProblem } from '../model/text-rule.js'
 import { STATES } from '../model/translation.js'
 
 /**
@@ -10,21 +11,18 @@ import { STATES } from '../model/translation.js'
  */
 
 /** Largest translation text accepted, in UTF-16 code units. */
-export const MAX_TRANSLATION = 100_000
+export const MAX_TRANSLATION = TEXT_LIMITS.translation
 
-// C0 controls other than tab, line feed and carriage return have no place in prose.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-
-// A surrogate half without its partner cannot be encoded as UTF-8 (lib ES2023 lacks isWellFormed).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** Text that SQLite and every export can carry: well-formed UTF-16, no control characters. */
+/**
+ * Text that SQLite and every export can carry: the store's one text rule (src/model/text-rule.ts),
+ * checked at the edge too so a body names every failing field at once.
+ */
 export const cleanText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !LONE_SURROGATE.test(s), 'holds an unpaired surrogate: send well-formed Unicode text')
-    .refine((s) => !CONTROL.test(s), 'holds a control character other than tab or line break')
+  z.string().max(max, `the text is longer than ${max} characters`).superRefine((s, ctx) => {
+    // The length has its own check above (and its maxLength in the OpenAPI document).
+    const problem = textProblem(s, Number.POSITIVE_INFINITY)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `the text ${problem}` })
+  })
 
 /** An id (article, unit, account): 1–100 letters, digits, `.`, `_`, `-`. */
 export const idSchema = z
@@ -101,8 +99,8 @@ export const importBody = z
     tag: tagSchema,
     lang: langSchema.optional().openapi({ description: 'text language; detected when absent' }),
     targets: z.array(langSchema).min(1).max(50).optional(),
-    title: cleanText(500).optional(),
-    text: cleanText(64 << 20),
+    title: cleanText(TEXT_LIMITS.title).optional(),
+    text: cleanText(TEXT_LIMITS.article),
   })
   .openapi('ImportRequest')
 

@@ -45,3 +45,20 @@ export class VersionConflict extends TolkError {
     this.current = current
   }
 }
+
+/**
+ * The database stayed locked by another writer (a CLI import, say) for longer than a write may
+ * wait: HTTP 503 with `Retry-After`, nothing written. Try again shortly.
+ */
+export class StoreBusy extends TolkError {
+  /** Seconds after which a retry is likely to find the database free. */
+  readonly retryAfter: number
+  constructor(waitedMs: number, retryAfter = 1) {
+    super(
+      'store-busy',
+      `the database is busy with another writer (an import?)${waitedMs > 0 ? ` and stayed locked for ${waitedMs} ms` : ''}; nothing was written: try again in ${retryAfter} s`,
+      503,
+    )
+    this.retryAfter = retryAfter
+  }
+}

@@ -95,6 +95,21 @@ export interface PendingUnit {
 }
 
 /**
+ * A stored text against the one text rule (src/model/text-rule.ts), written before the store
+ * enforced it; schema 14 listed them. Gone from the list once the text is rewritten.
+ */
+export interface TextFault {
+  articleId: string
+  /** The unit; null for the article's title. */
+  unitId: string | null
+  /** The target language of a translation, or the article's language for a source or title. */
+  lang: string
+  what: 'translation' | 'source' | 'title'
+  /** What is wrong, as the rule says it ("holds a control character U+0007 …"). */
+  problem: string
+}
+
+/**
  * Where articles, units, translations and history live. Asynchronous so that a PostgreSQL store
  * can implement it later; hot loops (imports, reports) are single calls that run their whole
  * transaction inside the store.
@@ -175,6 +190,8 @@ export interface Store {
    * as objects. Throws NotFound for an unknown article.
    */
   pendingUnitsJson(articleId: string, langs: string[]): Promise<PendingJson[]>
+  /** Stored texts against the text rule, by article, unit and language (see TextFault). */
+  textFaults(): Promise<TextFault[]>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

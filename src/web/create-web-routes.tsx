@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead, refuseWrite } from '../auth/permissions.js'
 import { problem, sendProblem } from '../http/problem.js'
-import { TolkError } from '../model/errors.js'
+import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
@@ -69,8 +69,10 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.header('Referrer-Policy', REFERRER_POLICY)
     c.header('Vary', 'Cookie, Accept-Language')
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
-    if (c.error instanceof TolkError && !wantsJson(c))
+    if (c.error instanceof TolkError && !wantsJson(c)) {
       c.res = errorPage(c, c.error.status, c.error.message)
+      if (c.error instanceof StoreBusy) c.res.headers.set('Retry-After', String(c.error.retryAfter))
+    }
   }
   const csrf = csrfGuard((c, why) => {
     const t = c.get('t')

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import { randomSecret } from '../auth/sessions.js'
+import { formFields } from '../http/strict-form.js'
 import type { WebEnv } from './env.js'
 
 /** Cookie holding the CSRF token of a browser that is not signed in (double-submit). */
@@ -76,11 +77,7 @@ function fromElsewhere(c: Context<WebEnv>): boolean {
 }
 
 async function formField(c: Context, name: string): Promise<string | undefined> {
-  const type = c.req.header('content-type') ?? ''
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) return undefined
-  const body = await c.req.parseBody()
-  const v = body[name]
-  return typeof v === 'string' ? v : undefined
+  return (await formFields(c))[name]
 }
 
 function same(a: string, b: string): boolean {

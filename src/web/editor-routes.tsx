@@ -7,6 +7,7 @@ import { progressOf } from './coverage-bar.js'
 import { loadEditor, parseFilter } from './editor-data.js'
 import { DEFAULT_WEB_OPTIONS, type WebDeps, type WebEnv } from './env.js'
 import { editTarget } from './edit-target.js'
+import { formFields } from '../http/strict-form.js'
 import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
@@ -73,7 +74,7 @@ export function registerEditor(
     const { article, lang } = await target(c)
     const unitId = c.req.param('unit')
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
-    const body = await c.req.parseBody()
+    const body = await formFields(c)
     const t = c.get('t')
     // Browsers send a textarea's line breaks as CRLF; the source uses LF.
     const text = typeof body.text === 'string' ? body.text.replace(/\r\n?/g, '\n') : ''

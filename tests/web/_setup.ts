@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { onCleanup } from '../_cleanup.js'
 import { hashPassword } from '../../src/auth/passwords.js'
 import type { Grant } from '../../src/auth/types.js'
 import { createApp } from '../../src/http/app.js'
@@ -33,10 +33,6 @@ export const PEOPLE: Record<string, Grant[]> = {
   vic: [{ role: 'viewer', langs: [] }],
 }
 
-const cleanup: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const close of cleanup.splice(0)) await close()
-})
 
 /** One browser-like client: keeps cookies between requests and knows the page's CSRF token. */
 export interface Client {
@@ -58,7 +54,7 @@ export async function makeWebApp(opts: Partial<WebDeps> = {}) {
   const store: Store = createSqliteStore({ file })
   const accounts = openSqliteAccounts({ file })
   const web = openSqliteWebAuth({ file }, accounts)
-  cleanup.push(async () => {
+  onCleanup(async () => {
     await web.close()
     await accounts.close()
     await store.close()

@@ -10,6 +10,7 @@ import { buildReport } from '../../report/build-report.js'
 import type { Store } from '../../store/types.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
+import { parseFormStrict } from '../strict-form.js'
 import { articleParams, importBody, importQuery, reimportBody } from '../schemas.js'
 import { fieldErrors, type FieldError } from '../validation.js'
 import { json, problems } from './responses.js'
@@ -144,7 +145,9 @@ async function readImport(
   const isText = /^text\/plain\b/i.test(type)
   let raw: Record<string, unknown>
   if (isText) {
-    const q = c.req.query()
+    // Decoded strictly: a broken percent-escape is refused, not kept as it was written.
+    const q: Record<string, string> = {}
+    for (const [k, v] of parseFormStrict(new URL(c.req.url).search.slice(1))) q[k] ??= v
     raw = { ...pick(q, ['id', 'tag', 'lang', 'title']), text: await c.req.text() }
     if (q.targets !== undefined) raw.targets = q.targets.split(',').map((s) => s.trim()).filter(Boolean)
   } else {

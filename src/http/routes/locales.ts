@@ -7,13 +7,15 @@ import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId, checkKey, isValidId } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
+import { TEXT_LIMITS } from '../../model/text-rule.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
+import { parseFormStrict } from '../strict-form.js'
 
 /** The most keys one saveMissing post may carry (i18next sends one). */
 export const MAX_MISSING_KEYS = 1000
-/** The longest fallback value taken, in characters. */
-export const MAX_FALLBACK_LENGTH = 10_000
+/** The longest fallback value taken, in characters (the store checks it with the text rule). */
+export const MAX_FALLBACK_LENGTH = TEXT_LIMITS.missingValue
 
 /**
  * The workbench as an i18next backend, on i18next-http-backend's default paths: namespaces read
@@ -68,7 +70,7 @@ async function missingKeys(c: Context<AppEnv>): Promise<[string, string][]> {
     }
     pairs = Object.entries(body)
   } else if (type === 'application/x-www-form-urlencoded') {
-    pairs = [...new URLSearchParams(await c.req.text())]
+    pairs = parseFormStrict(await c.req.text())
     const seen = new Set<string>()
     for (const [k] of pairs) {
       if (seen.has(k)) throw new InvalidInput(`the key ${printable(k)} is posted twice: send it once`, 'duplicate-key')
@@ -85,9 +87,6 @@ async function missingKeys(c: Context<AppEnv>): Promise<[string, string][]> {
     checkKey(key, 'key')
     if (typeof value !== 'string') {
       throw new InvalidInput(`the value of ${key} is not a string: saveMissing posts flat keys with string fallbacks`, 'invalid-resource')
-    }
-    if (value.length > MAX_FALLBACK_LENGTH) {
-      throw new InvalidInput(`the fallback of ${key} is longer than ${MAX_FALLBACK_LENGTH} characters`, 'value-too-long')
     }
   }
   return pairs as [string, string][]

@@ -7,6 +7,7 @@ import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createSignInAttempts } from './sign-in-attempts.js'
+import { busyRetry } from './busy.js'
 
 interface AccountRow {
   id: number
@@ -56,6 +57,9 @@ interface TokenRow {
   expires_at: string | null
   revoked_at: string | null
 }
+
+/** Sign-in counts are writes: retried while another process holds the lock (see busy.ts). */
+const whenFree = busyRetry()
 
 /**
  * Accounts on their own connection to the Tolk database file (the same file the Store uses; WAL
@@ -250,8 +254,10 @@ export function createSqliteAccounts(
       })
       return principal
     },
-    reserveAttempt: async (limits, windowMs, at = new Date()) => attempts.reserve(limits, windowMs, at),
-    releaseAttempt: async (attempt) => attempts.release(attempt),
+    // The service's connection has no busy timeout: a locked database is waited for off the event
+    // loop (then StoreBusy, a 503), never in SQLite's busy handler.
+    reserveAttempt: (limits, windowMs, at = new Date()) => whenFree(() => attempts.reserve(limits, windowMs, at)),
+    releaseAttempt: (attempt) => whenFree(() => attempts.release(attempt)),
     async close() {
       if (opts.ownsConnection && db.open) db.close()
     },

@@ -7,20 +7,40 @@ import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
 import { sourceHash } from './source-hash.js'
-import { checkTargets, validateImport } from './validate-import.js'
+import { type CheckedImport, checkTargets, validateImport } from './validate-import.js'
 
 // Kept here too for callers that import it from the importer.
 export { sourceHash }
 
+/** What an import has read and decided before it writes: the alignment of old and new units. */
+export interface ImportPlan {
+  checked: CheckedImport
+  existing: ArticleRow | undefined
+  rows: UnitRow[]
+  aligned: ReturnType<typeof alignUnits>
+  targetsJson: string
+  /** 1 when the text language was confirmed (an explicit --lang, the manifest, the editor). */
+  langConfirmed: number
+  warnings: Warning[]
+  /** Nothing would change. */
+  same: boolean
+}
+
+/** An import in two steps: plan (read and align, no lock held), then write (one transaction). */
+export interface Importer {
+  plan(input: ImportInput): ImportPlan
+  /** What a plan would do, written nowhere. */
+  dryRun(plan: ImportPlan): ImportSummary
+  write(input: ImportInput, plan: ImportPlan): ImportSummary
+}
+
 /**
- * Build the import function over one connection. Statements are prepared once; an import is one
- * transaction (IMMEDIATE, so two importers never deadlock upgrading a read lock), and a dry run
- * is a read-only transaction that plans the same way and writes nothing.
+ * Build the importer over one connection. Statements are prepared once. Validation, alignment
+ * and the reads they need run before the write transaction opens, so the write lock is held only
+ * for the writes; the write is one transaction (IMMEDIATE, so two importers never deadlock
+ * upgrading a read lock), and a dry run plans the same way and writes nothing.
  */
-export function createImporter(
-  db: Database.Database,
-  now: () => string,
-): (input: ImportInput, opts?: { dryRun?: boolean }) => ImportSummary {
+export function createImporter(db: Database.Database, now: () => string): Importer {
   const selectArticle = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
   const selectUnits = db.prepare<[string], UnitRow>(
     'SELECT * FROM units WHERE article_id = ? ORDER BY obsolete, position',
@@ -66,7 +86,11 @@ export function createImporter(
     'SELECT count(*) AS n FROM translations WHERE article_id = ? AND lang = ?',
   )
 
-  const plan = (input: ImportInput, dryRun: boolean): ImportSummary => {
+  /**
+   * Read the article and its units, and align the new units with them: the slow part of an import,
+   * run in a read transaction (WAL: it waits on no writer and no writer waits on it).
+   */
+  const plan = (input: ImportInput): ImportPlan => {
     const checked = validateImport(input)
     const existing = selectArticle.get(checked.id)
     // Its units are i18next keys, not sentences of a text: segmenting one over them would lose them.
@@ -89,12 +113,10 @@ export function createImporter(
     }
 
     const rows = selectUnits.all(checked.id)
-    const byId = new Map(rows.map((r) => [r.id, r]))
     const article = { tag: checked.tag, lang: checked.lang }
-    const fresh = input.segmented.units
     const aligned = alignUnits(
       rows.map((r) => toUnit(r, existing ?? article)),
-      fresh,
+      input.segmented.units,
     )
     const targetsJson = JSON.stringify(targets)
     const langConfirmed = (input.langConfirmed ?? existing?.lang_confirmed === 1) ? 1 : 0
@@ -108,16 +130,29 @@ export function createImporter(
       existing.lead === checked.lead &&
       existing.targets === targetsJson &&
       existing.lang_confirmed === langConfirmed
-    const summary = (revision: number, written: boolean): ImportSummary => ({
-      article: checked.id,
-      revision,
-      written,
-      units: aligned.counts,
-      warnings,
-    })
-    if (same) return summary(existing.revision, false)
+    return { checked, existing, rows, aligned, targetsJson, langConfirmed, warnings, same }
+  }
+
+  const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
+    article: p.checked.id,
+    revision,
+    written,
+    units: p.aligned.counts,
+    warnings: p.warnings,
+  })
+
+  /**
+   * Write a plan in the IMMEDIATE transaction. Planned against another revision (an import in
+   * between, after the plan's read), it is planned again here, under the lock.
+   */
+  const apply = (input: ImportInput, planned: ImportPlan): ImportSummary => {
+    const current = selectArticle.get(planned.checked.id)
+    const p = current?.revision === planned.existing?.revision ? planned : plan(input)
+    const { checked, existing, aligned } = p
+    if (p.same && existing) return summaryOf(p, existing.revision, false)
     const revision = (existing?.revision ?? 0) + 1
-    if (dryRun) return summary(revision, false)
+    const fresh = input.segmented.units
+    const byId = new Map(p.rows.map((r) => [r.id, r]))
 
     const at = now()
     let liveWords = 0
@@ -125,8 +160,8 @@ export function createImporter(
     upsertArticle.run({
       ...checked,
       revision,
-      targets: targetsJson,
-      langConfirmed,
+      targets: p.targetsJson,
+      langConfirmed: p.langConfirmed,
       liveUnits: fresh.length,
       liveWords,
       at,
@@ -166,12 +201,16 @@ export function createImporter(
     if (countLive.get(checked.id)?.n !== fresh.length) {
       throw new Error(`import of ${checked.id} left live units the alignment did not place`)
     }
-    return summary(revision, true)
+    return summaryOf(p, revision, true)
   }
 
-  const write = db.transaction((input: ImportInput) => plan(input, false))
-  const dry = db.transaction((input: ImportInput) => plan(input, true))
-  return (input, opts) => (opts?.dryRun ? dry.deferred(input) : write.immediate(input))
+  const read = db.transaction((input: ImportInput) => plan(input))
+  const write = db.transaction((input: ImportInput, planned: ImportPlan) => apply(input, planned))
+  return {
+    plan: (input) => read.deferred(input),
+    dryRun: (p) => summaryOf(p, p.same && p.existing ? p.existing.revision : (p.existing?.revision ?? 0) + 1, false),
+    write: (input, p) => (p.same && p.existing ? summaryOf(p, p.existing.revision, false) : write.immediate(input, p)),
+  }
 }
 
 /** A 409: the id names an i18next resource set, which is imported as locale files. */

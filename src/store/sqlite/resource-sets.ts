@@ -4,6 +4,7 @@ import { InvalidInput, TolkError } from '../../model/errors.js'
 import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
 import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
 import { planUnits, type PlannedUnit } from '../plural-units.js'
@@ -219,7 +220,10 @@ export function createResourceSetOps(
   const addMissing = db.transaction((input: MissingKeys): MissingKeysResult => {
     const lang = parseLanguage(input.lang)
     const targets = input.targets.map((t) => parseLanguage(t))
-    for (const [key] of input.keys) checkKey(key, 'key')
+    for (const [key, value] of input.keys) {
+      checkKey(key, 'key')
+      checkText(value, TEXT_LIMITS.missingValue, `the fallback of ${printable(key)}`)
+    }
     const at = now()
     const { article, created } = openSet(input.namespace, lang, targets, at)
     const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
@@ -382,12 +386,16 @@ export function createResourceSetOps(
 
 const NO_FORM = { plural: null, borrowed: false }
 
-/** Refuse an empty key, and two keys with one dotted path (`a.b` flat and `a` → `b`). */
+/**
+ * Refuse an empty key, two keys with one dotted path (`a.b` flat and `a` → `b`), and a string
+ * against the text rule (before anything of the tree is written: the transaction rolls back).
+ */
 function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
   const seen = new Set<string>()
   for (const e of entries) {
     const key = keyId(e.path)
     checkKey(key, `a key in ${where}`)
+    checkText(e.value, TEXT_LIMITS.translation, `${where}: the string of ${printable(key)}`)
     if (seen.has(key)) throw new InvalidInput(`${where} has the key ${printable(key)} twice (flat and nested?): keep one`, 'duplicate-key')
     seen.add(key)
   }

@@ -11,6 +11,7 @@ import {
 import type { Accounts } from '../../auth/types.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
+import { busyRetry, isBusy } from './busy.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 
 /** Password hashes and sessions of the web editor, on one connection. */
@@ -62,9 +63,9 @@ export function createSqliteWebAuth(
   // Idle expiry, absolute lifetime and a removed account, all in the one lookup.
   const selectSession = db.prepare<
     [string, string, string],
-    { name: string; csrf: string; created_at: string }
+    { name: string; csrf: string; created_at: string; expires_at: string }
   >(
-    `SELECT a.name, s.csrf, s.created_at FROM sessions s JOIN accounts a ON a.id = s.account_id
+    `SELECT a.name, s.csrf, s.created_at, s.expires_at FROM sessions s JOIN accounts a ON a.id = s.account_id
      WHERE s.hash = ? AND s.expires_at > ? AND s.created_at > ? AND a.disabled_at IS NULL`,
   )
   const slide = db.prepare<[string, string]>('UPDATE sessions SET expires_at = ? WHERE hash = ?')
@@ -86,6 +87,7 @@ export function createSqliteWebAuth(
   const expiry = (createdAt: Date, now: Date) =>
     new Date(Math.min(now.getTime() + idleMs, createdAt.getTime() + maxAgeMs)).toISOString()
   const bornAfter = (now: Date) => new Date(now.getTime() - maxAgeMs).toISOString()
+  const whenFree = busyRetry()
 
   const setPassword = db.transaction((name: string, hash: string): number => {
     const id = idOf(name, 'active')
@@ -101,12 +103,17 @@ export function createSqliteWebAuth(
       const account = await accounts.get(name)
       if (!account || account.disabledAt !== null)
         throw new NotFound(`no account ${printable(name)}`, 'unknown-account')
-      // Sweeping here keeps the table small without a timer.
-      deleteExpired.run(now.toISOString(), bornAfter(now))
       const id = randomSecret()
       const csrf = randomSecret()
       const expiresAt = expiry(now, now)
-      insertSession.run(hashSessionId(id), account.id, csrf, now.toISOString(), expiresAt)
+      // With the database locked by another process, retried off the event loop (then 503).
+      await whenFree(() =>
+        db.transaction(() => {
+          // Sweeping here keeps the table small without a timer.
+          deleteExpired.run(now.toISOString(), bornAfter(now))
+          insertSession.run(hashSessionId(id), account.id, csrf, now.toISOString(), expiresAt)
+        }).immediate(),
+      )
       const session: Session = {
         principal: { account: name, grants: account.grants },
         csrf,
@@ -119,15 +126,22 @@ export function createSqliteWebAuth(
       const hash = hashSessionId(id)
       const row = selectSession.get(hash, now.toISOString(), bornAfter(now))
       if (!row) return undefined
-      const expiresAt = expiry(new Date(row.created_at), now)
-      slide.run(expiresAt, hash)
+      let expiresAt = expiry(new Date(row.created_at), now)
+      try {
+        slide.run(expiresAt, hash)
+      } catch (err) {
+        // Another process holds the write lock: the session slides on a later request instead of
+        // this one waiting (the service's connection has no busy timeout).
+        if (!isBusy(err)) throw err
+        expiresAt = row.expires_at
+      }
       // Grants are read fresh on every request, so a grant change takes effect at once.
       const account = await accounts.get(row.name)
       if (!account || account.disabledAt !== null) return undefined
       return { principal: { account: row.name, grants: account.grants }, csrf: row.csrf, expiresAt }
     },
     async end(id) {
-      deleteSession.run(hashSessionId(id))
+      await whenFree(() => deleteSession.run(hashSessionId(id)))
     },
     endAll: async (name) => deleteSessionsOf.run(idOf(name, 'any')).changes,
   }

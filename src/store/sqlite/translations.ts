@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { checkOrigin } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import {
   STATES,
   type HistoryEntry,
@@ -237,6 +238,8 @@ function checkWrite(w: TranslationWrite): void {
     )
   }
   if (typeof w.text !== 'string') throw new InvalidInput('the translation text must be text')
+  // The one text rule, here where every write passes: no path can store a text against it.
+  checkText(w.text, TEXT_LIMITS.translation, `the translation of ${printable(String(w.unitId))} in ${printable(String(w.lang))}`)
   if (typeof w.author !== 'string' || w.author === '') {
     throw new InvalidInput('a translation needs an author')
   }
