@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
 import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
+import { testPages } from './_contract-pages.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 /** Makes a fresh, empty store for one test. */
@@ -401,4 +402,5 @@ export function testStore(makeStore: MakeStore): void {
   })
 
   testCoverageCounters(() => store)
+  testPages(() => store)
 }

@@ -9,6 +9,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
+import { createUnitPageOps } from './unit-pages.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -34,6 +35,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
+  const pages = createUnitPageOps(db)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now))),
@@ -49,12 +51,15 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
+    unitPage: async (articleId, q) => pages.unitPage(articleId, q),
+    getUnit: async (articleId, unitId) => pages.getUnit(articleId, unitId),
     importArticle: async (input, o) => (await importArticle())(input, o),
     getTranslation: async (articleId, unitId, lang) =>
       translations.get(articleId, unitId, lang),
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
     writeTranslation: (write) => translations.writeGrouped(write),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
+    historyPage: async (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
