@@ -262,6 +262,19 @@ export interface Store {
    * as objects. Throws NotFound for an unknown article.
    */
   pendingUnitsJson(articleId: string, langs: string[]): Promise<PendingJson[]>
+  /**
+   * pendingUnitsJson of one language and one list (`untranslated` or `stale`) for a stretch of the
+   * article: the items among the next `limit` live units after position `after` (the stretch
+   * examined, whatever it finds), and where the next stretch starts (null at the end). Lets a
+   * report of a very large article stream its lists. Throws NotFound for an unknown article.
+   */
+  pendingUnitsJsonPage(
+    articleId: string,
+    lang: string,
+    list: 'untranslated' | 'stale',
+    after: number,
+    limit: number,
+  ): Promise<{ json: string; next: number | null }>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

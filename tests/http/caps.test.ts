@@ -31,6 +31,16 @@ function watched(store: Store, refuse: string[] = []) {
   return { store: proxy, calls }
 }
 
+/** A test app with an article of `units` units, and GET `url` as the admin through a watched store. */
+async function watchedGet(id: string, units: number, url: string, refuse: string[]) {
+  const t = await makeTestApp()
+  await importText(t.store, long(id, units))
+  const { store, calls } = watched(t.store, refuse)
+  const app = createApp({ store, accounts: t.accounts, log: false })
+  const res = await app.request(url, { headers: { Authorization: `Bearer ${t.tokens.boss}` } })
+  return { res, calls }
+}
+
 describe('GET /api/articles/:id/units reads one page', () => {
   it('never reads the whole article, its source text or all its translations', async () => {
     const t = await makeTestApp()
@@ -148,11 +158,7 @@ describe('reports and exports', () => {
   })
 
   it('stream: an export is sent a page at a time, read as it goes', async () => {
-    const t = await makeTestApp()
-    await importText(t.store, long('sv-general-08', 1600))
-    const { store, calls } = watched(t.store, ['listUnits', 'listTranslations', 'getArticle'])
-    const app = createApp({ store, accounts: t.accounts, log: false })
-    const res = await app.request('/api/articles/sv-general-08/export?lang=sv&format=xliff2', { headers: { Authorization: `Bearer ${t.tokens.boss}` } })
+    const { res, calls } = await watchedGet('sv-general-08', 1600, '/api/articles/sv-general-08/export?lang=sv&format=xliff2', ['listUnits', 'listTranslations', 'getArticle'])
     expect(res.status).toBe(200)
     // Answered after one page of 500 units; the other pages are read as the body is.
     expect(calls.unitPage).toBe(1)
@@ -169,6 +175,17 @@ describe('reports and exports', () => {
     const body = pieces.join('')
     expect(body.match(/<unit /g)).toHaveLength(1600)
     expect(body.endsWith('</xliff>\n')).toBe(true)
+  }, 30_000)
+
+  it('stream: the lists of one very large article are read and sent a stretch at a time', async () => {
+    const { res, calls } = await watchedGet('sv-general-04', 5200, '/api/articles/sv-general-04/report', ['pendingUnitsJson', 'pendingUnitsByLang', 'listUnits'])
+    expect(res.status).toBe(200)
+    expect(calls.pendingUnitsJsonPage).toBe(1)
+    const report = JSON.parse(await res.text())
+    // Untranslated and stale, each in two stretches of 5,000 units.
+    expect(calls.pendingUnitsJsonPage).toBe(4)
+    expect(report.articles[0].languages.sv.untranslated).toHaveLength(5200)
+    expect(report.articles[0].languages.sv.stale).toEqual([])
   }, 30_000)
 
   it('stream: a report is sent an article at a time, read as it goes', async () => {

@@ -181,6 +181,35 @@ export function testPages(store: () => Store): void {
     })
   })
 
+  describe('pending lists a stretch at a time', () => {
+    it('gives, stretch after stretch, exactly the lists of the whole article', async () => {
+      await importSample()
+      const ids = (await store().listUnits(ID)).map((u) => u.id)
+      await write(ids[1]!, 'Floden.', 'reviewed')
+      await write(ids[2]!, 'Barn badar!')
+      await write(ids[4]!, 'Ingen minns.', 'initial')
+      await store().importArticle(article(ID, SAMPLE.replace('Children swim there in summer!', 'Children swim here!')))
+      const [whole] = await store().pendingUnitsJson(ID, ['sv'])
+      expect(whole!.stale).not.toBe('')
+      for (const stretch of [1, 2, 4, 100]) {
+        for (const list of ['untranslated', 'stale'] as const) {
+          const parts: string[] = []
+          let after: number | null = 0
+          let pages = 0
+          while (after !== null) {
+            const page: { json: string; next: number | null } = await store().pendingUnitsJsonPage(ID, 'sv', list, after, stretch)
+            if (page.json !== '') parts.push(page.json)
+            after = page.next
+            pages++
+          }
+          expect(parts.join(','), `${list} by ${stretch}`).toBe(whole![list])
+          expect(pages).toBeLessThanOrEqual(Math.floor(6 / stretch) + 1)
+        }
+      }
+      await expect(store().pendingUnitsJsonPage('nope-01', 'sv', 'stale', 0, 5)).rejects.toBeInstanceOf(NotFound)
+    })
+  })
+
   describe('history pages', () => {
     it('steps back from the newest entries, each page oldest first, until next is null', async () => {
       await importSample()

@@ -65,6 +65,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
     pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
     pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
+    pendingUnitsJsonPage: async (articleId, lang, list, after, limit) =>
+      wholeReports.pendingJsonPage(articleId, lang, list, after, limit),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on
