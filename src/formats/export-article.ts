@@ -31,6 +31,9 @@ const WRITERS: Record<ExportFormat, ExportFormatWriter> = {
   text: PLAIN_TEXT_WRITER,
 }
 
+/** Formats whose writers refuse characters XML 1.0 cannot carry (see xmlText). */
+const REFUSES_CHARACTERS = new Set<ExportFormat>(['xliff12', 'tmx'])
+
 /** Units an export reads at a time: each page is written out before the next is read. */
 export const EXPORT_PAGE = 500
 
@@ -120,11 +123,21 @@ export async function streamExport(
       'unknown-target',
     )
   }
-  const w = writer.start({ article, lang, lead: first.lead, exportedAt: new Date().toISOString() }, opts)
-  const write = (page: typeof first) => {
+  const head0 = { article, lang, lead: first.lead, exportedAt: new Date().toISOString() }
+  const w = writer.start(head0, opts)
+  const write = (page: typeof first, into = w) => {
     let out = ''
-    for (const r of page.rows) out += w.unit({ unit: r.unit, translation: r.translation ?? untranslated(articleId, r.unit.id, lang) })
+    for (const r of page.rows) out += into.unit({ unit: r.unit, translation: r.translation ?? untranslated(articleId, r.unit.id, lang) })
     return out
+  }
+  // XLIFF 1.2 and TMX cannot carry some characters: write every page once, to nothing, before
+  // the status goes out, so that such a unit anywhere is a 400 naming it, not a cut-off file.
+  if (REFUSES_CHARACTERS.has(format)) {
+    const dry = writer.start(head0, opts)
+    for (let page = first; page.next !== null; ) {
+      page = await store.unitPage(articleId, { lang, limit: EXPORT_PAGE, after: page.next })
+      write(page, dry)
+    }
   }
   const head = w.head + write(first)
   async function* chunks(): AsyncGenerator<string> {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/http/app.js'
 import { importText } from '../../src/import/import-text.js'
@@ -175,6 +176,24 @@ describe('reports and exports', () => {
     const body = pieces.join('')
     expect(body.match(/<unit /g)).toHaveLength(1600)
     expect(body.endsWith('</xliff>\n')).toBe(true)
+  }, 30_000)
+
+  it('stream: a character XLIFF 1.2 cannot carry, on any page, is a 400 naming the unit, not a cut-off file', async () => {
+    const t = await makeTestApp()
+    await importText(t.store, long('sv-general-03', 700))
+    // Text stored before the store refused control characters (a legacy database), far past the first page.
+    const raw = new Database(t.file)
+    const id = raw.prepare("SELECT id FROM units WHERE article_id = 'sv-general-03' AND position = 650").pluck().get() as string
+    raw.prepare("UPDATE units SET source = source || char(7) WHERE article_id = 'sv-general-03' AND id = ?").run(id)
+    raw.close()
+    const res = await t.call('/api/articles/sv-general-03/export?lang=sv&format=xliff12')
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    expect((await res.json()).detail).toContain(id)
+    expect((await t.call('/api/articles/sv-general-03/export?lang=sv&format=tmx')).status).toBe(200) // untranslated: not in a memory
+    const po = await t.call('/api/articles/sv-general-03/export?lang=sv&format=po')
+    expect(po.status).toBe(200)
+    expect(await po.text()).toContain('\\007')
   }, 30_000)
 
   it('stream: the lists of one very large article are read and sent a stretch at a time', async () => {
