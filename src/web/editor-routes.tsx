@@ -172,9 +172,10 @@ export function registerEditor(
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const unit = await store.getUnit(article.id, unitId)
     if (!unit || unit.obsolete) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
-    // The newest 100 writes: a page costs the same however long the history grows.
-    const [{ entries }, current] = await Promise.all([
-      store.historyPage(article.id, unitId, { lang, limit: 100 }),
+    // 100 writes a page, the newest first: a page costs the same however long the history grows.
+    const cursor = c.req.query('cursor')
+    const [{ entries, next }, current] = await Promise.all([
+      store.historyPage(article.id, unitId, { lang, limit: 100, ...(cursor ? { cursor } : {}) }),
       store.getTranslation(article.id, unitId, lang),
     ])
     const ctx = pageContext(c, assets)
@@ -186,6 +187,7 @@ export function registerEditor(
           lang={lang}
           dir={textDirection(lang)}
           entries={entries}
+          older={next === null ? undefined : `?cursor=${encodeURIComponent(next)}`}
           current={current.version}
           canWrite={may(principal, lang, 'translated')}
           restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}

@@ -367,6 +367,26 @@ describe('history', () => {
     expect(t).toMatchObject({ text: 'Första.', version: 3 })
     expect(await w.store.history(ARTICLE.id, unit, 'sv')).toHaveLength(3)
   })
+
+  it('shows 100 versions a page, newest first, with a link to the older ones', async () => {
+    const w = await makeWebApp()
+    const unit = w.units[1] as string
+    for (let v = 0; v < 105; v++) {
+      await w.store.writeTranslation({ articleId: ARTICLE.id, unitId: unit, lang: 'sv', text: `Text ${v + 1}.`, state: 'translated', ifVersion: v, author: 'ana' })
+    }
+    const ana = await w.signedIn('ana')
+    const html = await (await ana.get(`${EDIT}/${unit}/history`)).text()
+    expect(html.match(/<li>/g)).toHaveLength(100)
+    expect(html).toContain('<del>104</del><ins>105</ins>')
+    expect(html).not.toContain('<del>4</del><ins>5</ins>')
+    const older = /<a href="(\?cursor=[^"]+)">Older versions</.exec(html)?.[1]
+    expect(older).toBeDefined()
+    const rest = await (await ana.get(`${EDIT}/${unit}/history${older!.replaceAll('&amp;', '&')}`)).text()
+    expect(rest.match(/<li>/g)).toHaveLength(5)
+    expect(rest).toContain('<del>4</del><ins>5</ins>')
+    expect(rest).toContain('<ins>Text 1.</ins>')
+    expect(rest).not.toContain('Older versions')
+  })
 })
 
 describe('interface language', () => {
