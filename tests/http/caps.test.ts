@@ -58,6 +58,17 @@ describe('GET /api/articles/:id/units reads one page', () => {
     expect((await app.request(`/api/articles/${ARTICLE.id}/units?lang=sv&state=initial`, auth)).status).toBe(200)
   })
 
+  it('reads one translation without the article\'s source text', async () => {
+    const t = await makeTestApp()
+    const { store, calls } = watched(t.store, ['getArticle', 'listUnits', 'listTranslations'])
+    const app = createApp({ store, accounts: t.accounts, log: false })
+    const auth = { headers: { Authorization: `Bearer ${t.tokens.vic}` } }
+    expect((await app.request(tPath(t.units[0] as string), auth)).status).toBe(200)
+    expect((await app.request(tPath(t.units[0] as string, 'fi'), auth)).status).toBe(400)
+    expect((await app.request(tPath(t.units[0] as string, 'sv', 'sv-general-99'), auth)).status).toBe(404)
+    expect(calls.getArticle).toBeUndefined()
+  })
+
   it('refuses a limit above 500 with 400, naming the cap, and takes 500', async () => {
     const t = await makeTestApp()
     const over = await t.call(`/api/articles/${ARTICLE.id}/units?limit=501`)

@@ -165,8 +165,8 @@ function parseEtag(header: string): number {
 
 /** A translation exists only in the article's target languages. */
 async function checkTarget(store: Store, articleId: string, lang: string): Promise<void> {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${articleId}`, 'unknown-article')
+  // The article's row without its source text (megabytes for a long article), from a one-unit page.
+  const { article } = await store.unitPage(articleId, { limit: 1 })
   if (!article.targets.includes(lang)) {
     throw new InvalidInput(
       `${lang} is not a target language of ${articleId} (targets: ${article.targets.join(', ')})`,
