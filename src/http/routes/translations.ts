@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
-import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { InvalidInput, VersionConflict } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { Translation } from '../../model/translation.js'
 import type { Store } from '../../store/types.js'
