@@ -6,7 +6,7 @@
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
 import { NOTE_POSITION, NOTE_TAG, NOTE_VERSION, parseVersionNote } from './notes.js'
-import type { ExportData, ExportedFile, FileUnit, ReadOptions, TranslationFile } from './types.js'
+import { writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter, type FileUnit, type ReadOptions, type TranslationFile } from './types.js'
 import {
   childElements,
   escapeAttr,
@@ -24,37 +24,46 @@ export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0'
 /** The subState that marks a translation whose source changed after it was made. */
 export const STALE_SUBSTATE = 'tolk:stale'
 
+/** XLIFF 2.0 a piece at a time: one `<unit>` per unit. */
+export const XLIFF2_WRITER: ExportFormatWriter = {
+  mediaType: 'application/xliff+xml; charset=utf-8',
+  extension: 'xlf',
+  start(data) {
+    const { article, lang } = data
+    const head = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<xliff xmlns="${XLIFF2_NS}" version="2.0"` +
+        ` srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
+      `  <file id="f1" original="${escapeAttr(article.id)}">`,
+      '',
+    ]
+    return {
+      head: head.join('\n'),
+      unit({ unit, translation: t }) {
+        const state = t.state === 'initial' && t.text === '' ? '' : ` state="${t.state}"`
+        const sub = t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
+        const out = [
+          `    <unit id="${escapeAttr(unit.id)}" xml:space="preserve">`,
+          `      <notes>`,
+          `        <note category="${NOTE_TAG}">${escapeText(unit.tag)}</note>`,
+          `        <note category="${NOTE_POSITION}">${unit.position}</note>`,
+          `        <note category="${NOTE_VERSION}">${t.version}</note>`,
+          `      </notes>`,
+          `      <segment${state}${sub}>`,
+          `        <source>${inline(unit.source, unit.id)}</source>`,
+        ]
+        if (t.text !== '') out.push(`        <target>${inline(t.text, unit.id)}</target>`)
+        out.push('      </segment>', '    </unit>', '')
+        return out.join('\n')
+      },
+      end: () => '  </file>\n</xliff>\n',
+    }
+  },
+}
+
 /** Write an article's units and translations as an XLIFF 2.0 document. */
 export function writeXliff2(data: ExportData): ExportedFile {
-  const { article, lang } = data
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF2_NS}" version="2.0"` +
-      ` srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
-    `  <file id="f1" original="${escapeAttr(article.id)}">`,
-  ]
-  for (const { unit, translation: t } of data.units) {
-    const state = t.state === 'initial' && t.text === '' ? '' : ` state="${t.state}"`
-    const sub = t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
-    out.push(
-      `    <unit id="${escapeAttr(unit.id)}" xml:space="preserve">`,
-      `      <notes>`,
-      `        <note category="${NOTE_TAG}">${escapeText(unit.tag)}</note>`,
-      `        <note category="${NOTE_POSITION}">${unit.position}</note>`,
-      `        <note category="${NOTE_VERSION}">${t.version}</note>`,
-      `      </notes>`,
-      `      <segment${state}${sub}>`,
-      `        <source>${inline(unit.source, unit.id)}</source>`,
-    )
-    if (t.text !== '') out.push(`        <target>${inline(t.text, unit.id)}</target>`)
-    out.push('      </segment>', '    </unit>')
-  }
-  out.push('  </file>', '</xliff>', '')
-  return {
-    body: out.join('\n'),
-    mediaType: 'application/xliff+xml; charset=utf-8',
-    extension: 'xlf',
-  }
+  return writeWhole(XLIFF2_WRITER, data)
 }
 
 // XLIFF 2.0 carries characters XML cannot as <cp hex="…"/>: U+FFFE and U+FFFF. The C0 controls it

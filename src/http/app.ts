@@ -9,6 +9,7 @@ import { handleError, handleNotFound } from './errors.js'
 import { allowedMethods } from './method-not-allowed.js'
 import { requireToken } from './middleware/auth.js'
 import { baseHeaders } from './middleware/base-headers.js'
+import { heavyLimit } from './middleware/heavy-limit.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
@@ -106,6 +107,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // i18next-http-backend reads /locales/LNG/NS.json: the same tokens, or anonymous with publicRead.
   app.use('/locales/*', guard)
   app.use('/badge/*', guard)
+
+  // Reports and exports read whole articles: at most 2 at once per account (or address).
+  const heavy = heavyLimit()
+  for (const p of ['/api/report', '/api/articles/:id/report', '/api/articles/:id/export']) app.get(p, heavy)
 
   const deps = { store: opts.store, accounts: opts.accounts }
   registerArticles(app, deps)

@@ -116,19 +116,42 @@ export const importQuery = z.object({
   dryRun: booleanQuery.optional().openapi({ description: 'plan only, write nothing' }),
 })
 
+/** The most units one page of GET /api/articles/{id}/units answers; more is refused (400). */
+export const MAX_UNITS_LIMIT = 500
+/** Units per page unless `limit` says otherwise. */
+export const DEFAULT_UNITS_LIMIT = 100
+/** The most (and the default number of) history entries one page of GET …/history answers. */
+export const MAX_HISTORY_LIMIT = 100
+
+/** `?limit=N`: a whole number from 1 to `max`; anything else is a 400 naming the range. */
+const limitQuery = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `a whole number from 1 to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `a whole number from 1 to ${max}`).max(max, `at most ${max} a page: follow \`next\` for more`))
+    .optional()
+    .openapi({ description: `entries per page, 1 to ${max} (default ${fallback}); more is refused with 400`, example: String(fallback) })
+
 export const unitsQuery = z.object({
   lang: langSchema.optional(),
-  state: z.enum([...STATES, 'stale']).optional().openapi({ description: 'needs lang' }),
-  cursor: z.string().regex(/^\d{1,9}$/, 'use the `next` cursor of the previous page').optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'a whole number from 1 to 1000')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(1000))
-    .optional(),
+  state: z.enum([...STATES, 'stale']).optional().openapi({
+    description: 'needs lang; a filtered page examines at most 5,000 units, so it may hold fewer than `limit` (even none) while `next` is not null',
+  }),
+  cursor: z.string().regex(/^\d{1,9}$/, 'use the `next` cursor of the previous page').optional().openapi({ description: 'the `next` of the previous page' }),
+  limit: limitQuery(MAX_UNITS_LIMIT, DEFAULT_UNITS_LIMIT),
 })
 
-export const historyQuery = z.object({ lang: langSchema.optional() })
+export const historyQuery = z.object({
+  lang: langSchema.optional(),
+  cursor: z
+    .string()
+    .max(2000)
+    .regex(/^[A-Za-z0-9-]{1,100}:\d{1,15}(,[A-Za-z0-9-]{1,100}:\d{1,15}){0,99}$/, 'use the `next` cursor of the previous page')
+    .optional()
+    .openapi({ description: 'the `next` of the previous page: the entries before those it answered' }),
+  limit: limitQuery(MAX_HISTORY_LIMIT, MAX_HISTORY_LIMIT),
+})
 
 /** Where a written text came from: a memory match taken as it was, with its score. */
 export const originSchema = z

@@ -73,9 +73,9 @@ async function reference(opts: ReportOptions): Promise<string> {
   return `{"articles": [\n${articles.map((a) => JSON.stringify(a)).join(',\n')}\n]}\n`
 }
 
-async function written(opts: ReportOptions, chunkSize?: number): Promise<string> {
+async function written(opts: ReportOptions, chunkSize?: number, stretch?: number): Promise<string> {
   let out = ''
-  for await (const chunk of reportJson(store, opts, chunkSize)) out += chunk
+  for await (const chunk of reportJson(store, opts, chunkSize, stretch)) out += chunk
   return out
 }
 
@@ -91,6 +91,9 @@ describe('reportJson', () => {
   for (const [name, opts] of CASES) {
     it(`writes the listing exactly as JSON.stringify of the report: ${name}`, async () => {
       expect(await written(opts)).toBe(await reference(opts))
+    })
+    it(`writes the listing read a stretch of 2 units at a time exactly the same: ${name}`, async () => {
+      expect(await written(opts, 50, 2)).toBe(await reference(opts))
     })
     it(`writes the summary exactly as JSON.stringify of the report: ${name}`, async () => {
       expect(await written({ ...opts, summary: true })).toBe(await reference({ ...opts, summary: true }))

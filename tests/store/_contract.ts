@@ -7,6 +7,7 @@ import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.
 import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
 import { testTextRule } from './_contract-text-rule.js'
+import { testPages } from './_contract-pages.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 /** Makes a fresh, empty store for one test. */
@@ -455,4 +456,5 @@ export function testStore(makeStore: MakeStore): void {
 
   testCoverageCounters(() => store)
   testTextRule(() => store)
+  testPages(() => store)
 }

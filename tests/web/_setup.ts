@@ -48,7 +48,8 @@ export interface Client {
 }
 
 /** A fresh store and accounts in a temp dir, the article, every account with a password, the app. */
-export async function makeWebApp(opts: Partial<WebDeps> = {}) {
+export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Store) => Store } = {}) {
+  const { watch, ...deps } = opts
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-web-'))
   const file = path.join(dir, 'tolk.sqlite')
   const store: Store = createSqliteStore({ file })
@@ -70,7 +71,7 @@ export async function makeWebApp(opts: Partial<WebDeps> = {}) {
   const app = createApp({ store, accounts, log: false })
   app.route(
     '/',
-    createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...opts }),
+    createWebRoutes({ store: watch ? watch(store) : store, accounts, passwords: web.passwords, sessions: web.sessions, ...deps }),
   )
 
   const client = (): Client => {

@@ -11,6 +11,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   413: 'request body too large',
   415: 'unsupported media type',
   428: 'If-Match missing',
+  429: 'too many reports or exports of this client running at once; see Retry-After',
 }
 
 /** A JSON response entry for a route's `responses`. */

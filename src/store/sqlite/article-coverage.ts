@@ -9,6 +9,7 @@ export interface ArticleCoverageOps {
   articleCoverage(opts?: { articles?: string[]; after?: string; limit?: number }): ArticleCoverage[]
   pendingByLang(articleId: string, langs: string[]): PendingUnit[][]
   pendingJson(articleId: string, langs: string[]): PendingJson[]
+  pendingJsonPage(articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number): { json: string; next: number | null }
 }
 
 // The live plural units (or words) of an article whose form a target language lacks: they are
@@ -80,6 +81,31 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
       AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1) AND ${APPLIES}
     GROUP BY l.key`).raw()
 
+  // One stretch of live units (from the position index alone), and of it the items of one list
+  // in one language, as the report writes them; a unit's row is read only once it is pending.
+  const stretchEnd = db.prepare<[string, number, number], [number | null, number]>(`
+    SELECT max(position), count(*) FROM (SELECT position FROM units INDEXED BY units_live_position
+      WHERE article_id = ? AND obsolete = 0 AND position > ? ORDER BY position LIMIT ?)`).raw()
+  const listPage = (where: string) =>
+    db.prepare<{ id: string; lang: string; after: number; limit: number }, string | null>(`
+      SELECT group_concat(${item}, ',' ORDER BY s.position) FROM (
+        SELECT id, position FROM units INDEXED BY units_live_position
+        WHERE article_id = @id AND obsolete = 0 AND position > @after ORDER BY position LIMIT @limit) s
+      LEFT JOIN translations t ON t.article_id = @id AND t.unit_id = s.id AND t.lang = @lang
+      CROSS JOIN units u ON u.article_id = @id AND u.id = s.id
+      CROSS JOIN (SELECT @lang AS value) l
+      WHERE ${where} AND ${APPLIES}`).pluck()
+  const lists = {
+    untranslated: listPage(`(t.state IS NULL OR t.state = 'initial') AND t.stale IS NOT 1`),
+    stale: listPage('t.stale = 1'),
+  }
+  const pageRead = db.transaction((articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number) => {
+    if (exists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
+    const [last, count] = stretchEnd.get(articleId, after, limit) as [number | null, number]
+    const json = lists[list].get({ id: articleId, lang, after, limit }) ?? ''
+    return { json, next: count < limit ? null : last }
+  })
+
   const read = db.transaction((articles: string[] | undefined): CoverageRow[] => {
     if (!articles) return parseRows(all.all())
     const json = JSON.stringify(articles)
@@ -106,6 +132,7 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
       }
       return out
     },
+    pendingJsonPage: (articleId, lang, list, after, limit) => pageRead(articleId, lang, list, after, limit),
     pendingJson(articleId, langs) {
       if (exists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
       const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '' }))

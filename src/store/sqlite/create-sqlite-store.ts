@@ -10,6 +10,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
+import { createUnitPageOps } from './unit-pages.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -40,6 +41,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const faults = db.prepare<[], { article_id: string; unit_id: string; lang: string; what: TextFault['what']; problem: string }>(
     'SELECT * FROM text_faults ORDER BY article_id, unit_id, lang, what',
   )
+  const pages = createUnitPageOps(db)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -55,6 +57,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
+    unitPage: async (articleId, q) => pages.unitPage(articleId, q),
+    getUnit: async (articleId, unitId) => pages.getUnit(articleId, unitId),
     async importArticle(input, o) {
       const importer = await importArticle()
       // Validated, read and aligned before the write transaction, which holds the lock briefly.
@@ -67,6 +71,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
     writeTranslation: (write) => whenFree(() => translations.writeGrouped(write)),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
+    historyPage: async (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
@@ -74,6 +79,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
     textFaults: async () =>
       faults.all().map((r) => ({ articleId: r.article_id, unitId: r.unit_id === '' ? null : r.unit_id, lang: r.lang, what: r.what, problem: r.problem })),
+    pendingUnitsJsonPage: async (articleId, lang, list, after, limit) =>
+      wholeReports.pendingJsonPage(articleId, lang, list, after, limit),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on
