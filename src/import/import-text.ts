@@ -1,3 +1,4 @@
+import { Archived } from '../model/errors.js'
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Article } from '../model/translation.js'
@@ -10,6 +11,8 @@ import { prepareImport, type ImportRequest } from './prepare-import.js'
  */
 export async function importText(store: Store, req: ImportRequest, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
   const existing = await store.getArticle(checkId(req.id, 'article id'))
+  // An archived id is taken until restored: say so before reading the text as a new article's.
+  if (!existing && (await store.getArchived(req.id))) throw new Archived(req.id, 'import')
   if (existing && isUnchanged(existing, req)) return unchangedSummary(existing)
   const { input, warnings } = await prepareImport(req, { isNew: !existing })
   const summary = await store.importArticle(input, opts)

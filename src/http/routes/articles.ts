@@ -1,46 +1,67 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { refuseImport } from '../../auth/permissions.js'
-import { NotFound } from '../../model/errors.js'
+import { refuseArchive, refuseImport } from '../../auth/permissions.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
 import { buildReport } from '../../report/build-report.js'
-import type { Store } from '../../store/types.js'
+import { requireArticle } from '../../store/require-article.js'
+import type { ArchivedArticle, Store } from '../../store/types.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
 import { articleParams, importBody, importQuery, reimportBody } from '../schemas.js'
 import { fieldErrors, type FieldError } from '../validation.js'
 import { json, problems } from './responses.js'
 
-const articleSummary = z
-  .object({
+const articleFields = {
+  id: z.string(),
+  tag: z.string(),
+  lang: z.string(),
+  title: z.string(),
+  revision: z.number(),
+  targets: z.array(z.string()),
+  coverage: z.record(z.string(), z.number()).openapi({ description: 'share 0..1 of words done, per target language' }),
+}
+
+// Strict, so that the document says exactly what an answer holds (a test validates answers).
+const articleSummary = z.strictObject(articleFields).openapi('ArticleSummary')
+
+const articleDetail = z.strictObject({ ...articleFields, source: z.string() }).openapi('Article')
+
+const importSummary = z
+  .strictObject({
+    article: z.string(),
+    revision: z.number(),
+    written: z.boolean(),
+    units: z.strictObject({ kept: z.number(), moved: z.number(), stale: z.number(), new: z.number(), obsolete: z.number() }),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+  })
+  .openapi('ImportSummary')
+
+const archivedSchema = z
+  .strictObject({
     id: z.string(),
+    kind: z.enum(['article', 'resource-set']).openapi({ description: 'resource-set: an i18next namespace' }),
     tag: z.string(),
     lang: z.string(),
     title: z.string(),
     revision: z.number(),
     targets: z.array(z.string()),
-    coverage: z.record(z.string(), z.number()).openapi({ description: 'share 0..1 of words done, per target language' }),
+    units: z.number().openapi({ description: 'live units, kept as they were' }),
+    words: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    archivedAt: z.string(),
+    archivedBy: z.string(),
   })
-  .openapi('ArticleSummary')
-
-const importSummary = z
-  .object({
-    article: z.string(),
-    revision: z.number(),
-    written: z.boolean(),
-    units: z.object({ kept: z.number(), moved: z.number(), stale: z.number(), new: z.number(), obsolete: z.number() }),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
-  })
-  .openapi('ImportSummary')
+  .openapi('ArchivedArticle')
 
 const listArticles = createRoute({
   method: 'get',
   path: '/api/articles',
   tags: ['articles'],
   summary: 'Every article, with coverage per target language',
-  responses: { 200: json(z.object({ articles: z.array(articleSummary) }), 'the articles'), ...problems(401) },
+  responses: { 200: json(z.strictObject({ articles: z.array(articleSummary) }), 'the articles'), ...problems(401) },
 })
 
 const getArticle = createRoute({
@@ -49,7 +70,10 @@ const getArticle = createRoute({
   tags: ['articles'],
   summary: 'One article, with its source text and coverage',
   request: { params: articleParams },
-  responses: { 200: json(articleSummary.extend({ source: z.string() }), 'the article'), ...problems(400, 401, 404) },
+  responses: {
+    200: json(articleDetail, 'the article, with its source text'),
+    ...problems(400, 401, 404),
+  },
 })
 
 const textBody = { 'text/plain': { schema: z.string().openapi({ description: 'the article; id, tag, targets as query parameters' }) } }
@@ -64,7 +88,10 @@ const postArticle = createRoute({
     // Not `required`: that would make the JSON validator refuse text/plain bodies as `{}`.
     body: { content: { 'application/json': { schema: importBody }, ...textBody } },
   },
-  responses: { 201: json(importSummary, 'imported; Location names it'), ...problems(400, 401, 403, 409, 413, 415) },
+  responses: {
+    201: json(importSummary, 'imported; Location names it'),
+    ...problems(400, 401, 403, 409, 413, 415),
+  },
 })
 
 const putArticle = createRoute({
@@ -80,7 +107,43 @@ const putArticle = createRoute({
   responses: {
     200: json(importSummary, 're-imported (kept, moved, stale, new, obsolete)'),
     201: json(importSummary, 'created'),
-    ...problems(400, 401, 403, 413, 415),
+    ...problems(400, 401, 403, 409, 413, 415),
+  },
+})
+
+const deleteArticle = createRoute({
+  method: 'delete',
+  path: '/api/articles/{id}',
+  tags: ['articles'],
+  summary:
+    'Archive an article or i18next namespace: it leaves listings, reports, /locales and the dashboard, keeping its units, translations, history and memory entries; admin',
+  request: { params: articleParams },
+  responses: {
+    200: json(archivedSchema, 'archived; POST /api/articles/{id}/restore brings it back'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+})
+
+const restoreArticle = createRoute({
+  method: 'post',
+  path: '/api/articles/{id}/restore',
+  tags: ['articles'],
+  summary: 'Bring an archived article or namespace back as it was (same units, translations, versions, coverage); admin',
+  request: { params: articleParams },
+  responses: {
+    200: json(articleSummary, 'restored'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+})
+
+const listArchive = createRoute({
+  method: 'get',
+  path: '/api/archive',
+  tags: ['articles'],
+  summary: 'The archived articles and namespaces, by id; admin',
+  responses: {
+    200: json(z.strictObject({ articles: z.array(archivedSchema) }), 'the archived ones'),
+    ...problems(401, 403),
   },
 })
 
@@ -93,8 +156,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
 
   app.openapi(getArticle, async (c) => {
     const { id } = c.req.valid('param')
-    const article = await store.getArticle(id)
-    if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
+    const article = await requireArticle(store, id)
     const coverage = await coverageByArticle(store, id)
     return c.json({ ...summarise(article, coverage.get(id)), source: article.source }, 200)
   })
@@ -121,11 +183,42 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
     return c.json(summary, 201)
   })
+
+  app.openapi(deleteArticle, async (c) => {
+    const principal = forbidUnless(c, refuseArchive)
+    const { id } = c.req.valid('param')
+    return c.json(toArchivedJson(await store.archiveArticle(id, { by: principal.account })), 200)
+  })
+
+  app.openapi(restoreArticle, async (c) => {
+    const principal = forbidUnless(c, refuseArchive)
+    const { id } = c.req.valid('param')
+    const article = await store.restoreArticle(id, { by: principal.account })
+    const coverage = await coverageByArticle(store, id)
+    return c.json(summarise(article, coverage.get(id)), 200)
+  })
+
+  app.openapi(listArchive, async (c) => {
+    forbidUnless(c, refuseArchive)
+    return c.json({ articles: (await store.listArchived()).map(toArchivedJson) }, 200)
+  })
+}
+
+function toArchivedJson(a: ArchivedArticle) {
+  const { id, kind, tag, lang, title, revision, targets, units, words, createdAt, updatedAt, archivedAt, archivedBy } = a
+  return { id, kind, tag, lang, title, revision, targets, units, words, createdAt, updatedAt, archivedAt, archivedBy }
+}
+
+/** The principal, when the check lets it act; else a 403 naming what it lacks. */
+function forbidUnless(c: Context<AppEnv>, refuse: (p: AppEnv['Variables']['principal']) => string | undefined) {
+  const principal = c.get('principal')
+  const refusal = refuse(principal)
+  if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
+  return principal
 }
 
 function forbidUnlessAdmin(c: Context<AppEnv>): void {
-  const refusal = refuseImport(c.get('principal'))
-  if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
+  forbidUnless(c, refuseImport)
 }
 
 /**

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
-import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { InvalidInput, VersionConflict } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { Translation } from '../../model/translation.js'
+import { requireArticle } from '../../store/require-article.js'
 import type { Store } from '../../store/types.js'
 import type { App, RouteDeps } from '../env.js'
 import { completeJson } from '../middleware/base-headers.js'
@@ -11,12 +12,13 @@ import {
   historyEntrySchema,
   historyQuery,
   problemSchema,
+  stateSchema,
   translationBody,
   translationParams,
   translationSchema,
   unitParams,
 } from '../schemas.js'
-import { json, problems } from './responses.js'
+import { json, problemJson, problems } from './responses.js'
 
 const PATH = '/api/articles/{id}/units/{unit}/translations/{lang}'
 
@@ -51,14 +53,16 @@ const putTranslation = createRoute({
   },
   responses: {
     200: json(translationSchema, 'written; the new ETag'),
-    412: json(
-      problemSchema.extend({
-        current: z.object({ text: z.string(), state: z.string(), version: z.number() }),
-        yours: z.object({ text: z.string(), state: z.string(), basedOn: z.number() }),
-      }),
-      'someone saved in between: both texts, nothing written',
+    412: problemJson(
+      problemSchema
+        .extend({
+          current: z.strictObject({ text: z.string(), state: stateSchema, version: z.number().int() }),
+          yours: z.strictObject({ text: z.string(), state: stateSchema, basedOn: z.number().int() }),
+        })
+        .openapi('VersionConflict'),
+      'someone saved in between: both texts, nothing written; the ETag header is the current version',
     ),
-    ...problems(400, 401, 403, 404, 413, 415, 428),
+    ...problems(400, 401, 403, 404, 409, 413, 415, 428),
   },
 })
 
@@ -69,7 +73,7 @@ const history = createRoute({
   summary: "Every write of a unit's translations, oldest first",
   request: { params: unitParams, query: historyQuery },
   responses: {
-    200: json(z.object({ article: z.string(), unit: z.string(), history: z.array(historyEntrySchema) }), 'the history'),
+    200: json(z.strictObject({ article: z.string(), unit: z.string(), history: z.array(historyEntrySchema) }), 'the history'),
     ...problems(400, 401, 404),
   },
 })
@@ -113,7 +117,7 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       throw new ProblemError(
-        problem(412, err.code, err.message, {
+        problem(412, 'version-conflict', err.message, {
           current: err.current,
           yours: { text: body.text, state: body.state, basedOn },
         }),
@@ -151,8 +155,7 @@ function parseEtag(header: string): number {
 
 /** A translation exists only in the article's target languages. */
 async function checkTarget(store: Store, articleId: string, lang: string): Promise<void> {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${articleId}`, 'unknown-article')
+  const article = await requireArticle(store, articleId)
   if (!article.targets.includes(lang)) {
     throw new InvalidInput(
       `${lang} is not a target language of ${articleId} (targets: ${article.targets.join(', ')})`,

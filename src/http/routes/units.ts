@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { InvalidInput, NotFound } from '../../model/errors.js'
+import { InvalidInput } from '../../model/errors.js'
 import type { StoredUnit, Translation } from '../../model/translation.js'
+import { requireArticle } from '../../store/require-article.js'
 import type { App, RouteDeps } from '../env.js'
 import { articleParams, unitsQuery } from '../schemas.js'
 import { json, problems } from './responses.js'
@@ -9,7 +10,7 @@ import { json, problems } from './responses.js'
 export const DEFAULT_PAGE = 100
 
 const unitSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     position: z.number(),
     block: z.number(),
@@ -18,7 +19,7 @@ const unitSchema = z
     trailing: z.string(),
     words: z.number(),
     translation: z
-      .object({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
+      .strictObject({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
       .optional()
       .openapi({ description: 'with ?lang only' }),
   })
@@ -32,7 +33,7 @@ const listUnits = createRoute({
   request: { params: articleParams, query: unitsQuery },
   responses: {
     200: json(
-      z.object({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
+      z.strictObject({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
       'one page; pass `next` as `cursor` for the following one',
     ),
     ...problems(400, 401, 404),
@@ -44,8 +45,7 @@ export function registerUnits(app: App, { store }: RouteDeps): void {
   app.openapi(listUnits, async (c) => {
     const { id } = c.req.valid('param')
     const { lang, state, cursor, limit = DEFAULT_PAGE } = c.req.valid('query')
-    const article = await store.getArticle(id)
-    if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
+    const article = await requireArticle(store, id)
     if (state && !lang) throw new InvalidInput('filtering by state needs a language: add ?lang=sv', 'state-needs-lang')
     if (lang && !article.targets.includes(lang)) {
       throw new InvalidInput(`${lang} is not a target language of ${id} (targets: ${article.targets.join(', ')})`, 'not-a-target')

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Store } from '../types.js'
 import { createSqliteAccounts } from './accounts.js'
+import { createArchiveOps } from './archive.js'
 import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
@@ -34,6 +35,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
+  const archive = createArchiveOps(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now))),
@@ -48,6 +50,10 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
+    archiveArticle: async (id, o) => archive.archive(id, o.by),
+    restoreArticle: async (id, o) => archive.restore(id, o.by),
+    getArchived: async (id) => archive.get(id),
+    listArchived: async () => archive.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
     importArticle: async (input, o) => (await importArticle())(input, o),
     getTranslation: async (articleId, unitId, lang) =>
