@@ -1,4 +1,4 @@
-import { TolkError } from '../model/errors.js'
+import { InvalidInput } from '../model/errors.js'
 import { issueToken } from './tokens.js'
 import type { Accounts } from './types.js'
 
@@ -15,7 +15,7 @@ export async function ensureFirstAdmin(accounts: Accounts): Promise<string | und
     await accounts.add(FIRST_ADMIN, [{ role: 'admin', langs: [] }])
   } catch (err) {
     // Another process starting on the same new database made it first: it printed the token.
-    if (err instanceof TolkError && err.code === 'account-exists') return undefined
+    if (err instanceof InvalidInput && err.code === 'account-exists') return undefined
     throw err
   }
   return (await issueToken(accounts, FIRST_ADMIN)).token

@@ -385,7 +385,7 @@ const types = {
     fix: 'See `tolk token list`.',
   },
   'account-exists': {
-    status: 409,
+    status: 400,
     title: 'Account exists',
     meaning: 'An account of this name exists already.',
     fix: 'Grant the existing account roles with `tolk user grant`, or choose another name.',

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
 import { mergeGrants } from '../../auth/grants.js'
-import { NotFound, TolkError } from '../../model/errors.js'
+import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
@@ -134,7 +134,7 @@ export function createSqliteAccounts(
 
   const add = db.transaction((name: string, grants: Grant[]): Account => {
     checkId(name, 'account name')
-    if (selectAccount.get(name)) throw new TolkError('account-exists', `account ${name} exists already: use tolk user grant`, 409)
+    if (selectAccount.get(name)) throw new InvalidInput(`account ${name} exists already: use tolk user grant`, 'account-exists')
     const id = Number(insertAccount.run(name, now()).lastInsertRowid)
     writeGrants(id, grants)
     return toAccount(accountOrThrow(name))
