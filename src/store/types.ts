@@ -110,8 +110,9 @@ export interface Store {
   readonly accounts: Accounts
   /** i18next namespaces stored as documents whose units are their keys; see resource-sets.ts. */
   readonly resourceSets: ResourceSets
+  /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
-  /** Every article without its source text, by id. */
+  /** Every article without its source text, by id; archived ones are left out. */
   listArticles(): Promise<ArticleSummary[]>
   /**
    * Archive an article or i18next namespace, in one transaction: from then on it is in no listing
@@ -133,7 +134,8 @@ export interface Store {
   listArchived(): Promise<ArchivedArticle[]>
   /**
    * Units in position order; obsolete ones (at their last position) only when asked.
-   * Throws NotFound for an unknown article.
+   * Throws NotFound for an unknown article. Like every read below that names an article, it
+   * throws Archived (404) for an archived one, and every write Archived (409).
    */
   listUnits(articleId: string, opts?: { includeObsolete?: boolean }): Promise<StoredUnit[]>
   /**

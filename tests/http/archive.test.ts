@@ -150,6 +150,10 @@ describe('DELETE /api/articles/:id (archive) and POST …/restore', () => {
     const again = await post({ 'nav.about': 'About' })
     expect(again.status).toBe(409)
     expect((await again.json()).detail).toContain('tolk restore app')
+    // A re-import as an article names the archive too, before reading the body.
+    const put = await t.call('/api/articles/app', jsonBody('PUT', { text: 'Home.' }))
+    expect(put.status).toBe(409)
+    expect((await put.json()).type).toBe('/problems/archived')
     expect((await t.call('/api/articles/app/restore', { method: 'POST' })).status).toBe(200)
     expect(await (await t.call('/locales/en/app.json')).json()).toEqual({ nav: { home: 'Home' } })
   })

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { refuseArchive, refuseImport } from '../../auth/permissions.js'
+import { Archived } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
@@ -177,6 +178,8 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     forbidUnlessAdmin(c)
     const { id } = c.req.valid('param')
     const existing = await store.getArticle(id)
+    // Said before the body is read: an archived id takes no import, whatever the body holds.
+    if (!existing && (await store.getArchived(id))) throw new Archived(id, 'import')
     const req = await readImport(c, c.req.valid('json'), id, existing?.tag)
     const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false })
     if (existing) return c.json(summary, 200)
