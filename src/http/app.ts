@@ -11,6 +11,7 @@ import { requireToken } from './middleware/auth.js'
 import { baseHeaders } from './middleware/base-headers.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
+import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
 import { registerFormats } from './routes/formats.js'
@@ -123,6 +124,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   const deps = { store: opts.store, accounts: opts.accounts }
   registerArticles(app, deps)
+  registerArchive(app, deps)
   registerUnits(app, deps)
   registerTranslations(app, deps)
   registerReports(app, deps)

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { refuseArchive, refuseImport } from '../../auth/permissions.js'
+import { refuseImport } from '../../auth/permissions.js'
 import { Archived } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
 import { buildReport } from '../../report/build-report.js'
 import { requireArticle } from '../../store/require-article.js'
-import type { ArchivedArticle, Store } from '../../store/types.js'
+import type { Store } from '../../store/types.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
 import { articleParams, importBody, importQuery, reimportBody } from '../schemas.js'
@@ -24,8 +24,8 @@ const articleFields = {
   coverage: z.record(z.string(), z.number()).openapi({ description: 'share 0..1 of words done, per target language' }),
 }
 
-// Strict, so that the document says exactly what an answer holds (a test validates answers).
-const articleSummary = z.strictObject(articleFields).openapi('ArticleSummary')
+/** An article as listed (strict: the document says exactly what an answer holds, a test checks it). */
+export const articleSummary = z.strictObject(articleFields).openapi('ArticleSummary')
 
 const articleDetail = z.strictObject({ ...articleFields, source: z.string() }).openapi('Article')
 
@@ -38,24 +38,6 @@ const importSummary = z
     warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
   })
   .openapi('ImportSummary')
-
-const archivedSchema = z
-  .strictObject({
-    id: z.string(),
-    kind: z.enum(['article', 'resource-set']).openapi({ description: 'resource-set: an i18next namespace' }),
-    tag: z.string(),
-    lang: z.string(),
-    title: z.string(),
-    revision: z.number(),
-    targets: z.array(z.string()),
-    units: z.number().openapi({ description: 'live units, kept as they were' }),
-    words: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    archivedAt: z.string(),
-    archivedBy: z.string(),
-  })
-  .openapi('ArchivedArticle')
 
 const listArticles = createRoute({
   method: 'get',
@@ -112,41 +94,6 @@ const putArticle = createRoute({
   },
 })
 
-const deleteArticle = createRoute({
-  method: 'delete',
-  path: '/api/articles/{id}',
-  tags: ['articles'],
-  summary:
-    'Archive an article or i18next namespace: it leaves listings, reports, /locales and the dashboard, keeping its units, translations, history and memory entries; admin',
-  request: { params: articleParams },
-  responses: {
-    200: json(archivedSchema, 'archived; POST /api/articles/{id}/restore brings it back'),
-    ...problems(400, 401, 403, 404, 409),
-  },
-})
-
-const restoreArticle = createRoute({
-  method: 'post',
-  path: '/api/articles/{id}/restore',
-  tags: ['articles'],
-  summary: 'Bring an archived article or namespace back as it was (same units, translations, versions, coverage); admin',
-  request: { params: articleParams },
-  responses: {
-    200: json(articleSummary, 'restored'),
-    ...problems(400, 401, 403, 404, 409),
-  },
-})
-
-const listArchive = createRoute({
-  method: 'get',
-  path: '/api/archive',
-  tags: ['articles'],
-  summary: 'The archived articles and namespaces, by id; admin',
-  responses: {
-    200: json(z.strictObject({ articles: z.array(archivedSchema) }), 'the archived ones'),
-    ...problems(401, 403),
-  },
-})
 
 /** Articles: list and read (with coverage), import (POST) and re-import (PUT), admins only. */
 export function registerArticles(app: App, { store }: RouteDeps): void {
@@ -186,42 +133,20 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
     return c.json(summary, 201)
   })
-
-  app.openapi(deleteArticle, async (c) => {
-    const principal = forbidUnless(c, refuseArchive)
-    const { id } = c.req.valid('param')
-    return c.json(toArchivedJson(await store.archiveArticle(id, { by: principal.account })), 200)
-  })
-
-  app.openapi(restoreArticle, async (c) => {
-    const principal = forbidUnless(c, refuseArchive)
-    const { id } = c.req.valid('param')
-    const article = await store.restoreArticle(id, { by: principal.account })
-    const coverage = await coverageByArticle(store, id)
-    return c.json(summarise(article, coverage.get(id)), 200)
-  })
-
-  app.openapi(listArchive, async (c) => {
-    forbidUnless(c, refuseArchive)
-    return c.json({ articles: (await store.listArchived()).map(toArchivedJson) }, 200)
-  })
 }
 
-function toArchivedJson(a: ArchivedArticle) {
-  const { id, kind, tag, lang, title, revision, targets, units, words, createdAt, updatedAt, archivedAt, archivedBy } = a
-  return { id, kind, tag, lang, title, revision, targets, units, words, createdAt, updatedAt, archivedAt, archivedBy }
+
+
+function forbidUnlessAdmin(c: Context<AppEnv>): void {
+  forbidUnless(c, refuseImport)
 }
 
 /** The principal, when the check lets it act; else a 403 naming what it lacks. */
-function forbidUnless(c: Context<AppEnv>, refuse: (p: AppEnv['Variables']['principal']) => string | undefined) {
+export function forbidUnless(c: Context<AppEnv>, refuse: (p: AppEnv['Variables']['principal']) => string | undefined) {
   const principal = c.get('principal')
   const refusal = refuse(principal)
   if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
   return principal
-}
-
-function forbidUnlessAdmin(c: Context<AppEnv>): void {
-  forbidUnless(c, refuseImport)
 }
 
 /**
@@ -273,7 +198,7 @@ function pick(q: Record<string, string>, keys: string[]): Record<string, string>
 }
 
 /** Coverage share per target language, per article, from the store's counters (no listings). */
-async function coverageByArticle(store: Store, id?: string): Promise<Map<string, Record<string, number>>> {
+export async function coverageByArticle(store: Store, id?: string): Promise<Map<string, Record<string, number>>> {
   const report = await buildReport(store, { summary: true, ...(id ? { articles: [id] } : {}) })
   const out = new Map<string, Record<string, number>>()
   for (const a of report.articles) {
@@ -284,7 +209,8 @@ async function coverageByArticle(store: Store, id?: string): Promise<Map<string,
   return out
 }
 
-function summarise(
+/** An article as GET /api/articles lists it: its fields and coverage per target. */
+export function summarise(
   a: { id: string; tag: string; lang: string; title: string; revision: number; targets: string[] },
   coverage: Record<string, number> | undefined,
 ) {
