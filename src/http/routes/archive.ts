@@ -24,30 +24,31 @@ const archivedSchema = z
   })
   .openapi('ArchivedArticle')
 
-const deleteArticle = createRoute({
-  method: 'delete',
-  path: '/api/articles/{id}',
-  tags: ['articles'],
-  summary:
-    'Archive an article or i18next namespace: it leaves listings, reports, /locales and the dashboard, keeping its units, translations, history and memory entries; admin',
-  request: { params: articleParams },
-  responses: {
-    200: json(archivedSchema, 'archived; POST /api/articles/{id}/restore brings it back'),
-    ...problems(400, 401, 403, 404, 409),
-  },
-})
+/** An admin's route on one article or namespace, answering `ok` or a problem. */
+function onArticle<R extends ReturnType<typeof json>>(method: 'delete' | 'post', path: string, summary: string, ok: R) {
+  return createRoute({
+    method,
+    path,
+    tags: ['articles'],
+    summary,
+    request: { params: articleParams },
+    responses: { 200: ok, ...problems(400, 401, 403, 404, 409) },
+  })
+}
 
-const restoreArticle = createRoute({
-  method: 'post',
-  path: '/api/articles/{id}/restore',
-  tags: ['articles'],
-  summary: 'Bring an archived article or namespace back as it was (same units, translations, versions, coverage); admin',
-  request: { params: articleParams },
-  responses: {
-    200: json(articleSummary, 'restored'),
-    ...problems(400, 401, 403, 404, 409),
-  },
-})
+const deleteArticle = onArticle(
+  'delete',
+  '/api/articles/{id}',
+  'Archive an article or i18next namespace: it leaves listings, reports, /locales and the dashboard, keeping its units, translations, history and memory entries; admin',
+  json(archivedSchema, 'archived; POST /api/articles/{id}/restore brings it back'),
+)
+
+const restoreArticle = onArticle(
+  'post',
+  '/api/articles/{id}/restore',
+  'Bring an archived article or namespace back as it was (same units, translations, versions, coverage); admin',
+  json(articleSummary, 'restored'),
+)
 
 const listArchive = createRoute({
   method: 'get',
