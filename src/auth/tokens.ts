@@ -50,10 +50,16 @@ const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, 
  * Parse a length of time such as `30d`, `12h`, `90m`, `2w` into milliseconds; `what` names it in
  * the message that refuses anything else (InvalidInput).
  */
-export function parseDuration(text: string, what = 'duration', code = 'invalid-duration'): number {
+export function parseDuration(
+  text: string,
+  what = 'duration',
+  code: 'invalid-duration' | 'invalid-expiry' = 'invalid-duration',
+): number {
   const m = /^(\d{1,6})([mhdw])$/.exec(text.trim())
   if (!m || Number(m[1]) === 0) {
-    throw new InvalidInput(`invalid ${what} "${printable(text)}": write a number and a unit, such as 90m, 12h, 30d or 2w`, code)
+    const message = `invalid ${what} "${printable(text)}": write a number and a unit, such as 90m, 12h, 30d or 2w`
+    // Literal codes, so the problem-type registry's test can see each (tests/http/problems.test.ts).
+    throw code === 'invalid-expiry' ? new InvalidInput(message, 'invalid-expiry') : new InvalidInput(message, 'invalid-duration')
   }
   return Number(m[1]) * (UNITS[m[2] as string] as number)
 }

@@ -2,7 +2,7 @@
  * Export one article in one target language in any of the interchange formats: reads the article,
  * its live units and their translations in two store calls, then hands them to one writer.
  */
-import { InvalidInput } from '../model/errors.js'
+import { InvalidInput, NotFound } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { untranslated } from '../model/translation.js'
 import type { Store } from '../store/types.js'
@@ -68,11 +68,11 @@ export async function loadExportData(
 ): Promise<ExportData> {
   const units = await store.listUnits(articleId)
   const article = await store.getArticle(articleId)
-  if (!article) throw new InvalidInput(`no article "${printable(articleId)}"`)
+  if (!article) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
   if (!article.targets.includes(lang)) {
     throw new InvalidInput(
       `"${lang}" is not a target language of ${articleId}: use ${article.targets.join(', ') || '(none)'}`,
-      'unknown-target',
+      'not-a-target',
     )
   }
   const translations = await store.listTranslations(articleId, lang)
@@ -123,7 +123,7 @@ export async function streamExport(
   if (!article.targets.includes(lang)) {
     throw new InvalidInput(
       `"${lang}" is not a target language of ${articleId}: use ${article.targets.join(', ') || '(none)'}`,
-      'unknown-target',
+      'not-a-target',
     )
   }
   const head0 = { article, lang, lead: first.lead, exportedAt: new Date().toISOString() }

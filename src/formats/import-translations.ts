@@ -5,7 +5,7 @@
  * conflict in the report, never an overwrite. The whole file is read and checked before the first
  * write, so bad input writes nothing.
  */
-import { InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
+import { Archived, InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
 import { checkText, TEXT_LIMITS } from '../model/text-rule.js'
 import { parseLanguage, printable } from '../model/tags.js'
@@ -67,7 +67,7 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
   if (text.length > MAX_FILE_CHARS)
     throw new InvalidInput(
       `${name} is larger than ${MAX_FILE_CHARS} characters; split it`,
-      'too-large',
+      'file-too-large',
     )
   const body = text.replace(/^\uFEFF/, '')
   // The kind first, so a file meant for another verb is named for what it is.
@@ -107,9 +107,11 @@ export async function importTranslations(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const article = await store.getArticle(file.articleId)
+  if (!article && (await store.getArchived(file.articleId))) throw new Archived(file.articleId, 'write')
   if (!article)
     throw new NotFound(
       `the file is for article "${printable(file.articleId)}", which this database does not have`,
+      'unknown-article',
     )
   const lang = matchTarget(file.lang, article.targets, file.articleId)
   const units = new Map((await store.listUnits(article.id)).map((u) => [u.id, u]))
@@ -225,6 +227,6 @@ function matchTarget(fileLang: string, targets: string[], articleId: string): st
   if (matches.length === 1) return matches[0] as string
   throw new InvalidInput(
     `the file is in ${lang}, which is not a target language of ${articleId} (${targets.join(', ') || 'none'})`,
-    'unknown-target',
+    'not-a-target',
   )
 }

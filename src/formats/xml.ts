@@ -42,7 +42,7 @@ export function parseXml(
   if (text.length > limits.maxChars) {
     throw new InvalidInput(
       `${name} is larger than ${limits.maxChars} characters; split it`,
-      'too-large',
+      'file-too-large',
     )
   }
   const parser = new SaxesParser({ xmlns: true, position: true })

@@ -4,6 +4,7 @@ import { MAX_MATCH_SCORE, ORIGIN_KINDS } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import { TEXT_LIMITS, textProblem } from '../model/text-rule.js'
 import { STATES } from '../model/translation.js'
+import { PROBLEM_TYPE_NAMES, typeUri } from './problem-types.js'
 
 /**
  * The zod schemas that validate requests at the edge and, through @hono/zod-openapi, describe
@@ -186,7 +187,7 @@ export const translationBody = z
   .openapi('TranslationWrite')
 
 export const translationSchema = z
-  .object({
+  .strictObject({
     articleId: z.string(),
     unitId: z.string(),
     lang: z.string(),
@@ -202,7 +203,7 @@ export const translationSchema = z
 
 /** One entry of a unit's history, as GET …/history returns it. */
 export const historyEntrySchema = z
-  .object({
+  .strictObject({
     articleId: z.string(),
     unitId: z.string(),
     lang: z.string(),
@@ -217,12 +218,23 @@ export const historyEntrySchema = z
   })
   .openapi('HistoryEntry')
 
+/**
+ * An RFC 9457 problem. `type` is a reference relative to the server: GET it for the page that
+ * says what the problem means and how to fix it (`GET /problems` lists every type).
+ */
 export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
+  .looseObject({
+    type: z
+      .enum(PROBLEM_TYPE_NAMES.map(typeUri) as [string, ...string[]])
+      .openapi({ description: 'the kind of problem: GET it (relative to this server) for what it means and how to fix it' }),
+    title: z.string().openapi({ description: "the type's title, the same for every occurrence" }),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().openapi({ description: 'what went wrong this time, and what to do' }),
+    errors: z
+      .array(z.strictObject({ in: z.string(), path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'invalid-request: each failing field' }),
+    accepted: z.array(z.string()).optional().openapi({ description: 'unsupported-media-type: the media types the route reads' }),
+    requestId: z.string().optional().openapi({ description: 'internal: quote it when reporting the problem' }),
   })
-  .passthrough()
   .openapi('Problem')

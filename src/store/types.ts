@@ -184,6 +184,15 @@ export interface TextFault {
   problem: string
 }
 
+/** An archived article or i18next namespace, as listings of the archive show it. */
+export interface ArchivedArticle extends ArticleSummary {
+  /** `resource-set` for an i18next namespace. */
+  kind: 'article' | 'resource-set'
+  archivedAt: string
+  /** Who archived it (an account, or the CLI user). */
+  archivedBy: string
+}
+
 /**
  * Where articles, units, translations and history live. Asynchronous so that a PostgreSQL store
  * can implement it later; hot loops (imports, reports) are single calls that run their whole
@@ -196,12 +205,32 @@ export interface Store {
   readonly accounts: Accounts
   /** i18next namespaces stored as documents whose units are their keys; see resource-sets.ts. */
   readonly resourceSets: ResourceSets
+  /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
-  /** Every article without its source text, by id. */
+  /** Every article without its source text, by id; archived ones are left out. */
   listArticles(): Promise<ArticleSummary[]>
   /**
+   * Archive an article or i18next namespace, in one transaction: from then on it is in no listing
+   * (articles, resource sets, reports, coverage), `getArticle` and `resourceSets.get` answer
+   * undefined, reads that name it throw `Archived` (404), and writes, imports and saveMissing posts
+   * throw `Archived` (409). Nothing of it changes: units, translations, history, counters and
+   * memory entries stay as they are. Throws NotFound for an unknown id, Archived (409) when it is
+   * archived already.
+   */
+  archiveArticle(id: string, opts: { by: string }): Promise<ArchivedArticle>
+  /**
+   * Bring an archived article or namespace back exactly as it was archived. Throws NotFound for an
+   * unknown id, a 409 TolkError `not-archived` when it is not archived.
+   */
+  restoreArticle(id: string, opts: { by: string }): Promise<ArticleSummary>
+  /** The archived article or namespace of this id; undefined for a live or unknown one. */
+  getArchived(id: string): Promise<ArchivedArticle | undefined>
+  /** Every archived article and namespace, by id. */
+  listArchived(): Promise<ArchivedArticle[]>
+  /**
    * Units in position order; obsolete ones (at their last position) only when asked.
-   * Throws NotFound for an unknown article.
+   * Throws NotFound for an unknown article. Like every read below that names an article, it
+   * throws Archived (404) for an archived one, and every write Archived (409).
    */
   listUnits(articleId: string, opts?: { includeObsolete?: boolean }): Promise<StoredUnit[]>
   /**

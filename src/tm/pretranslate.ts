@@ -4,8 +4,8 @@
  * reviewed) and with an author that starts with `tm` so everyone sees where it came from; each
  * history entry also keeps the match's score as its origin, as the editor's "use match" does.
  */
+import { requireArticle } from '../store/require-article.js'
 import { NotFound, VersionConflict } from '../model/errors.js'
-import { printable } from '../model/tags.js'
 import type { Store } from '../store/types.js'
 import { checkTarget, unitQuery } from './unit-matches.js'
 
@@ -41,8 +41,7 @@ export async function pretranslate(
   opts: PretranslateOptions = {},
 ): Promise<PretranslateSummary> {
   const min = opts.min ?? 100
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
+  const article = await requireArticle(store, articleId, 'write')
   checkTarget(article, lang)
   if (!(await store.memory.hasPair(lang, article.lang))) {
     throw new NotFound(`the memory has no ${article.lang} → ${lang} entries yet`, 'unknown-language-pair')

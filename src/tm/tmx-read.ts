@@ -163,7 +163,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
       try {
         text = decoder.decode(bytes, { stream: true })
       } catch {
-        throw new InvalidInput(`${name}: is not valid UTF-8 (or UTF-16 with a byte order mark)`, 'invalid-encoding')
+        throw new InvalidInput(`${name}: is not valid UTF-8 (or UTF-16 with a byte order mark)`, 'invalid-utf8')
       }
       parser.write(text)
     }

@@ -77,7 +77,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   const csrf = csrfGuard((c, why) => {
     const t = c.get('t')
     const message = why === 'token' ? t('errors.csrf') : t('errors.crossSite')
-    if (wantsJson(c)) return sendProblem(c, problem(403, why === 'token' ? 'csrf' : 'cross-site', message))
+    if (wantsJson(c)) return sendProblem(c, why === 'token' ? problem(403, 'csrf', message) : problem(403, 'cross-site', message))
     return c.html(
       doc(<MessagePage ctx={pageContext(c, paths)} title={t('errors.title')} message={message} />),
       403,

@@ -68,7 +68,8 @@ export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Stor
     await web.passwords.set(name, hash)
   }
   const units = (await store.listUnits(ARTICLE.id)).map((u) => u.id)
-  const app = createApp({ store, accounts, log: false })
+  // saveMissing may create namespaces, translated into sv and de (as `tolk serve --targets sv,de`).
+  const app = createApp({ store, accounts, log: false, localeTargets: ['sv', 'de'] })
   app.route(
     '/',
     createWebRoutes({ store: watch ? watch(store) : store, accounts, passwords: web.passwords, sessions: web.sessions, ...deps }),

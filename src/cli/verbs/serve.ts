@@ -26,7 +26,9 @@ ${DB_HELP}
   --cors ORIGINS   allow these origins (comma-separated) to call the API from a browser;
                    CORS is off without it
   --targets LANGS  target languages of an i18next namespace that a saveMissing post creates
-                   (POST /locales/add/LNG/NS; default: TOLK_TARGETS, else none)
+                   (POST /locales/add/LNG/NS; default: TOLK_TARGETS, else none, and such a
+                   post is refused with 409 no-targets rather than create a namespace no one
+                   can translate)
   --max-body SIZE  largest request body, e.g. 4mb, 512kb or bytes (default 4mb); more gets 413
   --session-max-age AGE
                    an editor sign-in ends AGE after it began, however active: 90m, 12h, 7d, 2w

@@ -4,6 +4,7 @@ import { streamExport } from '../../formats/export-article.js'
 import { importTranslations, readTranslationFile } from '../../formats/import-translations.js'
 import { EXPORT_FORMATS } from '../../formats/types.js'
 import { printable } from '../../model/tags.js'
+import { requireArticle } from '../../store/require-article.js'
 import type { App, RouteDeps } from '../env.js'
 import { streamText } from '../middleware/heavy-limit.js'
 import { problem, ProblemError } from '../problem.js'
@@ -48,7 +49,7 @@ const exportRoute = createRoute({
 })
 
 const importReport = z
-  .object({
+  .strictObject({
     article: z.string(),
     lang: z.string(),
     format: z.enum(['xliff12', 'xliff2', 'po']),
@@ -57,7 +58,7 @@ const importReport = z
     conflicted: z.number(),
     unknown: z.number(),
     conflicts: z.array(z.any()),
-    unknownUnits: z.array(z.object({ unitId: z.string(), line: z.number() })),
+    unknownUnits: z.array(z.strictObject({ unitId: z.string(), line: z.number() })),
   })
   .openapi('ImportTranslationsReport')
 
@@ -104,6 +105,8 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
   app.openapi(importRoute, async (c) => {
     const { id } = c.req.valid('param')
     const principal = c.get('principal')
+    // An unknown or archived article is said before the file is read.
+    await requireArticle(store, id, 'write')
     const file = readTranslationFile(await c.req.text(), 'the request body')
     if (file.articleId !== id) {
       throw new ProblemError(

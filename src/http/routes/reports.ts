@@ -16,12 +16,20 @@ const STREAMED =
   'once per account (per client address for anonymous --public-read clients); one more gets 429 ' +
   'with Retry-After.'
 
-const counts = z.object({ initial: z.number(), translated: z.number(), reviewed: z.number(), final: z.number(), stale: z.number() })
-const listed = z.array(z.object({ id: z.string(), position: z.number(), source: z.string() }))
+const counts = z.strictObject({ initial: z.number(), translated: z.number(), reviewed: z.number(), final: z.number(), stale: z.number() })
+const listed = z.array(
+  z.strictObject({
+    id: z.string(),
+    position: z.number(),
+    source: z.string(),
+    plural: z.string().optional().openapi({ description: 'an i18next plural form (few, ordinal_two): one string of a plural group' }),
+    key: z.string().optional().openapi({ description: 'the i18next key, when it is no valid unit id' }),
+  }),
+)
 const reportSchema = z
-  .object({
+  .strictObject({
     articles: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         tag: z.string(),
         lang: z.string(),
@@ -31,7 +39,7 @@ const reportSchema = z
         words: z.number(),
         languages: z.record(
           z.string(),
-          z.object({ coverage: z.number(), units: counts, words: counts, untranslated: listed.optional(), stale: listed.optional() }),
+          z.strictObject({ coverage: z.number(), units: counts, words: counts, untranslated: listed.optional(), stale: listed.optional() }),
         ),
       }),
     ),

@@ -12,12 +12,13 @@ import {
   historyQuery,
   MAX_HISTORY_LIMIT,
   problemSchema,
+  stateSchema,
   translationBody,
   translationParams,
   translationSchema,
   unitParams,
 } from '../schemas.js'
-import { json, problems } from './responses.js'
+import { json, problemJson, problems } from './responses.js'
 
 const PATH = '/api/articles/{id}/units/{unit}/translations/{lang}'
 
@@ -52,14 +53,16 @@ const putTranslation = createRoute({
   },
   responses: {
     200: json(translationSchema, 'written; the new ETag'),
-    412: json(
-      problemSchema.extend({
-        current: z.object({ text: z.string(), state: z.string(), version: z.number() }),
-        yours: z.object({ text: z.string(), state: z.string(), basedOn: z.number() }),
-      }),
-      'someone saved in between: both texts, nothing written',
+    412: problemJson(
+      problemSchema
+        .extend({
+          current: z.strictObject({ text: z.string(), state: stateSchema, version: z.number().int() }),
+          yours: z.strictObject({ text: z.string(), state: stateSchema, basedOn: z.number().int() }),
+        })
+        .openapi('VersionConflict'),
+      'someone saved in between: both texts, nothing written; the ETag header is the current version',
     ),
-    ...problems(400, 401, 403, 404, 413, 415, 428),
+    ...problems(400, 401, 403, 404, 409, 413, 415, 428),
   },
 })
 
@@ -75,7 +78,7 @@ const history = createRoute({
   request: { params: unitParams, query: historyQuery },
   responses: {
     200: json(
-      z.object({
+      z.strictObject({
         article: z.string(),
         unit: z.string(),
         history: z.array(historyEntrySchema),
@@ -126,7 +129,7 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       throw new ProblemError(
-        problem(412, err.code, err.message, {
+        problem(412, 'version-conflict', err.message, {
           current: err.current,
           yours: { text: body.text, state: body.state, basedOn },
         }),

@@ -10,7 +10,7 @@ import { json, problems } from './responses.js'
 export const DEFAULT_PAGE = DEFAULT_UNITS_LIMIT
 
 const unitSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     position: z.number(),
     block: z.number(),
@@ -19,7 +19,7 @@ const unitSchema = z
     trailing: z.string(),
     words: z.number(),
     translation: z
-      .object({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
+      .strictObject({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
       .optional()
       .openapi({ description: 'with ?lang only' }),
   })
@@ -38,7 +38,7 @@ const listUnits = createRoute({
   request: { params: articleParams, query: unitsQuery },
   responses: {
     200: json(
-      z.object({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
+      z.strictObject({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
       'one page; pass `next` as `cursor` for the following one (null: the last page)',
     ),
     ...problems(400, 401, 404, 429),

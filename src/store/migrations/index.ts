@@ -11,6 +11,7 @@ import { sql as pluralForms } from './010-plural-forms.js'
 import { sql as writeOrigin } from './011-write-origin.js'
 import { sql as signInLimits } from './012-sign-in-limits.js'
 import { sql as textFaults } from './014-text-faults.js'
+import { sql as archive } from './015-archive.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: '011-write-origin', sql: writeOrigin },
   { version: 12, name: '012-sign-in-limits', sql: signInLimits },
   { version: 14, name: '014-text-faults', sql: textFaults },
+  { version: 15, name: '015-archive', sql: archive },
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
 ]
 

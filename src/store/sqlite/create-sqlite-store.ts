@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Store, TextFault } from '../types.js'
 import { createSqliteAccounts } from './accounts.js'
+import { createArchiveOps } from './archive.js'
 import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
@@ -42,6 +43,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     'SELECT * FROM text_faults ORDER BY article_id, unit_id, lang, what',
   )
   const pages = createUnitPageOps(db)
+  const archive = createArchiveOps(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -56,6 +58,10 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
+    archiveArticle: async (id, o) => archive.archive(id, o.by),
+    restoreArticle: async (id, o) => archive.restore(id, o.by),
+    getArchived: async (id) => archive.get(id),
+    listArchived: async () => archive.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
     unitPage: async (articleId, q) => pages.unitPage(articleId, q),
     getUnit: async (articleId, unitId) => pages.getUnit(articleId, unitId),

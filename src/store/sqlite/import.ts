@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
-import { TolkError } from '../../model/errors.js'
+import { Archived, TolkError } from '../../model/errors.js'
 import { plural } from '../../model/plural.js'
 import { printable } from '../../model/tags.js'
 import type { Warning } from '../../model/unit.js'
@@ -76,6 +76,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const markStale = db.prepare(`
     UPDATE translations SET stale = 1
     WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   const isResourceSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
   )
@@ -93,8 +94,12 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const plan = (input: ImportInput): ImportPlan => {
     const checked = validateImport(input)
     const existing = selectArticle.get(checked.id)
+    // Archived: the id stays taken until a restore (schema 15); an import must not revive it half.
+    if (existing && isArchived.get(checked.id) !== undefined) throw new Archived(checked.id, 'import')
     // Its units are i18next keys, not sentences of a text: segmenting one over them would lose them.
-    if (existing && isResourceSet.get(checked.id)) throw new NotAnArticle(checked.id)
+    if (existing && isResourceSet.get(checked.id)) {
+      throw new NotAnArticle(checked.id, existing.lang, JSON.parse(existing.targets) as string[], checked.targets)
+    }
     const storedTargets = existing ? (JSON.parse(existing.targets) as string[]) : []
     const targets = checked.targets ?? storedTargets
     checkTargets(checked.lang, targets)
@@ -213,9 +218,22 @@ export function createImporter(db: Database.Database, now: () => string): Import
   }
 }
 
-/** A 409: the id names an i18next resource set, which is imported as locale files. */
+/**
+ * A 409: the id names an i18next resource set, which is imported as locale files, and whose
+ * targets are the languages of its files (or of saveMissing posts), not an import's `targets`.
+ */
 export class NotAnArticle extends TolkError {
-  constructor(id: string) {
-    super('not-an-article', `${printable(id)} is an i18next resource set, not an article: import it with tolk import-locales`, 409)
+  constructor(id: string, lang: string, targets: readonly string[], asked?: readonly string[]) {
+    const ns = printable(id)
+    const now = `its target languages are ${targets.join(', ') || 'none yet'}`
+    const add = (asked ?? []).filter((t) => !targets.includes(t))
+    const how = add.length > 0
+      ? `; to add ${add.join(', ')}, import its files with tolk import-locales DIR (DIR/${add[0]}/${ns}.json among them), or post a missing key in that language (POST /locales/add/${add[0]}/${ns})`
+      : `; import its files with tolk import-locales DIR (DIR/${lang}/${ns}.json and one folder per target language)`
+    super(
+      'not-an-article',
+      `${ns} is an i18next namespace (a resource set), not an article: its units are the keys of its ${lang} file and ${now}, so it is not imported or given targets as an article's text${how}`,
+      409,
+    )
   }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { InvalidInput, NotFound } from '../../model/errors.js'
+import { Archived, InvalidInput, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { STATES, type StoredUnit, type Translation, untranslated } from '../../model/translation.js'
 import {
@@ -12,6 +12,7 @@ import {
   type UnitPageQuery,
 } from '../types.js'
 import { type ArticleRow, type HistoryRow, type UnitRow, toArticleSummary, toHistory, toUnit } from './rows.js'
+import { notArchived } from './archive.js'
 
 /** The paged reads of the SQLite store: a page costs its own rows, however large the article. */
 export interface UnitPageOps {
@@ -52,8 +53,9 @@ export type Direction = 'after' | 'before'
 
 // The article without its source text: a 100,000-unit article's source is megabytes, and a page
 // needs its targets only. The source is the row's last column, so its overflow pages stay unread.
+// An archived one (schema 15) is named as such, as every read of it is.
 const ARTICLE = `SELECT id, tag, lang, title, revision, targets, live_units, live_words, created_at, updated_at,
-  lead FROM articles WHERE id = ?`
+  lead, NOT ${notArchived('a')} AS archived FROM articles a WHERE id = ?`
 
 // A unit counts in `@lang` unless it is a plural form the language's CLDR rules lack (schema 10).
 const APPLIES_SQL = `(u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = @lang))`
@@ -113,7 +115,7 @@ export function unitPageSql(dir: Direction, filter: string): string {
  * filtered one reads at most {@link UNIT_PAGE_SCAN} units past the cursor, whatever it finds.
  */
 export function createUnitPageOps(db: Database.Database): UnitPageOps {
-  const article = db.prepare<[string], Omit<ArticleRow, 'source'>>(ARTICLE)
+  const article = db.prepare<[string], Omit<ArticleRow, 'source'> & { archived: 0 | 1 }>(ARTICLE)
   const statement_ = (dir: Direction, filter: string) =>
     db.prepare<Record<string, unknown>, PageRow>(unitPageSql(dir, filter)).raw()
   // The last unit a filtered page examined, when it examined all it may: the page goes on from it.
@@ -137,7 +139,6 @@ export function createUnitPageOps(db: Database.Database): UnitPageOps {
   const ends = { after: scanEnd('after'), before: scanEnd('before') }
 
   const oneUnit = db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE article_id = ? AND id = ?')
-  const articleExists = db.prepare<[string], string>('SELECT id FROM articles WHERE id = ?').pluck()
   const unitExists = db.prepare<[string, string], string>('SELECT id FROM units WHERE article_id = ? AND id = ?').pluck()
 
   // A unit's history (schema 9) is one chain per language, from its latest entry back along
@@ -165,16 +166,22 @@ export function createUnitPageOps(db: Database.Database): UnitPageOps {
     'SELECT h.* FROM json_each(?) j CROSS JOIN history h ON h.seq = j.value ORDER BY h.seq',
   )
 
+  // Unknown (or archived) article, or unknown unit: NotFound (or Archived), as every read says it.
+  const liveArticle = (articleId: string) => {
+    const a = article.get(articleId)
+    if (!a) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
+    if (a.archived) throw new Archived(articleId, 'read')
+    return a
+  }
   const checkUnit = (articleId: string, unitId: string) => {
+    liveArticle(articleId)
     if (unitExists.get(articleId, unitId) !== undefined) return
-    if (articleExists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
-    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`, 'unknown-unit')
   }
 
   const page = db.transaction((articleId: string, q: UnitPageQuery): UnitPage => {
     checkPageQuery(q)
-    const a = article.get(articleId)
-    if (!a) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
+    const a = liveArticle(articleId)
     const dir: Direction = q.before === undefined ? 'after' : 'before'
     const at = q.before ?? q.after ?? 0
     const filter = q.state ?? (q.ownOnly && q.lang !== undefined ? 'own' : 'all')
@@ -205,13 +212,9 @@ export function createUnitPageOps(db: Database.Database): UnitPageOps {
   return {
     unitPage: (articleId, q) => page(articleId, q),
     getUnit(articleId, unitId) {
+      const a = liveArticle(articleId)
       const row = oneUnit.get(articleId, unitId)
-      if (row) {
-        const a = article.get(articleId) as Omit<ArticleRow, 'source'>
-        return toUnit(row, a)
-      }
-      if (articleExists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
-      return undefined
+      return row ? toUnit(row, a) : undefined
     },
     historyPage(articleId, unitId, q) {
       checkLimit(q.limit, MAX_HISTORY_PAGE)
