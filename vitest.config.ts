@@ -14,6 +14,8 @@ export default defineConfig({
     isolate: false,
     // Fetches the schemas, and finds which outside tools are here (tests/tools/).
     globalSetup: ['tests/tools/global-setup.ts'],
+    // Per-file hooks that run the cleanups helpers register (tests/_cleanup.ts).
+    setupFiles: ['tests/_per-file-hooks.ts'],
     // The last one ends the run with the list of tests skipped for want of an outside tool.
     reporters: ['default', './tests/tools/skipped-reporter.ts'],
   },

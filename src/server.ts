@@ -35,7 +35,7 @@ export interface ServerOptions {
   port: number
   host: string
   db: string
-  /** Anonymous clients may read articles, units, translations and reports. */
+  /** Anonymous clients may read what a viewer reads, history and memory search included. */
   publicRead?: boolean
   /** CORS origins; none = CORS off. */
   cors?: string[]
@@ -47,6 +47,10 @@ export interface ServerOptions {
   quiet?: boolean
   /** Machine-translation engines by name (see src/mt/). */
   mt?: ReadonlyMap<string, MtEngine>
+  /** How long an editor sign-in lasts at most, however active (ms; default 7 days). */
+  sessionMaxAgeMs?: number
+  /** How long (ms) a write retries while another process holds the write lock (default 2000). */
+  busyWindowMs?: number
   /** Where start-up messages go (default: stdout). */
   print?: (line: string) => void
 }
@@ -63,11 +67,17 @@ export interface RunningServer {
  */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const print = opts.print ?? ((line: string) => console.log(line))
-  const store = await openStore(opts.db, { walAutocheckpoint: BACKSTOP_CHECKPOINT_PAGES })
+  // Busy timeout 0: SQLite never blocks the event loop waiting for another process's write lock
+  // (a CLI import); the store's writes retry off the loop and answer 503 after the window.
+  const store = await openStore(opts.db, { walAutocheckpoint: BACKSTOP_CHECKPOINT_PAGES, busyTimeout: 0, ...(opts.busyWindowMs !== undefined ? { busyWindowMs: opts.busyWindowMs } : {}) })
   const checkpointer = opts.db === ':memory:' ? undefined : startCheckpointer(opts.db, { everyMs: CHECKPOINT_MS })
   const accounts = store.accounts
   const seeded = await loadSeedsIfEmpty(store)
   if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
+  const faults = await store.textFaults()
+  if (faults.length > 0) {
+    print(`tolk: ${faults.length} stored texts break the text rule (stored before it was enforced; XML exports refuse them): list them with tolk text-faults, and rewrite them`)
+  }
   const token = await ensureFirstAdmin(accounts)
   if (token) {
     print(`tolk: created account ${FIRST_ADMIN}; its API token is shown this once (send it as Authorization: Bearer TOKEN):`)
@@ -84,7 +94,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.mt ? { mt: opts.mt } : {}),
   })
   // The translator's editor at `/`: passwords and sessions on their own connection to the file.
-  const web = openSqliteWebAuth({ file: opts.db }, accounts)
+  const web = openSqliteWebAuth({ file: opts.db, busyTimeout: 0, lifetime: { maxAgeMs: opts.sessionMaxAgeMs } }, accounts)
   app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...(opts.mt ? { mt: opts.mt } : {}) }))
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo

@@ -9,9 +9,13 @@ export const MIN_PASSWORD_LENGTH = 10
 
 /** Where password hashes live: one per account; the SQLite side is `src/store/sqlite/sessions.ts`. */
 export interface Passwords {
-  /** Store (or replace) an account's hash; NotFound for an unknown account. */
-  set(account: string, hash: string): Promise<void>
-  /** The stored hash, or undefined when the account has no password (or does not exist). */
+  /**
+   * Store (or replace) an account's hash and, in the same transaction, end every session of the
+   * account (a changed password must lock out whoever had the old one); how many were ended.
+   * NotFound for an unknown account, InvalidInput for a removed one.
+   */
+  set(account: string, hash: string): Promise<number>
+  /** The stored hash, or undefined when the account has no password, does not exist or was removed. */
   get(account: string): Promise<string | undefined>
 }
 

@@ -16,6 +16,11 @@ export function refuseImport(p: Principal): Refusal {
   return isAdmin(p.grants) ? undefined : `${p.account} may not import articles: that needs the admin role`
 }
 
+/** Archiving and restoring articles is for admins. */
+export function refuseArchive(p: Principal): Refusal {
+  return isAdmin(p.grants) ? undefined : `${p.account} may not archive or restore articles: that needs the admin role`
+}
+
 /**
  * Writing a translation: admins anywhere; translators and reviewers in their languages; only
  * reviewers (and admins) may set `reviewed` or `final`.

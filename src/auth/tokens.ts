@@ -1,5 +1,6 @@
 import { hash, randomBytes } from 'node:crypto'
 import { InvalidInput } from '../model/errors.js'
+import { printable } from '../model/tags.js'
 import type { Accounts, Principal, TokenInfo } from './types.js'
 
 /** Prefix of every API token, so a leaked one is recognisable in logs and secret scanners. */
@@ -45,11 +46,25 @@ export async function authenticate(accounts: Accounts, token: string, now = new 
 
 const UNITS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
 
-/** Parse an expiry such as `30d`, `12h`, `90m`, `2w` into a time after `now`. */
-export function parseExpiry(text: string, now = new Date()): Date {
+/**
+ * Parse a length of time such as `30d`, `12h`, `90m`, `2w` into milliseconds; `what` names it in
+ * the message that refuses anything else (InvalidInput).
+ */
+export function parseDuration(
+  text: string,
+  what = 'duration',
+  code: 'invalid-duration' | 'invalid-expiry' = 'invalid-duration',
+): number {
   const m = /^(\d{1,6})([mhdw])$/.exec(text.trim())
   if (!m || Number(m[1]) === 0) {
-    throw new InvalidInput(`invalid expiry "${text}": write a number and a unit, such as 90m, 12h, 30d or 2w`, 'invalid-expiry')
+    const message = `invalid ${what} "${printable(text)}": write a number and a unit, such as 90m, 12h, 30d or 2w`
+    // Literal codes, so the problem-type registry's test can see each (tests/http/problems.test.ts).
+    throw code === 'invalid-expiry' ? new InvalidInput(message, 'invalid-expiry') : new InvalidInput(message, 'invalid-duration')
   }
-  return new Date(now.getTime() + Number(m[1]) * (UNITS[m[2] as string] as number))
+  return Number(m[1]) * (UNITS[m[2] as string] as number)
+}
+
+/** Parse an expiry such as `30d`, `12h`, `90m`, `2w` into a time after `now`. */
+export function parseExpiry(text: string, now = new Date()): Date {
+  return new Date(now.getTime() + parseDuration(text, 'expiry', 'invalid-expiry'))
 }

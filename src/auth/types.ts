@@ -19,6 +19,8 @@ export interface Account {
   name: string
   grants: Grant[]
   createdAt: string
+  /** ISO 8601 when the account was removed (disabled: no sign-in, no token); null while active. */
+  disabledAt: string | null
 }
 
 /** What is kept about an API token: never the token itself, only its SHA-256 hash. */
@@ -40,6 +42,16 @@ export interface Principal {
   tokenId?: number
 }
 
+/** One limit a sign-in attempt counts against: at most `max` attempts of `key` in the window. */
+export interface AttemptLimit {
+  /** What is limited, e.g. `account:ana` or `address:203.0.113.9`. */
+  key: string
+  max: number
+}
+
+/** A reserved attempt (release it when it succeeds), or how long until one may be tried. */
+export type AttemptReservation = { ok: true; attempt: number } | { ok: false; retryAfterMs: number }
+
 /**
  * Where accounts, grants and token hashes live. Asynchronous, like the Store, so a PostgreSQL
  * implementation can follow; the SQLite one is `src/store/sqlite/accounts.ts`.
@@ -49,6 +61,17 @@ export interface Accounts {
   add(name: string, grants: Grant[]): Promise<Account>
   /** Add a grant to an account (languages merge into an existing grant of that role). */
   grant(name: string, grant: Grant): Promise<Account>
+  /**
+   * Take a grant back: the whole role when `grant.langs` is empty, else those languages (the role
+   * goes with its last one). NotFound when the account holds none of it.
+   */
+  revoke(name: string, grant: Grant): Promise<Account>
+  /**
+   * Remove an account: disable it (accounts are never deleted, so its name stays in history and
+   * cannot be taken again) and revoke its tokens, in one transaction. Idempotent. Sessions and
+   * passwords refuse a disabled account; `Sessions.endAll` deletes its sessions.
+   */
+  remove(name: string): Promise<Account>
   get(name: string): Promise<Account | undefined>
   list(): Promise<Account[]>
   count(): Promise<number>
@@ -60,5 +83,14 @@ export interface Accounts {
   revokeToken(id: number): Promise<TokenInfo>
   /** The account behind a valid (not revoked, not expired) token hash, else undefined. */
   findByTokenHash(hash: string, now: Date): Promise<Principal | undefined>
+  /**
+   * Reserve one sign-in attempt against every limit at once, atomically (shared by every process
+   * on the database): either each key had fewer than its `max` attempts within `windowMs` and
+   * each now counts one more, or nothing is counted and the answer says how long to wait. Call
+   * it before checking the password; a reserved attempt that fails simply stays counted.
+   */
+  reserveAttempt(limits: readonly AttemptLimit[], windowMs: number, now?: Date): Promise<AttemptReservation>
+  /** Release a reserved attempt (it succeeded): it no longer counts against any key. */
+  releaseAttempt(attempt: number): Promise<void>
   close(): Promise<void>
 }

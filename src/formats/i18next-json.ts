@@ -3,7 +3,7 @@
  * the translation. Untranslated units are left out so that i18next falls back to the source
  * language, as it does for any missing key.
  */
-import type { ExportData, ExportedFile } from './types.js'
+import { writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter } from './types.js'
 
 /** The i18next resource object (flat: unit ids hold no key separator worth nesting by). */
 export function i18nextResources(data: ExportData): Record<string, string> {
@@ -13,11 +13,29 @@ export function i18nextResources(data: ExportData): Record<string, string> {
   return out
 }
 
+/**
+ * The resource object as JSON a piece at a time, as `JSON.stringify(resources, null, 2)` writes
+ * it: two-space indented, one key per translated unit in position order.
+ */
+export const I18NEXT_WRITER: ExportFormatWriter = {
+  mediaType: 'application/json; charset=utf-8',
+  extension: 'json',
+  start() {
+    let first = true
+    return {
+      head: '',
+      unit({ unit, translation: t }) {
+        if (t.text === '' || t.state === 'initial') return ''
+        const entry = `${first ? '{\n' : ',\n'}  ${JSON.stringify(unit.id)}: ${JSON.stringify(t.text)}`
+        first = false
+        return entry
+      },
+      end: () => (first ? '{}\n' : '\n}\n'),
+    }
+  },
+}
+
 /** Write the resource object as JSON, two-space indented, one key per unit in position order. */
 export function writeI18nextJson(data: ExportData): ExportedFile {
-  return {
-    body: `${JSON.stringify(i18nextResources(data), null, 2)}\n`,
-    mediaType: 'application/json; charset=utf-8',
-    extension: 'json',
-  }
+  return writeWhole(I18NEXT_WRITER, data)
 }

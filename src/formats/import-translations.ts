@@ -5,8 +5,9 @@
  * conflict in the report, never an overwrite. The whole file is read and checked before the first
  * write, so bad input writes nothing.
  */
-import { InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
+import { Archived, InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
+import { checkText, TEXT_LIMITS } from '../model/text-rule.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import type { State, TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
@@ -66,15 +67,34 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
   if (text.length > MAX_FILE_CHARS)
     throw new InvalidInput(
       `${name} is larger than ${MAX_FILE_CHARS} characters; split it`,
-      'too-large',
+      'file-too-large',
     )
   const body = text.replace(/^\uFEFF/, '')
   // The kind first, so a file meant for another verb is named for what it is.
   const kind = translationFileKind(body, name)
   // Each reader checks the root element itself.
-  if (kind === 'xliff2') return readXliff2(body, name, opts)
-  if (kind === 'xliff12') return readXliff12(body, name, opts)
-  return readPo(body, name, opts)
+  const file =
+    kind === 'xliff2'
+      ? readXliff2(body, name, opts)
+      : kind === 'xliff12'
+        ? readXliff12(body, name, opts)
+        : readPo(body, name, opts)
+  // `tolk check --files` (anyFile) only reads; a file brought back to be written is checked.
+  if (!opts.anyFile) checkFileTexts(file, name)
+  return file
+}
+
+/**
+ * Refuse the whole file when one of its targets breaks the text rule (a PO escape such as `\a`,
+ * an XLIFF 2.0 `<cp>`), naming the file, line and unit; the store would refuse that write too,
+ * but only after the units before it were written.
+ */
+function checkFileTexts(file: TranslationFile, name: string): void {
+  for (const u of file.units) {
+    const where = `${name}: line ${u.line}: the target of unit ${printable(u.unitId)}`
+    if (u.text !== undefined) checkText(u.text, TEXT_LIMITS.translation, where)
+    for (const form of u.plural?.forms ?? []) checkText(form, TEXT_LIMITS.translation, where)
+  }
 }
 
 /**
@@ -87,9 +107,11 @@ export async function importTranslations(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const article = await store.getArticle(file.articleId)
+  if (!article && (await store.getArchived(file.articleId))) throw new Archived(file.articleId, 'write')
   if (!article)
     throw new NotFound(
       `the file is for article "${printable(file.articleId)}", which this database does not have`,
+      'unknown-article',
     )
   const lang = matchTarget(file.lang, article.targets, file.articleId)
   const units = new Map((await store.listUnits(article.id)).map((u) => [u.id, u]))
@@ -161,6 +183,9 @@ export async function importTranslations(
     })
     lines.push(u.line)
   }
+  // Every target against the text rule refuses the whole file before its first write (a file
+  // read by readTranslationFile was checked already, naming its lines).
+  checkFileTexts(file, 'the file')
   for (const state of new Set(writes.map((w) => w.state))) {
     const refusal = opts.authorize?.(lang, state)
     if (refusal) throw new TolkError('forbidden', refusal, 403)
@@ -202,6 +227,6 @@ function matchTarget(fileLang: string, targets: string[], articleId: string): st
   if (matches.length === 1) return matches[0] as string
   throw new InvalidInput(
     `the file is in ${lang}, which is not a target language of ${articleId} (${targets.join(', ') || 'none'})`,
-    'unknown-target',
+    'not-a-target',
   )
 }

@@ -2,23 +2,34 @@
  * The target text reassembled in the source's layout: the lead, then each unit's translation (or
  * its source, when untranslated) followed by the unit's own trailing whitespace.
  */
-import { isTranslated, type ExportData, type ExportedFile, type ExportOptions } from './types.js'
+import { isTranslated, writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter, type ExportOptions } from './types.js'
 
 /** How `--mark-untranslated` shows a segment left in the source language. */
 export function markUntranslated(source: string): string {
   return `[[${source}]]`
 }
 
+/** The target text a piece at a time: the lead, then each unit's text and trailing space. */
+export const PLAIN_TEXT_WRITER: ExportFormatWriter = {
+  mediaType: 'text/plain; charset=utf-8',
+  extension: 'txt',
+  start(data, opts) {
+    return {
+      head: data.lead,
+      unit({ unit, translation: t }) {
+        const text = isTranslated(t)
+          ? t.text
+          : opts.markUntranslated
+            ? markUntranslated(unit.source)
+            : unit.source
+        return text + unit.trailing
+      },
+      end: () => '',
+    }
+  },
+}
+
 /** Write the target text; untranslated segments in the source language, marked when asked. */
 export function writePlainText(data: ExportData, opts: ExportOptions = {}): ExportedFile {
-  let body = data.lead
-  for (const { unit, translation: t } of data.units) {
-    const text = isTranslated(t)
-      ? t.text
-      : opts.markUntranslated
-        ? markUntranslated(unit.source)
-        : unit.source
-    body += text + unit.trailing
-  }
-  return { body, mediaType: 'text/plain; charset=utf-8', extension: 'txt' }
+  return writeWhole(PLAIN_TEXT_WRITER, data, opts)
 }

@@ -8,54 +8,64 @@ import { InvalidInput } from '../model/errors.js'
 import { VERSION_LINE } from './notes.js'
 import {
   isTranslated,
+  writeWhole,
   type ExportData,
   type ExportedFile,
+  type ExportFormatWriter,
   type FileUnit,
   type ReadOptions,
   type TranslationFile,
 } from './types.js'
 
+/** PO a piece at a time: the header entry, then one entry per unit. */
+export const PO_WRITER: ExportFormatWriter = {
+  mediaType: 'text/x-gettext-translation; charset=utf-8',
+  extension: 'po',
+  start(data) {
+    const { article, lang } = data
+    const date = poDate(data.exportedAt)
+    const header = [
+      `Project-Id-Version: ${article.id}`,
+      `POT-Creation-Date: ${date}`,
+      `PO-Revision-Date: ${date}`,
+      'Last-Translator: Tolk',
+      `Language-Team: ${lang}`,
+      `Language: ${lang}`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      'Content-Transfer-Encoding: 8bit',
+      'X-Generator: Tolk',
+      `X-Tolk-Article: ${article.id}`,
+      `X-Tolk-Source-Language: ${article.lang}`,
+    ]
+    const head = [
+      `# ${article.title || article.id}: ${article.lang} → ${lang}, exported by Tolk.`,
+      'msgid ""',
+      'msgstr ""',
+      ...header.map((h) => quote(`${h}\n`)),
+    ]
+    return {
+      head: head.join('\n'),
+      unit({ unit, translation: t }) {
+        const done = isTranslated(t)
+        const out = ['', '', `#. tag: ${unit.tag}, position: ${unit.position}`, `#. tolk-version: ${t.version}`]
+        out.push(`#: ${article.id}:${unit.position}`)
+        if (done && t.stale) out.push('#, fuzzy')
+        out.push(
+          `msgctxt ${quote(unit.id)}`,
+          ...poString('msgid', unit.source),
+          ...poString('msgstr', done ? t.text : ''),
+        )
+        return out.join('\n')
+      },
+      end: () => '\n',
+    }
+  },
+}
+
 /** Write an article's units and translations as a PO file. */
 export function writePo(data: ExportData): ExportedFile {
-  const { article, lang } = data
-  const date = poDate(data.exportedAt)
-  const header = [
-    `Project-Id-Version: ${article.id}`,
-    `POT-Creation-Date: ${date}`,
-    `PO-Revision-Date: ${date}`,
-    'Last-Translator: Tolk',
-    `Language-Team: ${lang}`,
-    `Language: ${lang}`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=UTF-8',
-    'Content-Transfer-Encoding: 8bit',
-    'X-Generator: Tolk',
-    `X-Tolk-Article: ${article.id}`,
-    `X-Tolk-Source-Language: ${article.lang}`,
-  ]
-  const out: string[] = [
-    `# ${article.title || article.id}: ${article.lang} → ${lang}, exported by Tolk.`,
-    'msgid ""',
-    'msgstr ""',
-    ...header.map((h) => quote(`${h}\n`)),
-  ]
-  for (const { unit, translation: t } of data.units) {
-    const done = isTranslated(t)
-    out.push('', `#. tag: ${unit.tag}, position: ${unit.position}`, `#. tolk-version: ${t.version}`)
-    out.push(`#: ${article.id}:${unit.position}`)
-    if (done && t.stale) out.push('#, fuzzy')
-    out.push(
-      `msgctxt ${quote(unit.id)}`,
-      ...poString('msgid', unit.source),
-      ...poString('msgstr', done ? t.text : ''),
-    )
-  }
-  out.push('')
-  return {
-    body: out.join('\n'),
-    mediaType: 'text/x-gettext-translation; charset=utf-8',
-    extension: 'po',
-  }
+  return writeWhole(PO_WRITER, data)
 }
 
 /** `keyword "…"`, or `keyword ""` and one line per text line when the text has line breaks. */

@@ -8,6 +8,7 @@ import { type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../
 import { InvalidInput } from '../model/errors.js'
 import { isValidId } from '../model/ids.js'
 import { printable } from '../model/tags.js'
+import { TEXT_LIMITS, TextRuleError, textProblem } from '../model/text-rule.js'
 import type { Warning } from '../model/unit.js'
 import type { ResourceSetImport } from '../store/resource-sets.js'
 import {
@@ -74,6 +75,8 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
     if (id === '') throw new InvalidInput(`${file.path}${lineOf(file, '')}: an empty key: i18next cannot look it up (t('') finds nothing); give it a name`, 'empty-key')
     if (seen.has(id)) throw keyError(file, id, 'is there twice (as a flat key and nested): keep one', 'duplicate-key')
     seen.add(id)
+    const problem = textProblem(e.value, TEXT_LIMITS.translation)
+    if (problem !== undefined) throw new TextRuleError(`${file.path}${lineOf(file, id)}: the string of "${printable(id)}"`, problem)
   }
   const layout = detectLayout(file.text)
   if (serialiseResources(nestResources(entries), layout) !== file.text) {

@@ -1,5 +1,5 @@
 /** Shapes shared by the format readers and writers. */
-import type { Article, State, StoredUnit, Translation } from '../model/translation.js'
+import type { Article, ArticleSummary, State, StoredUnit, Translation } from '../model/translation.js'
 
 /** The formats `tolk export` writes. */
 export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'po', 'i18next', 'text'] as const
@@ -21,6 +21,43 @@ export interface ExportData {
   units: ExportUnit[]
   /** ISO 8601 time of the export. */
   exportedAt: string
+}
+
+/** What a writer needs besides the units: the article (its source text not needed), the language. */
+export interface ExportHead {
+  article: Pick<ArticleSummary, 'id' | 'lang' | 'title'>
+  /** Target language (BCP 47). */
+  lang: string
+  /** The whitespace before the first unit, for the plain-text layout. */
+  lead: string
+  /** ISO 8601 time of the export. */
+  exportedAt: string
+}
+
+/**
+ * One export being written a piece at a time, so a large article streams: `head` first, then
+ * `unit` for each unit in position order, then `end()`; the pieces joined are the file.
+ */
+export interface ExportWriter {
+  head: string
+  unit(u: ExportUnit): string
+  end(): string
+}
+
+/** A format's writer: its media type and file extension, and how to start an export. */
+export interface ExportFormatWriter {
+  mediaType: string
+  extension: string
+  start(head: ExportHead, opts: ExportOptions): ExportWriter
+}
+
+/** A whole file from a format's writer: the pieces joined. */
+export function writeWhole(format: ExportFormatWriter, data: ExportData, opts: ExportOptions = {}): ExportedFile {
+  const w = format.start(data, opts)
+  let body = w.head
+  for (const u of data.units) body += w.unit(u)
+  body += w.end()
+  return { body, mediaType: format.mediaType, extension: format.extension }
 }
 
 /** Options for writers that have choices. */

@@ -10,8 +10,10 @@ import type { State, Translation } from '../model/translation.js'
 import { VERSION_LINE } from './notes.js'
 import {
   isTranslated,
+  writeWhole,
   type ExportData,
   type ExportedFile,
+  type ExportFormatWriter,
   type FileUnit,
   type ReadOptions,
   type TranslationFile,
@@ -22,6 +24,7 @@ import {
   escapeText,
   firstChild,
   hasNonXmlChar,
+  refuseControl,
   parseXml,
   xliffFiles,
   textContent,
@@ -39,49 +42,60 @@ export function xliff12State(t: Translation): { state: string; approved: boolean
   return { state: 'translated', approved: false }
 }
 
+/** XLIFF 1.2 a piece at a time: one `<trans-unit>` per unit. */
+export const XLIFF12_WRITER: ExportFormatWriter = {
+  mediaType: 'application/xliff+xml; charset=utf-8',
+  extension: 'xlf',
+  start(data) {
+    const { article, lang } = data
+    const head = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<xliff xmlns="${XLIFF12_NS}" version="1.2">`,
+      `  <file original="${escapeAttr(article.id)}" source-language="${escapeAttr(article.lang)}"` +
+        ` target-language="${escapeAttr(lang)}" datatype="plaintext"` +
+        ` date="${data.exportedAt.replace(/\.\d+Z$/, 'Z')}">`,
+      '    <header>',
+      '      <tool tool-id="tolk" tool-name="Tolk"/>',
+      '    </header>',
+      '    <body>',
+      '',
+    ]
+    return {
+      head: head.join('\n'),
+      unit({ unit, translation: t }) {
+        const done = isTranslated(t)
+        const { state, approved } = xliff12State(t)
+        const out = [
+          `      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''}` +
+            ' xml:space="preserve">',
+          `        <source>${xmlText(unit.source, unit.id)}</source>`,
+        ]
+        if (done) out.push(`        <target state="${state}">${xmlText(t.text, unit.id)}</target>`)
+        out.push(
+          '        <note from="tolk" priority="10">' +
+            `tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
+          `        <note from="tolk" priority="10">tolk-version: ${t.version}</note>`,
+          '      </trans-unit>',
+          '',
+        )
+        return out.join('\n')
+      },
+      end: () => '    </body>\n  </file>\n</xliff>\n',
+    }
+  },
+}
+
 /** Write an article's units and translations as an XLIFF 1.2 document. */
 export function writeXliff12(data: ExportData): ExportedFile {
-  const { article, lang } = data
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF12_NS}" version="1.2">`,
-    `  <file original="${escapeAttr(article.id)}" source-language="${escapeAttr(article.lang)}"` +
-      ` target-language="${escapeAttr(lang)}" datatype="plaintext"` +
-      ` date="${data.exportedAt.replace(/\.\d+Z$/, 'Z')}">`,
-    '    <header>',
-    '      <tool tool-id="tolk" tool-name="Tolk"/>',
-    '    </header>',
-    '    <body>',
-  ]
-  for (const { unit, translation: t } of data.units) {
-    const done = isTranslated(t)
-    const { state, approved } = xliff12State(t)
-    out.push(
-      `      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''}` +
-        ' xml:space="preserve">',
-    )
-    out.push(`        <source>${xmlText(unit.source, unit.id)}</source>`)
-    if (done) out.push(`        <target state="${state}">${xmlText(t.text, unit.id)}</target>`)
-    out.push(
-      '        <note from="tolk" priority="10">' +
-        `tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
-      `        <note from="tolk" priority="10">tolk-version: ${t.version}</note>`,
-      '      </trans-unit>',
-    )
-  }
-  out.push('    </body>', '  </file>', '</xliff>', '')
-  return {
-    body: out.join('\n'),
-    mediaType: 'application/xliff+xml; charset=utf-8',
-    extension: 'xlf',
-  }
+  return writeWhole(XLIFF12_WRITER, data)
 }
 
 /** Escaped text, or InvalidInput for a character XLIFF 1.2 has no way to carry. */
 export function xmlText(s: string, unitId: string): string {
+  refuseControl(s, unitId)
   if (hasNonXmlChar(s)) {
     throw new InvalidInput(
-      `unit ${unitId} holds a control character that XML 1.0 cannot carry; export it as xliff2 or po`,
+      `unit ${unitId} holds a character that XML 1.0 cannot carry (U+FFFE or U+FFFF); export it as xliff2 or po`,
       'unexportable-character',
     )
   }

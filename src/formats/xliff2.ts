@@ -6,13 +6,14 @@
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
 import { NOTE_POSITION, NOTE_TAG, NOTE_VERSION, parseVersionNote } from './notes.js'
-import type { ExportData, ExportedFile, FileUnit, ReadOptions, TranslationFile } from './types.js'
+import { writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter, type FileUnit, type ReadOptions, type TranslationFile } from './types.js'
 import {
   childElements,
   escapeAttr,
   escapeText,
   firstChild,
   parseXml,
+  refuseControl,
   xliffFiles,
   type XmlElement,
 } from './xml.js'
@@ -23,43 +24,55 @@ export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0'
 /** The subState that marks a translation whose source changed after it was made. */
 export const STALE_SUBSTATE = 'tolk:stale'
 
-/** Write an article's units and translations as an XLIFF 2.0 document. */
-export function writeXliff2(data: ExportData): ExportedFile {
-  const { article, lang } = data
-  const out: string[] = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF2_NS}" version="2.0"` +
-      ` srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
-    `  <file id="f1" original="${escapeAttr(article.id)}">`,
-  ]
-  for (const { unit, translation: t } of data.units) {
-    const state = t.state === 'initial' && t.text === '' ? '' : ` state="${t.state}"`
-    const sub = t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
-    out.push(
-      `    <unit id="${escapeAttr(unit.id)}" xml:space="preserve">`,
-      `      <notes>`,
-      `        <note category="${NOTE_TAG}">${escapeText(unit.tag)}</note>`,
-      `        <note category="${NOTE_POSITION}">${unit.position}</note>`,
-      `        <note category="${NOTE_VERSION}">${t.version}</note>`,
-      `      </notes>`,
-      `      <segment${state}${sub}>`,
-      `        <source>${inline(unit.source)}</source>`,
-    )
-    if (t.text !== '') out.push(`        <target>${inline(t.text)}</target>`)
-    out.push('      </segment>', '    </unit>')
-  }
-  out.push('  </file>', '</xliff>', '')
-  return {
-    body: out.join('\n'),
-    mediaType: 'application/xliff+xml; charset=utf-8',
-    extension: 'xlf',
-  }
+/** XLIFF 2.0 a piece at a time: one `<unit>` per unit. */
+export const XLIFF2_WRITER: ExportFormatWriter = {
+  mediaType: 'application/xliff+xml; charset=utf-8',
+  extension: 'xlf',
+  start(data) {
+    const { article, lang } = data
+    const head = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      `<xliff xmlns="${XLIFF2_NS}" version="2.0"` +
+        ` srcLang="${escapeAttr(article.lang)}" trgLang="${escapeAttr(lang)}">`,
+      `  <file id="f1" original="${escapeAttr(article.id)}">`,
+      '',
+    ]
+    return {
+      head: head.join('\n'),
+      unit({ unit, translation: t }) {
+        const state = t.state === 'initial' && t.text === '' ? '' : ` state="${t.state}"`
+        const sub = t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
+        const out = [
+          `    <unit id="${escapeAttr(unit.id)}" xml:space="preserve">`,
+          `      <notes>`,
+          `        <note category="${NOTE_TAG}">${escapeText(unit.tag)}</note>`,
+          `        <note category="${NOTE_POSITION}">${unit.position}</note>`,
+          `        <note category="${NOTE_VERSION}">${t.version}</note>`,
+          `      </notes>`,
+          `      <segment${state}${sub}>`,
+          `        <source>${inline(unit.source, unit.id)}</source>`,
+        ]
+        if (t.text !== '') out.push(`        <target>${inline(t.text, unit.id)}</target>`)
+        out.push('      </segment>', '    </unit>', '')
+        return out.join('\n')
+      },
+      end: () => '  </file>\n</xliff>\n',
+    }
+  },
 }
 
-// XLIFF 2.0 carries characters XML cannot (C0 controls) as <cp hex="…"/>.
+/** Write an article's units and translations as an XLIFF 2.0 document. */
+export function writeXliff2(data: ExportData): ExportedFile {
+  return writeWhole(XLIFF2_WRITER, data)
+}
+
+// XLIFF 2.0 carries characters XML cannot as <cp hex="…"/>: U+FFFE and U+FFFF. The C0 controls it
+// could carry too are refused: the text rule keeps them out of the store, and one stored before
+// it is named (a file that carried it would be refused when it came back).
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
-function inline(s: string): string {
+function inline(s: string, unitId: string): string {
+  refuseControl(s, unitId)
   return escapeText(s).replace(
     CONTROL,
     (c) => `<cp hex="${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}"/>`,

@@ -42,7 +42,7 @@ export function parseXml(
   if (text.length > limits.maxChars) {
     throw new InvalidInput(
       `${name} is larger than ${limits.maxChars} characters; split it`,
-      'too-large',
+      'file-too-large',
     )
   }
   const parser = new SaxesParser({ xmlns: true, position: true })
@@ -121,6 +121,21 @@ const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 /** Whether `s` holds a character XML 1.0 cannot carry. */
 export function hasNonXmlChar(s: string): boolean {
   return NOT_XML_CHAR.test(s)
+}
+
+// The C0 controls the text rule refuses: texts stored before the rule (schema 14 lists them).
+const RULE_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
+
+/**
+ * InvalidInput (400, exit 2) for a stored text, of unit `unitId`, that no XML export may carry:
+ * a control character the text rule refuses, stored before the rule was enforced.
+ */
+export function refuseControl(s: string, unitId: string): void {
+  if (!RULE_CONTROL.test(s)) return
+  throw new InvalidInput(
+    `unit ${unitId} holds a control character that XML 1.0 cannot carry and the text rule refuses (stored before the rule; tolk text-faults lists such texts): fix the text in the editor, or export it as po`,
+    'unexportable-character',
+  )
 }
 
 /**

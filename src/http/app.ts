@@ -5,16 +5,19 @@ import type { Accounts } from '../auth/types.js'
 import type { Store } from '../store/types.js'
 import { renderDocsPage } from './docs-page.js'
 import type { AppEnv } from './env.js'
-import { handleError, handleNotFound } from './errors.js'
+import { type AcceptedTypes, errorHandler, handleNotFound } from './errors.js'
 import { allowedMethods } from './method-not-allowed.js'
 import { requireToken } from './middleware/auth.js'
 import { baseHeaders } from './middleware/base-headers.js'
+import { heavyLimit } from './middleware/heavy-limit.js'
 import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js'
 import { readBody } from './middleware/read-body.js'
+import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
 import { registerFormats } from './routes/formats.js'
 import { registerLocales } from './routes/locales.js'
+import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
 import { registerReports } from './routes/reports.js'
 import { registerSuggestions } from './routes/suggestions.js'
 import { registerTm } from './routes/tm.js'
@@ -28,7 +31,11 @@ export interface AppOptions {
   store: Store
   /** Accounts, grants and tokens (default `store.accounts`); /api routes need a valid token. */
   accounts?: Accounts
-  /** Let anonymous clients read (GET) articles, units, translations and reports. */
+  /**
+   * Let anonymous clients read (GET) whatever a viewer reads: articles, units, translations and
+   * their history, exports, reports, badges, i18next namespaces, and the translation memory
+   * (matches and concordance search).
+   */
   publicRead?: boolean
   /** Origins allowed by CORS; none (CORS off) when empty. */
   cors?: string[]
@@ -70,7 +77,7 @@ const INFO = {
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const opts = { ...DEFAULT_APP_OPTIONS, ...options, accounts: options.accounts ?? options.store.accounts }
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  app.onError(handleError)
+  app.onError(errorHandler(bodyTypes(app)))
 
   // Request id and hono's secureHeaders() set, on every answer (errors too).
   app.use(baseHeaders())
@@ -81,14 +88,31 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))
   app.use(readBody(opts.maxBody))
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  registerMeta(app)
   app.doc31(OPENAPI_PATH, { openapi: '3.1.0', info: INFO, security: [{ bearer: [] }] })
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
+  // The two documents describe themselves too: every route under /api is in the document.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: OPENAPI_PATH,
+    tags: ['service'],
+    summary: 'This OpenAPI 3.1 document (no token)',
+    security: [],
+    responses: { 200: { description: 'the document', content: { 'application/json': { schema: { type: 'object' } } } } },
+  })
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: DOCS_PATH,
+    tags: ['service'],
+    summary: 'The operations of this document as an HTML page (no token)',
+    security: [],
+    responses: { 200: { description: 'the page', content: { 'text/html': { schema: { type: 'string' } } } } },
+  })
   let docsPage: string | undefined
   app.get(DOCS_PATH, async (c) => {
     // Rendered once: the routes do not change after start.
     docsPage ??= String(await renderDocsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: INFO }) as never, OPENAPI_PATH))
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+    c.header('Content-Security-Policy', DOC_PAGE_CSP)
     return c.html(docsPage)
   })
 
@@ -107,8 +131,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use('/locales/*', guard)
   app.use('/badge/*', guard)
 
+  // Reports and exports read whole articles: at most 2 at once per account (or address).
+  const heavy = heavyLimit()
+  for (const p of ['/api/report', '/api/articles/:id/report', '/api/articles/:id/export']) app.get(p, heavy)
+
   const deps = { store: opts.store, accounts: opts.accounts, mt: opts.mt ?? new Map<string, MtEngine>() }
   registerArticles(app, deps)
+  registerArchive(app, deps)
   registerUnits(app, deps)
   registerTranslations(app, deps)
   registerReports(app, deps)
@@ -120,4 +149,27 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
+}
+
+/**
+ * The media types the route that took a request declares for its body (in the OpenAPI
+ * registry), so a 415 can list them: `PUT /api/articles/{id}` reads JSON and text/plain.
+ */
+function bodyTypes(app: OpenAPIHono<AppEnv>): AcceptedTypes {
+  let table: Map<string, string[]> | undefined
+  return (c) => {
+    table ??= new Map(
+      app.openAPIRegistry.definitions.flatMap((d) => {
+        const content = d.type === 'route' ? d.route.request?.body?.content : undefined
+        return d.type === 'route' && content ? [[`${d.route.method.toUpperCase()} ${d.route.path}`, Object.keys(content)]] : []
+      }),
+    )
+    const method = c.req.method
+    for (const r of matchedRoutes(c)) {
+      if (r.method !== method) continue
+      const types = table.get(`${method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
+      if (types) return types
+    }
+    return []
+  }
 }

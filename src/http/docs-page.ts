@@ -18,7 +18,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete']
 // Inline and tiny: the page works offline and needs nothing beyond this response.
 const STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
 code{font:13px ui-monospace,monospace}section{border-top:1px solid #ddd;padding:.5rem 0}
-.m{display:inline-block;min-width:3.5rem;font-weight:bold}.get{color:#07c}.post{color:#080}.put{color:#a60}
+.m{display:inline-block;min-width:3.5rem;font-weight:bold}.get{color:#07c}.post{color:#080}.put{color:#a60}.delete{color:#b00}
 table{border-collapse:collapse;font-size:13px}td{padding:0 .75rem 0 0;vertical-align:top}small{color:#666}`
 
 /**

@@ -1,8 +1,10 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isProblemType, PROBLEM_TYPES, type ProblemTypeName, typeUri } from './problem-types.js'
 
 /** An RFC 9457 problem details body. Extra members (e.g. `current`, `yours`, `errors`) are allowed. */
 export interface Problem {
+  /** `/problems/NAME`: a reference relative to the server, whose page says what to do. */
   type: string
   title: string
   status: number
@@ -10,25 +12,24 @@ export interface Problem {
   [extra: string]: unknown
 }
 
-const TYPE_BASE = 'https://tolk.dev/problems/'
-
-const TITLES: Record<number, string> = {
+// For a code no registered type has, which a test keeps from happening.
+const STATUS_TITLES: Record<number, string> = {
   400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
   404: 'Not Found',
-  405: 'Method Not Allowed',
   409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  428: 'Precondition Required',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 }
 
-/** Build a problem body; `code` becomes the last segment of its `type` URI. */
-export function problem(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
-  return { type: `${TYPE_BASE}${code}`, title: TITLES[status] ?? 'Error', status, detail, ...extra }
+/** Build a problem body of a registered type (see problem-types.ts). */
+export function problem(status: number, type: ProblemTypeName, detail: string, extra: Record<string, unknown> = {}): Problem {
+  return problemOf(status, type, detail, extra)
+}
+
+/** Build a problem body for a code met at run time (a TolkError's). */
+export function problemOf(status: number, code: string, detail: string, extra: Record<string, unknown> = {}): Problem {
+  const title = isProblemType(code) ? PROBLEM_TYPES[code].title : (STATUS_TITLES[status] ?? 'Error')
+  return { type: typeUri(code), title, status, detail, ...extra }
 }
 
 /** Answer with `application/problem+json`. */

@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi'
 import { isValidId } from '../model/ids.js'
 import { ENGINE_NAME, MAX_MATCH_SCORE } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
+import { TEXT_LIMITS, textProblem } from '../model/text-rule.js'
 import { STATES } from '../model/translation.js'
+import { PROBLEM_TYPE_NAMES, typeUri } from './problem-types.js'
 
 /**
  * The zod schemas that validate requests at the edge and, through @hono/zod-openapi, describe
@@ -10,21 +12,18 @@ import { STATES } from '../model/translation.js'
  */
 
 /** Largest translation text accepted, in UTF-16 code units. */
-export const MAX_TRANSLATION = 100_000
+export const MAX_TRANSLATION = TEXT_LIMITS.translation
 
-// C0 controls other than tab, line feed and carriage return have no place in prose.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
-
-// A surrogate half without its partner cannot be encoded as UTF-8 (lib ES2023 lacks isWellFormed).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** Text that SQLite and every export can carry: well-formed UTF-16, no control characters. */
+/**
+ * Text that SQLite and every export can carry: the store's one text rule (src/model/text-rule.ts),
+ * checked at the edge too so a body names every failing field at once.
+ */
 export const cleanText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !LONE_SURROGATE.test(s), 'holds an unpaired surrogate: send well-formed Unicode text')
-    .refine((s) => !CONTROL.test(s), 'holds a control character other than tab or line break')
+  z.string().max(max, `the text is longer than ${max} characters`).superRefine((s, ctx) => {
+    // The length has its own check above (and its maxLength in the OpenAPI document).
+    const problem = textProblem(s, Number.POSITIVE_INFINITY)
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `the text ${problem}` })
+  })
 
 /** An id (article, unit, account): 1–100 letters, digits, `.`, `_`, `-`. */
 export const idSchema = z
@@ -101,8 +100,8 @@ export const importBody = z
     tag: tagSchema,
     lang: langSchema.optional().openapi({ description: 'text language; detected when absent' }),
     targets: z.array(langSchema).min(1).max(50).optional(),
-    title: cleanText(500).optional(),
-    text: cleanText(64 << 20),
+    title: cleanText(TEXT_LIMITS.title).optional(),
+    text: cleanText(TEXT_LIMITS.article),
   })
   .openapi('ImportRequest')
 
@@ -118,19 +117,42 @@ export const importQuery = z.object({
   dryRun: booleanQuery.optional().openapi({ description: 'plan only, write nothing' }),
 })
 
+/** The most units one page of GET /api/articles/{id}/units answers; more is refused (400). */
+export const MAX_UNITS_LIMIT = 500
+/** Units per page unless `limit` says otherwise. */
+export const DEFAULT_UNITS_LIMIT = 100
+/** The most (and the default number of) history entries one page of GET …/history answers. */
+export const MAX_HISTORY_LIMIT = 100
+
+/** `?limit=N`: a whole number from 1 to `max`; anything else is a 400 naming the range. */
+const limitQuery = (max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, `a whole number from 1 to ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(1, `a whole number from 1 to ${max}`).max(max, `at most ${max} a page: follow \`next\` for more`))
+    .optional()
+    .openapi({ description: `entries per page, 1 to ${max} (default ${fallback}); more is refused with 400`, example: String(fallback) })
+
 export const unitsQuery = z.object({
   lang: langSchema.optional(),
-  state: z.enum([...STATES, 'stale']).optional().openapi({ description: 'needs lang' }),
-  cursor: z.string().regex(/^\d{1,9}$/, 'use the `next` cursor of the previous page').optional(),
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, 'a whole number from 1 to 1000')
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(1000))
-    .optional(),
+  state: z.enum([...STATES, 'stale']).optional().openapi({
+    description: 'needs lang; a filtered page examines at most 5,000 units, so it may hold fewer than `limit` (even none) while `next` is not null',
+  }),
+  cursor: z.string().regex(/^\d{1,9}$/, 'use the `next` cursor of the previous page').optional().openapi({ description: 'the `next` of the previous page' }),
+  limit: limitQuery(MAX_UNITS_LIMIT, DEFAULT_UNITS_LIMIT),
 })
 
-export const historyQuery = z.object({ lang: langSchema.optional() })
+export const historyQuery = z.object({
+  lang: langSchema.optional(),
+  cursor: z
+    .string()
+    .max(2000)
+    .regex(/^[A-Za-z0-9-]{1,100}:\d{1,15}(,[A-Za-z0-9-]{1,100}:\d{1,15}){0,99}$/, 'use the `next` cursor of the previous page')
+    .optional()
+    .openapi({ description: 'the `next` of the previous page: the entries before those it answered' }),
+  limit: limitQuery(MAX_HISTORY_LIMIT, MAX_HISTORY_LIMIT),
+})
 
 /** Where a written text came from: a memory match or a machine translation, as inserted or edited. */
 const edited = z
@@ -177,7 +199,7 @@ export const translationBody = z
   .openapi('TranslationWrite')
 
 export const translationSchema = z
-  .object({
+  .strictObject({
     articleId: z.string(),
     unitId: z.string(),
     lang: z.string(),
@@ -193,7 +215,7 @@ export const translationSchema = z
 
 /** One entry of a unit's history, as GET …/history returns it. */
 export const historyEntrySchema = z
-  .object({
+  .strictObject({
     articleId: z.string(),
     unitId: z.string(),
     lang: z.string(),
@@ -208,14 +230,25 @@ export const historyEntrySchema = z
   })
   .openapi('HistoryEntry')
 
+/**
+ * An RFC 9457 problem. `type` is a reference relative to the server: GET it for the page that
+ * says what the problem means and how to fix it (`GET /problems` lists every type).
+ */
 export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
+  .looseObject({
+    type: z
+      .enum(PROBLEM_TYPE_NAMES.map(typeUri) as [string, ...string[]])
+      .openapi({ description: 'the kind of problem: GET it (relative to this server) for what it means and how to fix it' }),
+    title: z.string().openapi({ description: "the type's title, the same for every occurrence" }),
     status: z.number().int(),
-    detail: z.string(),
+    detail: z.string().openapi({ description: 'what went wrong this time, and what to do' }),
+    errors: z
+      .array(z.strictObject({ in: z.string(), path: z.string(), message: z.string() }))
+      .optional()
+      .openapi({ description: 'invalid-request: each failing field' }),
+    accepted: z.array(z.string()).optional().openapi({ description: 'unsupported-media-type: the media types the route reads' }),
+    requestId: z.string().optional().openapi({ description: 'internal: quote it when reporting the problem' }),
   })
-  .passthrough()
   .openapi('Problem')
 
 /** One suggestion for a unit: a memory match or an engine's translation (GET …/suggestions). */

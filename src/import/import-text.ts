@@ -1,3 +1,4 @@
+import { Archived } from '../model/errors.js'
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Article } from '../model/translation.js'
@@ -20,6 +21,8 @@ export interface ImportTextOptions {
 export async function importText(store: Store, req: ImportRequest, opts: ImportTextOptions = {}): Promise<ImportSummary> {
   const existing = await store.getArticle(checkId(req.id, 'article id'))
   const flag = opts.flag ?? CLI_LANG_FLAG
+  // An archived id is taken until restored: say so before reading the text as a new article's.
+  if (!existing && (await store.getArchived(req.id))) throw new Archived(req.id, 'import')
   if (existing && isUnchanged(existing, req)) return unchangedSummary(existing, flag)
   const { input, warnings } = await prepareImport(req, { existing, flag })
   const summary = await store.importArticle(input, opts)

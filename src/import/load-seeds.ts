@@ -21,7 +21,8 @@ export const SEEDS_DIR = fileURLToPath(new URL('../../seeds/', import.meta.url))
  * Returns the ids loaded; does nothing when the store already holds articles.
  */
 export async function loadSeedsIfEmpty(store: Store, dir = SEEDS_DIR): Promise<string[]> {
-  if ((await store.listArticles()).length > 0) return []
+  // Archived articles count: a database whose articles are all archived is not a new one.
+  if ((await store.listArticles()).length > 0 || (await store.listArchived()).length > 0) return []
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { articles: SeedEntry[] }
   const loaded: string[] = []
   for (const seed of manifest.articles) {

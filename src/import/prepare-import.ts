@@ -56,15 +56,15 @@ export async function prepareImport(req: ImportRequest, opts: PrepareOptions = {
  */
 function defaultTargets(id: string, tagLanguage: string, textLanguage: string): string[] {
   if (tagLanguage.split('-')[0] !== textLanguage.split('-')[0]) return [tagLanguage]
-  throw new InvalidInput(`article ${id} is new: name its target languages (--targets sv,de)`, 'invalid-targets')
+  throw new InvalidInput(`article ${id} is new: name its target languages (--targets sv,de)`, 'no-targets')
 }
 
 function checkTargets(targets: string[], resolved: ResolvedLanguage, flag: LanguageFlag): void {
-  if (targets.length === 0) throw new InvalidInput('give at least one target language', 'invalid-targets')
+  if (targets.length === 0) throw new InvalidInput('give at least one target language', 'no-targets')
   const seen = new Set<string>()
   for (const t of targets) {
-    if (t === resolved.lang) throw new InvalidInput(sameAsText(t, resolved, flag), 'invalid-targets')
-    if (seen.has(t)) throw new InvalidInput(`target language ${t} is listed twice`, 'invalid-targets')
+    if (t === resolved.lang) throw new InvalidInput(sameAsText(t, resolved, flag), 'target-is-source')
+    if (seen.has(t)) throw new InvalidInput(`target language ${t} is listed twice`, 'duplicate-target')
     seen.add(t)
   }
 }

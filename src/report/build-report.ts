@@ -75,8 +75,8 @@ export async function buildReport(store: Store, opts: ReportOptions = {}): Promi
  * bounded memory: only one article's untranslated segments are held at once.
  */
 export async function* reportArticles(store: Store, opts: ReportOptions = {}): AsyncGenerator<ArticleReport> {
-  for await (const { article, langs, pending } of reportRows(store, opts, (id, ls) => store.pendingUnitsByLang(id, ls))) {
-    yield toArticleReport(article, langs, pending)
+  for await (const { article, langs, pending } of reportRows(store, opts, (a, ls) => store.pendingUnitsByLang(a.id, ls))) {
+    yield toArticleReport(article, langs, pending ?? undefined)
   }
 }
 
@@ -85,8 +85,11 @@ export interface ReportRow<P> {
   article: ArticleCoverage
   /** The languages reported, in order: the asked ones among the article's targets. */
   langs: string[]
-  /** Per language of `langs`, its pending units (in the form `pendingOf` reads); absent for a summary. */
-  pending?: P[]
+  /**
+   * Per language of `langs`, its pending units (in the form `pendingOf` reads); absent for a
+   * summary, null where `pendingOf` left them for the caller to read.
+   */
+  pending?: P[] | null
 }
 
 /**
@@ -96,7 +99,7 @@ export interface ReportRow<P> {
 export async function* reportRows<P>(
   store: Store,
   opts: ReportOptions,
-  pendingOf: (articleId: string, langs: string[]) => Promise<P[]>,
+  pendingOf: (article: ArticleCoverage, langs: string[]) => Promise<P[] | null>,
 ): AsyncGenerator<ReportRow<P>> {
   for await (const page of coveragePages(store, opts.articles)) {
     // A summary stays on the counters alone (its target: a million units under a second).
@@ -104,7 +107,7 @@ export async function* reportRows<P>(
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
       if (opts.summary || langs.length === 0) yield { article, langs }
-      else yield { article, langs, pending: await pendingOf(article.id, langs) }
+      else yield { article, langs, pending: await pendingOf(article, langs) }
     }
   }
 }

@@ -71,15 +71,17 @@ export interface ResourceImportSummary {
 
 /** Resource sets in a store; every write is one transaction. */
 export interface ResourceSets {
-  /** The resource set named `id`; undefined when there is none (also when `id` is an article). */
+  /** The resource set named `id`; undefined when there is none (also when `id` is an article, or archived). */
   get(id: string): Promise<ResourceSet | undefined>
-  /** Every resource set, by id. */
+  /** Every resource set but the archived ones, by id. */
   list(): Promise<ResourceSet[]>
   /**
    * Take an i18next saveMissing post. Creates the namespace when new (text language = the posted
    * language); in the text language adds each unknown key as a unit (source = its fallback),
    * never changing a key that exists; in any other language adds it as a target and nothing else.
-   * Throws InvalidInput for a bad key or language, a 409 TolkError when the namespace is an article.
+   * Throws InvalidInput for a bad key or language; a 409 TolkError when the namespace is an article
+   * (`not-a-resource-set`), is archived (`archived`), or would be created with no target language
+   * (`no-targets`: `targets` has none but the posted language), in which case nothing is created.
    */
   addMissing(input: MissingKeys): Promise<MissingKeysResult>
   /**

@@ -2,6 +2,7 @@ import type {
   Article,
   ArticleSummary,
   HistoryEntry,
+  State,
   StoredUnit,
   Translation,
   TranslationWrite,
@@ -116,6 +117,104 @@ export interface PendingUnit {
   key: string | null
 }
 
+/** The most units one {@link Store.unitPage} call answers. */
+export const MAX_UNIT_PAGE = 1000
+
+/**
+ * The most units a filtered {@link Store.unitPage} call examines: a filter that matches few units
+ * answers a short (even empty) page with a cursor to go on from, rather than read the whole article.
+ */
+export const UNIT_PAGE_SCAN = 5000
+
+/** The most history entries one {@link Store.historyPage} call answers. */
+export const MAX_HISTORY_PAGE = 1000
+
+/** What {@link Store.unitPage} reads: one page of an article's live units, by position. */
+export interface UnitPageQuery {
+  /** Join each unit's translation in this language (a version 0 one where never written). */
+  lang?: string
+  /**
+   * Only units in this state in `lang` (`stale`: the stale ones); needs `lang`. A plural form the
+   * language lacks is none of its units and never matches.
+   */
+  state?: State | 'stale'
+  /** Only the language's own units: leave out plural forms `lang` lacks (the editor's view). */
+  ownOnly?: boolean
+  /** The units after this position (exclusive): the `next` of the page before. */
+  after?: number
+  /** Or the units just before this position (exclusive), going back; still in position order. */
+  before?: number
+  /** Units per page, 1 to {@link MAX_UNIT_PAGE}. */
+  limit: number
+}
+
+/** One unit of a page, with its translation in the page's language. */
+export interface UnitPageRow {
+  unit: StoredUnit
+  /** Absent without `lang`, and for a plural form the language lacks. */
+  translation?: Translation
+}
+
+/** One page of units. */
+export interface UnitPage {
+  /** The article, without its source text. */
+  article: ArticleSummary
+  /** The white space before the article's first unit (for the plain-text layout). */
+  lead: string
+  rows: UnitPageRow[]
+  /**
+   * Where to go on in the direction read: the position to pass as `after` (or, for a `before`
+   * page, as `before`) for the following page; null when no unit lies beyond. A filtered page may
+   * hold fewer than `limit` rows, even none, while `next` is not null.
+   */
+  next: number | null
+}
+
+/**
+ * What {@link Store.historyPage} reads: a unit's history a page at a time, stepping back in time.
+ * The first page holds the newest `limit` entries; each `next` the `limit` entries before those.
+ */
+export interface HistoryPageQuery {
+  /** One language; all when absent. */
+  lang?: string
+  /** The `next` of the page before (opaque: `sv:812,de:77`); the newest entries when absent. */
+  cursor?: string
+  /** Entries per page, 1 to {@link MAX_HISTORY_PAGE}. */
+  limit: number
+}
+
+/** One page of a unit's history. */
+export interface HistoryPage {
+  /** Oldest first, like {@link Store.history}: a history of `limit` entries or fewer is one page. */
+  entries: HistoryEntry[]
+  /** The cursor of the page of older entries; null when there are none. */
+  next: string | null
+}
+
+/**
+ * A stored text against the one text rule (src/model/text-rule.ts), written before the store
+ * enforced it; schema 14 listed them. Gone from the list once the text is rewritten.
+ */
+export interface TextFault {
+  articleId: string
+  /** The unit; null for the article's title. */
+  unitId: string | null
+  /** The target language of a translation, or the article's language for a source or title. */
+  lang: string
+  what: 'translation' | 'source' | 'title'
+  /** What is wrong, as the rule says it ("holds a control character U+0007 …"). */
+  problem: string
+}
+
+/** An archived article or i18next namespace, as listings of the archive show it. */
+export interface ArchivedArticle extends ArticleSummary {
+  /** `resource-set` for an i18next namespace. */
+  kind: 'article' | 'resource-set'
+  archivedAt: string
+  /** Who archived it (an account, or the CLI user). */
+  archivedBy: string
+}
+
 /**
  * Where articles, units, translations and history live. Asynchronous so that a PostgreSQL store
  * can implement it later; hot loops (imports, reports) are single calls that run their whole
@@ -130,14 +229,44 @@ export interface Store {
   readonly resourceSets: ResourceSets
   /** Engines' answers by engine, pair and source text; see src/mt/cache-types.ts. */
   readonly mtCache: MtCache
+  /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
-  /** Every article without its source text, by id. */
+  /** Every article without its source text, by id; archived ones are left out. */
   listArticles(): Promise<ArticleSummary[]>
   /**
+   * Archive an article or i18next namespace, in one transaction: from then on it is in no listing
+   * (articles, resource sets, reports, coverage), `getArticle` and `resourceSets.get` answer
+   * undefined, reads that name it throw `Archived` (404), and writes, imports and saveMissing posts
+   * throw `Archived` (409). Nothing of it changes: units, translations, history, counters and
+   * memory entries stay as they are. Throws NotFound for an unknown id, Archived (409) when it is
+   * archived already.
+   */
+  archiveArticle(id: string, opts: { by: string }): Promise<ArchivedArticle>
+  /**
+   * Bring an archived article or namespace back exactly as it was archived. Throws NotFound for an
+   * unknown id, a 409 TolkError `not-archived` when it is not archived.
+   */
+  restoreArticle(id: string, opts: { by: string }): Promise<ArticleSummary>
+  /** The archived article or namespace of this id; undefined for a live or unknown one. */
+  getArchived(id: string): Promise<ArchivedArticle | undefined>
+  /** Every archived article and namespace, by id. */
+  listArchived(): Promise<ArchivedArticle[]>
+  /**
    * Units in position order; obsolete ones (at their last position) only when asked.
-   * Throws NotFound for an unknown article.
+   * Throws NotFound for an unknown article. Like every read below that names an article, it
+   * throws Archived (404) for an archived one, and every write Archived (409).
    */
   listUnits(articleId: string, opts?: { includeObsolete?: boolean }): Promise<StoredUnit[]>
+  /**
+   * One page of an article's live units in position order (keyset on position), with their
+   * translations in one language when asked: reads the page's units and translations only, never
+   * the whole article, so its cost does not grow with the article. A filtered page examines at
+   * most {@link UNIT_PAGE_SCAN} units. Throws NotFound for an unknown article, InvalidInput for a
+   * `limit` out of range, a `state` without `lang`, or both `after` and `before`.
+   */
+  unitPage(articleId: string, query: UnitPageQuery): Promise<UnitPage>
+  /** One live or obsolete unit by id, or undefined. Throws NotFound for an unknown article. */
+  getUnit(articleId: string, unitId: string): Promise<StoredUnit | undefined>
   /**
    * Import or re-import one article in one transaction; with dryRun, plan only and write nothing.
    * Units take the ids alignment gives them; edited units' translations (those with text) turn
@@ -172,6 +301,13 @@ export interface Store {
    */
   history(articleId: string, unitId: string, lang?: string): Promise<HistoryEntry[]>
   /**
+   * {@link history} a page at a time, newest page first (each page oldest first): reads the
+   * page's entries only (each language's chain walked back at most `limit` steps), however long
+   * the history. Throws NotFound for unknown ids, InvalidInput for a `limit` out of range or a
+   * cursor this store did not give.
+   */
+  historyPage(articleId: string, unitId: string, query: HistoryPageQuery): Promise<HistoryPage>
+  /**
    * Coverage counts per article and target language (live units only), ordered by article id,
    * then target order. Answered from counters kept by the write paths, not by scanning units.
    * Throws NotFound when a named article does not exist.
@@ -204,6 +340,21 @@ export interface Store {
    * that has done translations; unknown ids are left out.
    */
   originWords(articleIds: string[]): Promise<OriginWords[]>
+  /** Stored texts against the text rule, by article, unit and language (see TextFault). */
+  textFaults(): Promise<TextFault[]>
+  /**
+   * pendingUnitsJson of one language and one list (`untranslated` or `stale`) for a stretch of the
+   * article: the items among the next `limit` live units after position `after` (the stretch
+   * examined, whatever it finds), and where the next stretch starts (null at the end). Lets a
+   * report of a very large article stream its lists. Throws NotFound for an unknown article.
+   */
+  pendingUnitsJsonPage(
+    articleId: string,
+    lang: string,
+    list: 'untranslated' | 'stale',
+    after: number,
+    limit: number,
+  ): Promise<{ json: string; next: number | null }>
   /** A consistent copy of the whole database to `file` (folders made), safe while others write. */
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */

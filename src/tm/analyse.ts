@@ -3,9 +3,8 @@
  * best memory match, and the bands add up its words. A sentence that occurs again in the same
  * article is a repetition from its second occurrence on (the first is analysed as any other).
  */
+import { requireArticle } from '../store/require-article.js'
 import { normalizeForCompare } from '../model/text.js'
-import { NotFound } from '../model/errors.js'
-import { printable } from '../model/tags.js'
 import type { Store } from '../store/types.js'
 import { checkTarget, unitQuery } from './unit-matches.js'
 
@@ -45,8 +44,7 @@ export interface Analysis {
 
 /** Analyse the live units of `articleId` against the memory for target `lang`. */
 export async function analyseArticle(store: Store, articleId: string, lang: string): Promise<Analysis> {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
+  const article = await requireArticle(store, articleId)
   checkTarget(article, lang)
   const units = await store.listUnits(articleId)
   const counts = new Map<BandName, BandCount>(

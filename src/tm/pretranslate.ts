@@ -6,9 +6,9 @@
  * `initial`, a draft, with `state`) by `mt:ENGINE` with the origin `{kind: "mt", engine}`.
  * A unit the engine could not translate is counted with its reason; nothing stops half-way.
  */
+import { requireArticle } from '../store/require-article.js'
 import { NotFound, VersionConflict } from '../model/errors.js'
 import type { TranslationOrigin } from '../model/origin.js'
-import { printable } from '../model/tags.js'
 import type { State } from '../model/translation.js'
 import { translateCached } from '../mt/translate-cached.js'
 import type { MtEngine } from '../mt/types.js'
@@ -65,8 +65,7 @@ export async function pretranslate(
   opts: PretranslateOptions = {},
 ): Promise<PretranslateSummary> {
   const min = opts.min ?? 100
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
+  const article = await requireArticle(store, articleId, 'write')
   checkTarget(article, lang)
   const hasPair = await store.memory.hasPair(lang, article.lang)
   if (!hasPair && !opts.mt) {

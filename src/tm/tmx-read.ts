@@ -20,6 +20,8 @@ export interface TmxUnit {
   changeDate?: string
   /** `<prop type="…">` values, last one wins. */
   props: Record<string, string>
+  /** 1-based line of the `<tu>` start tag, for messages. */
+  line: number
 }
 
 /** Limits that keep one malicious unit from taking the memory the streaming saves. */
@@ -98,7 +100,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
       sawBody = true
     } else if (el === 'tu' && parent === 'body') {
       const src = attr('srclang')
-      tu = { srcLang: src === undefined ? headerSrc! : lang(src), variants: [], props: {} }
+      tu = { srcLang: src === undefined ? headerSrc! : lang(src), variants: [], props: {}, line: parser.line }
       const changeId = attr('changeid')
       const changeDate = attr('changedate') ?? attr('creationdate')
       if (changeId) tu.changeId = changeId
@@ -161,7 +163,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
       try {
         text = decoder.decode(bytes, { stream: true })
       } catch {
-        throw new InvalidInput(`${name}: is not valid UTF-8 (or UTF-16 with a byte order mark)`, 'invalid-encoding')
+        throw new InvalidInput(`${name}: is not valid UTF-8 (or UTF-16 with a byte order mark)`, 'invalid-utf8')
       }
       parser.write(text)
     }

@@ -3,6 +3,7 @@
  * Ctrl+1…3 inserts `matches[i].target`). The unit's live neighbours give the context that turns
  * a 100 into a 101.
  */
+import { requireArticle } from '../store/require-article.js'
 import { InvalidInput, NotFound } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import type { StoredUnit } from '../model/translation.js'
@@ -38,15 +39,15 @@ export async function unitMatches(
 
 /**
  * An article, its live units and where unit `unitId` is among them, for a target language.
- * Throws NotFound for an unknown article or unit, InvalidInput when `lang` is not a target.
+ * Throws NotFound for an unknown (or archived) article or unit, InvalidInput when `lang` is not
+ * a target.
  */
 export async function findUnit(store: Store, articleId: string, unitId: string, lang: string) {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${printable(articleId)}`)
+  const article = await requireArticle(store, articleId)
   checkTarget(article, lang)
   const units = await store.listUnits(articleId)
   const i = units.findIndex((u) => u.id === unitId)
-  if (i < 0) throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+  if (i < 0) throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`, 'unknown-unit')
   return { article, units, i }
 }
 

@@ -3,7 +3,8 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead, refuseWrite } from '../auth/permissions.js'
-import { TolkError } from '../model/errors.js'
+import { problem, sendProblem } from '../http/problem.js'
+import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
@@ -30,6 +31,13 @@ const CSP = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
+
+/**
+ * Referer only to this site, never elsewhere. Not `no-referrer` (the API's): under it browsers
+ * send `Origin: null` with the pages' own form posts and script saves, which the CSRF check must
+ * then refuse as it refuses a sandboxed frame of another site.
+ */
+const REFERRER_POLICY = 'same-origin'
 
 /**
  * The translator's web editor: sign-in, dashboard, editor, history, and its static assets, as a
@@ -59,22 +67,20 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.set('session', id ? await deps.sessions.find(id) : undefined)
     await next()
     c.header('Content-Security-Policy', CSP)
+    c.header('Referrer-Policy', REFERRER_POLICY)
     c.header('Vary', 'Cookie, Accept-Language')
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
-    if (c.error instanceof TolkError && !wantsJson(c))
+    if (c.error instanceof TolkError && !wantsJson(c)) {
       c.res = errorPage(c, c.error.status, c.error.message)
+      if (c.error instanceof StoreBusy) c.res.headers.set('Retry-After', String(c.error.retryAfter))
+    }
   }
-  const csrf = csrfGuard((c) => {
+  const csrf = csrfGuard((c, why) => {
     const t = c.get('t')
-    if (wantsJson(c)) return c.json({ status: 403, detail: t('errors.csrf') }, 403)
+    const message = why === 'token' ? t('errors.csrf') : t('errors.crossSite')
+    if (wantsJson(c)) return sendProblem(c, why === 'token' ? problem(403, 'csrf', message) : problem(403, 'cross-site', message))
     return c.html(
-      doc(
-        <MessagePage
-          ctx={pageContext(c, paths)}
-          title={t('errors.title')}
-          message={t('errors.csrf')}
-        />,
-      ),
+      doc(<MessagePage ctx={pageContext(c, paths)} title={t('errors.title')} message={message} />),
       403,
     )
   })
@@ -86,7 +92,11 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     const html = doc(<MessagePage ctx={ctx} title={t('errors.title')} message={text} />)
     return new Response(html, {
       status,
-      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP },
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': CSP,
+        'Referrer-Policy': REFERRER_POLICY,
+      },
     })
   }
   const signedIn: MiddlewareHandler<WebEnv> = async (c, next) => {

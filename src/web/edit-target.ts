@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { NotFound } from '../model/errors.js'
 import type { Article } from '../model/translation.js'
+import { requireArticle } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
 import type { WebEnv } from './env.js'
 
@@ -12,8 +13,8 @@ export async function editTarget(
   store: Store,
   c: Context<WebEnv>,
 ): Promise<{ article: Article; lang: string }> {
-  const article = await store.getArticle(c.req.param('article') ?? '')
-  if (!article) throw new NotFound(`no article ${c.req.param('article')}`, 'unknown-article')
+  // An unknown or an archived article: a 404 page saying which.
+  const article = await requireArticle(store, c.req.param('article') ?? '')
   const lang = c.req.param('lang') ?? ''
   if (!article.targets.includes(lang))
     throw new NotFound(c.get('t')('errors.notTarget', { lang }), 'not-a-target')

@@ -4,9 +4,10 @@ import type { Principal } from '../auth/types.js'
 import { NotFound, VersionConflict } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
 import { progressOf } from './coverage-bar.js'
-import { loadEditor, parseFilter } from './editor-data.js'
+import { editorQuery, loadEditor, parseCursor, parseFilter } from './editor-data.js'
 import { DEFAULT_WEB_OPTIONS, type WebDeps, type WebEnv } from './env.js'
 import { editTarget } from './edit-target.js'
+import { formFields } from '../http/strict-form.js'
 import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
@@ -16,7 +17,6 @@ import { HistoryPage } from './pages/history.js'
 import { MessagePage, type PageContext } from './pages/layout.js'
 import { hintText, rowStrings } from './pages/row.js'
 import { textDirection } from './text-direction.js'
-import { createUnitCache } from './unit-cache.js'
 
 const may = (p: Principal, lang: string, state: State) => refuseWrite(p, lang, state) === undefined
 
@@ -31,7 +31,6 @@ export function registerEditor(
 ): void {
   const { store } = deps
   const pageSize = deps.pageSize ?? DEFAULT_WEB_OPTIONS.pageSize
-  const units = createUnitCache(store)
 
   const target = (c: Context<WebEnv>) => editTarget(store, c)
 
@@ -39,8 +38,8 @@ export function registerEditor(
     const { article, lang } = await target(c)
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const filter = parseFilter(c.req.query('filter'))
-    const page = Number.parseInt(c.req.query('page') ?? '1', 10) || 1
-    const data = await loadEditor(store, article, lang, { filter, page, pageSize, units })
+    const cursor = parseCursor((name) => c.req.query(name))
+    const data = await loadEditor(store, article, lang, { filter, cursor, pageSize })
     const ctx = pageContext(c, assets)
     const row = {
       t: ctx.t,
@@ -64,6 +63,7 @@ export function registerEditor(
           row={row}
           langName={langName}
           srcName={languageName(ctx.ui, article.lang)}
+          here={editorQuery(filter, cursor)}
         />,
       ),
     )
@@ -73,7 +73,7 @@ export function registerEditor(
     const { article, lang } = await target(c)
     const unitId = c.req.param('unit')
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
-    const body = await c.req.parseBody()
+    const body = await formFields(c)
     const t = c.get('t')
     // Browsers send a textarea's line breaks as CRLF; the source uses LF.
     const text = typeof body.text === 'string' ? body.text.replace(/\r\n?/g, '\n') : ''
@@ -112,7 +112,7 @@ export function registerEditor(
       if (wantsJson(c)) {
         const unit = await store.getTranslation(article.id, unitId, lang)
         const [cov] = await store.coverage({ articles: [article.id], langs: [lang] })
-        const source = (await units(article)).byId.get(unitId)?.source ?? ''
+        const source = (await store.getUnit(article.id, unitId))?.source ?? ''
         const hints = text === '' ? [] : qualityHints(source, text)
         const progress = progressOf(
           cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
@@ -171,10 +171,12 @@ export function registerEditor(
     const { article, lang } = await target(c)
     const unitId = c.req.param('unit')
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
-    const unit = (await units(article)).byId.get(unitId)
-    if (!unit) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
-    const [entries, current] = await Promise.all([
-      store.history(article.id, unitId, lang),
+    const unit = await store.getUnit(article.id, unitId)
+    if (!unit || unit.obsolete) throw new NotFound(`no unit ${unitId} in ${article.id}`, 'unknown-unit')
+    // 100 writes a page, the newest first: a page costs the same however long the history grows.
+    const cursor = c.req.query('cursor')
+    const [{ entries, next }, current] = await Promise.all([
+      store.historyPage(article.id, unitId, { lang, limit: 100, ...(cursor ? { cursor } : {}) }),
       store.getTranslation(article.id, unitId, lang),
     ])
     const ctx = pageContext(c, assets)
@@ -186,6 +188,7 @@ export function registerEditor(
           lang={lang}
           dir={textDirection(lang)}
           entries={entries}
+          older={next === null ? undefined : `?cursor=${encodeURIComponent(next)}`}
           current={current.version}
           canWrite={may(principal, lang, 'translated')}
           restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}

@@ -16,8 +16,10 @@ export interface WebDeps {
   i18n?: i18n
   /** Segments per editor page (default {@link DEFAULT_WEB_OPTIONS}). */
   pageSize?: number
-  /** Sign-in failures allowed per account and per address in `limitWindowMs`. */
+  /** Sign-in failures allowed per account and per address in `windowMs`. */
   limits?: { perAccount: number; perAddress: number; windowMs: number }
+  /** The password check (default `verifyPassword`, scrypt); tests count its calls. */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>
   /** Machine-translation engines by name, for the panel's suggestions (none when absent). */
   mt?: ReadonlyMap<string, MtEngine>
 }

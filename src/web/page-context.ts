@@ -2,9 +2,36 @@ import type { Context } from 'hono'
 import type { WebEnv } from './env.js'
 import type { PageContext } from './pages/layout.js'
 
-/** A local path to return to, or `/`: never another site (`//evil`, `/\evil`, `https:`). */
+// Any origin will do: a path is resolved against it, and anything that leaves it is refused.
+const HERE = 'http://tolk.invalid'
+
+/**
+ * A local path to return to, or `/`: never another site. The value is read as a browser's URL
+ * parser reads a Location header, which drops tab, LF and CR wherever they are (so `/\t/evil`
+ * is `//evil`, another host) and takes `\` for `/`; what is left must be a path (no scheme, no
+ * `//`, no backslash, no control character) that stays on this origin once resolved. The answer
+ * is that URL's own serialisation (percent-encoded, so it always fits in a header), checked again,
+ * since resolving `/.//evil` gives `//evil`.
+ * @example
+ * safeNext('/edit/a/sv?page=2') // '/edit/a/sv?page=2'
+ * safeNext('/\t/evil.example') // '/'
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) && next.length < 2000 ? next : '/'
+  if (typeof next !== 'string' || next.length > 2000) return '/'
+  const path = next.replace(/[\t\n\r]/g, '')
+  if (!isLocalPath(path)) return '/'
+  let url: URL
+  try {
+    url = new URL(path, HERE)
+  } catch {
+    return '/'
+  }
+  const out = url.pathname + url.search + url.hash
+  return url.origin === HERE && isLocalPath(out) && !/[^\x21-\x7e]/.test(out) ? out : '/'
+}
+
+function isLocalPath(path: string): boolean {
+  return /^\/(?![/\\])/.test(path) && !/[\\\u0000-\u001f\u007f]/.test(path)
 }
 
 /** Language names in the interface language: `sv` reads "Swedish" in English, "svenska" in Swedish. */

@@ -8,7 +8,6 @@ import { UI_LANGUAGES } from './i18n.js'
 import { doc, pageContext, safeNext } from './page-context.js'
 import { SignInPage } from './pages/sign-in.js'
 import type { PageContext } from './pages/layout.js'
-import { createRateLimiter } from './rate-limit.js'
 
 /** The session cookie: HttpOnly, SameSite=Lax, Secure when the request came over HTTPS. */
 export const SESSION_COOKIE = 'tolk_session'
@@ -24,21 +23,26 @@ function address(c: Context): string {
   }
 }
 
-/** Sign in (rate-limited per account and per address), sign out, and the language switcher. */
+/**
+ * Sign in (limited per account and per address, the counts kept in the accounts store), sign out,
+ * and the language switcher.
+ */
 export function registerSignIn(
   web: Hono<WebEnv>,
   deps: WebDeps,
   assets: PageContext['assets'],
 ): void {
   const limits = deps.limits ?? DEFAULT_WEB_OPTIONS.limits
-  const perAccount = createRateLimiter(limits.perAccount, limits.windowMs)
-  const perAddress = createRateLimiter(limits.perAddress, limits.windowMs)
+  const verify = deps.verifyPassword ?? verifyPassword
+  // Made now, so that the first unknown account costs one check, like any other attempt.
+  void decoyHash()
 
   web.get('/sign-in', (c) => {
-    if (c.get('session')) return c.redirect(safeNext(c.req.query('next')), 303)
+    const next = safeNext(c.req.query('next'))
+    if (c.get('session')) return c.redirect(next, 303)
     const notice = c.req.query('out') === '1' ? c.get('t')('signIn.signedOut') : undefined
     return c.html(
-      doc(<SignInPage ctx={pageContext(c, assets)} next={c.req.query('next')} notice={notice} />),
+      doc(<SignInPage ctx={pageContext(c, assets)} next={next} notice={notice} />),
     )
   })
 
@@ -46,13 +50,8 @@ export function registerSignIn(
     const body = await c.req.parseBody()
     const account = typeof body.account === 'string' ? body.account.trim().slice(0, 100) : ''
     const password = typeof body.password === 'string' ? body.password : ''
-    const next = typeof body.next === 'string' ? body.next : undefined
+    const next = safeNext(body.next)
     const t = c.get('t')
-    const keys = [`account:${account}`, `address:${address(c)}`]
-    const wait = Math.max(
-      perAccount.blockedFor(keys[0] as string),
-      perAddress.blockedFor(keys[1] as string),
-    )
     const again = (status: 401 | 429, error: string) =>
       c.html(
         doc(
@@ -60,21 +59,28 @@ export function registerSignIn(
         ),
         status,
       )
-    if (wait > 0) {
-      c.header('Retry-After', String(Math.ceil(wait / 1000)))
-      return again(429, t('signIn.tooMany', { count: Math.ceil(wait / 60_000) }))
+    // Counted before the password is checked, in one transaction of the store shared by every
+    // server on the database: attempts sent together cannot all slip under the limit.
+    const reserved = await deps.accounts.reserveAttempt(
+      [
+        { key: `account:${account}`, max: limits.perAccount },
+        { key: `address:${address(c)}`, max: limits.perAddress },
+      ],
+      limits.windowMs,
+    )
+    if (!reserved.ok) {
+      c.header('Retry-After', String(Math.ceil(reserved.retryAfterMs / 1000)))
+      return again(429, t('signIn.tooMany', { count: Math.ceil(reserved.retryAfterMs / 60_000) }))
     }
     const stored = account === '' ? undefined : await deps.passwords.get(account)
-    // An unknown account costs the same scrypt work, so timing does not tell which names exist.
+    // An unknown (or removed) account costs the same one scrypt check, so timing does not tell
+    // which names exist.
     const ok = stored
-      ? await verifyPassword(password, stored)
-      : (await verifyPassword(password, await decoyHash()), false)
-    if (!ok) {
-      perAccount.fail(keys[0] as string)
-      perAddress.fail(keys[1] as string)
-      return again(401, t('signIn.failed'))
-    }
-    perAccount.reset(keys[0] as string)
+      ? await verify(password, stored)
+      : (await verify(password, await decoyHash()), false)
+    // A failure stays counted; a success is not a failure.
+    if (!ok) return again(401, t('signIn.failed'))
+    await deps.accounts.releaseAttempt(reserved.attempt)
     const { id, session } = await deps.sessions.create(account)
     setCookie(c, SESSION_COOKIE, id, {
       httpOnly: true,
@@ -85,7 +91,7 @@ export function registerSignIn(
     })
     // The pre-sign-in token is done with: the session carries its own from now on.
     deleteCookie(c, CSRF_COOKIE, { path: '/' })
-    return c.redirect(safeNext(next), 303)
+    return c.redirect(next, 303)
   })
 
   web.post('/sign-out', async (c) => {

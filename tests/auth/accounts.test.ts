@@ -7,6 +7,7 @@ import { ensureFirstAdmin } from '../../src/auth/bootstrap.js'
 import { authenticate, hashToken, issueToken } from '../../src/auth/tokens.js'
 import { InvalidInput, NotFound } from '../../src/model/errors.js'
 import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
+import { testAccounts } from '../store/_contract-accounts.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-accounts-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -66,5 +67,21 @@ describe('SQLite accounts', () => {
     expect((await authenticate(accounts, token as string))?.grants).toEqual([{ role: 'admin', langs: [] }])
     expect(await ensureFirstAdmin(accounts)).toBeUndefined()
     await accounts.close()
+  })
+})
+
+describe('SQLite accounts: the Accounts contract', () => {
+  testAccounts(async () => {
+    const file = path.join(dir, `${++n}.sqlite`)
+    const first = openSqliteAccounts({ file })
+    const second = openSqliteAccounts({ file })
+    return {
+      first,
+      second,
+      close: async () => {
+        await first.close()
+        await second.close()
+      },
+    }
   })
 })

@@ -32,9 +32,9 @@ describe('XLIFF 2.0', () => {
     expect(x).toContain('<source>Floods &amp; &lt;storms&gt; in Lund</source>')
   })
 
-  it('reads back what it wrote, text for text, control characters included', async () => {
+  it('reads back what it wrote, text for text, U+FFFE included (as <cp>)', async () => {
     const data = await loadExportData(f.store, ARTICLE, 'sv')
-    data.units[0]!.translation.text = 'a\u0001b\r\nc'
+    data.units[0]!.translation.text = 'a\uFFFEb\r\nc'
     const back = readXliff2(writeXliff2(data).body, 'x.xlf')
     expect(back).toMatchObject({ articleId: ARTICLE, lang: 'sv' })
     expect(back.units.map((u) => u.text)).toEqual(
@@ -66,7 +66,12 @@ describe('XLIFF 1.2', () => {
   it('refuses a character XML 1.0 cannot carry, naming the unit and a format that can', async () => {
     const data = await loadExportData(f.store, ARTICLE, 'sv')
     data.units[0]!.translation.text = 'bell\u0007'
-    expect(() => writeXliff12(data)).toThrow(/control character .* xliff2 or po/)
+    const unit = data.units[0]!.unit.id
+    expect(() => writeXliff12(data)).toThrow(new RegExp(`unit ${unit} holds a control character .*export it as po`))
+    // A text stored before the text rule: XLIFF 2.0 refuses it too (its <cp> would come back refused).
+    expect(() => writeXliff2(data)).toThrow(new RegExp(`unit ${unit} holds a control character .*tolk text-faults`))
+    data.units[0]!.translation.text = 'not a character\uFFFF'
+    expect(() => writeXliff12(data)).toThrow(new RegExp(`unit ${unit} holds a character .*U\\+FFFF.* xliff2 or po`))
   })
 })
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { onCleanup } from '../_cleanup.js'
 import { issueToken } from '../../src/auth/tokens.js'
 import type { Accounts, Grant } from '../../src/auth/types.js'
 import { createApp, type AppOptions } from '../../src/http/app.js'
 import { importText } from '../../src/import/import-text.js'
-import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { createSqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
 
 /** A small English article with Swedish and German targets. */
@@ -43,18 +43,14 @@ export interface TestApp {
   call: (url: string, init?: RequestInit & { as?: string | undefined }) => Promise<TestResponse>
 }
 
-const open: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const close of open.splice(0)) await close()
-})
 
 /** A fresh SQLite store in a temp dir, the article imported, the accounts made, and the app. */
-export async function makeTestApp(opts: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function makeTestApp(opts: Partial<AppOptions> = {}, storeOpts: Omit<SqliteStoreOptions, 'file'> = {}): Promise<TestApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-http-'))
   const file = path.join(dir, 'tolk.sqlite')
-  const store = createSqliteStore({ file })
+  const store = createSqliteStore({ ...storeOpts, file })
   const accounts = store.accounts
-  open.push(async () => {
+  onCleanup(async () => {
     await store.close()
     fs.rmSync(dir, { recursive: true, force: true })
   })

@@ -37,8 +37,18 @@ describe('who may do what', () => {
 
   it('opens reads, never writes, to anonymous clients with publicRead', async () => {
     const t = await makeTestApp({ publicRead: true })
-    for (const url of ['/api/report', `/api/articles/${ARTICLE.id}/units`, tPath(t.units[0] as string)]) {
-      expect((await t.call(url, { as: undefined })).status).toBe(200)
+    await t.store.writeTranslation({ articleId: ARTICLE.id, unitId: t.units[1] as string, lang: 'sv', text: 'Vädret är fint.', state: 'translated', author: 'ana' })
+    // What serve --help says --public-read opens, history and memory search included.
+    for (const url of [
+      '/api/report',
+      `/api/articles/${ARTICLE.id}/units`,
+      tPath(t.units[0] as string),
+      `/api/articles/${ARTICLE.id}/units/${t.units[0]}/history?lang=sv`,
+      `/api/articles/${ARTICLE.id}/units/${t.units[0]}/matches?lang=sv`,
+      '/api/tm/search?q=weather&lang=sv',
+      `/api/articles/${ARTICLE.id}/export?lang=sv&format=po`,
+    ]) {
+      expect((await t.call(url, { as: undefined })).status, url).toBe(200)
     }
     const write = await t.call(tPath(t.units[0] as string), { ...jsonBody('PUT', { text: 'x' }, { 'If-Match': '"0"' }), as: undefined })
     expect(write.status).toBe(401)

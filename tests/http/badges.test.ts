@@ -23,6 +23,15 @@ describe('coverage badges', () => {
     expect(await (await t.call('/badge/sv-general-01.svg', { as: 'vic' })).text()).toContain('>0%<')
   })
 
+  it('answers with a Content-Security-Policy that lets an SVG opened on its own run nothing', async () => {
+    const t = await makeTestApp({ publicRead: true })
+    for (const path of ['/badge/sv-general-01/sv.svg', '/badge/sv-general-01.svg']) {
+      const res = await t.call(path, { as: undefined })
+      expect(res.status, path).toBe(200)
+      expect(res.headers.get('content-security-policy'), path).toBe("default-src 'none'; style-src 'unsafe-inline'")
+    }
+  })
+
   it('needs a token unless reads are public', async () => {
     expect((await (await makeTestApp()).call('/badge/sv-general-01/sv.svg', { as: undefined })).status).toBe(401)
     expect((await (await makeTestApp({ publicRead: true })).call('/badge/sv-general-01/sv.svg', { as: undefined })).status).toBe(200)

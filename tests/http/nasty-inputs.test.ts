@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/http/app.js'
 import type { Store } from '../../src/store/types.js'
+import { fingerprint } from './_fingerprint.js'
 import { ARTICLE, makeTestApp, tPath, type TestApp } from './_setup.js'
 
 interface Nasty {
   name: string
   method: string
   url: (t: TestApp) => string
-  body?: string | Uint8Array
+  body?: string | Uint8Array | ((t: TestApp) => string)
   headers?: Record<string, string>
 }
 
@@ -27,6 +28,38 @@ const post = (name: string, body: string | Uint8Array, headers: Record<string, s
   headers,
 })
 const get = (name: string, url: string): Nasty => ({ name, method: 'GET', url: () => url })
+const titled = (name: string, title: string): Nasty => ({
+  ...post(name, 'Hello there.', { 'Content-Type': 'text/plain' }),
+  url: () => `/api/articles?id=sv-news-01&tag=sv-news&lang=en&targets=sv&title=${title}`,
+})
+const missing = (name: string, body: string, type = 'application/json'): Nasty => ({
+  name,
+  method: 'POST',
+  url: () => '/locales/add/en/app',
+  body,
+  headers: { 'Content-Type': type },
+})
+/** A PO file for the article in sv whose first unit's msgstr is `msgstr` (as written in the file). */
+const po = (t: TestApp, msgstr: string) =>
+  [
+    'msgid ""',
+    'msgstr ""',
+    '"Language: sv\\n"',
+    `"X-Tolk-Article: ${ARTICLE.id}\\n"`,
+    '',
+    '#. tolk-version: 0',
+    `msgctxt "${t.units[1]}"`,
+    'msgid "The weather is fine today."',
+    `msgstr ${msgstr}`,
+    '',
+  ].join('\n')
+const back = (name: string, body: (t: TestApp) => string, type = 'text/x-gettext-translation'): Nasty => ({
+  name,
+  method: 'POST',
+  url: () => `/api/articles/${ARTICLE.id}/import-translations`,
+  body,
+  headers: { 'Content-Type': type },
+})
 
 const huge = 'x'.repeat(200_000)
 const NASTY: Nasty[] = [
@@ -76,6 +109,22 @@ const NASTY: Nasty[] = [
   get('report of a traversal id', '/api/report?article=../x'),
   get('unknown route', '/api/nothing/here'),
   get('control characters in path', '/api/articles/%1b%5b31m'),
+  put('text one over the limit', JSON.stringify({ text: 'x'.repeat(100_001) })),
+  put('DEL in text', JSON.stringify({ text: 'a\u007fb' })),
+  put('lone low surrogate in text', '{"text": "\\udc00 alone"}'),
+  titled('import title with an escape character (text/plain)', 'T%1B'),
+  titled('import title with a broken percent-escape (text/plain)', 'T%C3'),
+  post('import text with a bell', JSON.stringify({ id: 'sv-news-01', tag: 'sv-news', lang: 'en', targets: ['sv'], text: 'Ding\u0007 dong.' })),
+  missing('saveMissing fallback with NUL', JSON.stringify({ 'menu.open': 'Open\u0000' })),
+  missing('saveMissing fallback with a lone surrogate', '{"menu.open": "Open \\ud800"}'),
+  missing('saveMissing fallback of 10,001 characters', JSON.stringify({ 'menu.open': 'x'.repeat(10_001) })),
+  missing('saveMissing form with a broken percent-escape', 'menu.open=Open%FF', 'application/x-www-form-urlencoded'),
+  missing('saveMissing form with a truncated percent-escape', 'menu.open=Open%E2%82', 'application/x-www-form-urlencoded'),
+  missing('saveMissing form with a bare percent sign', 'menu.open=100%', 'application/x-www-form-urlencoded'),
+  back('PO target with a bell escape', (t) => po(t, '"Vädret\\a är fint."')),
+  back('PO target with an octal NUL', (t) => po(t, '"Vädret\\000 är fint."')),
+  back('PO target with an escape sequence', (t) => po(t, '"\\033[31mVädret är fint."')),
+  back('PO target over the limit', (t) => po(t, `"${'x'.repeat(100_001)}"`)),
   { name: 'wrong method', method: 'DELETE', url: (t) => tPath(t.units[0] as string) },
   { name: 'PATCH on article', method: 'PATCH', url: () => `/api/articles/${ARTICLE.id}`, body: '{}', headers: json },
 ]
@@ -83,10 +132,14 @@ const NASTY: Nasty[] = [
 describe('nasty inputs', () => {
   it.each(NASTY)('answers $name with a 4xx problem, never a 500', async (n) => {
     const t = await makeTestApp()
-    const res = await t.call(n.url(t), { method: n.method, ...(n.body !== undefined ? { body: n.body } : {}), headers: n.headers ?? {} })
+    const sent = typeof n.body === 'function' ? n.body(t) : n.body
+    const before = fingerprint(t.file)
+    const res = await t.call(n.url(t), { method: n.method, ...(sent !== undefined ? { body: sent } : {}), headers: n.headers ?? {} })
     expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(400)
     expect(res.status).toBeLessThan(500)
     expect(res.headers.get('content-type')).toBe('application/problem+json')
+    // Refused means nothing written, on every path.
+    expect(fingerprint(t.file)).toBe(before)
     const body = await res.json()
     expect(body).toMatchObject({ type: expect.any(String), title: expect.any(String), status: res.status, detail: expect.any(String) })
     expect(JSON.stringify(body)).not.toMatch(/at .+\.(ts|js):\d+|SqliteError|node_modules/)

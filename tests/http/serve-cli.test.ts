@@ -35,11 +35,76 @@ async function until(ready: () => boolean, ms = 5000): Promise<void> {
 
 describe('tolk serve', () => {
   it('refuses bad options with exit 2 and one line', () => {
-    for (const args of [['--max-body', 'lots'], ['80', '--port', '81'], ['--port', '99999'], ['--nope'], ['--targets', 'sv,xx-nope']]) {
+    for (const args of [
+      ['--max-body', 'lots'],
+      ['80', '--port', '81'],
+      ['--port', '99999'],
+      ['--nope'],
+      ['--targets', 'sv,xx-nope'],
+    ]) {
       const r = runCli(['serve', ...args, '--db', path.join(dir, 'x.sqlite')])
       expect(r.status, args.join(' ')).toBe(2)
       expect(r.stderr.trim().split('\n')).toHaveLength(1)
     }
+  })
+
+  it('takes --session-max-age or TOLK_SESSION_MAX_AGE, refuses a bad one with exit 2 and one line, and says what --public-read opens', () => {
+    const flag = runCli(['serve', '--session-max-age', 'forever', '--db', path.join(dir, 'x.sqlite')])
+    expect(flag.status).toBe(2)
+    expect(flag.stderr).toBe('tolk serve: invalid --session-max-age value "forever": write a number and a unit, such as 90m, 12h, 30d or 2w\n')
+    const help = runCli(['serve', '--help']).stdout.replace(/\s+/g, ' ')
+    expect(help).toContain("every unit's history")
+    expect(help).toContain('the translation memory (matches and concordance search')
+    expect(help).toContain('--session-max-age AGE')
+    const env = runCli(['serve', '--db', path.join(dir, 'x.sqlite')], { env: { TOLK_SESSION_MAX_AGE: 'a week' } })
+    expect(env.status).toBe(2)
+    expect(env.stderr).toBe('tolk serve: invalid TOLK_SESSION_MAX_AGE value "a week": write a number and a unit, such as 90m, 12h, 30d or 2w\n')
+  })
+
+  it('ends a session and refuses a removed account on the very next request, and caps sessions at --session-max-age', async () => {
+    const db = path.join(dir, 'sessions.sqlite')
+    const { child, url, output } = await serve(['--db', db, '--quiet', '--session-max-age', '90m'])
+    const token = /^(tolk_\S+)$/m.exec(output())?.[1] as string
+    const api = () => fetch(`${url}/api/articles`, { headers: { Authorization: `Bearer ${token}` } })
+    expect(runCli(['user', 'passwd', 'admin', '--db', db], { input: 'correct horse battery\n' }).status).toBe(0)
+    const signIn = async () => {
+      const page = await fetch(`${url}/sign-in`)
+      const csrfCookie = /tolk_csrf=[^;]+/.exec(page.headers.get('set-cookie') ?? '')?.[0] as string
+      const csrf = /data-csrf="([^"]+)"/.exec(await page.text())?.[1] as string
+      const res = await fetch(`${url}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Cookie: csrfCookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ _csrf: csrf, account: 'admin', password: 'correct horse battery' }).toString(),
+      })
+      expect(res.status).toBe(303)
+      const set = res.headers.getSetCookie().find((l) => l.startsWith('tolk_session=')) as string
+      const expires = Date.parse(/expires=([^;]+)/i.exec(set)?.[1] as string)
+      return { cookie: set.split(';')[0] as string, expires }
+    }
+    const before = Date.now()
+    const session = await signIn()
+    const after = Date.now()
+    // The cookie lasts 90 minutes from the sign-in (the cap), not the 12 idle hours; its date is
+    // in whole seconds.
+    expect(session.expires).toBeLessThanOrEqual(after + 90 * 60_000)
+    expect(session.expires).toBeGreaterThan(before + 90 * 60_000 - 1000)
+    const home = () => fetch(`${url}/`, { redirect: 'manual', headers: { Cookie: session.cookie } })
+    expect((await home()).status).toBe(200)
+    expect((await api()).status).toBe(200)
+    expect(runCli(['user', 'sign-out', 'admin', '--db', db]).stdout).toBe('admin: 1 editor session ended\n')
+    expect((await home()).status).toBe(303)
+    expect((await api()).status).toBe(200)
+
+    const again = await signIn()
+    const homeAgain = () => fetch(`${url}/`, { redirect: 'manual', headers: { Cookie: again.cookie } })
+    expect((await homeAgain()).status).toBe(200)
+    expect(runCli(['user', 'remove', 'admin', '--db', db]).status).toBe(0)
+    expect((await homeAgain()).status).toBe(303)
+    expect((await api()).status).toBe(401)
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
   })
 
   it('serves --public-read reads to anonymous clients, limits bodies with --max-body, and stops on SIGTERM', async () => {

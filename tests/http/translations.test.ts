@@ -41,7 +41,7 @@ describe('translations with ETag and If-Match', () => {
     const body = await res.json()
     expect(body).toMatchObject({
       type: expect.stringContaining('version-conflict'),
-      title: 'Precondition Failed',
+      title: 'Version conflict',
       status: 412,
       current: { text: 'Välkommen', state: 'translated', version: 1 },
       yours: { text: 'Hej', state: 'translated', basedOn: 0 },

@@ -38,6 +38,22 @@ export function testResourceSets(freshStore: () => Store): void {
       expect(sv.untranslated!.map((u) => u.id)).toEqual(['missing.key', 'items_one', 'items_other'])
     })
 
+    it('refuses to create a namespace no one could translate (no targets but the posted language): 409 no-targets, nothing created', async () => {
+      const store = freshStore()
+      for (const targets of [[], ['en']]) {
+        const err = await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First']], targets }).catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(TolkError)
+        expect(err).toMatchObject({ code: 'no-targets', status: 409 })
+        expect((err as Error).message).toMatch(/tolk serve --targets .*TOLK_TARGETS/)
+        expect(await store.resourceSets.get('app')).toBeUndefined()
+        expect(await store.getArticle('app')).toBeUndefined()
+        expect(await store.listArticles()).toEqual([])
+      }
+      // An existing namespace still takes posts whatever the server's targets.
+      await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First']], targets: ['sv'] })
+      expect(await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['b', 'Second']], targets: [] })).toMatchObject({ added: ['b'] })
+    })
+
     it('never overwrites a key that exists, but fills in an empty source', async () => {
       const store = freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First'], ['b', '']], targets: ['sv'] })

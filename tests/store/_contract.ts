@@ -6,6 +6,8 @@ import { exportArticle } from '../../src/formats/export-article.js'
 import { InvalidInput, NotFound, VersionConflict } from '../../src/model/errors.js'
 import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
+import { testTextRule } from './_contract-text-rule.js'
+import { testPages } from './_contract-pages.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 /** Makes a fresh, empty store for one test. */
@@ -453,4 +455,6 @@ export function testStore(makeStore: MakeStore): void {
   })
 
   testCoverageCounters(() => store)
+  testTextRule(() => store)
+  testPages(() => store)
 }

@@ -7,6 +7,7 @@ import { importText } from '../../src/import/import-text.js'
 import { MIGRATIONS } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
+import { testArchive } from './_contract-archive.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 
@@ -28,6 +29,7 @@ function freshStore(): Store {
 describe('SQLite store', () => {
   testResourceSets(freshStore)
   testPluralCoverageCounters(freshStore)
+  testArchive(freshStore)
 })
 
 describe('schema 7', () => {

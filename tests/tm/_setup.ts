@@ -1,17 +1,24 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll } from 'vitest'
+import { onFileCleanup } from '../_cleanup.js'
 import { importText } from '../../src/import/import-text.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-tm-'))
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+let dir: string | undefined
 let n = 0
 
-/** A path in this file's temp dir. */
+/** A path in a temp dir of the current test file's, removed when the file has run. */
 export function tempPath(name: string): string {
+  if (dir === undefined) {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-tm-'))
+    dir = made
+    onFileCleanup(() => {
+      fs.rmSync(made, { recursive: true, force: true })
+      if (dir === made) dir = undefined
+    })
+  }
   return path.join(dir, `${++n}-${name}`)
 }
 

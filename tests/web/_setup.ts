@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach } from 'vitest'
+import { onCleanup } from '../_cleanup.js'
 import { hashPassword } from '../../src/auth/passwords.js'
 import type { Grant } from '../../src/auth/types.js'
 import { createApp } from '../../src/http/app.js'
@@ -33,10 +33,6 @@ export const PEOPLE: Record<string, Grant[]> = {
   vic: [{ role: 'viewer', langs: [] }],
 }
 
-const cleanup: (() => Promise<void>)[] = []
-afterEach(async () => {
-  for (const close of cleanup.splice(0)) await close()
-})
 
 /** One browser-like client: keeps cookies between requests and knows the page's CSRF token. */
 export interface Client {
@@ -52,13 +48,14 @@ export interface Client {
 }
 
 /** A fresh store and accounts in a temp dir, the article, every account with a password, the app. */
-export async function makeWebApp(opts: Partial<WebDeps> = {}) {
+export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Store) => Store } = {}) {
+  const { watch, ...deps } = opts
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-web-'))
   const file = path.join(dir, 'tolk.sqlite')
   const store: Store = createSqliteStore({ file })
   const accounts = openSqliteAccounts({ file })
   const web = openSqliteWebAuth({ file }, accounts)
-  cleanup.push(async () => {
+  onCleanup(async () => {
     await web.close()
     await accounts.close()
     await store.close()
@@ -71,10 +68,11 @@ export async function makeWebApp(opts: Partial<WebDeps> = {}) {
     await web.passwords.set(name, hash)
   }
   const units = (await store.listUnits(ARTICLE.id)).map((u) => u.id)
-  const app = createApp({ store, accounts, log: false })
+  // saveMissing may create namespaces, translated into sv and de (as `tolk serve --targets sv,de`).
+  const app = createApp({ store, accounts, log: false, localeTargets: ['sv', 'de'] })
   app.route(
     '/',
-    createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...opts }),
+    createWebRoutes({ store: watch ? watch(store) : store, accounts, passwords: web.passwords, sessions: web.sessions, ...deps }),
   )
 
   const client = (): Client => {

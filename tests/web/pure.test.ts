@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { hashPassword, verifyPassword } from '../../src/auth/passwords.js'
 import { barParts, progressOf } from '../../src/web/coverage-bar.js'
 import { qualityHints } from '../../src/web/hints.js'
-import { createRateLimiter } from '../../src/web/rate-limit.js'
 import { sourceDiff } from '../../src/web/source-diff.js'
 import { findTokens, insertableTokens, missingTokens } from '../../src/web/tokens.js'
 import { safeNext } from '../../src/web/page-context.js'
@@ -113,18 +112,6 @@ describe('coverage bar', () => {
       total: 10,
     })
     expect(progressOf(c)).toEqual({ done: 4, total: 10, left: 6 })
-  })
-})
-
-describe('rate limiter', () => {
-  it('blocks after max failures in the window and lets go once they age out', () => {
-    const l = createRateLimiter(3, 1000)
-    for (const t of [0, 10, 20]) l.fail('k', t)
-    expect(l.blockedFor('k', 30)).toBe(970)
-    expect(l.blockedFor('k', 1001)).toBe(0)
-    expect(l.blockedFor('other', 30)).toBe(0)
-    l.reset('k')
-    expect(l.blockedFor('k', 30)).toBe(0)
   })
 })
 

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
+import path from 'node:path'
+import { resolveDbPath } from '../../config.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
@@ -17,8 +19,33 @@ export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, force: { type: 'boolean' } })
   if (positionals.length !== 1) throw new UsageError('give the backup FILE; see --help')
   const target = positionals[0] as string
+  const db = resolveDbPath(values.db)
+  if (sameFile(target, db)) {
+    throw new UsageError(`${target} is the database itself (or its -wal/-shm file): a backup must go to another file`)
+  }
   if (existsSync(target) && !values.force) throw new UsageError(`${target} exists; choose another name or add --force`)
   await withStore(values.db, (store) => store.backup(target))
   await writeOut(`backup written to ${target}\n`)
   return 0
+}
+
+/** Whether `target` names the database `db` or its -wal/-shm file, after links and `..`. */
+function sameFile(target: string, db: string): boolean {
+  const t = real(target)
+  const d = real(db)
+  return t === d || t === `${d}-wal` || t === `${d}-shm` || t === `${d}-journal`
+}
+
+/** The real path of `file`, or of its folder joined with its name when it does not exist. */
+function real(file: string): string {
+  const abs = path.resolve(file)
+  try {
+    return realpathSync(abs)
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(abs)), path.basename(abs))
+    } catch {
+      return abs
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { basename, extname, join } from 'node:path'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { isValidId, tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { ImportSummary, Store } from '../../store/types.js'
 import { readTextInput } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
@@ -18,6 +19,8 @@ ones are new units, removed ones become obsolete (kept, out of reports). Each ar
 transaction. A DIR imports every .txt and .md file in it, id from the file name and tag from
 the id (sv-general-01.txt → sv-general-01, sv-general); a bad file is reported and skipped.
 A re-import keeps the stored tag unless --tag names another.
+A text that breaks the text rule (a control character other than tab and line breaks) is bad
+input, named with its file and line (see tolk text-faults).
 
 Options:
   --id ARTICLE   article id (default: the file name without extension)
@@ -80,7 +83,8 @@ async function importFile(store: Store, file: string, flags: Flags): Promise<Fil
   const existing = isValidId(id) ? await store.getArticle(id) : undefined
   const tag = flags.tag ?? existing?.tag ?? tagFromArticleId(id)
   if (!tag) throw new InvalidInput(`cannot tell the tag of "${id}": name it with --tag, or call the file <tag>-<NN>.txt`, 'invalid-tag')
-  const text = await readTextInput(file)
+  // The store checks the text too; here the message can name the file (and line).
+  const text = checkText(await readTextInput(file), TEXT_LIMITS.article, file)
   const summary = await importText(
     store,
     { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}) },

@@ -13,8 +13,9 @@ export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--db FILE]
 The translation memory: every translated, reviewed or final unit of every article (kept current
 with each write), plus entries imported from TMX.
 
-  import   read a TMX 1.4b file (streamed, in one transaction: a file that is not well-formed or
-           not TMX writes nothing); entries already held are counted, not added twice
+  import   read a TMX 1.4b file, check it whole, then write it in one transaction: a file that is
+           not well-formed, not TMX or has a text against the text rule writes nothing (exit 2,
+           naming the line); entries already held are counted, not added twice
   export   write the memory (or one language pair of it) as TMX 1.4b
   search   concordance: entries whose source or target holds QUERY (a word or a phrase)
   pairs    the language pairs held, with their entry counts

@@ -39,7 +39,8 @@ export function baseHeaders(): MiddlewareHandler<AppEnv> {
     const res = c.res
     if (complete.has(res)) return
     const headers = res.headers
-    for (const [name, value] of SECURITY_ENTRIES) headers.set(name, value)
+    // A page may ask for a laxer Referrer-Policy (the editor's pages do: see create-web-routes).
+    for (const [name, value] of SECURITY_ENTRIES) if (name !== 'Referrer-Policy' || !headers.has(name)) headers.set(name, value)
     headers.set('X-Request-Id', id)
     headers.delete('X-Powered-By')
   }

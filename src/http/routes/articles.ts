@@ -1,38 +1,43 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { refuseImport } from '../../auth/permissions.js'
-import { NotFound } from '../../model/errors.js'
+import { Archived } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
 import { API_LANG_FLAG } from '../../segment/resolve-language.js'
 import { buildReport } from '../../report/build-report.js'
+import { requireArticle } from '../../store/require-article.js'
 import type { Store } from '../../store/types.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
 import { problem, ProblemError } from '../problem.js'
+import { parseFormStrict } from '../strict-form.js'
 import { articleParams, importBody, importQuery, reimportBody } from '../schemas.js'
 import { fieldErrors, type FieldError } from '../validation.js'
 import { json, problems } from './responses.js'
 
-const articleSummary = z
-  .object({
-    id: z.string(),
-    tag: z.string(),
-    lang: z.string(),
-    title: z.string(),
-    revision: z.number(),
-    targets: z.array(z.string()),
-    coverage: z.record(z.string(), z.number()).openapi({ description: 'share 0..1 of words done, per target language' }),
-  })
-  .openapi('ArticleSummary')
+const articleFields = {
+  id: z.string(),
+  tag: z.string(),
+  lang: z.string(),
+  title: z.string(),
+  revision: z.number(),
+  targets: z.array(z.string()),
+  coverage: z.record(z.string(), z.number()).openapi({ description: 'share 0..1 of words done, per target language' }),
+}
+
+/** An article as listed (strict: the document says exactly what an answer holds, a test checks it). */
+export const articleSummary = z.strictObject(articleFields).openapi('ArticleSummary')
+
+const articleDetail = z.strictObject({ ...articleFields, source: z.string() }).openapi('Article')
 
 const importSummary = z
-  .object({
+  .strictObject({
     article: z.string(),
     revision: z.number(),
     written: z.boolean(),
-    units: z.object({ kept: z.number(), moved: z.number(), stale: z.number(), new: z.number(), obsolete: z.number() }),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    units: z.strictObject({ kept: z.number(), moved: z.number(), stale: z.number(), new: z.number(), obsolete: z.number() }),
+    warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
   })
   .openapi('ImportSummary')
 
@@ -41,7 +46,7 @@ const listArticles = createRoute({
   path: '/api/articles',
   tags: ['articles'],
   summary: 'Every article, with coverage per target language',
-  responses: { 200: json(z.object({ articles: z.array(articleSummary) }), 'the articles'), ...problems(401) },
+  responses: { 200: json(z.strictObject({ articles: z.array(articleSummary) }), 'the articles'), ...problems(401) },
 })
 
 const getArticle = createRoute({
@@ -50,7 +55,10 @@ const getArticle = createRoute({
   tags: ['articles'],
   summary: 'One article, with its source text and coverage',
   request: { params: articleParams },
-  responses: { 200: json(articleSummary.extend({ source: z.string() }), 'the article'), ...problems(400, 401, 404) },
+  responses: {
+    200: json(articleDetail, 'the article, with its source text'),
+    ...problems(400, 401, 404),
+  },
 })
 
 const textBody = { 'text/plain': { schema: z.string().openapi({ description: 'the article; id, tag, targets as query parameters' }) } }
@@ -65,7 +73,10 @@ const postArticle = createRoute({
     // Not `required`: that would make the JSON validator refuse text/plain bodies as `{}`.
     body: { content: { 'application/json': { schema: importBody }, ...textBody } },
   },
-  responses: { 201: json(importSummary, 'imported; Location names it'), ...problems(400, 401, 403, 409, 413, 415) },
+  responses: {
+    201: json(importSummary, 'imported; Location names it'),
+    ...problems(400, 401, 403, 409, 413, 415),
+  },
 })
 
 const putArticle = createRoute({
@@ -81,9 +92,10 @@ const putArticle = createRoute({
   responses: {
     200: json(importSummary, 're-imported (kept, moved, stale, new, obsolete)'),
     201: json(importSummary, 'created'),
-    ...problems(400, 401, 403, 413, 415),
+    ...problems(400, 401, 403, 409, 413, 415),
   },
 })
+
 
 /** Articles: list and read (with coverage), import (POST) and re-import (PUT), admins only. */
 export function registerArticles(app: App, { store }: RouteDeps): void {
@@ -94,8 +106,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
 
   app.openapi(getArticle, async (c) => {
     const { id } = c.req.valid('param')
-    const article = await store.getArticle(id)
-    if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
+    const article = await requireArticle(store, id)
     const coverage = await coverageByArticle(store, id)
     return c.json({ ...summarise(article, coverage.get(id)), source: article.source }, 200)
   })
@@ -116,6 +127,8 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     forbidUnlessAdmin(c)
     const { id } = c.req.valid('param')
     const existing = await store.getArticle(id)
+    // Said before the body is read: an archived id takes no import, whatever the body holds.
+    if (!existing && (await store.getArchived(id))) throw new Archived(id, 'import')
     const req = await readImport(c, c.req.valid('json'), id, existing?.tag)
     const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false, flag: API_LANG_FLAG })
     if (existing) return c.json(summary, 200)
@@ -124,9 +137,18 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
   })
 }
 
+
+
 function forbidUnlessAdmin(c: Context<AppEnv>): void {
-  const refusal = refuseImport(c.get('principal'))
+  forbidUnless(c, refuseImport)
+}
+
+/** The principal, when the check lets it act; else a 403 naming what it lacks. */
+export function forbidUnless(c: Context<AppEnv>, refuse: (p: AppEnv['Variables']['principal']) => string | undefined) {
+  const principal = c.get('principal')
+  const refusal = refuse(principal)
   if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
+  return principal
 }
 
 /**
@@ -144,7 +166,9 @@ async function readImport(
   const isText = /^text\/plain\b/i.test(type)
   let raw: Record<string, unknown>
   if (isText) {
-    const q = c.req.query()
+    // Decoded strictly: a broken percent-escape is refused, not kept as it was written.
+    const q: Record<string, string> = {}
+    for (const [k, v] of parseFormStrict(new URL(c.req.url).search.slice(1))) q[k] ??= v
     raw = { ...pick(q, ['id', 'tag', 'lang', 'title']), text: await c.req.text() }
     if (q.targets !== undefined) raw.targets = q.targets.split(',').map((s) => s.trim()).filter(Boolean)
   } else {
@@ -178,7 +202,7 @@ function pick(q: Record<string, string>, keys: string[]): Record<string, string>
 }
 
 /** Coverage share per target language, per article, from the store's counters (no listings). */
-async function coverageByArticle(store: Store, id?: string): Promise<Map<string, Record<string, number>>> {
+export async function coverageByArticle(store: Store, id?: string): Promise<Map<string, Record<string, number>>> {
   const report = await buildReport(store, { summary: true, ...(id ? { articles: [id] } : {}) })
   const out = new Map<string, Record<string, number>>()
   for (const a of report.articles) {
@@ -189,7 +213,8 @@ async function coverageByArticle(store: Store, id?: string): Promise<Map<string,
   return out
 }
 
-function summarise(
+/** An article as GET /api/articles lists it: its fields and coverage per target. */
+export function summarise(
   a: { id: string; tag: string; lang: string; title: string; revision: number; targets: string[] },
   coverage: Record<string, number> | undefined,
 ) {

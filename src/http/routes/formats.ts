@@ -1,12 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
-import { exportArticle } from '../../formats/export-article.js'
+import { streamExport } from '../../formats/export-article.js'
 import { importTranslations, readTranslationFile } from '../../formats/import-translations.js'
 import { EXPORT_FORMATS } from '../../formats/types.js'
 import { printable } from '../../model/tags.js'
+import { requireArticle } from '../../store/require-article.js'
 import type { App, RouteDeps } from '../env.js'
+import { streamText } from '../middleware/heavy-limit.js'
 import { problem, ProblemError } from '../problem.js'
 import { articleParams, langSchema } from '../schemas.js'
+import { logStreamError } from './reports.js'
 import { json, problems } from './responses.js'
 
 const exportQuery = z.object({
@@ -35,15 +38,18 @@ const exportRoute = createRoute({
   tags: ['formats'],
   summary:
     'The article in one target language as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text (as tolk export)',
+  description:
+    'Streamed as it is written, 500 units at a time. At most 2 reports or exports run at once per ' +
+    'account (per client address for anonymous --public-read clients); one more gets 429 with Retry-After.',
   request: { params: articleParams, query: exportQuery },
   responses: {
     200: fileContent('the file, with Content-Disposition naming it'),
-    ...problems(400, 401, 404),
+    ...problems(400, 401, 404, 429),
   },
 })
 
 const importReport = z
-  .object({
+  .strictObject({
     article: z.string(),
     lang: z.string(),
     format: z.enum(['xliff12', 'xliff2', 'po']),
@@ -52,7 +58,7 @@ const importReport = z
     conflicted: z.number(),
     unknown: z.number(),
     conflicts: z.array(z.any()),
-    unknownUnits: z.array(z.object({ unitId: z.string(), line: z.number() })),
+    unknownUnits: z.array(z.strictObject({ unitId: z.string(), line: z.number() })),
   })
   .openapi('ImportTranslationsReport')
 
@@ -88,17 +94,19 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { lang, format, mark } = c.req.valid('query')
-    const file = await exportArticle(store, id, lang, format, {
+    const file = await streamExport(store, id, lang, format, {
       markUntranslated: mark === 'untranslated',
     })
     c.header('Content-Type', file.mediaType)
     c.header('Content-Disposition', `attachment; filename="${id}.${lang}.${file.extension}"`)
-    return c.body(file.body, 200) as never
+    return c.body(streamText(file.chunks, (err) => logStreamError(c, err)), 200) as never
   })
 
   app.openapi(importRoute, async (c) => {
     const { id } = c.req.valid('param')
     const principal = c.get('principal')
+    // An unknown or archived article is said before the file is read.
+    await requireArticle(store, id, 'write')
     const file = readTranslationFile(await c.req.text(), 'the request body')
     if (file.articleId !== id) {
       throw new ProblemError(

@@ -1,15 +1,35 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { buildReport } from '../../report/build-report.js'
-import type { App, RouteDeps } from '../env.js'
+import type { Context } from 'hono'
+import type { ReportOptions } from '../../report/build-report.js'
+import { reportJson } from '../../report/report-json.js'
+import type { Store } from '../../store/types.js'
+import type { App, AppEnv, RouteDeps } from '../env.js'
+import { streamText } from '../middleware/heavy-limit.js'
 import { allReportQuery, articleParams, reportQuery } from '../schemas.js'
 import { json, problems } from './responses.js'
 
-const counts = z.object({ initial: z.number(), translated: z.number(), reviewed: z.number(), final: z.number(), stale: z.number() })
-const listed = z.array(z.object({ id: z.string(), position: z.number(), source: z.string() }))
+/** Characters of report JSON per piece sent: the report streams, never held whole. */
+export const REPORT_CHUNK = 64 * 1024
+
+const STREAMED =
+  'Streamed as it is read, one article (or 64 KiB) at a time. At most 2 reports or exports run at ' +
+  'once per account (per client address for anonymous --public-read clients); one more gets 429 ' +
+  'with Retry-After.'
+
+const counts = z.strictObject({ initial: z.number(), translated: z.number(), reviewed: z.number(), final: z.number(), stale: z.number() })
+const listed = z.array(
+  z.strictObject({
+    id: z.string(),
+    position: z.number(),
+    source: z.string(),
+    plural: z.string().optional().openapi({ description: 'an i18next plural form (few, ordinal_two): one string of a plural group' }),
+    key: z.string().optional().openapi({ description: 'the i18next key, when it is no valid unit id' }),
+  }),
+)
 const reportSchema = z
-  .object({
+  .strictObject({
     articles: z.array(
-      z.object({
+      z.strictObject({
         id: z.string(),
         tag: z.string(),
         lang: z.string(),
@@ -19,7 +39,7 @@ const reportSchema = z
         words: z.number(),
         languages: z.record(
           z.string(),
-          z.object({
+          z.strictObject({
             coverage: z.number(),
             units: counts,
             words: counts,
@@ -41,8 +61,9 @@ const articleReport = createRoute({
   path: '/api/articles/{id}/report',
   tags: ['reports'],
   summary: 'Coverage and untranslated/stale segments of one article (as tolk report --format json)',
+  description: STREAMED,
   request: { params: articleParams, query: reportQuery },
-  responses: { 200: json(reportSchema, 'the report'), ...problems(400, 401, 404) },
+  responses: { 200: json(reportSchema, 'the report'), ...problems(400, 401, 404, 429) },
 })
 
 const allReport = createRoute({
@@ -50,26 +71,41 @@ const allReport = createRoute({
   path: '/api/report',
   tags: ['reports'],
   summary: 'Coverage of every (or the named) article (as tolk report --format json)',
+  description: STREAMED,
   request: { query: allReportQuery },
-  responses: { 200: json(reportSchema, 'the report'), ...problems(400, 401, 404) },
+  responses: { 200: json(reportSchema, 'the report'), ...problems(400, 401, 404, 429) },
 })
 
-/** Reports: the same JSON as `tolk report --format json`, from the same builder. */
+/** Reports: the same JSON as `tolk report --format json`, from the same writer, streamed. */
 export function registerReports(app: App, { store }: RouteDeps): void {
   app.openapi(articleReport, async (c) => {
     const { id } = c.req.valid('param')
     const { lang, summary } = c.req.valid('query')
-    const report = await buildReport(store, { articles: [id], summary: summary ?? false, ...(lang ? { langs: lang } : {}) })
-    return c.json(report, 200)
+    return (await streamReport(c, store, { articles: [id], summary: summary ?? false, ...(lang ? { langs: lang } : {}) })) as never
   })
 
   app.openapi(allReport, async (c) => {
     const { article, lang, summary } = c.req.valid('query')
-    const report = await buildReport(store, {
-      summary: summary ?? false,
-      ...(article ? { articles: article } : {}),
-      ...(lang ? { langs: lang } : {}),
-    })
-    return c.json(report, 200)
+    const opts: ReportOptions = { summary: summary ?? false, ...(article ? { articles: article } : {}), ...(lang ? { langs: lang } : {}) }
+    return (await streamReport(c, store, opts)) as never
   })
+}
+
+/**
+ * The report as a streamed JSON answer. Its first piece is read before the status is sent, so an
+ * unknown article is still a 404.
+ */
+async function streamReport(c: Context<AppEnv>, store: Store, opts: ReportOptions): Promise<Response> {
+  const chunks = reportJson(store, opts, REPORT_CHUNK)
+  const first = await chunks.next()
+  async function* all(): AsyncGenerator<string> {
+    if (!first.done) yield first.value
+    yield* chunks
+  }
+  return c.body(streamText(all(), (err) => logStreamError(c, err)), 200, { 'Content-Type': 'application/json' })
+}
+
+/** A failure after the status went out can only cut the answer short; the log says why. */
+export function logStreamError(c: Context<AppEnv>, err: unknown): void {
+  console.error(`[${c.get('requestId') ?? '-'}] streamed answer cut short: ${(err as Error)?.stack ?? String(err)}`)
 }

@@ -5,7 +5,7 @@ import { langSchema, unitParams } from '../schemas.js'
 import { json, problems } from './responses.js'
 
 const entrySchema = z
-  .object({
+  .strictObject({
     id: z.number(),
     origin: z.enum(['article', 'tmx']),
     srcLang: z.string(),
@@ -21,12 +21,12 @@ const entrySchema = z
   .openapi('MemoryEntry')
 
 const matchSchema = z
-  .object({
+  .strictObject({
     score: z.number().openapi({ description: '0–100; 101 = context match; 99 with autoFixed = values substituted' }),
     autoFixed: z.boolean(),
     source: z.string(),
     target: z.string().openapi({ description: 'what to insert (values substituted when autoFixed)' }),
-    diff: z.array(z.object({ op: z.enum(['same', 'removed', 'added']), text: z.string() })),
+    diff: z.array(z.strictObject({ op: z.enum(['same', 'removed', 'added']), text: z.string() })),
     entry: entrySchema,
   })
   .openapi('MemoryMatch')
@@ -52,7 +52,7 @@ const matches = createRoute({
   summary: "Translation memory matches for one unit, best first, with the word diff",
   request: { params: unitParams, query: matchesQuery },
   responses: {
-    200: json(z.object({ article: z.string(), unit: z.string(), lang: z.string(), matches: z.array(matchSchema) }), 'the matches'),
+    200: json(z.strictObject({ article: z.string(), unit: z.string(), lang: z.string(), matches: z.array(matchSchema) }), 'the matches'),
     ...problems(400, 401, 404),
   },
 })
@@ -64,7 +64,7 @@ const search = createRoute({
   summary: 'Concordance: memory entries whose source or target holds a word or phrase, newest first',
   request: { query: searchQuery },
   responses: {
-    200: json(z.object({ q: z.string(), lang: z.string(), hits: z.array(entrySchema) }), 'the hits'),
+    200: json(z.strictObject({ q: z.string(), lang: z.string(), hits: z.array(entrySchema) }), 'the hits'),
     ...problems(400, 401, 404),
   },
 })

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
-import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { InvalidInput, VersionConflict } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { Translation } from '../../model/translation.js'
 import type { Store } from '../../store/types.js'
@@ -10,13 +10,15 @@ import { problem, ProblemError } from '../problem.js'
 import {
   historyEntrySchema,
   historyQuery,
+  MAX_HISTORY_LIMIT,
   problemSchema,
+  stateSchema,
   translationBody,
   translationParams,
   translationSchema,
   unitParams,
 } from '../schemas.js'
-import { json, problems } from './responses.js'
+import { json, problemJson, problems } from './responses.js'
 
 const PATH = '/api/articles/{id}/units/{unit}/translations/{lang}'
 
@@ -51,14 +53,16 @@ const putTranslation = createRoute({
   },
   responses: {
     200: json(translationSchema, 'written; the new ETag'),
-    412: json(
-      problemSchema.extend({
-        current: z.object({ text: z.string(), state: z.string(), version: z.number() }),
-        yours: z.object({ text: z.string(), state: z.string(), basedOn: z.number() }),
-      }),
-      'someone saved in between: both texts, nothing written',
+    412: problemJson(
+      problemSchema
+        .extend({
+          current: z.strictObject({ text: z.string(), state: stateSchema, version: z.number().int() }),
+          yours: z.strictObject({ text: z.string(), state: stateSchema, basedOn: z.number().int() }),
+        })
+        .openapi('VersionConflict'),
+      'someone saved in between: both texts, nothing written; the ETag header is the current version',
     ),
-    ...problems(400, 401, 403, 404, 413, 415, 428),
+    ...problems(400, 401, 403, 404, 409, 413, 415, 428),
   },
 })
 
@@ -66,10 +70,22 @@ const history = createRoute({
   method: 'get',
   path: '/api/articles/{id}/units/{unit}/history',
   tags: ['translations'],
-  summary: "Every write of a unit's translations, oldest first",
+  summary: "Every write of a unit's translations, a page at a time",
+  description:
+    'Pages step back in time: the first holds the newest `limit` writes (1 to 100, default 100; more ' +
+    'is refused with 400), each page oldest first; pass `next` as `cursor` for the writes before ' +
+    'them, until `next` is null. A history of 100 writes or fewer is one page, oldest first.',
   request: { params: unitParams, query: historyQuery },
   responses: {
-    200: json(z.object({ article: z.string(), unit: z.string(), history: z.array(historyEntrySchema) }), 'the history'),
+    200: json(
+      z.strictObject({
+        article: z.string(),
+        unit: z.string(),
+        history: z.array(historyEntrySchema),
+        next: z.string().nullable().openapi({ description: 'the cursor of the older writes; null on the last page' }),
+      }),
+      'one page of the history',
+    ),
     ...problems(400, 401, 404),
   },
 })
@@ -113,7 +129,7 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       throw new ProblemError(
-        problem(412, err.code, err.message, {
+        problem(412, 'version-conflict', err.message, {
           current: err.current,
           yours: { text: body.text, state: body.state, basedOn },
         }),
@@ -124,8 +140,9 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
 
   app.openapi(history, async (c) => {
     const { id, unit } = c.req.valid('param')
-    const { lang } = c.req.valid('query')
-    return c.json({ article: id, unit, history: await store.history(id, unit, lang) }, 200)
+    const { lang, cursor, limit = MAX_HISTORY_LIMIT } = c.req.valid('query')
+    const page = await store.historyPage(id, unit, { limit, ...(lang ? { lang } : {}), ...(cursor ? { cursor } : {}) })
+    return c.json({ article: id, unit, history: page.entries, next: page.next }, 200)
   })
 }
 
@@ -151,8 +168,8 @@ function parseEtag(header: string): number {
 
 /** A translation exists only in the article's target languages. */
 async function checkTarget(store: Store, articleId: string, lang: string): Promise<void> {
-  const article = await store.getArticle(articleId)
-  if (!article) throw new NotFound(`no article ${articleId}`, 'unknown-article')
+  // The article's row without its source text (megabytes for a long article), from a one-unit page.
+  const { article } = await store.unitPage(articleId, { limit: 1 })
   if (!article.targets.includes(lang)) {
     throw new InvalidInput(
       `${lang} is not a target language of ${articleId} (targets: ${article.targets.join(', ')})`,

@@ -1,15 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { InvalidInput, NotFound } from '../../model/errors.js'
+import { InvalidInput } from '../../model/errors.js'
 import type { StoredUnit, Translation } from '../../model/translation.js'
 import type { App, RouteDeps } from '../env.js'
-import { articleParams, unitsQuery } from '../schemas.js'
+import { completeJson } from '../middleware/base-headers.js'
+import { articleParams, DEFAULT_UNITS_LIMIT, unitsQuery } from '../schemas.js'
 import { json, problems } from './responses.js'
 
 /** Units per page unless `limit` says otherwise. */
-export const DEFAULT_PAGE = 100
+export const DEFAULT_PAGE = DEFAULT_UNITS_LIMIT
 
 const unitSchema = z
-  .object({
+  .strictObject({
     id: z.string(),
     position: z.number(),
     block: z.number(),
@@ -18,7 +19,7 @@ const unitSchema = z
     trailing: z.string(),
     words: z.number(),
     translation: z
-      .object({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
+      .strictObject({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
       .optional()
       .openapi({ description: 'with ?lang only' }),
   })
@@ -29,13 +30,18 @@ const listUnits = createRoute({
   path: '/api/articles/{id}/units',
   tags: ['units'],
   summary: "An article's units in order, with one language's translations, filtered by state, paginated",
+  description:
+    'Keyset pages on unit position: each page reads its own units only, however long the article. ' +
+    '`limit` is 1 to 500 (default 100); a larger one is refused with 400. Pass `next` as `cursor` ' +
+    'until it is null. With `state`, a page examines at most 5,000 units, so it may hold fewer ' +
+    'than `limit` units (even none) while `next` is not null.',
   request: { params: articleParams, query: unitsQuery },
   responses: {
     200: json(
-      z.object({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
-      'one page; pass `next` as `cursor` for the following one',
+      z.strictObject({ article: z.string(), lang: z.string().optional(), units: z.array(unitSchema), next: z.string().nullable() }),
+      'one page; pass `next` as `cursor` for the following one (null: the last page)',
     ),
-    ...problems(400, 401, 404),
+    ...problems(400, 401, 404, 429),
   },
 })
 
@@ -44,25 +50,22 @@ export function registerUnits(app: App, { store }: RouteDeps): void {
   app.openapi(listUnits, async (c) => {
     const { id } = c.req.valid('param')
     const { lang, state, cursor, limit = DEFAULT_PAGE } = c.req.valid('query')
-    const article = await store.getArticle(id)
-    if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
     if (state && !lang) throw new InvalidInput('filtering by state needs a language: add ?lang=sv', 'state-needs-lang')
-    if (lang && !article.targets.includes(lang)) {
-      throw new InvalidInput(`${lang} is not a target language of ${id} (targets: ${article.targets.join(', ')})`, 'not-a-target')
-    }
-    const after = cursor === undefined ? 0 : Number(cursor)
-    const units = await store.listUnits(id)
     // The cursor is the last position served: stable across pages while no re-import reorders.
-    let rows = units.filter((u) => u.position > after).map((u) => ({ unit: u, t: undefined as Translation | undefined }))
-    if (lang) {
-      const byUnit = new Map((await store.listTranslations(id, lang)).map((t) => [t.unitId, t]))
-      rows = rows.map((r) => ({ unit: r.unit, t: byUnit.get(r.unit.id) }))
-      if (state) rows = rows.filter((r) => (state === 'stale' ? r.t?.stale === true : (r.t?.state ?? 'initial') === state))
+    const page = await store.unitPage(id, {
+      limit,
+      after: cursor === undefined ? 0 : Number(cursor),
+      ...(lang ? { lang } : {}),
+      ...(state ? { state } : {}),
+    })
+    const { targets } = page.article
+    if (lang && !targets.includes(lang)) {
+      throw new InvalidInput(`${lang} is not a target language of ${id} (targets: ${targets.join(', ')})`, 'not-a-target')
     }
-    const page = rows.slice(0, limit)
-    const last = page[page.length - 1]
-    const next = rows.length > limit && last ? String(last.unit.position) : null
-    return c.json({ article: id, ...(lang ? { lang } : {}), units: page.map((r) => toUnit(r.unit, r.t)), next }, 200)
+    const units = page.rows.map((r) => toUnit(r.unit, r.translation))
+    const next = page.next === null ? null : String(page.next)
+    // A hot read route: all headers in one object (see completeJson).
+    return completeJson(c, { article: id, ...(lang ? { lang } : {}), units, next }, 200, {})
   })
 }
 

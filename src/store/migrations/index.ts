@@ -9,6 +9,9 @@ import { sql as memoryGrams } from './008-memory-grams.js'
 import { sql as historyChain } from './009-history-chain.js'
 import { sql as pluralForms } from './010-plural-forms.js'
 import { sql as writeOrigin } from './011-write-origin.js'
+import { sql as signInLimits } from './012-sign-in-limits.js'
+import { sql as textFaults } from './014-text-faults.js'
+import { sql as archive } from './015-archive.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
 import { sql as machineTranslation } from './019-machine-translation.js'
 
@@ -35,6 +38,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '009-history-chain', sql: historyChain },
   { version: 10, name: '010-plural-forms', sql: pluralForms },
   { version: 11, name: '011-write-origin', sql: writeOrigin },
+  { version: 12, name: '012-sign-in-limits', sql: signInLimits },
+  { version: 14, name: '014-text-faults', sql: textFaults },
+  { version: 15, name: '015-archive', sql: archive },
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
   { version: 19, name: '019-machine-translation', sql: machineTranslation },
 ]

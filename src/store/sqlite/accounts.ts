@@ -1,15 +1,19 @@
 import type Database from 'better-sqlite3'
 import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
-import { mergeGrants } from '../../auth/grants.js'
+import { mergeGrants, withoutGrant } from '../../auth/grants.js'
+import { describeGrant } from '../../auth/permissions.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
+import { createSignInAttempts } from './sign-in-attempts.js'
+import { busyRetry } from './busy.js'
 
 interface AccountRow {
   id: number
   name: string
   created_at: string
+  disabled_at: string | null
 }
 interface GrantRow {
   role: Role
@@ -53,6 +57,9 @@ interface TokenRow {
   expires_at: string | null
   revoked_at: string | null
 }
+
+/** Sign-in counts are writes: retried while another process holds the lock (see busy.ts). */
+const whenFree = busyRetry()
 
 /**
  * Accounts on their own connection to the Tolk database file (the same file the Store uses; WAL
@@ -99,6 +106,11 @@ export function createSqliteAccounts(
     `SELECT ${tokenColumns} FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE a.name = ? ORDER BY t.id DESC`,
   )
   const revoke = db.prepare<[string, number]>('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
+  const revokeAllOf = db.prepare<[string, number]>(
+    'UPDATE tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL',
+  )
+  const disable = db.prepare<[string, number]>('UPDATE accounts SET disabled_at = ? WHERE id = ? AND disabled_at IS NULL')
+  const deleteGrants = db.prepare<[number]>('DELETE FROM grants WHERE account_id = ?')
   // The hot path of every request: one indexed lookup by hash, grants in the same statement.
   const selectByHash = db.prepare<
     [string, string],
@@ -107,7 +119,9 @@ export function createSqliteAccounts(
     SELECT a.name, t.id AS token_id, t.expires_at, g.role, g.lang FROM tokens t
     JOIN accounts a ON a.id = t.account_id
     LEFT JOIN grants g ON g.account_id = a.id
-    WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)`)
+    WHERE t.hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+      AND a.disabled_at IS NULL`)
+  const attempts = createSignInAttempts(db)
 
   const cache = new Map<string, CachedPrincipal>()
   // Changes when another connection commits to the file (not for this connection's own writes).
@@ -119,10 +133,17 @@ export function createSqliteAccounts(
     name: row.name,
     grants: grantsOf(row.id),
     createdAt: row.created_at,
+    disabledAt: row.disabled_at,
   })
   const accountOrThrow = (name: string): AccountRow => {
     const row = selectAccount.get(name)
     if (!row) throw new NotFound(`no account ${printable(name)}: create it with tolk user add`, 'unknown-account')
+    return row
+  }
+  // What may change an account's grants and tokens: one that exists and was not removed.
+  const activeOrThrow = (name: string): AccountRow => {
+    const row = accountOrThrow(name)
+    if (row.disabled_at !== null) throw removed(row)
     return row
   }
   const writeGrants = (accountId: number, grants: Grant[]) => {
@@ -134,15 +155,32 @@ export function createSqliteAccounts(
 
   const add = db.transaction((name: string, grants: Grant[]): Account => {
     checkId(name, 'account name')
-    if (selectAccount.get(name)) throw new InvalidInput(`account ${name} exists already: use tolk user grant`, 'account-exists')
+    const taken = selectAccount.get(name)
+    if (taken?.disabled_at) throw removed(taken)
+    if (taken) throw new InvalidInput(`account ${name} exists already: use tolk user grant`, 'account-exists')
     const id = Number(insertAccount.run(name, now()).lastInsertRowid)
     writeGrants(id, grants)
     return toAccount(accountOrThrow(name))
   })
   const grant = db.transaction((name: string, g: Grant): Account => {
-    const row = accountOrThrow(name)
+    const row = activeOrThrow(name)
     writeGrants(row.id, mergeGrants(grantsOf(row.id), g))
     return toAccount(row)
+  })
+  const revokeGrant = db.transaction((name: string, g: Grant): Account => {
+    const row = activeOrThrow(name)
+    const left = withoutGrant(grantsOf(row.id), g)
+    if (!left) throw new NotFound(`${name} holds no ${describeGrant(g)} grant: see tolk user list`, 'unknown-grant')
+    deleteGrants.run(row.id)
+    writeGrants(row.id, left)
+    return toAccount(row)
+  })
+  const remove = db.transaction((name: string): Account => {
+    const row = accountOrThrow(name)
+    const at = now()
+    disable.run(at, row.id)
+    revokeAllOf.run(at, row.id)
+    return toAccount(accountOrThrow(name))
   })
 
   return {
@@ -154,6 +192,14 @@ export function createSqliteAccounts(
       generation++
       return grant.immediate(name, g)
     },
+    revoke: async (name, g) => {
+      generation++
+      return revokeGrant.immediate(name, g)
+    },
+    remove: async (name) => {
+      generation++
+      return remove.immediate(name)
+    },
     get: async (name) => {
       const row = selectAccount.get(name)
       return row ? toAccount(row) : undefined
@@ -161,7 +207,7 @@ export function createSqliteAccounts(
     list: async () => selectAll.all().map(toAccount),
     count: async () => countAll.get()?.n ?? 0,
     async addToken(name, hash, expiresAt) {
-      const account = accountOrThrow(name)
+      const account = activeOrThrow(name)
       const id = Number(insertToken.run(account.id, hash, now(), expiresAt).lastInsertRowid)
       return toToken(selectToken.get(id) as TokenRow)
     },
@@ -208,10 +254,21 @@ export function createSqliteAccounts(
       })
       return principal
     },
+    // The service's connection has no busy timeout: a locked database is waited for off the event
+    // loop (then StoreBusy, a 503), never in SQLite's busy handler.
+    reserveAttempt: (limits, windowMs, at = new Date()) => whenFree(() => attempts.reserve(limits, windowMs, at)),
+    releaseAttempt: (attempt) => whenFree(() => attempts.release(attempt)),
     async close() {
       if (opts.ownsConnection && db.open) db.close()
     },
   }
+}
+
+function removed(row: AccountRow): InvalidInput {
+  return new InvalidInput(
+    `account ${row.name} was removed on ${row.disabled_at}; its name stays in the history and cannot be used again`,
+    'account-removed',
+  )
 }
 
 function toGrants(rows: GrantRow[]): Grant[] {

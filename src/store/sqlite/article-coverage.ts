@@ -1,14 +1,16 @@
 import type Database from 'better-sqlite3'
-import { NotFound } from '../../model/errors.js'
+import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
 import type { ArticleCoverage, PendingJson, PendingUnit } from '../types.js'
+import { notArchived } from './archive.js'
 
 /** The whole-database report reads of the SQLite store, over one connection. */
 export interface ArticleCoverageOps {
   articleCoverage(opts?: { articles?: string[]; after?: string; limit?: number }): ArticleCoverage[]
   pendingByLang(articleId: string, langs: string[]): PendingUnit[][]
   pendingJson(articleId: string, langs: string[]): PendingJson[]
+  pendingJsonPage(articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number): { json: string; next: number | null }
 }
 
 // The live plural units (or words) of an article whose form a target language lacks: they are
@@ -42,16 +44,26 @@ const APPLIES = `(u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_r
 
 /** Build the whole-database report reads. */
 export function createArticleCoverageOps(db: Database.Database): ArticleCoverageOps {
-  const all = db.prepare<[], string>(`${COVERAGE} ORDER BY a.id`).pluck()
-  const page = db.prepare<[string, number], string>(`${COVERAGE} WHERE a.id > ? ORDER BY a.id LIMIT ?`).pluck()
+  // Archived articles are in no report (schema 15); named, they are refused.
+  const all = db.prepare<[], string>(`${COVERAGE} WHERE ${notArchived('a')} ORDER BY a.id`).pluck()
+  const page = db
+    .prepare<[string, number], string>(`${COVERAGE} WHERE a.id > ? AND ${notArchived('a')} ORDER BY a.id LIMIT ?`)
+    .pluck()
   // The chosen articles travel as one JSON array: one statement however many are asked for.
   const some = db
     .prepare<[string], string>(`${COVERAGE} WHERE a.id IN (SELECT value FROM json_each(?))`)
     .pluck()
-  const missing = db.prepare<[string], string>(
-    'SELECT value FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles) LIMIT 1',
-  ).pluck()
-  const exists = db.prepare<[string], string>('SELECT id FROM articles WHERE id = ?').pluck()
+  // The first named article that is unknown (archived 0) or archived (1), if any.
+  const missing = db.prepare<[string], { id: string; archived: 0 | 1 }>(`
+    SELECT value AS id, value IN (SELECT article_id FROM archived_articles) AS archived FROM json_each(?)
+    WHERE value NOT IN (SELECT id FROM articles) OR value IN (SELECT article_id FROM archived_articles)
+    LIMIT 1`)
+  const live = db.prepare<[string], 0 | 1>(`SELECT ${notArchived('a')} FROM articles a WHERE a.id = ?`).pluck()
+  const checkLive = (articleId: string) => {
+    const isLive = live.get(articleId)
+    if (isLive === undefined) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
+    if (!isLive) throw new Archived(articleId, 'read')
+  }
   // The units once per language, each language's in position order (the partial index on live
   // positions gives them sorted); a translation row only where it says initial or stale.
   // A plural form the language's CLDR rules lack is none of its units (schema 10).
@@ -80,11 +92,37 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
       AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1) AND ${APPLIES}
     GROUP BY l.key`).raw()
 
+  // One stretch of live units (from the position index alone), and of it the items of one list
+  // in one language, as the report writes them; a unit's row is read only once it is pending.
+  const stretchEnd = db.prepare<[string, number, number], [number | null, number]>(`
+    SELECT max(position), count(*) FROM (SELECT position FROM units INDEXED BY units_live_position
+      WHERE article_id = ? AND obsolete = 0 AND position > ? ORDER BY position LIMIT ?)`).raw()
+  const listPage = (where: string) =>
+    db.prepare<{ id: string; lang: string; after: number; limit: number }, string | null>(`
+      SELECT group_concat(${item}, ',' ORDER BY s.position) FROM (
+        SELECT id, position FROM units INDEXED BY units_live_position
+        WHERE article_id = @id AND obsolete = 0 AND position > @after ORDER BY position LIMIT @limit) s
+      LEFT JOIN translations t ON t.article_id = @id AND t.unit_id = s.id AND t.lang = @lang
+      CROSS JOIN units u ON u.article_id = @id AND u.id = s.id
+      CROSS JOIN (SELECT @lang AS value) l
+      WHERE ${where} AND ${APPLIES}`).pluck()
+  const lists = {
+    untranslated: listPage(`(t.state IS NULL OR t.state = 'initial') AND t.stale IS NOT 1`),
+    stale: listPage('t.stale = 1'),
+  }
+  const pageRead = db.transaction((articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number) => {
+    checkLive(articleId)
+    const [last, count] = stretchEnd.get(articleId, after, limit) as [number | null, number]
+    const json = lists[list].get({ id: articleId, lang, after, limit }) ?? ''
+    return { json, next: count < limit ? null : last }
+  })
+
   const read = db.transaction((articles: string[] | undefined): CoverageRow[] => {
     if (!articles) return parseRows(all.all())
     const json = JSON.stringify(articles)
     const unknown = missing.get(json)
-    if (unknown !== undefined) throw new NotFound(`no article ${printable(unknown)}`, 'unknown-article')
+    if (unknown?.archived) throw new Archived(unknown.id, 'read')
+    if (unknown) throw new NotFound(`no article ${printable(unknown.id)}`, 'unknown-article')
     return parseRows(some.all(json))
   })
 
@@ -99,15 +137,16 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
       return articles.map((id) => byId.get(id) as ArticleCoverage)
     },
     pendingByLang(articleId, langs) {
-      if (exists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
+      checkLive(articleId)
       const out: PendingUnit[][] = langs.map(() => [])
       for (const [k, id, position, source, words, stale, state, plural, key] of pending.all(JSON.stringify(langs), articleId)) {
         out[k]?.push({ id, position, source, words, stale: stale === 1, state, plural, key })
       }
       return out
     },
+    pendingJsonPage: (articleId, lang, list, after, limit) => pageRead(articleId, lang, list, after, limit),
     pendingJson(articleId, langs) {
-      if (exists.get(articleId) === undefined) throw new NotFound(`no article ${printable(articleId)}`)
+      checkLive(articleId)
       const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '' }))
       for (const [k, untranslated, stale] of pendingText.all(JSON.stringify(langs), articleId)) {
         out[k] = { untranslated: untranslated ?? '', stale: stale ?? '' }

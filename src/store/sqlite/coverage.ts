@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
-import { NotFound } from '../../model/errors.js'
+import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
 import type { CoverageCounts, PendingUnit } from '../types.js'
+import { notArchived } from './archive.js'
 
 // article id, lang, live units, live words, then units and words in translated, reviewed, final,
 // and stale units and words (over all states), then the live plural units and words whose form the
@@ -43,15 +44,17 @@ const counts = (where: string): string => `
 
 /** Build coverage and pending-unit queries. */
 export function createCoverageOps(db: Database.Database): CoverageOps {
-  const all = db.prepare<[], string>(counts('')).pluck()
+  const all = db.prepare<[], string>(counts(`WHERE ${notArchived('a')}`)).pluck()
   // The chosen articles travel as one JSON array: one statement however many are asked for.
   const some = db
     .prepare<[string], string>(counts('WHERE a.id IN (SELECT value FROM json_each(?))'))
     .pluck()
-  const missing = db.prepare<[string], { id: string }>(
-    'SELECT value AS id FROM json_each(?) WHERE value NOT IN (SELECT id FROM articles) LIMIT 1',
-  )
-  const exists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
+  // The first named article that is unknown (archived 0) or archived (1), if any.
+  const missing = db.prepare<[string], { id: string; archived: 0 | 1 }>(`
+    SELECT value AS id, value IN (SELECT article_id FROM archived_articles) AS archived FROM json_each(?)
+    WHERE value NOT IN (SELECT id FROM articles) OR value IN (SELECT article_id FROM archived_articles)
+    LIMIT 1`)
+  const live = db.prepare<[string], 0 | 1>(`SELECT ${notArchived('a')} FROM articles a WHERE a.id = ?`).pluck()
   const pending = db.prepare<[{ lang: string; id: string }], PendingRow>(`
     SELECT u.id, u.position, u.source, u.words, coalesce(t.stale, 0) AS stale,
       coalesce(t.state, 'initial') AS state, u.plural, u.key
@@ -66,7 +69,8 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
     if (!articles) return JSON.parse(all.get() ?? '[]') as CountRow[]
     const json = JSON.stringify(articles)
     const unknown = missing.get(json)
-    if (unknown) throw new NotFound(`no article ${printable(unknown.id)}`)
+    if (unknown?.archived) throw new Archived(unknown.id, 'read')
+    if (unknown) throw new NotFound(`no article ${printable(unknown.id)}`, 'unknown-article')
     return JSON.parse(some.get(json) ?? '[]') as CountRow[]
   })
 
@@ -76,7 +80,9 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
       return summarise(read(opts.articles), langs)
     },
     pending(articleId, lang) {
-      if (!exists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
+      const isLive = live.get(articleId)
+      if (isLive === undefined) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
+      if (!isLive) throw new Archived(articleId, 'read')
       return pending.all({ lang, id: articleId }).map((r) => ({ ...r, stale: r.stale === 1 }))
     },
   }

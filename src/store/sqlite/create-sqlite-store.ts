@@ -1,16 +1,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Store } from '../types.js'
+import type { Store, TextFault } from '../types.js'
 import { createSqliteAccounts } from './accounts.js'
+import { createArchiveOps } from './archive.js'
 import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
 import { createCoverageOps } from './coverage.js'
+import { busyRetry } from './busy.js'
 import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
+import { createUnitPageOps } from './unit-pages.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -28,6 +31,8 @@ export interface SqliteStoreOptions extends OpenOptions {
 export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const db = openDatabase(opts)
   const now = opts.now ?? (() => new Date().toISOString())
+  // Writes that find the database locked retry off the event loop, then fail with StoreBusy.
+  const whenFree = busyRetry(opts.busyWindowMs)
   const articles = createArticleOps(db)
   // The importer (alignment, the diff library) and the memory load when first used.
   let importer: Promise<ReturnType<typeof import('./import.js').createImporter>> | undefined
@@ -37,9 +42,14 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
   const originWords = createOriginWords(db)
+  const faults = db.prepare<[], { article_id: string; unit_id: string; lang: string; what: TextFault['what']; problem: string }>(
+    'SELECT * FROM text_faults ORDER BY article_id, unit_id, lang, what',
+  )
+  const pages = createUnitPageOps(db)
+  const archive = createArchiveOps(db, now)
 
   return {
-    memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now))),
+    memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
     // On the store's connection: the token lookup of every request then reads pages this
     // connection's own writes keep cached, instead of a second connection re-reading them.
     accounts: createSqliteAccounts(db, now),
@@ -47,24 +57,41 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),
-      addMissing: async (input) => resourceSets.addMissing(input),
-      importTree: async (sets, o) => resourceSets.importTree(sets, o.author),
+      addMissing: (input) => whenFree(() => resourceSets.addMissing(input)),
+      importTree: (sets, o) => whenFree(() => resourceSets.importTree(sets, o.author)),
     },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
+    archiveArticle: async (id, o) => archive.archive(id, o.by),
+    restoreArticle: async (id, o) => archive.restore(id, o.by),
+    getArchived: async (id) => archive.get(id),
+    listArchived: async () => archive.list(),
     listUnits: async (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
-    importArticle: async (input, o) => (await importArticle())(input, o),
+    unitPage: async (articleId, q) => pages.unitPage(articleId, q),
+    getUnit: async (articleId, unitId) => pages.getUnit(articleId, unitId),
+    async importArticle(input, o) {
+      const importer = await importArticle()
+      // Validated, read and aligned before the write transaction, which holds the lock briefly.
+      const plan = importer.plan(input)
+      if (o?.dryRun) return importer.dryRun(plan)
+      return whenFree(() => importer.write(input, plan))
+    },
     getTranslation: async (articleId, unitId, lang) =>
       translations.get(articleId, unitId, lang),
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
-    writeTranslation: (write) => translations.writeGrouped(write),
+    writeTranslation: (write) => whenFree(() => translations.writeGrouped(write)),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
+    historyPage: async (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
     pendingUnitsByLang: async (articleId, langs) => wholeReports.pendingByLang(articleId, langs),
     pendingUnitsJson: async (articleId, langs) => wholeReports.pendingJson(articleId, langs),
     originWords: async (ids) => originWords(ids),
+    textFaults: async () =>
+      faults.all().map((r) => ({ articleId: r.article_id, unitId: r.unit_id === '' ? null : r.unit_id, lang: r.lang, what: r.what, problem: r.problem })),
+    pendingUnitsJsonPage: async (articleId, lang, list, after, limit) =>
+      wholeReports.pendingJsonPage(articleId, lang, list, after, limit),
     async backup(file) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
       // All pages in one step: one read snapshot, so the copy is consistent and a writer on

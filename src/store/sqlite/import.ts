@@ -1,26 +1,46 @@
 import type Database from 'better-sqlite3'
 import { alignUnits } from '../../align/align-units.js'
-import { TolkError } from '../../model/errors.js'
+import { Archived, TolkError } from '../../model/errors.js'
 import { plural } from '../../model/plural.js'
 import { printable } from '../../model/tags.js'
 import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
 import { sourceHash } from './source-hash.js'
-import { checkTargets, validateImport } from './validate-import.js'
+import { type CheckedImport, checkTargets, validateImport } from './validate-import.js'
 
 // Kept here too for callers that import it from the importer.
 export { sourceHash }
 
+/** What an import has read and decided before it writes: the alignment of old and new units. */
+export interface ImportPlan {
+  checked: CheckedImport
+  existing: ArticleRow | undefined
+  rows: UnitRow[]
+  aligned: ReturnType<typeof alignUnits>
+  targetsJson: string
+  /** 1 when the text language was confirmed (an explicit --lang, the manifest, the editor). */
+  langConfirmed: number
+  warnings: Warning[]
+  /** Nothing would change. */
+  same: boolean
+}
+
+/** An import in two steps: plan (read and align, no lock held), then write (one transaction). */
+export interface Importer {
+  plan(input: ImportInput): ImportPlan
+  /** What a plan would do, written nowhere. */
+  dryRun(plan: ImportPlan): ImportSummary
+  write(input: ImportInput, plan: ImportPlan): ImportSummary
+}
+
 /**
- * Build the import function over one connection. Statements are prepared once; an import is one
- * transaction (IMMEDIATE, so two importers never deadlock upgrading a read lock), and a dry run
- * is a read-only transaction that plans the same way and writes nothing.
+ * Build the importer over one connection. Statements are prepared once. Validation, alignment
+ * and the reads they need run before the write transaction opens, so the write lock is held only
+ * for the writes; the write is one transaction (IMMEDIATE, so two importers never deadlock
+ * upgrading a read lock), and a dry run plans the same way and writes nothing.
  */
-export function createImporter(
-  db: Database.Database,
-  now: () => string,
-): (input: ImportInput, opts?: { dryRun?: boolean }) => ImportSummary {
+export function createImporter(db: Database.Database, now: () => string): Importer {
   const selectArticle = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
   const selectUnits = db.prepare<[string], UnitRow>(
     'SELECT * FROM units WHERE article_id = ? ORDER BY obsolete, position',
@@ -56,6 +76,7 @@ export function createImporter(
   const markStale = db.prepare(`
     UPDATE translations SET stale = 1
     WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   const isResourceSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
   )
@@ -66,11 +87,19 @@ export function createImporter(
     'SELECT count(*) AS n FROM translations WHERE article_id = ? AND lang = ?',
   )
 
-  const plan = (input: ImportInput, dryRun: boolean): ImportSummary => {
+  /**
+   * Read the article and its units, and align the new units with them: the slow part of an import,
+   * run in a read transaction (WAL: it waits on no writer and no writer waits on it).
+   */
+  const plan = (input: ImportInput): ImportPlan => {
     const checked = validateImport(input)
     const existing = selectArticle.get(checked.id)
+    // Archived: the id stays taken until a restore (schema 15); an import must not revive it half.
+    if (existing && isArchived.get(checked.id) !== undefined) throw new Archived(checked.id, 'import')
     // Its units are i18next keys, not sentences of a text: segmenting one over them would lose them.
-    if (existing && isResourceSet.get(checked.id)) throw new NotAnArticle(checked.id)
+    if (existing && isResourceSet.get(checked.id)) {
+      throw new NotAnArticle(checked.id, existing.lang, JSON.parse(existing.targets) as string[], checked.targets)
+    }
     const storedTargets = existing ? (JSON.parse(existing.targets) as string[]) : []
     const targets = checked.targets ?? storedTargets
     checkTargets(checked.lang, targets)
@@ -89,12 +118,10 @@ export function createImporter(
     }
 
     const rows = selectUnits.all(checked.id)
-    const byId = new Map(rows.map((r) => [r.id, r]))
     const article = { tag: checked.tag, lang: checked.lang }
-    const fresh = input.segmented.units
     const aligned = alignUnits(
       rows.map((r) => toUnit(r, existing ?? article)),
-      fresh,
+      input.segmented.units,
     )
     const targetsJson = JSON.stringify(targets)
     const langConfirmed = (input.langConfirmed ?? existing?.lang_confirmed === 1) ? 1 : 0
@@ -108,16 +135,29 @@ export function createImporter(
       existing.lead === checked.lead &&
       existing.targets === targetsJson &&
       existing.lang_confirmed === langConfirmed
-    const summary = (revision: number, written: boolean): ImportSummary => ({
-      article: checked.id,
-      revision,
-      written,
-      units: aligned.counts,
-      warnings,
-    })
-    if (same) return summary(existing.revision, false)
+    return { checked, existing, rows, aligned, targetsJson, langConfirmed, warnings, same }
+  }
+
+  const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
+    article: p.checked.id,
+    revision,
+    written,
+    units: p.aligned.counts,
+    warnings: p.warnings,
+  })
+
+  /**
+   * Write a plan in the IMMEDIATE transaction. Planned against another revision (an import in
+   * between, after the plan's read), it is planned again here, under the lock.
+   */
+  const apply = (input: ImportInput, planned: ImportPlan): ImportSummary => {
+    const current = selectArticle.get(planned.checked.id)
+    const p = current?.revision === planned.existing?.revision ? planned : plan(input)
+    const { checked, existing, aligned } = p
+    if (p.same && existing) return summaryOf(p, existing.revision, false)
     const revision = (existing?.revision ?? 0) + 1
-    if (dryRun) return summary(revision, false)
+    const fresh = input.segmented.units
+    const byId = new Map(p.rows.map((r) => [r.id, r]))
 
     const at = now()
     let liveWords = 0
@@ -125,8 +165,8 @@ export function createImporter(
     upsertArticle.run({
       ...checked,
       revision,
-      targets: targetsJson,
-      langConfirmed,
+      targets: p.targetsJson,
+      langConfirmed: p.langConfirmed,
       liveUnits: fresh.length,
       liveWords,
       at,
@@ -166,17 +206,34 @@ export function createImporter(
     if (countLive.get(checked.id)?.n !== fresh.length) {
       throw new Error(`import of ${checked.id} left live units the alignment did not place`)
     }
-    return summary(revision, true)
+    return summaryOf(p, revision, true)
   }
 
-  const write = db.transaction((input: ImportInput) => plan(input, false))
-  const dry = db.transaction((input: ImportInput) => plan(input, true))
-  return (input, opts) => (opts?.dryRun ? dry.deferred(input) : write.immediate(input))
+  const read = db.transaction((input: ImportInput) => plan(input))
+  const write = db.transaction((input: ImportInput, planned: ImportPlan) => apply(input, planned))
+  return {
+    plan: (input) => read.deferred(input),
+    dryRun: (p) => summaryOf(p, p.same && p.existing ? p.existing.revision : (p.existing?.revision ?? 0) + 1, false),
+    write: (input, p) => (p.same && p.existing ? summaryOf(p, p.existing.revision, false) : write.immediate(input, p)),
+  }
 }
 
-/** A 409: the id names an i18next resource set, which is imported as locale files. */
+/**
+ * A 409: the id names an i18next resource set, which is imported as locale files, and whose
+ * targets are the languages of its files (or of saveMissing posts), not an import's `targets`.
+ */
 export class NotAnArticle extends TolkError {
-  constructor(id: string) {
-    super('not-an-article', `${printable(id)} is an i18next resource set, not an article: import it with tolk import-locales`, 409)
+  constructor(id: string, lang: string, targets: readonly string[], asked?: readonly string[]) {
+    const ns = printable(id)
+    const now = `its target languages are ${targets.join(', ') || 'none yet'}`
+    const add = (asked ?? []).filter((t) => !targets.includes(t))
+    const how = add.length > 0
+      ? `; to add ${add.join(', ')}, import its files with tolk import-locales DIR (DIR/${add[0]}/${ns}.json among them), or post a missing key in that language (POST /locales/add/${add[0]}/${ns})`
+      : `; import its files with tolk import-locales DIR (DIR/${lang}/${ns}.json and one folder per target language)`
+    super(
+      'not-an-article',
+      `${ns} is an i18next namespace (a resource set), not an article: its units are the keys of its ${lang} file and ${now}, so it is not imported or given targets as an article's text${how}`,
+      409,
+    )
   }
 }

@@ -12,7 +12,9 @@ import { printable } from '../../model/tags.js'
 import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
 import { readTmx } from '../../tm/tmx-read.js'
 import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
-import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
+import type { MemoryPair, TmxImportSummary, TranslationMemory } from '../../tm/types.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
+import { busyRetry, isBusy, type WhenFree } from './busy.js'
 import { sourceHash } from './source-hash.js'
 import { createMemorySync } from './memory-sync.js'
 import { createWordIndex, phrase } from './memory-index.js'
@@ -38,6 +40,19 @@ type EntryRow = [
   target: string,
 ]
 
+/** One entry of a TMX import, as the insert statement takes it. */
+interface TmxRow {
+  srcLang: string
+  tgtLang: string
+  tag: string | null
+  srcHash: string
+  key: string
+  author: string | null
+  at: string
+  source: string
+  target: string
+}
+
 const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
   author, updated_at, source, target`
 
@@ -56,7 +71,7 @@ const MMAP_BYTES = 1 << 30
 export const MAX_SEARCH_CHARS = 500
 
 /** Build the memory over one connection; `now` stamps imported entries that carry no date. */
-export function createSqliteMemory(db: Database.Database, now: () => string): TranslationMemory {
+export function createSqliteMemory(db: Database.Database, now: () => string, whenFree: WhenFree = busyRetry()): TranslationMemory {
   db.pragma(`mmap_size = ${MMAP_BYTES}`)
   const sync = createMemorySync(db)
   const exact = db
@@ -103,12 +118,22 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     .prepare<[number, number], EntryRow>(`SELECT ${COLUMNS} FROM tm_entries WHERE id > ? ORDER BY id LIMIT ?`)
     .raw()
 
+  // A read never waits on a writer: with the database locked by another connection, the memory
+  // is read as it is (a few writes behind) and taken up to date by a later read.
+  const syncUnlessBusy = (limit?: number): number => {
+    try {
+      return sync(limit)
+    } catch (err) {
+      if (isBusy(err)) return 0
+      throw err
+    }
+  }
   const index = createWordIndex(db)
   let keptVersion: unknown
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
   /** Bring the memory up to date, and drop kept lists if anything could have changed. */
   const current = (limit?: number): number => {
-    const taken = sync(limit)
+    const taken = syncUnlessBusy(limit)
     const version = dataVersion.get()
     if (taken > 0 || version !== keptVersion) index.forget()
     keptVersion = version
@@ -122,8 +147,13 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
     gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
   }
 
-  const importTmx = db.transaction((file: string, name: string, fallbackSrc?: string) => {
+  /**
+   * Read and check the whole file before the transaction opens (every text against the one text
+   * rule, naming the file and line), so the write lock is held for the inserts only.
+   */
+  const readEntries = (file: string, name: string, fallbackSrc?: string) => {
     const summary = { units: 0, added: 0, duplicates: 0, skipped: 0 }
+    const rows: TmxRow[] = []
     const stamp = now()
     readTmx(
       file,
@@ -138,13 +168,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         let pairs = 0
         for (const v of tu.variants) {
           if (v.lang === src || v.text.trim() === '') continue
+          if (pairs === 0) checkText(source.text, TEXT_LIMITS.translation, `${name}: line ${tu.line}: the ${src} text`)
+          checkText(v.text, TEXT_LIMITS.translation, `${name}: line ${tu.line}: the ${v.lang} text`)
           pairs++
           const srcHash = sourceHash(source.text)
-          if (heldByHash.get(srcHash, src, v.lang, v.text) !== undefined || heldByText.get(source.text, src, v.lang, v.text) !== undefined) {
-            summary.duplicates++
-            continue
-          }
-          const r = insertTmx.run({
+          rows.push({
             srcLang: src,
             tgtLang: v.lang,
             tag: tu.props['x-tolk-tag'] ?? null,
@@ -155,13 +183,22 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
             source: source.text,
             target: v.text,
           })
-          if (r.changes) summary.added++
-          else summary.duplicates++
         }
         if (pairs === 0) summary.skipped++
       },
       name,
     )
+    return { summary, rows }
+  }
+  const insertAll = db.transaction((rows: TmxRow[], summary: TmxImportSummary) => {
+    for (const r of rows) {
+      const held =
+        heldByHash.get(r.srcHash, r.srcLang, r.tgtLang, r.target) !== undefined ||
+        heldByText.get(r.source, r.srcLang, r.tgtLang, r.target) !== undefined
+      if (held) summary.duplicates++
+      else if (insertTmx.run(r).changes) summary.added++
+      else summary.duplicates++
+    }
     return summary
   })
 
@@ -218,9 +255,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string): Tr
         : hasBoth.get(srcLang, tgtLang) !== undefined
     },
     async importTmx(file, opts) {
+      const { summary, rows } = readEntries(file, opts?.name ?? file, opts?.srcLang)
       // The workbench's own translations in first, so a pair they hold counts as held.
       current()
-      const summary = importTmx.immediate(file, opts?.name ?? file, opts?.srcLang)
+      await whenFree(() => insertAll.immediate(rows, summary))
       // A large import leaves the word index in many segments; merged, each lookup reads one.
       if (summary.added >= OPTIMIZE_AFTER) optimizeMemoryIndex(db)
       index.forgetAll()

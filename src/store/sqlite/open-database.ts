@@ -2,14 +2,23 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { InvalidInput } from '../../model/errors.js'
+import { textProblem } from '../../model/text-rule.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../migrations/index.js'
 
 /** Options for opening the SQLite file. */
 export interface OpenOptions {
   /** Path of the database file; parent folders are created. */
   file: string
-  /** How long (ms) to wait for another connection's write lock before failing. */
+  /**
+   * How long (ms) SQLite itself waits for another connection's write lock, blocking the thread.
+   * `tolk serve` sets 0: its writes retry off the event loop instead (see `busyWindowMs`).
+   */
   busyTimeout?: number
+  /**
+   * How long (ms) a store write keeps retrying, with async sleeps between attempts, while
+   * another connection holds the write lock, before it fails with StoreBusy (default 2000).
+   */
+  busyWindowMs?: number
   /**
    * Log pages after which a commit also checkpoints (SQLite's default: 1000). `tolk serve` raises
    * it, since a thread of its own checkpoints off the event loop (see `checkpointer.ts`).
@@ -55,6 +64,7 @@ export function openDatabase(opts: OpenOptions): Database.Database {
     // since the log is synced only at checkpoints, but never corrupts the file.
     db.pragma('synchronous = NORMAL')
     if (opts.walAutocheckpoint !== undefined) db.pragma(`wal_autocheckpoint = ${Math.trunc(opts.walAutocheckpoint)}`)
+    registerSqlFunctions(db)
     migrate(db, opts.file)
     return db
   } catch (err) {
@@ -79,6 +89,13 @@ function unreadable(file: string, err: unknown): unknown {
   if (!cannot && !noFolder) return err
   const why = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ? 'it is a folder' : (err as Error).message
   return new InvalidInput(`cannot open the database ${file}: ${why}; give --db the workbench's database file`, 'unreadable-file')
+}
+
+/** The text rule in SQL, `tolk_text_problem(text, max)`, for schema 14's listing of texts stored before the rule. */
+export function registerSqlFunctions(db: Database.Database): void {
+  db.function('tolk_text_problem', { deterministic: true }, (text: unknown, max: unknown) =>
+    typeof text === 'string' ? (textProblem(text, Number(max)) ?? null) : null,
+  )
 }
 
 /** Bring the schema up to {@link SCHEMA_VERSION}, one migration per transaction. */

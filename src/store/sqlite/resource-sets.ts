@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3'
 import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
-import { InvalidInput, TolkError } from '../../model/errors.js'
+import { Archived, InvalidInput, TolkError } from '../../model/errors.js'
 import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
 import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
 import { planUnits, type PlannedUnit } from '../plural-units.js'
@@ -53,6 +54,24 @@ export class NotAResourceSet extends TolkError {
 }
 
 /**
+ * A 409: a saveMissing post would create a namespace without a target language, since the server
+ * was started without any (or with only the posted language).
+ */
+export class NoTargets extends TolkError {
+  constructor(namespace: string, lang: string, targets: readonly string[]) {
+    const why =
+      targets.length === 0
+        ? 'the server has no target languages for new namespaces'
+        : `the server's only target language for new namespaces is ${lang}, the language of the post`
+    super(
+      'no-targets',
+      `namespace ${printable(namespace)} is new, and ${why}, so no one could translate it: nothing was created. Start the server with tolk serve --targets sv,de (or set TOLK_TARGETS=sv,de), naming the languages to translate ${lang} into, and post again`,
+      409,
+    )
+  }
+}
+
+/**
  * Build the resource-set functions. A resource set is an article row (no source text of its own,
  * tag `<lang>-locales`) marked by a `resource_sets` row; its keys are units of kind `paragraph`,
  * one block each, in key order. Writes are IMMEDIATE transactions; translations go through
@@ -67,7 +86,11 @@ export function createResourceSetOps(
   const isSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
   )
-  const allSets = db.prepare<[], { id: string }>('SELECT article_id AS id FROM resource_sets ORDER BY article_id')
+  const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
+  // An archived set is in no listing, and reads as none (schema 15).
+  const allSets = db.prepare<[], { id: string }>(
+    `SELECT article_id AS id FROM resource_sets s WHERE NOT EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = s.article_id) ORDER BY article_id`,
+  )
   const selectFiles = db.prepare<[string], FileRow>(
     'SELECT lang, indent, final_newline, layout, extras FROM resource_files WHERE article_id = ? ORDER BY lang',
   )
@@ -124,7 +147,7 @@ export function createResourceSetOps(
       final_newline = excluded.final_newline, layout = excluded.layout, extras = excluded.extras`)
 
   const read = (id: string): ResourceSet | undefined => {
-    if (!isSet.get(id)) return undefined
+    if (!isSet.get(id) || isArchived.get(id) !== undefined) return undefined
     const a = selectArticle.get(id)!
     const files: ResourceFile[] = selectFiles.all(id).map((f) => ({
       lang: f.lang,
@@ -141,6 +164,7 @@ export function createResourceSetOps(
     checkId(id, 'namespace')
     const existing = selectArticle.get(id)
     if (existing) {
+      if (isArchived.get(id) !== undefined) throw new Archived(id, 'import')
       if (!isSet.get(id)) throw new NotAResourceSet(id)
       return { article: existing, created: false }
     }
@@ -219,8 +243,16 @@ export function createResourceSetOps(
   const addMissing = db.transaction((input: MissingKeys): MissingKeysResult => {
     const lang = parseLanguage(input.lang)
     const targets = input.targets.map((t) => parseLanguage(t))
-    for (const [key] of input.keys) checkKey(key, 'key')
+    for (const [key, value] of input.keys) {
+      checkKey(key, 'key')
+      checkText(value, TEXT_LIMITS.missingValue, `the fallback of ${printable(key)}`)
+    }
     const at = now()
+    // A namespace no one could translate is not made: nothing would ever let it gain a target
+    // but a post in another language, which the apps posting saveMissing keys never send.
+    if (!selectArticle.get(input.namespace) && !targets.some((t) => t !== lang)) {
+      throw new NoTargets(input.namespace, lang, targets)
+    }
     const { article, created } = openSet(input.namespace, lang, targets, at)
     const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
     let setTargets = JSON.parse(article.targets) as string[]
@@ -382,12 +414,16 @@ export function createResourceSetOps(
 
 const NO_FORM = { plural: null, borrowed: false }
 
-/** Refuse an empty key, and two keys with one dotted path (`a.b` flat and `a` → `b`). */
+/**
+ * Refuse an empty key, two keys with one dotted path (`a.b` flat and `a` → `b`), and a string
+ * against the text rule (before anything of the tree is written: the transaction rolls back).
+ */
 function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
   const seen = new Set<string>()
   for (const e of entries) {
     const key = keyId(e.path)
     checkKey(key, `a key in ${where}`)
+    checkText(e.value, TEXT_LIMITS.translation, `${where}: the string of ${printable(key)}`)
     if (seen.has(key)) throw new InvalidInput(`${where} has the key ${printable(key)} twice (flat and nested?): keep one`, 'duplicate-key')
     seen.add(key)
   }

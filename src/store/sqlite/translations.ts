@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
-import { InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { checkOrigin } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import {
   STATES,
   type HistoryEntry,
@@ -9,6 +10,7 @@ import {
   type TranslationWrite,
   untranslated,
 } from '../../model/translation.js'
+import { notArchived } from './archive.js'
 import { groupCommit } from './group-commit.js'
 import {
   type HistoryRow,
@@ -29,6 +31,8 @@ export interface TranslationOps {
 }
 
 interface UnitLookup {
+  /** 1 when the unit's article is archived (schema 15). */
+  archived: 0 | 1
   obsolete: 0 | 1
   source: string
   targets: string
@@ -36,6 +40,7 @@ interface UnitLookup {
 
 /** What a write reads in one statement: the unit, its article's targets, the current row. */
 interface WriteLookup {
+  archived: 0 | 1
   obsolete: 0 | 1
   source: string
   targets: string
@@ -57,9 +62,11 @@ interface WriteLookup {
  * of its unit and language, the translation row to the latest.
  */
 export function createTranslationOps(db: Database.Database, now: () => string): TranslationOps {
-  const articleExists = db.prepare<[string], { id: string }>('SELECT id FROM articles WHERE id = ?')
+  // 1 live, 0 archived (schema 15), no row for an unknown article.
+  const articleLive = db.prepare<[string], 0 | 1>(`SELECT ${notArchived('a')} FROM articles a WHERE a.id = ?`).pluck()
   const selectUnit = db.prepare<[string, string], UnitLookup>(`
-    SELECT u.obsolete, u.source, a.targets FROM units u JOIN articles a ON a.id = u.article_id
+    SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets
+    FROM units u JOIN articles a ON a.id = u.article_id
     WHERE u.article_id = ? AND u.id = ?`)
   const selectOne = db.prepare<[string, string, string], TranslationRow>(
     'SELECT * FROM translations WHERE article_id = ? AND unit_id = ? AND lang = ?',
@@ -67,7 +74,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   // The hot path of every write: the unit, its article's targets and the current translation
   // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
   const selectForWrite = db.prepare<[string, string, string, string], WriteLookup>(`
-    SELECT u.obsolete, u.source, a.targets, t.text, t.state, t.stale, t.version, t.made_from,
+    SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets, t.text, t.state,
+      t.stale, t.version, t.made_from,
       t.history_seq,
       u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
@@ -109,11 +117,18 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   const selectHistory = db.prepare<[string, string], HistoryRow>(historyChain(''))
   const selectHistoryLang = db.prepare<[string, string, string], HistoryRow>(historyChain(' AND lang = ?'))
 
+  /** The article of a read: unknown (404), archived (404), or there. */
+  const articleOrThrow = (articleId: string): void => {
+    const live = articleLive.get(articleId)
+    if (live === undefined) throw new NotFound(`no article ${printable(articleId)}`, 'unknown-article')
+    if (!live) throw new Archived(articleId, 'read')
+  }
   const unitOrThrow = (articleId: string, unitId: string): UnitLookup => {
     const unit = selectUnit.get(articleId, unitId)
+    if (unit?.archived) throw new Archived(articleId, 'read')
     if (unit) return unit
-    if (!articleExists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
-    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`)
+    articleOrThrow(articleId)
+    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`, 'unknown-unit')
   }
 
   // The targets of the article last written to, parsed once: writes come in runs on one article.
@@ -127,12 +142,16 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     checkWrite(w)
     const found = selectForWrite.get(w.lang, w.lang, w.articleId, w.unitId)
     if (!found) {
-      if (!articleExists.get(w.articleId)) throw new NotFound(`no article ${printable(w.articleId)}`)
-      throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`)
+      const live = articleLive.get(w.articleId)
+      if (live === undefined) throw new NotFound(`no article ${printable(w.articleId)}`, 'unknown-article')
+      if (!live) throw new Archived(w.articleId, 'write')
+      throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
     }
+    if (found.archived) throw new Archived(w.articleId, 'write')
     if (found.obsolete) {
       throw new NotFound(
         `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
+        'unknown-unit',
       )
     }
     const targets = targetsOf(found.targets)
@@ -210,7 +229,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       return row ? toTranslation(row) : untranslated(articleId, unitId, lang)
     },
     list(articleId, lang) {
-      if (!articleExists.get(articleId)) throw new NotFound(`no article ${printable(articleId)}`)
+      articleOrThrow(articleId)
       return selectLive
         .all(lang, articleId, lang)
         .map((r) => (r.version ? toTranslation(r) : untranslated(articleId, r.id, lang)))
@@ -239,6 +258,8 @@ function checkWrite(w: TranslationWrite): void {
     )
   }
   if (typeof w.text !== 'string') throw new InvalidInput('the translation text must be text')
+  // The one text rule, here where every write passes: no path can store a text against it.
+  checkText(w.text, TEXT_LIMITS.translation, `the translation of ${printable(String(w.unitId))} in ${printable(String(w.lang))}`)
   if (typeof w.author !== 'string' || w.author === '') {
     throw new InvalidInput('a translation needs an author')
   }

@@ -1,6 +1,7 @@
 import { InvalidInput } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { parseLanguage, parseTag, printable } from '../../model/tags.js'
+import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import { reassemble } from '../../model/unit.js'
 import type { ImportInput } from '../types.js'
 
@@ -25,8 +26,9 @@ export function validateImport(input: ImportInput): CheckedImport {
   checkId(input.id, 'article id')
   checkTag(input.tag)
   const lang = language(input.lang)
-  if (typeof input.title !== 'string') throw new InvalidInput('the article title must be text')
-  if (typeof input.source !== 'string') throw new InvalidInput('the article source must be text')
+  // The one text rule (src/model/text-rule.ts), inside the store: every import path passes here.
+  checkText(input.title, TEXT_LIMITS.title, `the title of article ${input.id}`)
+  checkText(input.source, TEXT_LIMITS.article, `the text of article ${input.id}`)
   if (reassemble(input.segmented) !== input.source) {
     throw new InvalidInput(
       `the units of article ${input.id} do not give back its source text: segment the text again`,

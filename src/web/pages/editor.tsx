@@ -1,5 +1,5 @@
-import type { EditorData } from '../editor-data.js'
-import { FILTERS } from '../editor-data.js'
+import type { EditorCursor, EditorData } from '../editor-data.js'
+import { editorQuery, FILTERS } from '../editor-data.js'
 import { Layout, type PageContext } from './layout.js'
 import { raw } from 'hono/html'
 import { type RowContext, segmentRowHtml } from './row.js'
@@ -70,16 +70,18 @@ export function EditorPage(props: {
   row: Omit<RowContext, 'back'>
   langName: string
   srcName: string
+  /** This page's own query string, for the forms to come back to. */
+  here: string
 }) {
   const { ctx, data } = props
   const { t } = ctx
   const base = `/edit/${encodeURIComponent(data.article.id)}/${encodeURIComponent(data.lang)}`
-  const query = (page: number) => `?filter=${data.filter}&page=${page}`
+  const query = (cursor: EditorCursor) => editorQuery(data.filter, cursor)
   const title = t('editor.title', {
     article: data.article.title || data.article.id,
     lang: props.langName,
   })
-  const row: RowContext = { ...props.row, back: query(data.page) }
+  const row: RowContext = { ...props.row, back: props.here }
   return (
     <Layout
       ctx={ctx}
@@ -88,7 +90,7 @@ export function EditorPage(props: {
         article: data.article.id,
         lang: data.lang,
         strings: JSON.stringify(scriptStrings(t)),
-        next: data.page < data.pages ? `${base}${query(data.page + 1)}` : '',
+        next: data.next ? `${base}${query(data.next)}` : '',
         'src-lang': row.srcLang,
         'src-name': props.srcName,
         'src-dir': row.srcDir,
@@ -130,16 +132,16 @@ export function EditorPage(props: {
         <span>{t('editor.target', { lang: props.langName })}</span>
       </div>
       <div class="segments">
-        {data.rows.length === 0 && <p class="notice">{t('editor.noMatch')}</p>}
+        {data.rows.length === 0 && (
+          <p class="notice">{t(data.next ? 'editor.noMatchHere' : 'editor.noMatch')}</p>
+        )}
         {raw(data.rows.map((r) => segmentRowHtml(r, row)).join(''))}
       </div>
-      {data.pages > 1 && (
+      {(data.prev || data.next) && (
         <nav class="pager" aria-label={t('editor.page', { page: data.page, pages: data.pages })}>
-          {data.page > 1 && <a href={`${base}${query(data.page - 1)}`}>{t('editor.prev')}</a>}
+          {data.prev && <a href={`${base}${query(data.prev)}`}>{t('editor.prev')}</a>}
           <span>{t('editor.page', { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages && (
-            <a href={`${base}${query(data.page + 1)}`}>{t('editor.next')}</a>
-          )}
+          {data.next && <a href={`${base}${query(data.next)}`}>{t('editor.next')}</a>}
         </nav>
       )}
     </Layout>

@@ -10,6 +10,8 @@ export function HistoryPage(props: {
   lang: string
   dir: string
   entries: HistoryEntry[]
+  /** The query of the page of older writes, when there are any. */
+  older?: string | undefined
   current: number
   canWrite: boolean
   restoreState: (e: HistoryEntry) => string
@@ -65,6 +67,11 @@ export function HistoryPage(props: {
             </li>
           ))}
         </ol>
+      )}
+      {props.older && (
+        <p>
+          <a href={props.older}>{t('history.older')}</a>
+        </p>
       )}
     </Layout>
   )

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { hashToken, issueToken } from '../../src/auth/tokens.js'
+import type { Accounts, AttemptLimit } from '../../src/auth/types.js'
+import { InvalidInput, NotFound } from '../../src/model/errors.js'
+
+/** Two Accounts on one fresh, empty database (as two servers would have), and how to close both. */
+export type MakeAccounts = () => Promise<{ first: Accounts; second: Accounts; close: () => Promise<void> }>
+
+/**
+ * What every Accounts must do with sign-in attempts, grants taken back and removed accounts
+ * (SQLite now, PostgreSQL later). The attempt limit is the class of fault that concurrency finds,
+ * so its tests send reservations together and through two instances.
+ */
+export function testAccounts(make: MakeAccounts): void {
+  let first: Accounts
+  let second: Accounts
+  let close: () => Promise<void>
+  beforeEach(async () => {
+    ;({ first, second, close } = await make())
+  })
+  afterEach(async () => close())
+
+  const WINDOW = 15 * 60_000
+  const t0 = new Date('2026-03-01T12:00:00.000Z')
+  const at = (ms: number) => new Date(t0.getTime() + ms)
+  const limits = (account: string, address = '203.0.113.9'): AttemptLimit[] => [
+    { key: `account:${account}`, max: 5 },
+    { key: `address:${address}`, max: 20 },
+  ]
+
+  describe('sign-in attempts', () => {
+    it('reserves up to the limit, then says how long until the oldest attempt leaves the window', async () => {
+      for (let i = 0; i < 5; i++) expect(await first.reserveAttempt(limits('ana'), WINDOW, at(i * 1000))).toMatchObject({ ok: true })
+      expect(await first.reserveAttempt(limits('ana'), WINDOW, at(10_000))).toEqual({ ok: false, retryAfterMs: WINDOW - 10_000 })
+      // A refused attempt is not counted: the window moves on from the first five alone.
+      expect(await first.reserveAttempt(limits('ana'), WINDOW, at(WINDOW))).toMatchObject({ ok: true })
+      expect(await first.reserveAttempt(limits('bo'), WINDOW, at(10_000))).toMatchObject({ ok: true })
+    })
+
+    it('counts every key of an attempt, and refuses when any one is full', async () => {
+      for (let i = 0; i < 20; i++) expect((await first.reserveAttempt(limits(`name${i}`), WINDOW, t0)).ok).toBe(true)
+      expect(await first.reserveAttempt(limits('ana'), WINDOW, at(1))).toEqual({ ok: false, retryAfterMs: WINDOW - 1 })
+      expect((await first.reserveAttempt(limits('ana', '198.51.100.7'), WINDOW, at(1))).ok).toBe(true)
+    })
+
+    it('grants exactly the limit to 100 reservations sent at once through two instances', async () => {
+      const all = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? first : second).reserveAttempt(limits('ana'), WINDOW, t0)),
+      )
+      expect(all.filter((r) => r.ok)).toHaveLength(5)
+      const numbers = all.flatMap((r) => (r.ok ? [r.attempt] : []))
+      expect(new Set(numbers).size).toBe(5)
+    })
+
+    it('no longer counts a released attempt, on any key', async () => {
+      const held: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const r = await first.reserveAttempt(limits('ana'), WINDOW, t0)
+        if (r.ok) held.push(r.attempt)
+      }
+      expect((await second.reserveAttempt(limits('ana'), WINDOW, t0)).ok).toBe(false)
+      await second.releaseAttempt(held[0] as number)
+      await second.releaseAttempt(424242) // unknown: nothing to do
+      expect((await first.reserveAttempt(limits('ana'), WINDOW, t0)).ok).toBe(true)
+      expect((await first.reserveAttempt(limits('ana'), WINDOW, t0)).ok).toBe(false)
+    })
+  })
+
+  describe('taking grants back', () => {
+    it('takes a whole role, or some of its languages, and the role with its last language', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv', 'de'] }, { role: 'viewer', langs: [] }])
+      expect((await first.revoke('ana', { role: 'translator', langs: ['de'] })).grants).toEqual([
+        { role: 'translator', langs: ['sv'] },
+        { role: 'viewer', langs: [] },
+      ])
+      expect((await second.revoke('ana', { role: 'translator', langs: ['sv'] })).grants).toEqual([{ role: 'viewer', langs: [] }])
+      expect((await first.revoke('ana', { role: 'viewer', langs: [] })).grants).toEqual([])
+      expect((await second.get('ana'))?.grants).toEqual([])
+    })
+
+    it('refuses to take what the account does not hold', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      await expect(first.revoke('ana', { role: 'reviewer', langs: [] })).rejects.toThrow(NotFound)
+      await expect(first.revoke('ana', { role: 'translator', langs: ['fi'] })).rejects.toThrow(NotFound)
+      await expect(first.revoke('nobody', { role: 'viewer', langs: [] })).rejects.toThrow(NotFound)
+      expect((await first.get('ana'))?.grants).toEqual([{ role: 'translator', langs: ['sv'] }])
+    })
+
+    it('applies at once to a token already looked up, through another instance', async () => {
+      await first.add('ana', [{ role: 'viewer', langs: [] }, { role: 'translator', langs: ['sv'] }])
+      const { token } = await issueToken(first, 'ana')
+      expect((await first.findByTokenHash(hashToken(token), t0))?.grants).toHaveLength(2)
+      await second.revoke('ana', { role: 'translator', langs: [] })
+      expect((await first.findByTokenHash(hashToken(token), t0))?.grants).toEqual([{ role: 'viewer', langs: [] }])
+    })
+  })
+
+  describe('removing an account', () => {
+    it('disables it, revokes its tokens and keeps its name from being used again', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      const { token, info } = await issueToken(first, 'ana')
+      expect(await first.findByTokenHash(hashToken(token), t0)).toBeDefined()
+      const removed = await second.remove('ana')
+      expect(removed.disabledAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+      expect(await first.findByTokenHash(hashToken(token), t0)).toBeUndefined()
+      expect((await first.listTokens('ana'))[0]).toMatchObject({ id: info.id })
+      expect((await first.listTokens('ana'))[0]?.revokedAt).not.toBeNull()
+      expect((await first.get('ana'))?.disabledAt).toBe(removed.disabledAt)
+      expect((await first.list()).map((a) => a.name)).toEqual(['ana'])
+      for (const again of [
+        () => first.add('ana', [{ role: 'viewer', langs: [] }]),
+        () => first.grant('ana', { role: 'viewer', langs: [] }),
+        () => first.revoke('ana', { role: 'translator', langs: [] }),
+        () => first.addToken('ana', hashToken('tolk_x'), null),
+      ]) {
+        await expect(again()).rejects.toThrow(InvalidInput)
+        await expect(again()).rejects.toMatchObject({ code: 'account-removed' })
+      }
+      expect((await first.remove('ana')).disabledAt).toBe(removed.disabledAt)
+      await expect(first.remove('nobody')).rejects.toThrow(NotFound)
+    })
+  })
+}
