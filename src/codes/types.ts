@@ -41,7 +41,7 @@ export interface UnitRef {
 }
 
 /** Markup: the source's own bytes, with holes for attribute units (`<img alt="…">`). */
-export type Markup = readonly (string | UnitRef)[]
+export type Markup = (string | UnitRef)[]
 
 /** What one code of a unit stands for: its original markup, kept with the unit as data. */
 export interface CodeData {

@@ -2,11 +2,13 @@
  * Export one article in one target language in any of the interchange formats: reads the article,
  * its live units and their translations in two store calls, then hands them to one writer.
  */
+import { plainText } from '../codes/tagged-text.js'
 import { InvalidInput } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { untranslated } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { writeI18nextJson } from './i18next-json.js'
+import { writeOriginal } from './original.js'
 import { writePlainText } from './plain-text.js'
 import { writePo } from './po.js'
 import { writeTmx } from './tmx.js'
@@ -27,6 +29,7 @@ const WRITERS: Record<ExportFormat, (data: ExportData, opts: ExportOptions) => E
   po: writePo,
   i18next: writeI18nextJson,
   text: writePlainText,
+  original: writeOriginal,
 }
 
 /** Check a format name, or throw InvalidInput listing the ones there are. */
@@ -59,12 +62,13 @@ export async function loadExportData(
   const translations = await store.listTranslations(articleId, lang)
   const byUnit = new Map(translations.map((t) => [t.unitId, t]))
   let body = 0
-  for (const u of units) body += u.source.length + u.trailing.length
+  // A text unit's tagged text is its text but for a doubled ⟦ (src/codes/).
+  for (const u of units) body += plainText(u.source).length + u.trailing.length
   return {
     article,
     lang,
     // The units and their trailing whitespace end the text; what comes before them is the lead.
-    lead: article.source.slice(0, Math.max(0, article.source.length - body)),
+    lead: article.skeleton ? '' : article.source.slice(0, Math.max(0, article.source.length - body)),
     units: units.map((unit) => ({
       unit,
       translation: byUnit.get(unit.id) ?? untranslated(articleId, unit.id, lang),

@@ -2,6 +2,7 @@
  * The target text reassembled in the source's layout: the lead, then each unit's translation (or
  * its source, when untranslated) followed by the unit's own trailing whitespace.
  */
+import { plainTextLenient } from '../codes/tagged-text.js'
 import { isTranslated, type ExportData, type ExportedFile, type ExportOptions } from './types.js'
 
 /** How `--mark-untranslated` shows a segment left in the source language. */
@@ -13,11 +14,12 @@ export function markUntranslated(source: string): string {
 export function writePlainText(data: ExportData, opts: ExportOptions = {}): ExportedFile {
   let body = data.lead
   for (const { unit, translation: t } of data.units) {
+    // Plain text: codes left out (a Markdown or HTML unit's markup is not text).
     const text = isTranslated(t)
-      ? t.text
+      ? plainTextLenient(t.text)
       : opts.markUntranslated
-        ? markUntranslated(unit.source)
-        : unit.source
+        ? markUntranslated(plainTextLenient(unit.source))
+        : plainTextLenient(unit.source)
     body += text + unit.trailing
   }
   return { body, mediaType: 'text/plain; charset=utf-8', extension: 'txt' }

@@ -1,6 +1,7 @@
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Article } from '../model/translation.js'
+import type { DocumentFormat } from '../documents/types.js'
 import type { ImportSummary, Store } from '../store/types.js'
 import { prepareImport, type ImportRequest } from './prepare-import.js'
 
@@ -11,7 +12,9 @@ import { prepareImport, type ImportRequest } from './prepare-import.js'
 export async function importText(store: Store, req: ImportRequest, opts: { dryRun?: boolean } = {}): Promise<ImportSummary> {
   const existing = await store.getArticle(checkId(req.id, 'article id'))
   if (existing && isUnchanged(existing, req)) return unchangedSummary(existing)
-  const { input, warnings } = await prepareImport(req, { isNew: !existing })
+  const opts2: { isNew: boolean; storedFormat?: DocumentFormat } = { isNew: !existing }
+  if (existing?.format) opts2.storedFormat = existing.format
+  const { input, warnings } = await prepareImport(req, opts2)
   const summary = await store.importArticle(input, opts)
   return { ...summary, warnings: [...warnings, ...summary.warnings] }
 }
@@ -22,6 +25,7 @@ export async function importText(store: Store, req: ImportRequest, opts: { dryRu
  */
 function isUnchanged(a: Article, req: ImportRequest): boolean {
   if (a.source !== req.text || a.tag !== parseTag(req.tag).tag) return false
+  if (req.format !== undefined && req.format !== (a.format ?? 'text')) return false
   if (req.lang !== undefined && parseLanguage(req.lang) !== a.lang) return false
   if (req.title !== undefined && req.title !== a.title) return false
   if (req.targets === undefined) return true

@@ -2,7 +2,9 @@ import { InvalidInput } from '../model/errors.js'
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Warning } from '../model/unit.js'
-import { segmentArticle } from '../segment/segment-article.js'
+import { plainTextLenient } from '../codes/tagged-text.js'
+import { segmentDocument } from '../documents/index.js'
+import type { DocumentFormat } from '../documents/types.js'
 import { resolveTextLanguage } from '../segment/resolve-language.js'
 import type { ImportInput } from '../store/types.js'
 
@@ -16,6 +18,8 @@ export interface ImportRequest {
   targets?: string[]
   text: string
   title?: string
+  /** Plain text, Markdown or HTML; absent: the stored article's kind on a re-import, else text. */
+  format?: DocumentFormat
 }
 
 /**
@@ -24,17 +28,20 @@ export interface ImportRequest {
  */
 export async function prepareImport(
   req: ImportRequest,
-  opts: { isNew?: boolean } = {},
+  opts: { isNew?: boolean; storedFormat?: DocumentFormat } = {},
 ): Promise<{ input: ImportInput; warnings: Warning[] }> {
   const id = checkId(req.id, 'article id')
   const tag = parseTag(req.tag)
   if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
-  const { lang, warnings } = await resolveTextLanguage(req.text, req.lang, tag.language)
+  const { lang, warnings } = await resolveTextLanguage(detectionText(req.text, req.format ?? opts.storedFormat), req.lang, tag.language)
   const targets = req.targets?.map((t) => parseLanguage(t)) ?? (opts.isNew ? defaultTargets(id, tag.language, lang) : undefined)
   if (targets) checkTargets(targets, lang)
-  const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })
-  const title = req.title ?? firstLine(segmented.units[0]?.source ?? id)
-  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented }
+  const format = req.format ?? opts.storedFormat ?? 'text'
+  const doc = segmentDocument(req.text, format, { articleId: id, tag: tag.tag, lang })
+  const segmented = { lead: doc.lead, units: doc.units }
+  const title = req.title ?? firstLine(doc.title ?? plainTextLenient(segmented.units[0]?.source ?? id))
+  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented, format }
+  if (doc.skeleton) input.skeleton = doc.skeleton
   if (targets) input.targets = targets
   return { input, warnings }
 }
@@ -61,4 +68,11 @@ function checkTargets(targets: string[], lang: string): void {
 function firstLine(s: string): string {
   const line = s.split(/\r?\n/, 1)[0] ?? s
   return line.length > 200 ? `${line.slice(0, 199)}…` : line
+}
+
+/** What a document's language is told from: its text without markup, code or URLs (roughly). */
+function detectionText(text: string, format: DocumentFormat | undefined): string {
+  if (format === 'html') return text.replace(/<(script|style|pre|code)\b[\s\S]*?<\/\1\s*>|<[^>]*>|&[#\w]+;/gi, ' ')
+  if (format === 'md') return text.replace(/^(```|~~~)[\s\S]*?^\1.*$|`[^`\n]*`|\]\([^)]*\)|https?:\/\/\S+|<[^>\n]*>/gm, ' ')
+  return text
 }

@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { refuseImport } from '../../auth/permissions.js'
 import { NotFound } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
+import { formatOfMediaType } from '../../documents/index.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
 import { buildReport } from '../../report/build-report.js'
@@ -49,10 +50,18 @@ const getArticle = createRoute({
   tags: ['articles'],
   summary: 'One article, with its source text and coverage',
   request: { params: articleParams },
-  responses: { 200: json(articleSummary.extend({ source: z.string() }), 'the article'), ...problems(400, 401, 404) },
+  responses: {
+    200: json(articleSummary.extend({ source: z.string(), format: z.enum(['text', 'md', 'html']) }), 'the article'),
+    ...problems(400, 401, 404),
+  },
 })
 
-const textBody = { 'text/plain': { schema: z.string().openapi({ description: 'the article; id, tag, targets as query parameters' }) } }
+const textSchema = z.string().openapi({ description: 'the article; id, tag, targets as query parameters' })
+const textBody = {
+  'text/plain': { schema: textSchema },
+  'text/markdown': { schema: textSchema },
+  'text/html': { schema: textSchema },
+}
 
 const postArticle = createRoute({
   method: 'post',
@@ -96,7 +105,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     const article = await store.getArticle(id)
     if (!article) throw new NotFound(`no article ${id}`, 'unknown-article')
     const coverage = await coverageByArticle(store, id)
-    return c.json({ ...summarise(article, coverage.get(id)), source: article.source }, 200)
+    return c.json({ ...summarise(article, coverage.get(id)), source: article.source, format: article.format ?? 'text' }, 200)
   })
 
   app.openapi(postArticle, async (c) => {
@@ -140,11 +149,12 @@ async function readImport(
   storedTag?: string,
 ): Promise<ImportRequest> {
   const type = c.req.header('content-type') ?? ''
-  const isText = /^text\/plain\b/i.test(type)
+  const isText = /^text\/(plain|markdown|html)\b/i.test(type)
   let raw: Record<string, unknown>
   if (isText) {
     const q = c.req.query()
-    raw = { ...pick(q, ['id', 'tag', 'lang', 'title']), text: await c.req.text() }
+    raw = { ...pick(q, ['id', 'tag', 'lang', 'title', 'format']), text: await c.req.text() }
+    raw.format ??= formatOfMediaType(type)
     if (q.targets !== undefined) raw.targets = q.targets.split(',').map((s) => s.trim()).filter(Boolean)
   } else {
     raw = typeof validJson === 'object' && validJson !== null ? { ...validJson } : {}
@@ -161,6 +171,8 @@ async function readImport(
   if (b.lang !== undefined) req.lang = b.lang
   if (b.targets !== undefined) req.targets = b.targets
   if (b.title !== undefined) req.title = b.title
+  // A text/plain body on a re-import keeps the stored kind, as a JSON body without `format` does.
+  if (b.format !== undefined && !(isText && b.format === 'text' && c.req.query('format') === undefined)) req.format = b.format
   return req
 }
 

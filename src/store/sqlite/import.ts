@@ -26,11 +26,12 @@ export function createImporter(
   )
   const upsertArticle = db.prepare(`
     INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
-      live_words, created_at, updated_at)
+      live_words, created_at, updated_at, format, skeleton)
     VALUES (@id, @tag, @lang, @title, @source, @lead, @revision, @targets, @liveUnits,
-      @liveWords, @at, @at)
+      @liveWords, @at, @at, @format, @skeleton)
     ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, lang = excluded.lang,
       title = excluded.title, source = excluded.source, lead = excluded.lead,
+      format = excluded.format, skeleton = excluded.skeleton,
       revision = excluded.revision, targets = excluded.targets, live_units = excluded.live_units,
       live_words = excluded.live_words, updated_at = excluded.updated_at`)
   const markObsolete = db.prepare(
@@ -43,10 +44,10 @@ export function createImporter(
   )
   const upsertUnit = db.prepare(`
     INSERT INTO units (article_id, id, position, block, kind, source, trailing, words,
-      characters, hash, obsolete)
+      characters, hash, obsolete, codes)
     VALUES (@articleId, @id, @position, @block, @kind, @source, @trailing, @words,
-      @characters, @hash, 0)
-    ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position,
+      @characters, @hash, 0, @codes)
+    ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position, codes = excluded.codes,
       block = excluded.block, kind = excluded.kind, source = excluded.source,
       trailing = excluded.trailing, words = excluded.words, characters = excluded.characters,
       hash = excluded.hash, obsolete = 0`)
@@ -103,6 +104,8 @@ export function createImporter(
       existing.lang === checked.lang &&
       existing.source === checked.source &&
       existing.lead === checked.lead &&
+      (existing.format ?? 'text') === checked.format &&
+      existing.skeleton === checked.skeleton &&
       existing.targets === targetsJson
     const summary = (revision: number, written: boolean): ImportSummary => ({
       article: checked.id,
@@ -150,6 +153,7 @@ export function createImporter(
         words: u.words,
         characters: u.characters ?? null,
         hash: digest,
+        codes: u.codes?.length ? JSON.stringify(u.codes) : null,
       })
       // A translation made from other text is stale, whatever the alignment called the pairing.
       if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
