@@ -168,3 +168,39 @@ describe('the API', () => {
     expect((await (await t.call('/api/articles/en-news-01')).json()).format).toBe('html')
   })
 })
+
+describe('a text article re-imported as Markdown', () => {
+  it('keeps the ids and translations of units that only lost their block marks, not stale; a translation loses the same mark', async () => {
+    await withStore(async (store) => {
+      const text = '# Getting started\n\n- Splits text into units.\n- Keeps the ids.\n\n> Quoted words here.\n'
+      await importText(store, { id: 'en-guide-02', tag: 'en-guide', lang: 'en', targets: ['sv'], text })
+      const before = await store.listUnits('en-guide-02')
+      expect(before.map((u) => u.source)).toEqual(['# Getting started', '- Splits text into units.', '- Keeps the ids.', '> Quoted words here.'])
+      const [h, a, b, q] = before.map((u) => u.id) as [string, string, string, string]
+      await write(store, 'en-guide-02', h, '# Kom igång')
+      await write(store, 'en-guide-02', a, '- Delar text i enheter.')
+      await write(store, 'en-guide-02', b, 'Behåller id:n.')
+      await write(store, 'en-guide-02', q, '> Citerade ord här.')
+      const summary = await importText(store, { id: 'en-guide-02', tag: 'en-guide', text, format: 'md' })
+      expect(summary.units).toMatchObject({ kept: 4, stale: 0, new: 0, obsolete: 0 })
+      const after = await store.listUnits('en-guide-02')
+      expect(after.map((u) => [u.id, u.source])).toEqual([
+        [h, 'Getting started'],
+        [a, 'Splits text into units.'],
+        [b, 'Keeps the ids.'],
+        [q, 'Quoted words here.'],
+      ])
+      const ts = await store.listTranslations('en-guide-02', 'sv')
+      expect(ts.map((t) => [t.text, t.stale])).toEqual([
+        ['Kom igång', false],
+        ['Delar text i enheter.', false],
+        ['Behåller id:n.', false],
+        ['Citerade ord här.', false],
+      ])
+      const history = await store.history('en-guide-02', h, 'sv')
+      expect(history.at(-1)).toMatchObject({ oldText: '# Kom igång', newText: 'Kom igång', author: 'tolk', version: 2 })
+      const out = (await exportArticle(store, 'en-guide-02', 'sv', 'original')).body
+      expect(out).toBe('# Kom igång\n\n- Delar text i enheter.\n- Behåller id:n.\n\n> Citerade ord här.\n')
+    })
+  })
+})

@@ -6,6 +6,8 @@ import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
 import { sourceHash } from './source-hash.js'
+import { createMarkStripper } from './strip-marks.js'
+import { blockMark, withoutBlockMark } from '../../documents/block-marks.js'
 import { checkTargets, validateImport } from './validate-import.js'
 
 // Kept here too for callers that import it from the importer.
@@ -65,6 +67,8 @@ export function createImporter(
     'SELECT count(*) AS n FROM translations WHERE article_id = ? AND lang = ?',
   )
 
+  const stripMarks = createMarkStripper(db)
+
   const plan = (input: ImportInput, dryRun: boolean): ImportSummary => {
     const checked = validateImport(input)
     const existing = selectArticle.get(checked.id)
@@ -91,10 +95,12 @@ export function createImporter(
     const byId = new Map(rows.map((r) => [r.id, r]))
     const article = { tag: checked.tag, lang: checked.lang }
     const fresh = input.segmented.units
-    const aligned = alignUnits(
-      rows.map((r) => toUnit(r, existing ?? article)),
-      fresh,
-    )
+    // A text article re-imported as a document: its units lost their block marks (`# `, `- `),
+    // which must not make them new or stale.
+    const unmark = existing !== undefined && (existing.format ?? 'text') === 'text' && checked.format !== 'text'
+    const stored = rows.map((r) => toUnit(r, existing ?? article))
+    if (unmark) for (const u of stored) u.source = withoutBlockMark(u.kind, u.source)
+    const aligned = alignUnits(stored, fresh)
     const targetsJson = JSON.stringify(targets)
     const same =
       existing !== undefined &&
@@ -155,8 +161,10 @@ export function createImporter(
         hash: digest,
         codes: u.codes?.length ? JSON.stringify(u.codes) : null,
       })
+      const unmarked = unmark && previous !== undefined && previous.source !== u.source && withoutBlockMark(previous.kind, previous.source) === u.source
+      if (unmarked) stripMarks(checked.id, a.id, blockMark(previous.kind, previous.source), u.source, at)
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
+      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
         markStale.run(checked.id, a.id)
       }
     }
