@@ -50,8 +50,13 @@ export function formatOfMediaType(type: string | undefined): DocumentFormat | un
   return undefined
 }
 
-/** Segment a document of any format. */
-export function segmentDocument(text: string, format: DocumentFormat, ctx: ArticleContext): SegmentedDocument {
+/** Segment a document of any format (`markdownChunk`: the piece size a long Markdown document is parsed in; see markdown-chunks.ts). */
+export function segmentDocument(
+  text: string,
+  format: DocumentFormat,
+  ctx: ArticleContext,
+  opts: { markdownChunk?: number } = {},
+): SegmentedDocument {
   if (format === 'text') {
     const seg = segmentArticle(text, ctx)
     for (const u of seg.units) u.source = escapeText(u.source)
@@ -60,7 +65,7 @@ export function segmentDocument(text: string, format: DocumentFormat, ctx: Artic
   const b = new DocumentBuilder(text, ctx.lang)
   let title: string | undefined
   try {
-    title = (format === 'md' ? readMarkdown(b) : readHtml(b)).title
+    title = (format === 'md' ? readMarkdown(b, opts.markdownChunk) : readHtml(b)).title
     b.finish()
   } catch (e) {
     if (!(e instanceof SkeletonError)) throw e

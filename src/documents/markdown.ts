@@ -16,6 +16,7 @@ import type { BlockKind } from '../model/unit.js'
 import { type Atom, textAtoms } from './atoms.js'
 import type { DocumentBuilder } from './builder.js'
 import { frontMatterValues } from './front-matter.js'
+import { CHUNK, markdownChunks } from './markdown-chunks.js'
 
 const VOID = new Set(['br', 'img', 'wbr', 'hr', 'input', 'source', 'embed', 'area', 'col', 'meta', 'link', 'track', 'param'])
 
@@ -27,11 +28,7 @@ function end(n: Nodes): number {
 }
 
 /** Walk a Markdown document into `b`; returns the front matter's title, if any. */
-export function readMarkdown(b: DocumentBuilder): { title?: string } {
-  const tree = fromMarkdown(b.source, {
-    extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmAutolinkLiteral()],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
-  })
+export function readMarkdown(b: DocumentBuilder, chunkSize = CHUNK): { title?: string } {
   let title: string | undefined
   let fmTitle: string | undefined
   let pair = 1
@@ -181,9 +178,25 @@ export function readMarkdown(b: DocumentBuilder): { title?: string } {
         break
     }
   }
-  block(tree, 'paragraph')
+  for (const [from, to] of markdownChunks(src, chunkSize)) {
+    const tree = fromMarkdown(from === 0 && to === src.length ? src : src.slice(from, to), {
+      extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmAutolinkLiteral()],
+      mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
+    })
+    if (from > 0) shift(tree, from)
+    block(tree, 'paragraph')
+  }
   const t = fmTitle ?? title
   return t === undefined ? {} : { title: t }
+}
+
+/** Move a piece's node positions to where the piece stands in the whole document. */
+function shift(n: Nodes, by: number): void {
+  if (n.position) {
+    n.position.start.offset = (n.position.start.offset ?? 0) + by
+    n.position.end.offset = (n.position.end.offset ?? 0) + by
+  }
+  if ('children' in n) for (const c of n.children as Nodes[]) shift(c, by)
 }
 
 /** A node's text without its marks. */

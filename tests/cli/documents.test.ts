@@ -49,3 +49,14 @@ describe('tolk import and export of documents', () => {
     expect(exported.stdout).toBe(fs.readFileSync(file, 'utf8'))
   })
 })
+
+describe('tolk segment of a Markdown file', () => {
+  it('lists the units an import would make: no block marks, inline markup as codes', () => {
+    const r = runCli(['segment', '--lang', 'en', new URL('guide.md', fixtures).pathname])
+    expect(r.status).toBe(0)
+    const lines = r.stdout.trimEnd().split('\n')
+    expect(lines).toContain('Features')
+    expect(lines).toContain('Tolk is a ⟦1⟧translation workbench⟦/1⟧.')
+    expect(lines.some((l) => /^(#|- |\|)/.test(l))).toBe(false)
+  })
+})

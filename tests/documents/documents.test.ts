@@ -38,6 +38,20 @@ describe('documents in: the round trip', () => {
     )
   })
 
+  it('Markdown parsed in pieces (a long document) gives the same units and skeleton as parsed whole', () => {
+    fc.assert(
+      fc.property(fc.array(markdownDocument, { minLength: 1, maxLength: 4 }), (parts) => {
+        // Headings between the parts, so there are places to cut.
+        const text = parts.map((p, i) => (i === 0 ? p : `\n\n# Part ${i}\n\n${p.replace(/^---[\s\S]*?---\n/, '')}`)).join('')
+        const whole = segmentDocument(text, 'md', ctx)
+        const pieces = segmentDocument(text, 'md', ctx, { markdownChunk: 16 })
+        expect(pieces.units).toEqual(whole.units)
+        expect(pieces.skeleton).toEqual(whole.skeleton)
+      }),
+      { numRuns: 150 },
+    )
+  })
+
   it('HTML: every target equal to its source gives the document back byte for byte', () => {
     fc.assert(
       fc.property(htmlDocument, (text) => {
