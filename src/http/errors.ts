@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { CodeMismatch } from '../codes/validate.js'
+import { UntranslatedUnits } from '../formats/original.js'
 import { TolkError, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { methodNotAllowed } from './method-not-allowed.js'
@@ -17,6 +19,11 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof VersionConflict) {
     return sendProblem(c, problem(412, err.code, err.message, { current: err.current }))
   }
+  if (err instanceof CodeMismatch) {
+    // Each code named, for a client (the editor) to point at: {kind, code, message}.
+    return sendProblem(c, problem(err.status, err.code, err.message, { codes: err.problems }))
+  }
+  if (err instanceof UntranslatedUnits) return sendProblem(c, problem(err.status, err.code, err.message, { units: err.units }))
   if (err instanceof TolkError) return sendProblem(c, problem(err.status, err.code, err.message))
   if (err instanceof HTTPException) return sendProblem(c, fromHttpException(err, c))
   const requestId = c.get('requestId') as string | undefined

@@ -141,7 +141,10 @@ describe('the API', () => {
     const bad = await t.call(path, jsonBody('PUT', { text: 'Den delar en artikel i översättningsenheter.', state: 'translated' }, { 'If-Match': '"0"' }))
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toContain('application/problem+json')
-    expect((await bad.json()).detail).toContain('⟦1⟧…⟦/1⟧ of the source is missing')
+    const problem = await bad.json()
+    expect(problem.detail).toContain('⟦1⟧…⟦/1⟧ of the source is missing')
+    expect(problem.type).toMatch(/code-mismatch$/)
+    expect(problem.codes).toEqual([{ kind: 'missing', code: '⟦1⟧…⟦/1⟧', message: '⟦1⟧…⟦/1⟧ of the source is missing' }])
     const good = await t.call(path, jsonBody('PUT', { text: 'Den delar en artikel i ⟦1⟧översättningsenheter⟦/1⟧.', state: 'translated' }, { 'If-Match': '"0"' }))
     expect(good.status).toBe(200)
     const out = await t.call('/api/articles/en-guide-01/export?lang=sv&format=original')
@@ -154,7 +157,10 @@ describe('the API', () => {
     )
     const fail = await t.call('/api/articles/en-guide-01/export?lang=sv&format=original&untranslated=fail')
     expect(fail.status).toBe(409)
-    expect((await fail.json()).detail).toMatch(/units are not translated into sv/)
+    const failed = await fail.json()
+    expect(failed.detail).toMatch(/units are not translated into sv/)
+    expect(failed.units.length).toBeGreaterThan(30)
+    expect(failed.units[0]).toEqual({ id: expect.any(String), position: 1 })
   })
 
   it('imports HTML from a JSON body with format, and re-imports with the stored kind', async () => {
