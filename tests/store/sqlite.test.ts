@@ -9,6 +9,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { testStore } from './_contract.js'
+import { testDocuments } from './_contract-documents.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -18,6 +19,7 @@ const freshFile = () => path.join(dir, `db-${++n}`, 'tolk.sqlite')
 
 describe('SQLite store', () => {
   testStore(() => createSqliteStore({ file: freshFile() }))
+  testDocuments(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
