@@ -30,7 +30,7 @@ export function usage(): string {
 
 /**
  * What `tolk VERB --help` prints (without the final newline), through the shared formatter;
- * undefined for an unknown verb. `scripts/cli-reference.mjs` writes docs/cli.md from it.
+ * undefined for an unknown verb. `scripts/cli-reference.mjs` writes docs/cli/VERB.md from it.
  */
 export async function helpOf(verb: string): Promise<string | undefined> {
   const entry = Object.hasOwn(VERBS, verb) ? VERBS[verb] : undefined

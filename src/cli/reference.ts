@@ -1,59 +1,141 @@
 /**
- * docs/cli.md, made from the CLI's own help: `tolk --help`, then each verb of the registry
- * (`VERBS`, so a verb added later gets its section without anyone listing it) with the text its
- * `--help` prints. `npm run docs:cli` writes it; tests/cli/cli-reference.test.ts fails when the
- * page and the help drift apart. All in one process: the help texts are constants of the verbs.
+ * The CLI reference, made from the CLI's own help: docs/cli.md holds the intro, a table of every
+ * verb of the registry (`VERBS`, so a verb added later gets its row and page without anyone
+ * listing it) and `tolk --help`; docs/cli/VERB.md holds what `tolk VERB --help` prints. One page
+ * per verb keeps every page far below the docs size limit however many verbs come.
+ * `npm run docs:cli` writes the pages; tests/cli/cli-reference.test.ts fails, naming the verb,
+ * when a page and the help drift apart. All in one process: the help texts are constants.
  */
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { helpOf, usage } from './main.js'
 import { VERBS } from './verbs.js'
 
-/** One section of the page: its title (`tolk`, `tolk serve`) and the help printed for it. */
-export interface ReferenceSection {
-  title: string
+/** One verb as the reference shows it: its name, one-line summary and full help. */
+export interface VerbHelp {
+  verb: string
+  summary: string
   help: string
 }
 
-/** The command that writes the page, named wherever the page is out of date. */
+/** The reference's pages by path under docs/ (`cli.md`, `cli/serve.md`), each with its text. */
+export type ReferencePages = Map<string, string>
+
+/** The command that writes the pages, named wherever a page is out of date. */
 export const REGENERATE = 'npm run docs:cli'
+
+/** The index page, under docs/. */
+export const INDEX = 'cli.md'
+
+/** The folder of the per-verb pages, under docs/. */
+export const VERB_DIR = 'cli'
 
 const INTRO = `# CLI reference
 
-Every verb of \`tolk\` with its own \`--help\`, as the CLI prints it. This page is generated:
-change a verb's help in \`src/cli/verbs/\`, then run \`${REGENERATE}\` (a test fails while the two
-differ).
+Every verb of \`tolk\`, each with a page holding its own \`--help\` as the CLI prints it. These
+pages are generated: change a verb's help in \`src/cli/verbs/\`, then run \`${REGENERATE}\` (a test
+fails while the two differ).
 
 Every verb exits 0 when all went well, 1 on findings or a partial failure (a check that failed, a
 version conflict, a skipped file), and 2 on bad usage or unreadable input, with one line on
 stderr. Every verb that opens the database takes \`--db FILE\` (else \`TOLK_DB\`, else
 \`data/tolk.sqlite\`). Settings and environment variables: [operations](operations.md#options).`
 
-/** `tolk --help` and every verb's help, in the registry's order. */
-export async function referenceSections(): Promise<ReferenceSection[]> {
-  const sections: ReferenceSection[] = [{ title: 'tolk', help: usage() }]
-  for (const verb of Object.keys(VERBS)) sections.push({ title: `tolk ${verb}`, help: (await helpOf(verb)) ?? '' })
-  return sections
+/** The page of one verb, under docs/. */
+export function verbPage(verb: string): string {
+  // The name becomes a file name: refuse anything that could leave docs/cli/ or need escaping.
+  if (!/^[a-z][a-z0-9-]*$/.test(verb)) throw new Error(`verb name unfit for a file name: ${JSON.stringify(verb)}`)
+  return `${VERB_DIR}/${verb}.md`
 }
 
-/** The page: the intro, a list of the verbs, then a section per verb with its help as code. */
-export function renderReference(sections: ReferenceSection[]): string {
-  const list = sections.map((s) => `[\`${s.title}\`](#${anchor(s.title)})`).join(' · ')
-  const body = sections.map((s) => `## ${s.title}\n\n${fence(s.help)}`)
-  return `${[INTRO, list, ...body].join('\n\n')}\n`
-}
-
-/** A page's sections by title, each as written (for telling which verb drifted). */
-export function sectionsOf(page: string): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const part of page.split(/^## /m).slice(1)) {
-    const end = part.indexOf('\n')
-    out.set(part.slice(0, end).trim(), part.slice(end + 1).trim())
-  }
+/** Every verb of the registry, in its order, with the help `tolk VERB --help` prints. */
+export async function verbHelps(): Promise<VerbHelp[]> {
+  const out: VerbHelp[] = []
+  for (const [verb, entry] of Object.entries(VERBS)) out.push({ verb, summary: entry.summary, help: (await helpOf(verb)) ?? '' })
   return out
 }
 
-/** GitHub's anchor for a heading: lower case, spaces as hyphens, other punctuation dropped. */
-function anchor(title: string): string {
-  return title.toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-')
+/** The pages as they should be now, from the live help. */
+export async function referencePages(): Promise<ReferencePages> {
+  return renderReference(usage(), await verbHelps())
+}
+
+/** The index (intro, verb table, `tolk --help`) and a page per verb, in the registry's order. */
+export function renderReference(topHelp: string, verbs: VerbHelp[]): ReferencePages {
+  const rows = verbs.map((v) => `| [\`tolk ${v.verb}\`](${verbPage(v.verb)}) | ${inline(v.summary)} |`)
+  const table = ['## Verbs', '', '| verb | what it does |', '| --- | --- |', ...rows].join('\n')
+  const top = `## tolk --help\n\n${fence(topHelp)}`
+  const pages: ReferencePages = new Map([[INDEX, `${[INTRO, table, top].join('\n\n')}\n`]])
+  for (const v of verbs) pages.set(verbPage(v.verb), renderVerb(v))
+  return pages
+}
+
+/** One verb's page: its summary, its help as code, and the way back to the index. */
+function renderVerb({ verb, summary, help }: VerbHelp): string {
+  const lead = `${inline(summary.charAt(0).toUpperCase() + summary.slice(1))}.`
+  const back = `Exit codes, \`--db\` and every other verb: [CLI reference](../${INDEX}).`
+  return `${[`# tolk ${verb}`, lead, fence(help), back].join('\n\n')}\n`
+}
+
+/**
+ * How the pages on disk differ from those wanted, one line per page, naming its verb: a page
+ * that differs, one missing, or one left over from a verb that no longer exists. Empty when equal.
+ */
+export function referenceDrift(want: ReferencePages, have: ReferencePages): string[] {
+  const out: string[] = []
+  for (const [path, text] of want) {
+    const what = path === INDEX ? `docs/${INDEX} (intro, verb table, tolk --help)` : `tolk ${verbOf(path)} (docs/${path})`
+    if (!have.has(path)) out.push(`${what}: page missing`)
+    else if (have.get(path) !== text) out.push(`${what}: page differs from the help`)
+  }
+  for (const path of have.keys()) if (!want.has(path)) out.push(`docs/${path}: no verb ${verbOf(path)} in the registry, page left over`)
+  return out
+}
+
+/** The reference pages now on disk under `docsDir`: the index and every docs/cli/*.md. */
+export function readReference(docsDir: string): ReferencePages {
+  const pages: ReferencePages = new Map()
+  const read = (path: string) => {
+    try {
+      pages.set(path, readFileSync(join(docsDir, path), 'utf8'))
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err
+    }
+  }
+  read(INDEX)
+  for (const file of verbFiles(docsDir)) read(`${VERB_DIR}/${file}`)
+  return pages
+}
+
+/** Writes the pages that changed and deletes the pages of verbs that are gone; says which. */
+export function writeReference(docsDir: string, want: ReferencePages): { written: string[]; removed: string[] } {
+  const have = readReference(docsDir)
+  const written = [...want.keys()].filter((path) => have.get(path) !== want.get(path))
+  const removed = [...have.keys()].filter((path) => !want.has(path))
+  mkdirSync(join(docsDir, VERB_DIR), { recursive: true })
+  for (const path of written) writeFileSync(join(docsDir, path), want.get(path) ?? '')
+  for (const path of removed) rmSync(join(docsDir, path))
+  return { written, removed }
+}
+
+/** The Markdown files in docs/cli/ (none when the folder does not exist yet). */
+function verbFiles(docsDir: string): string[] {
+  try {
+    return readdirSync(join(docsDir, VERB_DIR)).filter((f) => f.endsWith('.md')).sort()
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw err
+  }
+}
+
+/** The verb a page under docs/cli/ belongs to. */
+function verbOf(path: string): string {
+  return path.slice(VERB_DIR.length + 1, -'.md'.length)
+}
+
+/** A summary as Markdown text: `DIR/<lng>` must not turn into an HTML tag, nor `|` end a cell. */
+function inline(text: string): string {
+  return text.replace(/[\\`*_[\]<>|]/g, '\\$&')
 }
 
 /** A code block that no run of backticks in the help can close early. */

@@ -2,11 +2,13 @@
  * Export one article in one target language in any of the interchange formats: reads the article,
  * its live units and their translations in two store calls, then hands them to one writer.
  */
+import { plainText } from '../codes/tagged-text.js'
 import { InvalidInput, NotFound } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { untranslated } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { I18NEXT_WRITER } from './i18next-json.js'
+import { writeOriginal } from './original.js'
 import { PLAIN_TEXT_WRITER } from './plain-text.js'
 import { PO_WRITER } from './po.js'
 import { TMX_WRITER } from './tmx.js'
@@ -22,7 +24,8 @@ import {
 import { XLIFF12_WRITER } from './xliff12.js'
 import { XLIFF2_WRITER } from './xliff2.js'
 
-const WRITERS: Record<ExportFormat, ExportFormatWriter> = {
+/** The formats written a unit at a time; `original` is rebuilt whole from the skeleton. */
+const WRITERS: Record<Exclude<ExportFormat, 'original'>, ExportFormatWriter> = {
   xliff2: XLIFF2_WRITER,
   xliff12: XLIFF12_WRITER,
   tmx: TMX_WRITER,
@@ -78,12 +81,13 @@ export async function loadExportData(
   const translations = await store.listTranslations(articleId, lang)
   const byUnit = new Map(translations.map((t) => [t.unitId, t]))
   let body = 0
-  for (const u of units) body += u.source.length + u.trailing.length
+  // A text unit's tagged text is its text but for a doubled ⟦ (src/codes/).
+  for (const u of units) body += plainText(u.source).length + u.trailing.length
   return {
     article,
     lang,
     // The units and their trailing whitespace end the text; what comes before them is the lead.
-    lead: article.source.slice(0, Math.max(0, article.source.length - body)),
+    lead: article.skeleton ? '' : article.source.slice(0, Math.max(0, article.source.length - body)),
     units: units.map((unit) => ({
       unit,
       translation: byUnit.get(unit.id) ?? untranslated(articleId, unit.id, lang),
@@ -100,7 +104,8 @@ export async function exportArticle(
   format: ExportFormat,
   opts: ExportOptions = {},
 ): Promise<ExportedFile> {
-  return writeWhole(WRITERS[format], await loadExportData(store, articleId, lang), opts)
+  const data = await loadExportData(store, articleId, lang)
+  return format === 'original' ? writeOriginal(data, opts) : writeWhole(WRITERS[format], data, opts)
 }
 
 /**
@@ -117,6 +122,11 @@ export async function streamExport(
   format: ExportFormat,
   opts: ExportOptions = {},
 ): Promise<ExportStream> {
+  if (format === 'original') {
+    // The document is rebuilt from its skeleton with every unit in place: one piece.
+    const file = await exportArticle(store, articleId, lang, format, opts)
+    return { mediaType: file.mediaType, extension: file.extension, chunks: (async function* () { yield file.body })() }
+  }
   const writer = WRITERS[format]
   const first = await store.unitPage(articleId, { lang, limit: EXPORT_PAGE })
   const { article } = first

@@ -5,6 +5,7 @@
  * conflict in the report, never an overwrite. The whole file is read and checked before the first
  * write, so bad input writes nothing.
  */
+import { checkCodes } from '../codes/validate.js'
 import { Archived, InvalidInput, NotFound, TolkError, VersionConflict } from '../model/errors.js'
 import { normalizeForCompare } from '../model/text.js'
 import { checkText, TEXT_LIMITS } from '../model/text-rule.js'
@@ -186,6 +187,17 @@ export async function importTranslations(
   // Every target against the text rule refuses the whole file before its first write (a file
   // read by readTranslationFile was checked already, naming its lines).
   checkFileTexts(file, 'the file')
+  // A target whose codes do not fit its source refuses the whole file, naming every such unit.
+  const bad: string[] = []
+  for (const [i, w] of writes.entries()) {
+    const unit = units.get(w.unitId)
+    if (!unit || w.text === '') continue
+    const { errors } = checkCodes(w.text, unit.source)
+    if (errors.length) bad.push(`line ${lines[i] ?? 0}: unit ${printable(w.unitId)}: ${errors.map((e) => e.message).join('; ')}`)
+  }
+  if (bad.length) {
+    throw new InvalidInput(`${bad.length} translation${bad.length === 1 ? '' : 's'} in the file do not keep their source's codes, so nothing was written: ${bad.join(' | ')}`, 'code-mismatch')
+  }
   for (const state of new Set(writes.map((w) => w.state))) {
     const refusal = opts.authorize?.(lang, state)
     if (refusal) throw new TolkError('forbidden', refusal, 403)

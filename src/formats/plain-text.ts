@@ -2,6 +2,7 @@
  * The target text reassembled in the source's layout: the lead, then each unit's translation (or
  * its source, when untranslated) followed by the unit's own trailing whitespace.
  */
+import { plainTextLenient } from '../codes/tagged-text.js'
 import { isTranslated, writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter, type ExportOptions } from './types.js'
 
 /** How `--mark-untranslated` shows a segment left in the source language. */
@@ -17,11 +18,12 @@ export const PLAIN_TEXT_WRITER: ExportFormatWriter = {
     return {
       head: data.lead,
       unit({ unit, translation: t }) {
+        // Plain text: codes left out (a Markdown or HTML unit's markup is not text).
         const text = isTranslated(t)
-          ? t.text
+          ? plainTextLenient(t.text)
           : opts.markUntranslated
-            ? markUntranslated(unit.source)
-            : unit.source
+            ? markUntranslated(plainTextLenient(unit.source))
+            : plainTextLenient(unit.source)
         return text + unit.trailing
       },
       end: () => '',

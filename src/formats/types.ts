@@ -2,7 +2,7 @@
 import type { Article, ArticleSummary, State, StoredUnit, Translation } from '../model/translation.js'
 
 /** The formats `tolk export` writes. */
-export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'po', 'i18next', 'text'] as const
+export const EXPORT_FORMATS = ['xliff2', 'xliff12', 'tmx', 'po', 'i18next', 'text', 'original'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 /** One live unit with its translation in the exported language. */
@@ -64,6 +64,8 @@ export function writeWhole(format: ExportFormatWriter, data: ExportData, opts: E
 export interface ExportOptions {
   /** Plain text: wrap untranslated segments (in the source language) in `[[…]]`. */
   markUntranslated?: boolean
+  /** `original`: an untranslated unit falls back to its source (`source`, the default) or fails the export (`fail`). */
+  untranslated?: 'source' | 'fail'
 }
 
 /** What an export produces. */

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { CodeMismatch } from '../codes/validate.js'
+import { UntranslatedUnits } from '../formats/original.js'
 import { StoreBusy, TolkError, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
 import { methodNotAllowed } from './method-not-allowed.js'
@@ -29,6 +31,11 @@ export function errorHandler(accepted: AcceptedTypes = () => []): (err: Error, c
       c.header('Retry-After', String(err.retryAfter))
       return sendProblem(c, problem(503, 'store-busy', err.message, { retryAfter: err.retryAfter }))
     }
+    if (err instanceof CodeMismatch) {
+      // Each code named, for a client (the editor) to point at: {kind, code, message}.
+      return sendProblem(c, problem(400, 'code-mismatch', err.message, { codes: err.problems }))
+    }
+    if (err instanceof UntranslatedUnits) return sendProblem(c, problem(409, 'untranslated-units', err.message, { units: err.units }))
     if (err instanceof TolkError) return sendProblem(c, problemOf(err.status, err.code, err.message))
     if (err instanceof HTTPException) return sendProblem(c, fromHttpException(err, c, accepted))
     const requestId = c.get('requestId') as string | undefined

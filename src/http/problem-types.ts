@@ -144,6 +144,24 @@ const types = {
     meaning: "The account was removed: it can no longer sign in or hold tokens, and its name, kept in the history, cannot be used again.",
     fix: "Create an account with another name.",
   },
+  'code-mismatch': {
+    status: 400,
+    title: "Codes do not fit the source",
+    meaning: "A translation's protected inline codes (⟦1⟧…⟦/1⟧ for paired markup such as emphasis or a link, ⟦2/⟧ for standalone ones) do not fit its source's: a paired code is missing, added, unbalanced, crossed or used twice. The answer's `codes` lists each problem with the code it concerns.",
+    fix: "Keep every paired code of the source, opened and closed in order (copying the source always fits); codes may move within the sentence.",
+  },
+  'untranslated-units': {
+    status: 409,
+    title: "Untranslated units",
+    meaning: "An export with `untranslated=fail` (`--untranslated fail`) met units not translated into the language; the answer's `units` lists them.",
+    fix: "Translate the units listed, or export without untranslated=fail to fall back to their source.",
+  },
+  'document-unreadable': {
+    status: 400,
+    title: "Document not kept byte for byte",
+    meaning: "A Markdown or HTML article could not be split into units and a skeleton that give the document back byte for byte (HTML the parser has to rearrange, such as misnested tags), so it was not imported.",
+    fix: "Fix the markup the detail points at, or import the file as text (--format text, format=text).",
+  },
   'no-route': {
     status: 404,
     title: 'No such route',

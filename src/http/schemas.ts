@@ -102,6 +102,7 @@ export const importBody = z
     targets: z.array(langSchema).min(1).max(50).optional(),
     title: cleanText(TEXT_LIMITS.title).optional(),
     text: cleanText(TEXT_LIMITS.article),
+    format: z.enum(['text', 'md', 'html']).optional().openapi({ description: 'plain text (default; on a re-import, the stored kind), Markdown or HTML' }),
   })
   .openapi('ImportRequest')
 
@@ -114,6 +115,7 @@ export const importQuery = z.object({
   lang: z.string().max(100).optional(),
   targets: z.string().max(1000).optional().openapi({ description: 'comma-separated, for text/plain bodies' }),
   title: z.string().max(500).optional(),
+  format: z.enum(['text', 'md', 'html']).optional().openapi({ description: 'for text bodies: overrides what the Content-Type says' }),
   dryRun: booleanQuery.optional().openapi({ description: 'plan only, write nothing' }),
 })
 

@@ -2,6 +2,7 @@ import { Archived } from '../model/errors.js'
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Article } from '../model/translation.js'
+import type { DocumentFormat } from '../documents/types.js'
 import type { ImportSummary, Store } from '../store/types.js'
 import { CLI_LANG_FLAG, type LanguageFlag } from '../segment/resolve-language.js'
 import { prepareImport, type ImportRequest } from './prepare-import.js'
@@ -35,6 +36,7 @@ export async function importText(store: Store, req: ImportRequest, opts: ImportT
  */
 function isUnchanged(a: Article, req: ImportRequest): boolean {
   if (a.source !== req.text || a.tag !== parseTag(req.tag).tag) return false
+  if (req.format !== undefined && req.format !== (a.format ?? 'text')) return false
   // A language given for an article whose language was only guessed confirms it: a change.
   if (req.lang !== undefined && (parseLanguage(req.lang) !== a.lang || !a.langConfirmed)) return false
   if (req.title !== undefined && req.title !== a.title) return false

@@ -2,7 +2,9 @@ import { InvalidInput } from '../model/errors.js'
 import { checkId } from '../model/ids.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import type { Warning } from '../model/unit.js'
-import { segmentArticle } from '../segment/segment-article.js'
+import { plainTextLenient } from '../codes/tagged-text.js'
+import { segmentDocument } from '../documents/index.js'
+import type { DocumentFormat } from '../documents/types.js'
 import { CLI_LANG_FLAG, resolveTextLanguage, type LanguageFlag, type ResolvedLanguage } from '../segment/resolve-language.js'
 import type { Article } from '../model/translation.js'
 import type { ImportInput } from '../store/types.js'
@@ -17,6 +19,8 @@ export interface ImportRequest {
   targets?: string[]
   text: string
   title?: string
+  /** Plain text, Markdown or HTML; absent: the stored article's kind on a re-import, else text. */
+  format?: DocumentFormat
 }
 
 /** Options of {@link prepareImport}. */
@@ -36,16 +40,20 @@ export async function prepareImport(req: ImportRequest, opts: PrepareOptions = {
   const tag = parseTag(req.tag)
   if (req.text.trim() === '') throw new InvalidInput(`article ${id} is empty: there is nothing to translate`, 'empty-article')
   const flag = opts.flag ?? CLI_LANG_FLAG
+  const storedFormat = opts.existing?.format
+  const format = req.format ?? storedFormat ?? 'text'
   // A language once confirmed stays the article's until another is given.
   const stored = req.lang === undefined && opts.existing?.langConfirmed === true
   const given = stored ? opts.existing?.lang : req.lang
-  const resolved = await resolveTextLanguage(req.text, given, tag.language, { stored, flag })
+  const resolved = await resolveTextLanguage(detectionText(req.text, format), given, tag.language, { stored, flag })
   const { lang, warnings } = resolved
   const targets = req.targets?.map((t) => parseLanguage(t)) ?? (!opts.existing ? defaultTargets(id, tag.language, lang) : undefined)
   if (targets) checkTargets(targets, resolved, flag)
-  const segmented = segmentArticle(req.text, { articleId: id, tag: tag.tag, lang })
-  const title = req.title ?? firstLine(segmented.units[0]?.source ?? id)
-  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented, langConfirmed: resolved.confirmed }
+  const doc = segmentDocument(req.text, format, { articleId: id, tag: tag.tag, lang })
+  const segmented = { lead: doc.lead, units: doc.units }
+  const title = req.title ?? firstLine(doc.title ?? plainTextLenient(segmented.units[0]?.source ?? id))
+  const input: ImportInput = { id, tag: tag.tag, lang, title, source: req.text, segmented, format, langConfirmed: resolved.confirmed }
+  if (doc.skeleton) input.skeleton = doc.skeleton
   if (targets) input.targets = targets
   return { input, warnings }
 }
@@ -81,4 +89,11 @@ function sameAsText(target: string, resolved: ResolvedLanguage, flag: LanguageFl
 function firstLine(s: string): string {
   const line = s.split(/\r?\n/, 1)[0] ?? s
   return line.length > 200 ? `${line.slice(0, 199)}…` : line
+}
+
+/** What a document's language is told from: its text without markup, code or URLs (roughly). */
+function detectionText(text: string, format: DocumentFormat | undefined): string {
+  if (format === 'html') return text.replace(/<(script|style|pre|code)\b[\s\S]*?<\/\1\s*>|<[^>]*>|&[#\w]+;/gi, ' ')
+  if (format === 'md') return text.replace(/^(```|~~~)[\s\S]*?^\1.*$|`[^`\n]*`|\]\([^)]*\)|https?:\/\/\S+|<[^>\n]*>/gm, ' ')
+  return text
 }

@@ -1,3 +1,4 @@
+import type { DocumentFormat, Skeleton } from '../documents/types.js'
 import type { TranslationOrigin } from './origin.js'
 import type { TranslationUnit } from './unit.js'
 
@@ -16,6 +17,10 @@ export interface Article extends ArticleSummary {
    * re-import keeps it, and no tag-mismatch warning is given for the article.
    */
   langConfirmed: boolean
+  /** Plain text, Markdown or HTML (schema 16; absent or `text` for every older article). */
+  format?: DocumentFormat
+  /** A Markdown or HTML article's skeleton: its bytes with a hole per unit. */
+  skeleton?: Skeleton
 }
 
 /** An article without its source text: what listings need. */

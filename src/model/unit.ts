@@ -1,3 +1,5 @@
+import type { CodeData } from '../codes/types.js'
+
 /** The kind of block a unit was cut from. */
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'quote'
 
@@ -22,6 +24,8 @@ export interface TranslationUnit {
   words: number
   /** Non-space characters, for languages written without spaces between words. */
   characters?: number
+  /** What the unit's codes (`⟦1⟧`, `⟦2/⟧` in `source`) stand for: see src/codes/. Absent when it has none. */
+  codes?: CodeData[]
 }
 
 /** A segmented article: the whitespace before the first unit, then the units. */

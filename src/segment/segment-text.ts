@@ -50,3 +50,20 @@ export function segmentText(text: string, lang: string): Span[] {
   })
   return spans
 }
+
+/**
+ * The sentences of one block of text (no block splitting: line breaks inside are part of it), as
+ * `[start, end)` spans trimmed of white space, by the language's rules or Intl.Segmenter.
+ */
+export function sentenceSpans(text: string, lang: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  const emit = (s: number, e: number): void => {
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (s < e) spans.push([s, e])
+  }
+  const rules = rulesFor(lang)
+  if (rules) new SentenceSplitter(text, rules, emit).split(0, text.length)
+  else intlSentences(text, 0, text.length, lang, emit)
+  return spans
+}

@@ -8,6 +8,7 @@ import type {
   TranslationWrite,
 } from '../model/translation.js'
 import type { SegmentedArticle, Warning } from '../model/unit.js'
+import type { DocumentFormat, Skeleton } from '../documents/types.js'
 import type { AlignmentCounts } from '../align/types.js'
 import type { TranslationMemory } from '../tm/types.js'
 import type { Accounts } from '../auth/types.js'
@@ -29,6 +30,9 @@ export interface ImportInput {
    */
   langConfirmed?: boolean
   segmented: SegmentedArticle
+  /** Plain text (default), Markdown or HTML: a document's units come with `skeleton`. */
+  format?: DocumentFormat
+  skeleton?: Skeleton
 }
 
 /** What an import did (or, with dryRun, would do). */

@@ -1,14 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../cli/run-cli.js'
 
 const README_LIMIT = 12_000
 const PAGE_LIMIT = 25_000
 
-/** The pages people read: the README, docs/*.md (not the drafts in docs/incoming/), bench/README.md. */
+/** The pages people read: the README, every .md under docs/ and its folders (not the drafts in
+ * docs/incoming/), bench/README.md. */
 function pages(): string[] {
-  const docs = readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(ROOT, 'docs', f))
+  const docs = (readdirSync(join(ROOT, 'docs'), { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.md') && !f.split(sep).includes('incoming'))
+    .sort()
+    .map((f) => join(ROOT, 'docs', f))
   return [join(ROOT, 'README.md'), ...docs, join(ROOT, 'bench/README.md')]
 }
 
@@ -60,6 +64,12 @@ describe('the documentation', () => {
       }
     }
     expect(broken).toEqual([])
+  })
+
+  it('reads the pages in folders under docs/ too, but not the drafts', () => {
+    const found = pages().map((p) => relative(ROOT, p).split(sep).join('/'))
+    expect(found).toContain('docs/cli/serve.md')
+    expect(found.filter((p) => p.startsWith('docs/incoming/'))).toEqual([])
   })
 
   it('finds links and anchors as GitHub does, and not inside code', () => {

@@ -18,6 +18,7 @@ const EXT: Record<ExportFormat, string> = {
   po: 'po',
   i18next: 'json',
   text: 'txt',
+  original: 'txt',
 }
 
 beforeAll(async () => {

@@ -104,8 +104,8 @@ describe('problem types', () => {
     const t = await makeTestApp()
     const xml = { 'Content-Type': 'application/xml' }
     const cases: [string, RequestInit, string[]][] = [
-      [`/api/articles/${ARTICLE.id}`, { method: 'PUT', body: '<a/>', headers: xml }, ['application/json', 'text/plain']],
-      ['/api/articles', { method: 'POST', body: '<a/>', headers: xml }, ['application/json', 'text/plain']],
+      [`/api/articles/${ARTICLE.id}`, { method: 'PUT', body: '<a/>', headers: xml }, ['application/json', 'text/plain', 'text/markdown', 'text/html']],
+      ['/api/articles', { method: 'POST', body: '<a/>', headers: xml }, ['application/json', 'text/plain', 'text/markdown', 'text/html']],
       [tPath(t.units[0]!), { method: 'PUT', body: 'Hej', headers: { 'Content-Type': 'text/plain', 'If-Match': '"0"' } }, ['application/json']],
       ['/locales/add/en/app', { method: 'POST', body: 'x', headers: { 'Content-Type': 'text/plain' } }, ['application/json', 'application/x-www-form-urlencoded']],
     ]

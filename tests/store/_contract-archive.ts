@@ -142,7 +142,7 @@ export function testArchive(freshStore: () => Store): void {
       expect(before.coverage).toEqual(await recount(store, ID))
       await store.archiveArticle(ID, { by: 'boss' })
       const restored = await store.restoreArticle(ID, { by: 'root' })
-      expect(restored).toEqual((({ source: _, langConfirmed: __, ...summary }) => summary)(before.article))
+      expect(restored).toEqual((({ source: _, langConfirmed: __, format: ___, skeleton: ____, ...summary }) => summary)(before.article))
       expect(await snapshot(store, ID)).toEqual(before)
       expect(await store.getArchived(ID)).toBeUndefined()
       expect(await store.listArchived()).toEqual([])

@@ -10,6 +10,7 @@ import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { testStore } from './_contract.js'
 import { testMtStore } from './_contract-mt.js'
+import { testDocuments } from './_contract-documents.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -20,6 +21,7 @@ const freshFile = () => path.join(dir, `db-${++n}`, 'tolk.sqlite')
 describe('SQLite store', () => {
   testStore(() => createSqliteStore({ file: freshFile() }))
   testMtStore(() => createSqliteStore({ file: freshFile() }))
+  testDocuments(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {

@@ -2,6 +2,8 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { isValidId, tagFromArticleId } from '../../model/ids.js'
+import { formatOfFile, parseDocumentFormat } from '../../documents/index.js'
+import type { DocumentFormat } from '../../documents/types.js'
 import { importText } from '../../import/import-text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { ImportSummary, Store } from '../../store/types.js'
@@ -10,13 +12,13 @@ import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore } from '../store-access.js'
 import { createProgress } from '../progress.js'
 
-export const HELP = `Usage: tolk import FILE [--id ARTICLE] [--tag TAG] [--lang xx] [--targets sv,de] [--json] [--dry-run] [--db FILE]
-       tolk import DIR [--lang xx] [--targets sv,de] [--json] [--dry-run] [--db FILE]
+export const HELP = `Usage: tolk import FILE [--id ARTICLE] [--tag TAG] [--lang xx] [--targets sv,de] [--format md|html|text] [--json] [--dry-run] [--db FILE]
+       tolk import DIR [--lang xx] [--targets sv,de] [--format md|html|text] [--json] [--dry-run] [--db FILE]
 
-Import an article (plain text or Markdown), or re-import an edited one: unchanged sentences keep
+Import an article (plain text, Markdown or HTML), or re-import an edited one: unchanged sentences keep
 their ids and translations, edited ones keep their ids and their translations turn stale, new
 ones are new units, removed ones become obsolete (kept, out of reports). Each article is one
-transaction. A DIR imports every .txt and .md file in it, id from the file name and tag from
+transaction. A DIR imports every .txt, .md, .html and .htm file in it, id from the file name and tag from
 the id (sv-general-01.txt → sv-general-01, sv-general); a bad file is reported and skipped.
 A re-import keeps the stored tag unless --tag names another.
 A text that breaks the text rule (a control character other than tab and line breaks) is bad
@@ -28,6 +30,8 @@ Options:
   --lang xx      text language (default: detected when confident, else the tag's language)
   --targets L    target languages; a re-import without it keeps the article's targets
                  (a new article defaults to the tag's language when the text is in another one)
+  --format F     md, html or text (default: from the extension, .md → md, .html/.htm → html;
+                 else the stored article's kind on a re-import, else text)
   --json         print {"article", "revision", "outcome": new|changed|unchanged,
                  "units": {kept, moved, stale, new, obsolete}, "warnings"}
   --dry-run      print what the import would do and write nothing
@@ -41,6 +45,7 @@ interface Flags {
   tag?: string | undefined
   lang?: string | undefined
   targets?: string[] | undefined
+  format?: DocumentFormat | undefined
   dryRun: boolean
 }
 
@@ -51,12 +56,14 @@ export async function run(args: string[]): Promise<number> {
     tag: { type: 'string' },
     lang: { type: 'string' },
     targets: { type: 'string' },
+    format: { type: 'string' },
     json: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
   })
   if (positionals.length !== 1) throw new UsageError('give one FILE or DIR to import; see --help')
   const path = positionals[0] as string
-  const flags: Flags = { lang: values.lang, targets: splitList(values.targets), dryRun: values['dry-run'] ?? false }
+  const format = values.format === undefined ? undefined : parseFormatFlag(values.format)
+  const flags: Flags = { lang: values.lang, targets: splitList(values.targets), format, dryRun: values['dry-run'] ?? false }
   const isDir = (await stat(path).catch(() => undefined))?.isDirectory() ?? false
   if (isDir && (values.id || values.tag)) throw new UsageError('--id and --tag name one article; a DIR takes them from the file names')
 
@@ -85,9 +92,11 @@ async function importFile(store: Store, file: string, flags: Flags): Promise<Fil
   if (!tag) throw new InvalidInput(`cannot tell the tag of "${id}": name it with --tag, or call the file <tag>-<NN>.txt`, 'invalid-tag')
   // The store checks the text too; here the message can name the file (and line).
   const text = checkText(await readTextInput(file), TEXT_LIMITS.article, file)
+  const byName = formatOfFile(file)
+  const format = flags.format ?? (byName === 'text' ? undefined : byName)
   const summary = await importText(
     store,
-    { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}) },
+    { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}), ...(format ? { format } : {}) },
     { dryRun: flags.dryRun },
   )
   // A dry run writes nothing, so `written` cannot tell: a revision past the stored one can.
@@ -96,7 +105,7 @@ async function importFile(store: Store, file: string, flags: Flags): Promise<Fil
 }
 
 async function importDir(store: Store, dir: string, flags: Flags, json: boolean): Promise<number> {
-  const files = (await readdir(dir)).filter((f) => /\.(txt|md)$/i.test(f)).sort()
+  const files = (await readdir(dir)).filter((f) => /\.(txt|md|markdown|html?)$/i.test(f)).sort()
   const progress = createProgress(files.length, 'importing')
   const results: FileResult[] = []
   const skipped: { file: string; reason: string }[] = []
@@ -123,6 +132,14 @@ async function importDir(store: Store, dir: string, flags: Flags, json: boolean)
     )
   }
   return skipped.length > 0 ? 1 : 0
+}
+
+function parseFormatFlag(name: string): DocumentFormat {
+  try {
+    return parseDocumentFormat(name)
+  } catch {
+    throw new UsageError(`--format ${name}: use md, html or text`)
+  }
 }
 
 async function printSummary(s: FileResult, json: boolean, dryRun: boolean): Promise<void> {

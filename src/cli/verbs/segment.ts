@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path'
 import { InvalidInput } from '../../model/errors.js'
 import { checkId, isValidId, tagFromArticleId } from '../../model/ids.js'
 import { parseLanguage, parseTag, type ParsedTag } from '../../model/tags.js'
+import { formatOfFile, segmentDocument } from '../../documents/index.js'
 import { segmentArticle } from '../../segment/segment-article.js'
 import { segmentText } from '../../segment/segment-text.js'
 import { StreamSegmenter } from '../../segment/segment-stream.js'
@@ -14,6 +15,8 @@ export const HELP = `Usage: tolk segment [--lang xx] [--id ARTICLE] [--tag TAG] 
        tolk segment --jsonl [--lang xx] < lines.jsonl
 
 Split text into translation units. Reads FILE, or standard input when FILE is absent or "-".
+A .md/.markdown or .html/.htm FILE is read as Markdown or HTML, as tolk import reads it: block
+syntax left out, inline markup as codes (⟦1⟧…⟦/1⟧, ⟦2/⟧).
 
 Output:
   (default)      one unit per line; a unit's inner line breaks are printed as spaces
@@ -50,6 +53,16 @@ export async function run(args: string[]): Promise<number> {
   const file = positionals[0]
   const articleId = values.id !== undefined ? checkId(values.id, 'article id') : defaultArticleId(file)
   const tag = values.tag !== undefined ? parseTag(values.tag) : impliedTag(articleId)
+  const format = file === undefined || file === '-' ? 'text' : formatOfFile(file)
+  if (format !== 'text') {
+    // A Markdown or HTML file: its units as an import makes them (tagged text, block syntax left out).
+    const text = await readTextInput(file)
+    const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)
+    warn(warnings)
+    const { units } = segmentDocument(text, format, { articleId, tag: tag?.tag ?? '', lang })
+    await writeOut(values.json ? `${JSON.stringify(units, null, 2)}\n` : units.map((u) => `${u.source.replace(/\s*[\r\n]+\s*/g, ' ')}\n`).join(''))
+    return 0
+  }
   if (values.json) {
     const text = await readTextInput(file)
     const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)

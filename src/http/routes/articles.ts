@@ -3,6 +3,7 @@ import type { Context } from 'hono'
 import { refuseImport } from '../../auth/permissions.js'
 import { Archived } from '../../model/errors.js'
 import { tagFromArticleId } from '../../model/ids.js'
+import { formatOfMediaType } from '../../documents/index.js'
 import { importText } from '../../import/import-text.js'
 import type { ImportRequest } from '../../import/prepare-import.js'
 import { API_LANG_FLAG } from '../../segment/resolve-language.js'
@@ -29,7 +30,13 @@ const articleFields = {
 /** An article as listed (strict: the document says exactly what an answer holds, a test checks it). */
 export const articleSummary = z.strictObject(articleFields).openapi('ArticleSummary')
 
-const articleDetail = z.strictObject({ ...articleFields, source: z.string() }).openapi('Article')
+const articleDetail = z
+  .strictObject({
+    ...articleFields,
+    source: z.string(),
+    format: z.enum(['text', 'md', 'html']).openapi({ description: 'plain text, Markdown or HTML: the kind the source was imported as' }),
+  })
+  .openapi('Article')
 
 const importSummary = z
   .strictObject({
@@ -61,7 +68,12 @@ const getArticle = createRoute({
   },
 })
 
-const textBody = { 'text/plain': { schema: z.string().openapi({ description: 'the article; id, tag, targets as query parameters' }) } }
+const textSchema = z.string().openapi({ description: 'the article; id, tag, targets as query parameters' })
+const textBody = {
+  'text/plain': { schema: textSchema },
+  'text/markdown': { schema: textSchema },
+  'text/html': { schema: textSchema },
+}
 
 const postArticle = createRoute({
   method: 'post',
@@ -108,7 +120,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     const { id } = c.req.valid('param')
     const article = await requireArticle(store, id)
     const coverage = await coverageByArticle(store, id)
-    return c.json({ ...summarise(article, coverage.get(id)), source: article.source }, 200)
+    return c.json({ ...summarise(article, coverage.get(id)), source: article.source, format: article.format ?? 'text' }, 200)
   })
 
   app.openapi(postArticle, async (c) => {
@@ -163,13 +175,14 @@ async function readImport(
   storedTag?: string,
 ): Promise<ImportRequest> {
   const type = c.req.header('content-type') ?? ''
-  const isText = /^text\/plain\b/i.test(type)
+  const isText = /^text\/(plain|markdown|html)\b/i.test(type)
   let raw: Record<string, unknown>
   if (isText) {
     // Decoded strictly: a broken percent-escape is refused, not kept as it was written.
     const q: Record<string, string> = {}
     for (const [k, v] of parseFormStrict(new URL(c.req.url).search.slice(1))) q[k] ??= v
-    raw = { ...pick(q, ['id', 'tag', 'lang', 'title']), text: await c.req.text() }
+    raw = { ...pick(q, ['id', 'tag', 'lang', 'title', 'format']), text: await c.req.text() }
+    raw.format ??= formatOfMediaType(type)
     if (q.targets !== undefined) raw.targets = q.targets.split(',').map((s) => s.trim()).filter(Boolean)
   } else {
     raw = typeof validJson === 'object' && validJson !== null ? { ...validJson } : {}
@@ -186,6 +199,8 @@ async function readImport(
   if (b.lang !== undefined) req.lang = b.lang
   if (b.targets !== undefined) req.targets = b.targets
   if (b.title !== undefined) req.title = b.title
+  // A text/plain body on a re-import keeps the stored kind, as a JSON body without `format` does.
+  if (b.format !== undefined && !(isText && b.format === 'text' && c.req.query('format') === undefined)) req.format = b.format
   return req
 }
 

@@ -19,6 +19,10 @@ const exportQuery = z.object({
     .enum(['untranslated'])
     .optional()
     .openapi({ description: 'text: wrap untranslated segments as [[…]]' }),
+  untranslated: z
+    .enum(['source', 'fail'])
+    .optional()
+    .openapi({ description: 'original: an untranslated unit falls back to its source (default), or the export fails with 409 listing them' }),
 })
 
 const fileContent = (description: string) => ({
@@ -29,6 +33,8 @@ const fileContent = (description: string) => ({
     'text/x-gettext-translation': { schema: z.string() },
     'application/json': { schema: z.record(z.string(), z.string()) },
     'text/plain': { schema: z.string() },
+    'text/markdown': { schema: z.string() },
+    'text/html': { schema: z.string() },
   },
 })
 
@@ -93,9 +99,10 @@ const importRoute = createRoute({
 export function registerFormats(app: App, { store }: RouteDeps): void {
   app.openapi(exportRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { lang, format, mark } = c.req.valid('query')
+    const { lang, format, mark, untranslated } = c.req.valid('query')
     const file = await streamExport(store, id, lang, format, {
       markUntranslated: mark === 'untranslated',
+      ...(untranslated ? { untranslated } : {}),
     })
     c.header('Content-Type', file.mediaType)
     c.header('Content-Disposition', `attachment; filename="${id}.${lang}.${file.extension}"`)

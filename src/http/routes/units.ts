@@ -9,6 +9,8 @@ import { json, problems } from './responses.js'
 /** Units per page unless `limit` says otherwise. */
 export const DEFAULT_PAGE = DEFAULT_UNITS_LIMIT
 
+const markupPart = z.union([z.string(), z.object({ unit: z.number() })])
+
 const unitSchema = z
   .strictObject({
     id: z.string(),
@@ -18,6 +20,10 @@ const unitSchema = z
     source: z.string(),
     trailing: z.string(),
     words: z.number(),
+    codes: z
+      .array(z.object({ id: z.number(), kind: z.enum(['paired', 'standalone']), what: z.string(), open: z.array(markupPart).optional(), close: z.array(markupPart).optional(), data: z.array(markupPart).optional() }))
+      .optional()
+      .openapi({ description: 'what the ⟦1⟧…⟦/1⟧ and ⟦2/⟧ codes of `source` stand for: markup strings and {unit: position} holes; absent without codes' }),
     translation: z
       .strictObject({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
       .optional()
@@ -70,7 +76,7 @@ export function registerUnits(app: App, { store }: RouteDeps): void {
 }
 
 function toUnit(u: StoredUnit, t: Translation | undefined) {
-  const out = { id: u.id, position: u.position, block: u.block, kind: u.kind, source: u.source, trailing: u.trailing, words: u.words }
+  const out = { id: u.id, position: u.position, block: u.block, kind: u.kind, source: u.source, trailing: u.trailing, words: u.words, ...(u.codes?.length ? { codes: u.codes } : {}) }
   if (!t) return out
   const translation = { text: t.text, state: t.state, stale: t.stale, version: t.version, author: t.author, updatedAt: t.updatedAt }
   return { ...out, translation }

@@ -12,6 +12,7 @@ import { sql as writeOrigin } from './011-write-origin.js'
 import { sql as signInLimits } from './012-sign-in-limits.js'
 import { sql as textFaults } from './014-text-faults.js'
 import { sql as archive } from './015-archive.js'
+import { sql as documents } from './016-documents.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
 import { sql as machineTranslation } from './019-machine-translation.js'
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: '012-sign-in-limits', sql: signInLimits },
   { version: 14, name: '014-text-faults', sql: textFaults },
   { version: 15, name: '015-archive', sql: archive },
+  { version: 16, name: '016-documents', sql: documents },
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
   { version: 19, name: '019-machine-translation', sql: machineTranslation },
 ]

@@ -7,6 +7,8 @@ import type { Warning } from '../../model/unit.js'
 import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
 import { sourceHash } from './source-hash.js'
+import { createMarkStripper } from './strip-marks.js'
+import { blockMark, withoutBlockMark } from '../../documents/block-marks.js'
 import { type CheckedImport, checkTargets, validateImport } from './validate-import.js'
 
 // Kept here too for callers that import it from the importer.
@@ -18,6 +20,8 @@ export interface ImportPlan {
   existing: ArticleRow | undefined
   rows: UnitRow[]
   aligned: ReturnType<typeof alignUnits>
+  /** A text article re-imported as a document: its stored units are compared without block marks. */
+  unmark: boolean
   targetsJson: string
   /** 1 when the text language was confirmed (an explicit --lang, the manifest, the editor). */
   langConfirmed: number
@@ -47,12 +51,13 @@ export function createImporter(db: Database.Database, now: () => string): Import
   )
   const upsertArticle = db.prepare(`
     INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
-      live_words, created_at, updated_at, lang_confirmed)
+      live_words, created_at, updated_at, lang_confirmed, format, skeleton)
     VALUES (@id, @tag, @lang, @title, @source, @lead, @revision, @targets, @liveUnits,
-      @liveWords, @at, @at, @langConfirmed)
+      @liveWords, @at, @at, @langConfirmed, @format, @skeleton)
     ON CONFLICT (id) DO UPDATE SET tag = excluded.tag, lang = excluded.lang,
       lang_confirmed = excluded.lang_confirmed,
       title = excluded.title, source = excluded.source, lead = excluded.lead,
+      format = excluded.format, skeleton = excluded.skeleton,
       revision = excluded.revision, targets = excluded.targets, live_units = excluded.live_units,
       live_words = excluded.live_words, updated_at = excluded.updated_at`)
   const markObsolete = db.prepare(
@@ -65,10 +70,10 @@ export function createImporter(db: Database.Database, now: () => string): Import
   )
   const upsertUnit = db.prepare(`
     INSERT INTO units (article_id, id, position, block, kind, source, trailing, words,
-      characters, hash, obsolete)
+      characters, hash, obsolete, codes)
     VALUES (@articleId, @id, @position, @block, @kind, @source, @trailing, @words,
-      @characters, @hash, 0)
-    ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position,
+      @characters, @hash, 0, @codes)
+    ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position, codes = excluded.codes,
       block = excluded.block, kind = excluded.kind, source = excluded.source,
       trailing = excluded.trailing, words = excluded.words, characters = excluded.characters,
       hash = excluded.hash, obsolete = 0`)
@@ -86,6 +91,8 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const countTranslations = db.prepare<[string, string], { n: number }>(
     'SELECT count(*) AS n FROM translations WHERE article_id = ? AND lang = ?',
   )
+
+  const stripMarks = createMarkStripper(db)
 
   /**
    * Read the article and its units, and align the new units with them: the slow part of an import,
@@ -119,10 +126,13 @@ export function createImporter(db: Database.Database, now: () => string): Import
 
     const rows = selectUnits.all(checked.id)
     const article = { tag: checked.tag, lang: checked.lang }
-    const aligned = alignUnits(
-      rows.map((r) => toUnit(r, existing ?? article)),
-      input.segmented.units,
-    )
+    const fresh = input.segmented.units
+    // A text article re-imported as a document: its units lost their block marks (`# `, `- `),
+    // which must not make them new or stale.
+    const unmark = existing !== undefined && (existing.format ?? 'text') === 'text' && checked.format !== 'text'
+    const stored = rows.map((r) => toUnit(r, existing ?? article))
+    if (unmark) for (const u of stored) u.source = withoutBlockMark(u.kind, u.source)
+    const aligned = alignUnits(stored, fresh)
     const targetsJson = JSON.stringify(targets)
     const langConfirmed = (input.langConfirmed ?? existing?.lang_confirmed === 1) ? 1 : 0
     const same =
@@ -133,9 +143,11 @@ export function createImporter(db: Database.Database, now: () => string): Import
       existing.lang === checked.lang &&
       existing.source === checked.source &&
       existing.lead === checked.lead &&
+      (existing.format ?? 'text') === checked.format &&
+      existing.skeleton === checked.skeleton &&
       existing.targets === targetsJson &&
       existing.lang_confirmed === langConfirmed
-    return { checked, existing, rows, aligned, targetsJson, langConfirmed, warnings, same }
+    return { checked, existing, rows, aligned, unmark, targetsJson, langConfirmed, warnings, same }
   }
 
   const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
@@ -153,7 +165,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const apply = (input: ImportInput, planned: ImportPlan): ImportSummary => {
     const current = selectArticle.get(planned.checked.id)
     const p = current?.revision === planned.existing?.revision ? planned : plan(input)
-    const { checked, existing, aligned } = p
+    const { checked, existing, aligned, unmark } = p
     if (p.same && existing) return summaryOf(p, existing.revision, false)
     const revision = (existing?.revision ?? 0) + 1
     const fresh = input.segmented.units
@@ -195,9 +207,12 @@ export function createImporter(db: Database.Database, now: () => string): Import
         words: u.words,
         characters: u.characters ?? null,
         hash: digest,
+        codes: u.codes?.length ? JSON.stringify(u.codes) : null,
       })
+      const unmarked = unmark && previous !== undefined && previous.source !== u.source && withoutBlockMark(previous.kind, previous.source) === u.source
+      if (unmarked) stripMarks(checked.id, a.id, blockMark(previous.kind, previous.source), u.source, at)
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
+      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
         markStale.run(checked.id, a.id)
       }
     }

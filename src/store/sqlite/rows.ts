@@ -8,6 +8,8 @@ import type {
 } from '../../model/translation.js'
 import type { BlockKind } from '../../model/unit.js'
 import type { TranslationOrigin } from '../../model/origin.js'
+import type { CodeData } from '../../codes/types.js'
+import type { DocumentFormat, Skeleton } from '../../documents/types.js'
 
 /** An `articles` row as better-sqlite3 returns it. */
 export interface ArticleRow {
@@ -24,6 +26,10 @@ export interface ArticleRow {
   created_at: string
   updated_at: string
   lang_confirmed: number
+  /** Schema 16: `text`, `md` or `html`. */
+  format: DocumentFormat
+  /** Schema 16: a document's skeleton as JSON, else null. */
+  skeleton: string | null
 }
 
 /** A `units` row. */
@@ -45,6 +51,8 @@ export interface UnitRow {
   borrowed: 0 | 1
   /** Schema 10: the i18next key of a unit whose id is derived from it (not a valid id itself). */
   key: string | null
+  /** Schema 16: the unit's codes as JSON, else null. */
+  codes: string | null
 }
 
 /** A `translations` row. */
@@ -87,11 +95,13 @@ export interface HistoryRow {
 
 /** Map an articles row to the model's Article. */
 export function toArticle(r: ArticleRow): Article {
-  return { ...toArticleSummary(r), source: r.source, langConfirmed: r.lang_confirmed === 1 }
+  const a: Article = { ...toArticleSummary(r), source: r.source, langConfirmed: r.lang_confirmed === 1, format: r.format ?? 'text' }
+  if (r.skeleton) a.skeleton = JSON.parse(r.skeleton) as Skeleton
+  return a
 }
 
 /** Map an `articles` row, read without its source text, to an ArticleSummary. */
-export function toArticleSummary(r: Omit<ArticleRow, 'source' | 'lead'>): ArticleSummary {
+export function toArticleSummary(r: Omit<ArticleRow, 'source' | 'lead' | 'format' | 'skeleton'>): ArticleSummary {
   return {
     id: r.id,
     tag: r.tag,
@@ -125,6 +135,7 @@ export function toUnit(r: UnitRow, article: { tag: string; lang: string }): Stor
   if (r.plural !== null) unit.plural = r.plural
   if (r.borrowed === 1) unit.borrowed = true
   if (r.key !== null) unit.key = r.key
+  if (r.codes) unit.codes = JSON.parse(r.codes) as CodeData[]
   return unit
 }
 

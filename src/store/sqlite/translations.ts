@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { assertCodes } from '../../codes/validate.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { checkOrigin } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
@@ -167,6 +168,9 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
         'not-a-plural-form',
       )
     }
+    // Codes (issue 17): a paired code of the source missing, unbalanced or crossed, or a code it
+    // lacks, refuses the write whoever writes (src/codes/validate.ts).
+    if (w.text !== '') assertCodes(w.text, found.source, `unit ${printable(w.unitId)}`)
     // No row yet: the unit is untranslated (version 0, initial, empty, not stale).
     const exists = found.version !== null
     const current = {

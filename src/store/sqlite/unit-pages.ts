@@ -13,6 +13,7 @@ import {
 } from '../types.js'
 import { type ArticleRow, type HistoryRow, type UnitRow, toArticleSummary, toHistory, toUnit } from './rows.js'
 import { notArchived } from './archive.js'
+import type { CodeData } from '../../codes/types.js'
 
 /** The paged reads of the SQLite store: a page costs its own rows, however large the article. */
 export interface UnitPageOps {
@@ -45,9 +46,12 @@ type PageRow = [
   updatedAt: string | null,
   madeFrom: string | null,
   applies: 0 | 1,
+  /** Schema 16: the unit's codes as JSON, else null. */
+  codes: string | null,
 ]
 const POSITION = 1
 const APPLIES = 18
+const CODES = 19
 
 export type Direction = 'after' | 'before'
 
@@ -65,7 +69,7 @@ const APPLIES_SQL = `(u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plur
 const COLUMNS = `u.id, u.position, u.block, u.kind, u.source, u.trailing, u.words, u.characters, u.plural,
   u.borrowed, u.key, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
   t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from,
-  ${APPLIES_SQL} AS applies`
+  ${APPLIES_SQL} AS applies, u.codes`
 const JOIN = `LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
@@ -253,6 +257,8 @@ function pageUnit(r: PageRow, articleId: string, a: { tag: string; lang: string 
   if (plural !== null) unit.plural = plural
   if (borrowed === 1) unit.borrowed = true
   if (key !== null) unit.key = key
+  const codes = r[CODES]
+  if (codes !== null) unit.codes = JSON.parse(codes) as CodeData[]
   return unit
 }
 
