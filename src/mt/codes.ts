@@ -1,54 +1,38 @@
 /**
- * Inline codes on their way to an engine and back. A unit's text marks its codes in the one
- * notation of the documents issue: `⟦1⟧…⟦/1⟧` for a paired code, `⟦2/⟧` for a standalone one.
- * This module is the seam between that notation and what an engine keeps:
- * - `xml`: `<g id="1">…</g>` and `<x id="2"/>`, the rest XML-escaped (APy's HTML mode, DeepL's
- *   tag_handling=xml);
- * - `placeholders`: the markers as they are (an engine told to keep them);
- * - `none`: no codes sent at all.
- * The reply is read back into the notation and checked: a paired code that was lost or broken is
- * put around the whole text, a standalone one at its end, an unknown one dropped; such a reply is
- * marked `repaired`. It is never handed on broken.
+ * Inline codes on their way to an engine and back. A unit's text is tagged text (src/codes/:
+ * `⟦1⟧…⟦/1⟧` paired, `⟦2/⟧` standalone, a literal `⟦` doubled). This module is the seam between
+ * that notation and what an engine keeps:
+ * - `xml`: `<g id="1">…</g>` and `<x id="2"/>`, the text XML-escaped (APy's HTML mode, DeepL's
+ *   tag_handling=xml, LibreTranslate's format=html);
+ * - `placeholders`: the tagged text as it is (an engine told to keep the markers);
+ * - `none`: the plain text, no codes.
+ * The reply is read back into tagged text and checked with the store's own rule (checkCodes):
+ * a reply that breaks a paired code, adds one or does not parse is repaired by putting the
+ * source's paired codes around the whole text and its standalone ones at its end, and marked
+ * `repaired`. It is never handed on broken.
  */
+import { checkCodes, codeTag, escapeText, parseTagged, plainTextLenient, TaggedTextError, writeTagged, type Run } from '../codes/index.js'
 import type { CodeCarriage } from './types.js'
-
-const MARK = /⟦(\/?)(\d+)(\/?)⟧/g
-
-/** A code found in a text: its id and whether it is paired. */
-interface CodeInfo {
-  id: string
-  paired: boolean
-}
-
-/** The codes of a text in the notation, in order of their opening marker. */
-export function codesOf(text: string): CodeInfo[] {
-  const seen = new Map<string, CodeInfo>()
-  for (const m of text.matchAll(MARK)) {
-    const id = m[2]!
-    if (!seen.has(id)) seen.set(id, { id, paired: m[3] !== '/' })
-  }
-  return [...seen.values()]
-}
-
-/** Remove every code marker, leaving the plain text. */
-export function stripCodes(text: string): string {
-  return text.replace(MARK, '')
-}
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
-/** A text in the notation, in the form an engine carrying `carriage` keeps. */
+/** A tagged text in the form an engine carrying `carriage` keeps. */
 export function toEngine(text: string, carriage: CodeCarriage): string {
-  if (carriage === 'none') return stripCodes(text)
   if (carriage === 'placeholders') return text
-  let out = ''
-  let at = 0
-  for (const m of text.matchAll(MARK)) {
-    out += escapeXml(text.slice(at, m.index))
-    out += m[1] ? '</g>' : m[3] ? `<x id="${m[2]}"/>` : `<g id="${m[2]}">`
-    at = m.index + m[0].length
+  if (carriage === 'none') return plainTextLenient(text)
+  let runs: Run[]
+  try {
+    runs = parseTagged(text)
+  } catch (e) {
+    if (!(e instanceof TaggedTextError)) throw e
+    return escapeXml(text)
   }
-  return out + escapeXml(text.slice(at))
+  let out = ''
+  for (const r of runs) {
+    if (r.type === 'text') out += escapeXml(r.text)
+    else out += r.kind === 'open' ? `<g id="${r.id}">` : r.kind === 'close' ? '</g>' : `<x id="${r.id}"/>`
+  }
+  return out
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
@@ -58,61 +42,57 @@ const unescapeXml = (s: string) =>
     return ENTITIES[e.toLowerCase()] ?? all
   })
 
-/** An engine's reply read back into the notation (tags to markers), unchecked. */
+/** An XML reply as tagged text: tags to codes (a `</g>` closes the last open one), the rest text. */
 function fromXml(reply: string): string {
-  const open: string[] = []
-  let out = ''
+  const open: number[] = []
+  const runs: Run[] = []
   let at = 0
   for (const m of reply.matchAll(/<(\/?)([gx])\b(?:\s+id\s*=\s*["']?(\d+)["']?)?\s*(\/?)>/gi)) {
-    out += unescapeXml(reply.slice(at, m.index))
+    runs.push({ type: 'text', text: unescapeXml(reply.slice(at, m.index)) })
     at = m.index + m[0].length
     const [, close, name, id, self] = m
-    if (name!.toLowerCase() === 'x' || self) out += id ? `⟦${id}/⟧` : ''
-    else if (close) out += open.length ? `⟦/${open.pop()}⟧` : ''
-    else if (id) (open.push(id), (out += `⟦${id}⟧`))
+    if (name!.toLowerCase() === 'x' || self) {
+      if (id) runs.push({ type: 'code', kind: 'standalone', id: Number(id) })
+    } else if (close) {
+      const last = open.pop()
+      if (last !== undefined) runs.push({ type: 'code', kind: 'close', id: last })
+    } else if (id) {
+      open.push(Number(id))
+      runs.push({ type: 'code', kind: 'open', id: Number(id) })
+    }
   }
-  return out + unescapeXml(reply.slice(at))
+  runs.push({ type: 'text', text: unescapeXml(reply.slice(at)) })
+  return writeTagged(runs.filter((r) => r.type === 'code' || r.text !== ''))
 }
 
-/** A reply in the notation and whether its codes had to be repaired. */
+/** A reply in tagged text and whether its codes had to be repaired. */
 export interface ReadBack {
   text: string
   repaired: boolean
 }
 
-/**
- * Read an engine's reply back into the notation and make its codes those of `source`: each
- * paired code opened once and closed once after it, each standalone once, no others.
- */
+/** Read an engine's reply back into tagged text whose codes are those of `source`. */
 export function fromEngine(reply: string, source: string, carriage: CodeCarriage): ReadBack {
-  const text = carriage === 'xml' ? fromXml(reply) : reply
-  const want = codesOf(source)
-  if (want.length === 0) {
-    const plain = stripCodes(text)
-    return { text: plain, repaired: plain !== text }
-  }
-  if (carriage !== 'none' && intact(text, want)) return { text, repaired: false }
-  // Keep the codes that survived whole; put the rest around (or after) the whole text.
-  const whole = want.filter((c) => carriage !== 'none' && intactOne(text, c))
-  const keep = new Set(whole.map((c) => c.id))
-  let fixed = text.replace(MARK, (m, _c, id: string) => (keep.has(id) ? m : ''))
-  for (const c of want) {
-    if (keep.has(c.id)) continue
-    fixed = c.paired ? `⟦${c.id}⟧${fixed}⟦/${c.id}⟧` : `${fixed}⟦${c.id}/⟧`
-  }
+  const text = carriage === 'xml' ? fromXml(reply) : carriage === 'none' ? escapeText(reply) : reply
+  if (checkCodes(text, source).errors.length === 0 && !lacksStandalone(text, source)) return { text, repaired: false }
+  // The plain words of the reply, with every code of the source put back around or after them.
+  let fixed = escapeText(plainTextLenient(text))
+  const codes = sourceCodes(source)
+  for (const c of [...codes].reverse()) if (c.kind === 'open') fixed = `${codeTag(c)}${fixed}${codeTag({ kind: 'close', id: c.id })}`
+  for (const c of codes) if (c.kind === 'standalone') fixed += codeTag(c)
   return { text: fixed, repaired: true }
 }
 
-function intactOne(text: string, c: CodeInfo): boolean {
-  const count = (s: string) => text.split(s).length - 1
-  if (!c.paired) return count(`⟦${c.id}/⟧`) === 1 && count(`⟦${c.id}⟧`) === 0 && count(`⟦/${c.id}⟧`) === 0
-  const a = text.indexOf(`⟦${c.id}⟧`)
-  const b = text.indexOf(`⟦/${c.id}⟧`)
-  return count(`⟦${c.id}⟧`) === 1 && count(`⟦/${c.id}⟧`) === 1 && a < b && count(`⟦${c.id}/⟧`) === 0
+function sourceCodes(source: string) {
+  try {
+    return parseTagged(source).flatMap((r) => (r.type === 'code' ? [r] : []))
+  } catch {
+    return []
+  }
 }
 
-function intact(text: string, want: CodeInfo[]): boolean {
-  const ids = new Set(want.map((c) => c.id))
-  for (const m of text.matchAll(MARK)) if (!ids.has(m[2]!)) return false
-  return want.every((c) => intactOne(text, c))
+/** A standalone code of the source missing from the reply: the store only warns, but it is markup lost. */
+function lacksStandalone(text: string, source: string): boolean {
+  const have = new Set(sourceCodes(text).filter((c) => c.kind === 'standalone').map((c) => c.id))
+  return sourceCodes(source).some((c) => c.kind === 'standalone' && !have.has(c.id))
 }

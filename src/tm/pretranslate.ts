@@ -7,7 +7,7 @@
  * A unit the engine could not translate is counted with its reason; nothing stops half-way.
  */
 import { requireArticle } from '../store/require-article.js'
-import { NotFound, VersionConflict } from '../model/errors.js'
+import { InvalidInput, NotFound, VersionConflict } from '../model/errors.js'
 import type { TranslationOrigin } from '../model/origin.js'
 import type { State } from '../model/translation.js'
 import { translateCached } from '../mt/translate-cached.js'
@@ -140,7 +140,17 @@ async function machineFill(
         continue
       }
       if (!o.ok) continue
-      if (await write(chunk[k]!, o.text, opts.mtState ?? 'translated', mt.author, { kind: 'mt', engine: engine.name })) {
+      let written: boolean
+      try {
+        written = await write(chunk[k]!, o.text, opts.mtState ?? 'translated', mt.author, { kind: 'mt', engine: engine.name })
+      } catch (err) {
+        // A text the store refuses (its code rule, its text rule) fails this unit, not the run.
+        if (!(err instanceof InvalidInput)) throw err
+        mt.failed++
+        mt.reasons[err.message] = (mt.reasons[err.message] ?? 0) + 1
+        continue
+      }
+      if (written) {
         mt.filled++
         if (o.cached) mt.cached++
         if (o.repaired) mt.repaired++

@@ -22,8 +22,15 @@ describe('codes to an engine and back', () => {
       repaired: true,
     })
   })
-  it('a code closed before it opens, or one the source lacks, is not kept', () => {
-    expect(fromEngine('⟦/1⟧a⟦1⟧ b⟦2/⟧⟦9/⟧', src, 'placeholders')).toEqual({ text: '⟦1⟧a b⟦2/⟧⟦/1⟧', repaired: true })
+  it('a code closed before it opens, crossed pairs, or a code the source lacks: the codes go around the words', () => {
+    expect(fromEngine('⟦/1⟧a⟦1⟧ b⟦2/⟧⟦9/⟧', src, 'placeholders')).toEqual({ text: '⟦1⟧a b⟦/1⟧⟦2/⟧', repaired: true })
+    const nested = '⟦1⟧a ⟦2⟧b⟦/2⟧⟦/1⟧'
+    expect(fromEngine('<g id="1">x <g id="2">y</g></g>', nested, 'xml')).toEqual({ text: '⟦1⟧x ⟦2⟧y⟦/2⟧⟦/1⟧', repaired: false })
+    expect(fromEngine('⟦1⟧x ⟦2⟧y⟦/1⟧ z⟦/2⟧', nested, 'placeholders')).toEqual({ text: '⟦1⟧⟦2⟧x y z⟦/2⟧⟦/1⟧', repaired: true })
+  })
+  it('a literal ⟦ (written ⟦⟦) goes as one character and comes back doubled', () => {
+    expect(toEngine('a ⟦⟦ b', 'xml')).toBe('a ⟦ b')
+    expect(fromEngine('x ⟦ y', 'a ⟦⟦ b', 'xml')).toEqual({ text: 'x ⟦⟦ y', repaired: false })
   })
   it('an engine that carries none gets plain text, and the codes go back around it', () => {
     expect(toEngine(src, 'none')).toBe('See the <b> & manual now.')

@@ -4,7 +4,7 @@
  * quota, errors, slow answers past the deadline, malformed replies, the concurrency limit.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { codesOf } from '../../src/mt/codes.js'
+import { checkCodes } from '../../src/codes/index.js'
 import { createEngines } from '../../src/mt/engines.js'
 import type { EngineKind, MtEngine, MtOutcome } from '../../src/mt/types.js'
 import { describeWith } from '../tools/need.js'
@@ -35,7 +35,7 @@ function contract(kind: EngineKind, engine: () => MtEngine, opts: { listsPairs: 
   it(`${kind}: codes (a link, emphasis) survive, each once and in order`, async () => {
     const src = 'Read ⟦1⟧the manual⟦/1⟧ and ⟦2⟧call⟦/2⟧ me⟦3/⟧.'
     const text = ok((await engine().translate('en', 'es', [src]))[0])
-    expect(codesOf(text)).toEqual(codesOf(src))
+    expect(checkCodes(text, src)).toEqual({ errors: [], warnings: [] })
     // Carried as they came, not put back by the repair.
     expect((await engine().translate('en', 'es', [src]))[0]).not.toHaveProperty('repaired')
     for (const id of ['1', '2']) expect(text.indexOf(`⟦${id}⟧`)).toBeLessThan(text.indexOf(`⟦/${id}⟧`))

@@ -52,6 +52,28 @@ describeWith(['apertium'], 'pre-translation with Apertium', { timeout: 60_000 },
     }
   })
 
+  it('codes (a link, emphasis) of a Markdown article survive, and the document comes back with them', async () => {
+    const store = freshStore()
+    try {
+      await importText(store, {
+        id: 'en-general-05',
+        tag: 'en-general',
+        lang: 'en',
+        targets: ['es'],
+        format: 'md',
+        text: 'The *black* cat reads [the book](https://example.org/book).\n',
+      })
+      const s = await pretranslate(store, 'en-general-05', 'es', { mt: engine })
+      expect(s.mt).toMatchObject({ filled: 1, failed: 0 })
+      const [t] = await store.listTranslations('en-general-05', 'es')
+      expect(t!.text).toMatch(/⟦1⟧.+⟦\/1⟧/)
+      expect(t!.text).toMatch(/⟦2⟧.+⟦\/2⟧/)
+      expect(t!.text).toMatch(/gato/)
+    } finally {
+      await store.close()
+    }
+  })
+
   it('the CLI pre-translates with --mt apertium=URL and says what it did', async () => {
     const db = await seededDb(tempPath('cli.sqlite'))
     const store = (await import('../../src/store/sqlite/create-sqlite-store.js')).createSqliteStore({ file: db })
