@@ -4,10 +4,11 @@
  * printed ones get their lines.
  */
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
+import { expandDeep } from './key-shapes.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { objectList } from './object-list.js'
 import { pluralForms } from './plural-rules.js'
-import { listLocaleTree, readJsonFile, type ParsedFile } from './read-locales.js'
+import { listLocaleTree, readJsonFile, type FolderMap, type ParsedFile } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
 import { indexSource, ListPool } from './source-index.js'
 import type { Problem } from './types.js'
@@ -21,6 +22,8 @@ export interface LocalesOptions {
   langs?: readonly string[]
   /** Plural categories that are never required (`--optional-plurals`). */
   optionalPlurals: ReadonlySet<string>
+  /** Folder names read as other languages (`--map zhtw=zh-TW`; canonical tags). */
+  map?: FolderMap
   /**
    * Find the lines of every problem in a target file while its text is at hand, for an output
    * that prints them all (json, junit, sarif, github); else a file is read again for the lines of
@@ -35,18 +38,22 @@ export interface CheckedSource {
   languages: Map<string, LanguageCounts>
   /** A plain list, or (a locale tree's) problems made only when printed. */
   problems: Problem[] | DeferredProblems
+  /** What was skipped, one sentence each (printed on stderr). */
+  warnings?: string[]
 }
 
 /** Check a locale tree: counts per target language and every problem with its file and line. */
 export function checkLocales(opts: LocalesOptions): CheckedSource {
-  const tree = listLocaleTree(opts.dir, opts.source, opts.langs)
+  const tree = listLocaleTree(opts.dir, opts.source, opts.langs, opts.map)
   let files = 0
   let strings = 0
   const sources = new Map<string, Source>()
   const pool = new ListPool()
   for (const [ns, path] of tree.sourceFiles) {
     const file = readJsonFile(path)
-    const index = indexSource(file, opts.source, pool)
+    // Flat keys nest at their dots (a target's levels are nested as they are met: compareLevel).
+    file.value = expandDeep(file.value)
+    const index = indexSource(file, opts.source, pool, opts.optionalPlurals)
     sources.set(ns, { path, index, lined: false })
     files++
     strings += index.strings
@@ -78,7 +85,7 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
     strings += counts.strings
     languages.set(lang, counts)
   }
-  return { checked: { files, languages: languages.size, strings }, languages, problems: new LocaleProblems(compared) }
+  return { checked: { files, languages: languages.size, strings }, languages, problems: new LocaleProblems(compared), warnings: tree.warnings }
 }
 
 /**

@@ -158,4 +158,11 @@ function resolveLines(text: string, pending: Pending[]): void {
   if (walk.length === 0) return
   const lines = keyLines(text, new Set(walk.map((p) => p.lineKey)))
   for (const p of walk) p.problem.line = lines.get(p.lineKey) ?? null
+  // An array element has no key of its own: it points at the nearest key above it (the array's).
+  const unfound = walk.filter((p) => p.problem.line === null && p.lineKey.includes('.'))
+  if (unfound.length > 0) {
+    const above = (key: string) => Array.from(key.matchAll(/\./g), (m) => key.slice(0, m.index))
+    const outer = keyLines(text, new Set(unfound.flatMap((p) => above(p.lineKey))))
+    for (const p of unfound) p.problem.line = above(p.lineKey).reverse().map((k) => outer.get(k)).find((l) => l !== undefined) ?? null
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * Thresholds in percent (`--min 95`, `--min 90,sv=100,de=80`) and the verdict per language:
- * coverage at or above its threshold, and no placeholder or nesting errors.
+ * coverage at or above its threshold, and no placeholder, nesting, formatter or tag errors.
  */
 import { plural } from '../model/plural.js'
 import { parseLanguage } from '../model/tags.js'
@@ -52,7 +52,7 @@ export function coverageBy(counts: Pick<LanguageCounts, 'units' | 'words'>, meas
 /**
  * The verdict for one language, and each of its problems marked `error` (counts against it) or
  * `note` (tolerated). Without a baseline: coverage must reach the threshold and there must be no
- * placeholder or nesting errors. With a baseline that knows the language: coverage must not drop
+ * placeholder, nesting, formatter or tag errors. With a baseline that knows the language: coverage must not drop
  * and no problem may be new (and `--min` holds too, when given). `problems` is null when they are
  * deferred (problem-list.ts): their severities then follow from the result's `failed`.
  */
@@ -77,9 +77,11 @@ export function judge(
     failed.add('coverage')
   }
   // Without the problems (a locale tree's are made only when printed), the counts say as much: one
-  // problem per placeholder or nesting error. Coverage problems are counted only against a
+  // problem per placeholder, nesting, formatter or tag error. Coverage problems are counted only against a
   // baseline, and a baseline always gets the problems.
-  const fresh = problems ? { coverage: 0, placeholders: 0, nesting: 0 } : { coverage: 0, placeholders: counts.placeholders, nesting: counts.nesting }
+  const fresh: Record<CheckName, number> = problems
+    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0 }
+    : { coverage: 0, placeholders: counts.placeholders, nesting: counts.nesting, formatters: counts.formatters, tags: counts.tags }
   for (const p of problems ?? []) {
     const check = checkOf(p.kind)
     if (check && !(before && baseline?.has(p))) fresh[check]++
@@ -94,13 +96,11 @@ export function judge(
       failed.add('coverage')
     }
   }
-  if (fresh.placeholders > 0) {
-    reasons.push(`${fresh.placeholders} ${before ? 'new ' : ''}${plural(fresh.placeholders, 'placeholder error')}`)
-    failed.add('placeholders')
-  }
-  if (fresh.nesting > 0) {
-    reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}${plural(fresh.nesting, 'lost nesting')}`)
-    failed.add('nesting')
+  for (const [check, what] of ERROR_CHECKS) {
+    if (fresh[check] > 0) {
+      reasons.push(`${fresh[check]} ${before ? 'new ' : ''}${plural(fresh[check], what)}`)
+      failed.add(check)
+    }
   }
   for (const p of problems ?? []) {
     const check = checkOf(p.kind)
@@ -111,6 +111,14 @@ export function judge(
   const { strings: _strings, ...rest } = counts
   return { coverage, ...rest, min: applyMin ? min : null, passed: failed.size === 0, failed: [...failed], reasons }
 }
+
+/** The checks any one problem fails, and the words of their reasons. */
+const ERROR_CHECKS: readonly [CheckName, string][] = [
+  ['placeholders', 'placeholder error'],
+  ['nesting', 'lost nesting'],
+  ['formatters', 'formatter error'],
+  ['tags', 'tag error'],
+]
 
 /** A percentage for people: one decimal, never rounded up to 100 when something is missing. */
 export function formatPct(pct: number): string {

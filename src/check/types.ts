@@ -12,6 +12,8 @@ export type ProblemKind =
   | 'stale' // a workbench translation whose source changed since
   | 'placeholder' // a {{variable}} missing from, or unknown to, the target
   | 'nesting' // a $t(...) reference the source has and the target lost
+  | 'formatter' // an interpolation's formatter changed: {{value, rate}} became {{value, bytes}}
+  | 'tags' // a Trans-component or HTML tag (<0>…</0>, <strong>) lost, unknown to the source, or out of order
   | 'extra' // a key the source does not have (warning)
 
 /**
@@ -21,7 +23,7 @@ export type ProblemKind =
 export type Severity = 'error' | 'note' | 'warning'
 
 /** The checks a language can fail. */
-export type CheckName = 'coverage' | 'placeholders' | 'nesting'
+export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags'
 
 /** One finding, with its place. */
 export interface Problem {
@@ -59,6 +61,10 @@ export interface LanguageCounts {
   placeholders: number
   /** Keys that lost a $t(...) nesting reference. */
   nesting: number
+  /** Keys whose interpolation formatters changed. */
+  formatters: number
+  /** Keys whose tags (`<0>…</0>`, `<strong>`) were lost, added or broken. */
+  tags: number
   /** Keys the source does not have (warnings). */
   extra: number
   /** Leaf strings read in this language's files. */
@@ -90,7 +96,7 @@ export interface CheckResult {
 }
 
 /** Kinds that fail a language whatever the threshold (unless a baseline already had them). */
-export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting'])
+export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting', 'formatter', 'tags'])
 
 /** A problem's severity before its language is judged: extra keys only warn, the rest count. */
 export function unjudgedSeverity(kind: ProblemKind): Severity {
@@ -101,6 +107,8 @@ export function unjudgedSeverity(kind: ProblemKind): Severity {
 export function checkOf(kind: ProblemKind): CheckName | null {
   if (kind === 'placeholder') return 'placeholders'
   if (kind === 'nesting') return 'nesting'
+  if (kind === 'formatter') return 'formatters'
+  if (kind === 'tags') return 'tags'
   if (kind === 'extra') return null
   return 'coverage'
 }

@@ -68,7 +68,7 @@ describe('output formats', () => {
     const xml = check(root, '--format', 'junit').stdout
     expect(wellFormed(xml)).toBe(true)
     expect(xml.match(/<testsuite /g)).toHaveLength(2)
-    expect(xml).toMatch(/<testsuites name="tolk check" tests="10" failures="2"/)
+    expect(xml).toMatch(/<testsuites name="tolk check" tests="14" failures="2"/)
     expect(xml).toMatch(/<testcase classname="tolk.check.sv" name="placeholders">\s*<failure message="1 placeholder error"/)
     expect(xml).toContain('greeting lacks {{name}}')
   })

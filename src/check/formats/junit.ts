@@ -16,10 +16,12 @@ interface Case {
 const reasonFor = (word: string) => (l: LanguageResult) => l.reasons.filter((r) => r.includes(word)).join('; ') || undefined
 
 const LOCALE_CASES: Case[] = [
-  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting/.test(r)).join('; ') : undefined) },
+  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting|formatter|tag error/.test(r)).join('; ') : undefined) },
   { name: 'plural forms', kinds: ['plural'], failure: (l, ps) => (ps.length > 0 ? `${l.plurals} ${plural(l.plurals, 'plural form')} missing` : undefined) },
   { name: 'placeholders', kinds: ['placeholder'], failure: reasonFor('placeholder') },
   { name: 'nesting', kinds: ['nesting'], failure: reasonFor('nesting') },
+  { name: 'formatters', kinds: ['formatter'], failure: reasonFor('formatter') },
+  { name: 'tags', kinds: ['tags'], failure: reasonFor('tag error') },
   { name: 'extra keys', kinds: ['extra'], failure: () => undefined },
 ]
 

@@ -14,6 +14,8 @@ const RULES: { id: ProblemKind; text: string; level: 'error' | 'warning' }[] = [
   { id: 'untranslated', text: 'A workbench unit is untranslated', level: 'error' },
   { id: 'stale', text: 'A workbench translation is stale: its source changed', level: 'error' },
   { id: 'extra', text: 'A key of the translation is not in the source', level: 'warning' },
+  { id: 'formatter', text: 'An interpolation uses another formatter than the source ({{value, rate}} became {{value, bytes}})', level: 'error' },
+  { id: 'tags', text: 'A Trans-component or HTML tag (<0>…</0>, <strong>) is lost, unknown to the source, or out of order', level: 'error' },
 ]
 
 /** A SARIF 2.1.0 log with one run: the rules, and a result per problem. */

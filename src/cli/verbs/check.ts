@@ -21,7 +21,9 @@ placeholders. Reads an i18next locale tree (DIR/<lng>/<ns>.json, i18next JSON v4
 workbench's database, or a running workbench (GET /api/report, token from TOLK_TOKEN).
 
 Sources (one):
-  --locales DIR          i18next locale tree; --source names the source language (default en)
+  --locales DIR          i18next locale tree; --source names the source language (default en);
+                         folders pt_BR read as pt-BR, subfolders' files are namespaces (admin/users)
+  --map F=TAG,…          read the locale folder F as the language TAG (zhtw=zh-TW)
   --files GLOB           XLIFF 1.2, XLIFF 2.0 and PO files, any mix ('l10n/**/*.xlf'); repeat it
                          or separate globs with commas; languages come from the files
   --db FILE              workbench database: untranslated and stale units are problems
@@ -59,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
     by: { type: 'string', default: 'words' },
     baseline: { type: 'string' },
     'optional-plurals': { type: 'string' },
+    map: { type: 'string' },
     format: { type: 'string', default: 'text' },
     output: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -87,7 +90,9 @@ export async function run(args: string[]): Promise<number> {
     source = { kind: 'locales', location: values.locales, lang }
     // Text and markdown print the first problems; every other format (and a baseline) reads them all.
     const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), optionalPlurals, everyLine })
+    const map = parseFolderMap(values.map)
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), map, optionalPlurals, everyLine })
+    for (const warning of checked.warnings ?? []) process.stderr.write(`tolk check: warning: ${warning}\n`)
   } else if (values.files !== undefined) {
     if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
     const { checkFiles } = await import('../../check/check-files.js')
@@ -120,6 +125,17 @@ export async function run(args: string[]): Promise<number> {
     for (const chunk of await render(format, result, opts)) await writeOut(chunk)
   }
   return result.passed ? 0 : 1
+}
+
+/** `--map zhtw=zh-TW,iw=he`: locale folder names read as languages (the tags checked). */
+function parseFolderMap(value: string | undefined): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const part of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const eq = part.indexOf('=')
+    if (eq <= 0) throw new UsageError(`--map takes FOLDER=TAG pairs such as zhtw=zh-TW, not "${part}"`)
+    map.set(part.slice(0, eq).trim(), parseLanguage(part.slice(eq + 1).trim()))
+  }
+  return map
 }
 
 async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined) {
