@@ -6,7 +6,7 @@ import type { Baseline } from './baseline.js'
 import type { CheckedSource } from './check-locales.js'
 import { withDeferredProblems, type DeferredProblems, type SeverityOf } from './problem-list.js'
 import { judge, type Thresholds } from './thresholds.js'
-import { checkOf, unjudgedSeverity, type CheckResult, type LanguageResult, type Measure, type Problem } from './types.js'
+import { checkOf, rankOf, unjudgedSeverity, type CheckResult, type LanguageResult, type Measure, type Problem } from './types.js'
 
 /** How to judge: the source read, the coverage measure, the thresholds, an optional baseline. */
 export interface EvaluateOptions {
@@ -36,7 +36,8 @@ export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckRe
   const readSomething = checked.checked.strings > 0 && results.length > 0
   const result = { source: opts.source, checked: checked.checked, measure: opts.measure, languages }
   const passed = readSomething && results.every((l) => l.passed)
-  if (problems) return { ...result, problems, passed }
+  // In the order every output gives (rankOf), source order kept within a rank (a stable sort).
+  if (problems) return { ...result, problems: problems.sort((a, b) => rankOf(a.severity, a.kind) - rankOf(b.severity, b.kind)), passed }
   // Judged by counts: a problem's severity follows from its language's failed checks alone.
   const severityOf: SeverityOf = (lang, kind) => {
     const check = checkOf(kind)

@@ -8,11 +8,11 @@
  */
 import { missingProblem, type CompareContext, type Pending } from './compare-file.js'
 import { keyLines, lineCounter, valueOffset, writtenPlainly } from './json-lines.js'
-import type { DeferredProblems, SeverityOf } from './problem-list.js'
+import { takeLines, type DeferredProblems, type SameLine, type SeverityOf } from './problem-list.js'
 import { readUtf8File } from './read-locales.js'
-import type { Entry, SourceIndex } from './source-index.js'
+import type { Entry, Level, SourceIndex } from './source-index.js'
 import { findEntryLines } from './source-lines.js'
-import type { Problem } from './types.js'
+import { rankOf, RANKS, type Problem } from './types.js'
 
 /** One source namespace: its file and its index. */
 export interface Source {
@@ -20,6 +20,8 @@ export interface Source {
   index: SourceIndex
   /** Whether findEntryLines has set its entries' lines. */
   lined: boolean
+  /** Its entries in source order, numbered when first needed (see entryOrder). */
+  order?: Map<Entry, number>
 }
 
 /** What one target file's comparison left to report. */
@@ -35,7 +37,11 @@ export interface Compared {
   lined: boolean
 }
 
-/** Problems of a locale tree in the order of a plain list: per language and file, missing keys first. */
+/**
+ * Problems of a locale tree in the order every output gives them (rankOf): by rank; within a
+ * rank, missing keys in source order, each key's languages together (so a key missing in many
+ * languages reads as one), then the problems found in target files, per language and file.
+ */
 export class LocaleProblems implements DeferredProblems {
   constructor(private readonly compared: readonly Compared[]) {}
 
@@ -43,60 +49,84 @@ export class LocaleProblems implements DeferredProblems {
     return [...this.each(severityOf)]
   }
 
-  *each(severityOf: SeverityOf): Generator<Problem> {
-    for (const c of this.compared) {
-      if (c.missing.length > 0) {
-        sourceLines(c.source)
-        const severity = severityOf(c.lang, 'missing')
-        const sourcePath = c.source?.path ?? NO_SOURCE
-        for (const e of c.missing) {
-          const p = missingProblem(e, c.lang, c.forms, sourcePath)
-          p.severity = severity
-          yield p
-        }
-      }
-      if (c.here.length > 0) {
-        targetLines(c)
-        for (const p of c.here) yield withSeverity(p.problem, severityOf)
-      }
-    }
+  each(severityOf: SeverityOf): Iterable<Problem> {
+    return this.ranked(severityOf, false)
   }
 
-  listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] } {
+  listed(limit: number, severityOf: SeverityOf, sameLine?: SameLine): { total: number; shown: Problem[] } {
     let total = 0
-    const shown: Problem[] = []
     for (const c of this.compared) {
-      const severity = c.missing.length > 0 ? severityOf(c.lang, 'missing') : 'note'
-      if (severity !== 'note') {
-        total += c.missing.length
-        if (shown.length < limit) {
-          sourceLines(c.source)
-          const sourcePath = c.source?.path ?? NO_SOURCE
-          for (const e of c.missing.slice(0, limit - shown.length)) {
-            const p = missingProblem(e, c.lang, c.forms, sourcePath)
-            p.severity = severity
-            shown.push(p)
-          }
+      if (c.missing.length > 0 && severityOf(c.lang, 'missing') !== 'note') total += c.missing.length
+      for (const p of c.here) if (severityOf(c.lang, p.problem.kind) !== 'note') total++
+    }
+    return { total, shown: takeLines(this.ranked(severityOf, true), limit, sameLine) }
+  }
+
+  /** Every problem (but notes, when `skipNotes`) in rank order, made as it is reached. */
+  private *ranked(severityOf: SeverityOf, skipNotes: boolean): Generator<Problem> {
+    for (let rank = 0; rank < RANKS; rank++) {
+      if (skipNotes && (rank === 2 || rank === 3)) continue
+      const gaps = this.compared.filter((c) => c.missing.length > 0 && rankOf(severityOf(c.lang, 'missing'), 'missing') === rank)
+      if (gaps.length > 0) yield* missingInSourceOrder(gaps, severityOf)
+      for (const c of this.compared) {
+        let lined = false
+        for (const p of c.here) {
+          const severity = severityOf(c.lang, p.problem.kind)
+          if (rankOf(severity, p.problem.kind) !== rank) continue
+          if (!lined) targetLines(c)
+          lined = true
+          p.problem.severity = severity
+          yield p.problem
         }
       }
-      const listed = c.here.filter((p) => severityOf(c.lang, p.problem.kind) !== 'note')
-      total += listed.length
-      if (shown.length < limit && listed.length > 0) {
-        const taken = listed.slice(0, limit - shown.length)
-        targetLines(c)
-        for (const p of taken) shown.push(withSeverity(p.problem, severityOf))
-      }
     }
-    return { total, shown }
   }
 }
+
+/**
+ * The missing keys of several target files, by source file (by path), then by entry in
+ * source order, each entry's languages in the order met. Entries are numbered by one walk of the
+ * source index, once per source.
+ */
+function* missingInSourceOrder(gaps: readonly Compared[], severityOf: SeverityOf): Generator<Problem> {
+  const bySource = new Map<Source | undefined, Compared[]>()
+  for (const c of gaps) {
+    let list = bySource.get(c.source)
+    if (!list) bySource.set(c.source, (list = []))
+    list.push(c)
+  }
+  const sources = [...bySource].sort(([a], [b]) => ((a?.path ?? '') < (b?.path ?? '') ? -1 : (a?.path ?? '') > (b?.path ?? '') ? 1 : 0))
+  for (const [source, list] of sources) {
+    sourceLines(source)
+    const sourcePath = source?.path ?? NO_SOURCE
+    const order = source ? entryOrder(source) : new Map<Entry, number>()
+    // By line (the index keeps a level's groups after its plain keys), then walk order, then as met.
+    const pairs: { e: Entry; c: Compared; line: number; at: number; seq: number }[] = []
+    for (const c of list) for (const e of c.missing) pairs.push({ e, c, line: e.line ?? Number.MAX_SAFE_INTEGER, at: order.get(e) ?? 0, seq: pairs.length })
+    pairs.sort((a, b) => a.line - b.line || a.at - b.at || a.seq - b.seq)
+    for (const { e, c } of pairs) {
+      const p = missingProblem(e, c.lang, c.forms, sourcePath)
+      p.severity = severityOf(c.lang, 'missing')
+      yield p
+    }
+  }
+}
+
+/** Each entry of a source's index numbered in the order the compare walks them (entries, then child levels). */
+function entryOrder(source: Source): Map<Entry, number> {
+  if (source.order) return source.order
+  const order = new Map<Entry, number>()
+  const walk = (level: Level) => {
+    for (const e of level.entries) order.set(e, order.size)
+    for (const kid of level.kids) walk(kid)
+  }
+  walk(source.index.root)
+  source.order = order
+  return order
+}
+
 
 const NO_SOURCE = '(no source file)'
-
-function withSeverity(p: Problem, severityOf: SeverityOf): Problem {
-  p.severity = severityOf(p.lang, p.kind)
-  return p
-}
 
 /** Set the lines of every entry of a source file, once, reading the file again. */
 function sourceLines(source: Source | undefined): void {

@@ -6,7 +6,7 @@ import { countWords, isUnspaced } from '../model/text.js'
 import { isBranch } from './key-shapes.js'
 import { tagsOf } from './markup.js'
 import { CATEGORIES, pluralForms, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType, type SplitKey } from './plural-rules.js'
-import { interpolations, nestings } from './placeholders.js'
+import { interpolations, nestings, withoutInterpolations } from './placeholders.js'
 import { nonStringValue, type JsonFile } from './read-locales.js'
 import { objectList } from './object-list.js'
 
@@ -427,8 +427,10 @@ function newEntry(name: string, prefix: string, group: GroupForms | null, words:
   return { name, prefix, line: null, words, blank, vars, tokens, nests, tags, slot: -1, group, said: null }
 }
 
+/** Source words; `{{…}}` interpolations (their formatters too) are no words a translator writes. */
 function wordsOf(b: Build, text: string): number {
-  return b.unspaced === null ? spacedWords(text) : countWords(text, b.unspaced).words
+  const t = withoutInterpolations(text)
+  return b.unspaced === null ? spacedWords(t) : countWords(t, b.unspaced).words
 }
 
 /** Whether a text is empty or white space only (as `trim() === ''`); most start with a printable ASCII character. */

@@ -98,6 +98,19 @@ export interface CheckResult {
 /** Kinds that fail a language whatever the threshold (unless a baseline already had them). */
 export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting', 'formatter', 'tags'])
 
+/**
+ * Where a problem comes in every output: errors, then notes, then warnings; among errors and
+ * among notes, broken text (placeholder, nesting, formatter, tags) before gaps (missing,
+ * untranslated, plural, empty, stale). 0..RANKS-1; source order within each rank.
+ */
+export function rankOf(severity: Severity, kind: ProblemKind): number {
+  if (severity === 'warning') return 4
+  return (severity === 'note' ? 2 : 0) + (ERROR_KINDS.has(kind) ? 0 : 1)
+}
+
+/** How many ranks rankOf gives. */
+export const RANKS = 5
+
 /** A problem's severity before its language is judged: extra keys only warn, the rest count. */
 export function unjudgedSeverity(kind: ProblemKind): Severity {
   return kind === 'extra' ? 'warning' : 'error'

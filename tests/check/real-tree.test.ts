@@ -20,10 +20,10 @@ describe('tolk check on a tree with every real-world layout', () => {
     expect(json.languages.zh).toMatchObject({ coverage: 1, passed: true, extra: 0 })
     expect(json.languages.de).toMatchObject({ passed: false, missing: 2, plurals: 2, formatters: 1, tags: 1, extra: 0, failed: ['coverage', 'formatters', 'tags'] })
     expect(json.problems.map((p) => `${p.lang} ${p.kind} ${p.file?.slice(DIR.length + 1)}:${p.line} ${p.key}`)).toEqual([
-      'de missing en_US/admin/users.json:4 list.empty',
-      'de missing en_US/common.json:16 steps.2',
       'de formatter de/common.json:13 speed',
       'de tags de/common.json:14 terms',
+      'de missing en_US/admin/users.json:4 list.empty',
+      'de missing en_US/common.json:16 steps.2',
       'de plural de/common.json:11 invite.desc',
     ])
   })

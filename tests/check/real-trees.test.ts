@@ -128,7 +128,8 @@ describe('finding 5: namespaces in subfolders', () => {
   it('checks en/admin/users.json as the namespace admin/users', () => {
     const r = run({ 'en/app.json': { a: 'A' }, 'en/admin/users.json': { name: 'Name', role: 'Role' }, 'de/app.json': { a: 'A' }, 'de/admin/users.json': { name: 'Name' }, 'fr/app.json': { a: 'A' } })
     const where = r.result.problems.map((p) => `${p.lang} ${p.key} ${p.file?.split('/locales/')[1]}:${p.line}`)
-    expect(where).toEqual(['de role en/admin/users.json:3', 'fr name en/admin/users.json:2', 'fr role en/admin/users.json:3'])
+    // Missing keys in source order, each key's languages together.
+    expect(where).toEqual(['fr name en/admin/users.json:2', 'de role en/admin/users.json:3', 'fr role en/admin/users.json:3'])
     expect(r.result.checked.files).toBe(5)
   })
 })
@@ -143,8 +144,8 @@ describe('finding 6: arrays are checked element by element', () => {
   it('reports a missing element and a broken one, at the array’s line', () => {
     const r = run({ 'en/app.json': EN, 'de/app.json': { title: 'Titel', steps: ['Datei öffnen', 'Drücken'] } })
     expect(r.result.problems).toMatchObject([
-      { kind: 'missing', key: 'steps.2', line: 2 },
       { kind: 'placeholder', key: 'steps.1', line: 3 },
+      { kind: 'missing', key: 'steps.2', line: 2 },
     ])
   })
 })

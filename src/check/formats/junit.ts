@@ -48,13 +48,17 @@ export function formatJunit(r: CheckResult): string {
       const mine = problems.filter((p) => c.kinds.includes(p.kind))
       const failing = mine.filter((p) => p.severity === 'error')
       const message = c.failure(l, failing)
-      const name = c.name === 'coverage' ? `coverage ${pct(l)} (min ${l.min ?? 'baseline'})` : c.name
-      const head = `    <testcase classname="tolk.check.${xml(lang)}" name="${xml(name)}">`
+      // The name stays the same from run to run (reporters track a test by it); the figure goes in the output.
+      const head = `    <testcase classname="tolk.check.${xml(lang)}" name="${xml(c.name)}">`
+      const figure = c.name === 'coverage' ? `coverage ${pct(l)} (min ${l.min ?? 'baseline'})` : ''
+      const out = [figure, listing(mine)].filter(Boolean).join('\n')
       if (message) {
         suiteFailures++
-        body.push(head, `      <failure message="${xml(message)}" type="${xml(c.name)}">${xml(listing(failing))}</failure>`, '    </testcase>')
-      } else if (mine.length > 0) {
-        body.push(head, `      <system-out>${xml(listing(mine))}</system-out>`, '    </testcase>')
+        body.push(head, `      <failure message="${xml(message)}" type="${xml(c.name)}">${xml(listing(failing))}</failure>`)
+        if (figure) body.push(`      <system-out>${xml(figure)}</system-out>`)
+        body.push('    </testcase>')
+      } else if (out) {
+        body.push(head, `      <system-out>${xml(out)}</system-out>`, '    </testcase>')
       } else {
         body.push(`${head.slice(0, -1)}/>`)
       }

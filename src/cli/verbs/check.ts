@@ -42,6 +42,8 @@ Output:
   --output FILE          write the format to FILE; a text summary goes to stdout
   --quiet                text: the summary table only
   --limit N              text: problems listed (default 20); markdown (default 50)
+  --annotations N        github: annotations of each severity (default 10, what GitHub shows);
+                         the markdown summary goes to $GITHUB_STEP_SUMMARY when it is set
   --badge FILE.svg       write a coverage badge (the lowest language's coverage)
   -h, --help             this help
 
@@ -66,6 +68,7 @@ export async function run(args: string[]): Promise<number> {
     output: { type: 'string' },
     quiet: { type: 'boolean' },
     limit: { type: 'string' },
+    annotations: { type: 'string' },
     badge: { type: 'string' },
   })
   const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
@@ -115,8 +118,20 @@ export async function run(args: string[]): Promise<number> {
     checked = checkReport(await readDb(values.db, positionals, langs))
   }
 
+  if (source.kind === 'locales' || source.kind === 'files') {
+    // A threshold for a language the tree does not hold is a typo or a lost folder, never a pass.
+    const absent = [...thresholds.perLang.keys()].filter((l) => !checked.languages.has(l))
+    if (absent.length > 0) {
+      const found = [...checked.languages.keys()].join(', ') || 'none'
+      throw new UsageError(`--min names ${absent.join(', ')}, not a target language of ${source.location} (target languages: ${found})`)
+    }
+  }
   const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}) })
-  const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}) }
+  const annotations = values.annotations === undefined ? undefined : Number(values.annotations)
+  if (annotations !== undefined && !(Number.isInteger(annotations) && annotations >= 0)) throw new UsageError(`--annotations takes a whole number, not "${values.annotations}"`)
+  const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}), ...(annotations !== undefined ? { annotations } : {}) }
+  const summary = process.env.GITHUB_STEP_SUMMARY
+  if (format === 'github' && summary) appendFile(summary, await render('markdown', result, opts))
   if (values.badge !== undefined) await writeBadge(values.badge, result)
   if (values.output !== undefined) {
     writeFile(values.output, await render(format, result, opts))
@@ -157,9 +172,14 @@ async function writeBadge(path: string, r: CheckResult): Promise<void> {
   writeFile(path, [renderBadge(label, lowest)])
 }
 
-function writeFile(path: string, chunks: Iterable<string>): void {
+/** Append to a file GitHub gave (the step summary), or exit 2 naming it. */
+function appendFile(path: string, chunks: Iterable<string>): void {
+  writeFile(path, chunks, 'a')
+}
+
+function writeFile(path: string, chunks: Iterable<string>, flags = 'w'): void {
   try {
-    const fd = openSync(path, 'w')
+    const fd = openSync(path, flags)
     try {
       for (const chunk of chunks) writeSync(fd, chunk)
     } finally {
