@@ -4,6 +4,7 @@
  * printed ones get their lines.
  */
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
+import { keyFilter, withoutIgnored, type KeyFilter } from './config/ignore-keys.js'
 import { expandDeep } from './key-shapes.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { objectList } from './object-list.js'
@@ -24,6 +25,8 @@ export interface LocalesOptions {
   optionalPlurals: ReadonlySet<string>
   /** Folder names read as other languages (`--map zhtw=zh-TW`; canonical tags). */
   map?: FolderMap
+  /** Key patterns left out (the config's `ignore`): by language tag, `*` for every language. */
+  ignore?: ReadonlyMap<string, readonly string[]>
   /**
    * Find the lines of every problem in a target file while its text is at hand, for an output
    * that prints them all (json, junit, sarif, github); else a file is read again for the lines of
@@ -47,21 +50,35 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   const tree = listLocaleTree(opts.dir, opts.source, opts.langs, opts.map)
   let files = 0
   let strings = 0
-  const sources = new Map<string, Source>()
   const pool = new ListPool()
-  for (const [ns, path] of tree.sourceFiles) {
-    const file = readJsonFile(path)
-    // Flat keys nest at their dots (a target's levels are nested as they are met: compareLevel).
-    file.value = expandDeep(file.value)
-    const index = indexSource(file, opts.source, pool, opts.optionalPlurals)
-    sources.set(ns, { path, index, lined: false })
-    files++
-    strings += index.strings
+  const everyLang = opts.ignore?.get('*') ?? []
+  const allFilter = keyFilter(everyLang)
+  /** The source namespaces indexed without the keys `filter` ignores. */
+  const indexAll = (filter: KeyFilter | null, count: boolean): Map<string, Source> => {
+    const indexed = new Map<string, Source>()
+    for (const [ns, path] of tree.sourceFiles) {
+      const file = readJsonFile(path)
+      // Flat keys nest at their dots (a target's levels are nested as they are met: compareLevel).
+      file.value = expandDeep(file.value)
+      if (filter) file.value = withoutIgnored(file.value, filter)
+      const index = indexSource(file, opts.source, pool, opts.optionalPlurals)
+      indexed.set(ns, { path, index, lined: false })
+      if (count) {
+        files++
+        strings += index.strings
+      }
+    }
+    return indexed
   }
+  const shared = indexAll(allFilter, true)
 
   const languages = new Map<string, LanguageCounts>()
   const compared: Compared[] = []
   for (const [lang, namespaces] of tree.targets) {
+    // A language with patterns of its own gets a source index of its own.
+    const own = opts.ignore?.get(lang)
+    const filter = own ? keyFilter([...everyLang, ...own]) : allFilter
+    const sources = own ? indexAll(filter, false) : shared
     const counts = emptyCounts()
     const forms = {
       cardinal: pluralForms(lang, 'cardinal', opts.optionalPlurals),
@@ -71,7 +88,7 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
     for (const ns of [...names].sort()) {
       const source = sources.get(ns)
       const path = namespaces.get(ns)
-      const file = path === undefined ? undefined : readTarget(path, opts.everyLine ?? false)
+      const file = path === undefined ? undefined : readTarget(path, opts.everyLine ?? false, filter)
       if (file) files++
       const text = file?.text
       const targetPath = path ?? `${tree.dir}/${lang}/${ns}.json`
@@ -93,7 +110,8 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
  * once): a 100 KB string alive during the comparison is copied by every young-generation
  * collection it goes through. The text goes out of scope here, when this function returns.
  */
-function readTarget(path: string, keepText: boolean): ParsedFile {
-  const { text, value } = readJsonFile(path)
+function readTarget(path: string, keepText: boolean, filter: KeyFilter | null): ParsedFile {
+  const { text, value: read } = readJsonFile(path)
+  const value = filter ? withoutIgnored(read, filter) : read
   return keepText ? { path, value, text } : { path, value }
 }

@@ -12,7 +12,7 @@ import { takeLines, type DeferredProblems, type SameLine, type SeverityOf } from
 import { readUtf8File } from './read-locales.js'
 import type { Entry, Level, SourceIndex } from './source-index.js'
 import { findEntryLines } from './source-lines.js'
-import { rankOf, RANKS, type Problem } from './types.js'
+import { rankOf, RANKS, type Problem, type Severity } from './types.js'
 
 /** One source namespace: its file and its index. */
 export interface Source {
@@ -56,8 +56,12 @@ export class LocaleProblems implements DeferredProblems {
   listed(limit: number, severityOf: SeverityOf, sameLine?: SameLine): { total: number; shown: Problem[] } {
     let total = 0
     for (const c of this.compared) {
-      if (c.missing.length > 0 && severityOf(c.lang, 'missing') !== 'note') total += c.missing.length
-      for (const p of c.here) if (severityOf(c.lang, p.problem.kind) !== 'note') total++
+      const gap = c.missing.length > 0 ? severityOf(c.lang, 'missing') : null
+      if (gap !== null && gap !== 'note') total += c.missing.length
+      for (const p of c.here) {
+        const severity = severityOf(c.lang, p.problem.kind)
+        if (severity !== null && severity !== 'note') total++
+      }
     }
     return { total, shown: takeLines(this.ranked(severityOf, true), limit, sameLine) }
   }
@@ -66,13 +70,16 @@ export class LocaleProblems implements DeferredProblems {
   private *ranked(severityOf: SeverityOf, skipNotes: boolean): Generator<Problem> {
     for (let rank = 0; rank < RANKS; rank++) {
       if (skipNotes && (rank === 2 || rank === 3)) continue
-      const gaps = this.compared.filter((c) => c.missing.length > 0 && rankOf(severityOf(c.lang, 'missing'), 'missing') === rank)
+      const gaps = this.compared.filter((c) => {
+        const severity = c.missing.length > 0 ? severityOf(c.lang, 'missing') : null
+        return severity !== null && rankOf(severity, 'missing') === rank
+      })
       if (gaps.length > 0) yield* missingInSourceOrder(gaps, severityOf)
       for (const c of this.compared) {
         let lined = false
         for (const p of c.here) {
           const severity = severityOf(c.lang, p.problem.kind)
-          if (rankOf(severity, p.problem.kind) !== rank) continue
+          if (severity === null || rankOf(severity, p.problem.kind) !== rank) continue
           if (!lined) targetLines(c)
           lined = true
           p.problem.severity = severity
@@ -106,7 +113,7 @@ function* missingInSourceOrder(gaps: readonly Compared[], severityOf: SeverityOf
     pairs.sort((a, b) => a.line - b.line || a.at - b.at || a.seq - b.seq)
     for (const { e, c } of pairs) {
       const p = missingProblem(e, c.lang, c.forms, sourcePath)
-      p.severity = severityOf(c.lang, 'missing')
+      p.severity = severityOf(c.lang, 'missing') as Severity
       yield p
     }
   }

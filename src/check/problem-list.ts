@@ -10,8 +10,8 @@ import type { CheckResult, Problem, ProblemKind, Severity } from './types.js'
 /** Whether an output prints two consecutive problems on one line. */
 export type SameLine = (a: Problem, b: Problem) => boolean
 
-/** The severity of a problem of `kind` in `lang`, once the languages are judged. */
-export type SeverityOf = (lang: string, kind: ProblemKind) => Severity
+/** The severity of a problem of `kind` in `lang`, once the languages are judged; null: not reported (the config's `off`). */
+export type SeverityOf = (lang: string, kind: ProblemKind) => Severity | null
 
 /** Problems kept compact until asked for, in the order a plain list would hold them. */
 export interface DeferredProblems {

@@ -6,7 +6,8 @@ import { plural } from '../model/plural.js'
 import { parseLanguage } from '../model/tags.js'
 import type { LanguageCounts } from './compare-file.js'
 import type { Baseline } from './baseline.js'
-import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem } from './types.js'
+import type { KindSeverity } from './config/check-config.js'
+import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem, type ProblemKind } from './types.js'
 
 /** Parsed `--min`. */
 export interface Thresholds {
@@ -63,6 +64,7 @@ export function judge(
   measure: Measure,
   thresholds: Thresholds,
   baseline: Baseline | undefined,
+  severity: Severities = {},
 ): LanguageResult {
   const coverage = coverageBy(counts, measure)
   const pct = coverage * 100
@@ -79,11 +81,19 @@ export function judge(
   // Without the problems (a locale tree's are made only when printed), the counts say as much: one
   // problem per placeholder, nesting, formatter or tag error. Coverage problems are counted only against a
   // baseline, and a baseline always gets the problems.
+  const counted = (kind: ProblemKind, n: number) => (checkFor(kind, severity) === null ? 0 : n)
   const fresh: Record<CheckName, number> = problems
-    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0 }
-    : { coverage: 0, placeholders: counts.placeholders, nesting: counts.nesting, formatters: counts.formatters, tags: counts.tags }
+    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0, extra: 0 }
+    : {
+        coverage: 0,
+        placeholders: counted('placeholder', counts.placeholders),
+        nesting: counted('nesting', counts.nesting),
+        formatters: counted('formatter', counts.formatters),
+        tags: counted('tags', counts.tags),
+        extra: counted('extra', counts.extra),
+      }
   for (const p of problems ?? []) {
-    const check = checkOf(p.kind)
+    const check = checkFor(p.kind, severity)
     if (check && !(before && baseline?.has(p))) fresh[check]++
   }
   if (before) {
@@ -103,7 +113,8 @@ export function judge(
     }
   }
   for (const p of problems ?? []) {
-    const check = checkOf(p.kind)
+    if (severity[p.kind] === 'warn') p.severity = 'warning'
+    const check = checkFor(p.kind, severity)
     if (check === null) continue
     const blocks = failed.has(check) && !(before && baseline?.has(p))
     p.severity = blocks ? 'error' : 'note'
@@ -118,7 +129,19 @@ const ERROR_CHECKS: readonly [CheckName, string][] = [
   ['nesting', 'lost nesting'],
   ['formatters', 'formatter error'],
   ['tags', 'tag error'],
+  ['extra', 'extra key'],
 ]
+
+/** The config's severity per kind of problem (`error`, `warn`, `off`); a kind not named keeps its default. */
+export type Severities = Partial<Record<ProblemKind, KindSeverity>>
+
+/** The check a problem of `kind` counts against under `severity`: null when it never fails (warn, off, extra keys by default). */
+export function checkFor(kind: ProblemKind, severity: Severities): CheckName | null {
+  const s = severity[kind]
+  if (s === 'warn' || s === 'off') return null
+  if (kind === 'extra') return s === 'error' ? 'extra' : null
+  return checkOf(kind)
+}
 
 /** A percentage for people: one decimal, never rounded up to 100 when something is missing. */
 export function formatPct(pct: number): string {

@@ -23,7 +23,8 @@ export type ProblemKind =
 export type Severity = 'error' | 'note' | 'warning'
 
 /** The checks a language can fail. */
-export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags'
+/** The checks a language can fail (`extra` only when the config makes extra keys an error). */
+export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags' | 'extra'
 
 /** One finding, with its place. */
 export interface Problem {

@@ -36,6 +36,9 @@ Checks:
   --by words|units       coverage by source words (default) or by keys/units
   --baseline FILE        a saved --format json result: fail only on what got worse
   --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
+  --config FILE          the config file (default: tolk.config.json or .tolkrc.json in this
+                         folder or the nearest above; else i18next-cli's i18next.config.*);
+                         a flag overrides the file
 
 Output:
   --format F             text (default), json, junit, sarif, github, markdown
@@ -60,7 +63,8 @@ export async function run(args: string[]): Promise<number> {
     server: { type: 'string' },
     lang: { type: 'string' },
     min: { type: 'string' },
-    by: { type: 'string', default: 'words' },
+    by: { type: 'string' },
+    config: { type: 'string' },
     baseline: { type: 'string' },
     'optional-plurals': { type: 'string' },
     map: { type: 'string' },
@@ -71,6 +75,20 @@ export async function run(args: string[]): Promise<number> {
     annotations: { type: 'string' },
     badge: { type: 'string' },
   })
+  // The config file's settings, each overridden by its flag (see docs/ci-check.md).
+  const { findCheckConfig, readConfigAt } = await import('../../check/config/find-config.js')
+  const cfg = values.config !== undefined ? await readConfigAt(values.config) : await findCheckConfig(process.cwd())
+  if (values.locales === undefined && values.db === undefined && values.server === undefined && values.files === undefined) values.locales = cfg?.locales
+  values.source ??= cfg?.source
+  values.min ??= cfg?.min
+  values.by ??= cfg?.by ?? 'words'
+  values.baseline ??= cfg?.baseline
+  values['optional-plurals'] ??= cfg?.optionalPlurals
+  const fromConfig = (flag: string, field: string) => (err: unknown) => {
+    // A value the file gave names the file and the field, not the flag.
+    if (err instanceof RangeError && cfg && args.every((a) => !a.startsWith(flag))) throw new InvalidInput(`${cfg.file}: check.${field}: ${err.message}`, 'invalid-config')
+    throw err
+  }
   const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
   if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --files GLOB, --db FILE or --server URL; see --help')
   const format = values.format as FormatName
@@ -79,9 +97,9 @@ export async function run(args: string[]): Promise<number> {
   const measure: Measure = values.by
   const limit = values.limit === undefined ? undefined : Number(values.limit)
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new UsageError(`--limit takes a whole number, not "${values.limit}"`)
-  const thresholds = usage(() => parseMin(values.min))
+  const thresholds = usage(() => guarded(() => parseMin(values.min), fromConfig('--min', 'min')))
   const optionalPlurals = usage(() => parseOptionalPlurals(values['optional-plurals']))
-  const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l))
+  const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l)) ?? cfg?.lang
   // Loaded only when asked for, like the store below: a plain locale check never needs them.
   const baseline = values.baseline === undefined ? undefined : (await import('../../check/baseline.js')).readBaseline(values.baseline)
 
@@ -93,8 +111,8 @@ export async function run(args: string[]): Promise<number> {
     source = { kind: 'locales', location: values.locales, lang }
     // Text and markdown print the first problems; every other format (and a baseline) reads them all.
     const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined
-    const map = parseFolderMap(values.map)
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), map, optionalPlurals, everyLine })
+    const map = new Map([...(cfg?.map ?? []), ...parseFolderMap(values.map)])
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), map, optionalPlurals, everyLine, ...(cfg?.ignore ? { ignore: cfg.ignore } : {}) })
     for (const warning of checked.warnings ?? []) process.stderr.write(`tolk check: warning: ${warning}\n`)
   } else if (values.files !== undefined) {
     if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
@@ -126,8 +144,8 @@ export async function run(args: string[]): Promise<number> {
       throw new UsageError(`--min names ${absent.join(', ')}, not a target language of ${source.location} (target languages: ${found})`)
     }
   }
-  const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}) })
-  const annotations = values.annotations === undefined ? undefined : Number(values.annotations)
+  const result = evaluate(checked, { source, measure, thresholds, ...(baseline ? { baseline } : {}), ...(cfg?.severity ? { severity: cfg.severity } : {}) })
+  const annotations = values.annotations === undefined ? cfg?.annotations : Number(values.annotations)
   if (annotations !== undefined && !(Number.isInteger(annotations) && annotations >= 0)) throw new UsageError(`--annotations takes a whole number, not "${values.annotations}"`)
   const opts = { quiet: values.quiet ?? false, version: version(), ...(limit !== undefined ? { limit } : {}), ...(annotations !== undefined ? { annotations } : {}) }
   const summary = process.env.GITHUB_STEP_SUMMARY
@@ -187,6 +205,15 @@ function writeFile(path: string, chunks: Iterable<string>, flags = 'w'): void {
     }
   } catch (err) {
     throw new InvalidInput(`cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'unwritable-file')
+  }
+}
+
+/** `fn`, its error handed to `onError` (which throws). */
+function guarded<T>(fn: () => T, onError: (err: unknown) => never): T {
+  try {
+    return fn()
+  } catch (err) {
+    return onError(err)
   }
 }
 
