@@ -4,11 +4,11 @@
  * printed ones get their lines.
  */
 import { compareLevel, emptyCounts, type CompareContext, type LanguageCounts } from './compare-file.js'
-import { keyFilter, withoutIgnored, type KeyFilter } from './config/ignore-keys.js'
+import { eitherFilter, keyFilter, leafKeys, withoutIgnored, type KeyFilter } from './config/ignore-keys.js'
 import { expandDeep } from './key-shapes.js'
 import { LocaleProblems, lineTargetProblems, type Compared, type Source } from './locale-problems.js'
 import { objectList } from './object-list.js'
-import { pluralForms } from './plural-rules.js'
+import { pluralForms, splitPluralKey } from './plural-rules.js'
 import { listLocaleTree, readJsonFile, type FolderMap, type ParsedFile } from './read-locales.js'
 import type { DeferredProblems } from './problem-list.js'
 import { indexSource, ListPool } from './source-index.js'
@@ -28,6 +28,13 @@ export interface LocalesOptions {
   /** Key patterns left out (the config's `ignore`): by language tag, `*` for every language. */
   ignore?: ReadonlyMap<string, readonly string[]>
   /**
+   * Source keys in their grace period (`--grace-days`): asked once per source string's dotted
+   * path (each plural form its own); true leaves the key out in every language, as `ignore` does.
+   */
+  grace?: (path: string) => boolean
+  /** List every source string's dotted path in `sourceKeys` (for `--update-baseline`). */
+  listKeys?: boolean
+  /**
    * Find the lines of every problem in a target file while its text is at hand, for an output
    * that prints them all (json, junit, sarif, github); else a file is read again for the lines of
    * the few problems printed.
@@ -43,6 +50,8 @@ export interface CheckedSource {
   problems: Problem[] | DeferredProblems
   /** What was skipped, one sentence each (printed on stderr). */
   warnings?: string[]
+  /** Every source string's dotted path, when `listKeys` asked for them. */
+  sourceKeys?: string[]
 }
 
 /** Check a locale tree: counts per target language and every problem with its file and line. */
@@ -52,7 +61,11 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   let strings = 0
   const pool = new ListPool()
   const everyLang = opts.ignore?.get('*') ?? []
-  const allFilter = keyFilter(everyLang)
+  // Keys in grace, found in the source and left out of the targets too (with their groups' bases).
+  const graced = new Set<string>()
+  const sourceKeys: string[] | undefined = opts.listKeys ? [] : undefined
+  const graceFilter: KeyFilter | null = opts.grace ? { test: (key) => graced.has(key) } : null
+  const allFilter = eitherFilter(keyFilter(everyLang), graceFilter)
   /** The source namespaces indexed without the keys `filter` ignores. */
   const indexAll = (filter: KeyFilter | null, count: boolean): Map<string, Source> => {
     const indexed = new Map<string, Source>()
@@ -60,6 +73,12 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
       const file = readJsonFile(path)
       // Flat keys nest at their dots (a target's levels are nested as they are met: compareLevel).
       file.value = expandDeep(file.value)
+      if (count && (opts.grace || sourceKeys)) {
+        for (const key of leafKeys(file.value)) {
+          sourceKeys?.push(key)
+          if (opts.grace?.(key)) graced.add(key).add(groupBase(key))
+        }
+      }
       if (filter) file.value = withoutIgnored(file.value, filter)
       const index = indexSource(file, opts.source, pool, opts.optionalPlurals)
       indexed.set(ns, { path, index, lined: false })
@@ -77,7 +96,7 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
   for (const [lang, namespaces] of tree.targets) {
     // A language with patterns of its own gets a source index of its own.
     const own = opts.ignore?.get(lang)
-    const filter = own ? keyFilter([...everyLang, ...own]) : allFilter
+    const filter = own ? eitherFilter(keyFilter([...everyLang, ...own]), graceFilter) : allFilter
     const sources = own ? indexAll(filter, false) : shared
     const counts = emptyCounts()
     const forms = {
@@ -102,7 +121,14 @@ export function checkLocales(opts: LocalesOptions): CheckedSource {
     strings += counts.strings
     languages.set(lang, counts)
   }
-  return { checked: { files, languages: languages.size, strings }, languages, problems: new LocaleProblems(compared), warnings: tree.warnings }
+  return { checked: { files, languages: languages.size, strings }, languages, problems: new LocaleProblems(compared), warnings: tree.warnings, ...(sourceKeys ? { sourceKeys } : {}) }
+}
+
+/** A plural form's group path (`a.items_one` → `a.items`); the key itself when it is no form. */
+function groupBase(key: string): string {
+  const dot = key.lastIndexOf('.')
+  const split = splitPluralKey(key.slice(dot + 1))
+  return split ? key.slice(0, dot + 1) + split.base : key
 }
 
 /**

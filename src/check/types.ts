@@ -94,6 +94,8 @@ export interface CheckResult {
   languages: Record<string, LanguageResult>
   problems: Problem[]
   passed: boolean
+  /** Only in a baseline written by --update-baseline: when each source key was first seen. */
+  firstSeen?: Record<string, string>
 }
 
 /** Kinds that fail a language whatever the threshold (unless a baseline already had them). */

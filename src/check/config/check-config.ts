@@ -27,6 +27,7 @@ export interface CheckConfig {
   min?: string
   by?: 'words' | 'units'
   baseline?: string
+  graceDays?: number
   optionalPlurals?: string
   annotations?: number
   severity?: Partial<Record<ProblemKind, KindSeverity>>
@@ -35,7 +36,7 @@ export interface CheckConfig {
 }
 
 /** The fields the `check` section takes (the schema's properties, in its order). */
-export const CHECK_FIELDS = ['locales', 'source', 'map', 'lang', 'min', 'by', 'baseline', 'optionalPlurals', 'annotations', 'severity', 'ignore'] as const
+export const CHECK_FIELDS = ['locales', 'source', 'map', 'lang', 'min', 'by', 'baseline', 'graceDays', 'optionalPlurals', 'annotations', 'severity', 'ignore'] as const
 
 /** Validate a parsed config file's `check` section; anything wrong exits 2 naming the field. */
 export function readCheckSection(file: string, data: Record<string, unknown>): CheckConfig {
@@ -78,8 +79,9 @@ export function readCheckSection(file: string, data: Record<string, unknown>): C
         out.optionalPlurals = (v as string[]).join(',')
         break
       case 'annotations':
+      case 'graceDays':
         if (!Number.isInteger(v) || (v as number) < 0) bad(field, 'must be a whole number')
-        out.annotations = v as number
+        out[field] = v as number
         break
       case 'severity':
         out.severity = severities(v, bad)

@@ -6,11 +6,29 @@
 import { isBranch } from '../key-shapes.js'
 import { splitPluralKey } from '../plural-rules.js'
 
-/** Compiled patterns: one regular expression over the dotted key. */
-export type KeyFilter = RegExp
+/** What leaves keys out: compiled patterns (one regular expression over the dotted key), or any such test. */
+export interface KeyFilter {
+  test(key: string): boolean
+}
+
+/** A filter that leaves out what either leaves out; null when neither is given. */
+export function eitherFilter(a: KeyFilter | null, b: KeyFilter | null): KeyFilter | null {
+  if (a === null || b === null) return a ?? b
+  return { test: (key) => a.test(key) || b.test(key) }
+}
+
+/** Every leaf (string) key path of a parsed file, dotted, arrays by index. */
+export function leafKeys(value: Record<string, unknown>, prefix = '', into: string[] = []): string[] {
+  for (const key in value) {
+    const v = value[key]
+    if (typeof v === 'string') into.push(prefix + key)
+    else if (isBranch(v)) leafKeys(v, `${prefix}${key}.`, into)
+  }
+  return into
+}
 
 /** One expression for a list of patterns; null for none. */
-export function keyFilter(patterns: readonly string[]): KeyFilter | null {
+export function keyFilter(patterns: readonly string[]): RegExp | null {
   if (patterns.length === 0) return null
   const one = (p: string) =>
     p

@@ -35,6 +35,10 @@ Checks:
                          default); without --min every language must be complete and error-free
   --by words|units       coverage by source words (default) or by keys/units
   --baseline FILE        a saved --format json result: fail only on what got worse
+  --update-baseline      write this run's result to the --baseline file, with the date each
+                         source key was first seen
+  --grace-days N         a source key counts only N days after it was first seen (its date in
+                         the baseline; a key without a date gets no grace)
   --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
   --config FILE          the config file (default: tolk.config.json or .tolkrc.json in this
                          folder or the nearest above; else i18next-cli's i18next.config.*);
@@ -65,6 +69,8 @@ export async function run(args: string[]): Promise<number> {
     min: { type: 'string' },
     by: { type: 'string' },
     config: { type: 'string' },
+    'grace-days': { type: 'string' },
+    'update-baseline': { type: 'boolean' },
     baseline: { type: 'string' },
     'optional-plurals': { type: 'string' },
     map: { type: 'string' },
@@ -84,6 +90,10 @@ export async function run(args: string[]): Promise<number> {
   values.by ??= cfg?.by ?? 'words'
   values.baseline ??= cfg?.baseline
   values['optional-plurals'] ??= cfg?.optionalPlurals
+  const graceDays = values['grace-days'] === undefined ? (cfg?.graceDays ?? 0) : Number(values['grace-days'])
+  if (!(Number.isInteger(graceDays) && graceDays >= 0)) throw new UsageError(`--grace-days takes a whole number of days, not "${values['grace-days']}"`)
+  const update = values['update-baseline'] ?? false
+  if (update && values.baseline === undefined) throw new UsageError('--update-baseline needs --baseline FILE (or baseline in the config file): the file it writes')
   const fromConfig = (flag: string, field: string) => (err: unknown) => {
     // A value the file gave names the file and the field, not the flag.
     if (err instanceof RangeError && cfg && args.every((a) => !a.startsWith(flag))) throw new InvalidInput(`${cfg.file}: check.${field}: ${err.message}`, 'invalid-config')
@@ -101,7 +111,17 @@ export async function run(args: string[]): Promise<number> {
   const optionalPlurals = usage(() => parseOptionalPlurals(values['optional-plurals']))
   const langs = values.lang?.split(',').map((s) => s.trim()).filter(Boolean).map((l) => parseLanguage(l)) ?? cfg?.lang
   // Loaded only when asked for, like the store below: a plain locale check never needs them.
-  const baseline = values.baseline === undefined ? undefined : (await import('../../check/baseline.js')).readBaseline(values.baseline)
+  const baselines = values.baseline === undefined ? undefined : await import('../../check/baseline.js')
+  // The first --update-baseline writes a baseline that is not there yet.
+  const baseline = values.baseline === undefined || (update && !existsSync(values.baseline)) ? undefined : baselines?.readBaseline(values.baseline)
+  const today = new Date().toISOString().slice(0, 10)
+  const firstSeen = baseline?.firstSeen ?? new Map<string, string>()
+  // A key the baseline has no date for gets no grace, unless this run writes its date (today) into
+  // a baseline that already dates keys. The keys of the first dated baseline (its earliest date)
+  // were there before: only keys added since get grace.
+  const fresh = update && firstSeen.size > 0 ? today : undefined
+  const adopted = [...firstSeen.values()].reduce((a, b) => (b < a ? b : a), today)
+  const grace = graceDays > 0 && baselines ? (key: string) => baselines.inGrace(firstSeen.get(key) ?? fresh, graceDays, today, adopted) : undefined
 
   let checked: CheckedSource
   let source: CheckResult['source']
@@ -110,9 +130,9 @@ export async function run(args: string[]): Promise<number> {
     const lang = parseLanguage(values.source ?? 'en')
     source = { kind: 'locales', location: values.locales, lang }
     // Text and markdown print the first problems; every other format (and a baseline) reads them all.
-    const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined
+    const everyLine = (format !== 'text' && format !== 'markdown') || baseline !== undefined || update
     const map = new Map([...(cfg?.map ?? []), ...parseFolderMap(values.map)])
-    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), map, optionalPlurals, everyLine, ...(cfg?.ignore ? { ignore: cfg.ignore } : {}) })
+    checked = checkLocales({ dir: values.locales, source: lang, ...(langs ? { langs } : {}), map, optionalPlurals, everyLine, ...(cfg?.ignore ? { ignore: cfg.ignore } : {}), ...(grace ? { grace } : {}), listKeys: update })
     for (const warning of checked.warnings ?? []) process.stderr.write(`tolk check: warning: ${warning}\n`)
   } else if (values.files !== undefined) {
     if (positionals.length > 0) throw new UsageError('--files takes no article ids; use --lang to pick languages')
@@ -151,6 +171,11 @@ export async function run(args: string[]): Promise<number> {
   const summary = process.env.GITHUB_STEP_SUMMARY
   if (format === 'github' && summary) appendFile(summary, await render('markdown', result, opts))
   if (values.badge !== undefined) await writeBadge(values.badge, result)
+  if (update && values.baseline !== undefined) {
+    // Every source key keeps the date it was first seen; a new one is seen today.
+    if (checked.sourceKeys) result.firstSeen = Object.fromEntries(checked.sourceKeys.map((k) => [k, firstSeen.get(k) ?? today]))
+    writeFile(values.baseline, await render('json', result, opts))
+  }
   if (values.output !== undefined) {
     writeFile(values.output, await render(format, result, opts))
     for (const chunk of await render('text', result, { ...opts, quiet: true })) await writeOut(chunk)
