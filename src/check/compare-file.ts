@@ -375,15 +375,24 @@ function keepsTokens(tokens: readonly string[] | null, v: string): boolean {
 export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
   // One message per entry (per plural rule set for a group), shared by every language that lacks
   // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
+  // Languages come interleaved (each key's together), so a group keeps one message per rule set.
   const rules = e.group ? forms[e.group.type] : null
   const said = saidOf(e)
-  if (said.missing === null || said.missingFor !== rules) {
-    let message = `${said.key} is missing`
-    if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
-    said.missing = message
-    said.missingFor = rules
+  let message = said.missing
+  if (message === null || said.missingFor !== rules) {
+    message = rules === null ? null : (said.others?.get(rules) ?? null)
+    if (message === null) {
+      message = `${said.key} is missing`
+      if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
+      if (said.missing === null) {
+        said.missing = message
+        said.missingFor = rules
+      } else if (rules !== null) {
+        ;(said.others ??= new Map()).set(rules, message)
+      }
+    }
   }
-  return { lang, file: sourcePath, line: e.line, key: said.key, kind: 'missing', severity: 'error', message: said.missing }
+  return { lang, file: sourcePath, line: e.line, key: said.key, kind: 'missing', severity: 'error', message }
 }
 
 /** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */

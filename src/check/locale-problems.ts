@@ -20,8 +20,8 @@ export interface Source {
   index: SourceIndex
   /** Whether findEntryLines has set its entries' lines. */
   lined: boolean
-  /** Its entries in source order, numbered when first needed (see entryOrder). */
-  order?: Map<Entry, number>
+  /** Its entries in source order and their places, made when first needed (see entryOrder). */
+  order?: { entries: Entry[]; order: Map<Entry, number> }
 }
 
 /** What one target file's comparison left to report. */
@@ -106,31 +106,49 @@ function* missingInSourceOrder(gaps: readonly Compared[], severityOf: SeverityOf
   for (const [source, list] of sources) {
     sourceLines(source)
     const sourcePath = source?.path ?? NO_SOURCE
-    const order = source ? entryOrder(source) : new Map<Entry, number>()
-    // By line (the index keeps a level's groups after its plain keys), then walk order, then as met.
-    const pairs: { e: Entry; c: Compared; line: number; at: number; seq: number }[] = []
-    for (const c of list) for (const e of c.missing) pairs.push({ e, c, line: e.line ?? Number.MAX_SAFE_INTEGER, at: order.get(e) ?? 0, seq: pairs.length })
-    pairs.sort((a, b) => a.line - b.line || a.at - b.at || a.seq - b.seq)
-    for (const { e, c } of pairs) {
-      const p = missingProblem(e, c.lang, c.forms, sourcePath)
-      p.severity = severityOf(c.lang, 'missing') as Severity
-      yield p
+    const { entries, order } = source ? entryOrder(source) : { entries: [], order: new Map<Entry, number>() }
+    // One bucket per entry, in source order: each entry's languages in the order met, no sort.
+    const buckets: (Compared[] | undefined)[] = new Array(entries.length)
+    const unordered: [Entry, Compared][] = []
+    for (const c of list) {
+      for (const e of c.missing) {
+        const at = order.get(e)
+        if (at === undefined) unordered.push([e, c])
+        else (buckets[at] ??= []).push(c)
+      }
     }
+    for (let at = 0; at < entries.length; at++) {
+      const langs = buckets[at]
+      if (langs !== undefined) for (const c of langs) yield missing(entries[at] as Entry, c, sourcePath, severityOf)
+    }
+    for (const [e, c] of unordered) yield missing(e, c, sourcePath, severityOf)
   }
 }
 
-/** Each entry of a source's index numbered in the order the compare walks them (entries, then child levels). */
-function entryOrder(source: Source): Map<Entry, number> {
+function missing(e: Entry, c: Compared, sourcePath: string, severityOf: SeverityOf): Problem {
+  const p = missingProblem(e, c.lang, c.forms, sourcePath)
+  p.severity = severityOf(c.lang, 'missing') as Severity
+  return p
+}
+
+/**
+ * A source's entries in source order (by line: the index keeps a level's groups after its plain
+ * keys; then in walk order), each with its place, made once after its lines are found.
+ */
+function entryOrder(source: Source): { entries: Entry[]; order: Map<Entry, number> } {
   if (source.order) return source.order
-  const order = new Map<Entry, number>()
+  const entries: Entry[] = []
   const walk = (level: Level) => {
-    for (const e of level.entries) order.set(e, order.size)
+    for (const e of level.entries) entries.push(e)
     for (const kid of level.kids) walk(kid)
   }
   walk(source.index.root)
-  source.order = order
-  return order
+  const walked = new Map(entries.map((e, i) => [e, i]))
+  entries.sort((a, b) => (a.line ?? Number.MAX_SAFE_INTEGER) - (b.line ?? Number.MAX_SAFE_INTEGER) || (walked.get(a) ?? 0) - (walked.get(b) ?? 0))
+  source.order = { entries, order: new Map(entries.map((e, i) => [e, i])) }
+  return source.order
 }
+
 
 
 const NO_SOURCE = '(no source file)'

@@ -57,6 +57,8 @@ export interface Said {
   missing: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
   missingFor: PluralForms | null
+  /** For a group: the messages for other rule sets, made as languages with them need one. */
+  others: Map<PluralForms, string> | null
 }
 
 /**
@@ -447,7 +449,7 @@ export function keyOf(e: Entry): string {
 
 /** What an entry's problems say, made when the first one needs it. */
 export function saidOf(e: Entry): Said {
-  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null })
+  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null, others: null })
 }
 
 /**

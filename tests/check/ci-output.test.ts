@@ -71,6 +71,12 @@ describe('tolk check output in CI', () => {
     const r = check(writeTree({ 'en/a.json': { a: 'A' }, 'de/a.json': { a: 'A' } }), '--min', '90,nl=100')
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/^tolk check: --min names nl, not a target language of .* \(target languages: de\)\n$/)
+    const po = join(mkdtempSync(join(tmpdir(), 'tolk-min-')), 'de.po')
+    writeFileSync(po, ['msgid ""', 'msgstr ""', '"Language: de\\n"', '', 'msgid "File"', 'msgstr "Datei"', ''].join('\n'))
+    const files = runCli(['check', '--files', po, '--min', 'fr=100'])
+    expect(files.status).toBe(2)
+    expect(files.stderr).toMatch(/--min names fr, not a target language of .*de\.po \(target languages: de\)/)
+    expect(runCli(['check', '--files', po, '--min', 'de=100']).status).toBe(0)
   })
 
   it('sarif: a problem keeps its fingerprint when an unrelated line is inserted above it; every rule has help', () => {
