@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECK_FIELDS, CONFIGURABLE_KINDS } from '../../src/check/config/check-config.js'
 import { findCheckConfig, readConfigAt } from '../../src/check/config/find-config.js'
+import { checkLocales } from '../../src/check/check-locales.js'
+import { evaluate } from '../../src/check/evaluate.js'
+import { parseMin } from '../../src/check/thresholds.js'
 import { ROOT, runCli } from '../cli/run-cli.js'
 import { writeTree } from './tree.js'
 
@@ -82,5 +85,16 @@ describe('the config file', () => {
     const bad = runCli(['check', '--config', config])
     expect(bad.status).toBe(2)
     expect(bad.stderr).toMatch(/^tolk check: .*tolk\.config\.json: check\.min: --min takes percentages/)
+  })
+
+  it('turns a gap kind off in the list, never in the coverage', () => {
+    const root = writeTree({ 'en/app.json': { a: 'A', b: 'B {{n}}' }, 'de/app.json': { b: 'B {{m}}' } })
+    const run = (severity: Record<string, 'error' | 'warn' | 'off'>) => {
+      const checked = checkLocales({ dir: join(root, 'locales'), source: 'en', optionalPlurals: new Set() })
+      return evaluate(checked, { source: { kind: 'locales', location: root, lang: 'en' }, measure: 'units', thresholds: parseMin(undefined), severity })
+    }
+    const off = run({ missing: 'off', placeholder: 'warn' })
+    expect(off.problems.map((p) => `${p.severity} ${p.kind}`)).toEqual(['warning placeholder'])
+    expect(off.languages.de).toMatchObject({ passed: false, failed: ['coverage'], coverage: 0.5 })
   })
 })
