@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { resolveDbPath } from '../../config.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
