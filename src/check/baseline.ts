@@ -11,6 +11,21 @@ export interface Baseline {
   languages: Map<string, { coverage: number }>
   /** Whether the baseline already had this problem (same language, key and kind of problem). */
   has(p: Problem): boolean
+  /** When each source key was first seen (`YYYY-MM-DD`, written by --update-baseline); empty in older baselines. */
+  firstSeen: Map<string, string>
+}
+
+/** A baseline file that does not exist yet (the first --update-baseline writes it). */
+export const NO_BASELINE: Baseline = { languages: new Map(), has: () => false, firstSeen: new Map() }
+
+/**
+ * Whether a key first seen on `date` is still in its grace period of `days` days on `today`
+ * (all `YYYY-MM-DD`): a key without a date gets no grace, nor one dated when the baseline first
+ * dated keys (`adopted`): it was there before.
+ */
+export function inGrace(date: string | undefined, days: number, today: string, adopted: string): boolean {
+  if (date === undefined || days <= 0 || date <= adopted) return false
+  return (Date.parse(today) - Date.parse(date)) / 86_400_000 < days
 }
 
 /** Coverage gaps match each other (a missing key that became a partial plural is no new problem). */
@@ -39,5 +54,10 @@ export function readBaseline(path: string): Baseline {
   for (const p of d.problems as Partial<Problem>[]) {
     if (typeof p?.lang === 'string' && typeof p.key === 'string' && typeof p.kind === 'string') seen.add(identity(p as Problem))
   }
-  return { languages, has: (p) => seen.has(identity(p)) }
+  const firstSeen = new Map<string, string>()
+  const dates = (data as { firstSeen?: unknown }).firstSeen
+  if (typeof dates === 'object' && dates !== null) {
+    for (const [key, date] of Object.entries(dates)) if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) firstSeen.set(key, date)
+  }
+  return { languages, has: (p) => seen.has(identity(p)), firstSeen }
 }

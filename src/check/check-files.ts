@@ -12,7 +12,7 @@ import { parseLanguage } from '../model/tags.js'
 import { countWords } from '../model/text.js'
 import type { CheckedSource } from './check-locales.js'
 import { emptyCounts, type LanguageCounts } from './compare-file.js'
-import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
+import { difference, interpolations, nestings, placeholderMessage, withoutInterpolations } from './placeholders.js'
 import { readUtf8File } from './read-locales.js'
 import type { Problem, ProblemKind } from './types.js'
 
@@ -54,7 +54,7 @@ export function checkFiles(opts: FilesOptions): CheckedSource & { sourceLangs: S
 
 /** Count one unit and report what is wrong with it. */
 function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: LanguageCounts, report: (kind: ProblemKind, message: string) => void): void {
-  const words = countWords(u.source, sourceLang).words
+  const words = countWords(withoutInterpolations(u.source), sourceLang).words
   c.units.total++
   c.words.total += words
   if (u.plural) return checkPluralUnit(u, u.plural, words, c, report)

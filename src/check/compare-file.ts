@@ -2,10 +2,12 @@
  * Compare one target file with its source namespace: walk the target object and the source index
  * together, count what is translated, and collect problems with the key each one's line comes from.
  */
+import { expandLevel, isBranch } from './key-shapes.js'
+import { formatterChanges, formatterMessage, tagProblem, tagsOf } from './markup.js'
 import { type PluralForms, suffixOf } from './plural-rules.js'
 import { difference, interpolations, nestings, placeholderMessage } from './placeholders.js'
-import { isObject, nonStringValue, type ParsedFile } from './read-locales.js'
-import { childNamed, isBlank, keyOf, knownAt, saidOf, slotNamed, type Entry, type GroupForms, type Level } from './source-index.js'
+import { nonStringValue, type ParsedFile } from './read-locales.js'
+import { childNamed, isBlank, keyOf, knownAt, rawTokens, saidOf, slotNamed, type Entry, type GroupForms, type Level } from './source-index.js'
 import { unjudgedSeverity, type LanguageCounts, type Problem, type ProblemKind } from './types.js'
 
 export type { LanguageCounts }
@@ -22,6 +24,8 @@ export function emptyCounts(): LanguageCounts {
     plurals: 0,
     placeholders: 0,
     nesting: 0,
+    formatters: 0,
+    tags: 0,
     extra: 0,
     strings: 0,
   }
@@ -83,8 +87,11 @@ let generation = 0
  * counted from those notes, in source order, so problems come in the same order whatever the
  * target's. Looking keys up by name instead (`obj[name]` per source key) costs V8 a generic
  * lookup each: the target objects of a big tree come in over a thousand shapes.
+ *
+ * A target key the source lacks that holds a dot (`"a.b"`, where the source nests `a: {b}`) has
+ * the level compared again with its dotted keys nested (`expanded`): i18next resolves both shapes.
  */
-export function compareLevel(level: Level | undefined, obj: Record<string, unknown>, prefix: string, ctx: CompareContext): void {
+export function compareLevel(level: Level | undefined, obj: Record<string, unknown>, prefix: string, ctx: CompareContext, expanded = false): void {
   if (!level) {
     for (const _ in obj) return findExtras(undefined, obj, Object.keys(obj), prefix, ctx)
     return
@@ -95,14 +102,19 @@ export function compareLevel(level: Level | undefined, obj: Record<string, unkno
   const { slots, slotEntries, found, base } = level
   let keys = 0
   let next = 0
+  let dotted = false
   for (const name in obj) {
     keys++
     const s = slots[next] === name ? next : slotNamed(level, name, next)
-    if (s === -1) continue
+    if (s === -1) {
+      if (!expanded && name.indexOf('.') !== -1) dotted = true
+      continue
+    }
     next = s + 1
     const v = obj[name]
-    found[base + s] = stamp + (typeof v === 'string' ? classify(slotEntries[s] as Entry | null, v) : isObject(v) ? OBJECT : OTHER)
+    found[base + s] = stamp + (typeof v === 'string' ? classify(slotEntries[s] as Entry | null, v) : isBranch(v) ? OBJECT : OTHER)
   }
+  if (dotted) return compareLevel(level, expandLevel(obj), prefix, ctx, true)
   let hits = 0
   const entries = level.entries
   for (let i = 0; i < entries.length; i++) {
@@ -136,7 +148,7 @@ function classify(e: Entry | null, v: string): number {
   // A string where the source has an object: not a hit; findExtras reports it.
   if (e === null) return OK
   if (!e.blank && isBlank(v)) return BLANK
-  if (e.nests !== null) return RECHECK
+  if (e.nests !== null || e.tags !== null) return RECHECK
   return (e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v) ? RECHECK : OK
 }
 
@@ -147,8 +159,15 @@ const NOTHING: Record<string, unknown> = Object.freeze({})
 function findExtras(level: Level | undefined, obj: Record<string, unknown>, names: string[], prefix: string, ctx: CompareContext): void {
   for (const name of names) {
     const v = obj[name]
-    const known = level ? knownAt(level).get(name) : undefined
-    if (isObject(v)) {
+    let known = level ? knownAt(level).get(name) : undefined
+    if (known !== undefined && known !== 'plain' && 'base' in known) {
+      // A plain key in a group's stead was counted with its group (compareGroup), unless the
+      // group's forms are here too: i18next reads those, and this one is extra.
+      const forms = (known.base.group as GroupForms).names
+      if (typeof v === 'string' && !forms.some((f) => typeof obj[f] === 'string')) continue
+      known = undefined
+    }
+    if (isBranch(v)) {
       // The source's child object of this name is compared on its own (even when a group's form
       // has the same name). Any other object's strings are all extra.
       if (level && childNamed(level, name)) continue
@@ -232,6 +251,8 @@ function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: R
   }
   c.empty += blanks
   if (any === undefined) {
+    const alone = obj[e.name]
+    if (typeof alone === 'string' && standsIn(e, level)) return hits + standIn(e, alone, forms, ctx)
     c.missing++
     c.missingStrings += forms.required.length
     ctx.missing.push(e)
@@ -252,6 +273,42 @@ function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: R
   return hits
 }
 
+/** Whether a target's plain key named like the group's base may stand in for it: the source has nothing else of that name. */
+function standsIn(e: Entry, level: Level): boolean {
+  const known = knownAt(level).get(e.name)
+  return known !== undefined && known !== 'plain' && 'base' in known && known.base === e
+}
+
+/**
+ * A plain key in place of a plural group (zh `desc` for en `desc_one`/`desc_other`). i18next
+ * shows it for every count: in a language whose only form is `other` that translates the group;
+ * elsewhere every count gets one text, and the forms the language needs are a plural problem.
+ * Returns 1: the key is a hit, never extra.
+ */
+function standIn(e: Entry, v: string, forms: PluralForms, ctx: CompareContext): number {
+  const c = ctx.counts
+  c.strings++
+  if (forms.required.length <= 1 && forms.required.every((f) => f === 'other')) {
+    if (!e.blank && isBlank(v)) {
+      c.empty++
+      const key = keyOf(e)
+      ctx.here.push(pend(ctx, key, 'empty', `${key} is an empty string`, e.name, v))
+      return 1
+    }
+    c.units.translated++
+    c.words.translated += e.words
+    if (classify(e, v) === RECHECK) checkParts(e, e.name, v, 'count', ctx)
+    return 1
+  }
+  const g = e.group as GroupForms
+  const needed = forms.required.map((f) => e.name + suffixOf(g.type, f))
+  c.plurals += needed.length
+  c.missingStrings += needed.length
+  const key = keyOf(e)
+  ctx.here.push(pend(ctx, key, 'plural', `${key} is one text for every count; ${ctx.lang} needs the plural forms ${needed.join(', ')}`, e.name, v))
+  return 1
+}
+
 /** Interpolations and nestings of one translated string (`name`: the entry's or its form's), against the source's. */
 function checkParts(e: Entry, name: string, v: string, mayDrop: string | undefined, ctx: CompareContext): void {
   if ((e.vars !== null || v.includes('{{')) && !keepsTokens(e.tokens, v)) {
@@ -260,6 +317,12 @@ function checkParts(e: Entry, name: string, v: string, mayDrop: string | undefin
       const key = keyAt(e, name)
       ctx.counts.placeholders++
       ctx.here.push(pend(ctx, key, 'placeholder', placeholderMessage(key, d), name, v))
+    }
+    const changed = e.tokens === null ? null : formatterChanges(e.tokens, rawTokens(v) ?? [])
+    if (changed) {
+      const key = keyAt(e, name)
+      ctx.counts.formatters++
+      ctx.here.push(pend(ctx, key, 'formatter', formatterMessage(key, changed), name, v))
     }
   }
   if (e.nests) {
@@ -270,7 +333,16 @@ function checkParts(e: Entry, name: string, v: string, mayDrop: string | undefin
       ctx.here.push(pend(ctx, key, 'nesting', `${key} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`, name, v))
     }
   }
+  if (e.tags) {
+    const key = keyAt(e, name)
+    const wrong = tagProblem(key, e.tags, tagsOf(v))
+    if (wrong) {
+      ctx.counts.tags++
+      ctx.here.push(pend(ctx, key, 'tags', wrong, name, v))
+    }
+  }
 }
+
 
 /** The dotted key of an entry's own name or of one of its forms. */
 function keyAt(e: Entry, name: string): string {
@@ -303,15 +375,24 @@ function keepsTokens(tokens: readonly string[] | null, v: string): boolean {
 export function missingProblem(e: Entry, lang: string, forms: CompareContext['forms'], sourcePath: string): Problem {
   // One message per entry (per plural rule set for a group), shared by every language that lacks
   // it: most of a big tree's problems are these, and each would otherwise be a string of its own.
+  // Languages come interleaved (each key's together), so a group keeps one message per rule set.
   const rules = e.group ? forms[e.group.type] : null
   const said = saidOf(e)
-  if (said.missing === null || said.missingFor !== rules) {
-    let message = `${said.key} is missing`
-    if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
-    said.missing = message
-    said.missingFor = rules
+  let message = said.missing
+  if (message === null || said.missingFor !== rules) {
+    message = rules === null ? null : (said.others?.get(rules) ?? null)
+    if (message === null) {
+      message = `${said.key} is missing`
+      if (e.group && rules) message += ` (${e.group.type === 'ordinal' ? 'ordinal' : 'plural'}: ${rules.required.join(', ')})`
+      if (said.missing === null) {
+        said.missing = message
+        said.missingFor = rules
+      } else if (rules !== null) {
+        ;(said.others ??= new Map()).set(rules, message)
+      }
+    }
   }
-  return { lang, file: sourcePath, line: e.line, key: said.key, kind: 'missing', severity: 'error', message: said.missing }
+  return { lang, file: sourcePath, line: e.line, key: said.key, kind: 'missing', severity: 'error', message }
 }
 
 /** A problem in the target file; `name` and `value` are those of the key at `lineKey` (its line's key). */

@@ -5,8 +5,8 @@
 import type { Baseline } from './baseline.js'
 import type { CheckedSource } from './check-locales.js'
 import { withDeferredProblems, type DeferredProblems, type SeverityOf } from './problem-list.js'
-import { judge, type Thresholds } from './thresholds.js'
-import { checkOf, unjudgedSeverity, type CheckResult, type LanguageResult, type Measure, type Problem } from './types.js'
+import { checkFor, judge, type Severities, type Thresholds } from './thresholds.js'
+import { rankOf, unjudgedSeverity, type CheckResult, type LanguageResult, type Measure, type Problem } from './types.js'
 
 /** How to judge: the source read, the coverage measure, the thresholds, an optional baseline. */
 export interface EvaluateOptions {
@@ -14,10 +14,13 @@ export interface EvaluateOptions {
   measure: Measure
   thresholds: Thresholds
   baseline?: Baseline
+  /** The config's severity per kind of problem. */
+  severity?: Severities
 }
 
 /** Judge every language and the whole check. */
 export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckResult {
+  const severity = opts.severity ?? {}
   const deferred = Array.isArray(checked.problems) ? undefined : checked.problems
   // A baseline compares problem by problem, so it needs them all made; else the counts judge.
   const problems = deferred === undefined ? (checked.problems as Problem[]) : opts.baseline ? deferred.all((_, kind) => unjudgedSeverity(kind)) : undefined
@@ -30,16 +33,23 @@ export function evaluate(checked: CheckedSource, opts: EvaluateOptions): CheckRe
   const languages: Record<string, LanguageResult> = {}
   for (const lang of [...checked.languages.keys()].sort()) {
     const counts = checked.languages.get(lang)
-    if (counts) languages[lang] = judge(lang, counts, problems ? (byLang.get(lang) ?? []) : null, opts.measure, opts.thresholds, opts.baseline)
+    if (counts) languages[lang] = judge(lang, counts, problems ? (byLang.get(lang) ?? []) : null, opts.measure, opts.thresholds, opts.baseline, severity)
   }
   const results = Object.values(languages)
   const readSomething = checked.checked.strings > 0 && results.length > 0
   const result = { source: opts.source, checked: checked.checked, measure: opts.measure, languages }
   const passed = readSomething && results.every((l) => l.passed)
-  if (problems) return { ...result, problems, passed }
+  // In the order every output gives (rankOf), source order kept within a rank (a stable sort);
+  // kinds the config turns off are left out.
+  if (problems) {
+    const shown = problems.filter((p) => severity[p.kind] !== 'off')
+    return { ...result, problems: shown.sort((a, b) => rankOf(a.severity, a.kind) - rankOf(b.severity, b.kind)), passed }
+  }
   // Judged by counts: a problem's severity follows from its language's failed checks alone.
   const severityOf: SeverityOf = (lang, kind) => {
-    const check = checkOf(kind)
+    if (severity[kind] === 'off') return null
+    if (severity[kind] === 'warn') return 'warning'
+    const check = checkFor(kind, severity)
     if (check === null) return 'warning'
     return languages[lang]?.failed.includes(check) ? 'error' : 'note'
   }

@@ -23,6 +23,13 @@ export function interpolations(text: string): string[] | null {
   return names.length > 0 ? names : null
 }
 
+/** The text with each `{{…}}` (formatter included) made a space: what counts as words. */
+export function withoutInterpolations(text: string): string {
+  return text.indexOf('{{') === -1 ? text : text.replace(INTERPOLATION, ' ')
+}
+
+const INTERPOLATION = /\{\{.*?\}\}/g
+
 /** Keys referenced by `$t(key)` or `$t(key, {options})`, without duplicates; null when none. */
 export function nestings(text: string): string[] | null {
   let at = text.indexOf('$t(')

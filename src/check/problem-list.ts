@@ -7,8 +7,11 @@
  */
 import type { CheckResult, Problem, ProblemKind, Severity } from './types.js'
 
-/** The severity of a problem of `kind` in `lang`, once the languages are judged. */
-export type SeverityOf = (lang: string, kind: ProblemKind) => Severity
+/** Whether an output prints two consecutive problems on one line. */
+export type SameLine = (a: Problem, b: Problem) => boolean
+
+/** The severity of a problem of `kind` in `lang`, once the languages are judged; null: not reported (the config's `off`). */
+export type SeverityOf = (lang: string, kind: ProblemKind) => Severity | null
 
 /** Problems kept compact until asked for, in the order a plain list would hold them. */
 export interface DeferredProblems {
@@ -16,8 +19,11 @@ export interface DeferredProblems {
   all(severityOf: SeverityOf): Problem[]
   /** The same problems made one at a time, for an output that writes each and lets it go. */
   each(severityOf: SeverityOf): Iterable<Problem>
-  /** How many problems have a severity other than `note`, and the first `limit` of them. */
-  listed(limit: number, severityOf: SeverityOf): { total: number; shown: Problem[] }
+  /**
+   * How many problems have a severity other than `note`, and the first of them making up `limit`
+   * lines (consecutive problems `sameLine` joins are one line; see takeLines).
+   */
+  listed(limit: number, severityOf: SeverityOf, sameLine?: SameLine): { total: number; shown: Problem[] }
 }
 
 /** What a CheckResult's problems were made from, when they were deferred, and the list once made. */
@@ -55,10 +61,28 @@ export function eachProblem(r: CheckResult): Iterable<Problem> {
   return deferred && !deferred.made ? deferred.problems.each(deferred.severityOf) : r.problems
 }
 
-/** The problems that count (errors and warnings, not tolerated notes): how many, and the first `limit`. */
-export function listedProblems(r: CheckResult, limit: number): { total: number; shown: Problem[] } {
+/** The problems that count (errors and warnings, not tolerated notes): how many, and the first `limit` lines of them. */
+export function listedProblems(r: CheckResult, limit: number, sameLine?: SameLine): { total: number; shown: Problem[] } {
   const deferred = deferredOf.get(r)
-  if (deferred) return deferred.problems.listed(limit, deferred.severityOf)
+  if (deferred) return deferred.problems.listed(limit, deferred.severityOf, sameLine)
   const listed = r.problems.filter((p) => p.severity !== 'note')
-  return { total: listed.length, shown: listed.slice(0, limit) }
+  return { total: listed.length, shown: takeLines(listed, limit, sameLine) }
+}
+
+/**
+ * The first problems making up `limit` lines: consecutive problems `sameLine` puts on one line
+ * (a key missing in several languages) count once, and a line is never cut.
+ */
+export function takeLines(problems: Iterable<Problem>, limit: number, sameLine?: SameLine): Problem[] {
+  const shown: Problem[] = []
+  let lines = 0
+  for (const p of problems) {
+    const last = shown[shown.length - 1]
+    if (last === undefined || sameLine === undefined || !sameLine(last, p)) {
+      if (lines === limit) break
+      lines++
+    }
+    shown.push(p)
+  }
+  return shown
 }

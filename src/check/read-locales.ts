@@ -9,7 +9,7 @@ import { InvalidInput } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import { keyLines, lineAndColumn, syntaxErrorOffset } from './json-lines.js'
 
-/** The files of one language folder: namespace → path. */
+/** The files of one language folder: namespace (`app`, `admin/users` for a subfolder's file) → path. */
 export type Namespaces = Map<string, string>
 
 /** The folders and files of a locale tree, listed before any file is read. */
@@ -19,13 +19,21 @@ export interface LocaleTree {
   sourceFiles: Namespaces
   /** Target language (canonical BCP 47) → its files, in language order. */
   targets: Map<string, Namespaces>
+  /** Folders skipped, one sentence each (a name that is no language tag). */
+  warnings: string[]
 }
 
+/** How folder names become languages: `--map zhtw=zh-TW` (folder name → tag), then `_` read as `-`. */
+export type FolderMap = ReadonlyMap<string, string>
+
 /**
- * List the tree under `dir`. Every folder must be named by a BCP 47 tag (checked with
- * parseLanguage); files other than `*.json` and hidden folders are ignored. `langs` limits the targets.
+ * List the tree under `dir`. A folder is named by a BCP 47 tag (checked with parseLanguage), by
+ * one with `_` for `-` (`pt_BR`, as many projects name them), or by a name `map` gives a tag; any
+ * other folder is skipped with a warning. Two folders naming one language exit 2. Files other
+ * than `*.json` and hidden folders are ignored; `*.json` files in subfolders are namespaces
+ * named by their path (`admin/users`), as i18next-fs-backend loads them. `langs` limits the targets.
  */
-export function listLocaleTree(dir: string, source: string, langs?: readonly string[]): LocaleTree {
+export function listLocaleTree(dir: string, source: string, langs?: readonly string[], map: FolderMap = new Map()): LocaleTree {
   let names: string[]
   try {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory')
@@ -34,15 +42,18 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
     throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give --locales the folder that holds en/, sv/, …`, 'unreadable-file')
   }
   const folders = new Map<string, string>()
+  const warnings: string[] = []
   for (const name of names) {
     if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue
-    let lang: string
-    try {
-      lang = parseLanguage(name)
-    } catch {
-      throw new InvalidInput(`${join(dir, name)}: the folder name "${printable(name)}" is not a BCP 47 language tag; name language folders en, sv, pt-BR, …`, 'unknown-language')
+    const lang = folderLanguage(name, map)
+    if (lang === null) {
+      warnings.push(`${join(dir, name)}: the folder name "${printable(name)}" is not a BCP 47 language tag; skipped (name it en, sv, pt-BR, … or map it: --map ${printable(name)}=zh-TW)`)
+      continue
     }
-    if (folders.has(lang)) throw new InvalidInput(`${dir}: two folders name the language ${lang}; keep one`, 'duplicate-language')
+    const other = folders.get(lang)
+    if (other !== undefined) {
+      throw new InvalidInput(`${dir}: the folders ${other} and ${name} both name the language ${lang}; keep one (i18next loads only one of them)`, 'duplicate-language')
+    }
     folders.set(lang, name)
   }
   const sourceFolder = folders.get(source)
@@ -60,14 +71,27 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
   for (const lang of langs ?? []) {
     if (!targets.has(lang) && lang !== source) targets.set(lang, new Map())
   }
-  return { dir, source, sourceFiles, targets }
+  return { dir, source, sourceFiles, targets, warnings }
 }
 
-function listNamespaces(folder: string): Namespaces {
-  const files: Namespaces = new Map()
-  for (const name of readdirSync(folder).sort()) {
-    if (!name.endsWith('.json') || name.startsWith('.')) continue
-    files.set(name.slice(0, -'.json'.length), join(folder, name))
+/** The language a folder names (canonical), or null when it names none. */
+function folderLanguage(name: string, map: FolderMap): string | null {
+  const mapped = map.get(name)
+  if (mapped !== undefined) return mapped
+  try {
+    return parseLanguage(name.replaceAll('_', '-'))
+  } catch {
+    return null
+  }
+}
+
+/** The `*.json` files of a language folder and its subfolders (hidden ones left out), by namespace. */
+function listNamespaces(folder: string, files: Namespaces = new Map(), under = ''): Namespaces {
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const name = entry.name
+    if (name.startsWith('.')) continue
+    if (entry.isDirectory()) listNamespaces(join(folder, name), files, `${under}${name}/`)
+    else if (name.endsWith('.json')) files.set(under + name.slice(0, -'.json'.length), join(folder, name))
   }
   return files
 }

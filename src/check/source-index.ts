@@ -3,9 +3,11 @@
  * so each target file is compared by walking both at once, without building a dotted path per string.
  */
 import { countWords, isUnspaced } from '../model/text.js'
-import { CATEGORIES, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType, type SplitKey } from './plural-rules.js'
-import { interpolations, nestings } from './placeholders.js'
-import { isObject, nonStringValue, type JsonFile } from './read-locales.js'
+import { isBranch } from './key-shapes.js'
+import { tagsOf } from './markup.js'
+import { CATEGORIES, pluralForms, suffixOf, splitPluralKey, type Category, type PluralForms, type PluralType, type SplitKey } from './plural-rules.js'
+import { interpolations, nestings, withoutInterpolations } from './placeholders.js'
+import { nonStringValue, type JsonFile } from './read-locales.js'
 import { objectList } from './object-list.js'
 
 /**
@@ -28,6 +30,8 @@ export interface Entry {
   /** The source's `{{…}}` spelled as in the source, for a quick check that a target kept them all. */
   tokens: readonly string[] | null
   nests: readonly string[] | null
+  /** Its tags (`<0>`, `</0>`, `<br/>`; see markup.ts); null when it has none. */
+  tags: readonly string[] | null
   /** A plain key's slot in its level (see Level.slots); -1 for a group. */
   slot: number
   /** A group's forms; null for a plain key. */
@@ -53,10 +57,15 @@ export interface Said {
   missing: string | null
   /** For a group: the plural rules that message names (the next language may have others). */
   missingFor: PluralForms | null
+  /** For a group: the messages for other rule sets, made as languages with them need one. */
+  others: Map<PluralForms, string> | null
 }
 
-/** What a key name at one level is in the source: a plain key, or one form of a group. */
-export type Known = 'plain' | { type: PluralType; category: Category }
+/**
+ * What a key name at one level is in the source: a plain key, one form of a group, or a group's
+ * base (`desc` of `desc_one`/`desc_other`), which a target may hold as a plain key in its stead.
+ */
+export type Known = 'plain' | { type: PluralType; category: Category } | { base: Entry }
 
 /** One JSON object level of the source: its entries, the names a target may use, its child objects. */
 export interface Level {
@@ -90,6 +99,10 @@ export interface Level {
   slotMap: Map<string, number> | null
   /** This level's slot in its parent (-1 for the top). */
   slot: number
+  /** Whether the source holds this level as an array (its keys are indexes). */
+  array: boolean
+  /** An array's line in the source file (its elements have no key of their own to point at). */
+  line: number | null
   /** Where this level's slots start in `found`. */
   base: number
   /** What a compare found per slot, for every level of the namespace (one array, see compare-file.ts). */
@@ -103,10 +116,16 @@ export interface SourceIndex {
   strings: number
 }
 
-/** Index one source file; a value that is not a string or an object throws InvalidInput (exit 2). */
-export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool()): SourceIndex {
+/**
+ * Index one source file (its dotted keys already nested: expandDeep); a value that is not a
+ * string, an object or an array throws InvalidInput (exit 2). `optional`: plural categories
+ * never required (they do not make a group).
+ */
+export function indexSource(file: JsonFile, lang: string, pool: ListPool = new ListPool(), optional: ReadonlySet<string> = NONE): SourceIndex {
   const index: SourceIndex = { root: emptyLevel('', ''), strings: 0 }
-  index.root = indexLevel({ file, unspaced: isUnspaced(lang) ? lang : null, index, pool }, file.value, '', '')
+  const others = (type: PluralType) => pluralForms(lang, type, optional).required.filter((c) => c !== 'other')
+  const build: Build = { file, unspaced: isUnspaced(lang) ? lang : null, index, pool, others: { cardinal: others('cardinal'), ordinal: others('ordinal') } }
+  index.root = indexLevel(build, file.value, '', '')
   const levels: Level[] = []
   collectLevels(index.root, levels)
   let total = 0
@@ -133,7 +152,11 @@ interface Build {
   unspaced: string | null
   index: SourceIndex
   pool: ListPool
+  /** The source language's required forms besides `other`: a group holds one of them (see isGroupForm). */
+  others: { cardinal: readonly Category[]; ordinal: readonly Category[] }
 }
+
+const NONE: ReadonlySet<string> = new Set()
 
 function emptyLevel(name: string, prefix: string): Level {
   return {
@@ -147,6 +170,8 @@ function emptyLevel(name: string, prefix: string): Level {
     slotEntries: objectList(),
     slotMap: null,
     slot: -1,
+    array: false,
+    line: null,
     base: 0,
     found: NO_SLOTS,
   }
@@ -243,6 +268,8 @@ export function knownAt(level: Level): Map<string, Known> {
       if (!known.has(name)) known.set(name, { type: g.type, category: CATEGORIES[i] as Category })
     }
   }
+  // A group's base, unless a key or a child object has its name.
+  for (const e of level.entries) if (e.group && !known.has(e.name) && !childNamed(level, e.name)) known.set(e.name, { base: e })
   level.known = known
   return known
 }
@@ -260,17 +287,17 @@ function indexLevel(b: Build, obj: Record<string, unknown>, name: string, prefix
     const v = obj[key]
     if (typeof v === 'string') {
       b.index.strings++
-      // A key is a plural form only when its group has an `_other` form: i18next's fallback, always present.
       const split = key.lastIndexOf('_') > 0 ? splitPluralKey(key) : undefined
-      if (split !== undefined && typeof obj[split.base + suffixOf(split.type, 'other')] === 'string') {
+      if (split !== undefined && isGroupForm(b, obj, split)) {
         addForm(b, at, split, v)
         continue
       }
       const e = plainEntry(b, key, prefix, v)
       e.slot = addSlot(level, key, e)
       level.entries.push(e)
-    } else if (isObject(v)) {
+    } else if (isBranch(v)) {
       const child = indexLevel(b, v, key, `${prefix}${key}.`)
+      child.array = Array.isArray(v)
       // Its own slot, unless a group's form of the same name took one first (see formSlots).
       child.slot = at.claims?.get(key) ?? addSlot(level, key, null)
       level.kids.push(child)
@@ -289,6 +316,21 @@ interface LevelBuild {
   obj: Record<string, unknown>
   groups: Group[] | null
   claims: Map<string, number> | null
+}
+
+/**
+ * Whether a key is a form of a plural (or ordinal) group: the source holds its `_other` (i18next's
+ * fallback, always there) and one more of the source language's forms (`_one` in English). An
+ * `x_other` alone is a plain key: `t('x', {count: 1})` would find no `x_one` and show the key, so
+ * such a key is only ever called as `t('x_other')`. In a language whose only form is `other`
+ * (Japanese), `x_other` alone is its group.
+ */
+function isGroupForm(b: Build, obj: Record<string, unknown>, split: SplitKey): boolean {
+  if (typeof obj[split.base + suffixOf(split.type, 'other')] !== 'string') return false
+  const others = b.others[split.type]
+  if (others.length === 0) return true
+  for (let i = 0; i < others.length; i++) if (typeof obj[split.base + suffixOf(split.type, others[i] as Category)] === 'string') return true
+  return false
 }
 
 /**
@@ -332,7 +374,7 @@ function formSlots(at: LevelBuild, names: readonly string[]): number[] {
   const slots: number[] = []
   for (let i = 0; i < names.length; i++) {
     const name = names[i] as string
-    if (!isObject(obj[name])) {
+    if (!isBranch(obj[name])) {
       slots.push(addSlot(level, name, null))
       continue
     }
@@ -349,13 +391,14 @@ function formSlots(at: LevelBuild, names: readonly string[]): number[] {
   return slots
 }
 
-/** A plain key's entry. Most texts have neither `{{…}}` nor `$t(…)`: their parts are not looked for. */
+/** A plain key's entry. Most texts have no `{{…}}`, `$t(…)` or tag: their parts are not looked for. */
 function plainEntry(b: Build, name: string, prefix: string, text: string): Entry {
   const parts = text.indexOf('{{') !== -1 || text.indexOf('$t(') !== -1
   const vars = parts ? b.pool.share(interpolations(text)) : null
   const tokens = parts ? b.pool.share(rawTokens(text)) : null
   const nests = parts ? b.pool.share(nestings(text)) : null
-  return newEntry(name, prefix, null, wordsOf(b, text), isBlank(text), vars, tokens, nests)
+  const tags = text.indexOf('<') !== -1 ? b.pool.share(tagsOf(text)) : null
+  return newEntry(name, prefix, null, wordsOf(b, text), isBlank(text), vars, tokens, nests, tags)
 }
 
 /** A group's entry: its words are its `_other` form's, its variables and nestings those of every form. */
@@ -375,18 +418,21 @@ function groupEntry(b: Build, level: Level, prefix: string, g: Group): Entry {
     vars,
     tokens && (interpolations(text)?.length ?? 0) === (vars?.length ?? 0) ? tokens : null,
     b.pool.share(union(g.texts, nestings)),
+    b.pool.share(union(g.texts, tagsOf)),
   )
   for (let i = 0; i < g.slots.length; i++) level.slotEntries[g.slots[i] as number] = e
   return e
 }
 
 /** Every entry is made here, so all have one shape (one V8 map). */
-function newEntry(name: string, prefix: string, group: GroupForms | null, words: number, blank: boolean, vars: readonly string[] | null, tokens: readonly string[] | null, nests: readonly string[] | null): Entry {
-  return { name, prefix, line: null, words, blank, vars, tokens, nests, slot: -1, group, said: null }
+function newEntry(name: string, prefix: string, group: GroupForms | null, words: number, blank: boolean, vars: readonly string[] | null, tokens: readonly string[] | null, nests: readonly string[] | null, tags: readonly string[] | null): Entry {
+  return { name, prefix, line: null, words, blank, vars, tokens, nests, tags, slot: -1, group, said: null }
 }
 
+/** Source words; `{{…}}` interpolations (their formatters too) are no words a translator writes. */
 function wordsOf(b: Build, text: string): number {
-  return b.unspaced === null ? spacedWords(text) : countWords(text, b.unspaced).words
+  const t = withoutInterpolations(text)
+  return b.unspaced === null ? spacedWords(t) : countWords(t, b.unspaced).words
 }
 
 /** Whether a text is empty or white space only (as `trim() === ''`); most start with a printable ASCII character. */
@@ -403,7 +449,7 @@ export function keyOf(e: Entry): string {
 
 /** What an entry's problems say, made when the first one needs it. */
 export function saidOf(e: Entry): Said {
-  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null })
+  return (e.said ??= { key: e.prefix + e.name, missing: null, missingFor: null, others: null })
 }
 
 /**
@@ -439,8 +485,8 @@ function isAlnum(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)
 }
 
-/** Every `{{…}}` of a text exactly as written; null when there is none. */
-function rawTokens(text: string): string[] | null {
+/** Every `{{…}}` of a text exactly as written; null when there is none (or one is unclosed). */
+export function rawTokens(text: string): string[] | null {
   const out: string[] = []
   for (let at = text.indexOf('{{'); at !== -1; at = text.indexOf('{{', at + 2)) {
     const end = text.indexOf('}}', at + 2)

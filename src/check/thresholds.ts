@@ -1,12 +1,13 @@
 /**
  * Thresholds in percent (`--min 95`, `--min 90,sv=100,de=80`) and the verdict per language:
- * coverage at or above its threshold, and no placeholder or nesting errors.
+ * coverage at or above its threshold, and no placeholder, nesting, formatter or tag errors.
  */
 import { plural } from '../model/plural.js'
 import { parseLanguage } from '../model/tags.js'
 import type { LanguageCounts } from './compare-file.js'
 import type { Baseline } from './baseline.js'
-import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem } from './types.js'
+import type { KindSeverity } from './config/check-config.js'
+import { checkOf, type CheckName, type LanguageResult, type Measure, type Problem, type ProblemKind } from './types.js'
 
 /** Parsed `--min`. */
 export interface Thresholds {
@@ -52,7 +53,7 @@ export function coverageBy(counts: Pick<LanguageCounts, 'units' | 'words'>, meas
 /**
  * The verdict for one language, and each of its problems marked `error` (counts against it) or
  * `note` (tolerated). Without a baseline: coverage must reach the threshold and there must be no
- * placeholder or nesting errors. With a baseline that knows the language: coverage must not drop
+ * placeholder, nesting, formatter or tag errors. With a baseline that knows the language: coverage must not drop
  * and no problem may be new (and `--min` holds too, when given). `problems` is null when they are
  * deferred (problem-list.ts): their severities then follow from the result's `failed`.
  */
@@ -63,6 +64,7 @@ export function judge(
   measure: Measure,
   thresholds: Thresholds,
   baseline: Baseline | undefined,
+  severity: Severities = {},
 ): LanguageResult {
   const coverage = coverageBy(counts, measure)
   const pct = coverage * 100
@@ -77,11 +79,21 @@ export function judge(
     failed.add('coverage')
   }
   // Without the problems (a locale tree's are made only when printed), the counts say as much: one
-  // problem per placeholder or nesting error. Coverage problems are counted only against a
+  // problem per placeholder, nesting, formatter or tag error. Coverage problems are counted only against a
   // baseline, and a baseline always gets the problems.
-  const fresh = problems ? { coverage: 0, placeholders: 0, nesting: 0 } : { coverage: 0, placeholders: counts.placeholders, nesting: counts.nesting }
+  const counted = (kind: ProblemKind, n: number) => (checkFor(kind, severity) === null ? 0 : n)
+  const fresh: Record<CheckName, number> = problems
+    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0, extra: 0 }
+    : {
+        coverage: 0,
+        placeholders: counted('placeholder', counts.placeholders),
+        nesting: counted('nesting', counts.nesting),
+        formatters: counted('formatter', counts.formatters),
+        tags: counted('tags', counts.tags),
+        extra: counted('extra', counts.extra),
+      }
   for (const p of problems ?? []) {
-    const check = checkOf(p.kind)
+    const check = checkFor(p.kind, severity)
     if (check && !(before && baseline?.has(p))) fresh[check]++
   }
   if (before) {
@@ -94,22 +106,41 @@ export function judge(
       failed.add('coverage')
     }
   }
-  if (fresh.placeholders > 0) {
-    reasons.push(`${fresh.placeholders} ${before ? 'new ' : ''}${plural(fresh.placeholders, 'placeholder error')}`)
-    failed.add('placeholders')
-  }
-  if (fresh.nesting > 0) {
-    reasons.push(`${fresh.nesting} ${before ? 'new ' : ''}${plural(fresh.nesting, 'lost nesting')}`)
-    failed.add('nesting')
+  for (const [check, what] of ERROR_CHECKS) {
+    if (fresh[check] > 0) {
+      reasons.push(`${fresh[check]} ${before ? 'new ' : ''}${plural(fresh[check], what)}`)
+      failed.add(check)
+    }
   }
   for (const p of problems ?? []) {
-    const check = checkOf(p.kind)
+    if (severity[p.kind] === 'warn') p.severity = 'warning'
+    const check = checkFor(p.kind, severity)
     if (check === null) continue
     const blocks = failed.has(check) && !(before && baseline?.has(p))
     p.severity = blocks ? 'error' : 'note'
   }
   const { strings: _strings, ...rest } = counts
   return { coverage, ...rest, min: applyMin ? min : null, passed: failed.size === 0, failed: [...failed], reasons }
+}
+
+/** The checks any one problem fails, and the words of their reasons. */
+const ERROR_CHECKS: readonly [CheckName, string][] = [
+  ['placeholders', 'placeholder error'],
+  ['nesting', 'lost nesting'],
+  ['formatters', 'formatter error'],
+  ['tags', 'tag error'],
+  ['extra', 'extra key'],
+]
+
+/** The config's severity per kind of problem (`error`, `warn`, `off`); a kind not named keeps its default. */
+export type Severities = Partial<Record<ProblemKind, KindSeverity>>
+
+/** The check a problem of `kind` counts against under `severity`: null when it never fails (warn, off, extra keys by default). */
+export function checkFor(kind: ProblemKind, severity: Severities): CheckName | null {
+  const s = severity[kind]
+  if (s === 'warn' || s === 'off') return null
+  if (kind === 'extra') return s === 'error' ? 'extra' : null
+  return checkOf(kind)
 }
 
 /** A percentage for people: one decimal, never rounded up to 100 when something is missing. */

@@ -12,6 +12,8 @@ export type ProblemKind =
   | 'stale' // a workbench translation whose source changed since
   | 'placeholder' // a {{variable}} missing from, or unknown to, the target
   | 'nesting' // a $t(...) reference the source has and the target lost
+  | 'formatter' // an interpolation's formatter changed: {{value, rate}} became {{value, bytes}}
+  | 'tags' // a Trans-component or HTML tag (<0>…</0>, <strong>) lost, unknown to the source, or out of order
   | 'extra' // a key the source does not have (warning)
 
 /**
@@ -21,7 +23,8 @@ export type ProblemKind =
 export type Severity = 'error' | 'note' | 'warning'
 
 /** The checks a language can fail. */
-export type CheckName = 'coverage' | 'placeholders' | 'nesting'
+/** The checks a language can fail (`extra` only when the config makes extra keys an error). */
+export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags' | 'extra'
 
 /** One finding, with its place. */
 export interface Problem {
@@ -59,6 +62,10 @@ export interface LanguageCounts {
   placeholders: number
   /** Keys that lost a $t(...) nesting reference. */
   nesting: number
+  /** Keys whose interpolation formatters changed. */
+  formatters: number
+  /** Keys whose tags (`<0>…</0>`, `<strong>`) were lost, added or broken. */
+  tags: number
   /** Keys the source does not have (warnings). */
   extra: number
   /** Leaf strings read in this language's files. */
@@ -87,10 +94,25 @@ export interface CheckResult {
   languages: Record<string, LanguageResult>
   problems: Problem[]
   passed: boolean
+  /** Only in a baseline written by --update-baseline: when each source key was first seen. */
+  firstSeen?: Record<string, string>
 }
 
 /** Kinds that fail a language whatever the threshold (unless a baseline already had them). */
-export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting'])
+export const ERROR_KINDS: ReadonlySet<ProblemKind> = new Set(['placeholder', 'nesting', 'formatter', 'tags'])
+
+/**
+ * Where a problem comes in every output: errors, then notes, then warnings; among errors and
+ * among notes, broken text (placeholder, nesting, formatter, tags) before gaps (missing,
+ * untranslated, plural, empty, stale). 0..RANKS-1; source order within each rank.
+ */
+export function rankOf(severity: Severity, kind: ProblemKind): number {
+  if (severity === 'warning') return 4
+  return (severity === 'note' ? 2 : 0) + (ERROR_KINDS.has(kind) ? 0 : 1)
+}
+
+/** How many ranks rankOf gives. */
+export const RANKS = 5
 
 /** A problem's severity before its language is judged: extra keys only warn, the rest count. */
 export function unjudgedSeverity(kind: ProblemKind): Severity {
@@ -101,6 +123,8 @@ export function unjudgedSeverity(kind: ProblemKind): Severity {
 export function checkOf(kind: ProblemKind): CheckName | null {
   if (kind === 'placeholder') return 'placeholders'
   if (kind === 'nesting') return 'nesting'
+  if (kind === 'formatter') return 'formatters'
+  if (kind === 'tags') return 'tags'
   if (kind === 'extra') return null
   return 'coverage'
 }

@@ -34,10 +34,15 @@ export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
     throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give the folder that holds en/, sv/, …`, 'unreadable-file')
   }
   const tree = listLocaleTree(dir, source)
-  const warnings: Warning[] = []
+  const warnings: Warning[] = tree.warnings.map((message) => ({ code: 'not-a-language', message }))
   const sets = new Map<string, ResourceSetImport>()
   let files = 0
   for (const [ns, path] of tree.sourceFiles) {
+    // A resource set's id holds no `/`: `tolk check` reads subfolder namespaces, the import not yet.
+    if (ns.includes('/')) {
+      warnings.push({ code: 'subfolder-namespace', message: `${path}: a namespace in a subfolder (${ns}) is not imported; tolk check reads it` })
+      continue
+    }
     if (!isValidId(ns)) {
       throw new InvalidInput(`${path}: the namespace "${printable(ns)}" is not a valid id: name files with 1–100 letters, digits, ".", "_" or "-"`, 'invalid-id')
     }
@@ -46,6 +51,7 @@ export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
   }
   for (const [lang, namespaces] of tree.targets) {
     for (const [ns, path] of namespaces) {
+      if (ns.includes('/')) continue
       const set = sets.get(ns)
       if (!set) {
         warnings.push({ code: 'no-source-file', message: `${path}: ${source} has no ${ns}.json; skipped` })

@@ -140,10 +140,11 @@ describe('tolk check --files', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(1)
     expect(r.json.languages.ru).toMatchObject({ units: { total: 5, translated: 2 }, missing: 1, plurals: 2, placeholders: 1 })
+    // Broken text first (it fails whatever the threshold), then the gaps, in file order.
     expect(r.json.problems).toEqual([
+      expect.objectContaining({ kind: 'placeholder', key: '{{count}} user in {{team}}', line: 24, message: expect.stringContaining('{{n}}') }),
       expect.objectContaining({ kind: 'plural', key: '{{count}} file', line: 6, message: expect.stringContaining('msgstr[2]') }),
       expect.objectContaining({ kind: 'untranslated', key: '{{count}} day', line: 18 }),
-      expect.objectContaining({ kind: 'placeholder', key: '{{count}} user in {{team}}', line: 24, message: expect.stringContaining('{{n}}') }),
       expect.objectContaining({ kind: 'plural', key: '{{count}} disk', line: 30 }),
     ])
 

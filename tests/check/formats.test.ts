@@ -68,7 +68,7 @@ describe('output formats', () => {
     const xml = check(root, '--format', 'junit').stdout
     expect(wellFormed(xml)).toBe(true)
     expect(xml.match(/<testsuite /g)).toHaveLength(2)
-    expect(xml).toMatch(/<testsuites name="tolk check" tests="10" failures="2"/)
+    expect(xml).toMatch(/<testsuites name="tolk check" tests="14" failures="2"/)
     expect(xml).toMatch(/<testcase classname="tolk.check.sv" name="placeholders">\s*<failure message="1 placeholder error"/)
     expect(xml).toContain('greeting lacks {{name}}')
   })
@@ -104,13 +104,13 @@ describe('output formats', () => {
       expect(text[Number(line) - 1]).toContain(`"${last}"`)
     }
     expect(annotations.find((a) => a.startsWith('::warning'))).toContain('old is not in the source')
-    expect(lines.at(-1)).toMatch(/^::error title=tolk check::checked 3 files/)
+    expect(lines.at(-1)).toMatch(/^::notice title=tolk check::checked 3 files/)
   })
 
   it('markdown: a table for a pull-request comment', () => {
     const md = check(root, '--format', 'markdown').stdout
     expect(md).toMatch(/^## Translations: ❌ failed/)
-    expect(md).toMatch(/^\| de \| 100\.0 % \| 100 \| 0 \|/m)
+    expect(md).toMatch(/^\| de \| `██████████` 100\.0 % \| 100 \| 0 \|/m)
     expect(md).toContain('<details>')
   })
 

@@ -16,7 +16,7 @@ describe('tolk check --locales', () => {
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/checked 2 files, 1 target language, 12 strings/)
-    expect(r.stdout).toMatch(/passed: the 1 language/)
+    expect(r.stdout).toMatch(/passed: the 1 language$/m)
   })
 
   it('requires every Russian plural category: one, few, many and other', () => {
@@ -74,7 +74,11 @@ describe('tolk check --locales', () => {
     const { status, json } = checkJson(writeTree({ 'en/app.json': EN, 'sv/app.json': sv }))
     expect(status).toBe(1)
     expect(json.languages.sv?.placeholders).toBe(1)
-    expect(json.problems).toMatchObject([{ kind: 'placeholder', key: 'greeting', line: 5 }])
+    // {{total}} for {{total, number}} is the same variable, its formatter left out: its own kind.
+    expect(json.problems).toMatchObject([
+      { kind: 'placeholder', key: 'greeting', line: 5 },
+      { kind: 'formatter', key: 'greeting', line: 5, message: 'greeting formats {{total}} with no formatter where the source has number' },
+    ])
     expect(json.problems[0]?.message).toBe('greeting lacks {{name}} and has {{nam}}, unknown to the source')
   })
 

@@ -36,7 +36,10 @@ const frontMatter = fc.tuple(words, words, fc.constantFrom('"', "'", '')).map(([
 export const markdownDocument = fc
   .tuple(fc.option(frontMatter), fc.array(mdBlock, { minLength: 1, maxLength: 6 }), fc.constantFrom('\n\n', '\n\n\n'), fc.constantFrom('', '\n'), fc.boolean())
   .map(([fm, blocks, sep, tail, crlf]) => {
-    const doc = (fm ?? '') + blocks.join(sep) + tail
+    // micromark reads `2026. text` right after an indented code block as a paragraph, where
+    // CommonMark makes it an ordered list (the same quirk as `2)`): keep such a block off a digit.
+    const fixed = blocks.map((b, i) => (i > 0 && blocks[i - 1]!.startsWith('    ') && /^\d/.test(b) ? `Year ${b}` : b))
+    const doc = (fm ?? '') + fixed.join(sep) + tail
     return crlf ? doc.replaceAll('\n', '\r\n') : doc
   })
 

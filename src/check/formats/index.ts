@@ -12,6 +12,8 @@ export interface RenderOptions {
   limit?: number
   /** Tolk's version, for SARIF's tool driver. */
   version: string
+  /** github: annotations of each severity (GitHub shows 10 per step). */
+  annotations?: number
 }
 
 /**
@@ -29,7 +31,7 @@ export async function render(format: FormatName, r: CheckResult, opts: RenderOpt
     case 'sarif':
       return [(await import('./sarif.js')).formatSarif(r, opts.version)]
     case 'github':
-      return [(await import('./github.js')).formatGithub(r)]
+      return [(await import('./github.js')).formatGithub(r, opts.annotations)]
     case 'markdown':
       return [(await import('./markdown.js')).formatMarkdown(r, opts.limit ?? 50)]
   }

@@ -11,7 +11,7 @@ const CHUNK = 512
 /** The JSON text in chunks, each made only when the previous one has been written. */
 export function* formatJson(r: CheckResult): Generator<string> {
   // Named one by one: reading `problems` would make them all at once (see eachProblem).
-  const head: Omit<CheckResult, 'problems'> = { source: r.source, checked: r.checked, measure: r.measure, languages: r.languages, passed: r.passed }
+  const head: Omit<CheckResult, 'problems'> = { source: r.source, checked: r.checked, measure: r.measure, languages: r.languages, passed: r.passed, ...(r.firstSeen ? { firstSeen: r.firstSeen } : {}) }
   const top = JSON.stringify(head, null, 2)
   // Put "problems" last, after the summary a reader wants first.
   yield `${top.slice(0, -2)},\n  "problems": [`

@@ -16,10 +16,12 @@ interface Case {
 const reasonFor = (word: string) => (l: LanguageResult) => l.reasons.filter((r) => r.includes(word)).join('; ') || undefined
 
 const LOCALE_CASES: Case[] = [
-  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting/.test(r)).join('; ') : undefined) },
+  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting|formatter|tag error/.test(r)).join('; ') : undefined) },
   { name: 'plural forms', kinds: ['plural'], failure: (l, ps) => (ps.length > 0 ? `${l.plurals} ${plural(l.plurals, 'plural form')} missing` : undefined) },
   { name: 'placeholders', kinds: ['placeholder'], failure: reasonFor('placeholder') },
   { name: 'nesting', kinds: ['nesting'], failure: reasonFor('nesting') },
+  { name: 'formatters', kinds: ['formatter'], failure: reasonFor('formatter') },
+  { name: 'tags', kinds: ['tags'], failure: reasonFor('tag error') },
   { name: 'extra keys', kinds: ['extra'], failure: () => undefined },
 ]
 
@@ -46,13 +48,17 @@ export function formatJunit(r: CheckResult): string {
       const mine = problems.filter((p) => c.kinds.includes(p.kind))
       const failing = mine.filter((p) => p.severity === 'error')
       const message = c.failure(l, failing)
-      const name = c.name === 'coverage' ? `coverage ${pct(l)} (min ${l.min ?? 'baseline'})` : c.name
-      const head = `    <testcase classname="tolk.check.${xml(lang)}" name="${xml(name)}">`
+      // The name stays the same from run to run (reporters track a test by it); the figure goes in the output.
+      const head = `    <testcase classname="tolk.check.${xml(lang)}" name="${xml(c.name)}">`
+      const figure = c.name === 'coverage' ? `coverage ${pct(l)} (min ${l.min ?? 'baseline'})` : ''
+      const out = [figure, listing(mine)].filter(Boolean).join('\n')
       if (message) {
         suiteFailures++
-        body.push(head, `      <failure message="${xml(message)}" type="${xml(c.name)}">${xml(listing(failing))}</failure>`, '    </testcase>')
-      } else if (mine.length > 0) {
-        body.push(head, `      <system-out>${xml(listing(mine))}</system-out>`, '    </testcase>')
+        body.push(head, `      <failure message="${xml(message)}" type="${xml(c.name)}">${xml(listing(failing))}</failure>`)
+        if (figure) body.push(`      <system-out>${xml(figure)}</system-out>`)
+        body.push('    </testcase>')
+      } else if (out) {
+        body.push(head, `      <system-out>${xml(out)}</system-out>`, '    </testcase>')
       } else {
         body.push(`${head.slice(0, -1)}/>`)
       }

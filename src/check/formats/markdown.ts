@@ -8,14 +8,22 @@ function cell(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
 }
 
+/** Coverage as a bar of ten cells, never full while something is missing. */
+export function bar(coverage: number): string {
+  const full = Math.min(10, Math.floor(coverage * 10 + 1e-9))
+  return '█'.repeat(full) + '░'.repeat(10 - full)
+}
+
 /** A summary table and the first `limit` problems in a collapsed list. */
 export function formatMarkdown(r: CheckResult, limit = 50): string {
   const out = [`## Translations: ${r.passed ? '✅ passed' : '❌ failed'}`, '', checkedLine(r), '']
-  out.push('| language | coverage | min | missing | plurals | placeholders | stale | extra | result |')
-  out.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+  // A column per kind of problem, so each count is read where it is named.
+  out.push('| language | coverage | min | missing | empty | plurals | placeholders | nesting | formatters | tags | stale | extra | result |')
+  out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
   for (const [lang, l] of Object.entries(r.languages)) {
     const result = l.passed ? '✅' : `❌ ${cell(l.reasons.join('; '))}`
-    out.push(`| ${lang} | ${pct(l)} | ${l.min ?? 'baseline'} | ${n(l.missing)} | ${n(l.plurals)} | ${n(l.placeholders + l.nesting)} | ${n(l.stale)} | ${n(l.extra)} | ${result} |`)
+    const counts = [l.missing, l.empty, l.plurals, l.placeholders, l.nesting, l.formatters, l.tags, l.stale, l.extra].map(n).join(' | ')
+    out.push(`| ${lang} | \`${bar(l.coverage)}\` ${pct(l)} | ${l.min ?? 'baseline'} | ${counts} | ${result} |`)
   }
   const { total, shown } = listedProblems(r, limit)
   if (total > 0) {

@@ -1,7 +1,7 @@
 /** The default output: a summary table per language, then the first problems with their place. */
 import { plural } from '../../model/plural.js'
 import { listedProblems } from '../problem-list.js'
-import type { CheckResult } from '../types.js'
+import type { CheckResult, Problem } from '../types.js'
 import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
 
 /** Options of the text format. */
@@ -30,14 +30,39 @@ export function formatText(r: CheckResult, opts: TextOptions = {}): string {
     return [lang, pct(l), min, n(l.missing), n(l.stale), result]
   })
   out.push(...table(head, rows), '')
-  const { total, shown } = opts.quiet ? { total: 0, shown: [] } : listedProblems(r, opts.limit ?? 20)
+  const { total, shown } = opts.quiet ? { total: 0, shown: [] } : listedProblems(r, opts.limit ?? 20, sameMissing)
   if (total > 0) {
     out.push(`${shown.length < total ? `First ${shown.length} of ${n(total)}` : `${n(total)}`} ${plural(total, 'problem')}:`)
-    for (const p of shown) out.push(`  ${placeOf(p)}  ${p.lang}  ${p.severity === 'warning' ? 'warning' : p.kind}: ${p.message}`)
+    for (let i = 0; i < shown.length; ) {
+      const p = shown[i] as Problem
+      let j = i + 1
+      while (j < shown.length && sameMissing(p, shown[j] as Problem)) j++
+      if (j - i > 1) {
+        const langs = shown.slice(i, j).map((q) => q.lang)
+        const named = langs.length > LANGS_NAMED ? `${langs.slice(0, LANGS_NAMED).join(', ')}, …` : langs.join(', ')
+        out.push(`  ${escaped(placeOf(p))}  ${escaped(p.key)} missing in ${langs.length} languages (${named})`)
+      } else {
+        out.push(`  ${escaped(placeOf(p))}  ${p.lang}  ${p.severity === 'warning' ? 'warning' : p.kind}: ${escaped(p.message)}`)
+      }
+      i = j
+    }
     out.push('')
   }
   out.push(verdictLine(r))
   return `${out.join('\n')}\n`
+}
+
+/** Languages named on a line of a key missing in several; the rest are counted. */
+const LANGS_NAMED = 8
+
+/** A key missing in several languages is one line: same key, place and severity. */
+function sameMissing(a: Problem, b: Problem): boolean {
+  return a.kind === 'missing' && b.kind === 'missing' && a.key === b.key && a.file === b.file && a.line === b.line && a.severity === b.severity && a.article === b.article
+}
+
+/** Line breaks, tabs and other control characters in keys and messages, escaped: one problem, one line. */
+export function escaped(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))
 }
 
 /** Left-aligned columns; numbers and percentages right-aligned; the last column is free text. */
