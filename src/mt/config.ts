@@ -4,7 +4,7 @@
  * comma-separated; a flag overrides the variable's engine of the same name. A key comes only
  * from `TOLK_MT_<NAME>_KEY` (an OpenAI-compatible model from `TOLK_MT_<NAME>_MODEL`), never from a
  * flag, so it never shows in a process list, a log or an answer.
- * The `mt` key of tolk.config.json joins here when the config file lands (the check issue).
+ * The `mt` section of tolk.config.json comes first (./config-file.ts).
  */
 import { readFileSync } from 'node:fs'
 import { InvalidInput } from '../model/errors.js'
@@ -66,9 +66,12 @@ function keyOf(name: string, env: NodeJS.ProcessEnv): string | undefined {
   return key
 }
 
-/** Every configured engine: `TOLK_MT` first, then the flags, a later name replacing an earlier. */
-export function engineConfigs(flags: string[], env: NodeJS.ProcessEnv): (EngineConfig & { model?: string })[] {
-  const specs = [...(env.TOLK_MT ?? '').split(',').map((s) => s.trim()).filter(Boolean), ...flags]
+/**
+ * Every configured engine: the config file's `mt` section (`fileSpecs`) first, then `TOLK_MT`,
+ * then the flags, a later name replacing an earlier.
+ */
+export function engineConfigs(flags: string[], env: NodeJS.ProcessEnv, fileSpecs: string[] = []): (EngineConfig & { model?: string })[] {
+  const specs = [...fileSpecs, ...(env.TOLK_MT ?? '').split(',').map((s) => s.trim()).filter(Boolean), ...flags]
   const byName = new Map<string, EngineConfig>()
   for (const s of specs) {
     const c = parseEngineSpec(s, env)

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { apertiumCandidates, fromApertium, toApertium } from '../../src/mt/apertium-codes.js'
 import { fromEngine, toEngine } from '../../src/mt/codes.js'
 import { engineConfigs, parseEngineSpec } from '../../src/mt/config.js'
+import { mtSpecsFromConfig } from '../../src/mt/config-file.js'
 import { deeplTarget } from '../../src/mt/deepl.js'
 import { InvalidInput } from '../../src/model/errors.js'
 
@@ -76,6 +77,28 @@ describe('engine configuration', () => {
       writeFileSync(join(dir, 'key'), 'from-file\n')
       expect(parseEngineSpec('deepl=https://x', { TOLK_MT_DEEPL_KEY_FILE: join(dir, 'key') }).key).toBe('from-file')
       expect(() => parseEngineSpec('deepl=https://x', { TOLK_MT_DEEPL_KEY_FILE: join(dir, 'none') })).toThrow(/cannot read the key file that TOLK_MT_DEEPL_KEY_FILE names$/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("the config file's mt section comes first, then TOLK_MT, then the flags; a bad section is refused in one line", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tolk-mt-config-'))
+    try {
+      const sub = join(dir, 'a', 'b')
+      mkdirSync(sub, { recursive: true })
+      writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ mt: { apertium: 'http://f:1', pro: 'deepl:https://api.deepl.com' } }))
+      const specs = mtSpecsFromConfig(sub)
+      expect(specs).toEqual(['apertium=http://f:1', 'pro=deepl:https://api.deepl.com'])
+      const configs = engineConfigs(['pro=deepl:https://api-free.deepl.com'], { TOLK_MT: 'apertium=http://env:2' }, specs)
+      expect(configs.map((c) => [c.name, c.kind, c.url])).toEqual([
+        ['apertium', 'apertium', 'http://env:2'],
+        ['pro', 'deepl', 'https://api-free.deepl.com'],
+      ])
+      writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ mt: { apertium: 2737 } }))
+      expect(() => mtSpecsFromConfig(sub)).toThrow(/mt\.apertium is "URL" or "KIND:URL", not 2737$/)
+      writeFileSync(join(dir, 'tolk.config.json'), JSON.stringify({ check: {} }))
+      expect(mtSpecsFromConfig(sub)).toEqual([])
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
