@@ -265,5 +265,6 @@ export const suggestionSchema = z
       .openapi({ description: 'send it back as the write\'s origin (with edited: true when changed)' }),
     score: z.number().int().optional().openapi({ description: 'a memory match\'s score; machine text has none' }),
     source: z.string().optional().openapi({ description: 'the source a memory match was made from' }),
+    repaired: z.literal(true).optional().openapi({ description: 'the engine lost inline codes; they were put back around the whole text' }),
   })
   .openapi('Suggestion')

@@ -21,6 +21,8 @@ export interface Suggestion {
   score?: number
   /** For a memory match: the source it was made from. */
   source?: string
+  /** For a machine text: the engine lost inline codes, and they were put back around the text. */
+  repaired?: true
 }
 
 /** What {@link unitSuggestions} answers. */
@@ -70,7 +72,7 @@ export async function unitSuggestions(
     }),
   )
   for (const { engine, o } of answers) {
-    if (o.ok && o.text.trim() !== '') suggestions.push({ text: o.text, origin: { kind: 'mt', engine: engine.name } })
+    if (o.ok && o.text.trim() !== '') suggestions.push({ text: o.text, origin: { kind: 'mt', engine: engine.name }, ...(o.repaired ? { repaired: true as const } : {}) })
     else errors.push({ engine: engine.name, reason: o.ok ? 'empty reply' : o.reason })
   }
   return { suggestions, errors }

@@ -42,6 +42,14 @@ describe('GET /api/articles/:id/units/:unit/suggestions', () => {
     expect(JSON.stringify(body)).not.toContain('lt-key')
   })
 
+  it('a machine suggestion whose codes the engine lost is marked repaired', async () => {
+    const t = await makeTestApp({ mt: engines })
+    await importText(t.store, { id: 'sv-general-03', tag: 'sv-general', lang: 'en', targets: ['sv'], format: 'md', text: '!drop the *black* cat.\n' })
+    const [u] = await t.store.listUnits('sv-general-03')
+    const body = await (await t.call(`/api/articles/sv-general-03/units/${u!.id}/suggestions?lang=sv`)).json()
+    expect(body.suggestions).toEqual([{ text: '⟦1⟧!DROP THE BLACK CAT.⟦/1⟧', origin: { kind: 'mt', engine: 'libre' }, repaired: true }])
+  })
+
   it('without engines, or for a pair the memory never saw, is just what there is', async () => {
     const t = await makeTestApp()
     const unit = t.units[1]!
