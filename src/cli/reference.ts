@@ -39,7 +39,21 @@ fails while the two differ).
 Every verb exits 0 when all went well, 1 on findings or a partial failure (a check that failed, a
 version conflict, a skipped file), and 2 on bad usage or unreadable input, with one line on
 stderr. Every verb that opens the database takes \`--db FILE\` (else \`TOLK_DB\`, else
-\`data/tolk.sqlite\`). Settings and environment variables: [operations](operations.md#options).`
+\`data/tolk.sqlite\`). Settings and environment variables: [operations](operations.md#options).
+
+Only the verbs that bring data in create a database that does not exist yet (with the seeds
+loaded, as on the service's first start): \`serve\`, \`import\` (not with \`--dry-run\`),
+\`import-locales\`, \`tm import\` and \`user add\`; \`backup\` creates only its copy. Every other verb
+refuses a missing path with exit 2 and one line naming it (\`tolk report: no database at
+data/tolk.sqlit; give --db the workbench's database file\`). A \`--db\` that is a folder, an empty
+file, another kind of file or a SQLite file without Tolk's schema also exits 2, naming the file:
+Tolk never adds its tables to another program's database.
+
+Arguments that start with \`-\` are taken as they stand (\`tolk translate A U --lang sv "- a list
+item"\`); only an argument that names one of the verb's options is read as that option. A text
+that is itself an option's name goes after \`--\`: \`tolk translate A U --lang sv -- --lang\`. An
+unknown option is named, with the way out: \`tolk report: unknown option "--nope" (an argument
+that starts with "-" goes after --, as in: -- "--nope"); see --help\`.`
 
 /** The page of one verb, under docs/. */
 export function verbPage(verb: string): string {

@@ -8,7 +8,8 @@ export const HELP = `Usage: tolk backup FILE [--force] [--db FILE]
 
 Write a consistent copy of the database to FILE with SQLite's online backup, safe while the
 service or another process is using the database. To restore: stop the service, then copy FILE
-over the database file (and delete any -wal and -shm files beside it).
+over the database file (and delete any -wal and -shm files beside it). FILE may not be the
+database itself or its -wal, -shm or -journal file (after links and ..), even with --force.
 
 Options:
   --force        overwrite FILE if it exists

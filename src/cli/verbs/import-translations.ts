@@ -14,7 +14,10 @@ Bring back a translated XLIFF 1.2, XLIFF 2.0 or PO file that tolk export wrote (
 Poedit filled in). Each target is written through the same version-checked path as the editor,
 with history. A unit whose source was edited since the export, or whose translation someone saved
 since, is reported as a conflict and left alone; units the article does not have are unknown.
-FILE "-" reads standard input. The file is read and checked whole before anything is written.
+FILE "-" reads standard input. The file is read and checked whole before anything is written:
+a target against the text rule, or one whose codes (⟦1⟧…⟦/1⟧, ⟦2/⟧) do not fit its source's,
+refuses the whole file, naming each line and unit. An empty file, a TMX memory (tolk tm import),
+JSON (tolk import-locales) or other XML is refused, saying which verb reads it.
 
 Options:
   --as NAME   who writes (default: TOLK_USER, else the system user name)

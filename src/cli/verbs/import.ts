@@ -27,14 +27,15 @@ input, named with its file and line (see tolk text-faults).
 Options:
   --id ARTICLE   article id (default: the file name without extension)
   --tag TAG      collection tag such as sv-general (default: from the id)
-  --lang xx      text language (default: detected when confident, else the tag's language)
+  --lang xx      text language (default: detected when confident, else the tag's language);
+                 a given language is kept as confirmed: re-imports keep it and warn no more
   --targets L    target languages; a re-import without it keeps the article's targets
                  (a new article defaults to the tag's language when the text is in another one)
   --format F     md, html or text (default: from the extension, .md → md, .html/.htm → html;
                  else the stored article's kind on a re-import, else text)
   --json         print {"article", "revision", "outcome": new|changed|unchanged,
                  "units": {kept, moved, stale, new, obsolete}, "warnings"}
-  --dry-run      print what the import would do and write nothing
+  --dry-run      print what the import would do and write nothing (nor create the database)
 ${DB_HELP}
   -h, --help     this help
 
