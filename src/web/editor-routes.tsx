@@ -64,6 +64,7 @@ export function registerEditor(
           row={row}
           langName={langName}
           srcName={languageName(ctx.ui, article.lang)}
+          active={c.req.query('active')}
         />,
       ),
     )

@@ -33,8 +33,20 @@
   const segs = () => Array.from(document.querySelectorAll('.seg'))
   const draftKey = (seg) => `tolk:draft:${article}:${lang}:${seg.dataset.unit}`
   const dismissKey = (seg) => `tolk:dismissed:${article}:${lang}:${seg.dataset.unit}`
-  const area = (seg) => seg.querySelector('textarea')
-  const statusOf = (seg) => seg.querySelector('.status')
+  // The grid has one editable field, in the active row; the panel of tools goes with it.
+  const panel = () => document.getElementById('panel')
+  const activeSeg = () => document.querySelector('.seg.active')
+  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('textarea') : null)
+  const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
+  // The saved text of every row: a row that is not active may show a draft instead.
+  const savedText = new Map()
+  const json = (v, fallback) => {
+    try {
+      return v ? JSON.parse(v) : fallback
+    } catch {
+      return fallback
+    }
+  }
 
   function setStatus(seg, text, kind) {
     const el = statusOf(seg)
@@ -45,12 +57,12 @@
 
   function applyDismissed(seg) {
     const gone = store.get(dismissKey(seg)) || []
-    for (const li of seg.querySelectorAll('.hints li'))
+    for (const li of seg.querySelectorAll('.panel .hints li'))
       li.classList.toggle('dismissed', gone.includes(li.dataset.hint))
   }
 
   function renderHints(seg, hints) {
-    const ul = seg.querySelector('.hints')
+    const ul = seg.querySelector('.panel .hints')
     if (!ul) return
     ul.replaceChildren(
       ...hints.map((h) => {
@@ -79,7 +91,7 @@
 
   function copySource(seg) {
     const t = area(seg)
-    const src = seg.querySelector('.source')
+    const src = seg && seg.querySelector('.source')
     if (!t || !src) return
     t.value = src.textContent
     t.dispatchEvent(new Event('input', { bubbles: true }))
@@ -88,7 +100,7 @@
 
   function setVersion(seg, version) {
     seg.dataset.version = String(version)
-    const input = seg.querySelector('input[name="version"]')
+    const input = seg.classList.contains('active') && seg.querySelector('input[name="version"]')
     if (input) input.value = String(version)
   }
 
@@ -102,10 +114,12 @@
     if (text) text.textContent = p.text
     const left = document.getElementById('progress-left')
     if (left) left.textContent = p.left
+    const short = document.getElementById('progress-short')
+    if (short) short.textContent = fill(strings.progressShort, { done: p.done, total: p.total })
   }
 
   function showConflict(seg, state, mine, current) {
-    seg.querySelector('.conflict-box')?.remove()
+    document.querySelector('.conflict-box')?.remove()
     const box = document.createElement('div')
     box.className = 'conflict-box'
     box.setAttribute('role', 'alert')
@@ -158,13 +172,13 @@
       done()
     })
     box.append(h, theirsLabel, theirs, mineLabel, mineText, buttons)
-    t.closest('form').after(box)
+    panel().querySelector('form').after(box)
     keep.focus()
   }
 
   // While typing: name the source's placeholders and markup the target does not hold (yet).
   function warnLostTokens(seg, text) {
-    if (!seg.dataset.keep) return
+    if (!seg.dataset.keep) return seg.querySelector('.lost')?.remove()
     const lost =
       text.trim() === '' ? [] : JSON.parse(seg.dataset.keep).filter((k) => !text.includes(k))
     let el = seg.querySelector('.lost')
@@ -172,7 +186,7 @@
     if (!el) {
       el = document.createElement('p')
       el.className = 'lost'
-      seg.querySelector('.hints')?.before(el)
+      seg.querySelector('.panel .hints')?.before(el)
     }
     el.textContent = lost.map((token) => fill(strings.token, { token })).join(' · ')
   }
@@ -197,11 +211,30 @@
     return m && lines(m.text) === lines(text) ? m : undefined
   }
 
+  // The symbols of the states, as the server's status cell draws them (src/web/grid/state-mark.ts).
+  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', stale: '⚠S' }
+
+  function setStateMark(seg, state, stale) {
+    const cell = seg.querySelector('.st')
+    if (!cell) return
+    const name = stale ? `${strings[state]}, ${strings.stale}` : strings[state]
+    const key = stale ? 'stale' : state
+    cell.className = `st st-${key}`
+    cell.title = name
+    cell.querySelector('b').textContent = SYMBOLS[key]
+    cell.querySelector('.sr-only').textContent = name
+  }
+
   async function save(seg, state) {
     const t = area(seg)
-    const form = t && t.closest('form')
-    if (!form) return false
+    const form = panel()?.querySelector('form')
+    if (!t || !form) return false
     const text = t.value
+    // An empty text is never saved as a translation: taking one back is Clear's work.
+    if (text.trim() === '') {
+      setStatus(seg, strings.empty, 'failed')
+      return false
+    }
     setStatus(seg, strings.saving, '')
     const data = new URLSearchParams({ text, version: seg.dataset.version, state, _csrf: csrf })
     const origin = originOf(seg, text)
@@ -236,6 +269,7 @@
       return false
     }
     const tr = json.translation
+    savedText.set(seg.dataset.unit, tr.text)
     // Someone may have typed on while the save travelled: keep that as a draft.
     if (t.value === text) store.set(draftKey(seg), undefined)
     // The match is in the history now; saving the same text again (say, as reviewed) is not
@@ -247,43 +281,157 @@
     seg.className = seg.className
       .replace(/state-\w+/, `state-${tr.state}`)
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
-    const badge = seg.querySelector('.meta .badge')
-    if (badge) {
-      badge.className = `badge state-${tr.state}`
-      badge.textContent = json.stateLabel
-    }
-    if (!tr.stale) seg.querySelector('.meta .badge.stale')?.remove()
-    const meta = seg.querySelector('.meta')
-    if (meta && meta.lastChild && meta.lastChild.nodeType === Node.TEXT_NODE)
-      meta.lastChild.textContent = ` ${json.meta}`
+    setStateMark(seg, tr.state, tr.stale)
+    seg.dataset.meta = json.meta
+    const who = seg.querySelector('.panel .who')
+    if (who) who.textContent = json.meta
+    seg.dataset.hints = JSON.stringify(json.hints)
     renderHints(seg, json.hints)
     updateProgress(json.progress)
-    setStatus(seg, strings.saved, 'ok')
+    setStatus(seg, fill(strings.savedN, { n: seg.dataset.n }), 'ok')
     memoryEpoch++
     return true
   }
 
-  function focusSeg(seg) {
+  // A row that is not active shows its draft, marked, in place of its saved text.
+  function showTarget(seg) {
+    const cell = seg.querySelector('.tgt')
+    const p = el('p', 'target')
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    const draft = store.get(draftKey(seg))
+    const saved = savedText.get(seg.dataset.unit) ?? ''
+    const drafted = draft && typeof draft.text === 'string' && draft.text !== saved
+    p.textContent = drafted ? draft.text : saved
+    cell.replaceChildren(p)
+    if (drafted) {
+      p.classList.add('draft')
+      cell.append(el('span', 'draft-mark', strings.draft))
+    }
+  }
+
+  function numLink(seg) {
+    const a = el('a', 'num')
+    const u = encodeURIComponent(seg.dataset.unit)
+    a.href = `${body.dataset.back}&active=${u}#u-${u}`
+    a.setAttribute('aria-label', fill(strings.activate, { n: seg.dataset.n }))
+    a.append(...seg.querySelector('.num').childNodes)
+    return a
+  }
+
+  // The draft of a row (if any) goes into the field, and the version it was made from with it,
+  // so that a colleague's save in between shows up as a conflict instead of being overwritten.
+  function fillArea(seg, t) {
+    const saved = savedText.get(seg.dataset.unit) ?? ''
+    const draft = store.get(draftKey(seg))
+    if (draft && typeof draft.text === 'string' && draft.text !== saved) {
+      t.value = draft.text
+      if (Number.isInteger(draft.basedOn)) seg.dataset.version = String(draft.basedOn)
+      const m = draft.match
+      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
+      return true
+    }
+    if (draft) store.set(draftKey(seg), undefined)
+    t.value = saved
+    return false
+  }
+
+  // Make a row the active one: the field and the panel move to it; the row it leaves shows its
+  // text (or its draft). The address follows, so a reload opens the same row.
+  function activate(seg, opts = {}) {
     if (!seg) return
-    const t = area(seg)
-    if (t) {
-      t.focus()
-      t.selectionStart = t.selectionEnd = t.value.length
-    } else seg.querySelector('a, button')?.focus()
-    seg.scrollIntoView({ block: 'center' })
+    const old = activeSeg()
+    const tools = panel()
+    if (old !== seg) {
+      const t = old && area(old)
+      const label = old && old.querySelector('.tgt label')
+      if (old) {
+        old.classList.remove('active')
+        showTarget(old)
+        old.querySelector('.num')?.replaceWith(numLink(old))
+      }
+      seg.classList.add('active')
+      const num = seg.querySelector('a.num')
+      if (num) {
+        const span = el('span', 'num')
+        span.append(...num.childNodes)
+        num.replaceWith(span)
+      }
+      if (t) {
+        t.id = `t-${seg.dataset.n}`
+        label.htmlFor = t.id
+        label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
+        const restored = fillArea(seg, t)
+        seg.querySelector('.tgt').replaceChildren(label, t)
+        if (tools) updatePanel(seg, tools)
+        if (restored) setStatus(seg, strings.draftRestored, '')
+        warnLostTokens(seg, t.value)
+      } else if (tools) updatePanel(seg, tools)
+      const u = encodeURIComponent(seg.dataset.unit)
+      history.replaceState(null, '', `${location.pathname}${body.dataset.back}&active=${u}`)
+    }
+    seg.scrollIntoView({ block: 'nearest' })
+    if (opts.row) seg.focus({ preventScroll: true })
+    else if (area(seg)) area(seg).focus({ preventScroll: true })
+    else seg.focus({ preventScroll: true })
+    memoryFor(seg)
+  }
+
+  // The panel's contents for a newly active row: its form, codes, hints, last change, history.
+  function updatePanel(seg, tools) {
+    const unit = seg.dataset.unit
+    tools.setAttribute('aria-label', fill(strings.tools, { n: seg.dataset.n }))
+    const form = tools.querySelector('form')
+    if (form) {
+      form.action = `${base}/${encodeURIComponent(unit)}${body.dataset.back}&active=${encodeURIComponent(unit)}`
+      form.querySelector('input[name="version"]').value = seg.dataset.version
+    }
+    const tokens = tools.querySelector('.tokens')
+    if (tokens) {
+      const list = json(seg.dataset.tokens, [])
+      tokens.hidden = list.length === 0
+      tokens.replaceChildren(
+        tokens.firstElementChild,
+        ...list.map((tok, i) => {
+          const b = el('button', 'token', tok)
+          b.type = 'button'
+          b.dataset.token = tok
+          b.title = fill(strings.insertToken, { n: i + 1, token: tok })
+          return b
+        }),
+      )
+    }
+    tools.querySelector('.who').textContent = seg.dataset.meta || ''
+    tools.querySelector('a.history').href = `${base}/${encodeURIComponent(unit)}/history`
+    tools.querySelector('.conflict-box')?.remove()
+    tools.querySelector('.lost')?.remove()
+    tools.querySelector('.tm')?.remove()
+    setStatus(seg, '', '')
+    seg.append(tools)
+    renderHints(seg, json(seg.dataset.hints, []))
+  }
+
+  function move(seg, step, opts) {
+    const all = segs()
+    const i = all.indexOf(seg)
+    const to = all[i + step]
+    if (to) return activate(to, opts)
+    // Past the last row of a page: the next page (or back to the one before).
+    const page = step > 0 ? body.dataset.next : body.dataset.prev
+    if (page) location.href = page
   }
 
   function nextOpen(seg) {
     const all = segs()
     const i = all.indexOf(seg)
     const after = all.slice(i + 1).find((s) => s.dataset.open === '1')
-    if (after) return focusSeg(after)
+    if (after) return activate(after)
     if (body.dataset.next) {
       location.href = body.dataset.next
       return
     }
     const before = all.slice(0, i).find((s) => s.dataset.open === '1')
-    focusSeg(before || all[i + 1])
+    activate(before || all[i + 1] || seg)
   }
 
   // ---- Translation memory: the focused segment's top matches, fetched when it gets focus -----
@@ -308,7 +456,7 @@
     const status = el('p', 'tm-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'tm-list'))
-    area(seg).closest('form').after(box)
+    panel().querySelector('form').after(box)
     return box
   }
 
@@ -353,7 +501,12 @@
   }
 
   async function loadMatches(seg) {
-    if (!area(seg) || seg.dataset.tmEpoch === String(memoryEpoch)) return
+    if (!area(seg)) return
+    if (seg.dataset.tmEpoch === String(memoryEpoch)) {
+      // Asked already since the last save: show what came (a row made active again).
+      if (matchesOf.has(seg) && !seg.querySelector('.tm')) renderMatches(seg, matchesOf.get(seg))
+      return
+    }
     seg.dataset.tmEpoch = String(memoryEpoch)
     const status = memoryBox(seg).querySelector('.tm-status')
     status.textContent = strings.tmLoading
@@ -380,7 +533,7 @@
     clearTimeout(memoryTimer)
     if (!seg || !area(seg)) return
     memoryTimer = setTimeout(() => {
-      if (seg.contains(document.activeElement)) loadMatches(seg)
+      if (seg.classList.contains('active')) loadMatches(seg)
     }, 120)
   }
 
@@ -437,53 +590,46 @@
     results.replaceChildren(el('p', '', fill(strings.hits, { count: json.hits.length })), list)
   })
 
-  // Restore drafts, unhide what needs the script, apply dismissals.
+  // Every row's saved text; the drafts of rows that are not active show in their place.
   for (const seg of segs()) {
-    applyDismissed(seg)
-    seg.querySelector('button.copy')?.removeAttribute('hidden')
+    seg.tabIndex = -1
     const t = area(seg)
-    if (!t) continue
-    const draft = store.get(draftKey(seg))
-    if (draft && typeof draft.text === 'string' && draft.text !== t.value) {
-      t.value = draft.text
-      // A draft made from an older version saves against that version, so a colleague's save in
-      // between shows up as a conflict instead of being overwritten.
-      if (Number.isInteger(draft.basedOn)) setVersion(seg, draft.basedOn)
-      const m = draft.match
-      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
-      setStatus(seg, strings.draftRestored, '')
-    } else if (draft) store.set(draftKey(seg), undefined)
+    savedText.set(seg.dataset.unit, t ? t.defaultValue : (seg.querySelector('.target')?.textContent ?? ''))
+    if (!seg.classList.contains('active') && store.get(draftKey(seg))) showTarget(seg)
   }
-
-  // Start where the work is: the row named in the address (after a form save), else the first
-  // open segment, so the keyboard flow needs no mouse to begin.
-  const named =
-    location.hash.startsWith('#u-') &&
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))
-  const start = named || segs().find((s) => s.dataset.open === '1' && area(s))
-  if (start && area(start)) {
-    area(start).focus()
-    if (named) start.scrollIntoView({ block: 'center' })
-    memoryFor(start)
+  panel()?.querySelector('button.copy')?.removeAttribute('hidden')
+  const first = activeSeg()
+  if (first) {
+    applyDismissed(first)
+    const t = area(first)
+    if (t && fillArea(first, t)) {
+      setVersion(first, first.dataset.version)
+      setStatus(first, strings.draftRestored, '')
+    }
+    if (t) {
+      t.focus({ preventScroll: true })
+      warnLostTokens(first, t.value)
+    }
+    first.scrollIntoView({ block: 'nearest' })
+    memoryFor(first)
   }
 
   document.addEventListener('input', (e) => {
-    const seg = e.target.closest && e.target.closest('.seg')
+    const seg = e.target.closest && e.target.closest('.seg.active')
     if (seg && e.target.tagName === 'TEXTAREA') {
       saveDraft(seg)
       warnLostTokens(seg, e.target.value)
     }
   })
 
-  document.addEventListener('focusin', (e) => {
-    const seg = e.target.closest && e.target.closest('.seg')
-    for (const s of document.querySelectorAll('.seg.current'))
-      if (s !== seg) s.classList.remove('current')
-    seg?.classList.add('current')
-    if (seg && !seg.contains(e.relatedTarget)) memoryFor(seg)
-  })
-
   document.addEventListener('click', (e) => {
+    // A row's link (stretched over the row) makes it active in place.
+    const link = e.target.closest && e.target.closest('a.num')
+    if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) {
+      e.preventDefault()
+      activate(link.closest('.seg'))
+      return
+    }
     const el = e.target.closest && e.target.closest('button')
     const seg = el && el.closest('.seg')
     if (!seg) return
@@ -506,25 +652,62 @@
     save(seg, (e.submitter && e.submitter.value) || 'translated')
   })
 
+  const keys = document.getElementById('keys')
+  const typing = (t) =>
+    t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable)
+
   document.addEventListener('keydown', async (e) => {
+    // AltGr arrives as Ctrl+Alt on some systems and types characters ({ [ @ $): never take it.
+    if (e.getModifierState && e.getModifierState('AltGraph')) return
     const seg = e.target.closest && e.target.closest('.seg')
-    if (!seg) return
+    const inField = typing(e.target)
+    if (e.key === 'Escape') {
+      const menu = e.target.closest && e.target.closest('details[open]')
+      const open = menu || document.querySelector('details.menu[open]')
+      if (open) {
+        open.open = false
+        open.querySelector('summary').focus()
+      } else if (seg && inField) seg.focus({ preventScroll: true })
+      return
+    }
+    if (!inField && e.key === '?' && !e.ctrlKey && !e.altKey && !e.metaKey && keys) {
+      e.preventDefault()
+      keys.open = !keys.open
+      keys.querySelector('summary').focus()
+      return
+    }
+    if (e.altKey && !e.ctrlKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const from = seg || activeSeg()
+      if (!from || (inField && !seg)) return
+      e.preventDefault()
+      move(from, e.key === 'ArrowDown' ? 1 : -1)
+      return
+    }
+    // On a row (after Esc): the arrows move the active row, Enter edits it.
+    if (!inField && seg && e.target === seg && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault()
+        move(seg, e.key === 'ArrowDown' ? 1 : -1, { row: true })
+      } else if (e.key === 'Enter') {
+        e.preventDefault()
+        activate(seg)
+      }
+      return
+    }
+    if (!seg || !inField || !seg.classList.contains('active')) return
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       const reviewed = e.shiftKey
-      if (reviewed && !seg.querySelector('button.review')) return
+      // A key the account may not use says why, and saves nothing.
+      if (reviewed && !body.dataset.canReview) return setStatus(seg, strings.noReview, 'failed')
       if (await save(seg, reviewed ? 'reviewed' : 'translated')) nextOpen(seg)
-    } else if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      e.preventDefault()
-      const all = segs()
-      focusSeg(all[all.indexOf(seg) + (e.key === 'ArrowDown' ? 1 : -1)])
     } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
       if (useMatch(seg, Number(e.code.slice(5)))) e.preventDefault()
-    } else if (e.altKey && e.code === 'KeyC') {
+    } else if (e.altKey && !e.ctrlKey && e.code === 'KeyC') {
       e.preventDefault()
       copySource(seg)
-    } else if (e.altKey && /^Digit[1-9]$/.test(e.code)) {
-      const token = seg.querySelectorAll('button.token')[Number(e.code.slice(5)) - 1]
+    } else if (e.altKey && !e.ctrlKey && /^Digit[1-9]$/.test(e.code)) {
+      const token = seg.querySelectorAll('.panel button.token')[Number(e.code.slice(5)) - 1]
       if (token) {
         e.preventDefault()
         insertAtCursor(area(seg), token.dataset.token)
