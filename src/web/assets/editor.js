@@ -285,7 +285,8 @@
     seg.dataset.meta = json.meta
     const who = seg.querySelector('.panel .who')
     if (who) who.textContent = json.meta
-    seg.dataset.hints = JSON.stringify(json.hints)
+    if (json.hints.length > 0) seg.dataset.hints = JSON.stringify(json.hints)
+    else delete seg.dataset.hints
     renderHints(seg, json.hints)
     updateProgress(json.progress)
     setStatus(seg, fill(strings.savedN, { n: seg.dataset.n }), 'ok')
