@@ -8,6 +8,7 @@ import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
+import { registerMerge } from './merge/merge-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, languageName, pageContext, wantsJson } from './page-context.js'
@@ -145,5 +146,6 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   registerMemory(web, deps, paths)
   registerEditor(web, deps, paths)
+  registerMerge(web, deps)
   return web
 }
