@@ -118,37 +118,77 @@
     if (short) short.textContent = fill(strings.progressShort, { done: p.done, total: p.total })
   }
 
-  function showConflict(seg, state, mine, current) {
+  // ---- A conflict: base, mine and theirs, each with a word diff, and a three-way merge ---------
+  // Changes on both sides that touch different words are merged; where both changed the same
+  // words, a marked place offers each side, and nothing saves until every place is chosen.
+  const marksLeft = () => document.querySelectorAll('.conflict-box .choose').length
+
+  function diffText(cls, parts) {
+    const p = el('p', `target ${cls}`)
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    for (const part of parts) {
+      if (part.op === 'same') p.append(document.createTextNode(part.text))
+      else p.append(el(part.op, '', part.text))
+    }
+    return p
+  }
+
+  function mergedView(seg, parts, onReady) {
+    const p = el('p', 'target merged')
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    let n = 0
+    for (const part of parts) {
+      if (part.kind === 'same') {
+        p.append(document.createTextNode(part.text))
+        continue
+      }
+      n++
+      const place = el('span', 'choose')
+      place.setAttribute('role', 'group')
+      place.setAttribute('aria-label', fill(strings.place, { n }))
+      const pick = (cls, label, text) => {
+        const b = el('button', cls, fill(label, { text: text || strings.nothingThere }))
+        b.type = 'button'
+        b.addEventListener('click', () => {
+          const chosen = el('span', 'chosen', text)
+          place.replaceWith(chosen)
+          onReady()
+        })
+        return b
+      }
+      place.append(pick('pick-mine', strings.useMine, part.mine), pick('pick-theirs', strings.useTheirs, part.theirs))
+      p.append(place)
+    }
+    return p
+  }
+
+  function setSaveBlocked(blocked) {
+    for (const b of document.querySelectorAll('#panel form button[type="submit"]')) b.disabled = blocked
+  }
+
+  async function showConflict(seg, state, mine, current) {
     document.querySelector('.conflict-box')?.remove()
-    const box = document.createElement('div')
-    box.className = 'conflict-box'
-    box.setAttribute('role', 'alert')
-    const h = document.createElement('h3')
-    h.textContent = strings.conflictTitle
-    const theirsLabel = document.createElement('p')
-    theirsLabel.textContent = `${fill(strings.theirs, { version: current.version })}${current.author ? ` · ${current.author}` : ''}`
-    const theirs = document.createElement('p')
-    theirs.className = 'target theirs'
-    theirs.textContent = current.text
-    const mineLabel = document.createElement('p')
-    mineLabel.textContent = strings.mine
-    const mineText = document.createElement('p')
-    mineText.className = 'target mine'
-    mineText.textContent = mine
-    const buttons = document.createElement('div')
-    buttons.className = 'actions'
+    const t = area(seg)
+    const basedOn = Number(seg.dataset.version)
+    const box = el('section', 'conflict-box')
+    const h = el('h3', '', strings.conflictTitle)
+    h.id = 'conflict-title'
+    box.setAttribute('aria-labelledby', h.id)
+    box.append(h)
+    panel().querySelector('form').after(box)
+    const buttons = el('div', 'actions')
     const button = (label, cls, onClick) => {
-      const b = document.createElement('button')
+      const b = el('button', cls, label)
       b.type = 'button'
-      b.className = cls
-      b.textContent = label
       b.addEventListener('click', onClick)
       buttons.append(b)
       return b
     }
-    const t = area(seg)
     const done = () => {
       box.remove()
+      setSaveBlocked(false)
       t.focus()
     }
     const keep = button(strings.keepMine, 'keep-mine', () => {
@@ -160,20 +200,79 @@
     button(strings.takeTheirs, 'take-theirs', () => {
       setVersion(seg, current.version)
       t.value = current.text
+      savedText.set(seg.dataset.unit, current.text)
       store.set(draftKey(seg), undefined)
       setStatus(seg, '', '')
       done()
     })
-    button(strings.merge, 'merge', () => {
-      setVersion(seg, current.version)
-      t.value = `${mine}\n${current.text}`
-      saveDraft(seg)
-      setStatus(seg, strings.mergeHint, '')
+    let res
+    try {
+      res = await fetch(`${base}/${encodeURIComponent(seg.dataset.unit)}/merge`, {
+        method: 'POST',
+        body: new URLSearchParams({ mine, basedOn: String(basedOn), _csrf: csrf }),
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrf },
+        credentials: 'same-origin',
+      })
+    } catch {
+      res = undefined
+    }
+    const m = res && res.ok ? await res.json().catch(() => undefined) : undefined
+    if (!m) {
+      // Still the two texts and the two ways out: nothing is lost for want of a comparison.
+      const reason = res ? `HTTP ${res.status}` : strings.networkError
+      box.append(el('p', 'failed', fill(strings.unavailable, { reason })))
+      box.append(el('p', '', fill(strings.theirs, { version: current.version })), diffText('theirs', [{ op: 'same', text: current.text }]))
+      box.append(el('p', '', strings.mine), diffText('mine', [{ op: 'same', text: mine }]))
+      box.append(buttons)
+      keep.focus()
+      return
+    }
+    const their = m.theirs
+    const versions = el('dl', 'versions')
+    const row = (label, content) => {
+      versions.append(el('dt', '', label))
+      const dd = el('dd')
+      dd.append(content)
+      versions.append(dd)
+    }
+    row(fill(strings.base, { version: m.base.version }), diffText('base', [{ op: 'same', text: m.base.text }]))
+    row(strings.mineDiff, diffText('mine', m.mine.diff))
+    row(
+      fill(strings.theirsDiff, { version: their.version, author: their.author || '', state: strings[their.state] || their.state }),
+      diffText('theirs', their.diff),
+    )
+    const status = el('p', 'merge-status')
+    status.setAttribute('role', 'status')
+    const saveMerged = el('button', 'save-merged', strings.saveMerged)
+    saveMerged.type = 'button'
+    const merged = mergedView(seg, m.parts, () => ready())
+    // The merged text goes into the field once nothing is left to choose, and saves against
+    // their version: it holds their changes now.
+    function ready() {
+      const left = marksLeft()
+      saveMerged.disabled = left > 0
+      setSaveBlocked(left > 0)
+      status.textContent =
+        left === 0 ? '' : left === 1 ? strings.chooseFirstOne : fill(strings.chooseFirst, { count: left })
+      if (left === 0) {
+        t.value = merged.textContent
+        setVersion(seg, their.version)
+        saveDraft(seg)
+      }
+      const next = box.querySelector('.choose button')
+      if (next) next.focus()
+      else saveMerged.focus()
+    }
+    saveMerged.addEventListener('click', () => {
+      if (marksLeft() > 0) return
       done()
+      save(seg, state)
     })
-    box.append(h, theirsLabel, theirs, mineLabel, mineText, buttons)
-    panel().querySelector('form').after(box)
-    keep.focus()
+    buttons.prepend(saveMerged)
+    box.append(versions, el('h4', '', strings.merged))
+    if (m.parts.some((p) => p.kind === 'choose')) box.append(el('p', 'hint', strings.chooseHelp))
+    box.append(merged, status, buttons)
+    ready()
   }
 
   // While typing: name the source's placeholders and markup the target does not hold (yet).
@@ -230,6 +329,12 @@
     const form = panel()?.querySelector('form')
     if (!t || !form) return false
     const text = t.value
+    // A merge with places still to choose is not a text yet.
+    const left = marksLeft()
+    if (left > 0) {
+      setStatus(seg, left === 1 ? strings.chooseFirstOne : fill(strings.chooseFirst, { count: left }), 'failed')
+      return false
+    }
     // An empty text is never saved as a translation: taking one back is Clear's work.
     if (text.trim() === '') {
       setStatus(seg, strings.empty, 'failed')
@@ -405,6 +510,7 @@
     tools.querySelector('.who').textContent = seg.dataset.meta || ''
     tools.querySelector('a.history').href = `${base}/${encodeURIComponent(unit)}/history`
     tools.querySelector('.conflict-box')?.remove()
+    setSaveBlocked(false)
     tools.querySelector('.lost')?.remove()
     tools.querySelector('.tm')?.remove()
     setStatus(seg, '', '')

@@ -78,8 +78,9 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
       await box.waitFor()
       expect(await box.locator('.theirs').textContent()).toBe('Anas version.')
       expect(await box.locator('.mine').textContent()).toBe('Revs version.')
-      // Focus sits on "Keep mine": Enter takes it, and the save goes over Ana's version.
-      await r.page.keyboard.press('Enter')
+      // Both wrote a first version: one place to choose. "Keep mine" saves over Ana's version.
+      expect(await box.locator('.choose').count()).toBe(1)
+      await box.locator('button.keep-mine').click()
       await row(r.page).locator('.status.ok').waitFor()
       const t = await server.store.getTranslation('sv-general-01', unit, 'sv')
       expect(t).toMatchObject({ text: 'Revs version.', author: 'rev' })
