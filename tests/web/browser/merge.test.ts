@@ -1,6 +1,5 @@
 import os from 'node:os'
 import path from 'node:path'
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeWith } from '../../tools/need.js'
 import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
@@ -24,8 +23,17 @@ async function based(n: number, text: string): Promise<string> {
   return unit
 }
 
-/** Both open the unit, edit it; rev saves first, then ana's save meets the conflict. */
-async function race(a: Page, r: Page, unit: string, mine: string, theirs: string) {
+/**
+ * Ana and rev, each in a browser of their own, open the unit; both edit it, rev saves first,
+ * then ana's save meets the conflict.
+ */
+async function race(n: number, texts: { base: string; mine: string; theirs: string }) {
+  const [ab, rb] = [await launch(), await launch()]
+  const [a, r] = [ab.page, rb.page]
+  await signIn(a, server.url, 'ana')
+  await signIn(r, server.url, 'rev')
+  const unit = await based(n, texts.base)
+  const { mine, theirs } = texts
   for (const p of [a, r]) await p.goto(`${server.url}${EDIT}?active=${unit}`)
   await a.locator('.seg.active textarea').fill(mine)
   await r.locator('.seg.active textarea').fill(theirs)
@@ -34,7 +42,7 @@ async function race(a: Page, r: Page, unit: string, mine: string, theirs: string
   await a.locator('.seg.active textarea').press('Control+Enter')
   const box = a.locator('.conflict-box')
   await box.locator('.versions').waitFor()
-  return box
+  return { a: ab, r: rb, unit, box }
 }
 
 describeWith(['chromium'], 'the three-way merge in Chromium', { timeout: 180_000 }, () => {
@@ -47,18 +55,12 @@ describeWith(['chromium'], 'the three-way merge in Chromium', { timeout: 180_000
   afterAll(async () => server?.close())
 
   it('merges two edits of different words and saves both', async () => {
-    const [a, r] = [await launch(), await launch()]
+    const { a, r, unit, box } = await race(3, {
+      base: 'Tog fram egna vapen och drönare.',
+      mine: 'Tillverkade egna vapen och drönare.',
+      theirs: 'Tog fram egna vapen och obemannade drönare.',
+    })
     try {
-      await signIn(a.page, server.url, 'ana')
-      await signIn(r.page, server.url, 'rev')
-      const unit = await based(3, 'Tog fram egna vapen och drönare.')
-      const box = await race(
-        a.page,
-        r.page,
-        unit,
-        'Tillverkade egna vapen och drönare.',
-        'Tog fram egna vapen och obemannade drönare.',
-      )
       // Base, mine and theirs, each against the base; the merge holds both changes.
       expect(await box.locator('.base').textContent()).toBe('Tog fram egna vapen och drönare.')
       expect(await box.locator('.mine del').allTextContents()).toEqual(['Tog fram'])
@@ -89,18 +91,12 @@ describeWith(['chromium'], 'the three-way merge in Chromium', { timeout: 180_000
   })
 
   it('marks the words both changed, and saves nothing until a side is chosen there', async () => {
-    const [a, r] = [await launch(), await launch()]
+    const { a, r, unit, box } = await race(5, {
+      base: 'Dessutom byggde de egna drönare.',
+      mine: 'Dessutom tillverkade de egna drönare!',
+      theirs: 'Dessutom konstruerade de egna drönare.',
+    })
     try {
-      await signIn(a.page, server.url, 'ana')
-      await signIn(r.page, server.url, 'rev')
-      const unit = await based(5, 'Dessutom byggde de egna drönare.')
-      const box = await race(
-        a.page,
-        r.page,
-        unit,
-        'Dessutom tillverkade de egna drönare!',
-        'Dessutom konstruerade de egna drönare.',
-      )
       const place = box.locator('.choose')
       expect(await place.count()).toBe(1)
       expect(await place.locator('.pick-mine').textContent()).toBe('Yours: tillverkade')
