@@ -194,6 +194,20 @@ export function testStore(makeStore: MakeStore): void {
       expect(await store.getTranslation('en-general-01', ids[1]!, 'sv')).toEqual(t)
     })
 
+    it('takes a translation back to initial with empty text through the versioned write (the editor\'s Clear)', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      await translate(id!, 'Ån', 'sv', { ifVersion: 0 })
+      const cleared = await translate(id!, '', 'sv', { ifVersion: 1, state: 'initial' })
+      expect(cleared).toMatchObject({ version: 2, text: '', state: 'initial', author: 'ann' })
+      expect((await store.history('en-general-01', id!, 'sv')).map((h) => [h.version, h.newText, h.newState])).toEqual([
+        [1, 'Ån', 'translated'],
+        [2, '', 'initial'],
+      ])
+      const [cov] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
+      expect(cov?.units.translated).toBe(0)
+    })
+
     it('refuses a write based on a stale version and keeps the winner', async () => {
       await importSample()
       const [id] = await unitIds()

@@ -127,4 +127,37 @@ describe('the compact grid', () => {
     expect(res.headers.get('content-type')).toBe('image/svg+xml')
     expect(await res.text()).toContain('<svg')
   })
+
+  it('clears a translation back to untranslated with its own form, and needs a text to save', async () => {
+    const w = await makeWebApp()
+    const ana = await w.signedIn('ana')
+    const unit = w.units[0] as string
+    const fresh = await (await ana.get(EDIT)).text()
+    // Nothing to clear yet; the field must hold a text for the browser to send the save.
+    expect(fresh).toContain('class="clear" hidden>Clear</button>')
+    expect(fresh).toMatch(/<textarea [^>]*required>/)
+    await ana.post(`${EDIT}/${unit}?filter=all&page=1`, { text: 'Välkommen', version: '0', state: 'translated' })
+    const html = await (await ana.get(`${EDIT}?active=${unit}`)).text()
+    expect(html).toContain('<button type="submit" form="clear" class="clear">Clear</button>')
+    const form = /<form id="clear" method="post" action="([^"]+)">([\s\S]*?)<\/form>/.exec(html)
+    expect(form?.[2]).toContain('name="version" value="1"')
+    expect(form?.[2]).toContain('name="text" value=""')
+    expect(form?.[2]).toContain('name="state" value="initial"')
+    const res = await ana.post((form?.[1] as string).replace(/&amp;/g, '&'), {
+      text: '',
+      version: '1',
+      state: 'initial',
+    })
+    expect(res.status).toBe(303)
+    expect(await w.store.getTranslation(ARTICLE.id, unit, 'sv')).toMatchObject({
+      text: '',
+      state: 'initial',
+      version: 2,
+      author: 'ana',
+    })
+    expect((await w.store.history(ARTICLE.id, unit, 'sv')).map((h) => h.newText)).toEqual([
+      'Välkommen',
+      '',
+    ])
+  })
 })

@@ -100,8 +100,8 @@
 
   function setVersion(seg, version) {
     seg.dataset.version = String(version)
-    const input = seg.classList.contains('active') && seg.querySelector('input[name="version"]')
-    if (input) input.value = String(version)
+    if (!seg.classList.contains('active')) return
+    for (const input of seg.querySelectorAll('.panel input[name="version"]')) input.value = String(version)
   }
 
   function updateProgress(p) {
@@ -324,11 +324,12 @@
     cell.querySelector('.sr-only').textContent = name
   }
 
-  async function save(seg, state) {
+  // Saves the field's text; `clearing` saves an empty text as untranslated instead (Clear).
+  async function save(seg, state, clearing = false) {
     const t = area(seg)
     const form = panel()?.querySelector('form')
     if (!t || !form) return false
-    const text = t.value
+    const text = clearing ? '' : t.value
     // A merge with places still to choose is not a text yet.
     const left = marksLeft()
     if (left > 0) {
@@ -336,7 +337,7 @@
       return false
     }
     // An empty text is never saved as a translation: taking one back is Clear's work.
-    if (text.trim() === '') {
+    if (!clearing && text.trim() === '') {
       setStatus(seg, strings.empty, 'failed')
       return false
     }
@@ -376,6 +377,7 @@
     const tr = json.translation
     savedText.set(seg.dataset.unit, tr.text)
     // Someone may have typed on while the save travelled: keep that as a draft.
+    if (clearing) t.value = ''
     if (t.value === text) store.set(draftKey(seg), undefined)
     // The match is in the history now; saving the same text again (say, as reviewed) is not
     // another insertion from the memory.
@@ -387,6 +389,7 @@
       .replace(/state-\w+/, `state-${tr.state}`)
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
     setStateMark(seg, tr.state, tr.stale)
+    showClear(seg)
     seg.dataset.meta = json.meta
     const who = seg.querySelector('.panel .who')
     if (who) who.textContent = json.meta
@@ -414,6 +417,11 @@
       p.classList.add('draft')
       cell.append(el('span', 'draft-mark', strings.draft))
     }
+  }
+
+  function showClear(seg) {
+    const b = panel()?.querySelector('button.clear')
+    if (b) b.hidden = seg.dataset.state === 'initial' && (savedText.get(seg.dataset.unit) ?? '') === ''
   }
 
   function numLink(seg) {
@@ -487,8 +495,7 @@
   function updatePanel(seg, tools) {
     const unit = seg.dataset.unit
     tools.setAttribute('aria-label', fill(strings.tools, { n: seg.dataset.n }))
-    const form = tools.querySelector('form')
-    if (form) {
+    for (const form of tools.querySelectorAll('form')) {
       form.action = `${base}/${encodeURIComponent(unit)}${body.dataset.back}&active=${encodeURIComponent(unit)}`
       form.querySelector('input[name="version"]').value = seg.dataset.version
     }
@@ -515,6 +522,7 @@
     tools.querySelector('.tm')?.remove()
     setStatus(seg, '', '')
     seg.append(tools)
+    showClear(seg)
     renderHints(seg, json(seg.dataset.hints, []))
   }
 
@@ -756,7 +764,8 @@
     const seg = e.target.closest('.seg')
     if (!seg) return
     e.preventDefault()
-    save(seg, (e.submitter && e.submitter.value) || 'translated')
+    if (e.target.id === 'clear') save(seg, 'initial', true)
+    else save(seg, (e.submitter && e.submitter.value) || 'translated')
   })
 
   const keys = document.getElementById('keys')

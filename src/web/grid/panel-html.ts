@@ -12,6 +12,8 @@ export interface PanelData {
   hints: { key: string; text: string }[]
   /** "Last changed by …". */
   who: string
+  /** Whether there is a translation to clear (not untranslated and empty already). */
+  clearable: boolean
 }
 
 /**
@@ -30,7 +32,11 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
     if (ctx.canReview) {
       out += `<button type="submit" name="state" value="reviewed" class="review" aria-keyshortcuts="Control+Shift+Enter">${esc(s.saveReviewed)}</button>`
     }
-    out += `<button type="button" class="copy" hidden aria-keyshortcuts="Alt+C">${esc(s.copySource)}</button></div></form>`
+    out += `<button type="button" class="copy" hidden aria-keyshortcuts="Alt+C">${esc(s.copySource)}</button>`
+    // Clear posts its own form (an empty text, state initial), so the field's text never goes
+    // with it; the button sits with the others through its \`form\` attribute.
+    out += `<button type="submit" form="clear" class="clear"${p.clearable ? '' : ' hidden'}>${esc(s.clear)}</button></div></form>`
+    out += `<form id="clear" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/><input type="hidden" name="text" value=""/><input type="hidden" name="state" value="initial"/></form>`
     out += '<p class="tokens"'
     if (p.tokens.length === 0) out += ' hidden'
     out += `><span>${esc(s.tokens)}:</span>`

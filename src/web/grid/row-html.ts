@@ -102,14 +102,15 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
     out += `<label class="sr-only" for="t-${n}">${esc(s.targetLabel({ n }))}</label>`
     // A newline right after <textarea> is dropped by the parser, so a text starting with one
     // keeps it only when another newline goes first. `form` ties it to the panel's form.
-    out += `<textarea id="t-${n}" name="text" form="edit" ${tgt} rows="${rows}" spellcheck="true">${tr.text.startsWith('\n') ? '\n' : ''}${esc(tr.text)}</textarea>`
+    out += `<textarea id="t-${n}" name="text" form="edit" ${tgt} rows="${rows}" spellcheck="true" required>${tr.text.startsWith('\n') ? '\n' : ''}${esc(tr.text)}</textarea>`
   } else {
     out += `<p class="target" ${tgt}>${esc(tr.text)}</p>`
   }
   out += `</div>${stateMark(s, tr.state, tr.stale)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
-    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, hints: hintList, who })
+    const clearable = tr.state !== 'initial' || tr.text !== ''
+    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, hints: hintList, who, clearable })
   }
   return `${out}</div>`
 }

@@ -125,6 +125,38 @@ describeWith(['chromium'], 'the compact grid in Chromium', { timeout: 180_000 },
     }
   })
 
+  it('refuses an empty save with a message, and clears a translation through the versioned write', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      const unit = (await server.store.listUnits('sv-general-01'))[10]?.id as string
+      await page.goto(`${server.url}${EDIT}?active=${unit}`)
+      const row = page.locator(`.seg[data-unit="${unit}"]`)
+      await page.keyboard.press('Control+Enter')
+      expect(await row.locator('.panel .status.failed').textContent()).toBe(
+        'Not saved: the translation is empty. To take a translation back, use Clear.',
+      )
+      expect((await server.store.getTranslation('sv-general-01', unit, 'sv')).version).toBe(0)
+      expect(await row.locator('button.clear').isVisible()).toBe(false)
+      await page.keyboard.type('Ingenjörer och kemister.')
+      await page.keyboard.press('Control+Enter')
+      await page.locator(`.seg:not(.active)[data-unit="${unit}"][data-state="translated"]`).waitFor()
+      await page.keyboard.press('Alt+ArrowUp')
+      await row.locator('button.clear').click()
+      await row.locator('.st-initial').waitFor()
+      expect(await row.locator('textarea').inputValue()).toBe('')
+      expect(await server.store.getTranslation('sv-general-01', unit, 'sv')).toMatchObject({
+        text: '',
+        state: 'initial',
+        version: 2,
+      })
+      expect(await row.locator('button.clear').isVisible()).toBe(false)
+    } finally {
+      await b.close()
+    }
+  })
+
   it('keeps the active segment in view on a 390×844 phone, with a header that scrolls away', async () => {
     const b = await launch()
     try {
