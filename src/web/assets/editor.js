@@ -28,6 +28,16 @@
       }
     },
   }
+  // Times in the reader's own zone and the page's language; the server wrote them in UTC.
+  const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
+  const localTime = (iso) => {
+    const d = new Date(iso)
+    return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d)
+  }
+  for (const t of document.querySelectorAll('time[datetime]')) t.textContent = localTime(t.dateTime)
   if (!article || !lang) return
 
   const segs = () => Array.from(document.querySelectorAll('.seg'))
@@ -390,9 +400,9 @@
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
     setStateMark(seg, tr.state, tr.stale)
     showClear(seg)
-    seg.dataset.meta = json.meta
-    const who = seg.querySelector('.panel .who')
-    if (who) who.textContent = json.meta
+    seg.dataset.author = tr.author || ''
+    seg.dataset.at = tr.updatedAt || ''
+    showWho(seg)
     if (json.hints.length > 0) seg.dataset.hints = JSON.stringify(json.hints)
     else delete seg.dataset.hints
     renderHints(seg, json.hints)
@@ -417,6 +427,17 @@
       p.classList.add('draft')
       cell.append(el('span', 'draft-mark', strings.draft))
     }
+  }
+
+  function showWho(seg) {
+    const who = panel()?.querySelector('.who')
+    if (!who) return
+    const { author, at } = seg.dataset
+    if (!author || !at) return (who.textContent = strings.never)
+    const time = el('time', '', localTime(at))
+    time.dateTime = at
+    const [before, after] = fill(strings.lastChanged, { author, when: '\u0000' }).split('\u0000')
+    who.replaceChildren(before, time, after || '')
   }
 
   function showClear(seg) {
@@ -514,7 +535,7 @@
         }),
       )
     }
-    tools.querySelector('.who').textContent = seg.dataset.meta || ''
+    showWho(seg)
     tools.querySelector('a.history').href = `${base}/${encodeURIComponent(unit)}/history`
     tools.querySelector('.conflict-box')?.remove()
     setSaveBlocked(false)

@@ -10,7 +10,7 @@ export interface PanelData {
   action: string
   tokens: string[]
   hints: { key: string; text: string }[]
-  /** "Last changed by …". */
+  /** "Last changed by …", as HTML (its time in a `<time>`). */
   who: string
   /** Whether there is a translation to clear (not untranslated and empty already). */
   clearable: boolean
@@ -46,6 +46,6 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
     out += '</p>'
   }
   out += hintsHtml(s, p.hints)
-  out += `<p class="status" role="status"></p><p class="meta"><span class="who">${esc(p.who)}</span> · <a class="history" href="${esc(history)}">${esc(s.history)}</a></p>`
+  out += `<p class="status" role="status"></p><p class="meta"><span class="who">${p.who}</span> · <a class="history" href="${esc(history)}">${esc(s.history)}</a></p>`
   return `${out}</aside>`
 }

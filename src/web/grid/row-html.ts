@@ -65,11 +65,16 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   const tokens = insertableTokens(unit.source).map((t) => t.text)
   const hints = tr.text === '' ? [] : qualityHints(unit.source, tr.text)
   const hintList = hints.map((h) => ({ key: hintKey(h), text: s.hint(h) }))
+  // The time in UTC for a page without the script; the script shows it in the reader's zone.
   const who =
     tr.author && tr.updatedAt
-      ? s.lastChanged({ author: tr.author, when: ctx.when(tr.updatedAt) })
-      : s.never
-  let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-n="${n}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}" data-meta="${esc(who)}"`
+      ? esc(s.lastChanged({ author: tr.author, when: '\u0000' })).replace(
+          '\u0000',
+          `<time datetime="${esc(tr.updatedAt)}">${esc(ctx.when(tr.updatedAt))}</time>`,
+        )
+      : esc(s.never)
+  let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-n="${n}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"`
+  if (tr.author && tr.updatedAt) out += ` data-author="${esc(tr.author)}" data-at="${esc(tr.updatedAt)}"`
   if (keep.length > 0) out += ` data-keep="${esc(JSON.stringify(keep))}"`
   if (tokens.length > 0) out += ` data-tokens="${esc(JSON.stringify(tokens))}"`
   if (hintList.length > 0) out += ` data-hints="${esc(JSON.stringify(hintList))}"`

@@ -10,6 +10,8 @@ import { ConcordanceForm } from './concordance.js'
 export function scriptStrings(t: PageContext['t'], langName: string): Record<string, string> {
   return {
     savedN: t('editor.savedN', { n: '{n}' }),
+    lastChanged: t('editor.lastChanged', { author: '{author}', when: '{when}' }),
+    never: t('editor.never'),
     noReview: t('editor.noReview', { lang: langName }),
     empty: t('editor.empty'),
     draft: t('editor.draft'),

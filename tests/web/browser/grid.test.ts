@@ -157,6 +157,40 @@ describeWith(['chromium'], 'the compact grid in Chromium', { timeout: 180_000 },
     }
   })
 
+  it('shows times in the reader’s zone and language', async () => {
+    const b = await launch({ timezoneId: 'Asia/Tokyo', locale: 'sv-SE' })
+    try {
+      const { page } = b
+      const unit = (await server.store.listUnits('sv-general-01'))[12]?.id as string
+      const t = await server.store.writeTranslation({
+        articleId: 'sv-general-01',
+        unitId: unit,
+        lang: 'sv',
+        text: 'Tidsstämpel.',
+        state: 'translated',
+        ifVersion: 0,
+        author: 'ana',
+      })
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}${EDIT}?active=${unit}`)
+      const time = page.locator('.seg.active .panel .who time')
+      expect(await time.getAttribute('datetime')).toBe(t.updatedAt)
+      const tokyo = new Intl.DateTimeFormat('sv', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Asia/Tokyo',
+      }).format(new Date(t.updatedAt as string))
+      const norm = (s: string | null) => (s ?? '').replace(/\s/g, ' ')
+      expect(norm(await time.textContent())).toBe(norm(tokyo))
+      expect(await page.locator('.seg.active .panel .who').textContent()).toMatch(/^Senast ändrad av ana /)
+      // The history page too.
+      await page.goto(`${server.url}${EDIT}/${unit}/history`)
+      expect(norm(await page.locator('time').first().textContent())).toBe(norm(tokyo))
+    } finally {
+      await b.close()
+    }
+  })
+
   it('keeps the active segment in view on a 390×844 phone, with a header that scrolls away', async () => {
     const b = await launch()
     try {
