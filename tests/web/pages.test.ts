@@ -135,7 +135,8 @@ describe('editor', () => {
       author: 'ana',
       version: 1,
     })
-    const html = await (await ana.get(EDIT)).text()
+    // The last change shows in the panel of the active row.
+    const html = await (await ana.get(`${EDIT}?active=${unit}`)).text()
     expect(html).toContain('1 of 5 segments done')
     expect(html).toContain('Last changed by ana')
   })
