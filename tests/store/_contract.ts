@@ -208,6 +208,27 @@ export function testStore(makeStore: MakeStore): void {
       expect(cov?.units.translated).toBe(0)
     })
 
+    it('reads the writes of one article and language as events after an id, in order', async () => {
+      await importSample()
+      const ids = await unitIds()
+      const start = await store.lastEventId()
+      await translate(ids[0]!, 'Ån', 'sv', { ifVersion: 0 })
+      await translate(ids[1]!, 'Floden', 'de', { ifVersion: 0 })
+      await translate(ids[0]!, 'Ån rinner', 'sv', { ifVersion: 1, origin: { kind: 'memory', score: 92 } })
+      const all = await store.translationEvents('en-general-01', 'sv', start, 10)
+      expect(all.map((e) => [e.unit, e.lang, e.text, e.state, e.version, e.author, e.origin, e.stale])).toEqual([
+        [ids[0], 'sv', 'Ån', 'translated', 1, 'ann', null, false],
+        [ids[0], 'sv', 'Ån rinner', 'translated', 2, 'ann', { kind: 'memory', score: 92 }, false],
+      ])
+      expect(all[0]!.id).toBeGreaterThan(start)
+      expect(all[1]!.id).toBeGreaterThan(all[0]!.id)
+      // Resuming after the first gives the second; the limit holds; the latest id is the last write.
+      expect((await store.translationEvents('en-general-01', 'sv', all[0]!.id, 10)).map((e) => e.id)).toEqual([all[1]!.id])
+      expect(await store.translationEvents('en-general-01', 'sv', start, 1)).toHaveLength(1)
+      expect(await store.lastEventId()).toBe(all[1]!.id)
+      expect(await store.translationEvents('en-general-01', 'sv', all[1]!.id, 10)).toEqual([])
+    })
+
     it('refuses a write based on a stale version and keeps the winner', async () => {
       await importSample()
       const [id] = await unitIds()

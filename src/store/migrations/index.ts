@@ -9,6 +9,7 @@ import { sql as memoryGrams } from './008-memory-grams.js'
 import { sql as historyChain } from './009-history-chain.js'
 import { sql as pluralForms } from './010-plural-forms.js'
 import { sql as writeOrigin } from './011-write-origin.js'
+import { sql as documentEvents } from './018-document-events.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: '009-history-chain', sql: historyChain },
   { version: 10, name: '010-plural-forms', sql: pluralForms },
   { version: 11, name: '011-write-origin', sql: writeOrigin },
+  { version: 18, name: '018-document-events', sql: documentEvents },
 ]
 
 /**

@@ -9,6 +9,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
+import { createEventOps } from './events.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -31,6 +32,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   let importer: Promise<ReturnType<typeof import('./import.js').createImporter>> | undefined
   const importArticle = () => (importer ??= import('./import.js').then((m) => m.createImporter(db, now)))
   const translations = createTranslationOps(db, now)
+  const events = createEventOps(db)
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
@@ -55,6 +57,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     listTranslations: async (articleId, lang) => translations.list(articleId, lang),
     writeTranslation: (write) => translations.writeGrouped(write),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
+    translationEvents: async (articleId, lang, after, limit) =>
+      events.translationEvents(articleId, lang, after, limit),
+    lastEventId: async () => events.lastEventId(),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),
