@@ -9,6 +9,8 @@ import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
 import { registerMerge } from './merge/merge-routes.js'
+import { createEventHub } from './live/event-hub.js'
+import { registerLive } from './live/live-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, languageName, pageContext, wantsJson } from './page-context.js'
@@ -147,5 +149,6 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerMemory(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
+  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
   return web
 }
