@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { KEY_MAP } from '../../src/web/grid/key-map.js'
-import { ARTICLE, makeWebApp } from './_setup.js'
+import { ARTICLE, makeWebApp, writeAs } from './_setup.js'
 
 const EDIT = `/edit/${ARTICLE.id}/sv`
 
@@ -20,15 +20,7 @@ describe('the compact grid', () => {
   it('makes the first segment that needs work the active one, with the page’s only text field', async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
-    await w.store.writeTranslation({
-      articleId: ARTICLE.id,
-      unitId: w.units[0] as string,
-      lang: 'sv',
-      text: 'Välkommen',
-      state: 'translated',
-      ifVersion: 0,
-      author: 'ana',
-    })
+    await writeAs(w.store, w.units[0] as string, 'Välkommen')
     const html = await (await ana.get(EDIT)).text()
     const list = rows(html)
     expect(list).toHaveLength(w.units.length)
@@ -75,15 +67,7 @@ describe('the compact grid', () => {
 
   it('shows each state as a symbol and its name, never colour alone', async () => {
     const w = await makeWebApp()
-    await w.store.writeTranslation({
-      articleId: ARTICLE.id,
-      unitId: w.units[0] as string,
-      lang: 'sv',
-      text: 'Välkommen',
-      state: 'reviewed',
-      ifVersion: 0,
-      author: 'rev',
-    })
+    await writeAs(w.store, w.units[0] as string, 'Välkommen', { state: 'reviewed', author: 'rev' })
     const html = await (await (await w.signedIn('ana')).get(EDIT)).text()
     expect(html).toContain(
       '<span class="st st-reviewed" title="Reviewed"><b aria-hidden="true">✓R</b><span class="sr-only">Reviewed</span></span>',

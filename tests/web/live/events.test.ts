@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createSqliteStore } from '../../../src/store/sqlite/create-sqlite-store.js'
-import { ARTICLE, makeWebApp } from '../_setup.js'
+import { ARTICLE, makeWebApp, writeAs } from '../_setup.js'
 
 const EVENTS = `/edit/${ARTICLE.id}/sv/events`
 
@@ -33,37 +33,13 @@ describe('live updates on the session', () => {
     const res = await ana.get(EVENTS)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/event-stream')
-    await w.store.writeTranslation({
-      articleId: ARTICLE.id,
-      unitId: w.units[1] as string,
-      lang: 'sv',
-      text: 'Vädret är fint.',
-      state: 'translated',
-      ifVersion: 0,
-      author: 'rev',
-    })
+    await writeAs(w.store, w.units[1] as string, 'Vädret är fint.', { author: 'rev' })
     // Another process on the same database: its own connection, its own write.
     const other = createSqliteStore({ file: w.file })
     try {
-      await other.writeTranslation({
-        articleId: ARTICLE.id,
-        unitId: w.units[2] as string,
-        lang: 'sv',
-        text: 'Vi går till hamnen.',
-        state: 'translated',
-        ifVersion: 0,
-        author: 'ana',
-      })
+      await writeAs(other, w.units[2] as string, 'Vi går till hamnen.')
       // A save in another language is not this stream's.
-      await other.writeTranslation({
-        articleId: ARTICLE.id,
-        unitId: w.units[2] as string,
-        lang: 'de',
-        text: 'Wir gehen.',
-        state: 'translated',
-        ifVersion: 0,
-        author: 'ana',
-      })
+      await writeAs(other, w.units[2] as string, 'Wir gehen.', { lang: 'de' })
     } finally {
       await other.close()
     }
