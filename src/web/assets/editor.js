@@ -50,6 +50,10 @@
   const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
   // The saved text of every row: a row that is not active may show a draft instead.
   const savedText = new Map()
+  // The latest version of each row this page knows of (a draft may be based on an older one).
+  const knownVersion = new Map()
+  // The text of each row's save still on its way: its own echo on the live stream is not news.
+  const inFlight = new Map()
   const json = (v, fallback) => {
     try {
       return v ? JSON.parse(v) : fallback
@@ -359,6 +363,7 @@
       data.set('originScore', String(origin.score))
     }
     let res
+    inFlight.set(seg.dataset.unit, text)
     try {
       res = await fetch(form.action, {
         method: 'POST',
@@ -369,6 +374,8 @@
     } catch {
       setStatus(seg, fill(strings.failed, { reason: strings.networkError }), 'failed')
       return false
+    } finally {
+      inFlight.delete(seg.dataset.unit)
     }
     const json = await res.json().catch(() => ({}))
     if (res.status === 412 && json.current) {
@@ -386,6 +393,8 @@
     }
     const tr = json.translation
     savedText.set(seg.dataset.unit, tr.text)
+    knownVersion.set(seg.dataset.unit, tr.version)
+    delete seg.dataset.remote
     // Someone may have typed on while the save travelled: keep that as a draft.
     if (clearing) t.value = ''
     if (t.value === text) store.set(draftKey(seg), undefined)
@@ -426,6 +435,8 @@
     if (drafted) {
       p.classList.add('draft')
       cell.append(el('span', 'draft-mark', strings.draft))
+      const remote = json(seg.dataset.remote, undefined)
+      if (remote) cell.append(el('span', 'draft-mark remote', fill(strings.changedBy, { name: remote.author })))
     }
   }
 
@@ -500,6 +511,8 @@
         seg.querySelector('.tgt').replaceChildren(label, t)
         if (tools) updatePanel(seg, tools)
         if (restored) setStatus(seg, strings.draftRestored, '')
+        const remote = json(seg.dataset.remote, undefined)
+        if (remote && restored) offerCompare(seg, remote)
         warnLostTokens(seg, t.value)
       } else if (tools) updatePanel(seg, tools)
       const u = encodeURIComponent(seg.dataset.unit)
@@ -729,6 +742,7 @@
   // Every row's saved text; the drafts of rows that are not active show in their place.
   for (const seg of segs()) {
     seg.tabIndex = -1
+    knownVersion.set(seg.dataset.unit, Number(seg.dataset.version))
     const t = area(seg)
     savedText.set(seg.dataset.unit, t ? t.defaultValue : (seg.querySelector('.target')?.textContent ?? ''))
     if (!seg.classList.contains('active') && store.get(draftKey(seg))) showTarget(seg)
@@ -748,6 +762,59 @@
     }
     first.scrollIntoView({ block: 'nearest' })
     memoryFor(first)
+  }
+
+  // ---- Live: a colleague's save shows without a reload; a draft here is never overwritten ------
+  function offerCompare(seg, e) {
+    const status = statusOf(seg)
+    if (!status) return
+    setStatus(seg, fill(strings.changedBy, { name: e.author }), '')
+    const b = el('button', 'compare', strings.compare)
+    b.type = 'button'
+    b.addEventListener('click', () =>
+      showConflict(seg, 'translated', area(seg).value, { text: e.text, version: e.version, author: e.author, state: e.state }),
+    )
+    status.append(' ', b)
+  }
+
+  function applyRemote(seg, e) {
+    const unit = seg.dataset.unit
+    const before = savedText.get(unit) ?? ''
+    knownVersion.set(unit, e.version)
+    savedText.set(unit, e.text)
+    seg.dataset.state = e.state
+    seg.dataset.open = e.state === 'initial' || e.stale ? '1' : '0'
+    seg.className = seg.className.replace(/state-\w+/, `state-${e.state}`).replace(' is-stale', '') + (e.stale ? ' is-stale' : '')
+    setStateMark(seg, e.state, e.stale)
+    seg.dataset.author = e.author
+    seg.dataset.at = new Date().toISOString()
+    const t = area(seg)
+    const draft = store.get(draftKey(seg))
+    const drafted = t ? t.value !== before : draft && typeof draft.text === 'string' && draft.text !== e.text
+    if (!drafted) {
+      // Nothing of ours in the way: take their text and version.
+      setVersion(seg, e.version)
+      if (t) t.value = e.text
+      else showTarget(seg)
+      if (t) showWho(seg)
+      return
+    }
+    // Ours stays, made from the older version: saving it meets theirs in the merge.
+    seg.dataset.remote = JSON.stringify(e)
+    if (t) offerCompare(seg, e)
+  }
+
+  if (typeof EventSource === 'function') {
+    const live = new EventSource(`${base}/events`)
+    live.addEventListener('translation', (ev) => {
+      const e = json(ev.data, undefined)
+      if (!e || e.lang !== lang) return
+      const seg = document.getElementById(`u-${e.unit}`)
+      if (!seg || e.version <= (knownVersion.get(e.unit) ?? 0) || inFlight.get(e.unit) === e.text) return
+      applyRemote(seg, e)
+    })
+    live.addEventListener('end', () => live.close())
+    addEventListener('pagehide', () => live.close())
   }
 
   document.addEventListener('input', (e) => {

@@ -12,6 +12,8 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     savedN: t('editor.savedN', { n: '{n}' }),
     lastChanged: t('editor.lastChanged', { author: '{author}', when: '{when}' }),
     never: t('editor.never'),
+    changedBy: t('editor.changedBy', { name: '{name}' }),
+    compare: t('editor.compare'),
     noReview: t('editor.noReview', { lang: langName }),
     empty: t('editor.empty'),
     draft: t('editor.draft'),
