@@ -372,12 +372,13 @@
         credentials: 'same-origin',
       })
     } catch {
+      inFlight.delete(seg.dataset.unit)
       setStatus(seg, fill(strings.failed, { reason: strings.networkError }), 'failed')
       return false
-    } finally {
-      inFlight.delete(seg.dataset.unit)
     }
     const json = await res.json().catch(() => ({}))
+    // Past here the row knows its new version (or the save failed): the echo is told apart by that.
+    inFlight.delete(seg.dataset.unit)
     if (res.status === 412 && json.current) {
       setStatus(seg, strings.conflictTitle, 'failed')
       showConflict(seg, state, text, json.current)
