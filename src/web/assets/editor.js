@@ -826,12 +826,20 @@
     }
   })
 
+  // With the script, a click anywhere on a row makes it active in place, and the row's link no
+  // longer covers the row (CSS), so words of other rows can be selected and copied.
+  body.classList.add('js')
   document.addEventListener('click', (e) => {
-    // A row's link (stretched over the row) makes it active in place.
     const link = e.target.closest && e.target.closest('a.num')
-    if (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0) {
+    const row = e.target.closest && e.target.closest('.seg:not(.active)')
+    const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0
+    if (link && plain) {
       e.preventDefault()
       activate(link.closest('.seg'))
+      return
+    }
+    if (row && plain && !e.target.closest('a, button') && String(getSelection()) === '') {
+      activate(row)
       return
     }
     const el = e.target.closest && e.target.closest('button')
