@@ -550,7 +550,7 @@
       )
     }
     showWho(seg)
-    tools.querySelector('a.history').href = `${base}/${encodeURIComponent(unit)}/history`
+    tools.querySelector('a.history-link').href = `${base}/${encodeURIComponent(unit)}/history`
     tools.querySelector('.conflict-box')?.remove()
     setSaveBlocked(false)
     tools.querySelector('.lost')?.remove()
