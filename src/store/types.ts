@@ -159,6 +159,15 @@ export interface Store {
   /** The id of the latest translation event of any document (0 when none), where a new stream starts. */
   lastEventId(): Promise<number>
   /**
+   * Note where a person is in an article and language (`unit` '' when they left), and whether
+   * they are typing. A hint for colleagues, never a lock.
+   */
+  reportPresence(p: Omit<Presence, 'seq' | 'at'>, now?: Date): Promise<void>
+  /** The presence reports of one article and language after `after` (a `seq`), oldest first. */
+  presenceAfter(articleId: string, lang: string, after: number): Promise<Presence[]>
+  /** The `seq` of the latest presence report of any document (0 when none). */
+  lastPresenceSeq(): Promise<number>
+  /**
    * Coverage counts per article and target language (live units only), ordered by article id,
    * then target order. Answered from counters kept by the write paths, not by scanning units.
    * Throws NotFound when a named article does not exist.
@@ -205,4 +214,17 @@ export interface TranslationEvent {
   version: number
   author: string
   origin: TranslationOrigin | null
+}
+
+/** Where one person is in an article and language (`event: presence`). */
+export interface Presence {
+  articleId: string
+  lang: string
+  user: string
+  /** The segment they are at; '' once they left. */
+  unit: string
+  typing: boolean
+  /** When it was reported (ISO 8601). */
+  at: string
+  seq: number
 }

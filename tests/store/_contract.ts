@@ -229,6 +229,28 @@ export function testStore(makeStore: MakeStore): void {
       expect(await store.translationEvents('en-general-01', 'sv', all[1]!.id, 10)).toEqual([])
     })
 
+    it('keeps one presence per person and document, each report with a growing seq', async () => {
+      await importSample()
+      const ids = await unitIds()
+      expect(await store.lastPresenceSeq()).toBe(0)
+      const at = new Date('2026-12-03T10:00:00Z')
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'ann', unit: ids[0]!, typing: false }, at)
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'de', user: 'ann', unit: ids[0]!, typing: false }, at)
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'bo', unit: ids[1]!, typing: true }, at)
+      const first = await store.presenceAfter('en-general-01', 'sv', 0)
+      expect(first.map((p) => [p.user, p.unit, p.typing, p.at])).toEqual([
+        ['ann', ids[0], false, '2026-12-03T10:00:00.000Z'],
+        ['bo', ids[1], true, '2026-12-03T10:00:00.000Z'],
+      ])
+      // A new report replaces the person's row and moves past every seq before it.
+      const seen = await store.lastPresenceSeq()
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'ann', unit: '', typing: false }, at)
+      const next = await store.presenceAfter('en-general-01', 'sv', seen)
+      expect(next.map((p) => [p.user, p.unit])).toEqual([['ann', '']])
+      expect(next[0]!.seq).toBe(await store.lastPresenceSeq())
+      expect((await store.presenceAfter('en-general-01', 'sv', 0)).map((p) => p.user)).toEqual(['bo', 'ann'])
+    })
+
     it('refuses a write based on a stale version and keeps the winner', async () => {
       await importSample()
       const [id] = await unitIds()

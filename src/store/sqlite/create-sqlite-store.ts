@@ -9,7 +9,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createTranslationOps } from './translations.js'
-import { createEventOps } from './events.js'
+import { createEventOps, createPresenceOps } from './events.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -33,6 +33,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const importArticle = () => (importer ??= import('./import.js').then((m) => m.createImporter(db, now)))
   const translations = createTranslationOps(db, now)
   const events = createEventOps(db)
+  const presence = createPresenceOps(db, now)
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
@@ -60,6 +61,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     translationEvents: async (articleId, lang, after, limit) =>
       events.translationEvents(articleId, lang, after, limit),
     lastEventId: async () => events.lastEventId(),
+    reportPresence: async (p, at) => presence.report(p, at),
+    presenceAfter: async (articleId, lang, after) => presence.after(articleId, lang, after),
+    lastPresenceSeq: async () => presence.last(),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),

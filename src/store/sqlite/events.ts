@@ -50,3 +50,45 @@ export function createEventOps(db: Database) {
     },
   }
 }
+
+interface PresenceRow {
+  article_id: string
+  lang: string
+  account: string
+  unit_id: string
+  typing: number
+  seen_at: string
+  seq: number
+}
+
+/** Presence reports (schema 18): one row per person and document, `seq` growing database-wide. */
+export function createPresenceOps(db: Database, now: () => string) {
+  const report = db.prepare(
+    `INSERT INTO presence (article_id, lang, account, unit_id, typing, seen_at, seq)
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM presence))
+     ON CONFLICT (article_id, lang, account) DO UPDATE SET
+       unit_id = excluded.unit_id, typing = excluded.typing, seen_at = excluded.seen_at,
+       seq = excluded.seq`,
+  )
+  const after = db.prepare<[string, string, number], PresenceRow>(
+    'SELECT * FROM presence WHERE article_id = ? AND lang = ? AND seq > ? ORDER BY seq',
+  )
+  const last = db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM presence')
+  return {
+    report(p: { articleId: string; lang: string; user: string; unit: string; typing: boolean }, at?: Date) {
+      report.run(p.articleId, p.lang, p.user, p.unit, p.typing ? 1 : 0, at ? at.toISOString() : now())
+    },
+    after(articleId: string, lang: string, from: number) {
+      return after.all(articleId, lang, from).map((r) => ({
+        articleId: r.article_id,
+        lang: r.lang,
+        user: r.account,
+        unit: r.unit_id,
+        typing: r.typing === 1,
+        at: r.seen_at,
+        seq: r.seq,
+      }))
+    },
+    last: () => last.get()?.seq ?? 0,
+  }
+}
