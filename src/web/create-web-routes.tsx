@@ -147,8 +147,9 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
   })
   registerMemory(web, deps, paths)
+  // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
+  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
-  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
   return web
 }

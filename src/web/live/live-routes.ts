@@ -12,11 +12,30 @@ export const HEARTBEAT_MS = 15_000
 /**
  * Live updates for the editor, on the browser's session (`EventSource` sends no Bearer token):
  * `GET /edit/:article/:lang/events` streams `event: translation` for every save of that article
- * and language, from any process on the database, each with an increasing `id:`; a reconnect
+ * and language, from any process on the database, each with an increasing `id:`, and
+ * `event: presence` (`{user, unit, typing}`, who is where; first who is there now); a reconnect
  * with `Last-Event-ID` gets what it missed first. A heartbeat every 15 s; the stream ends
  * (`event: end`) when the session does, say on sign-out.
  */
 export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): void {
+  // Where the reader is: the script reports the active segment, and whether they type, on
+  // moving, on starting and stopping to type, every 20 s, and '' on leaving the page.
+  web.post('/edit/:article/:lang/events/presence', async (c) => {
+    const { article, lang } = await editTarget(deps.store, c)
+    const body = await c.req.parseBody()
+    const unit = typeof body.unit === 'string' ? body.unit : ''
+    if (unit.length > 200) return c.json({ status: 400, detail: 'unit too long' }, 400)
+    const session = c.get('session') as NonNullable<WebEnv['Variables']['session']>
+    await deps.store.reportPresence({
+      articleId: article.id,
+      lang,
+      user: session.principal.account,
+      unit,
+      typing: body.typing === '1',
+    })
+    return c.body(null, 204)
+  })
+
   web.get('/edit/:article/:lang/events', async (c) => {
     const { article, lang } = await editTarget(deps.store, c)
     const raw = c.req.header('last-event-id') ?? c.req.query('after')
@@ -32,9 +51,15 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): v
       for (;;) {
         const events = await sub.next(heartbeat)
         if (events === undefined || stream.aborted) break
-        for (const e of events) {
-          const { id, ...data } = e
-          await stream.writeSSE({ event: 'translation', id: String(id), data: JSON.stringify(data) })
+        for (const item of events) {
+          if (item.type === 'translation') {
+            const { id, ...data } = item.event
+            await stream.writeSSE({ event: 'translation', id: String(id), data: JSON.stringify(data) })
+          } else {
+            // No id: where someone is now is not replayed after a reconnect.
+            const { user, unit, typing } = item.presence
+            await stream.writeSSE({ event: 'presence', data: JSON.stringify({ user, unit, typing }) })
+          }
         }
         if (events.length > 0) continue
         if (!(await deps.sessions.find(cookie))) {

@@ -56,6 +56,23 @@ describe('live updates on the session', () => {
     expect(resumed.map((e) => [e.id, e.text])).toEqual([[got[1]!.id, 'Vi går till hamnen.']])
   })
 
+  it('tells where colleagues are: who is there on connecting, then each move and typing', async () => {
+    const w = await makeWebApp({ pollMs: 20, heartbeatMs: 60_000 })
+    const [ana, rev] = [await w.signedIn('ana'), await w.signedIn('rev')]
+    const at = `/edit/${ARTICLE.id}/sv/events/presence`
+    expect((await rev.post(at, { unit: w.units[1] as string, typing: '0' })).status).toBe(204)
+    const res = await ana.get(EVENTS)
+    await rev.post(at, { unit: w.units[2] as string, typing: '1' })
+    const text = await readUntil(res, /(event: presence[\s\S]*){2}/)
+    const got = [...text.matchAll(/event: presence\ndata: (.*)\n\n/g)].map((m) => JSON.parse(m[1] as string))
+    expect(got).toEqual([
+      { user: 'rev', unit: w.units[1], typing: false },
+      { user: 'rev', unit: w.units[2], typing: true },
+    ])
+    // Presence carries no id: a reconnect resumes the saves, not who was where.
+    expect(text).not.toMatch(/event: presence\ndata: .*\nid:/)
+  })
+
   it('sends heartbeats, and ends the stream when the session ends', async () => {
     const w = await makeWebApp({ pollMs: 20, heartbeatMs: 50 })
     const ana = await w.signedIn('ana')
