@@ -50,6 +50,10 @@
   const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
   // The saved text of every row: a row that is not active may show a draft instead.
   const savedText = new Map()
+  // What this page last told the others about where it is (see tellPresence).
+  let told = ''
+  let toldAt = 0
+  let typingTimer
   // The latest version of each row this page knows of (a draft may be based on an older one).
   const knownVersion = new Map()
   // The text of each row's save still on its way: its own echo on the live stream is not news.
@@ -520,6 +524,7 @@
       history.replaceState(null, '', `${location.pathname}${body.dataset.back}&active=${u}`)
     }
     seg.scrollIntoView({ block: 'nearest' })
+    tellPresence(false)
     if (opts.row) seg.focus({ preventScroll: true })
     else if (area(seg)) area(seg).focus({ preventScroll: true })
     else seg.focus({ preventScroll: true })
@@ -763,6 +768,7 @@
     }
     first.scrollIntoView({ block: 'nearest' })
     memoryFor(first)
+    tellPresence(false)
   }
 
   // ---- Live: a colleague's save shows without a reload; a draft here is never overwritten ------
@@ -805,8 +811,69 @@
     if (t) offerCompare(seg, e)
   }
 
+  // ---- Presence: where colleagues are (a hint, never a lock), and telling them where we are ----
+  const others = new Map()
+  const PRESENCE_TTL = 60_000
+
+  function showPresence() {
+    for (const mark of document.querySelectorAll('.here')) mark.remove()
+    const now = Date.now()
+    const list = []
+    for (const [user, p] of others) {
+      if (now - p.at > PRESENCE_TTL || !p.unit) {
+        others.delete(user)
+        continue
+      }
+      const seg = document.getElementById(`u-${p.unit}`)
+      const n = seg ? seg.dataset.n : '?'
+      list.push(fill(p.typing ? strings.typingAt : strings.atSegment, { name: user, n }))
+      if (!seg) continue
+      const mark = el('span', `here${p.typing ? ' typing' : ''}`, user.slice(0, 2).toUpperCase())
+      mark.title = fill(p.typing ? strings.typingAt : strings.atSegment, { name: user, n })
+      seg.querySelector('.st')?.append(mark)
+    }
+    const line = document.getElementById('presence')
+    if (!line) return
+    line.hidden = list.length === 0
+    line.textContent = list.length === 0 ? '' : fill(strings.alsoHere, { list: list.join(', ') })
+  }
+  setInterval(showPresence, 10_000)
+
+  function tellPresence(typing, leaving = false) {
+    const seg = activeSeg()
+    const unit = leaving || !seg ? '' : seg.dataset.unit
+    const now = `${unit}/${typing ? 1 : 0}`
+    if (now === told && Date.now() - toldAt < 20_000) return
+    told = now
+    toldAt = Date.now()
+    fetch(`${base}/events/presence`, {
+      method: 'POST',
+      body: new URLSearchParams({ unit, typing: typing ? '1' : '0', _csrf: csrf }),
+      headers: { 'X-CSRF-Token': csrf },
+      credentials: 'same-origin',
+      keepalive: true,
+    }).catch(() => {})
+  }
+  setInterval(() => tellPresence(Boolean(typingTimer)), 20_000)
+  addEventListener('pagehide', () => tellPresence(false, true))
+  document.addEventListener('input', (e) => {
+    if (!e.target.closest || !e.target.closest('.seg.active')) return
+    clearTimeout(typingTimer)
+    tellPresence(true)
+    typingTimer = setTimeout(() => {
+      typingTimer = undefined
+      tellPresence(false)
+    }, 3000)
+  })
+
   if (typeof EventSource === 'function') {
     const live = new EventSource(`${base}/events`)
+    live.addEventListener('presence', (ev) => {
+      const p = json(ev.data, undefined)
+      if (!p || p.user === body.dataset.me) return
+      others.set(p.user, { unit: p.unit, typing: p.typing, at: Date.now() })
+      showPresence()
+    })
     live.addEventListener('translation', (ev) => {
       const e = json(ev.data, undefined)
       if (!e || e.lang !== lang) return

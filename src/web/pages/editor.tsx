@@ -14,6 +14,9 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     never: t('editor.never'),
     changedBy: t('editor.changedBy', { name: '{name}' }),
     compare: t('editor.compare'),
+    alsoHere: t('editor.alsoHere', { list: '{list}' }),
+    atSegment: t('editor.atSegment', { name: '{name}', n: '{n}' }),
+    typingAt: t('editor.typingAt', { name: '{name}', n: '{n}' }),
     noReview: t('editor.noReview', { lang: langName }),
     empty: t('editor.empty'),
     draft: t('editor.draft'),
@@ -177,9 +180,11 @@ export function EditorPage(props: {
         'src-dir': row.srcDir,
         dir: row.dir,
         'can-review': row.canReview ? '1' : '',
+        me: ctx.session?.principal.account ?? '',
       }}
     >
       {!row.canWrite && <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
+      <p id="presence" class="presence" aria-live="polite" hidden />
       <div class="grid">
         <div class="cols" aria-hidden="true">
           <span>#</span>

@@ -15,7 +15,7 @@ describeWith(['chromium'], 'live updates in Chromium', { timeout: 180_000 }, () 
   })
   afterAll(async () => server?.close())
 
-  it("shows a colleague's save without a reload, and keeps a draft, offering to compare", async () => {
+  it("shows a colleague's save without a reload, keeps a draft, offering to compare, and shows who is where", async () => {
     const [a, r] = [await launch(), await launch()]
     try {
       await signIn(a.page, server.url, 'ana')
@@ -49,6 +49,9 @@ describeWith(['chromium'], 'live updates in Chromium', { timeout: 180_000 }, () 
       await box.locator('.versions').waitFor()
       expect(await box.locator('.theirs').textContent()).toBe('Revs andra text.')
       expect(await box.locator('.mine').textContent()).toBe('Anas utkast.')
+      // Rev sees where Ana is: her initials on her row, and her name under the header.
+      await r.page.locator(`.seg[data-unit="${two}"] .here`, { hasText: 'AN' }).waitFor()
+      expect(await r.page.locator('#presence').textContent()).toMatch(/^Also here: ana \(segment 9(, typing)?\)$/)
       // Nothing of Ana's was written over, and nothing of Rev's.
       expect((await server.store.getTranslation(ID, two, 'sv')).text).toBe('Revs andra text.')
     } finally {
