@@ -384,6 +384,9 @@
     // Past here the row knows its new version (or the save failed): the echo is told apart by that.
     inFlight.delete(seg.dataset.unit)
     if (res.status === 412 && json.current) {
+      // Their version is known now: its echo on the live stream is no news to this row.
+      knownVersion.set(seg.dataset.unit, json.current.version)
+      savedText.set(seg.dataset.unit, json.current.text)
       setStatus(seg, strings.conflictTitle, 'failed')
       showConflict(seg, state, text, json.current)
       return false
