@@ -1,13 +1,10 @@
 import type { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
-import { streamSSE } from 'hono/streaming'
 import type { WebDeps, WebEnv } from '../env.js'
 import { editTarget } from '../edit-target.js'
 import { SESSION_COOKIE } from '../sign-in-routes.js'
 import type { EventHub } from './event-hub.js'
-
-/** A heartbeat (an SSE comment) this often, and the session looked at again. */
-export const HEARTBEAT_MS = 15_000
+import { lastEventId, streamLive } from './stream.js'
 
 /**
  * Live updates for the editor, on the browser's session (`EventSource` sends no Bearer token):
@@ -38,37 +35,11 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): v
 
   web.get('/edit/:article/:lang/events', async (c) => {
     const { article, lang } = await editTarget(deps.store, c)
-    const raw = c.req.header('last-event-id') ?? c.req.query('after')
-    const after = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined
     const cookie = getCookie(c, SESSION_COOKIE) ?? ''
-    const heartbeat = deps.heartbeatMs ?? HEARTBEAT_MS
-    const sub = await hub.subscribe(article.id, lang, after)
-    c.header('X-Accel-Buffering', 'no')
-    return streamSSE(c, async (stream) => {
-      stream.onAbort(() => sub.close())
-      // Tells the browser to come back after 2 s when the connection drops.
-      await stream.write('retry: 2000\n\n')
-      for (;;) {
-        const events = await sub.next(heartbeat)
-        if (events === undefined || stream.aborted) break
-        for (const item of events) {
-          if (item.type === 'translation') {
-            const { id, ...data } = item.event
-            await stream.writeSSE({ event: 'translation', id: String(id), data: JSON.stringify(data) })
-          } else {
-            // No id: where someone is now is not replayed after a reconnect.
-            const { user, unit, typing } = item.presence
-            await stream.writeSSE({ event: 'presence', data: JSON.stringify({ user, unit, typing }) })
-          }
-        }
-        if (events.length > 0) continue
-        if (!(await deps.sessions.find(cookie))) {
-          await stream.writeSSE({ event: 'end', data: 'signed-out' })
-          break
-        }
-        await stream.write(': heartbeat\n\n')
-      }
-      sub.close()
+    const sub = await hub.subscribe(article.id, lang, lastEventId(c))
+    return streamLive(c, sub, {
+      heartbeatMs: deps.heartbeatMs,
+      allowed: async () => (await deps.sessions.find(cookie)) !== undefined,
     })
   })
 }
