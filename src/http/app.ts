@@ -13,6 +13,7 @@ import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js
 import { readBody } from './middleware/read-body.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
+import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
 import { registerLocales } from './routes/locales.js'
 import { registerReports } from './routes/reports.js'
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerBadges(app, deps)
+  registerEvents(app, deps)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
