@@ -37,6 +37,8 @@ export interface AppOptions {
   maxBody?: number
   /** One line per request; `false` for none. */
   log?: LogSink
+  /** The live event stream: store polled this often, a heartbeat this often (tests shorten both). */
+  live?: { pollMs?: number; heartbeatMs?: number }
 }
 
 /** Defaults for {@link AppOptions}. */
@@ -113,7 +115,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerBadges(app, deps)
-  registerEvents(app, deps)
+  registerEvents(app, deps, opts.live)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app

@@ -24,6 +24,23 @@ describe('the live stream for API clients', () => {
     expect(data).toMatchObject({ unit: t.units[0], lang: 'sv', text: 'Välkommen', state: 'translated', version: 1 })
   })
 
+  it('ends the stream once its token is revoked', async () => {
+    const t = await makeTestApp({ live: { pollMs: 20, heartbeatMs: 50 } })
+    const res = await t.call(`${EVENTS}?lang=sv`)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = ''
+    while (!text.includes(': heartbeat')) text += decoder.decode((await reader.read()).value)
+    const [boss] = await t.accounts.listTokens('boss')
+    await t.accounts.revokeToken(boss!.id)
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) break
+      text += decoder.decode(value)
+    }
+    expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+  })
+
   it('needs a token and a target language', async () => {
     const t = await makeTestApp()
     expect((await t.call(`${EVENTS}?lang=sv`, { as: undefined })).status).toBe(401)
