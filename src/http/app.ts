@@ -15,6 +15,7 @@ import { readBody } from './middleware/read-body.js'
 import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
+import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
 import { registerLocales } from './routes/locales.js'
 import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
@@ -43,6 +44,8 @@ export interface AppOptions {
   maxBody?: number
   /** One line per request; `false` for none. */
   log?: LogSink
+  /** The live event stream: store polled this often, a heartbeat this often (tests shorten both). */
+  live?: { pollMs?: number; heartbeatMs?: number }
 }
 
 /** Defaults for {@link AppOptions}. */
@@ -141,6 +144,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerBadges(app, deps)
+  registerEvents(app, deps, opts.live)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app
