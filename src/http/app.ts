@@ -15,6 +15,7 @@ import { readBody } from './middleware/read-body.js'
 import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
 import { registerBadges } from './routes/badges.js'
+import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
 import { registerLocales } from './routes/locales.js'
 import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
@@ -47,6 +48,8 @@ export interface AppOptions {
   log?: LogSink
   /** Machine-translation engines by name, for suggestions (none when absent). */
   mt?: ReadonlyMap<string, MtEngine>
+  /** The live event stream: store polled this often, a heartbeat this often (tests shorten both). */
+  live?: { pollMs?: number; heartbeatMs?: number }
 }
 
 /** Defaults for {@link AppOptions}. */
@@ -146,6 +149,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTm(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
+  registerEvents(app, deps, opts.live)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app

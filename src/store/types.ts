@@ -9,6 +9,7 @@ import type {
 } from '../model/translation.js'
 import type { SegmentedArticle, Warning } from '../model/unit.js'
 import type { DocumentFormat, Skeleton } from '../documents/types.js'
+import type { TranslationOrigin } from '../model/origin.js'
 import type { AlignmentCounts } from '../align/types.js'
 import type { TranslationMemory } from '../tm/types.js'
 import type { Accounts } from '../auth/types.js'
@@ -312,6 +313,29 @@ export interface Store {
    */
   historyPage(articleId: string, unitId: string, query: HistoryPageQuery): Promise<HistoryPage>
   /**
+   * The writes of translations of one article and language after event `after` (a history
+   * `seq`), oldest first, at most `limit`: what the editor's live stream sends. Each carries the
+   * text and state that write made, and whether the translation is stale now. Shared by every
+   * process on the database: their writes land in one history.
+   */
+  translationEvents(
+    articleId: string,
+    lang: string,
+    after: number,
+    limit: number,
+  ): Promise<TranslationEvent[]>
+  /** The id of the latest translation event of any document (0 when none), where a new stream starts. */
+  lastEventId(): Promise<number>
+  /**
+   * Note where a person is in an article and language (`unit` '' when they left), and whether
+   * they are typing. A hint for colleagues, never a lock.
+   */
+  reportPresence(p: Omit<Presence, 'seq' | 'at'>, now?: Date): Promise<void>
+  /** The presence reports of one article and language after `after` (a `seq`), oldest first. */
+  presenceAfter(articleId: string, lang: string, after: number): Promise<Presence[]>
+  /** The `seq` of the latest presence report of any document (0 when none). */
+  lastPresenceSeq(): Promise<number>
+  /**
    * Coverage counts per article and target language (live units only), ordered by article id,
    * then target order. Answered from counters kept by the write paths, not by scanning units.
    * Throws NotFound when a named article does not exist.
@@ -363,4 +387,32 @@ export interface Store {
   backup(file: string): Promise<void>
   /** Release the database; calling it twice is harmless. */
   close(): Promise<void>
+}
+
+/** One write of a translation, as the editor's live stream sends it (`event: translation`). */
+export interface TranslationEvent {
+  /** Increasing over the whole database: the stream's `id:`, and what `Last-Event-ID` resumes from. */
+  id: number
+  unit: string
+  lang: string
+  text: string
+  state: State
+  /** Whether the translation is stale now (a later re-import may have made it so). */
+  stale: boolean
+  version: number
+  author: string
+  origin: TranslationOrigin | null
+}
+
+/** Where one person is in an article and language (`event: presence`). */
+export interface Presence {
+  articleId: string
+  lang: string
+  user: string
+  /** The segment they are at; '' once they left. */
+  unit: string
+  typing: boolean
+  /** When it was reported (ISO 8601). */
+  at: string
+  seq: number
 }

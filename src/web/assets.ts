@@ -14,6 +14,7 @@ export interface Asset {
 const TYPES: Record<string, string> = {
   css: 'text/css; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
 }
 
 /**
@@ -23,6 +24,7 @@ const TYPES: Record<string, string> = {
 export function loadAssets(dir: URL = ASSETS_DIR): {
   css: Asset
   js: Asset
+  icon: Asset
   byPath: Map<string, Asset>
 } {
   const load = (file: string): Asset => {
@@ -33,5 +35,6 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
   }
   const css = load('editor.css')
   const js = load('editor.js')
-  return { css, js, byPath: new Map([css, js].map((a) => [a.path, a])) }
+  const icon = load('favicon.svg')
+  return { css, js, icon, byPath: new Map([css, js, icon].map((a) => [a.path, a])) }
 }

@@ -9,6 +9,9 @@ import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
+import { registerMerge } from './merge/merge-routes.js'
+import { createEventHub } from './live/event-hub.js'
+import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
@@ -47,7 +50,7 @@ const REFERRER_POLICY = 'same-origin'
 export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   const i18n = deps.i18n ?? createWebI18n()
   const assets = loadAssets()
-  const paths = { css: assets.css.path, js: assets.js.path }
+  const paths = { css: assets.css.path, js: assets.js.path, icon: assets.icon.path }
   const web = new Hono<WebEnv>()
 
   const detect = languageDetector({
@@ -155,7 +158,10 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
   })
   registerMemory(web, deps, paths)
+  // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
+  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
   registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
+  registerMerge(web, deps)
   return web
 }

@@ -64,6 +64,7 @@ export function registerEditor(
           langName={langName}
           srcName={languageName(ctx.ui, article.lang)}
           here={editorQuery(filter, cursor)}
+          active={c.req.query('active')}
         />,
       ),
     )

@@ -16,6 +16,9 @@ export interface WebDeps {
   i18n?: i18n
   /** Segments per editor page (default {@link DEFAULT_WEB_OPTIONS}). */
   pageSize?: number
+  /** Live streams: how often the store is asked for new events, and between heartbeats (tests shorten both). */
+  pollMs?: number
+  heartbeatMs?: number
   /** Sign-in failures allowed per account and per address in `windowMs`. */
   limits?: { perAccount: number; perAddress: number; windowMs: number }
   /** The password check (default `verifyPassword`, scrypt); tests count its calls. */

@@ -143,6 +143,10 @@ describe('answers against the document', () => {
     await call(tPath(u0, 'de'), { ...jsonBody('PUT', { text: 'Willkommen' }, { 'If-Match': '"0"' }), as: 'ana' }, 403)
     await call(tPath('nope'), jsonBody('PUT', { text: 'Hej' }, { 'If-Match': '"0"' }), 404)
     await call(`${A}/units/${u0}/history`, {}, 200)
+    // The live stream never ends by itself, so only its refusals are read here (tests/http/events.test.ts streams).
+    await call(`${A}/events?lang=sv`, { as: undefined }, 401)
+    await call(`${A}/events?lang=fi`, {}, 400)
+    await call('/api/articles/sv-general-99/events?lang=sv', {}, 404)
     await call(`${A}/units/${u1}/matches?lang=sv`, {}, 200)
     await call('/api/tm/search?q=V%C3%A4lkommen&lang=sv', {}, 200)
     await call('/api/tm/search?q=x&lang=fi', {}, 404)

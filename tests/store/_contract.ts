@@ -211,6 +211,63 @@ export function testStore(makeStore: MakeStore): void {
       expect(await store.getTranslation('en-general-01', ids[1]!, 'sv')).toEqual(t)
     })
 
+    it('takes a translation back to initial with empty text through the versioned write (the editor\'s Clear)', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      await translate(id!, 'Ån', 'sv', { ifVersion: 0 })
+      const cleared = await translate(id!, '', 'sv', { ifVersion: 1, state: 'initial' })
+      expect(cleared).toMatchObject({ version: 2, text: '', state: 'initial', author: 'ann' })
+      expect((await store.history('en-general-01', id!, 'sv')).map((h) => [h.version, h.newText, h.newState])).toEqual([
+        [1, 'Ån', 'translated'],
+        [2, '', 'initial'],
+      ])
+      const [cov] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
+      expect(cov?.units.translated).toBe(0)
+    })
+
+    it('reads the writes of one article and language as events after an id, in order', async () => {
+      await importSample()
+      const ids = await unitIds()
+      const start = await store.lastEventId()
+      await translate(ids[0]!, 'Ån', 'sv', { ifVersion: 0 })
+      await translate(ids[1]!, 'Floden', 'de', { ifVersion: 0 })
+      await translate(ids[0]!, 'Ån rinner', 'sv', { ifVersion: 1, origin: { kind: 'memory', score: 92 } })
+      const all = await store.translationEvents('en-general-01', 'sv', start, 10)
+      expect(all.map((e) => [e.unit, e.lang, e.text, e.state, e.version, e.author, e.origin, e.stale])).toEqual([
+        [ids[0], 'sv', 'Ån', 'translated', 1, 'ann', null, false],
+        [ids[0], 'sv', 'Ån rinner', 'translated', 2, 'ann', { kind: 'memory', score: 92 }, false],
+      ])
+      expect(all[0]!.id).toBeGreaterThan(start)
+      expect(all[1]!.id).toBeGreaterThan(all[0]!.id)
+      // Resuming after the first gives the second; the limit holds; the latest id is the last write.
+      expect((await store.translationEvents('en-general-01', 'sv', all[0]!.id, 10)).map((e) => e.id)).toEqual([all[1]!.id])
+      expect(await store.translationEvents('en-general-01', 'sv', start, 1)).toHaveLength(1)
+      expect(await store.lastEventId()).toBe(all[1]!.id)
+      expect(await store.translationEvents('en-general-01', 'sv', all[1]!.id, 10)).toEqual([])
+    })
+
+    it('keeps one presence per person and document, each report with a growing seq', async () => {
+      await importSample()
+      const ids = await unitIds()
+      expect(await store.lastPresenceSeq()).toBe(0)
+      const at = new Date('2026-12-03T10:00:00Z')
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'ann', unit: ids[0]!, typing: false }, at)
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'de', user: 'ann', unit: ids[0]!, typing: false }, at)
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'bo', unit: ids[1]!, typing: true }, at)
+      const first = await store.presenceAfter('en-general-01', 'sv', 0)
+      expect(first.map((p) => [p.user, p.unit, p.typing, p.at])).toEqual([
+        ['ann', ids[0], false, '2026-12-03T10:00:00.000Z'],
+        ['bo', ids[1], true, '2026-12-03T10:00:00.000Z'],
+      ])
+      // A new report replaces the person's row and moves past every seq before it.
+      const seen = await store.lastPresenceSeq()
+      await store.reportPresence({ articleId: 'en-general-01', lang: 'sv', user: 'ann', unit: '', typing: false }, at)
+      const next = await store.presenceAfter('en-general-01', 'sv', seen)
+      expect(next.map((p) => [p.user, p.unit])).toEqual([['ann', '']])
+      expect(next[0]!.seq).toBe(await store.lastPresenceSeq())
+      expect((await store.presenceAfter('en-general-01', 'sv', 0)).map((p) => p.user)).toEqual(['bo', 'ann'])
+    })
+
     it('refuses a write based on a stale version and keeps the winner', async () => {
       await importSample()
       const [id] = await unitIds()

@@ -119,3 +119,21 @@ export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Stor
   }
   return { app, store, accounts, web, file, units, client, signedIn }
 }
+
+/** Write a translation of a unit of {@link ARTICLE} straight into the store, as someone else's save. */
+export function writeAs(
+  store: Store,
+  unitId: string,
+  text: string,
+  o: { lang?: string; author?: string; state?: 'translated' | 'reviewed'; ifVersion?: number } = {},
+) {
+  return store.writeTranslation({
+    articleId: ARTICLE.id,
+    unitId,
+    lang: o.lang ?? 'sv',
+    text,
+    state: o.state ?? 'translated',
+    ifVersion: o.ifVersion ?? 0,
+    author: o.author ?? 'ana',
+  })
+}

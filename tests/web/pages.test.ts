@@ -138,7 +138,8 @@ describe('editor', () => {
       author: 'ana',
       version: 1,
     })
-    const html = await (await ana.get(EDIT)).text()
+    // The last change shows in the panel of the active row.
+    const html = await (await ana.get(`${EDIT}?active=${unit}`)).text()
     expect(html).toContain('1 of 5 segments done')
     expect(html).toContain('Last changed by ana')
   })
@@ -232,7 +233,8 @@ describe('editor', () => {
   it('gives textareas and sources the right lang and dir', async () => {
     const w = await makeWebApp()
     const html = await (await (await w.signedIn('ana')).get(EDIT)).text()
-    expect(html).toMatch(/<textarea id="t-2" name="text" lang="sv" dir="ltr"/)
+    expect(html).toMatch(/<textarea id="t-1" name="text" form="edit" lang="sv" dir="ltr"/)
+    expect(html).toMatch(/<p class="target" lang="sv" dir="ltr"><\/p>/)
     expect(html).toMatch(/<p class="source" lang="en" dir="ltr">The weather is fine today\.<\/p>/)
   })
 
@@ -255,7 +257,7 @@ describe('editor', () => {
   it('lets only reviewers save as reviewed', async () => {
     const w = await makeWebApp()
     const ana = await w.signedIn('ana')
-    expect(await (await ana.get(EDIT)).text()).not.toContain('Save as reviewed')
+    expect(await (await ana.get(EDIT)).text()).not.toContain('class="review"')
     expect(
       (
         await ana.post(save(w.units[1] as string), {
@@ -266,7 +268,7 @@ describe('editor', () => {
       ).status,
     ).toBe(403)
     const rev = await w.signedIn('rev')
-    expect(await (await rev.get(EDIT)).text()).toContain('Save as reviewed')
+    expect(await (await rev.get(EDIT)).text()).toContain('class="review"')
     expect(
       (
         await rev.post(save(w.units[1] as string), {

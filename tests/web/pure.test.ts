@@ -147,7 +147,8 @@ describe('small helpers', () => {
 
 describe('editor row markup', () => {
   it('escapes source, target, ids, tokens and hints wherever they land', async () => {
-    const { segmentRowHtml, rowStrings } = await import('../../src/web/pages/row.js')
+    const { rowStrings } = await import('../../src/web/pages/row.js')
+    const { segmentRowHtml } = await import('../../src/web/grid/row-html.js')
     const { createWebI18n } = await import('../../src/web/i18n.js')
     const t = createWebI18n().getFixedT('en')
     const evil = `<img src=x onerror="alert('s')">&`
@@ -194,6 +195,7 @@ describe('editor row markup', () => {
         back: '?filter=all&page=1',
         when: (x) => x,
       },
+      { next: 'u"1' },
     )
     expect(html).not.toMatch(/<img|<\/textarea><\/textarea>|<b>ana|"alert|u"1|tok"en|x"y/)
     expect(html).toContain(
@@ -201,6 +203,8 @@ describe('editor row markup', () => {
     )
     expect(html).toContain('data-token="{{x&quot;y}}"')
     expect(html).toContain('id="u-u&quot;1"')
-    expect(html).toContain('action="/edit/a/sv/u%221?filter=all&amp;page=1"')
+    expect(html).toContain('action="/edit/a/sv/u%221?filter=all&amp;page=1&amp;active=u%221"')
+    expect(html).toContain(',&quot;{{x\\&quot;y}}&quot;]" data-hints=')
+    expect(html.match(/<textarea/g)).toHaveLength(1)
   })
 })

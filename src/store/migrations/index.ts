@@ -14,6 +14,7 @@ import { sql as textFaults } from './014-text-faults.js'
 import { sql as archive } from './015-archive.js'
 import { sql as documents } from './016-documents.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
+import { sql as documentEvents } from './018-document-events.js'
 import { sql as machineTranslation } from './019-machine-translation.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: '015-archive', sql: archive },
   { version: 16, name: '016-documents', sql: documents },
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
+  { version: 18, name: '018-document-events', sql: documentEvents },
   { version: 19, name: '019-machine-translation', sql: machineTranslation },
 ]
 

@@ -14,6 +14,7 @@ import { createSqliteMtCache } from './mt-cache.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
+import { createEventOps, createPresenceOps } from './events.js'
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions extends OpenOptions {
@@ -38,6 +39,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   let importer: Promise<ReturnType<typeof import('./import.js').createImporter>> | undefined
   const importArticle = () => (importer ??= import('./import.js').then((m) => m.createImporter(db, now)))
   const translations = createTranslationOps(db, now)
+  const events = createEventOps(db)
+  const presence = createPresenceOps(db, now)
   const reports = createCoverageOps(db)
   const wholeReports = createArticleCoverageOps(db)
   const resourceSets = createResourceSetOps(db, now, translations)
@@ -82,6 +85,12 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     writeTranslation: (write) => whenFree(() => translations.writeGrouped(write)),
     history: async (articleId, unitId, lang) => translations.history(articleId, unitId, lang),
     historyPage: async (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
+    translationEvents: async (articleId, lang, after, limit) =>
+      events.translationEvents(articleId, lang, after, limit),
+    lastEventId: async () => events.lastEventId(),
+    reportPresence: (p, at) => whenFree(() => presence.report(p, at)),
+    presenceAfter: async (articleId, lang, after) => presence.after(articleId, lang, after),
+    lastPresenceSeq: async () => presence.last(),
     coverage: async (o) => reports.coverage(o),
     pendingUnits: async (articleId, lang) => reports.pending(articleId, lang),
     articleCoverage: async (o) => wholeReports.articleCoverage(o),

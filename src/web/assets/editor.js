@@ -28,13 +28,43 @@
       }
     },
   }
+  // Times in the reader's own zone and the page's language; the server wrote them in UTC.
+  const timeFormat = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  })
+  const localTime = (iso) => {
+    const d = new Date(iso)
+    return Number.isNaN(d.getTime()) ? iso : timeFormat.format(d)
+  }
+  for (const t of document.querySelectorAll('time[datetime]')) t.textContent = localTime(t.dateTime)
   if (!article || !lang) return
 
   const segs = () => Array.from(document.querySelectorAll('.seg'))
   const draftKey = (seg) => `tolk:draft:${article}:${lang}:${seg.dataset.unit}`
   const dismissKey = (seg) => `tolk:dismissed:${article}:${lang}:${seg.dataset.unit}`
-  const area = (seg) => seg.querySelector('textarea')
-  const statusOf = (seg) => seg.querySelector('.status')
+  // The grid has one editable field, in the active row; the panel of tools goes with it.
+  const panel = () => document.getElementById('panel')
+  const activeSeg = () => document.querySelector('.seg.active')
+  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('textarea') : null)
+  const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
+  // The saved text of every row: a row that is not active may show a draft instead.
+  const savedText = new Map()
+  // What this page last told the others about where it is (see tellPresence).
+  let told = ''
+  let toldAt = 0
+  let typingTimer
+  // The latest version of each row this page knows of (a draft may be based on an older one).
+  const knownVersion = new Map()
+  // The text of each row's save still on its way: its own echo on the live stream is not news.
+  const inFlight = new Map()
+  const json = (v, fallback) => {
+    try {
+      return v ? JSON.parse(v) : fallback
+    } catch {
+      return fallback
+    }
+  }
 
   function setStatus(seg, text, kind) {
     const el = statusOf(seg)
@@ -45,12 +75,12 @@
 
   function applyDismissed(seg) {
     const gone = store.get(dismissKey(seg)) || []
-    for (const li of seg.querySelectorAll('.hints li'))
+    for (const li of seg.querySelectorAll('.panel .hints li'))
       li.classList.toggle('dismissed', gone.includes(li.dataset.hint))
   }
 
   function renderHints(seg, hints) {
-    const ul = seg.querySelector('.hints')
+    const ul = seg.querySelector('.panel .hints')
     if (!ul) return
     ul.replaceChildren(
       ...hints.map((h) => {
@@ -79,7 +109,7 @@
 
   function copySource(seg) {
     const t = area(seg)
-    const src = seg.querySelector('.source')
+    const src = seg && seg.querySelector('.source')
     if (!t || !src) return
     t.value = src.textContent
     t.dispatchEvent(new Event('input', { bubbles: true }))
@@ -88,8 +118,8 @@
 
   function setVersion(seg, version) {
     seg.dataset.version = String(version)
-    const input = seg.querySelector('input[name="version"]')
-    if (input) input.value = String(version)
+    if (!seg.classList.contains('active')) return
+    for (const input of seg.querySelectorAll('.panel input[name="version"]')) input.value = String(version)
   }
 
   function updateProgress(p) {
@@ -102,39 +132,81 @@
     if (text) text.textContent = p.text
     const left = document.getElementById('progress-left')
     if (left) left.textContent = p.left
+    const short = document.getElementById('progress-short')
+    if (short) short.textContent = fill(strings.progressShort, { done: p.done, total: p.total })
   }
 
-  function showConflict(seg, state, mine, current) {
-    seg.querySelector('.conflict-box')?.remove()
-    const box = document.createElement('div')
-    box.className = 'conflict-box'
-    box.setAttribute('role', 'alert')
-    const h = document.createElement('h3')
-    h.textContent = strings.conflictTitle
-    const theirsLabel = document.createElement('p')
-    theirsLabel.textContent = `${fill(strings.theirs, { version: current.version })}${current.author ? ` · ${current.author}` : ''}`
-    const theirs = document.createElement('p')
-    theirs.className = 'target theirs'
-    theirs.textContent = current.text
-    const mineLabel = document.createElement('p')
-    mineLabel.textContent = strings.mine
-    const mineText = document.createElement('p')
-    mineText.className = 'target mine'
-    mineText.textContent = mine
-    const buttons = document.createElement('div')
-    buttons.className = 'actions'
+  // ---- A conflict: base, mine and theirs, each with a word diff, and a three-way merge ---------
+  // Changes on both sides that touch different words are merged; where both changed the same
+  // words, a marked place offers each side, and nothing saves until every place is chosen.
+  const marksLeft = () => document.querySelectorAll('.conflict-box .choose').length
+
+  function diffText(cls, parts) {
+    const p = el('p', `target ${cls}`)
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    for (const part of parts) {
+      if (part.op === 'same') p.append(document.createTextNode(part.text))
+      else p.append(el(part.op, '', part.text))
+    }
+    return p
+  }
+
+  function mergedView(seg, parts, onReady) {
+    const p = el('p', 'target merged')
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    let n = 0
+    for (const part of parts) {
+      if (part.kind === 'same') {
+        p.append(document.createTextNode(part.text))
+        continue
+      }
+      n++
+      const place = el('span', 'choose')
+      place.setAttribute('role', 'group')
+      place.setAttribute('aria-label', fill(strings.place, { n }))
+      const pick = (cls, label, text) => {
+        const b = el('button', cls, fill(label, { text: text || strings.nothingThere }))
+        b.type = 'button'
+        b.addEventListener('click', () => {
+          const chosen = el('span', 'chosen', text)
+          place.replaceWith(chosen)
+          onReady()
+        })
+        return b
+      }
+      place.append(pick('pick-mine', strings.useMine, part.mine), pick('pick-theirs', strings.useTheirs, part.theirs))
+      p.append(place)
+    }
+    return p
+  }
+
+  function setSaveBlocked(blocked) {
+    for (const b of document.querySelectorAll('#panel form button[type="submit"]')) b.disabled = blocked
+  }
+
+  async function showConflict(seg, state, mine, current) {
+    document.querySelector('.conflict-box')?.remove()
+    const t = area(seg)
+    const basedOn = Number(seg.dataset.version)
+    const box = el('section', 'conflict-box')
+    const h = el('h3', '', strings.conflictTitle)
+    h.id = 'conflict-title'
+    box.setAttribute('aria-labelledby', h.id)
+    box.append(h)
+    panel().querySelector('form').after(box)
+    const buttons = el('div', 'actions')
     const button = (label, cls, onClick) => {
-      const b = document.createElement('button')
+      const b = el('button', cls, label)
       b.type = 'button'
-      b.className = cls
-      b.textContent = label
       b.addEventListener('click', onClick)
       buttons.append(b)
       return b
     }
-    const t = area(seg)
     const done = () => {
       box.remove()
+      setSaveBlocked(false)
       t.focus()
     }
     const keep = button(strings.keepMine, 'keep-mine', () => {
@@ -146,25 +218,84 @@
     button(strings.takeTheirs, 'take-theirs', () => {
       setVersion(seg, current.version)
       t.value = current.text
+      savedText.set(seg.dataset.unit, current.text)
       store.set(draftKey(seg), undefined)
       setStatus(seg, '', '')
       done()
     })
-    button(strings.merge, 'merge', () => {
-      setVersion(seg, current.version)
-      t.value = `${mine}\n${current.text}`
-      saveDraft(seg)
-      setStatus(seg, strings.mergeHint, '')
+    let res
+    try {
+      res = await fetch(`${base}/${encodeURIComponent(seg.dataset.unit)}/merge`, {
+        method: 'POST',
+        body: new URLSearchParams({ mine, basedOn: String(basedOn), _csrf: csrf }),
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrf },
+        credentials: 'same-origin',
+      })
+    } catch {
+      res = undefined
+    }
+    const m = res && res.ok ? await res.json().catch(() => undefined) : undefined
+    if (!m) {
+      // Still the two texts and the two ways out: nothing is lost for want of a comparison.
+      const reason = res ? `HTTP ${res.status}` : strings.networkError
+      box.append(el('p', 'failed', fill(strings.unavailable, { reason })))
+      box.append(el('p', '', fill(strings.theirs, { version: current.version })), diffText('theirs', [{ op: 'same', text: current.text }]))
+      box.append(el('p', '', strings.mine), diffText('mine', [{ op: 'same', text: mine }]))
+      box.append(buttons)
+      keep.focus()
+      return
+    }
+    const their = m.theirs
+    const versions = el('dl', 'versions')
+    const row = (label, content) => {
+      versions.append(el('dt', '', label))
+      const dd = el('dd')
+      dd.append(content)
+      versions.append(dd)
+    }
+    row(fill(strings.base, { version: m.base.version }), diffText('base', [{ op: 'same', text: m.base.text }]))
+    row(strings.mineDiff, diffText('mine', m.mine.diff))
+    row(
+      fill(strings.theirsDiff, { version: their.version, author: their.author || '', state: strings[their.state] || their.state }),
+      diffText('theirs', their.diff),
+    )
+    const status = el('p', 'merge-status')
+    status.setAttribute('role', 'status')
+    const saveMerged = el('button', 'save-merged', strings.saveMerged)
+    saveMerged.type = 'button'
+    const merged = mergedView(seg, m.parts, () => ready())
+    // The merged text goes into the field once nothing is left to choose, and saves against
+    // their version: it holds their changes now.
+    function ready() {
+      const left = marksLeft()
+      saveMerged.disabled = left > 0
+      setSaveBlocked(left > 0)
+      status.textContent =
+        left === 0 ? '' : left === 1 ? strings.chooseFirstOne : fill(strings.chooseFirst, { count: left })
+      if (left === 0) {
+        t.value = merged.textContent
+        setVersion(seg, their.version)
+        saveDraft(seg)
+      }
+      const next = box.querySelector('.choose button')
+      if (next) next.focus()
+      else saveMerged.focus()
+    }
+    saveMerged.addEventListener('click', () => {
+      if (marksLeft() > 0) return
       done()
+      save(seg, state)
     })
-    box.append(h, theirsLabel, theirs, mineLabel, mineText, buttons)
-    t.closest('form').after(box)
-    keep.focus()
+    buttons.prepend(saveMerged)
+    box.append(versions, el('h4', '', strings.merged))
+    if (m.parts.some((p) => p.kind === 'choose')) box.append(el('p', 'hint', strings.chooseHelp))
+    box.append(merged, status, buttons)
+    ready()
   }
 
   // While typing: name the source's placeholders and markup the target does not hold (yet).
   function warnLostTokens(seg, text) {
-    if (!seg.dataset.keep) return
+    if (!seg.dataset.keep) return seg.querySelector('.lost')?.remove()
     const lost =
       text.trim() === '' ? [] : JSON.parse(seg.dataset.keep).filter((k) => !text.includes(k))
     let el = seg.querySelector('.lost')
@@ -172,7 +303,7 @@
     if (!el) {
       el = document.createElement('p')
       el.className = 'lost'
-      seg.querySelector('.hints')?.before(el)
+      seg.querySelector('.panel .hints')?.before(el)
     }
     el.textContent = lost.map((token) => fill(strings.token, { token })).join(' · ')
   }
@@ -197,11 +328,37 @@
     return m && lines(m.text) === lines(text) ? m : undefined
   }
 
-  async function save(seg, state) {
+  // The symbols of the states, as the server's status cell draws them (src/web/grid/state-mark.ts).
+  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', stale: '⚠S' }
+
+  function setStateMark(seg, state, stale) {
+    const cell = seg.querySelector('.st')
+    if (!cell) return
+    const name = stale ? `${strings[state]}, ${strings.stale}` : strings[state]
+    const key = stale ? 'stale' : state
+    cell.className = `st st-${key}`
+    cell.title = name
+    cell.querySelector('b').textContent = SYMBOLS[key]
+    cell.querySelector('.sr-only').textContent = name
+  }
+
+  // Saves the field's text; `clearing` saves an empty text as untranslated instead (Clear).
+  async function save(seg, state, clearing = false) {
     const t = area(seg)
-    const form = t && t.closest('form')
-    if (!form) return false
-    const text = t.value
+    const form = panel()?.querySelector('form')
+    if (!t || !form) return false
+    const text = clearing ? '' : t.value
+    // A merge with places still to choose is not a text yet.
+    const left = marksLeft()
+    if (left > 0) {
+      setStatus(seg, left === 1 ? strings.chooseFirstOne : fill(strings.chooseFirst, { count: left }), 'failed')
+      return false
+    }
+    // An empty text is never saved as a translation: taking one back is Clear's work.
+    if (!clearing && text.trim() === '') {
+      setStatus(seg, strings.empty, 'failed')
+      return false
+    }
     setStatus(seg, strings.saving, '')
     const data = new URLSearchParams({ text, version: seg.dataset.version, state, _csrf: csrf })
     const origin = originOf(seg, text)
@@ -210,6 +367,7 @@
       data.set('originScore', String(origin.score))
     }
     let res
+    inFlight.set(seg.dataset.unit, text)
     try {
       res = await fetch(form.action, {
         method: 'POST',
@@ -218,11 +376,17 @@
         credentials: 'same-origin',
       })
     } catch {
+      inFlight.delete(seg.dataset.unit)
       setStatus(seg, fill(strings.failed, { reason: strings.networkError }), 'failed')
       return false
     }
     const json = await res.json().catch(() => ({}))
+    // Past here the row knows its new version (or the save failed): the echo is told apart by that.
+    inFlight.delete(seg.dataset.unit)
     if (res.status === 412 && json.current) {
+      // Their version is known now: its echo on the live stream is no news to this row.
+      knownVersion.set(seg.dataset.unit, json.current.version)
+      savedText.set(seg.dataset.unit, json.current.text)
       setStatus(seg, strings.conflictTitle, 'failed')
       showConflict(seg, state, text, json.current)
       return false
@@ -236,7 +400,11 @@
       return false
     }
     const tr = json.translation
+    savedText.set(seg.dataset.unit, tr.text)
+    knownVersion.set(seg.dataset.unit, tr.version)
+    delete seg.dataset.remote
     // Someone may have typed on while the save travelled: keep that as a draft.
+    if (clearing) t.value = ''
     if (t.value === text) store.set(draftKey(seg), undefined)
     // The match is in the history now; saving the same text again (say, as reviewed) is not
     // another insertion from the memory.
@@ -247,43 +415,181 @@
     seg.className = seg.className
       .replace(/state-\w+/, `state-${tr.state}`)
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
-    const badge = seg.querySelector('.meta .badge')
-    if (badge) {
-      badge.className = `badge state-${tr.state}`
-      badge.textContent = json.stateLabel
-    }
-    if (!tr.stale) seg.querySelector('.meta .badge.stale')?.remove()
-    const meta = seg.querySelector('.meta')
-    if (meta && meta.lastChild && meta.lastChild.nodeType === Node.TEXT_NODE)
-      meta.lastChild.textContent = ` ${json.meta}`
+    setStateMark(seg, tr.state, tr.stale)
+    showClear(seg)
+    seg.dataset.author = tr.author || ''
+    seg.dataset.at = tr.updatedAt || ''
+    showWho(seg)
+    if (json.hints.length > 0) seg.dataset.hints = JSON.stringify(json.hints)
+    else delete seg.dataset.hints
     renderHints(seg, json.hints)
     updateProgress(json.progress)
-    setStatus(seg, strings.saved, 'ok')
+    setStatus(seg, fill(strings.savedN, { n: seg.dataset.n }), 'ok')
     memoryEpoch++
     return true
   }
 
-  function focusSeg(seg) {
+  // A row that is not active shows its draft, marked, in place of its saved text.
+  function showTarget(seg) {
+    const cell = seg.querySelector('.tgt')
+    const p = el('p', 'target')
+    p.lang = lang
+    p.dir = body.dataset.dir || 'auto'
+    const draft = store.get(draftKey(seg))
+    const saved = savedText.get(seg.dataset.unit) ?? ''
+    const drafted = draft && typeof draft.text === 'string' && draft.text !== saved
+    p.textContent = drafted ? draft.text : saved
+    cell.replaceChildren(p)
+    if (drafted) {
+      p.classList.add('draft')
+      cell.append(el('span', 'draft-mark', strings.draft))
+      const remote = json(seg.dataset.remote, undefined)
+      if (remote) cell.append(el('span', 'draft-mark remote', fill(strings.changedBy, { name: remote.author })))
+    }
+  }
+
+  function showWho(seg) {
+    const who = panel()?.querySelector('.who')
+    if (!who) return
+    const { author, at } = seg.dataset
+    if (!author || !at) return (who.textContent = strings.never)
+    const time = el('time', '', localTime(at))
+    time.dateTime = at
+    const [before, after] = fill(strings.lastChanged, { author, when: '\u0000' }).split('\u0000')
+    who.replaceChildren(before, time, after || '')
+  }
+
+  function showClear(seg) {
+    const b = panel()?.querySelector('button.clear')
+    if (b) b.hidden = seg.dataset.state === 'initial' && (savedText.get(seg.dataset.unit) ?? '') === ''
+  }
+
+  function numLink(seg) {
+    const a = el('a', 'num')
+    const u = encodeURIComponent(seg.dataset.unit)
+    a.href = `${body.dataset.back}&active=${u}#u-${u}`
+    a.setAttribute('aria-label', fill(strings.activate, { n: seg.dataset.n }))
+    a.append(...seg.querySelector('.num').childNodes)
+    return a
+  }
+
+  // The draft of a row (if any) goes into the field, and the version it was made from with it,
+  // so that a colleague's save in between shows up as a conflict instead of being overwritten.
+  function fillArea(seg, t) {
+    const saved = savedText.get(seg.dataset.unit) ?? ''
+    const draft = store.get(draftKey(seg))
+    if (draft && typeof draft.text === 'string' && draft.text !== saved) {
+      t.value = draft.text
+      if (Number.isInteger(draft.basedOn)) seg.dataset.version = String(draft.basedOn)
+      const m = draft.match
+      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
+      return true
+    }
+    if (draft) store.set(draftKey(seg), undefined)
+    t.value = saved
+    return false
+  }
+
+  // Make a row the active one: the field and the panel move to it; the row it leaves shows its
+  // text (or its draft). The address follows, so a reload opens the same row.
+  function activate(seg, opts = {}) {
     if (!seg) return
-    const t = area(seg)
-    if (t) {
-      t.focus()
-      t.selectionStart = t.selectionEnd = t.value.length
-    } else seg.querySelector('a, button')?.focus()
-    seg.scrollIntoView({ block: 'center' })
+    const old = activeSeg()
+    const tools = panel()
+    if (old !== seg) {
+      const t = old && area(old)
+      const label = old && old.querySelector('.tgt label')
+      if (old) {
+        old.classList.remove('active')
+        showTarget(old)
+        old.querySelector('.num')?.replaceWith(numLink(old))
+      }
+      seg.classList.add('active')
+      const num = seg.querySelector('a.num')
+      if (num) {
+        const span = el('span', 'num')
+        span.append(...num.childNodes)
+        num.replaceWith(span)
+      }
+      if (t) {
+        t.id = `t-${seg.dataset.n}`
+        label.htmlFor = t.id
+        label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
+        const restored = fillArea(seg, t)
+        seg.querySelector('.tgt').replaceChildren(label, t)
+        if (tools) updatePanel(seg, tools)
+        if (restored) setStatus(seg, strings.draftRestored, '')
+        const remote = json(seg.dataset.remote, undefined)
+        if (remote && restored) offerCompare(seg, remote)
+        warnLostTokens(seg, t.value)
+      } else if (tools) updatePanel(seg, tools)
+      const u = encodeURIComponent(seg.dataset.unit)
+      history.replaceState(null, '', `${location.pathname}${body.dataset.back}&active=${u}`)
+    }
+    seg.scrollIntoView({ block: 'nearest' })
+    tellPresence(false)
+    if (opts.row) seg.focus({ preventScroll: true })
+    else if (area(seg)) area(seg).focus({ preventScroll: true })
+    else seg.focus({ preventScroll: true })
+    memoryFor(seg)
+  }
+
+  // The panel's contents for a newly active row: its form, codes, hints, last change, history.
+  function updatePanel(seg, tools) {
+    const unit = seg.dataset.unit
+    tools.setAttribute('aria-label', fill(strings.tools, { n: seg.dataset.n }))
+    for (const form of tools.querySelectorAll('form')) {
+      form.action = `${base}/${encodeURIComponent(unit)}${body.dataset.back}&active=${encodeURIComponent(unit)}`
+      form.querySelector('input[name="version"]').value = seg.dataset.version
+    }
+    const tokens = tools.querySelector('.tokens')
+    if (tokens) {
+      const list = json(seg.dataset.tokens, [])
+      tokens.hidden = list.length === 0
+      tokens.replaceChildren(
+        tokens.firstElementChild,
+        ...list.map((tok, i) => {
+          const b = el('button', 'token', tok)
+          b.type = 'button'
+          b.dataset.token = tok
+          b.title = fill(strings.insertToken, { n: i + 1, token: tok })
+          return b
+        }),
+      )
+    }
+    showWho(seg)
+    tools.querySelector('a.history-link').href = `${base}/${encodeURIComponent(unit)}/history`
+    tools.querySelector('.conflict-box')?.remove()
+    setSaveBlocked(false)
+    tools.querySelector('.lost')?.remove()
+    tools.querySelector('.tm')?.remove()
+    setStatus(seg, '', '')
+    seg.append(tools)
+    showClear(seg)
+    renderHints(seg, json(seg.dataset.hints, []))
+  }
+
+  function move(seg, step, opts) {
+    const all = segs()
+    const i = all.indexOf(seg)
+    const to = all[i + step]
+    if (to) return activate(to, opts)
+    // Past the last row of a page: the next page (or back to the one before).
+    const page = step > 0 ? body.dataset.next : body.dataset.prev
+    if (page) location.href = page
   }
 
   function nextOpen(seg) {
     const all = segs()
     const i = all.indexOf(seg)
     const after = all.slice(i + 1).find((s) => s.dataset.open === '1')
-    if (after) return focusSeg(after)
+    if (after) return activate(after)
     if (body.dataset.next) {
       location.href = body.dataset.next
       return
     }
     const before = all.slice(0, i).find((s) => s.dataset.open === '1')
-    focusSeg(before || all[i + 1])
+    activate(before || all[i + 1] || seg)
   }
 
   // ---- Translation memory: the focused segment's top matches, fetched when it gets focus -----
@@ -308,7 +614,7 @@
     const status = el('p', 'tm-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'tm-list'))
-    area(seg).closest('form').after(box)
+    panel().querySelector('form').after(box)
     return box
   }
 
@@ -353,7 +659,12 @@
   }
 
   async function loadMatches(seg) {
-    if (!area(seg) || seg.dataset.tmEpoch === String(memoryEpoch)) return
+    if (!area(seg)) return
+    if (seg.dataset.tmEpoch === String(memoryEpoch)) {
+      // Asked already since the last save: show what came (a row made active again).
+      if (matchesOf.has(seg) && !seg.querySelector('.tm')) renderMatches(seg, matchesOf.get(seg))
+      return
+    }
     seg.dataset.tmEpoch = String(memoryEpoch)
     const status = memoryBox(seg).querySelector('.tm-status')
     status.textContent = strings.tmLoading
@@ -380,7 +691,7 @@
     clearTimeout(memoryTimer)
     if (!seg || !area(seg)) return
     memoryTimer = setTimeout(() => {
-      if (seg.contains(document.activeElement)) loadMatches(seg)
+      if (seg.classList.contains('active')) loadMatches(seg)
     }, 120)
   }
 
@@ -437,53 +748,170 @@
     results.replaceChildren(el('p', '', fill(strings.hits, { count: json.hits.length })), list)
   })
 
-  // Restore drafts, unhide what needs the script, apply dismissals.
+  // Every row's saved text; the drafts of rows that are not active show in their place.
   for (const seg of segs()) {
-    applyDismissed(seg)
-    seg.querySelector('button.copy')?.removeAttribute('hidden')
+    seg.tabIndex = -1
+    knownVersion.set(seg.dataset.unit, Number(seg.dataset.version))
     const t = area(seg)
-    if (!t) continue
-    const draft = store.get(draftKey(seg))
-    if (draft && typeof draft.text === 'string' && draft.text !== t.value) {
-      t.value = draft.text
-      // A draft made from an older version saves against that version, so a colleague's save in
-      // between shows up as a conflict instead of being overwritten.
-      if (Number.isInteger(draft.basedOn)) setVersion(seg, draft.basedOn)
-      const m = draft.match
-      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
-      setStatus(seg, strings.draftRestored, '')
-    } else if (draft) store.set(draftKey(seg), undefined)
+    savedText.set(seg.dataset.unit, t ? t.defaultValue : (seg.querySelector('.target')?.textContent ?? ''))
+    if (!seg.classList.contains('active') && store.get(draftKey(seg))) showTarget(seg)
+  }
+  panel()?.querySelector('button.copy')?.removeAttribute('hidden')
+  const first = activeSeg()
+  if (first) {
+    applyDismissed(first)
+    const t = area(first)
+    if (t && fillArea(first, t)) {
+      setVersion(first, first.dataset.version)
+      setStatus(first, strings.draftRestored, '')
+    }
+    if (t) {
+      t.focus({ preventScroll: true })
+      warnLostTokens(first, t.value)
+    }
+    first.scrollIntoView({ block: 'nearest' })
+    memoryFor(first)
+    tellPresence(false)
   }
 
-  // Start where the work is: the row named in the address (after a form save), else the first
-  // open segment, so the keyboard flow needs no mouse to begin.
-  const named =
-    location.hash.startsWith('#u-') &&
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))
-  const start = named || segs().find((s) => s.dataset.open === '1' && area(s))
-  if (start && area(start)) {
-    area(start).focus()
-    if (named) start.scrollIntoView({ block: 'center' })
-    memoryFor(start)
+  // ---- Live: a colleague's save shows without a reload; a draft here is never overwritten ------
+  function offerCompare(seg, e) {
+    const status = statusOf(seg)
+    if (!status) return
+    setStatus(seg, fill(strings.changedBy, { name: e.author }), '')
+    const b = el('button', 'compare', strings.compare)
+    b.type = 'button'
+    b.addEventListener('click', () =>
+      showConflict(seg, 'translated', area(seg).value, { text: e.text, version: e.version, author: e.author, state: e.state }),
+    )
+    status.append(' ', b)
+  }
+
+  function applyRemote(seg, e) {
+    const unit = seg.dataset.unit
+    const before = savedText.get(unit) ?? ''
+    knownVersion.set(unit, e.version)
+    savedText.set(unit, e.text)
+    seg.dataset.state = e.state
+    seg.dataset.open = e.state === 'initial' || e.stale ? '1' : '0'
+    seg.className = seg.className.replace(/state-\w+/, `state-${e.state}`).replace(' is-stale', '') + (e.stale ? ' is-stale' : '')
+    setStateMark(seg, e.state, e.stale)
+    seg.dataset.author = e.author
+    seg.dataset.at = new Date().toISOString()
+    const t = area(seg)
+    const draft = store.get(draftKey(seg))
+    const drafted = t ? t.value !== before : draft && typeof draft.text === 'string' && draft.text !== e.text
+    if (!drafted) {
+      // Nothing of ours in the way: take their text and version.
+      setVersion(seg, e.version)
+      if (t) t.value = e.text
+      else showTarget(seg)
+      if (t) showWho(seg)
+      return
+    }
+    // Ours stays, made from the older version: saving it meets theirs in the merge.
+    seg.dataset.remote = JSON.stringify(e)
+    if (t) offerCompare(seg, e)
+  }
+
+  // ---- Presence: where colleagues are (a hint, never a lock), and telling them where we are ----
+  const others = new Map()
+  const PRESENCE_TTL = 60_000
+
+  function showPresence() {
+    for (const mark of document.querySelectorAll('.here')) mark.remove()
+    const now = Date.now()
+    const list = []
+    for (const [user, p] of others) {
+      if (now - p.at > PRESENCE_TTL || !p.unit) {
+        others.delete(user)
+        continue
+      }
+      const seg = document.getElementById(`u-${p.unit}`)
+      const n = seg ? seg.dataset.n : '?'
+      list.push(fill(p.typing ? strings.typingAt : strings.atSegment, { name: user, n }))
+      if (!seg) continue
+      const mark = el('span', `here${p.typing ? ' typing' : ''}`, user.slice(0, 2).toUpperCase())
+      mark.title = fill(p.typing ? strings.typingAt : strings.atSegment, { name: user, n })
+      seg.querySelector('.st')?.append(mark)
+    }
+    const line = document.getElementById('presence')
+    if (!line) return
+    line.hidden = list.length === 0
+    line.textContent = list.length === 0 ? '' : fill(strings.alsoHere, { list: list.join(', ') })
+  }
+  setInterval(showPresence, 10_000)
+
+  function tellPresence(typing, leaving = false) {
+    const seg = activeSeg()
+    const unit = leaving || !seg ? '' : seg.dataset.unit
+    const now = `${unit}/${typing ? 1 : 0}`
+    if (now === told && Date.now() - toldAt < 20_000) return
+    told = now
+    toldAt = Date.now()
+    fetch(`${base}/events/presence`, {
+      method: 'POST',
+      body: new URLSearchParams({ unit, typing: typing ? '1' : '0', _csrf: csrf }),
+      headers: { 'X-CSRF-Token': csrf },
+      credentials: 'same-origin',
+      keepalive: true,
+    }).catch(() => {})
+  }
+  setInterval(() => tellPresence(Boolean(typingTimer)), 20_000)
+  addEventListener('pagehide', () => tellPresence(false, true))
+  document.addEventListener('input', (e) => {
+    if (!e.target.closest || !e.target.closest('.seg.active')) return
+    clearTimeout(typingTimer)
+    tellPresence(true)
+    typingTimer = setTimeout(() => {
+      typingTimer = undefined
+      tellPresence(false)
+    }, 3000)
+  })
+
+  if (typeof EventSource === 'function') {
+    const live = new EventSource(`${base}/events`)
+    live.addEventListener('presence', (ev) => {
+      const p = json(ev.data, undefined)
+      if (!p || p.user === body.dataset.me) return
+      others.set(p.user, { unit: p.unit, typing: p.typing, at: Date.now() })
+      showPresence()
+    })
+    live.addEventListener('translation', (ev) => {
+      const e = json(ev.data, undefined)
+      if (!e || e.lang !== lang) return
+      const seg = document.getElementById(`u-${e.unit}`)
+      if (!seg || e.version <= (knownVersion.get(e.unit) ?? 0) || inFlight.get(e.unit) === e.text) return
+      applyRemote(seg, e)
+    })
+    live.addEventListener('end', () => live.close())
+    addEventListener('pagehide', () => live.close())
   }
 
   document.addEventListener('input', (e) => {
-    const seg = e.target.closest && e.target.closest('.seg')
+    const seg = e.target.closest && e.target.closest('.seg.active')
     if (seg && e.target.tagName === 'TEXTAREA') {
       saveDraft(seg)
       warnLostTokens(seg, e.target.value)
     }
   })
 
-  document.addEventListener('focusin', (e) => {
-    const seg = e.target.closest && e.target.closest('.seg')
-    for (const s of document.querySelectorAll('.seg.current'))
-      if (s !== seg) s.classList.remove('current')
-    seg?.classList.add('current')
-    if (seg && !seg.contains(e.relatedTarget)) memoryFor(seg)
-  })
-
+  // With the script, a click anywhere on a row makes it active in place, and the row's link no
+  // longer covers the row (CSS), so words of other rows can be selected and copied.
+  body.classList.add('js')
   document.addEventListener('click', (e) => {
+    const link = e.target.closest && e.target.closest('a.num')
+    const row = e.target.closest && e.target.closest('.seg:not(.active)')
+    const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0
+    if (link && plain) {
+      e.preventDefault()
+      activate(link.closest('.seg'))
+      return
+    }
+    if (row && plain && !e.target.closest('a, button') && String(getSelection()) === '') {
+      activate(row)
+      return
+    }
     const el = e.target.closest && e.target.closest('button')
     const seg = el && el.closest('.seg')
     if (!seg) return
@@ -503,28 +931,66 @@
     const seg = e.target.closest('.seg')
     if (!seg) return
     e.preventDefault()
-    save(seg, (e.submitter && e.submitter.value) || 'translated')
+    if (e.target.id === 'clear') save(seg, 'initial', true)
+    else save(seg, (e.submitter && e.submitter.value) || 'translated')
   })
 
+  const keys = document.getElementById('keys')
+  const typing = (t) =>
+    t && (t.tagName === 'TEXTAREA' || t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.isContentEditable)
+
   document.addEventListener('keydown', async (e) => {
+    // AltGr arrives as Ctrl+Alt on some systems and types characters ({ [ @ $): never take it.
+    if (e.getModifierState && e.getModifierState('AltGraph')) return
     const seg = e.target.closest && e.target.closest('.seg')
-    if (!seg) return
+    const inField = typing(e.target)
+    if (e.key === 'Escape') {
+      const menu = e.target.closest && e.target.closest('details[open]')
+      const open = menu || document.querySelector('details.menu[open]')
+      if (open) {
+        open.open = false
+        open.querySelector('summary').focus()
+      } else if (seg && inField) seg.focus({ preventScroll: true })
+      return
+    }
+    if (!inField && e.key === '?' && !e.ctrlKey && !e.altKey && !e.metaKey && keys) {
+      e.preventDefault()
+      keys.open = !keys.open
+      keys.querySelector('summary').focus()
+      return
+    }
+    if (e.altKey && !e.ctrlKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      const from = seg || activeSeg()
+      if (!from || (inField && !seg)) return
+      e.preventDefault()
+      move(from, e.key === 'ArrowDown' ? 1 : -1)
+      return
+    }
+    // On a row (after Esc): the arrows move the active row, Enter edits it.
+    if (!inField && seg && e.target === seg && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault()
+        move(seg, e.key === 'ArrowDown' ? 1 : -1, { row: true })
+      } else if (e.key === 'Enter') {
+        e.preventDefault()
+        activate(seg)
+      }
+      return
+    }
+    if (!seg || !inField || !seg.classList.contains('active')) return
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       const reviewed = e.shiftKey
-      if (reviewed && !seg.querySelector('button.review')) return
+      // A key the account may not use says why, and saves nothing.
+      if (reviewed && !body.dataset.canReview) return setStatus(seg, strings.noReview, 'failed')
       if (await save(seg, reviewed ? 'reviewed' : 'translated')) nextOpen(seg)
-    } else if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-      e.preventDefault()
-      const all = segs()
-      focusSeg(all[all.indexOf(seg) + (e.key === 'ArrowDown' ? 1 : -1)])
     } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
       if (useMatch(seg, Number(e.code.slice(5)))) e.preventDefault()
-    } else if (e.altKey && e.code === 'KeyC') {
+    } else if (e.altKey && !e.ctrlKey && e.code === 'KeyC') {
       e.preventDefault()
       copySource(seg)
-    } else if (e.altKey && /^Digit[1-9]$/.test(e.code)) {
-      const token = seg.querySelectorAll('button.token')[Number(e.code.slice(5)) - 1]
+    } else if (e.altKey && !e.ctrlKey && /^Digit[1-9]$/.test(e.code)) {
+      const token = seg.querySelectorAll('.panel button.token')[Number(e.code.slice(5)) - 1]
       if (token) {
         e.preventDefault()
         insertAtCursor(area(seg), token.dataset.token)

@@ -2,12 +2,34 @@ import type { EditorCursor, EditorData } from '../editor-data.js'
 import { editorQuery, FILTERS } from '../editor-data.js'
 import { Layout, type PageContext } from './layout.js'
 import { raw } from 'hono/html'
-import { type RowContext, segmentRowHtml } from './row.js'
+import { type RowContext, segmentRowHtml } from '../grid/row-html.js'
+import { KeyHelp } from '../grid/key-help.js'
 import { ConcordanceForm } from './concordance.js'
 
 /** The strings the script shows (saving, conflicts): handed over in a data attribute. */
-export function scriptStrings(t: PageContext['t']): Record<string, string> {
+export function scriptStrings(t: PageContext['t'], langName: string): Record<string, string> {
   return {
+    savedN: t('editor.savedN', { n: '{n}' }),
+    lastChanged: t('editor.lastChanged', { author: '{author}', when: '{when}' }),
+    never: t('editor.never'),
+    changedBy: t('editor.changedBy', { name: '{name}' }),
+    compare: t('editor.compare'),
+    alsoHere: t('editor.alsoHere', { list: '{list}' }),
+    atSegment: t('editor.atSegment', { name: '{name}', n: '{n}' }),
+    typingAt: t('editor.typingAt', { name: '{name}', n: '{n}' }),
+    noReview: t('editor.noReview', { lang: langName }),
+    empty: t('editor.empty'),
+    draft: t('editor.draft'),
+    stale: t('states.stale'),
+    initial: t('states.initial'),
+    translated: t('states.translated'),
+    reviewed: t('states.reviewed'),
+    final: t('states.final'),
+    activate: t('editor.activate', { n: '{n}' }),
+    tools: t('editor.tools', { n: '{n}' }),
+    targetLabel: t('editor.targetLabel', { n: '{n}' }),
+    insertToken: t('editor.insertToken', { n: '{n}', token: '{token}' }),
+    progressShort: t('editor.progressShort', { done: '{done}', total: '{total}' }),
     saving: t('editor.saving'),
     saved: t('editor.saved'),
     failed: t('editor.failed', { reason: '{reason}' }),
@@ -20,6 +42,19 @@ export function scriptStrings(t: PageContext['t']): Record<string, string> {
     takeTheirs: t('conflict.takeTheirs'),
     merge: t('conflict.merge'),
     mergeHint: t('conflict.mergeHint'),
+    base: t('conflict.base', { version: '{version}' }),
+    mineDiff: t('conflict.mineDiff'),
+    theirsDiff: t('conflict.theirsDiff', { version: '{version}', author: '{author}', state: '{state}' }),
+    merged: t('conflict.merged'),
+    chooseHelp: t('conflict.chooseHelp'),
+    useMine: t('conflict.useMine', { text: '{text}' }),
+    useTheirs: t('conflict.useTheirs', { text: '{text}' }),
+    nothingThere: t('conflict.nothing'),
+    place: t('conflict.place', { n: '{n}' }),
+    saveMerged: t('conflict.saveMerged'),
+    chooseFirstOne: t('conflict.chooseFirst', { count: 1 }),
+    chooseFirst: t('conflict.chooseFirst', { count: 2 }).replace('2', '{count}'),
+    unavailable: t('conflict.unavailable', { reason: '{reason}' }),
     progress: t('editor.progress', { done: '{done}', total: '{total}' }),
     dismiss: t('hints.dismiss'),
     token: t('hints.token', { token: '{token}' }),
@@ -57,21 +92,39 @@ export function Progress({
         value={String(progress.done)}
         aria-labelledby="progress-text"
       />
-      <span id="progress-text">{label}</span>{' '}
+      <span id="progress-text">{label}</span>
+      <span id="progress-short" aria-hidden="true">
+        {t('editor.progressShort', { done: progress.done, total: progress.total })}
+      </span>{' '}
       <span id="progress-left">{t('editor.segmentsLeft', { count: progress.left })}</span>
     </div>
   )
 }
 
-/** The editor of one article in one target language (or its read-only view). */
+/**
+ * The row that is active when the page opens: the one the address names (`?active=`), else the
+ * first that needs work, else the first. With it, the unit a form save goes on to: the next row
+ * after it that needs work, or itself when none does.
+ */
+export function activeRows(rows: EditorData['rows'], named: string | undefined) {
+  const open = (r: EditorData['rows'][number]) => r.tr.state === 'initial' || r.tr.stale
+  let i = rows.findIndex((r) => r.unit.id === named)
+  if (i < 0) i = Math.max(0, rows.findIndex(open))
+  const next = rows.slice(i + 1).find(open) ?? rows[i]
+  return { index: i, next: next?.unit.id ?? '' }
+}
+
+/** The editor of one article in one target language (or its read-only view), as a grid. */
 export function EditorPage(props: {
   ctx: PageContext
   data: EditorData
   row: Omit<RowContext, 'back'>
   langName: string
   srcName: string
-  /** This page's own query string, for the forms to come back to. */
+  /** This page's own query string (filter and cursor, without `active`), for the forms to come back to. */
   here: string
+  /** The unit named by `?active=`. */
+  active?: string
 }) {
   const { ctx, data } = props
   const { t } = ctx
@@ -82,28 +135,17 @@ export function EditorPage(props: {
     lang: props.langName,
   })
   const row: RowContext = { ...props.row, back: props.here }
-  return (
-    <Layout
-      ctx={ctx}
-      title={title}
-      data={{
-        article: data.article.id,
-        lang: data.lang,
-        strings: JSON.stringify(scriptStrings(t)),
-        next: data.next ? `${base}${query(data.next)}` : '',
-        'src-lang': row.srcLang,
-        'src-name': props.srcName,
-        'src-dir': row.srcDir,
-        dir: row.dir,
-      }}
-    >
-      <div class="editor-head">
-        <h1>{title}</h1>
-        <p class="article-id">
-          {data.article.id} · {data.article.tag}
-        </p>
-        <div class="toolbar">
-          <Progress t={t} progress={data.progress} />
+  const active = activeRows(data.rows, props.active)
+  const bar = (
+    <>
+      <h1 title={`${title} · ${data.article.id}`}>{title}</h1>
+      <Progress t={t} progress={data.progress} />
+      <details class="find menu">
+        <summary>
+          <span aria-hidden="true">⌕ </span>
+          <span class="label">{t('editor.find')}</span>
+        </summary>
+        <div class="menu-panel">
           <form class="filter" method="get" action={base}>
             <label for="filter">{t('editor.filter')}</label>
             <select id="filter" name="filter">
@@ -115,27 +157,55 @@ export function EditorPage(props: {
             </select>
             <button type="submit">{t('editor.apply')}</button>
           </form>
+          <ConcordanceForm t={t} editor={base} />
+          <div id="concordance-results" class="concordance-results" aria-live="polite" />
         </div>
-        <ConcordanceForm t={t} editor={base} />
-        <div id="concordance-results" class="concordance-results" aria-live="polite" />
-        {row.canWrite ? (
-          <details class="keys">
-            <summary>{t('editor.keysTitle')}</summary>
-            {t('editor.keys')}
-          </details>
-        ) : (
-          <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>
-        )}
-      </div>
-      <div class="cols" aria-hidden="true">
-        <span>{t('editor.source', { lang: props.srcName })}</span>
-        <span>{t('editor.target', { lang: props.langName })}</span>
-      </div>
-      <div class="segments">
-        {data.rows.length === 0 && (
-          <p class="notice">{t(data.next ? 'editor.noMatchHere' : 'editor.noMatch')}</p>
-        )}
-        {raw(data.rows.map((r) => segmentRowHtml(r, row)).join(''))}
+      </details>
+      <KeyHelp t={t} canWrite={row.canWrite} />
+    </>
+  )
+  return (
+    <Layout
+      ctx={ctx}
+      title={title}
+      bar={bar}
+      bodyClass="editor"
+      data={{
+        article: data.article.id,
+        lang: data.lang,
+        strings: JSON.stringify(scriptStrings(t, props.langName)),
+        next: data.next ? `${base}${query(data.next)}` : '',
+        prev: data.prev ? `${base}${query(data.prev)}` : '',
+        back: row.back,
+        'src-lang': row.srcLang,
+        'src-name': props.srcName,
+        'src-dir': row.srcDir,
+        dir: row.dir,
+        'can-review': row.canReview ? '1' : '',
+        me: ctx.session?.principal.account ?? '',
+      }}
+    >
+      {!row.canWrite && <p class="notice">{t('editor.readOnly', { lang: props.langName })}</p>}
+      <p id="presence" class="presence" aria-live="polite" hidden />
+      <div class="grid">
+        <div class="cols" aria-hidden="true">
+          <span>#</span>
+          <span>{t('editor.source', { lang: props.srcName })}</span>
+          <span>{t('editor.target', { lang: props.langName })}</span>
+          <span>{t('editor.state')}</span>
+        </div>
+        <div class="segments">
+          {data.rows.length === 0 && (
+            <p class="notice">{t(data.next ? 'editor.noMatchHere' : 'editor.noMatch')}</p>
+          )}
+          {raw(
+            data.rows
+              .map((r, i) =>
+                segmentRowHtml(r, row, i === active.index ? { next: active.next } : undefined),
+              )
+              .join(''),
+          )}
+        </div>
       </div>
       {(data.prev || data.next) && (
         <nav class="pager" aria-label={t('editor.page', { page: data.page, pages: data.pages })}>

@@ -11,12 +11,46 @@ export interface PageContext {
   session: Session | undefined
   /** Path and query of this page, where the language switcher returns to. */
   here: string
-  assets: { css: string; js: string }
+  assets: { css: string; js: string; icon: string }
 }
 
 /** The hidden CSRF field every form carries. */
 export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={token} />
+}
+
+/** Navigation, the language switcher and sign-out: in the header, or in the editor's account menu. */
+function HeaderTools({ ctx }: { ctx: PageContext }) {
+  const { t, ui, csrf, session, here } = ctx
+  return (
+    <>
+      {session && (
+        <nav aria-label={t('nav.dashboard')}>
+          <a href="/">{t('nav.dashboard')}</a>
+        </nav>
+      )}
+      <form class="lang" method="post" action="/lang">
+        <Csrf token={csrf} />
+        <input type="hidden" name="next" value={here} />
+        <label for="ui-lang">{t('nav.language')}</label>
+        <select id="ui-lang" name="lang">
+          {UI_LANGUAGES.map((l) => (
+            <option value={l} lang={l} selected={l === ui}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{t('nav.switch')}</button>
+      </form>
+      {session && (
+        <form class="signout" method="post" action="/sign-out">
+          <Csrf token={csrf} />
+          <span>{t('nav.signedInAs', { name: session.principal.account })}</span>
+          <button type="submit">{t('nav.signOut')}</button>
+        </form>
+      )}
+    </>
+  )
 }
 
 /** The page frame: header with navigation, sign-out and the language switcher; then the content. */
@@ -25,8 +59,12 @@ export function Layout(props: {
   title: string
   children?: Child
   data?: Record<string, string>
+  /** A page's own one-line header (the editor's): navigation, language and sign-out then sit in an account menu. */
+  bar?: Child
+  /** A class on <body>, for a page's own layout. */
+  bodyClass?: string
 }) {
-  const { t, ui, csrf, session, here, assets } = props.ctx
+  const { t, ui, csrf, session, assets } = props.ctx
   const data = Object.fromEntries(
     Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]),
   )
@@ -36,43 +74,38 @@ export function Layout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('app.name')}`}</title>
+        <link rel="icon" href={assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.js} defer />
       </head>
-      <body data-csrf={csrf} {...data}>
+      <body data-csrf={csrf} class={props.bodyClass} {...data}>
         <a class="skip" href="#main">
           {t('app.skip')}
         </a>
-        <header class="top">
-          <a class="brand" href="/">
-            {t('app.name')}
-          </a>
-          {session && (
-            <nav aria-label={t('nav.dashboard')}>
-              <a href="/">{t('nav.dashboard')}</a>
-            </nav>
-          )}
-          <form class="lang" method="post" action="/lang">
-            <Csrf token={csrf} />
-            <input type="hidden" name="next" value={here} />
-            <label for="ui-lang">{t('nav.language')}</label>
-            <select id="ui-lang" name="lang">
-              {UI_LANGUAGES.map((l) => (
-                <option value={l} lang={l} selected={l === ui}>
-                  {t(`languages.${l}`)}
-                </option>
-              ))}
-            </select>
-            <button type="submit">{t('nav.switch')}</button>
-          </form>
-          {session && (
-            <form class="signout" method="post" action="/sign-out">
-              <Csrf token={csrf} />
-              <span>{t('nav.signedInAs', { name: session.principal.account })}</span>
-              <button type="submit">{t('nav.signOut')}</button>
-            </form>
-          )}
-        </header>
+        {props.bar ? (
+          <header class="top bar">
+            <a class="brand" href="/">
+              {t('app.name')}
+            </a>
+            {props.bar}
+            <details class="account menu">
+              <summary>
+                <span class="sr-only">{t('editor.account')}: </span>
+                {session?.principal.account ?? t('editor.account')}
+              </summary>
+              <div class="menu-panel">
+                <HeaderTools ctx={props.ctx} />
+              </div>
+            </details>
+          </header>
+        ) : (
+          <header class="top">
+            <a class="brand" href="/">
+              {t('app.name')}
+            </a>
+            <HeaderTools ctx={props.ctx} />
+          </header>
+        )}
         <main id="main">{props.children}</main>
       </body>
     </html>

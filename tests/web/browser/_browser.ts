@@ -62,7 +62,9 @@ export async function startTestServer(people: Record<string, Grant[]>) {
 }
 
 /** Chromium with a fresh profile directory, headless, with the flags of DESIGN.md. */
-export async function launch(opts: { javaScriptEnabled?: boolean } = {}): Promise<{
+export async function launch(
+  opts: { javaScriptEnabled?: boolean; timezoneId?: string; locale?: string } = {},
+): Promise<{
   context: BrowserContext
   page: Page
   close: () => Promise<void>

@@ -27,32 +27,30 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
         'Det var redan efter 2019 som HTS insåg behovet.',
         'Det grundläggande problemet var bristen på enat ledarskap.',
       ]
-      for (const text of texts) {
+      for (const [i, text] of texts.entries()) {
         await page.keyboard.type(text)
         await page.keyboard.press('Control+Enter')
-        await page.locator('.status.ok').last().waitFor()
-        await page.waitForFunction(
-          // A function, not a string: the page's CSP forbids eval. No DOM types here, hence the cast.
-          (n) =>
-            (
-              globalThis as unknown as {
-                document: { querySelectorAll: (s: string) => { length: number } }
-              }
-            ).document.querySelectorAll('.status.ok').length === n,
-          texts.indexOf(text) + 1,
-        )
+        // Saved, and the next segment is the active one, with the focus in its text field.
+        await page.locator('.seg[data-state="translated"]').nth(i).waitFor()
+        await page.locator('.seg').nth(i + 1).and(page.locator('.active')).waitFor()
       }
       expect(await page.locator('#progress').getAttribute('value')).toBe('3')
       // A draft not yet saved survives the reload too.
       await page.keyboard.type('Ett utkast')
       expect(await axeViolations(page)).toEqual([])
       await page.reload()
-      const areas = page.locator('.seg textarea')
-      for (const [i, text] of texts.entries()) expect(await areas.nth(i).inputValue()).toBe(text)
-      expect(await areas.nth(3).inputValue()).toBe('Ett utkast')
-      expect(await page.locator('.seg').nth(3).locator('.status').textContent()).toBe(
+      // The address names the active row, so the reload opens it again, draft and all.
+      const rows = page.locator('.seg')
+      for (const [i, text] of texts.entries())
+        expect(await rows.nth(i).locator('.target').textContent()).toBe(text)
+      expect(await rows.nth(3).locator('textarea').inputValue()).toBe('Ett utkast')
+      expect(await rows.nth(3).locator('.panel .status').textContent()).toBe(
         'An unsaved draft was restored.',
       )
+      // Moving away keeps the draft, shown in its row and marked as not saved.
+      await page.keyboard.press('Alt+ArrowDown')
+      expect(await rows.nth(3).locator('.target.draft').textContent()).toBe('Ett utkast')
+      expect(await rows.nth(3).locator('.draft-mark').textContent()).toBe('unsaved draft')
       expect(await page.evaluate("document.getElementById('progress').value")).toBe(3)
       expect(await page.locator('#progress-text').textContent()).toMatch(/^3 of \d+ segments done$/)
       const saved = await server.store.listTranslations('sv-general-01', 'sv')
@@ -67,22 +65,23 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
     try {
       await signIn(a.page, server.url, 'ana')
       await signIn(r.page, server.url, 'rev')
-      await a.page.goto(`${server.url}${EDIT}?filter=all`)
-      await r.page.goto(`${server.url}${EDIT}?filter=all`)
+      const unit = (await server.store.listUnits('sv-general-01'))[5]?.id as string
+      await a.page.goto(`${server.url}${EDIT}?filter=all&active=${unit}`)
+      await r.page.goto(`${server.url}${EDIT}?filter=all&active=${unit}`)
       const row = (p: typeof a.page) => p.locator('.seg').nth(5)
       await row(a.page).locator('textarea').fill('Anas version.')
       await row(r.page).locator('textarea').fill('Revs version.')
       await row(a.page).locator('textarea').press('Control+Enter')
-      await row(a.page).locator('.status.ok').waitFor()
+      await row(a.page).and(a.page.locator('[data-state="translated"]')).waitFor()
       await row(r.page).locator('textarea').press('Control+Enter')
       const box = row(r.page).locator('.conflict-box')
       await box.waitFor()
       expect(await box.locator('.theirs').textContent()).toBe('Anas version.')
       expect(await box.locator('.mine').textContent()).toBe('Revs version.')
-      // Focus sits on "Keep mine": Enter takes it, and the save goes over Ana's version.
-      await r.page.keyboard.press('Enter')
+      // Both wrote a first version: one place to choose. "Keep mine" saves over Ana's version.
+      expect(await box.locator('.choose').count()).toBe(1)
+      await box.locator('button.keep-mine').click()
       await row(r.page).locator('.status.ok').waitFor()
-      const unit = (await server.store.listUnits('sv-general-01'))[5]?.id as string
       const t = await server.store.getTranslation('sv-general-01', unit, 'sv')
       expect(t).toMatchObject({ text: 'Revs version.', author: 'rev' })
       expect(
@@ -140,7 +139,9 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
       await page.keyboard.type(', öppna guiden.')
       expect(await rows.nth(0).locator('textarea').inputValue()).toBe('Hej {{name}}, öppna guiden.')
       await page.keyboard.press('Control+Enter')
-      await rows.nth(0).locator('.status.ok').waitFor()
+      await rows.nth(0).and(page.locator('[data-state="translated"]')).waitFor()
+      // The hints are in the panel of the active row: back to the one just saved.
+      await page.keyboard.press('Alt+ArrowUp')
       const hints = await rows.nth(0).locator('.hints li span').allTextContents()
       expect(hints).toEqual(['Missing or changed token: ](/guide)'])
       // Dismissed hints stay dismissed for that segment over a reload.
@@ -182,13 +183,22 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
       const row = page.locator('.seg').first()
       const unit = (await row.getAttribute('data-unit')) as string
       await row.locator('textarea').fill('Utan skript.')
+      const next = (await page.locator('.seg').nth(1).getAttribute('data-unit')) as string
       await Promise.all([page.waitForURL(/#u-/), row.locator('button.save').click()])
-      expect(page.url()).toBe(`${server.url}${EDIT}?filter=untranslated&page=1#u-${unit}`)
+      // Back with the next segment that needs work active.
+      expect(page.url()).toBe(`${server.url}${EDIT}?filter=untranslated&page=1&active=${next}#u-${unit}`)
       expect((await server.store.getTranslation('sv-general-01', unit, 'sv')).text).toBe(
         'Utan skript.',
       )
+      expect(await page.locator('.seg.active').getAttribute('data-unit')).toBe(next)
       // The copy button needs the script, so it stays hidden without it.
       expect(await page.locator('button.copy').first().isVisible()).toBe(false)
+      // A click on another row is a link that renders the page with that row active.
+      const other = page.locator('.seg').nth(3)
+      const id = (await other.getAttribute('data-unit')) as string
+      await Promise.all([page.waitForURL(new RegExp(`active=${id}`)), other.click()])
+      expect(await page.locator('.seg.active').getAttribute('data-unit')).toBe(id)
+      expect(await page.locator('textarea').count()).toBe(1)
     } finally {
       await b.close()
     }

@@ -43,7 +43,7 @@ describeWith(['chromium'], 'translation memory in the editor, in Chromium', { ti
       await page.goto(`${server.url}/edit/en-tm-01/sv`)
       await page.keyboard.type('Hamnen öppnar klockan fem på morgonen på vardagar.')
       await page.keyboard.press('Control+Enter')
-      await page.locator('.seg').nth(0).locator('.status.ok').waitFor()
+      await page.locator('.seg[data-state="translated"]').first().waitFor()
 
       // A similar unit elsewhere: its match shows under it, with the score and what changed.
       await page.goto(`${server.url}/edit/en-tm-02/sv`)
@@ -68,9 +68,10 @@ describeWith(['chromium'], 'translation memory in the editor, in Chromium', { ti
       expect(await area.inputValue()).toBe('Hamnen öppnar klockan fem på morgonen på vardagar.')
       expect(await row.getAttribute('data-state')).toBe('initial')
       await page.keyboard.press('Control+Enter')
-      await row.locator('.status.ok').waitFor()
+      // Saved, and the grid went on to the next segment that needs work.
+      await page.locator('.seg[data-state="translated"]').first().waitFor()
       await page.reload()
-      expect(await page.locator('.seg').nth(0).locator('textarea').inputValue()).toBe(
+      expect(await page.locator('.seg').nth(0).locator('.target').textContent()).toBe(
         'Hamnen öppnar klockan fem på morgonen på vardagar.',
       )
       const units = await server.store.listUnits('en-tm-02')
@@ -81,6 +82,7 @@ describeWith(['chromium'], 'translation memory in the editor, in Chromium', { ti
       expect((await server.store.history('en-tm-02', units[0]!.id, 'sv')).map((h) => h.origin)).toEqual([
         { kind: 'memory', score },
       ])
+      await page.keyboard.press('Alt+ArrowUp')
       await page.locator('.seg').nth(0).getByRole('link', { name: 'History' }).click()
       expect(await page.locator('.history li .meta').first().textContent()).toContain(`from memory, ${score}%`)
     } finally {
@@ -102,7 +104,7 @@ describeWith(['chromium'], 'translation memory in the editor, in Chromium', { ti
       // The translator fixes the number the memory got wrong: the text is now theirs.
       await area.fill('Hamnen öppnar klockan sju på morgonen på vardagar.')
       await page.keyboard.press('Control+Enter')
-      await row.locator('.status.ok').waitFor()
+      await page.locator('.seg[data-state="translated"]').first().waitFor()
       const [unit] = await server.store.listUnits('en-tm-03')
       const history = await server.store.history('en-tm-03', unit!.id, 'sv')
       expect(history.map((h) => [h.newText, h.origin])).toEqual([
@@ -131,6 +133,8 @@ describeWith(['chromium'], 'translation memory in the editor, in Chromium', { ti
       })
       await signIn(page, server.url, 'ana')
       await page.goto(`${server.url}/edit/en-tm-02/sv`)
+      // The search sits in the header's "Filter and search" menu.
+      await page.locator('details.find summary').click()
       await page.locator('#concordance-q').focus()
       await page.keyboard.type('alike')
       await page.keyboard.press('Enter')

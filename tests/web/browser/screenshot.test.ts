@@ -1,15 +1,24 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { importText } from '../../../src/import/import-text.js'
 import { SEEDS_DIR } from '../../../src/import/load-seeds.js'
 import { itWith } from '../../tools/need.js'
 import { launch, signIn, startTestServer } from './_browser.js'
 
+/** A screenshot for the docs with `UPDATE_SCREENSHOT=1`, else into the temp folder. */
+async function save(page: Page, name: string): Promise<void> {
+  const file =
+    process.env.UPDATE_SCREENSHOT === '1' ? path.join('docs', name) : path.join(os.tmpdir(), `tolk-${name}`)
+  await page.screenshot({ path: file, fullPage: false })
+  expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+}
+
 /**
- * Renders the editor with some work done (translated, reviewed, stale, a hint) and takes a
- * screenshot; `UPDATE_SCREENSHOT=1` writes it to docs/editor.png for the README.
+ * Renders the editor with some work done (translated, reviewed, stale, a hint) and takes
+ * screenshots at 1280×800 and 390×844; `UPDATE_SCREENSHOT=1` writes them to docs/ for docs/editor.md.
  */
 itWith(['chromium'], 'renders the editor for the README screenshot', { timeout: 60_000 }, async () => {
   const server = await startTestServer({
@@ -56,24 +65,20 @@ itWith(['chromium'], 'renders the editor for the README screenshot', { timeout: 
       text: source.replace('heavy losses in battles', 'severe losses in fights'),
     })
     const { page } = b
+    await page.setViewportSize({ width: 1280, height: 800 })
     await signIn(page, server.url, 'ana')
-    await page.goto(`${server.url}/edit/${id}/sv`)
-    await page
-      .locator('.seg')
-      .nth(4)
-      .locator('textarea')
-      .fill('HTS lyckades så småningom stärka sin position i nordvästra Syrien.')
-    await page.locator('.seg').nth(4).locator('textarea').press('Control+Enter')
-    await page.locator('.seg').nth(4).locator('.status.ok').waitFor()
+    await page.goto(`${server.url}/edit/${id}/sv?active=${units[4]?.id}`)
+    await page.keyboard.type('HTS lyckades så småningom stärka sin position i nordvästra Syrien.')
+    await page.keyboard.press('Control+Enter')
+    await page.locator(`.seg.active[data-unit="${units[5]?.id}"]`).waitFor()
     await page.evaluate('window.scrollTo(0, 0)')
-    await page.locator('.seg').nth(5).locator('textarea').focus()
+    await save(page, 'editor.png')
+    // The phone: the stale segment active, its diff in the row and its tools under it.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${server.url}/edit/${id}/sv?active=${units[1]?.id}`)
+    await page.locator('.seg.active .panel').waitFor()
     await page.evaluate('window.scrollTo(0, 0)')
-    const file =
-      process.env.UPDATE_SCREENSHOT === '1'
-        ? 'docs/editor.png'
-        : path.join(os.tmpdir(), 'tolk-editor.png')
-    await page.screenshot({ path: file, fullPage: false })
-    expect(fs.statSync(file).size).toBeGreaterThan(10_000)
+    await save(page, 'editor-phone.png')
   } finally {
     await b.close()
     await server.close()

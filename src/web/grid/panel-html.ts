@@ -1,0 +1,51 @@
+import { hintsHtml, esc } from '../pages/row.js'
+import type { RowContext } from './row-html.js'
+
+/** What the panel shows of the active segment. */
+export interface PanelData {
+  unitId: string
+  n: number
+  version: number
+  /** Where its form posts (with the query a save without the script returns to). */
+  action: string
+  tokens: string[]
+  hints: { key: string; text: string }[]
+  /** "Last changed by …", as HTML (its time in a `<time>`). */
+  who: string
+  /** Whether there is a translation to clear (not untranslated and empty already). */
+  clearable: boolean
+}
+
+/**
+ * The active segment's tools: the save form (the textarea in the row belongs to it through its
+ * `form` attribute), the source's codes, hints, the last change and the history link. The script
+ * moves this one panel to whichever row becomes active and adds the memory's matches to it; CSS
+ * puts it beside the grid on wide screens and under the row on narrow ones.
+ */
+export function panelHtml(ctx: RowContext, p: PanelData): string {
+  const { s } = ctx
+  const history = `/edit/${encodeURIComponent(ctx.articleId)}/${encodeURIComponent(ctx.lang)}/${encodeURIComponent(p.unitId)}/history`
+  let out = `<aside class="panel" id="panel" aria-label="${esc(s.tools({ n: p.n }))}">`
+  if (ctx.canWrite) {
+    out += `<form id="edit" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/>`
+    out += `<div class="actions"><button type="submit" name="state" value="translated" class="save" aria-keyshortcuts="Control+Enter">${esc(s.save)}</button>`
+    if (ctx.canReview) {
+      out += `<button type="submit" name="state" value="reviewed" class="review" aria-keyshortcuts="Control+Shift+Enter">${esc(s.saveReviewed)}</button>`
+    }
+    out += `<button type="button" class="copy" hidden aria-keyshortcuts="Alt+C">${esc(s.copySource)}</button>`
+    // Clear posts its own form (an empty text, state initial), so the field's text never goes
+    // with it; the button sits with the others through its \`form\` attribute.
+    out += `<button type="submit" form="clear" class="clear"${p.clearable ? '' : ' hidden'}>${esc(s.clear)}</button></div></form>`
+    out += `<form id="clear" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/><input type="hidden" name="text" value=""/><input type="hidden" name="state" value="initial"/></form>`
+    out += '<p class="tokens"'
+    if (p.tokens.length === 0) out += ' hidden'
+    out += `><span>${esc(s.tokens)}:</span>`
+    p.tokens.forEach((tok, i) => {
+      out += `<button type="button" class="token" data-token="${esc(tok)}" title="${esc(s.insertToken({ n: i + 1, token: tok }))}">${esc(tok)}</button>`
+    })
+    out += '</p>'
+  }
+  out += hintsHtml(s, p.hints)
+  out += `<p class="status" role="status"></p><p class="meta"><span class="who">${p.who}</span> · <a class="history-link" href="${esc(history)}">${esc(s.history)}</a></p>`
+  return `${out}</aside>`
+}

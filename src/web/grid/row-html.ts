@@ -1,0 +1,121 @@
+import type { Row } from '../editor-data.js'
+import { hintKey, qualityHints } from '../hints.js'
+import { esc, type RowStrings } from '../pages/row.js'
+import type { T } from '../i18n.js'
+import { sourceDiff } from '../source-diff.js'
+import { findTokens, insertableTokens } from '../tokens.js'
+import { panelHtml } from './panel-html.js'
+import { stateMark } from './state-mark.js'
+
+/** What a row needs besides its data. */
+export interface RowContext {
+  t: T
+  /** From {@link rowStrings}, made once per page. */
+  s: RowStrings
+  csrf: string
+  articleId: string
+  lang: string
+  srcLang: string
+  srcDir: string
+  dir: string
+  /** May save at all, and may save as reviewed. */
+  canWrite: boolean
+  canReview: boolean
+  /** Query string (filter, page) of this page, without `active`. */
+  back: string
+  /** Formats a timestamp for "last changed". */
+  when: (iso: string) => string
+}
+
+/** The active row's extras: where its form returns to after a save without the script. */
+export interface Active {
+  /** The unit to make active after a form save (the next one needing work, or this one). */
+  next: string
+}
+
+/** The address of a unit's save (and, with `/history`, of its history). */
+export function unitPath(ctx: Pick<RowContext, 'articleId' | 'lang'>, unitId: string): string {
+  return `/edit/${encodeURIComponent(ctx.articleId)}/${encodeURIComponent(ctx.lang)}/${encodeURIComponent(unitId)}`
+}
+
+/**
+ * One segment of the grid: number, source, target and state on one row. Only the active row holds
+ * the editable target (the page's one textarea) and the tools panel; every other row shows its
+ * target as text, and its number is a link that makes it active (so the grid works without the
+ * script). Built as a string with every value through {@link esc}, not with JSX: this runs for
+ * every row of a long article, and hono/jsx's element objects cost most of the render time.
+ */
+export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): string {
+  const { unit, tr } = row
+  const { s } = ctx
+  const n = unit.position
+  const src = `lang="${esc(ctx.srcLang)}" dir="${ctx.srcDir}"`
+  const tgt = `lang="${esc(ctx.lang)}" dir="${ctx.dir}"`
+  const cls = `seg state-${tr.state}${tr.stale ? ' is-stale' : ''}${row.paragraphStart ? ' para' : ''}${active ? ' active' : ''}`
+  const open = tr.state === 'initial' || tr.stale ? '1' : '0'
+  // What the target must keep, for the script's warning while typing (the server's hints after a
+  // save also count repeats and emphasis), and the codes Alt+1…9 insert.
+  const keep = [
+    ...new Set(
+      findTokens(unit.source)
+        .filter((t) => t.kind !== 'emphasis')
+        .map((t) => t.keep),
+    ),
+  ]
+  const tokens = insertableTokens(unit.source).map((t) => t.text)
+  const hints = tr.text === '' ? [] : qualityHints(unit.source, tr.text)
+  const hintList = hints.map((h) => ({ key: hintKey(h), text: s.hint(h) }))
+  // The time in UTC for a page without the script; the script shows it in the reader's zone.
+  const who =
+    tr.author && tr.updatedAt
+      ? esc(s.lastChanged({ author: tr.author, when: '\u0000' })).replace(
+          '\u0000',
+          `<time datetime="${esc(tr.updatedAt)}">${esc(ctx.when(tr.updatedAt))}</time>`,
+        )
+      : esc(s.never)
+  let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-n="${n}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"`
+  if (tr.author && tr.updatedAt) out += ` data-author="${esc(tr.author)}" data-at="${esc(tr.updatedAt)}"`
+  if (keep.length > 0) out += ` data-keep="${esc(JSON.stringify(keep))}"`
+  if (tokens.length > 0) out += ` data-tokens="${esc(JSON.stringify(tokens))}"`
+  if (hintList.length > 0) out += ` data-hints="${esc(JSON.stringify(hintList))}"`
+  out += '>'
+  const pilcrow = row.paragraphStart
+    ? `<span class="pilcrow" aria-hidden="true">¶</span><span class="sr-only">${esc(s.paragraph)}</span>`
+    : ''
+  // The number links to this page with the row active; CSS stretches the link over the row.
+  out += active
+    ? `<span class="num">${pilcrow}${n}</span>`
+    : `<a class="num" href="${esc(`${ctx.back}&active=${encodeURIComponent(unit.id)}#u-${encodeURIComponent(unit.id)}`)}" aria-label="${esc(s.activate({ n }))}">${pilcrow}${n}</a>`
+  out += `<div class="src"><p class="source" ${src}>${esc(unit.source)}</p>`
+  // An i18next key that is no valid id travels as a derived id: show the key itself.
+  if (unit.key !== undefined) out += `<p class="key"><code>${esc(unit.key)}</code></p>`
+  // A plural form the source language lacks (Russian `_few` of English): its source is `_other`.
+  if (unit.borrowed) out += `<p class="note">${esc(s.borrowed({ form: unit.plural ?? '' }))}</p>`
+  if (tr.stale && tr.madeFrom !== null) {
+    out += `<div class="diff"><p class="stale-mark">${esc(s.staleMark)}</p><p class="diff-text" ${src} aria-label="${esc(s.staleDiff)}">`
+    for (const p of sourceDiff(tr.madeFrom, unit.source)) {
+      out += p.op === 'same' ? esc(p.text) : `<${p.op}>${esc(p.text)}</${p.op}>`
+    }
+    out += '</p></div>'
+  }
+  out += '</div><div class="tgt">'
+  if (active && ctx.canWrite) {
+    const rows = Math.min(
+      12,
+      Math.max(3, Math.ceil(Math.max(unit.source.length, tr.text.length) / 45) + 1),
+    )
+    out += `<label class="sr-only" for="t-${n}">${esc(s.targetLabel({ n }))}</label>`
+    // A newline right after <textarea> is dropped by the parser, so a text starting with one
+    // keeps it only when another newline goes first. `form` ties it to the panel's form.
+    out += `<textarea id="t-${n}" name="text" form="edit" ${tgt} rows="${rows}" spellcheck="true" required>${tr.text.startsWith('\n') ? '\n' : ''}${esc(tr.text)}</textarea>`
+  } else {
+    out += `<p class="target" ${tgt}>${esc(tr.text)}</p>`
+  }
+  out += `</div>${stateMark(s, tr.state, tr.stale)}`
+  if (active) {
+    const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
+    const clearable = tr.state !== 'initial' || tr.text !== ''
+    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, hints: hintList, who, clearable })
+  }
+  return `${out}</div>`
+}
