@@ -11,9 +11,12 @@
 //   node bench/golden-rules.mjs sv en      only the named languages
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
-const DATA = new URL('../../shared/benchmarks/golden-rules/', import.meta.url)
+// TOLK_BENCHMARKS names the reference data elsewhere (a git worktree has no ../shared beside it).
+const DATA = process.env.TOLK_BENCHMARKS
+  ? pathToFileURL(`${process.env.TOLK_BENCHMARKS.replace(/\/$/, '')}/golden-rules/`)
+  : new URL('../../shared/benchmarks/golden-rules/', import.meta.url)
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const LANGS = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['en', 'da', 'de']
 

@@ -1,16 +1,17 @@
 // Segmenter speed, as whole processes on generated news-like English (bench/lib/corpus.mjs):
-//  1. `node bin/tolk.js segment --lang en` on a 20 MiB corpus, side by side in the same run with
-//     an Intl.Segmenter peer (line by line) and a bare regex split (a floor), each repeated and
-//     the median taken; prints wall time, MiB/s, peak RSS and the ratio Intl.Segmenter / tolk
-//     (target: at least 2.0).
-//  2. Linear time and bounded memory: the CLI on 10, 20, 50 and 100 MiB of news and on 10 MiB with
+//  1. `node bin/tolk.js segment --lang en` on two 20 MiB corpora (news with short paragraphs; long
+//     paragraphs, half hard-wrapped: lib/corpus-long.mjs), side by side in the same rounds with an
+//     Intl.Segmenter peer (line by line on the first, paragraph by paragraph on the second) and a
+//     bare regex split (a floor), each repeated and the median taken; prints wall time, MiB/s,
+//     peak RSS and the ratio Intl.Segmenter / tolk on each corpus (target: at least 2.0).
+//  2. Linear time and bounded memory (`--no-scaling` skips it): the CLI on 10, 20, 50 and 100 MiB of news and on 10 MiB with
 //     no line break at all (and 2 MiB, to see how that case grows); same repeats, median; prints
 //     wall time, MiB/s, CPU time and peak RSS of each child, and whether time and memory grow
 //     linearly with the input.
 // Exits 1 when the CLI is missing or fails (the peers' figures are still printed); targets missed
 // are reported, not failed: they are figures, not assertions.
 //
-//   node bench/segment-speed.mjs [--repeat N] [--cli PATH/bin/tolk.js]   (npm run bench builds dist/ first)
+//   node bench/segment-speed.mjs [--repeat N] [--cli PATH/bin/tolk.js] [--no-scaling]   (npm run bench builds dist/ first)
 import { spawnSync } from 'node:child_process'
 import { existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -21,7 +22,7 @@ import { DATA_DIR, ensureCorpora } from './lib/corpus.mjs'
 import { countLines, fmt, hasGnuTime, median, runNode } from './lib/timing.mjs'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { repeat: { type: 'string', default: '3' }, cli: { type: 'string' } } })
+const { values } = parseArgs({ options: { repeat: { type: 'string', default: '3' }, cli: { type: 'string' }, 'no-scaling': { type: 'boolean', default: false } } })
 // --cli PATH times another checkout's bin/tolk.js (e.g. a git worktree of an older commit).
 const BIN = values.cli ? resolve(values.cli) : join(ROOT, 'bin', 'tolk.js')
 const CHECKOUT = join(dirname(BIN), '..')
@@ -75,6 +76,7 @@ log(`corpus: ${rel(main)}, ${fmt.mib(size(main))} (${fmt.int(size(main))} bytes)
 const tools = {
   tolk: { label: 'tolk segment --lang en', script: BIN, args: (f) => ['segment', '--lang', 'en', f] },
   intl: { label: 'Intl.Segmenter per line (peer)', script: INTL_PEER, args: (f) => [f, 'en'] },
+  intlPara: { label: 'Intl.Segmenter per paragraph (peer)', script: INTL_PEER, args: (f) => [f, 'en', '--paragraphs'] },
   regex: { label: 'regex split per line (floor)', script: REGEX_PEER, args: (f) => [f] },
 }
 
@@ -108,45 +110,61 @@ function summarize(rs) {
 const col = (x, w) => String(x).padStart(w)
 const cpuS = (ms) => (ms === undefined ? '?' : fmt.s(ms))
 
-// ---- 1. side by side on 20 MiB ----------------------------------------------------------------
+// ---- 1. side by side on 20 MiB, both corpora -------------------------------------------------
+// Every round runs every process on both corpora, so a busy minute weighs on all of them alike.
+const corpora = [
+  { key: 'news', title: 'news corpus (paragraphs of 1–6 sentences, one per line)', file: main, names: ['tolk', 'intl', 'regex'] },
+  { key: 'long', title: 'long-paragraph corpus (8–20 sentences, half hard-wrapped)', file: paths.long, names: ['tolk', 'intlPara', 'regex'] },
+]
+for (const c of corpora) if (!cliReady) c.names = c.names.filter((n) => n !== 'tolk')
 log()
-log(`## 1. ${fmt.mib(size(main))} news corpus, ${REPEAT} rounds (interleaved), median wall time`)
-const names = cliReady ? ['tolk', 'intl', 'regex'] : ['intl', 'regex']
-const runs = Object.fromEntries(names.map((n) => [n, []]))
+log(`## 1. ${REPEAT} rounds (interleaved over both corpora), median wall time`)
+const runs = Object.fromEntries(corpora.map((c) => [c.key, Object.fromEntries(c.names.map((n) => [n, []]))]))
 for (let round = 1; round <= REPEAT; round++) {
-  for (const n of names) {
-    if (runs[n].some((r) => !r.ok)) continue // failed once: do not retry it every round
-    runs[n].push(await measure(tools[n], main, `${n}-20mib`))
+  for (const c of corpora) {
+    for (const n of c.names) {
+      const done = runs[c.key][n]
+      if (done.some((r) => !r.ok)) continue // failed once: do not retry it every round
+      done.push(await measure(tools[n], c.file, `${n}-${c.key}-20mib`))
+    }
   }
 }
-const summary = {}
-log()
-log(`${'process'.padEnd(32)} ${col('wall', 8)} ${col('min', 8)} ${col('speed', 12)} ${col('CPU', 8)} ${col('peak RSS', 9)} ${col('lines out', 11)}`)
-for (const n of names) {
-  const r = summarize(runs[n])
-  if (!r.ok) {
-    log(`${tools[n].label.padEnd(32)} FAILED: ${describeFailure(r)}`)
-    failures.push(`${tools[n].label} on ${rel(main)}: ${describeFailure(r)}`)
-    continue
-  }
-  summary[n] = { ...r, allWallMs: runs[n].map((x) => x.wallMs) }
-  log(`${tools[n].label.padEnd(32)} ${col(fmt.s(r.wallMs), 8)} ${col(fmt.s(r.minMs), 8)} ${col(fmt.mibs(size(main), r.wallMs), 12)} ${col(cpuS(r.cpuMs), 8)} ${col(fmt.rss(r.maxRssKB), 9)} ${col(fmt.int(r.lines), 11)}`)
-}
-let ratio
-if (summary.tolk && summary.intl) {
-  ratio = summary.intl.wallMs / summary.tolk.wallMs
+const summaries = {}
+const ratios = {}
+for (const c of corpora) {
+  const summary = {}
+  summaries[c.key] = summary
   log()
-  log(`RATIO Intl.Segmenter / tolk = ${ratio.toFixed(2)}x wall   (target >= ${TARGET_RATIO.toFixed(1)}x: ${ratio >= TARGET_RATIO ? 'MET' : 'NOT MET'})`)
-  if (summary.intl.cpuMs && summary.tolk.cpuMs) log(`      (CPU time: ${(summary.intl.cpuMs / summary.tolk.cpuMs).toFixed(2)}x; steadier when the machine is busy)`)
-  if (summary.regex) log(`      tolk takes ${(summary.tolk.wallMs / summary.regex.wallMs).toFixed(2)}x the wall time of the regex split with no decisions`)
-  if (summary.tolk.cpuMs && summary.tolk.wallMs > 1.5 * summary.tolk.cpuMs) {
-    log(`      warning: wall time is ${(summary.tolk.wallMs / summary.tolk.cpuMs).toFixed(1)}x the CPU time (${load()}): the machine is busy, wall figures are inflated and noisy`)
+  log(`### ${c.title}: ${rel(c.file)}, ${fmt.mib(size(c.file))}`)
+  log(`${'process'.padEnd(36)} ${col('wall', 8)} ${col('min', 8)} ${col('speed', 12)} ${col('CPU', 8)} ${col('peak RSS', 9)} ${col('lines out', 11)}`)
+  for (const n of c.names) {
+    const r = summarize(runs[c.key][n])
+    if (!r.ok) {
+      log(`${tools[n].label.padEnd(36)} FAILED: ${describeFailure(r)}`)
+      failures.push(`${tools[n].label} on ${rel(c.file)}: ${describeFailure(r)}`)
+      continue
+    }
+    summary[n] = { ...r, allWallMs: runs[c.key][n].map((x) => x.wallMs) }
+    log(`${tools[n].label.padEnd(36)} ${col(fmt.s(r.wallMs), 8)} ${col(fmt.s(r.minMs), 8)} ${col(fmt.mibs(size(c.file), r.wallMs), 12)} ${col(cpuS(r.cpuMs), 8)} ${col(fmt.rss(r.maxRssKB), 9)} ${col(fmt.int(r.lines), 11)}`)
+  }
+  const peer = summary.intl ?? summary.intlPara
+  if (summary.tolk && peer) {
+    const ratio = peer.wallMs / summary.tolk.wallMs
+    ratios[c.key] = ratio
+    log(`RATIO Intl.Segmenter / tolk (${c.key}) = ${ratio.toFixed(2)}x wall   (target >= ${TARGET_RATIO.toFixed(1)}x: ${ratio >= TARGET_RATIO ? 'MET' : 'NOT MET'})`)
+    if (peer.cpuMs && summary.tolk.cpuMs) log(`      (CPU time: ${(peer.cpuMs / summary.tolk.cpuMs).toFixed(2)}x; steadier when the machine is busy)`)
+    if (summary.regex) log(`      tolk takes ${(summary.tolk.wallMs / summary.regex.wallMs).toFixed(2)}x the wall time of the regex split with no decisions`)
+    if (summary.tolk.cpuMs && summary.tolk.wallMs > 1.5 * summary.tolk.cpuMs) {
+      log(`      warning: wall time is ${(summary.tolk.wallMs / summary.tolk.cpuMs).toFixed(1)}x the CPU time (${load()}): the machine is busy, wall figures are inflated and noisy`)
+    }
   }
 }
+const summary = summaries.news
+const ratio = ratios.news
 
 // ---- 2. linear time, bounded memory -----------------------------------------------------------
 const scaling = []
-if (cliReady && summary.tolk) {
+if (cliReady && summary.tolk && !values['no-scaling']) {
   log()
   log(`## 2. tolk segment --lang en: linear time and bounded memory (median of ${REPEAT} runs, highest peak RSS)`)
   log()
@@ -210,7 +228,7 @@ if (cliReady && summary.tolk) {
 mkdirSync(DATA_DIR, { recursive: true })
 writeFileSync(
   join(DATA_DIR, 'segment-speed-last.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadavg: loadavg(), repeat: REPEAT, corpus: rel(main), bytes: size(main), summary, ratio, scaling: scaling.map((x) => ({ ...x, file: rel(x.file) })), failures }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, loadavg: loadavg(), repeat: REPEAT, corpus: rel(main), bytes: size(main), summary, ratio, long: { corpus: rel(paths.long), bytes: size(paths.long), summary: summaries.long, ratio: ratios.long }, scaling: scaling.map((x) => ({ ...x, file: rel(x.file) })), failures }, null, 2)}\n`,
 )
 log()
 if (failures.length > 0) {

@@ -8,42 +8,23 @@
 // initials (J. R. Moore), decimals and times (3.5 million, 14.30), dates (Dec. 8), ellipses
 // (… and ...), questions and exclamations, quotes in “…”, parenthetical remarks, URLs, e-mail
 // addresses, list lines (-, •, 1.) and the odd Markdown heading.
+//
+// A second corpus (corpus-long.mjs, long-20mib.txt) has long paragraphs, hard-wrapped or not.
 
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { longArticleMaker } from './corpus-long.mjs'
 import { randomTools } from './prng.mjs'
+import {
+  FIRST, LAST, TITLE, ROLE, COMPANY, BODY, CITY, MONTH, WEEKDAY, VERB_PAST, VERB_BASE, VERB_HEAD, NOUN, NOUN_HEAD, ADJ, REASON, CLAUSE, QUOTE, PAREN, ITEM, HEADING, DOMAIN,
+} from './news-vocabulary.mjs'
 
 export const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '.data')
 export const MiB = 1 << 20
 
 const GENERATOR_VERSION = 2
 const SEED = 20241208
-
-// ---- vocabulary -------------------------------------------------------------------------------
-
-const FIRST = ['Anna', 'Erik', 'Maria', 'John', 'Sarah', 'David', 'Linda', 'Omar', 'Fatima', 'Peter', 'Laura', 'James', 'Ingrid', 'Carlos', 'Mei', 'Lars', 'Emma', 'Hassan', 'Sofia', 'Thomas', 'Grace', 'Nils', 'Priya', 'Michael', 'Elena', 'Robert', 'Karin', 'Daniel', 'Aisha', 'Henrik']
-const LAST = ['Berg', 'Smith', 'Johnson', 'Lindqvist', 'Garcia', 'Chen', 'Okafor', 'Nilsson', 'Brown', 'Muller', 'Haddad', 'Kowalski', 'Andersson', 'Taylor', 'Rossi', 'Novak', 'Patel', 'Larsen', 'Moore', 'Svensson', 'Williams', 'Dubois', 'Kim', 'Eriksson', 'Jensen', 'Clarke', 'Ahmed', 'Holm', 'Wright', 'Lopez']
-const TITLE = ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Sen.', 'Gov.', 'Gen.', 'Rep.', 'Capt.']
-const ROLE = ['chief executive', 'spokeswoman', 'spokesman', 'finance minister', 'mayor', 'professor of economics', 'union leader', 'head of research', 'police chief', 'analyst', 'board member', 'senior economist']
-const COMPANY = ['Acme Inc.', 'Northwind Corp.', 'Globex Ltd.', 'Nordbank', 'Initech Inc.', 'Helios Energy Co.', 'Stellar Airlines', 'Vattenkraft AB', 'Umbrella Corp.', 'Blue Harbor Holdings Inc.', 'Polar Freight', 'Brightline Media Ltd.']
-const BODY = ['the U.S. Department of Energy', 'the European Commission', 'the city council', 'the central bank', 'the U.N. Security Council', 'the health ministry', 'the U.S. Senate', 'the supreme court', 'the port authority', 'the school board', 'the World Bank', 'the Swedish government']
-const CITY = ['Stockholm', 'Washington', 'London', 'Berlin', 'Oslo', 'Paris', 'New York', 'Tokyo', 'Madrid', 'Helsinki', 'Chicago', 'Copenhagen', 'Nairobi', 'Toronto', 'St. Louis', 'Gothenburg']
-const MONTH = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.']
-const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-const VERB_PAST = ['announced', 'rejected', 'approved', 'delayed', 'criticized', 'welcomed', 'proposed', 'cancelled', 'defended', 'postponed', 'expanded', 'reviewed', 'questioned', 'signed', 'unveiled']
-const VERB_BASE = ['approve', 'reject', 'delay', 'fund', 'expand', 'cancel', 'review', 'support', 'block', 'revise']
-const VERB_HEAD = ['Approves', 'Rejects', 'Delays', 'Expands', 'Cuts', 'Backs', 'Halts', 'Unveils', 'Weighs', 'Signs']
-const NOUN = ['budget', 'merger', 'rail link', 'tax reform', 'housing plan', 'climate bill', 'wage deal', 'bridge project', 'data center', 'school reform', 'trade agreement', 'wind farm', 'hospital expansion', 'water treaty', 'airport terminal']
-const NOUN_HEAD = ['Budget', 'Merger', 'Rail Link', 'Tax Reform', 'Housing Plan', 'Climate Bill', 'Wage Deal', 'Bridge Project', 'Data Center', 'Trade Pact', 'Wind Farm']
-const ADJ = ['new', 'controversial', 'long-awaited', 'revised', 'ambitious', 'costly', 'modest', 'temporary', 'regional', 'national', 'joint', 'unexpected']
-const REASON = ['rising costs', 'a shortage of staff', 'pressure from voters', 'legal concerns', 'weak demand', 'a surge in orders', 'higher interest rates', 'the winter storms', 'new safety rules', 'a dispute over funding']
-const CLAUSE = ['prices kept rising', 'the talks went on late into the night', 'nobody knew who would pay', 'the trains stopped running', 'the votes were counted twice', 'demand fell sharply', 'the committee met again', 'the shares recovered', 'the roads were closed', 'the workers went home']
-const QUOTE = ['we had a conviction that this was the right thing to do', 'nobody expected the costs to rise this fast', 'this is a good day for the whole region', 'we will not accept a deal that hurts families', 'the numbers speak for themselves', 'it is too early to say what happens next', 'we have waited long enough', 'there is still a lot of work to do', 'I think people understand why we did it', 'the decision was made in good faith']
-const PAREN = ['see below', 'the second in two years', 'up from last year', 'according to the ministry', 'e.g. in rural areas', 'i.e. before taxes', 'a record', 'not counting bonuses', 'about 40 percent of the total', 'as reported earlier']
-const ITEM = ['higher pensions', 'cheaper train tickets', 'more teachers', 'faster broadband', 'lower fees', 'new bike lanes', 'longer opening hours', 'better child care', 'stricter rules', 'cleaner water']
-const HEADING = ['Background', 'What happens next', 'Reactions', 'The numbers', 'Timeline', 'Why it matters']
-const DOMAIN = ['example.com', 'news.example.org', 'tolk-news.example', 'acme.example.net']
 
 /** One article generator bound to a seed. Returns a function producing the next article text. */
 function articleMaker(seed) {
@@ -155,17 +136,19 @@ function articleMaker(seed) {
 
 const SIZES_MIB = [10, 20, 50, 100]
 const ONE_LINE_MIB = [2, 10]
+// The second corpus (corpus-long.mjs: long paragraphs, hard-wrapped or not), for the ratio only.
+const LONG_MIB = 20
 
 function corpusDir() {
   return join(DATA_DIR, `corpus-v${GENERATOR_VERSION}-seed${SEED}`)
 }
 
-/** Paths of the corpora (maybe not generated yet): news-<N>mib.txt and oneline-<N>mib.txt. */
+/** Paths of the corpora (maybe not generated yet): news-, oneline- and long-<N>mib.txt. */
 export function corpusPaths() {
   const dir = corpusDir()
   const news = Object.fromEntries(SIZES_MIB.map((n) => [n, join(dir, `news-${n}mib.txt`)]))
   const oneLine = Object.fromEntries(ONE_LINE_MIB.map((n) => [n, join(dir, `oneline-${n}mib.txt`)]))
-  return { dir, news, oneLine, manifest: join(dir, 'manifest.json') }
+  return { dir, news, oneLine, long: join(dir, `long-${LONG_MIB}mib.txt`), manifest: join(dir, 'manifest.json') }
 }
 
 /**
@@ -184,8 +167,9 @@ export function ensureCorpora(log = () => {}) {
   log(`generating corpora in ${paths.dir} (once; cached afterwards) …`)
 
   const targets = [
-    ...SIZES_MIB.map((n) => ({ path: paths.news[n], limit: n * MiB, oneLine: false })),
-    ...ONE_LINE_MIB.map((n) => ({ path: paths.oneLine[n], limit: n * MiB, oneLine: true })),
+    ...SIZES_MIB.map((n) => ({ path: paths.news[n], limit: n * MiB, oneLine: false, stream: 'news' })),
+    ...ONE_LINE_MIB.map((n) => ({ path: paths.oneLine[n], limit: n * MiB, oneLine: true, stream: 'news' })),
+    { path: paths.long, limit: LONG_MIB * MiB, oneLine: false, stream: 'long' },
   ].map((t) => ({ ...t, tmp: `${t.path}.tmp`, fd: -1, bytes: 0, buf: [], bufBytes: 0, done: false }))
   for (const t of targets) t.fd = openSync(t.tmp, 'w')
 
@@ -195,7 +179,24 @@ export function ensureCorpora(log = () => {}) {
     t.buf = []
     t.bufBytes = 0
   }
-  const article = articleMaker(SEED)
+  const streams = { news: articleMaker(SEED), long: longArticleMaker(SEED + 1) }
+  for (const [stream, article] of Object.entries(streams)) {
+    const mine = targets.filter((t) => t.stream === stream)
+    writeStream(mine, article, flush)
+  }
+  const manifest = { generator: GENERATOR_VERSION, seed: SEED, files: {} }
+  for (const t of targets) {
+    renameSync(t.tmp, t.path)
+    manifest.files[basename(t.path)] = t.bytes
+  }
+  writeFileSync(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`)
+  const generatedMs = performance.now() - t0
+  log(`generated ${targets.length} files in ${(generatedMs / 1000).toFixed(1)} s`)
+  return { paths, generatedMs }
+}
+
+/** Write one seeded stream of articles into its targets, each cut at the first article end past its size. */
+function writeStream(targets, article, flush) {
   let first = true
   while (targets.some((t) => !t.done)) {
     const text = article()
@@ -219,22 +220,13 @@ export function ensureCorpora(log = () => {}) {
     }
     first = false
   }
-  const manifest = { generator: GENERATOR_VERSION, seed: SEED, files: {} }
-  for (const t of targets) {
-    renameSync(t.tmp, t.path)
-    manifest.files[basename(t.path)] = t.bytes
-  }
-  writeFileSync(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`)
-  const generatedMs = performance.now() - t0
-  log(`generated ${targets.length} files in ${(generatedMs / 1000).toFixed(1)} s`)
-  return { paths, generatedMs }
 }
 
 function cacheValid(paths) {
   if (!existsSync(paths.manifest)) return false
   try {
     const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8'))
-    return [...Object.values(paths.news), ...Object.values(paths.oneLine)].every((p) => {
+    return [...Object.values(paths.news), ...Object.values(paths.oneLine), paths.long].every((p) => {
       const size = manifest.files[basename(p)]
       return size !== undefined && existsSync(p) && statSync(p).size === size
     })

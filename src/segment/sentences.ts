@@ -22,6 +22,7 @@ import { listMarkerEnd } from './list-markers.js'
 import {
   classifyBefore,
   continuesUrl,
+  dayNumberBefore,
   isStarterAt,
   type TokenBefore,
   type TokenTable,
@@ -205,7 +206,13 @@ export class SentenceSplitter {
         return false
       case 'number-prefix':
         return !isDigit(cp) && opensSentence(cp)
+      case 'final':
+        return opensWithCapital(cp)
       case 'abbreviation':
+        // `den 31 jan.`: after a day number the date is whole, so a capital opens a sentence.
+        if (this.rules.months.size > 0 && isUpper(cp) && dayNumberBefore(this.text, this.start, tok.start)) {
+          if (this.rules.months.has(this.text.slice(tok.start, i))) return true
+        }
         return isStarterAt(this.text, n, this.end, this.rules) || isQuoteOrDash(cp)
       case 'number': {
         // German `am 12. Juni`: an ordinal before a capitalised noun.
@@ -247,6 +254,14 @@ export class SentenceSplitter {
 function opensSentence(cp: number): boolean {
   if (isLower(cp)) return false
   return !(cp === 44 || cp === 59 || cp === 58 || cp === 41 || cp === 93 || cp === 125)
+}
+
+/**
+ * What opens a sentence after an abbreviation that usually ends one: a capital letter, a quote or
+ * a dash. Not a digit: `Inc. 2019` and `m.m. 2 000` are more often one phrase than two sentences.
+ */
+function opensWithCapital(cp: number): boolean {
+  return (isLetter(cp) && !isLower(cp)) || isQuoteOrDash(cp)
 }
 
 function isQuoteOrDash(cp: number): boolean {

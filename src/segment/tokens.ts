@@ -16,8 +16,10 @@ export type TokenClass =
   | 'prefix'
   /** Ends no sentence before a digit (p. 55, kl. 14.30, No. 5). */
   | 'number-prefix'
-  /** Ends a sentence only before a sentence starter (etc., U.S., initials, months). */
+  /** Ends a sentence only before a sentence starter (U.S., initials, months). */
   | 'abbreviation'
+  /** Usually last in its sentence (etc., osv., Inc.): ends it before a capitalised word. */
+  | 'final'
   /** Ends with a digit (2019., $100.00.). */
   | 'number'
   /** An ordinary word, a URL or an e-mail address. */
@@ -99,6 +101,7 @@ export function tableFor(rules: LanguageRules): TokenTable {
   table = Object.assign(new Map<string, Known>(), { maxLength: 0 })
   const groups: [ReadonlySet<string>, Known][] = [
     [rules.abbreviations, 'abbreviation'],
+    [rules.finals, 'final'],
     [rules.numberPrefixes, 'number-prefix'],
     [rules.prefixes, 'prefix'],
   ]
@@ -112,6 +115,25 @@ export function tableFor(rules: LanguageRules): TokenTable {
   for (const w of table.keys()) table.maxLength = Math.max(table.maxLength, w.length)
   tables.set(rules, table)
   return table
+}
+
+/**
+ * Whether a day number stands right before the token at `start` (`31 jan`, `3 Oct`): one or two
+ * digits after a space, a dash or the text's start (`min`), then white space.
+ */
+export function dayNumberBefore(text: string, min: number, start: number): boolean {
+  let k = start
+  while (k > min && isSpace(text.charCodeAt(k - 1))) k--
+  if (k === start) return false
+  let digits = 0
+  while (k > min && digits < 3 && isDigit(text.charCodeAt(k - 1))) {
+    k--
+    digits++
+  }
+  if (digits === 0 || digits > 2) return false
+  if (k === min) return true
+  const c = text.charCodeAt(k - 1)
+  return isSpace(c) || c === 0x2013 || c === 45 || isOpener(c)
 }
 
 /** Whether the token running on from `start` (to the next space) is part of a URL or address. */

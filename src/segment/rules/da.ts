@@ -17,6 +17,9 @@ export const da: LanguageRules = {
     jan feb mar apr jun jul aug sep sept okt nov dec
     man tirs ons tors fre lør søn
   `),
+  // Not sorted into sentence-final abbreviations and months yet: all end a sentence before a starter.
+  finals: new Set(),
+  months: new Set(),
   starters: words(`
     Det Den De Der Dette Disse Her Jeg Du Han Hun Vi I Man Alle Mange Nogle Men Og Eller Så Nu Da
     Efter Ifølge På Ved Om Når Som Under Til Fra Med Af For Også Dog Samtidig Desuden Derfor

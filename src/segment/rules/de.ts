@@ -17,6 +17,9 @@ export const de: LanguageRules = {
     Jan Feb Mär Apr Jun Jul Aug Sep Sept Okt Nov Dez
     Mo Di Mi Do Sa
   `),
+  // Not sorted into sentence-final abbreviations and months yet: all end a sentence before a starter.
+  finals: new Set(),
+  months: new Set(),
   starters: words(`
     Der Die Das Den Dem Des Ein Eine Einer Es Er Sie Wir Ihr Ich Du Man Dies Diese Dieser Dieses
     Dort Hier Da Dann Doch Aber Und Oder So Nun Jetzt Heute Gestern Morgen Nach Vor In Im Am Auf

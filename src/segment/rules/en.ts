@@ -16,10 +16,16 @@ export const en: LanguageRules = {
     Pt pt Op op Ex ex Tab tab Ref ref Ed ed
   `),
   abbreviations: words(`
-    etc Inc Ltd Co co Corp Bros Jr Sr Esq Ave Blvd Rd St st Sq Hwy Dept dept Univ Assn
+    Co co Bros Esq Ave Blvd Rd St st Sq Hwy Dept dept Univ Assn
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Mon Tue Tues Wed Thu Thur Thurs Fri Sat
     min mins hr hrs ft oz lb lbs yd yds mi sq est govt misc al
+  `),
+  finals: words(`
+    etc Inc Ltd Corp Jr Sr plc
+  `),
+  months: words(`
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
   `),
   starters: words(`
     The A An It Its He She They We I You This That These Those There Here His Her Their Our My

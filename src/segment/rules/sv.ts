@@ -11,10 +11,16 @@ export const sv: LanguageRules = {
     kl nr Nr N° № s sid kap Kap avd bil tel vol Vol art
   `),
   abbreviations: words(`
-    m.m m.fl osv o.s.v etc o.d e.d o.dyl dyl f.Kr e.Kr f.n f.ö st kr öre milj mdr tim min sek
+    o.d e.d o.dyl dyl f.Kr e.Kr f.n f.ö st kr öre milj mdr tim min sek
     jan febr feb apr aug sep sept okt nov dec
     mån tis ons tors fre lör sön
     St
+  `),
+  finals: words(`
+    m.m m.fl osv o.s.v etc Inc Ltd Jr
+  `),
+  months: words(`
+    jan febr feb apr aug sep sept okt nov dec
   `),
   starters: words(`
     Det Den De Dem Detta Dessa Denna Där Här Han Hon Hen Vi Ni Jag Du Man Alla Många Flera Några

@@ -9,6 +9,16 @@ export interface LanguageRules {
    * word is one of `starters`, not when a capitalised name or noun continues the sentence.
    */
   abbreviations: ReadonlySet<string>
+  /**
+   * Abbreviations that usually stand last in their sentence in news text (etc., osv., Inc., Jr.):
+   * they end it before any capitalised word, as an ordinary word does, but not before lower case.
+   */
+  finals: ReadonlySet<string>
+  /**
+   * The month abbreviations among `abbreviations` (jan, Jan, okt): after a day number
+   * (`den 31 jan.`) the date is complete, so they end a sentence as `finals` do.
+   */
+  months: ReadonlySet<string>
   /** Capitalised words that commonly open a sentence (The, It, Det, Alla, …). */
   starters: ReadonlySet<string>
   /**
