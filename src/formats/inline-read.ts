@@ -45,10 +45,37 @@ const OPENS = new Set(['sc', 'bx', 'bpt'])
 const CLOSES = new Set(['ec', 'ex', 'ept'])
 const STANDALONE = new Set(['ph', 'x', 'it', 'ut'])
 
+/** Whether `name` is a code element that stands alone in the text (not `<pc>`/`<g>`, which wrap it). */
+export function isCode(name: string): boolean {
+  return OPENS.has(name) || CLOSES.has(name) || STANDALONE.has(name)
+}
+
 /**
- * The tagged text of a `<source>`, `<target>` or `<seg>`. An element without code elements whose
- * text already holds codes (`⟦1⟧`: a file exported before codes were markup) is taken as it is.
+ * The notation of one code element (`<sc>`, `<ec>`, `<bx>`, `<ex>`, `<bpt>`, `<ept>`, `<ph>`, `<x>`,
+ * `<it>`, `<ut>`): its key is TMX's `i`, an `<ec>`'s `startRef`, XLIFF 1.2's `rid`, else its id, so
+ * an open and its close share a number. '' for a code the source lacks.
  */
+export function codeTag(name: string, attrs: Record<string, string | undefined>, numbers: CodeNumbers): string {
+  if (STANDALONE.has(name)) {
+    const n = numbers.of(`s:${attrs.id ?? attrs.x ?? numbers.nextAnonymous()}`)
+    return n === undefined ? '' : `⟦${n}/⟧`
+  }
+  const key = attrs.i ?? (name === 'ec' ? attrs.startRef : undefined) ?? attrs.rid ?? attrs.id ?? ''
+  const n = numbers.of(`p:${key}`)
+  if (n === undefined) return ''
+  return OPENS.has(name) ? `⟦${n}⟧` : `⟦/${n}⟧`
+}
+
+/**
+ * Tagged text from text read with its codes dropped (`raw`) and with them (`tagged`): a text without
+ * code elements whose text already holds codes (`⟦1⟧`: a file exported before codes were markup)
+ * is taken as it is.
+ */
+export function legacyOr(raw: string, tagged: string, codes: number): string {
+  return codes === 0 && LEGACY_CODE.test(raw) ? raw : tagged
+}
+
+/** The tagged text of a `<source>`, `<target>` or `<seg>` (see legacyOr). */
 export function readInline(el: XmlElement, numbers: CodeNumbers): string {
   let raw = ''
   let codes = 0
@@ -70,16 +97,9 @@ export function readInline(el: XmlElement, numbers: CodeNumbers): string {
         codes++
         const n = numbers.of(`p:${id ?? ''}`)
         out += n === undefined ? walk(c) : `⟦${n}⟧${walk(c)}⟦/${n}⟧`
-      } else if (OPENS.has(name) || CLOSES.has(name)) {
+      } else if (isCode(name)) {
         codes++
-        const key = c.attrs.i ?? (name === 'ec' ? c.attrs.startRef : undefined) ?? c.attrs.rid ?? id ?? ''
-        const n = numbers.of(`p:${key}`)
-        if (n !== undefined) out += OPENS.has(name) ? `⟦${n}⟧` : `⟦/${n}⟧`
-      } else if (STANDALONE.has(name)) {
-        codes++
-        const key = id ?? c.attrs.x ?? numbers.nextAnonymous()
-        const n = numbers.of(`s:${key}`)
-        if (n !== undefined) out += `⟦${n}/⟧`
+        out += codeTag(name, c.attrs, numbers)
       } else if (name !== 'sub') {
         // <mrk>, <hi> and unknown inline elements: their text is part of the segment.
         out += walk(c)
@@ -88,5 +108,5 @@ export function readInline(el: XmlElement, numbers: CodeNumbers): string {
     return out
   }
   const tagged = walk(el)
-  return codes === 0 && LEGACY_CODE.test(raw) ? raw : tagged
+  return legacyOr(raw, tagged, codes)
 }

@@ -10,6 +10,8 @@ import { TextDecoder } from 'node:util'
 import { SaxesParser } from 'saxes'
 import { InvalidInput } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
+import { escapeText as escapeTagged } from '../codes/tagged-text.js'
+import { CodeNumbers, codeTag, isCode, legacyOr } from '../formats/inline-read.js'
 
 /** One `<tu>`: its source language and every variant's language and text. */
 export interface TmxUnit {
@@ -30,6 +32,35 @@ export const TMX_LIMITS = { maxSegChars: 100_000, maxDepth: 32, chunkBytes: 1 <<
 // Inline elements whose text is part of the segment (codes and highlighted text); <sub> holds
 // a sub-flow (e.g. an alt text) that is not, and is dropped.
 const SKIP_IN_SEG = new Set(['sub'])
+
+/** A `<seg>` as read: text, and code elements (`<bpt>`, `<ph>`…) whose content (native code) is skipped. */
+interface SegRead {
+  lang: string
+  raw: string
+  parts: (string | { name: string; attrs: Record<string, string> })[]
+  codes: number
+}
+
+/**
+ * Each variant's tagged text: codes numbered in the order they open in the source variant (the one
+ * in the unit's source language, else the first), a target's codes by the same `i`/`x`; a code the
+ * source lacks is left out.
+ */
+function taggedVariants(segs: SegRead[], srcLang: string): Array<{ lang: string; text: string }> {
+  const numbers = new CodeNumbers()
+  const first = Math.max(0, segs.findIndex((v) => v.lang === srcLang))
+  const order = [first, ...segs.keys()].filter((i, at) => at === 0 || i !== first)
+  const texts: string[] = []
+  for (const [at, i] of order.entries()) {
+    const v = segs[i] as SegRead
+    // Each target counts its anonymous codes from the first again, and takes no new ids.
+    if (at > 0) numbers.rewind()
+    let tagged = ''
+    for (const p of v.parts) tagged += typeof p === 'string' ? escapeTagged(p) : codeTag(p.name, p.attrs, numbers)
+    texts[i] = legacyOr(v.raw, tagged, v.codes)
+  }
+  return segs.map((v, i) => ({ lang: v.lang, text: texts[i] as string }))
+}
 
 /**
  * Read `file`, calling `onUnit` for each translation unit, and return the header's source
@@ -63,6 +94,8 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   let tu: TmxUnit | undefined
   let tuvLang: string | undefined
   let seg: string | undefined
+  let segRead: SegRead | undefined
+  let segs: SegRead[] = []
   let skipDepth = 0
   let propType: string | undefined
   let propText = ''
@@ -89,6 +122,14 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     }
     if (seg !== undefined) {
       if (skipDepth > 0 || SKIP_IN_SEG.has(el)) skipDepth++
+      else if (isCode(el) && segRead) {
+        // A code: its place in the text; its content is the native code, not text.
+        const attrs: Record<string, string> = {}
+        for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === 'string' ? v : v.value
+        segRead.parts.push({ name: el, attrs })
+        segRead.codes++
+        skipDepth++
+      }
       return
     }
     if (el === 'header' && parent === 'tmx') {
@@ -101,6 +142,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tu' && parent === 'body') {
       const src = attr('srclang')
       tu = { srcLang: src === undefined ? headerSrc! : lang(src), variants: [], props: {}, line: parser.line }
+      segs = []
       const changeId = attr('changeid')
       const changeDate = attr('changedate') ?? attr('creationdate')
       if (changeId) tu.changeId = changeId
@@ -111,6 +153,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
       tuvLang = lang(l!)
     } else if (el === 'seg' && parent === 'tuv') {
       seg = ''
+      segRead = { lang: tuvLang ?? '', raw: '', parts: [], codes: 0 }
     } else if (el === 'prop' && parent === 'tu') {
       propType = attr('type') ?? ''
       propText = ''
@@ -118,7 +161,15 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   })
   const onText = (t: string) => {
     if (seg !== undefined) {
-      if (skipDepth === 0) seg += t
+      if (skipDepth === 0) {
+        seg += t
+        if (segRead) {
+          segRead.raw += t
+          const last = segRead.parts.length - 1
+          if (typeof segRead.parts[last] === 'string') segRead.parts[last] += t
+          else segRead.parts.push(t)
+        }
+      }
       if (seg.length > TMX_LIMITS.maxSegChars) fail(`a <seg> is longer than ${TMX_LIMITS.maxSegChars} characters`)
     } else if (propType !== undefined) {
       propText += t
@@ -136,8 +187,9 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
         return
       }
       if (el !== 'seg') return
-      if (tu && tuvLang !== undefined) tu.variants.push({ lang: tuvLang, text: seg })
+      if (tu && tuvLang !== undefined && segRead) segs.push(segRead)
       seg = undefined
+      segRead = undefined
     } else if (el === 'prop' && propType !== undefined) {
       if (tu) tu.props[propType] = propText
       propType = undefined
@@ -146,6 +198,8 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tu' && tu) {
       const done = tu
       tu = undefined
+      done.variants = taggedVariants(segs, done.srcLang)
+      segs = []
       onUnit(done)
     }
   })
