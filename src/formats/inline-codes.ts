@@ -39,7 +39,13 @@ function nested(runs: Run[]): boolean {
 
 const G_CTYPE: Record<string, string> = { strong: 'bold', 'html:b': 'bold', 'html:strong': 'bold', emphasis: 'italic', 'html:i': 'italic', 'html:em': 'italic', 'html:u': 'underlined', link: 'link', 'html:a': 'link' }
 const X_CTYPE: Record<string, string> = { image: 'image', 'html:img': 'image', break: 'lb', 'html:br': 'lb' }
-const PC_TYPE: Record<string, string> = { strong: 'fmt', emphasis: 'fmt', strikethrough: 'fmt', link: 'link', 'html:a': 'link', image: 'image', 'html:img': 'image' }
+const PC_TYPE: Record<string, string> = {
+  ...Object.fromEntries(['strong', 'emphasis', 'strikethrough', ...['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'sup', 'sub', 'small', 'mark'].map((t) => `html:${t}`)].map((w) => [w, 'fmt'])),
+  link: 'link',
+  'html:a': 'link',
+  image: 'image',
+  'html:img': 'image',
+}
 
 /** An XLIFF 1.2 ctype: the schema's own word where there is one, else `x-` and what the code is. */
 function ctype(code: CodeData | undefined, words: Record<string, string>): string {

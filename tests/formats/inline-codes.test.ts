@@ -231,3 +231,33 @@ describe('codes read back by import-translations', () => {
     expect(readTranslationFile(x('a ⟦ b', 'c ⟦ d'), 'lit.xlf').units[0]).toMatchObject({ source: 'a ⟦⟦ b', text: 'c ⟦⟦ d' })
   })
 })
+
+describe('a real HTML news article and Markdown guide (every kind of code) through the XML formats', () => {
+  const fixture = (name: string) => readFileSync(new URL(`../documents/fixtures/${name}`, import.meta.url), 'utf8')
+  const SCHEMA: Record<string, string[]> = {
+    xliff2: ['--schema', join(SCHEMAS, 'xliff-core-2.0.xsd')],
+    xliff12: ['--schema', join(SCHEMAS, 'xliff-core-1.2-strict.xsd')],
+    tmx: ['--path', SCHEMAS, '--valid'],
+  }
+  for (const [name, format] of [['news.html', 'html'], ['guide.md', 'md']] as const) {
+    itWith(['xmllint', 'schemas'], `${name}: every unit translated as its source validates, and comes back unchanged`, async () => {
+      const id = `en-${format}-fixture`
+      await importText(store, { id, tag: 'en-fix', lang: 'en', targets: ['sv'], text: fixture(name), format })
+      const units = await store.listUnits(id)
+      expect(units.some((u) => u.codes?.length)).toBe(true)
+      for (const u of units) await store.writeTranslation({ articleId: id, unitId: u.id, lang: 'sv', text: u.source, state: 'translated', author: 'ana' })
+      for (const xml of ['xliff2', 'xliff12', 'tmx'] as const) {
+        const body = (await exportArticle(store, id, 'sv', xml)).body
+        expect(body).not.toMatch(/⟦[/1-9]/)
+        const file = join(dir, `${id}.${xml}`)
+        writeFileSync(file, body)
+        const r = run('xmllint', ['--noout', '--nonet', ...SCHEMA[xml]!, file])
+        expect(r.status, `${xml}: ${r.stderr}`).toBe(0)
+        if (xml === 'tmx') continue
+        const back = readTranslationFile(body, `${id}.xlf`)
+        for (const u of back.units) expect(u.text, `${xml} ${u.unitId}`).toBe(units.find((x) => x.id === u.unitId)?.source)
+        expect(await importFile(body, `${id}.xlf`)).toMatchObject({ updated: 0, conflicted: 0, unknown: 0 })
+      }
+    })
+  }
+})
