@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { checkFiles } from '../../src/check/check-files.js'
 import { exportArticle } from '../../src/formats/export-article.js'
 import { importTranslations, readTranslationFile } from '../../src/formats/import-translations.js'
 import type { ExportFormat } from '../../src/formats/types.js'
@@ -229,6 +230,20 @@ describe('codes read back by import-translations', () => {
 </xliff>`
     expect(readTranslationFile(x(SOURCE, TARGET), 'old.xlf').units[0]).toMatchObject({ source: SOURCE, text: TARGET })
     expect(readTranslationFile(x('a ⟦ b', 'c ⟦ d'), 'lit.xlf').units[0]).toMatchObject({ source: 'a ⟦⟦ b', text: 'c ⟦⟦ d' })
+  })
+})
+
+describe('tolk check --files on files with codes', () => {
+  it('counts the words, not the codes', () => {
+    const file = join(dir, 'other.xlf')
+    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+ <file original="x" source-language="en" target-language="sv" datatype="html"><body>
+  <trans-unit id="a"><source>Read the <g id="1">manual</g> now<x id="2"/>please.</source><target>Läs <g id="1">handboken</g> nu<x id="2"/>tack.</target></trans-unit>
+ </body></file>
+</xliff>`)
+    const r = checkFiles({ paths: [file], source: 'en' })
+    expect(r.languages.get('sv')?.words).toMatchObject({ total: 5, translated: 5 })
   })
 })
 
