@@ -17,6 +17,7 @@ import { importText } from '../../src/import/import-text.js'
 import type { StoredUnit } from '../../src/model/translation.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { Store } from '../../src/store/types.js'
+import { runCli } from '../cli/run-cli.js'
 import { itWith, pocount, run, SCHEMAS } from './tools.js'
 
 const ID = 'en-guide-codes'
@@ -180,6 +181,17 @@ describe('codes read back by import-translations', () => {
       await store.writeTranslation({ articleId: ID, unitId: unit.id, lang: 'sv', text: TARGET, state: 'translated', author: 'ana', ifVersion: now!.version })
     })
   }
+
+  it('tolk import-translations (the CLI) brings a moved code back', async () => {
+    const file = join(dir, 'moved.xlf')
+    writeFileSync(file, withTarget(await exported('xliff12'), 'Kör <x id="3"/> först, men läs <g id="2">guiden</g> och <g id="1">handboken</g>.'))
+    const r = runCli(['import-translations', file, '--db', join(dir, 'tolk.sqlite'), '--as', 'cat'])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const now = await store.getTranslation(ID, unit.id, 'sv')
+    expect(now?.text).toBe(MOVED)
+    await store.writeTranslation({ articleId: ID, unitId: unit.id, lang: 'sv', text: TARGET, state: 'translated', author: 'ana', ifVersion: now!.version })
+  })
 
   it('an untouched export comes back unchanged', async () => {
     for (const format of ['xliff2', 'xliff12', 'po'] as const) {
