@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { importText } from '../../src/import/import-text.js'
 import { InvalidInput } from '../../src/model/errors.js'
+import { itWith, run, SCHEMAS } from '../formats/tools.js'
 import { addArticle, freshStore, tempPath, translateAll } from './_setup.js'
 
 const TMX = `<?xml version="1.0" encoding="UTF-8"?>
@@ -87,6 +89,19 @@ describe('TMX import and export', () => {
     expect(m).toMatchObject({ score: 100, target: 'Andra "meningen" här.', entry: { tag: 'sv-general', author: 'anna' } })
     await store.close()
     await other.close()
+  })
+
+  itWith(['xmllint', 'schemas'], 'the memory export with codes is valid against the TMX 1.4 DTD', async () => {
+    const store = freshStore()
+    await importText(store, { id: 'sv-general-02', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'Read the **book** and run `x` now.\n', format: 'md' })
+    await translateAll(store, 'sv-general-02', ['Kör ⟦2/⟧ och läs ⟦1⟧boken⟦/1⟧.'])
+    let out = ''
+    for await (const piece of store.memory.exportTmx({ tgtLang: 'sv' })) out += piece
+    expect(out).toContain('<seg>Kör <ph x="2"></ph> och läs <bpt i="1" x="1"></bpt>boken<ept i="1"></ept>.</seg>')
+    const r = run('xmllint', ['--noout', '--nonet', '--dtdvalid', `${SCHEMAS}/tmx14.dtd`, write('mem.tmx', out)])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    await store.close()
   })
 
   it('reads <bpt>/<ept>/<ph>/<it> as codes numbered by the source, and writes them back as markup', async () => {
