@@ -110,3 +110,32 @@ export function readInline(el: XmlElement, numbers: CodeNumbers): string {
   const tagged = walk(el)
   return legacyOr(raw, tagged, codes)
 }
+
+/** A `<seg>` as read: text, and code elements (`<bpt>`, `<ph>`…) whose content (native code) is skipped. */
+export interface SegRead {
+  lang: string
+  raw: string
+  parts: (string | { name: string; attrs: Record<string, string> })[]
+  codes: number
+}
+
+/**
+ * Each variant's tagged text: codes numbered in the order they open in the source variant (the one
+ * in the unit's source language, else the first), a target's codes by the same `i`/`x`; a code the
+ * source lacks is left out.
+ */
+export function taggedVariants(segs: SegRead[], srcLang: string): Array<{ lang: string; text: string }> {
+  const numbers = new CodeNumbers()
+  const first = Math.max(0, segs.findIndex((v) => v.lang === srcLang))
+  const order = [first, ...segs.keys()].filter((i, at) => at === 0 || i !== first)
+  const texts: string[] = []
+  for (const [at, i] of order.entries()) {
+    const v = segs[i] as SegRead
+    // Each target counts its anonymous codes from the first again, and takes no new ids.
+    if (at > 0) numbers.rewind()
+    let tagged = ''
+    for (const p of v.parts) tagged += typeof p === 'string' ? escapeTagged(p) : codeTag(p.name, p.attrs, numbers)
+    texts[i] = legacyOr(v.raw, tagged, v.codes)
+  }
+  return segs.map((v, i) => ({ lang: v.lang, text: texts[i] as string }))
+}

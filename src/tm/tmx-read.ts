@@ -10,8 +10,7 @@ import { TextDecoder } from 'node:util'
 import { SaxesParser } from 'saxes'
 import { InvalidInput } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
-import { escapeText as escapeTagged } from '../codes/tagged-text.js'
-import { CodeNumbers, codeTag, isCode, legacyOr } from '../formats/inline-read.js'
+import { isCode, taggedVariants, type SegRead } from '../formats/inline-read.js'
 
 /** One `<tu>`: its source language and every variant's language and text. */
 export interface TmxUnit {
@@ -32,35 +31,6 @@ export const TMX_LIMITS = { maxSegChars: 100_000, maxDepth: 32, chunkBytes: 1 <<
 // Inline elements whose text is part of the segment (codes and highlighted text); <sub> holds
 // a sub-flow (e.g. an alt text) that is not, and is dropped.
 const SKIP_IN_SEG = new Set(['sub'])
-
-/** A `<seg>` as read: text, and code elements (`<bpt>`, `<ph>`…) whose content (native code) is skipped. */
-interface SegRead {
-  lang: string
-  raw: string
-  parts: (string | { name: string; attrs: Record<string, string> })[]
-  codes: number
-}
-
-/**
- * Each variant's tagged text: codes numbered in the order they open in the source variant (the one
- * in the unit's source language, else the first), a target's codes by the same `i`/`x`; a code the
- * source lacks is left out.
- */
-function taggedVariants(segs: SegRead[], srcLang: string): Array<{ lang: string; text: string }> {
-  const numbers = new CodeNumbers()
-  const first = Math.max(0, segs.findIndex((v) => v.lang === srcLang))
-  const order = [first, ...segs.keys()].filter((i, at) => at === 0 || i !== first)
-  const texts: string[] = []
-  for (const [at, i] of order.entries()) {
-    const v = segs[i] as SegRead
-    // Each target counts its anonymous codes from the first again, and takes no new ids.
-    if (at > 0) numbers.rewind()
-    let tagged = ''
-    for (const p of v.parts) tagged += typeof p === 'string' ? escapeTagged(p) : codeTag(p.name, p.attrs, numbers)
-    texts[i] = legacyOr(v.raw, tagged, v.codes)
-  }
-  return segs.map((v, i) => ({ lang: v.lang, text: texts[i] as string }))
-}
 
 /**
  * Read `file`, calling `onUnit` for each translation unit, and return the header's source
