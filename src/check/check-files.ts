@@ -5,6 +5,7 @@
  * language; each unit is translated, untranslated, stale or empty, and its {{placeholders}} and
  * $t() nestings are compared with the source's, with the file and line of the unit.
  */
+import { plainTextLenient } from '../codes/tagged-text.js'
 import { readTranslationFile } from '../formats/import-translations.js'
 import type { FileUnit, TranslationFile } from '../formats/types.js'
 import { InvalidInput } from '../model/errors.js'
@@ -54,7 +55,8 @@ export function checkFiles(opts: FilesOptions): CheckedSource & { sourceLangs: S
 
 /** Count one unit and report what is wrong with it. */
 function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: LanguageCounts, report: (kind: ProblemKind, message: string) => void): void {
-  const words = countWords(withoutInterpolations(u.source), sourceLang).words
+  // Codes (an XLIFF <g>, <x/>, read as ⟦1⟧…) are not words; a standalone one parts words as a space.
+  const words = countWords(withoutInterpolations(plainTextLenient(u.source, ' ')), sourceLang).words
   c.units.total++
   c.words.total += words
   if (u.plural) return checkPluralUnit(u, u.plural, words, c, report)

@@ -3,6 +3,7 @@
  * they were made from, which is what a memory should hold). Valid against the TMX 1.4 DTD.
  */
 import { isTranslated, writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter } from './types.js'
+import { writeInline } from './inline-codes.js'
 import { escapeAttr } from './xml.js'
 import { xmlText } from './xliff12.js'
 
@@ -35,11 +36,12 @@ export const TMX_WRITER: ExportFormatWriter = {
         const when = t.updatedAt === null ? '' : ` changedate="${tmxDate(t.updatedAt)}"`
         // A stale translation was made from the old source: that is the pair a memory should keep.
         const source = t.stale && t.madeFrom !== null ? t.madeFrom : unit.source
+        const seg = (s: string) => writeInline(s, unit.codes, 'tmx', (x) => xmlText(x, unit.id))
         return [
           `    <tu tuid="${escapeAttr(unit.id)}"${who}${when}>`,
           `      <prop type="x-tolk-state">${t.state}${t.stale ? ' stale' : ''}</prop>`,
-          `      <tuv xml:lang="${escapeAttr(article.lang)}"><seg>${xmlText(source, unit.id)}</seg></tuv>`,
-          `      <tuv xml:lang="${escapeAttr(lang)}"><seg>${xmlText(t.text, unit.id)}</seg></tuv>`,
+          `      <tuv xml:lang="${escapeAttr(article.lang)}"><seg>${seg(source)}</seg></tuv>`,
+          `      <tuv xml:lang="${escapeAttr(lang)}"><seg>${seg(t.text)}</seg></tuv>`,
           '    </tu>',
           '',
         ].join('\n')

@@ -7,6 +7,8 @@
  */
 import { InvalidInput } from '../model/errors.js'
 import type { State, Translation } from '../model/translation.js'
+import { CodeNumbers, readInline } from './inline-read.js'
+import { writeInline } from './inline-codes.js'
 import { VERSION_LINE } from './notes.js'
 import {
   isTranslated,
@@ -64,13 +66,14 @@ export const XLIFF12_WRITER: ExportFormatWriter = {
       head: head.join('\n'),
       unit({ unit, translation: t }) {
         const done = isTranslated(t)
+        const text = (s: string) => xmlText(s, unit.id)
         const { state, approved } = xliff12State(t)
         const out = [
           `      <trans-unit id="${escapeAttr(unit.id)}"${done && approved ? ' approved="yes"' : ''}` +
             ' xml:space="preserve">',
-          `        <source>${xmlText(unit.source, unit.id)}</source>`,
+          `        <source>${writeInline(unit.source, unit.codes, 'xliff12', text)}</source>`,
         ]
-        if (done) out.push(`        <target state="${state}">${xmlText(t.text, unit.id)}</target>`)
+        if (done) out.push(`        <target state="${state}">${writeInline(t.text, unit.codes, 'xliff12', text)}</target>`)
         out.push(
           '        <note from="tolk" priority="10">' +
             `tag: ${escapeText(unit.tag)}, position: ${unit.position}</note>`,
@@ -136,7 +139,10 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
       throw new InvalidInput(`${name}: line ${el.line}: <trans-unit> has no id`, 'malformed-xliff')
     const source = firstChild(el, 'source')
     const target = firstChild(el, 'target')
-    const text = target ? textContent(target) : undefined
+    const numbers = new CodeNumbers()
+    const sourceText = source ? readInline(source, numbers) : ''
+    numbers.rewind()
+    const text = target ? readInline(target, numbers) : undefined
     let version: number | undefined
     for (const note of childElements(el, 'note')) {
       const m = note.attrs.from === 'tolk' ? VERSION_LINE.exec(textContent(note)) : null
@@ -144,7 +150,7 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
     }
     units.push({
       unitId: id,
-      source: source ? textContent(source) : '',
+      source: sourceText,
       text: text === '' ? undefined : text,
       ...(target
         ? importState(target.attrs.state, el.attrs.approved === 'yes')

@@ -5,6 +5,8 @@
  */
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State } from '../model/translation.js'
+import { CodeNumbers, readInline } from './inline-read.js'
+import { originalData, writeInline } from './inline-codes.js'
 import { NOTE_POSITION, NOTE_TAG, NOTE_VERSION, parseVersionNote } from './notes.js'
 import { writeWhole, type ExportData, type ExportedFile, type ExportFormatWriter, type FileUnit, type ReadOptions, type TranslationFile } from './types.js'
 import {
@@ -49,10 +51,12 @@ export const XLIFF2_WRITER: ExportFormatWriter = {
           `        <note category="${NOTE_POSITION}">${unit.position}</note>`,
           `        <note category="${NOTE_VERSION}">${t.version}</note>`,
           `      </notes>`,
-          `      <segment${state}${sub}>`,
-          `        <source>${inline(unit.source, unit.id)}</source>`,
         ]
-        if (t.text !== '') out.push(`        <target>${inline(t.text, unit.id)}</target>`)
+        const text = (s: string) => inline(s, unit.id)
+        const data = originalData(unit.codes, text)
+        if (data) out.push(data)
+        out.push(`      <segment${state}${sub}>`, `        <source>${writeInline(unit.source, unit.codes, 'xliff2', text)}</source>`)
+        if (t.text !== '') out.push(`        <target>${writeInline(t.text, unit.codes, 'xliff2', text)}</target>`)
         out.push('      </segment>', '    </unit>', '')
         return out.join('\n')
       },
@@ -112,12 +116,17 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
     let target: string | undefined
     let state: State | undefined
     let needsReview = false
-    for (const part of childElements(el)) {
-      if (part.name !== 'segment' && part.name !== 'ignorable') continue
+    const parts = childElements(el).filter((p) => p.name === 'segment' || p.name === 'ignorable')
+    // Every source before any target, so a target's codes are numbered as the source's.
+    const numbers = new CodeNumbers()
+    for (const part of parts) {
       const src = firstChild(part, 'source')
+      source += src ? readInline(src, numbers) : ''
+    }
+    numbers.rewind()
+    for (const part of parts) {
       const trg = firstChild(part, 'target')
-      source += src ? inlineText(src) : ''
-      if (trg) target = (target ?? '') + inlineText(trg)
+      if (trg) target = (target ?? '') + readInline(trg, numbers)
       if (part.name !== 'segment') continue
       state = lowestState(state, readState(part, name))
       if (part.attrs.subState === STALE_SUBSTATE) needsReview = true
@@ -153,16 +162,4 @@ function readState(segment: XmlElement, name: string): State {
 function lowestState(a: State | undefined, b: State | undefined): State | undefined {
   if (a === undefined || b === undefined) return a ?? b
   return STATES.indexOf(a) <= STATES.indexOf(b) ? a : b
-}
-
-/** Text of a source or target: `<cp>` as its character, other inline codes as their text. */
-function inlineText(el: XmlElement): string {
-  let out = ''
-  for (const c of el.children) {
-    if (typeof c === 'string') out += c
-    else if (c.name === 'cp' && c.attrs.hex)
-      out += String.fromCodePoint(Number.parseInt(c.attrs.hex, 16))
-    else out += inlineText(c)
-  }
-  return out
 }

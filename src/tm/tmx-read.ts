@@ -10,6 +10,7 @@ import { TextDecoder } from 'node:util'
 import { SaxesParser } from 'saxes'
 import { InvalidInput } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
+import { isCode, taggedVariants, type SegRead } from '../formats/inline-read.js'
 
 /** One `<tu>`: its source language and every variant's language and text. */
 export interface TmxUnit {
@@ -63,6 +64,8 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   let tu: TmxUnit | undefined
   let tuvLang: string | undefined
   let seg: string | undefined
+  let segRead: SegRead | undefined
+  let segs: SegRead[] = []
   let skipDepth = 0
   let propType: string | undefined
   let propText = ''
@@ -89,6 +92,14 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     }
     if (seg !== undefined) {
       if (skipDepth > 0 || SKIP_IN_SEG.has(el)) skipDepth++
+      else if (isCode(el) && segRead) {
+        // A code: its place in the text; its content is the native code, not text.
+        const attrs: Record<string, string> = {}
+        for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === 'string' ? v : v.value
+        segRead.parts.push({ name: el, attrs })
+        segRead.codes++
+        skipDepth++
+      }
       return
     }
     if (el === 'header' && parent === 'tmx') {
@@ -101,6 +112,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tu' && parent === 'body') {
       const src = attr('srclang')
       tu = { srcLang: src === undefined ? headerSrc! : lang(src), variants: [], props: {}, line: parser.line }
+      segs = []
       const changeId = attr('changeid')
       const changeDate = attr('changedate') ?? attr('creationdate')
       if (changeId) tu.changeId = changeId
@@ -111,6 +123,7 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
       tuvLang = lang(l!)
     } else if (el === 'seg' && parent === 'tuv') {
       seg = ''
+      segRead = { lang: tuvLang ?? '', raw: '', parts: [], codes: 0 }
     } else if (el === 'prop' && parent === 'tu') {
       propType = attr('type') ?? ''
       propText = ''
@@ -118,7 +131,15 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   })
   const onText = (t: string) => {
     if (seg !== undefined) {
-      if (skipDepth === 0) seg += t
+      if (skipDepth === 0) {
+        seg += t
+        if (segRead) {
+          segRead.raw += t
+          const last = segRead.parts.length - 1
+          if (typeof segRead.parts[last] === 'string') segRead.parts[last] += t
+          else segRead.parts.push(t)
+        }
+      }
       if (seg.length > TMX_LIMITS.maxSegChars) fail(`a <seg> is longer than ${TMX_LIMITS.maxSegChars} characters`)
     } else if (propType !== undefined) {
       propText += t
@@ -136,8 +157,9 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
         return
       }
       if (el !== 'seg') return
-      if (tu && tuvLang !== undefined) tu.variants.push({ lang: tuvLang, text: seg })
+      if (tu && tuvLang !== undefined && segRead) segs.push(segRead)
       seg = undefined
+      segRead = undefined
     } else if (el === 'prop' && propType !== undefined) {
       if (tu) tu.props[propType] = propText
       propType = undefined
@@ -146,6 +168,8 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tu' && tu) {
       const done = tu
       tu = undefined
+      done.variants = taggedVariants(segs, done.srcLang)
+      segs = []
       onUnit(done)
     }
   })

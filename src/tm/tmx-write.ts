@@ -1,4 +1,5 @@
 /** Writing memory entries as TMX 1.4b, one unit at a time (the caller streams the pieces). */
+import { writeInline } from '../formats/inline-codes.js'
 import type { MemoryEntry } from './types.js'
 
 // XML 1.0 forbids most C0 controls and lone surrogates; a memory entry should never hold them,
@@ -38,10 +39,18 @@ export function tmxUnit(e: MemoryEntry): string {
   ].join('')
   return (
     `    <tu srclang="${attrEscape(e.srcLang)}"${who}${when}>\n${props}` +
-    `      <tuv xml:lang="${attrEscape(e.srcLang)}"><seg>${xmlEscape(e.source)}</seg></tuv>\n` +
-    `      <tuv xml:lang="${attrEscape(e.tgtLang)}"><seg>${xmlEscape(e.target)}</seg></tuv>\n` +
+    `      <tuv xml:lang="${attrEscape(e.srcLang)}"><seg>${seg(e.source)}</seg></tuv>\n` +
+    `      <tuv xml:lang="${attrEscape(e.tgtLang)}"><seg>${seg(e.target)}</seg></tuv>\n` +
     '    </tu>\n'
   )
+}
+
+/**
+ * A memory text's codes as `<bpt>`/`<ept>`/`<ph>`, empty: the memory keeps tagged text, not what
+ * each code stood for (readTmx numbers them back the same way).
+ */
+function seg(tagged: string): string {
+  return writeInline(tagged, undefined, 'tmx', xmlEscape)
 }
 
 /** The document's end. */
