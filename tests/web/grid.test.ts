@@ -116,7 +116,10 @@ describe('the compact grid', () => {
     expect(html).toContain('What changed: no key changed its meaning.')
     const sv = await (await ana.get(EDIT, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('Vad som ändrats')
-    expect(sv.match(/\(kommer\)/g)).toHaveLength(3)
+    expect(sv.match(/\(kommer\)/g)).toHaveLength(KEY_MAP.filter((k) => k.coming).length)
+    // The machine suggestions' keys are wired now, no longer reserved.
+    expect(KEY_MAP.find((k) => k.does === 'keys.machine')?.coming).toBeUndefined()
+    expect(html).toContain('machine suggestion 1 to 3')
     // A read-only view lists only the keys that move.
     const de = await (await ana.get(`/edit/${ARTICLE.id}/de`)).text()
     expect(de).not.toContain('<kbd>Ctrl+Enter</kbd>')

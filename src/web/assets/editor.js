@@ -317,15 +317,20 @@
     })
   }
 
-  // The memory match last put into each segment ({ text, score }). A save sends it as the text's
-  // origin only while the text is still exactly that match: edited even by a letter, the text is
-  // the translator's own and goes without one (the score would describe some other text).
+  // The memory match ({ text, score }) or machine suggestion ({ text, engine }) last put into each
+  // segment. A memory match goes as the text's origin only while the text is still exactly that
+  // match: edited even by a letter, the text is the translator's own and goes without one (the
+  // score would describe some other text). A machine suggestion always goes, marked edited once
+  // changed, so the history says "edited from mt:ENGINE".
   const insertedOf = new WeakMap()
   const lines = (s) => String(s).replace(/\r\n?/g, '\n')
 
   function originOf(seg, text) {
     const m = insertedOf.get(seg)
-    return m && lines(m.text) === lines(text) ? m : undefined
+    if (!m) return undefined
+    const same = lines(m.text) === lines(text)
+    if (m.engine) return same ? m : { ...m, edited: true }
+    return same ? m : undefined
   }
 
   // The symbols of the states, as the server's status cell draws them (src/web/grid/state-mark.ts).
@@ -362,7 +367,11 @@
     setStatus(seg, strings.saving, '')
     const data = new URLSearchParams({ text, version: seg.dataset.version, state, _csrf: csrf })
     const origin = originOf(seg, text)
-    if (origin) {
+    if (origin && origin.engine) {
+      data.set('origin', 'mt')
+      data.set('originEngine', origin.engine)
+      if (origin.edited) data.set('originEdited', '1')
+    } else if (origin) {
       data.set('origin', 'memory')
       data.set('originScore', String(origin.score))
     }
@@ -482,7 +491,9 @@
       t.value = draft.text
       if (Number.isInteger(draft.basedOn)) seg.dataset.version = String(draft.basedOn)
       const m = draft.match
-      if (m && typeof m.text === 'string' && Number.isInteger(m.score)) insertedOf.set(seg, m)
+      if (m && typeof m.text === 'string' && (Number.isInteger(m.score) || typeof m.engine === 'string')) {
+        insertedOf.set(seg, m)
+      }
       return true
     }
     if (draft) store.set(draftKey(seg), undefined)
@@ -563,6 +574,7 @@
     setSaveBlocked(false)
     tools.querySelector('.lost')?.remove()
     tools.querySelector('.tm')?.remove()
+    tools.querySelector('.mt')?.remove()
     setStatus(seg, '', '')
     seg.append(tools)
     showClear(seg)
@@ -691,7 +703,9 @@
     clearTimeout(memoryTimer)
     if (!seg || !area(seg)) return
     memoryTimer = setTimeout(() => {
-      if (seg.classList.contains('active')) loadMatches(seg)
+      if (!seg.classList.contains('active')) return
+      loadMatches(seg)
+      loadMachine(seg)
     }, 120)
   }
 
@@ -706,6 +720,101 @@
     t.focus()
     t.selectionStart = t.selectionEnd = t.value.length
     setStatus(seg, fill(strings.tmInserted, { n }), '')
+    return true
+  }
+
+  // ---- Machine translation: the active row's suggestions, below the memory's, in the background --
+  const machineOf = new WeakMap()
+
+  function machineBox(seg) {
+    let box = seg.querySelector('.mt')
+    if (box) return box
+    box = el('section', 'mt')
+    box.setAttribute('aria-label', strings.mtTitle)
+    const status = el('p', 'mt-status')
+    status.setAttribute('role', 'status')
+    box.append(status, el('ol', 'mt-list'), el('ul', 'mt-errors'))
+    ;(seg.querySelector('.tm') || panel().querySelector('form')).after(box)
+    return box
+  }
+
+  // Only the machine's suggestions (the memory's show above, from /matches); each engine's
+  // failure once, however many units or texts it failed on.
+  function renderMachine(seg, found) {
+    machineOf.set(seg, found)
+    if (found.suggestions.length === 0 && found.errors.length === 0) return seg.querySelector('.mt')?.remove()
+    const box = machineBox(seg)
+    const items = found.suggestions.map((s, i) => {
+      const n = i + 1
+      const li = el('li', 'mt-suggestion')
+      const head = el('p', 'mt-head')
+      head.append(el('span', 'mt-engine', fill(strings.mtEngine, { engine: s.origin.engine })))
+      if (s.repaired) head.append(el('span', 'tm-note', strings.mtRepaired))
+      if (n <= 3) {
+        const use = el('button', 'mt-use', fill(strings.mtInsert, { n }))
+        use.type = 'button'
+        use.dataset.n = String(n)
+        use.setAttribute('aria-keyshortcuts', `Control+Shift+${n}`)
+        head.append(use)
+      }
+      const target = el('p', 'mt-target', s.text)
+      target.lang = lang
+      target.dir = area(seg)?.dir || 'auto'
+      li.append(head, target)
+      return li
+    })
+    box.querySelector('.mt-list').replaceChildren(...items)
+    const seen = new Set()
+    const errors = found.errors.filter((e) => !seen.has(e.engine) && seen.add(e.engine))
+    box.querySelector('.mt-errors').replaceChildren(
+      ...errors.map((e) => el('li', 'failed', fill(strings.mtUnavailable, { engine: e.engine, reason: e.reason }))),
+    )
+    box.querySelector('.mt-status').textContent =
+      items.length > 0 ? fill(strings.mtFound, { count: items.length }) : ''
+  }
+
+  let machineAsk = 0
+  async function loadMachine(seg) {
+    if (!area(seg)) return
+    // Asked once per row; again only after a failure (an engine may be back).
+    const known = machineOf.get(seg)
+    if (known && known.errors.length === 0) return seg.querySelector('.mt') ? undefined : renderMachine(seg, known)
+    // Each ask has its number: an answer for a row left meanwhile (or overtaken) is dropped.
+    const ask = ++machineAsk
+    const current = () => ask === machineAsk && seg.classList.contains('active')
+    const unavailable = (reason) => {
+      if (current()) renderMachine(seg, { suggestions: [], errors: [{ engine: strings.mtTitle, reason }] })
+    }
+    machineBox(seg).querySelector('.mt-status').textContent = strings.mtLoading
+    let res
+    try {
+      res = await fetch(`${base}/${encodeURIComponent(seg.dataset.unit)}/suggestions`, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      })
+    } catch {
+      return unavailable(strings.networkError)
+    }
+    const json = await res.json().catch(() => ({}))
+    if (!current()) return
+    if (!res.ok || !Array.isArray(json.suggestions) || json.unit !== seg.dataset.unit) {
+      return unavailable(json.detail || `HTTP ${res.status}`)
+    }
+    const suggestions = json.suggestions.filter((s) => s.origin && s.origin.kind === 'mt')
+    const errors = Array.isArray(json.errors) ? json.errors : []
+    renderMachine(seg, { suggestions, errors })
+  }
+
+  function useMachine(seg, n) {
+    const s = (machineOf.get(seg)?.suggestions || [])[n - 1]
+    const t = area(seg)
+    if (!s || !t) return false
+    insertedOf.set(seg, { text: s.text, engine: s.origin.engine })
+    t.value = s.text
+    t.dispatchEvent(new Event('input', { bubbles: true }))
+    t.focus()
+    t.selectionStart = t.selectionEnd = t.value.length
+    setStatus(seg, fill(strings.mtInserted, { n }), '')
     return true
   }
 
@@ -918,6 +1027,7 @@
     if (el.classList.contains('copy')) copySource(seg)
     else if (el.classList.contains('token')) insertAtCursor(area(seg), el.dataset.token)
     else if (el.classList.contains('tm-use')) useMatch(seg, Number(el.dataset.n))
+    else if (el.classList.contains('mt-use')) useMachine(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
       const key = el.closest('li').dataset.hint
       const gone = store.get(dismissKey(seg)) || []
@@ -986,6 +1096,8 @@
       if (await save(seg, reviewed ? 'reviewed' : 'translated')) nextOpen(seg)
     } else if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
       if (useMatch(seg, Number(e.code.slice(5)))) e.preventDefault()
+    } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
+      if (useMachine(seg, Number(e.code.slice(5)))) e.preventDefault()
     } else if (e.altKey && !e.ctrlKey && e.code === 'KeyC') {
       e.preventDefault()
       copySource(seg)

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { hashPassword } from '../../../src/auth/passwords.js'
 import type { Grant } from '../../../src/auth/types.js'
+import type { MtEngine } from '../../../src/mt/types.js'
 import { startServer } from '../../../src/server.js'
 import { openStore } from '../../../src/store/open-store.js'
 import { openSqliteWebAuth } from '../../../src/store/sqlite/sessions.js'
@@ -32,7 +33,10 @@ export function requireChromium(): void {
  * a temp-dir SQLite file with the seeds; accounts with passwords, and a store connection of the
  * test's own for looking at what was saved.
  */
-export async function startTestServer(people: Record<string, Grant[]>) {
+export async function startTestServer(
+  people: Record<string, Grant[]>,
+  opts: { mt?: ReadonlyMap<string, MtEngine> } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-browser-'))
   const file = path.join(dir, 'tolk.sqlite')
   const running = await startServer({
@@ -41,6 +45,7 @@ export async function startTestServer(people: Record<string, Grant[]>) {
     db: file,
     quiet: true,
     print: () => {},
+    ...(opts.mt ? { mt: opts.mt } : {}),
   })
   const store = await openStore(file)
   const web = openSqliteWebAuth({ file }, store.accounts)
