@@ -12,7 +12,8 @@ export function KeyHelp({ t, canWrite }: { t: T; canWrite: boolean }) {
         <span aria-hidden="true">? </span>
         <span class="label">{t('keys.title')}</span>
       </summary>
-      <div class="menu-panel">
+      {/* Focusable: on a short window the list scrolls, and keyboard users must be able to scroll it. */}
+      <div class="menu-panel" tabindex={0} role="region" aria-label={t('keys.title')}>
         <table>
           <caption class="sr-only">{t('keys.title')}</caption>
           <thead>
