@@ -30,6 +30,14 @@ describeWith(['chromium'], 'machine suggestions in the editor, in Chromium', { t
       targets: ['sv'],
       text: 'The ferry leaves at noon.\n\nTickets are sold on board.\n',
     })
+    // The stand-in never answers a text starting with !slow: the route gives up after its 3 s.
+    await importText(server.store, {
+      id: 'en-mt-02',
+      tag: 'en-news',
+      lang: 'en',
+      targets: ['sv'],
+      text: '!slow The ferry is late.\n\nThe café is open.\n',
+    })
   })
   afterAll(async () => {
     await server?.close()
@@ -79,6 +87,35 @@ describeWith(['chromium'], 'machine suggestions in the editor, in Chromium', { t
       await page.locator('.seg[data-state="translated"]').nth(1).waitFor()
       expect((await server.store.history('en-mt-01', units[1]!.id, 'sv')).map((h) => [h.newText, h.origin])).toEqual([
         ['Biljetter säljs ombord.', { kind: 'mt', engine: 'libre', edited: true }],
+      ])
+    } finally {
+      await b.close()
+    }
+  })
+
+  it('drops a late answer for a row the translator has left, and never holds up typing', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      const [slow] = await server.store.listUnits('en-mt-02')
+      const slowAnswer = page.waitForResponse((r) => r.url().endsWith(`/${slow!.id}/suggestions`))
+      await page.goto(`${server.url}/edit/en-mt-02/sv`)
+      await page.waitForRequest((r) => r.url().endsWith(`/${slow!.id}/suggestions`))
+      // Typing while the engine is asked: the field takes it at once.
+      await page.keyboard.type('Färjan')
+      expect(await page.locator('.seg').nth(0).locator('textarea').inputValue()).toBe('Färjan')
+      await page.keyboard.press('Alt+ArrowDown')
+      const next = page.locator('.seg').nth(1)
+      await next.locator('.mt li.mt-suggestion').first().waitFor()
+      expect(await next.locator('.mt-target').allTextContents()).toEqual(['THE CAFÉ IS OPEN.'])
+      // The first row's answer (its engine late) comes now: it lands nowhere.
+      expect((await slowAnswer).status()).toBe(200)
+      await page.evaluate('new Promise((r) => setTimeout(r, 100))')
+      expect(await page.locator('.mt').count()).toBe(1)
+      expect(await next.locator('.mt-target').allTextContents()).toEqual(['THE CAFÉ IS OPEN.'])
+      expect(await next.locator('.mt-errors li').allTextContents()).toEqual([
+        'Machine translation unavailable (down): unreachable (connection refused)',
       ])
     } finally {
       await b.close()
