@@ -65,6 +65,7 @@ export function registerEditor(
           srcName={languageName(ctx.ui, article.lang)}
           here={editorQuery(filter, cursor)}
           active={c.req.query('active')}
+          machine={(deps.mt?.size ?? 0) > 0}
         />,
       ),
     )

@@ -136,6 +136,13 @@ describe('the editor session route /edit/:article/:lang/:unit/suggestions', () =
     })
   })
 
+  it('the editor page tells its script whether any engine is configured, so none is asked in vain', async () => {
+    const page = async (w: Awaited<ReturnType<typeof makeWebApp>>) =>
+      (await (await w.signedIn('ana')).get('/edit/sv-general-01/sv')).text()
+    expect(await page(await makeWebApp({ mt: engines }))).toContain('data-mt="1"')
+    expect(await page(await makeWebApp())).toContain('data-mt=""')
+  })
+
   it('the history page says "edited from mt:ENGINE"', async () => {
     const w = await makeWebApp({ mt: engines })
     const unit = (await w.store.listUnits('sv-general-01'))[1]!.id

@@ -775,7 +775,8 @@
 
   let machineAsk = 0
   async function loadMachine(seg) {
-    if (!area(seg)) return
+    // No engine configured: nothing to ask (the memory's matches come from /matches).
+    if (!area(seg) || !body.dataset.mt) return
     // Asked once per row; again only after a failure (an engine may be back).
     const known = machineOf.get(seg)
     if (known && known.errors.length === 0) return seg.querySelector('.mt') ? undefined : renderMachine(seg, known)

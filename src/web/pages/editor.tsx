@@ -133,6 +133,8 @@ export function EditorPage(props: {
   here: string
   /** The unit named by `?active=`. */
   active?: string
+  /** Machine-translation engines are configured: the script asks them for suggestions. */
+  machine?: boolean
 }) {
   const { ctx, data } = props
   const { t } = ctx
@@ -190,6 +192,7 @@ export function EditorPage(props: {
         'src-dir': row.srcDir,
         dir: row.dir,
         'can-review': row.canReview ? '1' : '',
+        mt: props.machine ? '1' : '',
         me: ctx.session?.principal.account ?? '',
       }}
     >
