@@ -82,6 +82,10 @@ describeWith(['chromium'], 'machine suggestions in the editor, in Chromium', { t
       await use.click()
       const area2 = next.locator('textarea')
       expect(await area2.inputValue()).toBe('TICKETS ARE SOLD ON BOARD.')
+      // The taken suggestion lives in the draft: a reload keeps both text and origin.
+      await page.reload()
+      await next.locator('textarea').waitFor()
+      expect(await area2.inputValue()).toBe('TICKETS ARE SOLD ON BOARD.')
       await area2.fill('Biljetter säljs ombord.')
       await page.keyboard.press('Control+Enter')
       await page.locator('.seg[data-state="translated"]').nth(1).waitFor()
