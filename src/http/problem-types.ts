@@ -440,6 +440,12 @@ const types = {
     meaning: 'A file named on the server\'s side could not be read.',
     fix: 'Check the path and its permissions.',
   },
+  'bad-db': {
+    status: 400,
+    title: 'Unusable database location',
+    meaning: 'A --db or TOLK_DB value is empty, names no file, or is a URL of a kind Tolk does not store in.',
+    fix: 'Give a SQLite file, sqlite:PATH, or a postgres:// URL.',
+  },
 
   // Translation memory
   'empty-query': {

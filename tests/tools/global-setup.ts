@@ -10,8 +10,9 @@
 import { spawnSync } from 'node:child_process'
 import type { TestProject } from 'vitest/node'
 import { detectTools, onPath, TOOLS } from './registry.js'
+import { createRunDatabase } from './pg-run-database.js'
 
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (!(await TOOLS.schemas.present()) && onPath('apt-get') && onPath('dpkg-deb')) {
     const r = spawnSync('bash', ['scripts/fetch-schemas.sh'], {
       cwd: project.config.root,
@@ -21,5 +22,13 @@ export default async function setup(project: TestProject): Promise<void> {
     if (r.status !== 0)
       process.stderr.write(`scripts/fetch-schemas.sh failed (exit ${r.status}):\n${r.stderr}`)
   }
-  project.provide('tolkTools', await detectTools())
+  const tools = await detectTools()
+  project.provide('tolkTools', tools)
+  // One PostgreSQL database for this run, dropped at its end; each store gets a schema of its own
+  // inside it (tests/store/_pg.ts), so runs never see each other's data.
+  const run = tools.postgres ? await createRunDatabase() : undefined
+  project.provide('tolkPgRun', run?.url ?? '')
+  return async () => {
+    await run?.drop()
+  }
 }

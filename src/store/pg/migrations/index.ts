@@ -1,0 +1,15 @@
+/**
+ * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
+ * backends' schemas differ in their SQL, not in what they hold. Append only: a migration that has
+ * shipped is never edited. `tolk_schema` holds the version reached.
+ */
+export interface PgMigration {
+  version: number
+  name: string
+  sql: string
+}
+
+export const PG_MIGRATIONS: readonly PgMigration[] = []
+
+/** The version this code brings a database to. */
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)?.version ?? 0
