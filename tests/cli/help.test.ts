@@ -28,7 +28,7 @@ describe('--help', () => {
     const r = runCli(['serve', '--help'])
     expect(r.status).toBe(0)
     const columns = optionColumns(r.stdout)
-    expect(columns.get('--db FILE')).toBe(columns.get('--port N'))
+    expect(columns.get('--db FILE|URL')).toBe(columns.get('--port N'))
   })
 
   it('tells the truth about where serve prints the first token', async () => {

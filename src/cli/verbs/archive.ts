@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { resolveDbPath } from '../../config.js'
+import { locateStore } from '../../store/locate.js'
 import { checkId } from '../../model/ids.js'
 import type { Store } from '../../store/types.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
@@ -66,7 +67,10 @@ export async function knownIds(store: Store, ids: readonly string[]): Promise<Se
 
 /** Archiving names what exists: a missing database is a wrong --db, not a new one to create. */
 export function requireDatabase(flag: string | undefined): void {
-  const file = resolveDbPath(flag)
+  const where = locateStore(resolveDbPath(flag))
+  // A PostgreSQL database is checked on opening (mustExist): it holds Tolk's schema or is refused.
+  if (where.kind !== 'sqlite') return
+  const file = where.file
   if (!existsSync(file)) throw new UsageError(`no database at ${file}: give --db FILE (or set TOLK_DB)`)
 }
 

@@ -1,15 +1,18 @@
 import { existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { resolveDbPath } from '../../config.js'
+import { locateStore, redact } from '../../store/locate.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
 export const HELP = `Usage: tolk backup FILE [--force] [--db FILE]
 
-Write a consistent copy of the database to FILE with SQLite's online backup, safe while the
+Write a consistent copy of a SQLite database to FILE with SQLite's online backup, safe while the
 service or another process is using the database. To restore: stop the service, then copy FILE
 over the database file (and delete any -wal and -shm files beside it). FILE may not be the
 database itself or its -wal, -shm or -journal file (after links and ..), even with --force.
+A PostgreSQL database (--db postgres://…) is backed up with pg_dump instead, which this verb
+names with the command to run.
 
 Options:
   --force        overwrite FILE if it exists
@@ -21,6 +24,12 @@ export async function run(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('give the backup FILE; see --help')
   const target = positionals[0] as string
   const db = resolveDbPath(values.db)
+  const where = locateStore(db)
+  if (where.kind === 'postgres') {
+    // A copy of a PostgreSQL database is the server's own tool's job: consistent, and restorable
+    // with pg_restore. Said before anything is opened or written.
+    throw new UsageError(`a PostgreSQL database is backed up with pg_dump: pg_dump --format=custom --file ${target} '${redact(where.url)}'`)
+  }
   if (sameFile(target, db)) {
     throw new UsageError(`${target} is the database itself (or its -wal/-shm file): a backup must go to another file`)
   }

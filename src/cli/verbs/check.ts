@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { resolveDbPath } from '../../config.js'
+import { redact } from '../../store/locate.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
 import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
@@ -26,7 +27,7 @@ Sources (one):
   --map F=TAG,…          read the locale folder F as the language TAG (zhtw=zh-TW)
   --files GLOB           XLIFF 1.2, XLIFF 2.0 and PO files, any mix ('l10n/**/*.xlf'); repeat it
                          or separate globs with commas; languages come from the files
-  --db FILE              workbench database: untranslated and stale units are problems
+  --db FILE|URL          workbench database (SQLite file or postgres:// URL): untranslated and stale units are problems
   --server URL           running workbench, e.g. http://127.0.0.1:8787
 
 Checks:
@@ -148,9 +149,8 @@ export async function run(args: string[]): Promise<number> {
     const { checkReport, fetchReport } = await import('../../check/check-store.js')
     checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
   } else {
-    const file = resolveDbPath(values.db)
-    // A check must not create the database it is asked to check: withStore refuses a missing file.
-    source = { kind: 'db', location: file, lang: null }
+    // A check must not create the database it is asked to check: withStore refuses a missing one.
+    source = { kind: 'db', location: redact(resolveDbPath(values.db)), lang: null }
     const { checkReport } = await import('../../check/check-store.js')
     checked = checkReport(await readDb(values.db, positionals, langs))
   }
@@ -202,7 +202,7 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
     return await withStore(db, (store) => buildReport(store, { articles, ...(langs ? { langs } : {}) }))
   } catch (err) {
     if (err instanceof TolkError) throw err
-    throw new InvalidInput(`cannot read the database ${resolveDbPath(db)}: ${(err as Error).message}`, 'unreadable-file')
+    throw new InvalidInput(`cannot read the database ${redact(resolveDbPath(db))}: ${(err as Error).message}`, 'unreadable-file')
   }
 }
 
