@@ -23,6 +23,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cpuMs, startChild } from './lib/child-server.mjs'
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SELF = fileURLToPath(import.meta.url)
@@ -127,36 +128,7 @@ async function prepare(dir) {
   return { db, token, article, segments }
 }
 
-/** Start a server process and wait for its URL; `stop()` ends it. */
-async function startChild(argv) {
-  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise((resolve, reject) => {
-    let out = ''
-    child.stdout.on('data', (d) => {
-      out += d
-      const m = /(?:listening on |^URL )(http:\S+)/m.exec(out)
-      if (m) resolve(m[1])
-    })
-    child.once('exit', (code) => reject(new Error(`server ${argv.join(' ')} exited ${code}: ${out}`)))
-  })
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve()
-      child.once('exit', resolve)
-      child.kill('SIGKILL') // the figures are taken; no need to wait for keep-alive sockets
-    })
-  return { url, stop, pid: child.pid }
-}
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // clock ticks at USER_HZ 100
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * One load run against a server, with the server's CPU time per request: steadier than

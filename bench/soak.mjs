@@ -22,6 +22,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { cpuMs, startChild } from './lib/child-server.mjs'
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const SELF = fileURLToPath(import.meta.url)
@@ -114,42 +115,7 @@ async function prepare(dir) {
   return { db, token, units }
 }
 
-/** Start a server process and wait for its URL; its log lines are read and dropped. */
-async function startChild(argv) {
-  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise((resolve, reject) => {
-    let out = ''
-    const onData = (d) => {
-      out += d
-      const m = /(?:listening on |^URL )(http:\S+)/m.exec(out)
-      if (m) {
-        out = ''
-        child.stdout.off('data', onData)
-        child.stdout.on('data', () => {})
-        resolve(m[1])
-      }
-    }
-    child.stdout.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`server ${argv.join(' ')} exited ${code}: ${out}`)))
-  })
-  const stop = () =>
-    new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve()
-      child.once('exit', resolve)
-      child.kill('SIGKILL')
-    })
-  return { url, stop, pid: child.pid }
-}
 
-/** CPU time (user + system, ms) a process has used so far, from /proc; undefined elsewhere. */
-function cpuMs(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
-  } catch {
-    return undefined
-  }
-}
 
 /** Resident set size of a process in bytes, from /proc; undefined elsewhere. */
 function rss(pid) {
