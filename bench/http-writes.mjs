@@ -168,10 +168,21 @@ async function loadMode(config) {
   let requests = [{ method: 'GET', headers }]
   if (config.kind === 'writes') {
     const segments = JSON.parse(fs.readFileSync(config.segFile, 'utf8'))
-    // Versions the server answered, kept between the rounds' load processes.
-    const versionFile = `${config.segFile}.${config.bare ? 'bare' : 'tolk'}.versions`
-    const versions = fs.existsSync(versionFile) ? JSON.parse(fs.readFileSync(versionFile, 'utf8')) : new Array(segments.length).fill(0)
-    process.once('beforeExit', () => fs.writeFileSync(versionFile, JSON.stringify(versions)))
+    // Versions the server answered, kept between the rounds' load processes. `versions` names
+    // the data the server writes to (bench/pg-writes.mjs runs two servers on one database).
+    const versionFile = `${config.segFile}.${config.versions ?? (config.bare ? 'bare' : 'tolk')}.versions`
+    const read = () => (fs.existsSync(versionFile) ? JSON.parse(fs.readFileSync(versionFile, 'utf8')) : new Array(segments.length).fill(0))
+    const versions = read()
+    // `part: [i, n]`: this process writes every n-th segment from the i-th, so that two load
+    // processes on one database never write the same segment; at exit it keeps the other part's.
+    const [part, parts] = config.part ?? [0, 1]
+    const mine = segments.map((_, i) => i).filter((i) => i % parts === part)
+    process.once('beforeExit', () => {
+      const merged = parts === 1 ? versions : read()
+      for (const i of mine) merged[i] = versions[i]
+      fs.writeFileSync(`${versionFile}.${process.pid}`, JSON.stringify(merged))
+      fs.renameSync(`${versionFile}.${process.pid}`, versionFile)
+    })
     let next = 0
     requests = [
       {
@@ -179,7 +190,7 @@ async function loadMode(config) {
         setupRequest(req, context) {
           // Round robin over 5,000 segments: a segment's previous write has long been answered
           // (50 in flight), so the version it carries is the current one.
-          const i = next++ % segments.length
+          const i = mine[next++ % mine.length]
           context.i = i
           const s = segments[i]
           const p = config.bare ? `/w/${s.unit}/${s.lang}` : `/api/articles/${config.article}/units/${s.unit}/translations/${s.lang}`
@@ -198,7 +209,7 @@ async function loadMode(config) {
     ]
   }
   const run = (duration) =>
-    autocannon({ url: config.url, connections: CONNECTIONS, duration, requests })
+    autocannon({ url: config.url, connections: config.connections ?? CONNECTIONS, duration, requests })
   const warm = await run(1) // warm-up: JIT, SQLite page cache, keep-alive connections
   const cpu0 = process.cpuUsage()
   const t0 = performance.now()
