@@ -29,6 +29,7 @@ export const VERBS: Record<string, VerbEntry> = {
   archive: { summary: 'archive articles or i18next namespaces: out of every listing, kept whole', load: () => import('./verbs/archive.js') },
   restore: { summary: 'bring archived articles or namespaces back unchanged', load: () => import('./verbs/restore.js') },
   backup: { summary: 'write a consistent copy of the database', load: () => import('./verbs/backup.js') },
+  db: { summary: 'copy a whole workbench between SQLite and PostgreSQL, verified table by table', load: () => import('./verbs/db.js') },
   user: { summary: 'accounts: add, grant and revoke roles, set passwords, end sessions, remove', load: () => import('./verbs/user.js') },
   tm: { summary: 'translation memory: import/export TMX, concordance search', load: () => import('./verbs/tm.js') },
   pretranslate: { summary: 'fill untranslated units from the translation memory', load: () => import('./verbs/pretranslate.js') },

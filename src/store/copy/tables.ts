@@ -1,0 +1,77 @@
+/**
+ * The logical tables `tolk db copy` moves between backends, in an order that satisfies every
+ * foreign key, with each column's kind: how its value is written canonically, whatever the
+ * backend stores (SQLite 0/1 and PostgreSQL boolean are one `bool`; ISO text and timestamptz one
+ * `time`; JSON text, json and jsonb one `json`).
+ *
+ * What is not here is rebuilt, not copied: the memory's word and gram indexes (each backend keeps
+ * its own kind), PostgreSQL's event ids, and what is only transient (presence, sign-in attempts).
+ * tests/store/copy-tables.test.ts checks this list against both backends' schemas, so a column
+ * added to one schema and not declared here fails a test rather than being left behind.
+ */
+export type Kind = 'text' | 'int' | 'bool' | 'time' | 'json'
+
+export interface LogicalTable {
+  name: string
+  /** The primary key, in its order: rows are read, hashed and compared in this order. */
+  key: string[]
+  columns: Readonly<Record<string, Kind>>
+}
+
+const t = (name: string, key: string[], columns: Record<string, Kind>): LogicalTable => ({ name, key, columns })
+
+export const COPIED_TABLES: readonly LogicalTable[] = [
+  t('articles', ['id'], {
+    id: 'text', tag: 'text', lang: 'text', title: 'text', revision: 'int', targets: 'json',
+    live_units: 'int', live_words: 'int', created_at: 'time', updated_at: 'time', lead: 'text',
+    source: 'text', format: 'text', skeleton: 'json', lang_confirmed: 'bool',
+  }),
+  t('units', ['article_id', 'id'], {
+    article_id: 'text', id: 'text', position: 'int', block: 'int', kind: 'text', source: 'text',
+    trailing: 'text', words: 'int', characters: 'int', hash: 'text', obsolete: 'bool', plural: 'text',
+    borrowed: 'bool', key: 'text', codes: 'json',
+  }),
+  t('translations', ['article_id', 'unit_id', 'lang'], {
+    article_id: 'text', unit_id: 'text', lang: 'text', text: 'text', state: 'text', stale: 'bool',
+    version: 'int', author: 'text', updated_at: 'time', made_from: 'text', history_seq: 'int',
+  }),
+  t('history', ['seq'], {
+    seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version: 'int', old_text: 'text',
+    new_text: 'text', old_state: 'text', new_state: 'text', author: 'text', at: 'time', prev_seq: 'int',
+    memory_score: 'int', mt_engine: 'text', origin_edited: 'bool',
+  }),
+  // Derived, but kept the same way on both backends: copied as they are (their triggers are off
+  // while the copy loads) and verified like the rest.
+  t('coverage_counts', ['article_id', 'lang', 'state'], {
+    article_id: 'text', lang: 'text', state: 'text', units: 'int', words: 'int', stale_units: 'int', stale_words: 'int',
+  }),
+  t('plural_rules', ['lang', 'plural'], { lang: 'text', plural: 'text' }),
+  t('plural_counts', ['article_id', 'plural'], { article_id: 'text', plural: 'text', units: 'int', words: 'int' }),
+  t('text_faults', ['article_id', 'unit_id', 'lang', 'what'], {
+    article_id: 'text', unit_id: 'text', lang: 'text', what: 'text', problem: 'text',
+  }),
+  t('archived_articles', ['article_id'], { article_id: 'text', archived_at: 'time', archived_by: 'text' }),
+  t('archive_log', ['seq'], { seq: 'int', article_id: 'text', action: 'text', author: 'text', at: 'time' }),
+  t('resource_sets', ['article_id'], { article_id: 'text', created_at: 'time' }),
+  t('resource_files', ['article_id', 'lang'], {
+    article_id: 'text', lang: 'text', indent: 'text', final_newline: 'bool', layout: 'json', extras: 'json',
+  }),
+  t('mt_cache', ['engine', 'src_lang', 'tgt_lang', 'source'], {
+    engine: 'text', src_lang: 'text', tgt_lang: 'text', source: 'text', target: 'text', made_at: 'int',
+  }),
+  t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
+  t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
+  t('tokens', ['id'], {
+    id: 'int', account_id: 'int', hash: 'text', created_at: 'time', expires_at: 'time', revoked_at: 'time',
+  }),
+  t('passwords', ['account_id'], { account_id: 'int', hash: 'text', updated_at: 'time' }),
+  t('sessions', ['hash'], {
+    hash: 'text', account_id: 'int', csrf: 'text', created_at: 'time', expires_at: 'time',
+  }),
+  t('tm_entries', ['id'], {
+    id: 'int', origin: 'text', src_lang: 'text', tgt_lang: 'text', tag: 'text', src_hash: 'text',
+    prev_hash: 'text', next_hash: 'text', article_id: 'text', unit_id: 'text', tmx_key: 'text',
+    author: 'text', updated_at: 'time', source: 'text', target: 'text',
+  }),
+  t('tm_sync', ['id'], { id: 'int', history_seq: 'int' }),
+]
