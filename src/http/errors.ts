@@ -4,6 +4,7 @@ import { CodeMismatch } from '../codes/validate.js'
 import { UntranslatedUnits } from '../formats/original.js'
 import { StoreBusy, TolkError, VersionConflict } from '../model/errors.js'
 import { printable } from '../model/tags.js'
+import { isDatabaseAway } from '../store/database-away.js'
 import { methodNotAllowed } from './method-not-allowed.js'
 import { problem, problemOf, ProblemError, sendProblem } from './problem.js'
 
@@ -30,6 +31,15 @@ export function errorHandler(accepted: AcceptedTypes = () => []): (err: Error, c
       // Another process holds the database's write lock (a CLI import): nothing was written.
       c.header('Retry-After', String(err.retryAfter))
       return sendProblem(c, problem(503, 'store-busy', err.message, { retryAfter: err.retryAfter }))
+    }
+    if (isDatabaseAway(err)) {
+      // PostgreSQL restarting or unreachable. A write whose connection broke at its commit may
+      // have landed: the client reads before it writes again (its If-Match tells it so anyway).
+      c.header('Retry-After', '1')
+      return sendProblem(
+        c,
+        problem(503, 'store-unavailable', 'the database cannot be reached just now: try again in 1 s (a write that was under way may have been saved; read it first)', { retryAfter: 1 }),
+      )
     }
     if (err instanceof CodeMismatch) {
       // Each code named, for a client (the editor) to point at: {kind, code, message}.

@@ -102,6 +102,12 @@ const types = {
     meaning: "Another process (a CLI import, say) held the database's write lock for longer than the server waits (2 s). Nothing was written. Retry-After says when to try again.",
     fix: "Retry after the seconds Retry-After gives; run long imports beside a busy server when it is quiet.",
   },
+  'store-unavailable': {
+    status: 503,
+    title: "Database unavailable",
+    meaning: "The PostgreSQL server could not be reached (restarting, shut down, out of connections). The server goes on once it is back. A write whose connection broke at its commit may have been saved.",
+    fix: "Retry after the seconds Retry-After gives; read a unit before writing it again.",
+  },
   'empty-file': {
     status: 400,
     title: "Empty file",
