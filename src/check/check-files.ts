@@ -14,7 +14,8 @@ import { countWords } from '../model/text.js'
 import type { CheckedSource } from './check-locales.js'
 import { emptyCounts, type LanguageCounts } from './compare-file.js'
 import { difference, interpolations, nestings, placeholderMessage, withoutInterpolations } from './placeholders.js'
-import { readUtf8File } from './read-locales.js'
+import { decodeFileBytes } from '../formats/decode-file.js'
+import { readBytes } from './read-locales.js'
 import type { Problem, ProblemKind } from './types.js'
 
 /** What `--files` checks. */
@@ -23,6 +24,8 @@ export interface FilesOptions {
   paths: readonly string[]
   /** Only these target languages (canonical); all when absent. */
   langs?: readonly string[]
+  /** The language of a PO file without a Language header (`--target-lang`); else its file name says. */
+  targetLang?: string
   /** Source language for word counts when a file names none (PO without our header). */
   source: string
 }
@@ -35,7 +38,7 @@ export function checkFiles(opts: FilesOptions): CheckedSource & { sourceLangs: S
   let strings = 0
   let files = 0
   for (const path of opts.paths) {
-    const file = readTranslationFile(readUtf8File(path), path, { anyFile: true })
+    const file = readTranslationFile(decodeFileBytes(readBytes(path), path), path, { anyFile: true, ...(opts.targetLang ? { targetLang: opts.targetLang } : {}) })
     const lang = language(file.lang, path)
     const source = file.sourceLang ? language(file.sourceLang, path) : opts.source
     files++

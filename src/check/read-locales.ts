@@ -115,6 +115,11 @@ export function readUtf8File(path: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }
 
+/** A file's bytes, for readers that decode by the file's own charset; a failed read exits 2 naming it. */
+export function readBytes(path: string): Buffer {
+  return reading(path, () => readFileSync(path))
+}
+
 /** A read of `path` whose failure (the second read too: the file may go in between) exits 2 naming the file. */
 function reading<T>(path: string, read: () => T): T {
   try {

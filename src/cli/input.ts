@@ -49,6 +49,16 @@ function unreadable(file: string, err: unknown): InvalidInput {
   return new InvalidInput(`cannot read ${file}: ${why}`, 'unreadable-file')
 }
 
+/** Read FILE (or standard input for undefined or `-`) as bytes, for readers that decode by the file's own charset. */
+export async function readInputBytes(file: string | undefined): Promise<Buffer> {
+  if (file === undefined || file === '-') return readStdinBytes()
+  try {
+    return await readFile(file)
+  } catch (err) {
+    throw unreadable(file, err)
+  }
+}
+
 /** Read FILE (or standard input for undefined or `-`) as strict UTF-8 text. */
 export async function readTextInput(file: string | undefined): Promise<string> {
   if (file === undefined || file === '-') return decodeText(await readStdinBytes(), 'standard input')

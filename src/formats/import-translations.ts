@@ -71,6 +71,7 @@ export function readTranslationFile(text: string, name: string, opts: ReadOption
       'file-too-large',
     )
   const body = text.replace(/^\uFEFF/, '')
+  if (body.trim() === '') throw new InvalidInput(`${name} is empty`, 'empty-file')
   // The kind first, so a file meant for another verb is named for what it is.
   const kind = translationFileKind(body, name)
   // Each reader checks the root element itself.

@@ -6,6 +6,7 @@
  */
 import { InvalidInput } from '../model/errors.js'
 import { VERSION_LINE } from './notes.js'
+import { textDecoder } from './windows-1252.js'
 import {
   isTranslated,
   writeWhole,
@@ -108,7 +109,7 @@ interface Entry {
  * continuation lines; obsolete (`#~`) entries are skipped. Throws InvalidInput with a line number.
  */
 export function readPo(text: string, name: string, opts: ReadOptions = {}): TranslationFile {
-  const entries = parseEntries(text, name)
+  const entries = parseEntries(text, name, escapedBytesDecoder(text, name))
   const header = entries.find((e) => !e.fields.has('msgctxt') && e.fields.get('msgid') === '')
   const headers = new Map<string, string>()
   for (const line of (header?.fields.get('msgstr') ?? '').split('\n')) {
@@ -116,13 +117,17 @@ export function readPo(text: string, name: string, opts: ReadOptions = {}): Tran
     if (cut > 0) headers.set(line.slice(0, cut).trim().toLowerCase(), line.slice(cut + 1).trim())
   }
   const articleId = headers.get('x-tolk-article') ?? (opts.anyFile ? name : undefined)
-  const lang = headers.get('language')
+  // Half of real PO files have no Language header: the caller's --target-lang, else a file name
+  // such as sv.po or pt_BR.po, says it (what msgfmt and Poedit go by too).
+  const lang = headers.get('language') || opts.targetLang || langOfFileName(name)
   if (!articleId)
     throw new InvalidInput(
       `${name}: the header has no X-Tolk-Article (the article id); export the file with tolk export`,
       'malformed-po',
     )
-  if (!lang) throw new InvalidInput(`${name}: the header has no Language`, 'malformed-po')
+  if (!lang) {
+    throw new InvalidInput(`${name}: the header has no Language, and the file name (such as sv.po) names none: give --target-lang`, 'malformed-po')
+  }
   const nplurals = opts.anyFile ? pluralCount(headers.get('plural-forms'), name) : 0
   const units: FileUnit[] = []
   for (const e of entries) {
@@ -180,9 +185,13 @@ function pluralOf(e: Entry, nplurals: number): { source: string; forms: string[]
   return { source: e.fields.get('msgid_plural') ?? '', forms }
 }
 
-const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(".*")\s*$/s
+// The string may start on the next line: `msgstr` alone, then `"…"` lines (valid gettext).
+const KEYWORD = /^(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?:\s+(".*"))?\s*$/s
 
-function parseEntries(text: string, name: string): Entry[] {
+/** Decodes a run of `\ooo` / `\xhh` escapes: bytes of the file's charset, as gettext reads them. */
+type BytesDecoder = (bytes: number[], line: number) => string
+
+function parseEntries(text: string, name: string, decodeBytes: BytesDecoder): Entry[] {
   const entries: Entry[] = []
   let cur: Entry | undefined
   let field: string | undefined
@@ -216,11 +225,11 @@ function parseEntries(text: string, name: string): Entry[] {
       field = key === 'msgstr[0]' ? 'msgstr' : key
       if (cur.fields.has(field))
         throw new InvalidInput(`${name}: line ${n}: ${key} twice in one entry`, 'malformed-po')
-      cur.fields.set(field, unquote(m[2] as string, name, n))
+      cur.fields.set(field, m[2] === undefined ? '' : unquote(m[2], name, n, decodeBytes))
       continue
     }
     if (line.startsWith('"') && cur && field) {
-      cur.fields.set(field, (cur.fields.get(field) ?? '') + unquote(line, name, n))
+      cur.fields.set(field, (cur.fields.get(field) ?? '') + unquote(line, name, n, decodeBytes))
       continue
     }
     throw new InvalidInput(
@@ -245,24 +254,60 @@ const UNESCAPES: Record<string, string> = {
   "'": "'",
 }
 
-function unquote(q: string, name: string, line: number): string {
+function unquote(q: string, name: string, line: number, decodeBytes: BytesDecoder): string {
   if (q.length < 2 || !q.startsWith('"') || !q.endsWith('"'))
     throw new InvalidInput(`${name}: line ${line}: unterminated string`, 'malformed-po')
   const body = q.slice(1, -1)
+  // A run of byte escapes is one piece of text (`R\303\244d`: two bytes, one ä), decoded whole.
   return body.replace(
-    /\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|(.))|"/gs,
-    (all, oct?: string, hex?: string, c?: string) => {
+    /(?:\\(?:[0-7]{1,3}|x[0-9a-fA-F]{1,2}))+|\\(.)|"/gs,
+    (all: string, c?: string) => {
       if (all === '"')
         throw new InvalidInput(
           `${name}: line ${line}: an unescaped quote inside a string`,
           'malformed-po',
         )
-      if (oct) return String.fromCharCode(Number.parseInt(oct, 8))
-      if (hex) return String.fromCharCode(Number.parseInt(hex, 16))
-      const u = UNESCAPES[c as string]
+      if (c === undefined) {
+        const bytes = [...all.matchAll(/\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2}))/g)].map((m) =>
+          m[1] !== undefined ? Number.parseInt(m[1], 8) & 0xff : Number.parseInt(m[2] as string, 16),
+        )
+        return decodeBytes(bytes, line)
+      }
+      const u = UNESCAPES[c]
       if (u === undefined)
         throw new InvalidInput(`${name}: line ${line}: unknown escape \\${c}`, 'malformed-po')
       return u
     },
   )
+}
+
+/**
+ * The decoder of escaped bytes for a file: its header's charset (UTF-8 when it names none or the
+ * template placeholder CHARSET), strict, so bytes that are no text are refused by line.
+ */
+function escapedBytesDecoder(text: string, name: string): BytesDecoder {
+  const declared = /^"Content-Type:[^"]*charset=([A-Za-z0-9._:-]+)/im.exec(text.slice(0, 4096))?.[1]
+  const label = declared && declared.toUpperCase() !== 'CHARSET' ? declared : 'utf-8'
+  let decoder: ReturnType<typeof textDecoder>
+  try {
+    decoder = textDecoder(label)
+  } catch {
+    decoder = textDecoder('utf-8')
+  }
+  return (bytes, line) => {
+    try {
+      return decoder.decode(new Uint8Array(bytes))
+    } catch {
+      const shown = decoder.encoding === 'utf-8' ? 'UTF-8' : label
+      throw new InvalidInput(`${name}: line ${line}: escaped bytes that are not valid ${shown}`, 'malformed-po')
+    }
+  }
+}
+
+/** `sv.po`, `sv_SE.po`, `pt-BR.po`, `de/LC_MESSAGES/x.po` → a BCP 47 tag, else undefined. */
+function langOfFileName(name: string): string | undefined {
+  const base = name.split(/[\\/]/).pop() ?? ''
+  const m = /^([a-z]{2,3})(?:[_-]([A-Za-z]{2}|[0-9]{3}|[A-Z][a-z]{3}))?\.po$/.exec(base)
+  if (!m) return undefined
+  return m[2] ? `${m[1]}-${m[2]}` : m[1]
 }

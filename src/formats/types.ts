@@ -125,6 +125,12 @@ export interface ReadOptions {
    * msgid is the key) and plural entries (every form the header's nplurals asks for, in `plural`).
    */
   anyFile?: boolean
+  /**
+   * The target language of a file that names none (a PO file without a Language header, as half
+   * of real ones are): `--target-lang`. A file's own language wins; a PO file's name (sv.po) is
+   * the last resort.
+   */
+  targetLang?: string
 }
 
 /**

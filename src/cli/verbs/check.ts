@@ -27,6 +27,8 @@ Sources (one):
   --map F=TAG,…          read the locale folder F as the language TAG (zhtw=zh-TW)
   --files GLOB           XLIFF 1.2, XLIFF 2.0 and PO files, any mix ('l10n/**/*.xlf'); repeat it
                          or separate globs with commas; languages come from the files
+                         (a PO file without a Language header: --target-lang TAG, else its
+                         name, such as sv.po)
   --db FILE|URL          workbench database (SQLite file or postgres:// URL): untranslated and stale units are problems
   --server URL           running workbench, e.g. http://127.0.0.1:8787
 
@@ -65,6 +67,7 @@ export async function run(args: string[]): Promise<number> {
     locales: { type: 'string' },
     files: { type: 'string', multiple: true },
     source: { type: 'string' },
+    'target-lang': { type: 'string' },
     server: { type: 'string' },
     lang: { type: 'string' },
     min: { type: 'string' },
@@ -140,7 +143,8 @@ export async function run(args: string[]): Promise<number> {
     const { checkFiles } = await import('../../check/check-files.js')
     const { expandGlobs, splitPatterns } = await import('../../check/file-globs.js')
     const patterns = splitPatterns(values.files)
-    const files = checkFiles({ paths: expandGlobs(patterns), ...(langs ? { langs } : {}), source: parseLanguage(values.source ?? 'en') })
+    const targetLang = values['target-lang'] === undefined ? undefined : parseLanguage(values['target-lang'])
+    const files = checkFiles({ paths: expandGlobs(patterns), ...(langs ? { langs } : {}), ...(targetLang ? { targetLang } : {}), source: parseLanguage(values.source ?? 'en') })
     const one = files.sourceLangs.size === 1 ? [...files.sourceLangs][0] : undefined
     source = { kind: 'files', location: patterns.join(','), lang: one ?? null }
     checked = files

@@ -4,11 +4,13 @@ import {
   readTranslationFile,
   type ImportReport,
 } from '../../formats/import-translations.js'
-import { readTextInput } from '../input.js'
+import { decodeFileBytes } from '../../formats/decode-file.js'
+import { parseLanguage } from '../../model/tags.js'
+import { readInputBytes } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
-export const HELP = `Usage: tolk import-translations FILE [--as NAME] [--json] [--db FILE]
+export const HELP = `Usage: tolk import-translations FILE [--as NAME] [--target-lang sv] [--json] [--db FILE]
 
 Bring back a translated XLIFF 1.2, XLIFF 2.0 or PO file that tolk export wrote (and a CAT tool or
 Poedit filled in). Each target is written through the same version-checked path as the editor,
@@ -17,10 +19,15 @@ since, is reported as a conflict and left alone; units the article does not have
 FILE "-" reads standard input. The file is read and checked whole before anything is written:
 a target against the text rule, or one whose codes (⟦1⟧…⟦/1⟧, ⟦2/⟧) do not fit its source's,
 refuses the whole file, naming each line and unit. An empty file, a TMX memory (tolk tm import),
-JSON (tolk import-locales) or other XML is refused, saying which verb reads it.
+JSON (tolk import-locales) or other XML is refused, saying which verb reads it. The file is
+decoded as it says: a byte-order mark, an XML declaration's encoding (UTF-16 too), a PO header's
+charset (ISO-8859-*, windows-125*, KOI8-R, EUC-JP, Shift_JIS, GB18030, Big5…); PO escapes such
+as \\303\\244 are bytes of that charset, as gettext reads them.
 
 Options:
   --as NAME   who writes (default: TOLK_USER, else the system user name)
+  --target-lang TAG  the language of a PO file without a Language header (else its file name,
+              such as sv.po or sv_SE.po, says it)
   --json      print {"article", "lang", "format", "updated", "unchanged", "conflicted", "unknown",
               "conflicts": [...], "unknownUnits": [...]}
 ${DB_HELP}
@@ -34,14 +41,15 @@ export async function run(args: string[]): Promise<number> {
     ...DB_OPTION,
     as: { type: 'string' },
     json: { type: 'boolean' },
+    'target-lang': { type: 'string' },
   })
   if (positionals.length !== 1)
     throw new UsageError('give one FILE to import (or - for standard input); see --help')
   const name = positionals[0] as string
-  const file = readTranslationFile(
-    await readTextInput(name),
-    name === '-' ? 'standard input' : name,
-  )
+  const shown = name === '-' ? 'standard input' : name
+  const targetLang = values['target-lang'] === undefined ? undefined : parseLanguage(values['target-lang'])
+  // Decoded by what the file says of itself: a BOM, an XML declaration, a PO charset header.
+  const file = readTranslationFile(decodeFileBytes(await readInputBytes(name), shown), shown, targetLang ? { targetLang } : {})
   const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
   const report = await withStore(values.db, (store) => importTranslations(store, file, { author }))
   await writeOut(values.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report))

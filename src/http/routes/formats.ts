@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { refuseWrite } from '../../auth/permissions.js'
 import { streamExport } from '../../formats/export-article.js'
+import { decodeFileBytes } from '../../formats/decode-file.js'
 import { importTranslations, readTranslationFile } from '../../formats/import-translations.js'
 import { EXPORT_FORMATS } from '../../formats/types.js'
 import { printable } from '../../model/tags.js'
@@ -114,7 +115,8 @@ export function registerFormats(app: App, { store }: RouteDeps): void {
     const principal = c.get('principal')
     // An unknown or archived article is said before the file is read.
     await requireArticle(store, id, 'write')
-    const file = readTranslationFile(await c.req.text(), 'the request body')
+    // Decoded as the file says (BOM, XML declaration, PO charset), as the CLI reads it.
+    const file = readTranslationFile(decodeFileBytes(new Uint8Array(await c.req.arrayBuffer()), 'the request body'), 'the request body')
     if (file.articleId !== id) {
       throw new ProblemError(
         problem(
