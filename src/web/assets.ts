@@ -24,6 +24,8 @@ const TYPES: Record<string, string> = {
 export function loadAssets(dir: URL = ASSETS_DIR): {
   css: Asset
   js: Asset
+  /** The code model's editing functions for the script (generated from src/codes/insertable.ts). */
+  codes: Asset
   icon: Asset
   byPath: Map<string, Asset>
 } {
@@ -35,6 +37,7 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
   }
   const css = load('editor.css')
   const js = load('editor.js')
+  const codes = load('codes.js')
   const icon = load('favicon.svg')
-  return { css, js, icon, byPath: new Map([css, js, icon].map((a) => [a.path, a])) }
+  return { css, js, codes, icon, byPath: new Map([css, js, codes, icon].map((a) => [a.path, a])) }
 }
