@@ -50,7 +50,7 @@ const REFERRER_POLICY = 'same-origin'
 export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   const i18n = deps.i18n ?? createWebI18n()
   const assets = loadAssets()
-  const paths = { css: assets.css.path, js: assets.js.path, codes: assets.codes.path, icon: assets.icon.path }
+  const paths = { css: assets.css.path, js: assets.js.path, icon: assets.icon.path }
   const web = new Hono<WebEnv>()
 
   const detect = languageDetector({

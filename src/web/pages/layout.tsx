@@ -11,7 +11,7 @@ export interface PageContext {
   session: Session | undefined
   /** Path and query of this page, where the language switcher returns to. */
   here: string
-  assets: { css: string; js: string; codes: string; icon: string }
+  assets: { css: string; js: string; icon: string }
 }
 
 /** The hidden CSRF field every form carries. */
@@ -76,8 +76,6 @@ export function Layout(props: {
         <title>{`${props.title} · ${t('app.name')}`}</title>
         <link rel="icon" href={assets.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={assets.css} />
-        {/* codes.js first: deferred scripts run in order, and the editor's script uses TolkCodes. */}
-        <script src={assets.codes} defer />
         <script src={assets.js} defer />
       </head>
       <body data-csrf={csrf} class={props.bodyClass} {...data}>
