@@ -99,6 +99,153 @@
     applyDismissed(seg)
   }
 
+  // ---- Codes as chips: the field keeps the notation (⟦1⟧…⟦/1⟧, ⟦2/⟧), drawn as chips ----------
+  // The textarea stays the one field (drafts, merges and saves read its value), with its text made
+  // transparent over a layer that draws the same text with each code tag as a chip. Edits that
+  // would cut a tag take it whole (a paired code's other end with it), and the caret never rests
+  // inside one. The functions on tagged text are TolkCodes (src/codes/insertable.ts).
+  const codeLib = typeof TolkCodes === 'object' ? TolkCodes : undefined
+  const sourceText = (seg) => seg?.querySelector('.source')?.textContent ?? ''
+  const hasCodes = (seg) => Boolean(codeLib && seg && codeLib.sourceCodes(sourceText(seg)).length > 0)
+
+  // Text with each tag in a <span class="code">, as the server draws sources and targets.
+  function chipsInto(node, text) {
+    const parts = []
+    let from = 0
+    for (const s of codeLib ? codeLib.tagSpans(text) : []) {
+      if (s.start > from) parts.push(document.createTextNode(text.slice(from, s.start)))
+      parts.push(el('span', 'code', text.slice(s.start, s.end)))
+      from = s.end
+    }
+    if (from < text.length || parts.length === 0) parts.push(document.createTextNode(text.slice(from)))
+    node.replaceChildren(...parts)
+  }
+
+  const valueOf = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')
+
+  // The field's wrapper and chip layer, made once; they move with the field from row to row.
+  function fieldOf(t) {
+    if (t.parentElement?.classList.contains('field')) return t.parentElement
+    const field = el('div', 'field')
+    const layer = el('div', 'chips')
+    layer.setAttribute('aria-hidden', 'true')
+    t.replaceWith(field)
+    field.append(layer, t)
+    // Every way the text changes (typing, a match taken, a draft restored, a merge) redraws it.
+    Object.defineProperty(t, 'value', {
+      configurable: true,
+      get() {
+        return valueOf.get.call(this)
+      },
+      set(v) {
+        valueOf.set.call(this, v)
+        drawChips(this)
+      },
+    })
+    t.addEventListener('input', () => drawChips(t))
+    t.addEventListener('scroll', () => (layer.scrollTop = t.scrollTop))
+    t.addEventListener('beforeinput', keepChipsWhole)
+    t.addEventListener('keyup', (e) => {
+      const towards = e.key === 'ArrowLeft' || e.key === 'Home' ? 'start' : e.key === 'ArrowRight' || e.key === 'End' ? 'end' : 'nearest'
+      if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') caretOutOfChips(t, towards)
+    })
+    t.addEventListener('mouseup', () => caretOutOfChips(t, 'nearest'))
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => drawChips(t)).observe(t)
+    return field
+  }
+
+  function drawChips(t) {
+    const field = t.parentElement
+    if (!field?.classList.contains('field')) return
+    const seg = t.closest('.seg')
+    const on = hasCodes(seg) || (codeLib ? codeLib.tagSpans(t.value).length > 0 : false)
+    field.classList.toggle('chips-on', on)
+    const layer = field.querySelector('.chips')
+    if (!on) return layer.replaceChildren()
+    // The layer takes the field's inner box (the scroll bar left out), so lines wrap alike.
+    const cs = getComputedStyle(t)
+    layer.style.top = cs.borderTopWidth
+    layer.style.left = cs.borderLeftWidth
+    layer.style.width = `${t.clientWidth}px`
+    layer.style.height = `${t.clientHeight}px`
+    layer.style.padding = cs.padding
+    layer.dir = t.dir
+    // A last line break needs a character after it to take its line, as the field gives it one.
+    chipsInto(layer, t.value.endsWith('\n') ? `${t.value} ` : t.value)
+    layer.scrollTop = t.scrollTop
+  }
+
+  function caretOutOfChips(t, towards) {
+    if (!codeLib || t.selectionStart !== t.selectionEnd) return
+    const at = codeLib.snapOut(t.value, t.selectionStart, towards)
+    if (at !== t.selectionStart) t.setSelectionRange(at, at)
+  }
+
+  // Put an edit's text and selection into the field, as typing would (drafts follow the input event).
+  function applyEdit(t, edit) {
+    t.value = edit.text
+    t.setSelectionRange(edit.start, edit.end)
+    t.dispatchEvent(new Event('input', { bubbles: true }))
+  }
+
+  // Before the field changes: a deletion or replacement that touches a tag takes it whole, and
+  // typing at a caret inside a tag types beside it.
+  function keepChipsWhole(e) {
+    const t = e.target
+    if (!codeLib || e.isComposing) return
+    const { selectionStart: a, selectionEnd: b } = t
+    const text = t.value
+    const spans = codeLib.tagSpans(text)
+    if (spans.length === 0) return
+    const type = e.inputType || ''
+    const typed = type.startsWith('insert') ? (e.data ?? (type === 'insertLineBreak' || type === 'insertParagraph' ? '\n' : '')) : ''
+    let edit
+    if (a !== b) {
+      if (!spans.some((s) => s.start < b && s.end > a)) return
+      edit = codeLib.deleteRange(text, a, b)
+    } else if (type.startsWith('delete')) {
+      edit = codeLib.deleteAtCaret(text, a, type.includes('Backward') ? 'backward' : 'forward')
+      if (!edit) return
+    } else {
+      const at = codeLib.snapOut(text, a)
+      if (at === a) return
+      edit = { text, start: at, end: at }
+    }
+    if (typed === '' && type.startsWith('insert') && e.data === null && type !== 'insertLineBreak') {
+      // Something inserted whose text is not known here (a drop): let it land next to the tag.
+      t.setSelectionRange(edit.start, edit.end)
+      return
+    }
+    e.preventDefault()
+    const at = edit.start
+    applyEdit(t, { text: edit.text.slice(0, at) + typed + edit.text.slice(at), start: at + typed.length, end: at + typed.length })
+  }
+
+  // Alt+N and the panel's buttons: a code of the source goes in whole (a paired code around the
+  // selection, moved there when the text has it); a found placeholder is typed at the caret.
+  function insertToken(seg, token) {
+    const t = area(seg)
+    if (!t) return
+    const tag = codeLib && hasCodes(seg) ? codeLib.tagSpans(token)[0] : undefined
+    if (!tag) return insertAtCursor(t, token)
+    const code = { id: tag.id, kind: tag.kind === 'standalone' ? 'standalone' : 'paired' }
+    applyEdit(t, codeLib.insertCode(t.value, t.selectionStart, t.selectionEnd, code))
+    t.focus()
+  }
+
+  // Alt+0: the next code of the source that the translation lacks.
+  function insertMissingCode(seg) {
+    const t = area(seg)
+    if (!t || !codeLib) return false
+    const edit = codeLib.insertMissing(sourceText(seg), t.value, t.selectionStart, t.selectionEnd)
+    if (!edit) {
+      setStatus(seg, strings.noCodeMissing, '')
+      return true
+    }
+    applyEdit(t, edit)
+    return true
+  }
+
   function insertAtCursor(textarea, text) {
     const { selectionStart: a, selectionEnd: b, value } = textarea
     textarea.value = value.slice(0, a) + text + value.slice(b)
@@ -447,7 +594,7 @@
     const draft = store.get(draftKey(seg))
     const saved = savedText.get(seg.dataset.unit) ?? ''
     const drafted = draft && typeof draft.text === 'string' && draft.text !== saved
-    p.textContent = drafted ? draft.text : saved
+    chipsInto(p, drafted ? draft.text : saved)
     cell.replaceChildren(p)
     if (drafted) {
       p.classList.add('draft')
@@ -527,7 +674,8 @@
         label.htmlFor = t.id
         label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
         const restored = fillArea(seg, t)
-        seg.querySelector('.tgt').replaceChildren(label, t)
+        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t))
+        drawChips(t)
         if (tools) updatePanel(seg, tools)
         if (restored) setStatus(seg, strings.draftRestored, '')
         const remote = json(seg.dataset.remote, undefined)
@@ -871,6 +1019,7 @@
   if (first) {
     applyDismissed(first)
     const t = area(first)
+    if (t) fieldOf(t)
     if (t && fillArea(first, t)) {
       setVersion(first, first.dataset.version)
       setStatus(first, strings.draftRestored, '')
@@ -1026,7 +1175,7 @@
     const seg = el && el.closest('.seg')
     if (!seg) return
     if (el.classList.contains('copy')) copySource(seg)
-    else if (el.classList.contains('token')) insertAtCursor(area(seg), el.dataset.token)
+    else if (el.classList.contains('token')) insertToken(seg, el.dataset.token)
     else if (el.classList.contains('tm-use')) useMatch(seg, Number(el.dataset.n))
     else if (el.classList.contains('mt-use')) useMachine(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
@@ -1106,8 +1255,10 @@
       const token = seg.querySelectorAll('.panel button.token')[Number(e.code.slice(5)) - 1]
       if (token) {
         e.preventDefault()
-        insertAtCursor(area(seg), token.dataset.token)
+        insertToken(seg, token.dataset.token)
       }
+    } else if (e.altKey && !e.ctrlKey && e.code === 'Digit0') {
+      if (insertMissingCode(seg)) e.preventDefault()
     }
   })
 })()
