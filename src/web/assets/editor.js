@@ -805,7 +805,8 @@
         if (part.op === 'same') diff.append(document.createTextNode(part.text))
         else diff.append(el(part.op === 'removed' ? 'del' : 'ins', '', part.text))
       }
-      const target = el('p', 'tm-target', m.target)
+      const target = el('p', 'tm-target')
+      chipsInto(target, m.target)
       target.lang = lang
       target.dir = area(seg).dir
       li.append(head, diff, target)
@@ -905,7 +906,8 @@
         use.setAttribute('aria-keyshortcuts', `Control+Shift+${n}`)
         head.append(use)
       }
-      const target = el('p', 'mt-target', s.text)
+      const target = el('p', 'mt-target')
+      chipsInto(target, s.text)
       target.lang = lang
       target.dir = area(seg)?.dir || 'auto'
       li.append(head, target)

@@ -147,6 +147,9 @@ describeWith(['chromium'], 'codes in the editor, in Chromium', { timeout: 180_00
       await page.setViewportSize({ width: 390, height: 844 })
       await page.goto(`${server.url}${EDIT}?active=${link.id}`)
       await active.locator('.field.chips-on').waitFor()
+      // The memory's match (this very translation, saved above) shows its codes as chips too.
+      await active.locator('.tm-target .code').first().waitFor()
+      expect(await active.locator('.tm-target .code').count()).toBe(4)
       await page.evaluate('window.scrollTo(0, 0)')
       await shot(page, 'editor-codes-phone.png')
       expect(await axeViolations(page)).toEqual([])
