@@ -198,7 +198,10 @@
     const spans = codeLib.tagSpans(text)
     if (spans.length === 0) return
     const type = e.inputType || ''
-    const typed = type.startsWith('insert') ? (e.data ?? (type === 'insertLineBreak' || type === 'insertParagraph' ? '\n' : '')) : ''
+    // What goes in: typed or pasted text; a line break; nothing for a deletion; unknown (undefined)
+    // for an insertion whose text the event does not carry.
+    let typed = e.data ?? e.dataTransfer?.getData('text/plain')
+    if (typed == null) typed = type === 'insertLineBreak' || type === 'insertParagraph' ? '\n' : type.startsWith('insert') ? undefined : ''
     let edit
     if (a !== b) {
       if (!spans.some((s) => s.start < b && s.end > a)) return
@@ -211,9 +214,10 @@
       if (at === a) return
       edit = { text, start: at, end: at }
     }
-    if (typed === '' && type.startsWith('insert') && e.data === null && type !== 'insertLineBreak') {
-      // Something inserted whose text is not known here (a drop): let it land next to the tag.
-      t.setSelectionRange(edit.start, edit.end)
+    if (typed === undefined) {
+      // An insertion whose text is not known here: make room the chip-safe way, and let it land there.
+      if (edit.text !== text) applyEdit(t, { text: edit.text, start: edit.start, end: edit.start })
+      else t.setSelectionRange(edit.start, edit.start)
       return
     }
     e.preventDefault()

@@ -174,4 +174,26 @@ describeWith(['chromium'], 'codes in the editor, in Chromium', { timeout: 180_00
       await b.close()
     }
   })
+
+  it('pastes over a selection that cuts into a chip by taking the chip whole', async () => {
+    const units = await server.store.listUnits(ID)
+    const install = units.find((u) => u.source.startsWith('Install')) as (typeof units)[number]
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}${EDIT}?active=${install.id}`)
+      await page.locator('.seg.active textarea:focus').waitFor()
+      expect((await field(page)).value).toBe('Installera den med ⟦1/⟧ i dag.')
+      const select = (a: number, z: number) => page.evaluate(`document.querySelector('.seg.active textarea').setSelectionRange(${a}, ${z})`)
+      await select(11, 14)
+      await page.keyboard.press('Control+C')
+      // "ed ⟦1" selected: half of the chip is in it, so all of it goes.
+      await select(16, 21)
+      await page.keyboard.press('Control+V')
+      expect((await field(page)).value).toBe('Installera den mden i dag.')
+    } finally {
+      await b.close()
+    }
+  })
 })
