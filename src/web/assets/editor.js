@@ -181,23 +181,46 @@
     if (at !== t.selectionStart) t.setSelectionRange(at, at)
   }
 
-  // Put an edit's text and selection into the field, as typing would (drafts follow the input event).
+  // Put an edit's text and selection into the field as typing would: the changed stretch replaced
+  // through the browser's own editing, so Ctrl+Z takes the edit back in one step and the input
+  // event (drafts, chips) follows; setting the value is the fallback.
+  let editing = false
   function applyEdit(t, edit) {
-    t.value = edit.text
+    const old = t.value
+    const next = edit.text
+    let p = 0
+    while (p < old.length && p < next.length && old[p] === next[p]) p++
+    let s = 0
+    while (s < old.length - p && s < next.length - p && old[old.length - 1 - s] === next[next.length - 1 - s]) s++
+    const insert = next.slice(p, next.length - s)
+    t.focus()
+    t.setSelectionRange(p, old.length - s)
+    editing = true
+    let done = false
+    try {
+      done = document.execCommand(insert === '' ? 'delete' : 'insertText', false, insert)
+    } finally {
+      editing = false
+    }
+    if (!done || t.value !== next) {
+      t.value = next
+      t.dispatchEvent(new Event('input', { bubbles: true }))
+    }
     t.setSelectionRange(edit.start, edit.end)
-    t.dispatchEvent(new Event('input', { bubbles: true }))
   }
 
   // Before the field changes: a deletion or replacement that touches a tag takes it whole, and
   // typing at a caret inside a tag types beside it.
   function keepChipsWhole(e) {
     const t = e.target
-    if (!codeLib || e.isComposing) return
+    if (!codeLib || e.isComposing || editing) return
     const { selectionStart: a, selectionEnd: b } = t
     const text = t.value
     const spans = codeLib.tagSpans(text)
     if (spans.length === 0) return
     const type = e.inputType || ''
+    // Undo and redo put back texts that were whole already.
+    if (type.startsWith('history')) return
     // What goes in: typed or pasted text; a line break; nothing for a deletion; unknown (undefined)
     // for an insertion whose text the event does not carry.
     let typed = e.data ?? e.dataTransfer?.getData('text/plain')

@@ -89,6 +89,12 @@ describeWith(['chromium'], 'codes in the editor, in Chromium', { timeout: 180_00
       await page.keyboard.press('ArrowLeft')
       await page.keyboard.press('Backspace')
       expect(await field(page)).toEqual({ value: 'Läs innan du ⟦2⟧börjar⟦/2⟧ guiden.', start: 33, end: 33 })
+      // Ctrl+Z takes the whole deletion back in one step, and Ctrl+Y redoes it.
+      await page.keyboard.press('Control+Z')
+      expect((await field(page)).value).toBe(moved)
+      await page.keyboard.press('Control+Y')
+      expect((await field(page)).value).toBe('Läs innan du ⟦2⟧börjar⟦/2⟧ guiden.')
+      await page.evaluate(`document.querySelector('.seg.active textarea').setSelectionRange(33, 33)`)
       // Delete just before ⟦2⟧ does the same from the other side; typing inside a chip lands beside it.
       await page.evaluate(`document.querySelector('.seg.active textarea').setSelectionRange(14, 14)`)
       await page.keyboard.type('X')
