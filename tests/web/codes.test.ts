@@ -4,7 +4,7 @@ import type { Store } from '../../src/store/types.js'
 import { makeWebApp } from './_setup.js'
 
 /** A Markdown guide: a heading, a link and emphasis, a code span, a table and an image's alt text. */
-export const GUIDE = {
+const GUIDE = {
   id: 'sv-general-02',
   tag: 'sv-general',
   lang: 'en',
@@ -93,6 +93,16 @@ describe('codes in the editor', () => {
     expect(reads).toBe(0)
     const sv = await (await ana.get(EDIT, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('>Rubrik</span>')
+  })
+
+  it('shows an HTML article’s inline elements as chips named by their tag, and its alt text’s role', async () => {
+    const w = await makeWebApp()
+    const html = '<h1>News</h1>\n<p>Press <kbd>Ctrl</kbd> now. <img src="a.png" alt="A cat"></p>\n<ul><li>One <b>bold</b> item</li></ul>\n'
+    await importText(w.store, { id: 'sv-general-04', tag: 'sv-general', lang: 'en', targets: ['sv'], format: 'html', text: html })
+    const ana = await w.signedIn('ana')
+    const page = await (await ana.get('/edit/sv-general-04/sv')).text()
+    expect(page).toContain('Press <span class="code" title="html:kbd">⟦1⟧</span>Ctrl<span class="code" title="html:kbd">⟦/1⟧</span> now. <span class="code" title="html:img">⟦2/⟧</span>')
+    expect([...page.matchAll(/<span class="role[^"]*">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['Heading', 'Alt text', 'List item'])
   })
 
   it('refuses a save whose paired code is missing with the API’s own message, and takes a missing standalone one with a hint', async () => {
