@@ -24,6 +24,12 @@ export interface TranslationUnit {
   words: number
   /** Non-space characters, for languages written without spaces between words. */
   characters?: number
+  /**
+   * What the unit is in its Markdown or HTML document (the skeleton's slot role): `heading`,
+   * `paragraph`, `list-item`, `quote`, `table-cell`, `alt`, `title`, `meta`, `front-matter`.
+   * Absent for plain text and i18next units (their `kind` says all there is).
+   */
+  role?: string
   /** What the unit's codes (`⟦1⟧`, `⟦2/⟧` in `source`) stand for: see src/codes/. Absent when it has none. */
   codes?: CodeData[]
 }

@@ -27,14 +27,16 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
   icon: Asset
   byPath: Map<string, Asset>
 } {
-  const load = (file: string): Asset => {
-    const body = readFileSync(new URL(file, dir), 'utf8')
+  const load = (file: string, ...before: string[]): Asset => {
+    // One script for the page: the code functions it uses (codes.js, generated from
+    // src/codes/insertable.ts) go first in the same file, so the page keeps one request.
+    const body = [...before, file].map((f) => readFileSync(new URL(f, dir), 'utf8')).join('\n')
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
     const [name, ext] = file.split('.') as [string, string]
     return { path: `/assets/${name}.${hash}.${ext}`, type: TYPES[ext] as string, body }
   }
   const css = load('editor.css')
-  const js = load('editor.js')
+  const js = load('editor.js', 'codes.js')
   const icon = load('favicon.svg')
   return { css, js, icon, byPath: new Map([css, js, icon].map((a) => [a.path, a])) }
 }

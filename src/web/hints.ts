@@ -1,3 +1,5 @@
+import { checkCodes } from '../codes/validate.js'
+import { plainTextLenient } from '../codes/tagged-text.js'
 import { missingTokens } from './tokens.js'
 
 /** A quality hint on a translation: shown next to the segment, never blocking a save. */
@@ -35,9 +37,12 @@ function edge(text: string, re: RegExp): string {
  * qualityHints('It costs 5 kr.', 'Det kostar 6 kr')
  * // [{ code: 'numbers', numbers: '5' }, { code: 'endMark', mark: '.' }]
  */
-export function qualityHints(source: string, target: string): Hint[] {
-  if (target.trim() === '') return []
+export function qualityHints(taggedSource: string, taggedTarget: string): Hint[] {
+  if (taggedTarget.trim() === '') return []
   const hints: Hint[] = []
+  // Numbers, end marks and spaces are the words' own: code tags (`⟦1/⟧` holds a digit) are not.
+  const source = plainTextLenient(taggedSource, ' ')
+  const target = plainTextLenient(taggedTarget, ' ')
   const s = numbers(source)
   const t = numbers(target)
   if (s.join(' ') !== t.join(' ')) {
@@ -57,6 +62,9 @@ export function qualityHints(source: string, target: string): Hint[] {
   if (/\S {2,}\S/u.test(target) && !/\S {2,}\S/u.test(source)) hints.push({ code: 'doubleSpace' })
   if (target.trim() === source.trim() && /\p{L}/u.test(source)) hints.push({ code: 'identical' })
   for (const tok of missingTokens(source, target)) hints.push({ code: 'token', token: tok.text })
+  // A standalone code left out (or used twice) is a hint, the server's own check; a paired code's
+  // problems refuse the save instead.
+  for (const w of checkCodes(taggedTarget, taggedSource).warnings) hints.push({ code: 'token', token: w.code })
   return hints
 }
 

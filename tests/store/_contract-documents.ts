@@ -38,6 +38,34 @@ export function testDocuments(makeStore: MakeStore): void {
       expect((await store.importArticle(input())).written).toBe(false)
     })
 
+    it('gives each unit of a document its role there, in a page and in listings; a text unit has none', async () => {
+      const md = '# Title\n\n- An item.\n\n| A | B |\n| --- | --- |\n| c | d |\n\n![A cat](cat.png)\n\nPlain words.\n'
+      await store.importArticle(input(md))
+      const page = await store.unitPage('en-docs-01', { lang: 'sv', limit: 100 })
+      const roles = page.rows.map((r) => [r.unit.source, r.unit.role])
+      expect(roles).toEqual([
+        ['Title', 'heading'],
+        ['An item.', 'list-item'],
+        ['A', 'table-cell'],
+        ['B', 'table-cell'],
+        ['c', 'table-cell'],
+        ['d', 'table-cell'],
+        ['A cat', 'alt'],
+        ['Plain words.', 'paragraph'],
+      ])
+      expect((await store.listUnits('en-docs-01')).map((u) => u.role)).toEqual(roles.map(([, r]) => r))
+      // A page after a re-import that moved the units still names each one's role.
+      await store.importArticle(input(`Before.\n\n${md}`))
+      const again = await store.unitPage('en-docs-01', { limit: 2, after: 1 })
+      expect(again.rows.map((r) => [r.unit.source, r.unit.role])).toEqual([
+        ['Title', 'heading'],
+        ['An item.', 'list-item'],
+      ])
+      const doc = segmentDocument('Plain text.', 'text', { articleId: 'en-docs-02', tag: 'en-docs', lang: 'en' })
+      await store.importArticle({ id: 'en-docs-02', tag: 'en-docs', lang: 'en', title: 't', source: 'Plain text.', segmented: doc, targets: ['sv'] })
+      expect((await store.unitPage('en-docs-02', { limit: 10 })).rows[0]?.unit.role).toBeUndefined()
+    })
+
     it('reads an article imported without a kind as text', async () => {
       const doc = segmentDocument('Plain text.', 'text', { articleId: 'en-docs-02', tag: 'en-docs', lang: 'en' })
       await store.importArticle({ id: 'en-docs-02', tag: 'en-docs', lang: 'en', title: 't', source: 'Plain text.', segmented: doc, targets: ['sv'] })

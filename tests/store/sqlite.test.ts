@@ -5,6 +5,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
+import { segmentDocument } from '../../src/documents/index.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
@@ -163,6 +164,32 @@ describe('SQLite specifics', () => {
     // Entries from before schema 11 say nothing of where their text came from.
     expect((await s.history('en-general-01', 'u1')).map((e) => e.origin)).toEqual([null, null, null, null])
     await s.close()
+  })
+
+  it('gives the units of documents imported before schema 20 their roles from the skeleton', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    const md = '# Title\n\n| A |\n| --- |\n| b |\n\n![A cat](cat.png)\n'
+    const doc = segmentDocument(md, 'md', { articleId: 'en-docs-01', tag: 'en-docs', lang: 'en' })
+    await s.importArticle({
+      id: 'en-docs-01', tag: 'en-docs', lang: 'en', title: 'Title', source: md, format: 'md', targets: ['sv'],
+      segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
+    })
+    await s.close()
+    // Back to schema 19: the column gone, as a database of then had it.
+    const old = new Database(file)
+    old.exec('ALTER TABLE units DROP COLUMN role')
+    old.pragma('user_version = 19')
+    old.close()
+    const again = createSqliteStore({ file })
+    const page = await again.unitPage('en-docs-01', { limit: 10 })
+    expect(page.rows.map((r) => [r.unit.source, r.unit.role])).toEqual([
+      ['Title', 'heading'],
+      ['A', 'table-cell'],
+      ['b', 'table-cell'],
+      ['A cat', 'alt'],
+    ])
+    await again.close()
   })
 
   it('leaves nothing of a write that fails half-way, and keeps the writes asked for beside it', async () => {

@@ -64,6 +64,13 @@ describe('quality hints', () => {
     expect(qualityHints('It costs 5 kr.', '')).toEqual([])
   })
 
+  it('reads numbers and end marks without the code tags, and names a standalone code left out', () => {
+    // ⟦1/⟧ holds a digit, and a closing tag may stand after the full stop: neither is the words'.
+    expect(qualityHints('Run ⟦1/⟧ in ⟦2⟧5 s⟦/2⟧.', 'Kör ⟦1/⟧ på ⟦2⟧5 s.⟦/2⟧')).toEqual([])
+    expect(qualityHints('Run ⟦1/⟧ now.', 'Kör nu.')).toEqual([{ code: 'token', token: '⟦1/⟧' }])
+    expect(qualityHints('Run ⟦1/⟧ now.', 'Kör ⟦1/⟧ ⟦1/⟧ nu.')).toEqual([{ code: 'token', token: '⟦1/⟧' }])
+  })
+
   it('notices numbers that differ, and ignores locale separators', () => {
     expect(qualityHints('It costs 5 kr.', 'Det kostar 6 kr.')).toEqual([
       { code: 'numbers', numbers: '5' },

@@ -70,10 +70,11 @@ export function createImporter(db: Database.Database, now: () => string): Import
   )
   const upsertUnit = db.prepare(`
     INSERT INTO units (article_id, id, position, block, kind, source, trailing, words,
-      characters, hash, obsolete, codes)
+      characters, hash, obsolete, codes, role)
     VALUES (@articleId, @id, @position, @block, @kind, @source, @trailing, @words,
-      @characters, @hash, 0, @codes)
+      @characters, @hash, 0, @codes, @role)
     ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position, codes = excluded.codes,
+      role = excluded.role,
       block = excluded.block, kind = excluded.kind, source = excluded.source,
       trailing = excluded.trailing, words = excluded.words, characters = excluded.characters,
       hash = excluded.hash, obsolete = 0`)
@@ -208,6 +209,8 @@ export function createImporter(db: Database.Database, now: () => string): Import
         characters: u.characters ?? null,
         hash: digest,
         codes: u.codes?.length ? JSON.stringify(u.codes) : null,
+        // Schema 20: the unit's role in its document, from the skeleton's slot of its position.
+        role: input.skeleton?.slots[i]?.role ?? null,
       })
       const unmarked = unmark && previous !== undefined && previous.source !== u.source && withoutBlockMark(previous.kind, previous.source) === u.source
       if (unmarked) stripMarks(checked.id, a.id, blockMark(previous.kind, previous.source), u.source, at)

@@ -53,6 +53,8 @@ export interface UnitRow {
   key: string | null
   /** Schema 16: the unit's codes as JSON, else null. */
   codes: string | null
+  /** Schema 20: a document unit's role (`heading`, `table-cell`, `alt`, …), else null. */
+  role: string | null
 }
 
 /** A `translations` row. */
@@ -136,6 +138,7 @@ export function toUnit(r: UnitRow, article: { tag: string; lang: string }): Stor
   if (r.borrowed === 1) unit.borrowed = true
   if (r.key !== null) unit.key = r.key
   if (r.codes) unit.codes = JSON.parse(r.codes) as CodeData[]
+  if (r.role) unit.role = r.role
   return unit
 }
 

@@ -48,10 +48,13 @@ type PageRow = [
   applies: 0 | 1,
   /** Schema 16: the unit's codes as JSON, else null. */
   codes: string | null,
+  /** Schema 20: a document unit's role, else null. */
+  role: string | null,
 ]
 const POSITION = 1
 const APPLIES = 18
 const CODES = 19
+const ROLE = 20
 
 export type Direction = 'after' | 'before'
 
@@ -69,7 +72,7 @@ const APPLIES_SQL = `(u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plur
 const COLUMNS = `u.id, u.position, u.block, u.kind, u.source, u.trailing, u.words, u.characters, u.plural,
   u.borrowed, u.key, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
   t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from,
-  ${APPLIES_SQL} AS applies, u.codes`
+  ${APPLIES_SQL} AS applies, u.codes, u.role`
 const JOIN = `LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
@@ -259,6 +262,8 @@ function pageUnit(r: PageRow, articleId: string, a: { tag: string; lang: string 
   if (key !== null) unit.key = key
   const codes = r[CODES]
   if (codes !== null) unit.codes = JSON.parse(codes) as CodeData[]
+  const role = r[ROLE]
+  if (role !== null) unit.role = role
   return unit
 }
 

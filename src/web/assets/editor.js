@@ -99,6 +99,180 @@
     applyDismissed(seg)
   }
 
+  // ---- Codes as chips: the field keeps the notation (⟦1⟧…⟦/1⟧, ⟦2/⟧), drawn as chips ----------
+  // The textarea stays the one field (drafts, merges and saves read its value), with its text made
+  // transparent over a layer that draws the same text with each code tag as a chip. Edits that
+  // would cut a tag take it whole (a paired code's other end with it), and the caret never rests
+  // inside one. The functions on tagged text are TolkCodes (src/codes/insertable.ts).
+  const codeLib = typeof TolkCodes === 'object' ? TolkCodes : undefined
+  const sourceText = (seg) => seg?.querySelector('.source')?.textContent ?? ''
+  const hasCodes = (seg) => Boolean(codeLib && seg && codeLib.sourceCodes(sourceText(seg)).length > 0)
+
+  // Text with each tag in a <span class="code">, as the server draws sources and targets.
+  function chipsInto(node, text) {
+    const parts = []
+    let from = 0
+    for (const s of codeLib ? codeLib.tagSpans(text) : []) {
+      if (s.start > from) parts.push(document.createTextNode(text.slice(from, s.start)))
+      parts.push(el('span', 'code', text.slice(s.start, s.end)))
+      from = s.end
+    }
+    if (from < text.length || parts.length === 0) parts.push(document.createTextNode(text.slice(from)))
+    node.replaceChildren(...parts)
+  }
+
+  const valueOf = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')
+
+  // The field's wrapper and chip layer, made once; they move with the field from row to row.
+  function fieldOf(t) {
+    if (t.parentElement?.classList.contains('field')) return t.parentElement
+    const field = el('div', 'field')
+    const layer = el('div', 'chips')
+    layer.setAttribute('aria-hidden', 'true')
+    t.replaceWith(field)
+    field.append(layer, t)
+    // Every way the text changes (typing, a match taken, a draft restored, a merge) redraws it.
+    Object.defineProperty(t, 'value', {
+      configurable: true,
+      get() {
+        return valueOf.get.call(this)
+      },
+      set(v) {
+        valueOf.set.call(this, v)
+        drawChips(this)
+      },
+    })
+    t.addEventListener('input', () => drawChips(t))
+    t.addEventListener('scroll', () => (layer.scrollTop = t.scrollTop))
+    t.addEventListener('beforeinput', keepChipsWhole)
+    t.addEventListener('keyup', (e) => {
+      const towards = e.key === 'ArrowLeft' || e.key === 'Home' ? 'start' : e.key === 'ArrowRight' || e.key === 'End' ? 'end' : 'nearest'
+      if (e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') caretOutOfChips(t, towards)
+    })
+    t.addEventListener('mouseup', () => caretOutOfChips(t, 'nearest'))
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => drawChips(t)).observe(t)
+    return field
+  }
+
+  function drawChips(t) {
+    const field = t.parentElement
+    if (!field?.classList.contains('field')) return
+    const seg = t.closest('.seg')
+    const on = hasCodes(seg) || (codeLib ? codeLib.tagSpans(t.value).length > 0 : false)
+    field.classList.toggle('chips-on', on)
+    const layer = field.querySelector('.chips')
+    if (!on) return layer.replaceChildren()
+    // The layer takes the field's inner box (the scroll bar left out), so lines wrap alike.
+    const cs = getComputedStyle(t)
+    layer.style.top = cs.borderTopWidth
+    layer.style.left = cs.borderLeftWidth
+    layer.style.width = `${t.clientWidth}px`
+    layer.style.height = `${t.clientHeight}px`
+    layer.style.padding = cs.padding
+    layer.dir = t.dir
+    // A last line break needs a character after it to take its line, as the field gives it one.
+    chipsInto(layer, t.value.endsWith('\n') ? `${t.value} ` : t.value)
+    layer.scrollTop = t.scrollTop
+  }
+
+  function caretOutOfChips(t, towards) {
+    if (!codeLib || t.selectionStart !== t.selectionEnd) return
+    const at = codeLib.snapOut(t.value, t.selectionStart, towards)
+    if (at !== t.selectionStart) t.setSelectionRange(at, at)
+  }
+
+  // Put an edit's text and selection into the field as typing would: the changed stretch replaced
+  // through the browser's own editing, so Ctrl+Z takes the edit back in one step and the input
+  // event (drafts, chips) follows; setting the value is the fallback.
+  let editing = false
+  function applyEdit(t, edit) {
+    const old = t.value
+    const next = edit.text
+    let p = 0
+    while (p < old.length && p < next.length && old[p] === next[p]) p++
+    let s = 0
+    while (s < old.length - p && s < next.length - p && old[old.length - 1 - s] === next[next.length - 1 - s]) s++
+    const insert = next.slice(p, next.length - s)
+    t.focus()
+    t.setSelectionRange(p, old.length - s)
+    editing = true
+    let done = false
+    try {
+      done = document.execCommand(insert === '' ? 'delete' : 'insertText', false, insert)
+    } finally {
+      editing = false
+    }
+    if (!done || t.value !== next) {
+      t.value = next
+      t.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+    t.setSelectionRange(edit.start, edit.end)
+  }
+
+  // Before the field changes: a deletion or replacement that touches a tag takes it whole, and
+  // typing at a caret inside a tag types beside it.
+  function keepChipsWhole(e) {
+    const t = e.target
+    if (!codeLib || e.isComposing || editing) return
+    const { selectionStart: a, selectionEnd: b } = t
+    const text = t.value
+    const spans = codeLib.tagSpans(text)
+    if (spans.length === 0) return
+    const type = e.inputType || ''
+    // Undo and redo put back texts that were whole already.
+    if (type.startsWith('history')) return
+    // What goes in: typed or pasted text; a line break; nothing for a deletion; unknown (undefined)
+    // for an insertion whose text the event does not carry.
+    let typed = e.data ?? e.dataTransfer?.getData('text/plain')
+    if (typed == null) typed = type === 'insertLineBreak' || type === 'insertParagraph' ? '\n' : type.startsWith('insert') ? undefined : ''
+    let edit
+    if (a !== b) {
+      if (!spans.some((s) => s.start < b && s.end > a)) return
+      edit = codeLib.deleteRange(text, a, b)
+    } else if (type.startsWith('delete')) {
+      edit = codeLib.deleteAtCaret(text, a, type.includes('Backward') ? 'backward' : 'forward')
+      if (!edit) return
+    } else {
+      const at = codeLib.snapOut(text, a)
+      if (at === a) return
+      edit = { text, start: at, end: at }
+    }
+    if (typed === undefined) {
+      // An insertion whose text is not known here: make room the chip-safe way, and let it land there.
+      if (edit.text !== text) applyEdit(t, { text: edit.text, start: edit.start, end: edit.start })
+      else t.setSelectionRange(edit.start, edit.start)
+      return
+    }
+    e.preventDefault()
+    const at = edit.start
+    applyEdit(t, { text: edit.text.slice(0, at) + typed + edit.text.slice(at), start: at + typed.length, end: at + typed.length })
+  }
+
+  // Alt+N and the panel's buttons: a code of the source goes in whole (a paired code around the
+  // selection, moved there when the text has it); a found placeholder is typed at the caret.
+  function insertToken(seg, token) {
+    const t = area(seg)
+    if (!t) return
+    const tag = codeLib && hasCodes(seg) ? codeLib.tagSpans(token)[0] : undefined
+    if (!tag) return insertAtCursor(t, token)
+    const code = { id: tag.id, kind: tag.kind === 'standalone' ? 'standalone' : 'paired' }
+    applyEdit(t, codeLib.insertCode(t.value, t.selectionStart, t.selectionEnd, code))
+    t.focus()
+  }
+
+  // Alt+0: the next code of the source that the translation lacks.
+  function insertMissingCode(seg) {
+    const t = area(seg)
+    if (!t || !codeLib) return false
+    const edit = codeLib.insertMissing(sourceText(seg), t.value, t.selectionStart, t.selectionEnd)
+    if (!edit) {
+      setStatus(seg, strings.noCodeMissing, '')
+      return true
+    }
+    applyEdit(t, edit)
+    return true
+  }
+
   function insertAtCursor(textarea, text) {
     const { selectionStart: a, selectionEnd: b, value } = textarea
     textarea.value = value.slice(0, a) + text + value.slice(b)
@@ -447,7 +621,7 @@
     const draft = store.get(draftKey(seg))
     const saved = savedText.get(seg.dataset.unit) ?? ''
     const drafted = draft && typeof draft.text === 'string' && draft.text !== saved
-    p.textContent = drafted ? draft.text : saved
+    chipsInto(p, drafted ? draft.text : saved)
     cell.replaceChildren(p)
     if (drafted) {
       p.classList.add('draft')
@@ -527,7 +701,8 @@
         label.htmlFor = t.id
         label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
         const restored = fillArea(seg, t)
-        seg.querySelector('.tgt').replaceChildren(label, t)
+        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t))
+        drawChips(t)
         if (tools) updatePanel(seg, tools)
         if (restored) setStatus(seg, strings.draftRestored, '')
         const remote = json(seg.dataset.remote, undefined)
@@ -657,7 +832,8 @@
         if (part.op === 'same') diff.append(document.createTextNode(part.text))
         else diff.append(el(part.op === 'removed' ? 'del' : 'ins', '', part.text))
       }
-      const target = el('p', 'tm-target', m.target)
+      const target = el('p', 'tm-target')
+      chipsInto(target, m.target)
       target.lang = lang
       target.dir = area(seg).dir
       li.append(head, diff, target)
@@ -757,7 +933,8 @@
         use.setAttribute('aria-keyshortcuts', `Control+Shift+${n}`)
         head.append(use)
       }
-      const target = el('p', 'mt-target', s.text)
+      const target = el('p', 'mt-target')
+      chipsInto(target, s.text)
       target.lang = lang
       target.dir = area(seg)?.dir || 'auto'
       li.append(head, target)
@@ -871,6 +1048,7 @@
   if (first) {
     applyDismissed(first)
     const t = area(first)
+    if (t) fieldOf(t)
     if (t && fillArea(first, t)) {
       setVersion(first, first.dataset.version)
       setStatus(first, strings.draftRestored, '')
@@ -1026,7 +1204,7 @@
     const seg = el && el.closest('.seg')
     if (!seg) return
     if (el.classList.contains('copy')) copySource(seg)
-    else if (el.classList.contains('token')) insertAtCursor(area(seg), el.dataset.token)
+    else if (el.classList.contains('token')) insertToken(seg, el.dataset.token)
     else if (el.classList.contains('tm-use')) useMatch(seg, Number(el.dataset.n))
     else if (el.classList.contains('mt-use')) useMachine(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
@@ -1106,8 +1284,10 @@
       const token = seg.querySelectorAll('.panel button.token')[Number(e.code.slice(5)) - 1]
       if (token) {
         e.preventDefault()
-        insertAtCursor(area(seg), token.dataset.token)
+        insertToken(seg, token.dataset.token)
       }
+    } else if (e.altKey && !e.ctrlKey && e.code === 'Digit0') {
+      if (insertMissingCode(seg)) e.preventDefault()
     }
   })
 })()

@@ -13,7 +13,7 @@ export interface KeyBinding {
 
 /**
  * The editor's whole key map, in one place: the help overlay lists it and the docs describe it.
- * Every key of the script is here; the reserved ones (the missing code, terms) are
+ * Every key of the script is here; the reserved ones (terms) are
  * claimed now so that the issues filling them find no clash.
  */
 export const KEY_MAP: readonly KeyBinding[] = [
@@ -24,7 +24,8 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { keys: 'Esc', does: 'keys.leave' },
   { keys: 'Alt+C', does: 'keys.copy', writes: true },
   { keys: 'Alt+1 … Alt+9', does: 'keys.code', writes: true },
-  { keys: 'Alt+0', does: 'keys.missing', coming: true, writes: true },
+  { keys: 'Alt+0', does: 'keys.missing', writes: true },
+  { keys: 'Backspace / Delete', does: 'keys.chip', writes: true },
   { keys: 'Ctrl+1 … Ctrl+3', does: 'keys.memory', writes: true },
   { keys: 'Ctrl+Shift+1 … 3', does: 'keys.machine', writes: true },
   { keys: 'Ctrl+Alt+1 … 9', does: 'keys.term', coming: true, writes: true },

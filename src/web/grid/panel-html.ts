@@ -9,6 +9,8 @@ export interface PanelData {
   /** Where its form posts (with the query a save without the script returns to). */
   action: string
   tokens: string[]
+  /** The tokens are the source's codes (a Markdown or HTML article's), not found placeholders. */
+  codes: boolean
   hints: { key: string; text: string }[]
   /** "Last changed by …", as HTML (its time in a `<time>`). */
   who: string
@@ -39,9 +41,10 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
     out += `<form id="clear" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/><input type="hidden" name="text" value=""/><input type="hidden" name="state" value="initial"/></form>`
     out += '<p class="tokens"'
     if (p.tokens.length === 0) out += ' hidden'
-    out += `><span>${esc(s.tokens)}:</span>`
+    out += `><span>${esc(p.codes ? s.codes : s.tokens)}:</span>`
     p.tokens.forEach((tok, i) => {
-      out += `<button type="button" class="token" data-token="${esc(tok)}" title="${esc(s.insertToken({ n: i + 1, token: tok }))}">${esc(tok)}</button>`
+      const title = p.codes ? s.insertCode({ n: i + 1, token: tok }) : s.insertToken({ n: i + 1, token: tok })
+      out += `<button type="button" class="token" data-token="${esc(tok)}" title="${esc(title)}">${esc(tok)}</button>`
     })
     out += '</p>'
   }

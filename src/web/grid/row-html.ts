@@ -4,6 +4,8 @@ import { esc, type RowStrings } from '../pages/row.js'
 import type { T } from '../i18n.js'
 import { sourceDiff } from '../source-diff.js'
 import { findTokens, insertableTokens } from '../tokens.js'
+import { codeToken, sourceCodes, tagText } from '../../codes/insertable.js'
+import { chipsHtml } from './chips-html.js'
 import { panelHtml } from './panel-html.js'
 import { stateMark } from './state-mark.js'
 
@@ -54,15 +56,20 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   const cls = `seg state-${tr.state}${tr.stale ? ' is-stale' : ''}${row.paragraphStart ? ' para' : ''}${active ? ' active' : ''}`
   const open = tr.state === 'initial' || tr.stale ? '1' : '0'
   // What the target must keep, for the script's warning while typing (the server's hints after a
-  // save also count repeats and emphasis), and the codes Alt+1…9 insert.
-  const keep = [
-    ...new Set(
-      findTokens(unit.source)
-        .filter((t) => t.kind !== 'emphasis')
-        .map((t) => t.keep),
-    ),
-  ]
-  const tokens = insertableTokens(unit.source).map((t) => t.text)
+  // save also count repeats and emphasis), and what Alt+1…9 insert: a document's codes (each tag
+  // of each code), else the placeholders and markup found in the source.
+  const codes = sourceCodes(unit.source)
+  const keep =
+    codes.length > 0
+      ? codes.flatMap((c) => (c.kind === 'paired' ? [tagText('open', c.id), tagText('close', c.id)] : [tagText('standalone', c.id)]))
+      : [
+          ...new Set(
+            findTokens(unit.source)
+              .filter((t) => t.kind !== 'emphasis')
+              .map((t) => t.keep),
+          ),
+        ]
+  const tokens = codes.length > 0 ? codes.map(codeToken) : insertableTokens(unit.source).map((t) => t.text)
   const hints = tr.text === '' ? [] : qualityHints(unit.source, tr.text)
   const hintList = hints.map((h) => ({ key: hintKey(h), text: s.hint(h) }))
   // The time in UTC for a page without the script; the script shows it in the reader's zone.
@@ -86,7 +93,12 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   out += active
     ? `<span class="num">${pilcrow}${n}</span>`
     : `<a class="num" href="${esc(`${ctx.back}&active=${encodeURIComponent(unit.id)}#u-${encodeURIComponent(unit.id)}`)}" aria-label="${esc(s.activate({ n }))}">${pilcrow}${n}</a>`
-  out += `<div class="src"><p class="source" ${src}>${esc(unit.source)}</p>`
+  // What the segment is in its document (a heading, a table cell, an image's alt text); a
+  // paragraph, the usual case, goes without a label.
+  const role = unit.role ?? unit.kind
+  out += '<div class="src">'
+  if (role !== 'paragraph') out += `<span class="role role-${esc(role)}">${esc(s.role(role))}</span>`
+  out += `<p class="source" ${src}>${chipsHtml(unit.source, unit.codes)}</p>`
   // An i18next key that is no valid id travels as a derived id: show the key itself.
   if (unit.key !== undefined) out += `<p class="key"><code>${esc(unit.key)}</code></p>`
   // A plural form the source language lacks (Russian `_few` of English): its source is `_other`.
@@ -109,13 +121,13 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
     // keeps it only when another newline goes first. `form` ties it to the panel's form.
     out += `<textarea id="t-${n}" name="text" form="edit" ${tgt} rows="${rows}" spellcheck="true" required>${tr.text.startsWith('\n') ? '\n' : ''}${esc(tr.text)}</textarea>`
   } else {
-    out += `<p class="target" ${tgt}>${esc(tr.text)}</p>`
+    out += `<p class="target" ${tgt}>${chipsHtml(tr.text, unit.codes)}</p>`
   }
   out += `</div>${stateMark(s, tr.state, tr.stale)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
     const clearable = tr.state !== 'initial' || tr.text !== ''
-    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, hints: hintList, who, clearable })
+    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, codes: codes.length > 0, hints: hintList, who, clearable })
   }
   return `${out}</div>`
 }

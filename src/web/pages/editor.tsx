@@ -29,6 +29,8 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     tools: t('editor.tools', { n: '{n}' }),
     targetLabel: t('editor.targetLabel', { n: '{n}' }),
     insertToken: t('editor.insertToken', { n: '{n}', token: '{token}' }),
+    insertCode: t('editor.insertCode', { n: '{n}', token: '{token}' }),
+    noCodeMissing: t('editor.noCodeMissing'),
     progressShort: t('editor.progressShort', { done: '{done}', total: '{total}' }),
     saving: t('editor.saving'),
     saved: t('editor.saved'),

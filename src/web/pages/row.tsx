@@ -78,6 +78,12 @@ export function rowStrings(t: T): RowStrings {
     targetLabel: fill(t('editor.targetLabel', { n: '{n}' })),
     lastChanged: fill(t('editor.lastChanged', { author: '{author}', when: '{when}' })),
     insertToken: fill(t('editor.insertToken', { n: '{n}', token: '{token}' })),
+    insertCode: fill(t('editor.insertCode', { n: '{n}', token: '{token}' })),
+    codes: t('editor.codes'),
+    role: (() => {
+      const names = t('editor.roles', { returnObjects: true }) as Record<string, string>
+      return (role: string) => names[role] ?? role
+    })(),
     borrowed: fill(t('editor.borrowed', { form: '{form}' })),
   }
 }
@@ -104,5 +110,11 @@ export interface RowStrings {
   targetLabel: (vars: Record<string, string | number>) => string
   lastChanged: (vars: Record<string, string | number>) => string
   insertToken: (vars: Record<string, string | number>) => string
+  /** The title of a code's button: `Insert code 1: ⟦1⟧⟦/1⟧ (Alt+1)`. */
+  insertCode: (vars: Record<string, string | number>) => string
+  /** The panel's label of a document's codes. */
+  codes: string
+  /** A unit's role in its document, as a label (`Heading`, `Table cell`); an unknown one as it is. */
+  role: (role: string) => string
   borrowed: (vars: Record<string, string | number>) => string
 }
