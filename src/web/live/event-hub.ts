@@ -16,6 +16,8 @@ export type LiveItem =
 export interface Subscription {
   /** The next items (empty after `ms` without any, for a heartbeat); undefined once ended. */
   next(ms: number): Promise<LiveItem[] | undefined>
+  /** Wake a waiting `next()` now (it answers what it has, maybe nothing). */
+  poke(): void
   close(): void
 }
 
@@ -150,6 +152,7 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
           }
           return sub.queue.splice(0)
         },
+        poke: () => sub.wake?.(),
         close: leave,
       }
     },
