@@ -1,4 +1,5 @@
 import { canRead, refuseWrite } from '../../auth/permissions.js'
+import type { Sessions } from '../../auth/sessions.js'
 import type { Principal } from '../../auth/types.js'
 
 /** Why a stream ended: its session or token is gone, or its grants no longer cover it. */
@@ -23,4 +24,13 @@ export function followRight(now: Principal | undefined, lang: string, couldWrite
 /** Whether `p` may write `lang` now: what {@link followRight} keeps to. */
 export function canWriteLang(p: Principal, lang: string): boolean {
   return refuseWrite(p, lang, 'translated') === undefined
+}
+
+/**
+ * The right of a stream on a browser's session, looked at again: the session as it is now (peeked,
+ * not found: looking again must not keep it alive), until it expires.
+ */
+export async function sessionRight(sessions: Sessions, cookie: string, lang: string, couldWrite: boolean): Promise<Right> {
+  const now = await sessions.peek(cookie)
+  return followRight(now?.principal, lang, couldWrite, now ? Date.parse(now.expiresAt) : 0)
 }

@@ -7,7 +7,7 @@ import { editTarget } from '../edit-target.js'
 import { SESSION_COOKIE } from '../sign-in-routes.js'
 import { watchRights } from '../../auth/rights-watch.js'
 import type { EventHub } from './event-hub.js'
-import { canWriteLang, followRight } from './follow-right.js'
+import { canWriteLang, sessionRight } from './follow-right.js'
 import { lastEventId, streamLive } from './stream.js'
 
 /**
@@ -49,11 +49,7 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): v
       heartbeatMs: deps.heartbeatMs,
       right: {
         watch,
-        // Peeked, not found: looking again must not keep the session alive.
-        check: async () => {
-          const now = await deps.sessions.peek(cookie)
-          return followRight(now?.principal, lang, couldWrite, now ? Date.parse(now.expiresAt) : 0)
-        },
+        check: () => sessionRight(deps.sessions, cookie, lang, couldWrite),
       },
     })
   })
