@@ -86,6 +86,18 @@ describe('rights end on open streams within 1 s, by a change made anywhere on th
     await stream.cancel()
   })
 
+  it('ends the stream when the session expires, and its own looks do not keep the session alive', async () => {
+    // Sessions idle out after 3 s here; only requests slide them, and the stream makes none.
+    const w = await makeWebApp({ ...LIVE, lifetime: { idleMs: 3000 } })
+    const { c, stream } = await followed(w, 'ana')
+    // Rights change elsewhere meanwhile, so the stream looks at its session again: a look that slid
+    // it would keep it open.
+    await w.accounts.grant('vic', { role: 'translator', langs: ['de'] })
+    expect(await stream.endsWithin(6000)).toBe(true)
+    expect(stream.text()).toMatch(/event: end\ndata: signed-out\n\n$/)
+    expect((await c.get(EVENTS)).status).toBe(303)
+  })
+
   it('ends the stream on sign-out in the same process, and the stream asks to sign in again', async () => {
     const w = await makeWebApp(LIVE)
     const { c, stream } = await followed(w, 'ana')
