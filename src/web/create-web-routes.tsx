@@ -3,6 +3,7 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead, refuseWrite } from '../auth/permissions.js'
+import { watchRights } from '../auth/rights-watch.js'
 import { problem, sendProblem } from '../http/problem.js'
 import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
@@ -161,8 +162,10 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
-  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
-  registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }))
+  // One watch on the accounts' change signal for every stream of the editor and the dashboard.
+  const rights = watchRights(deps.accounts, { pollMs: deps.pollMs })
+  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }), rights)
+  registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
-import { watchRights } from '../../auth/rights-watch.js'
+import type { RightsWatch } from '../../auth/rights-watch.js'
 import { problem, sendProblem } from '../../http/problem.js'
 import type { CoverageCounts } from '../../store/types.js'
 import { barParts } from '../coverage-bar.js'
@@ -40,8 +40,7 @@ function barEvent(c: CoverageCounts, t: T, ui: string) {
  * save in any process moves one. One stream per dashboard tab; it ends (`event: end`) like the
  * editor's when the session does.
  */
-export function registerDashboardLive(web: Hono<WebEnv>, deps: WebDeps, feed: CoverageFeed): void {
-  const watch = watchRights(deps.accounts, { pollMs: deps.pollMs })
+export function registerDashboardLive(web: Hono<WebEnv>, deps: WebDeps, feed: CoverageFeed, watch: RightsWatch): void {
   web.get('/dashboard/events', async (c) => {
     const articles = (c.req.query('articles') ?? '').split(',').filter((a) => a !== '')
     if (articles.length > MAX_FOLLOWED_ARTICLES) {

@@ -5,7 +5,7 @@ import { formFields } from '../../http/strict-form.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { editTarget } from '../edit-target.js'
 import { SESSION_COOKIE } from '../sign-in-routes.js'
-import { watchRights } from '../../auth/rights-watch.js'
+import type { RightsWatch } from '../../auth/rights-watch.js'
 import type { EventHub } from './event-hub.js'
 import { canWriteLang, sessionRight } from './follow-right.js'
 import { lastEventId, streamLive } from './stream.js'
@@ -19,8 +19,7 @@ import { lastEventId, streamLive } from './stream.js'
  * (`event: end`) within a second when the session does (sign-out, a new password, expiry) or
  * the grants no longer cover the language, whichever process made the change.
  */
-export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): void {
-  const watch = watchRights(deps.accounts, { pollMs: deps.pollMs })
+export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub, watch: RightsWatch): void {
   // Where the reader is: the script reports the active segment, and whether they type, on
   // moving, on starting and stopping to type, every 20 s, and '' on leaving the page.
   web.post('/edit/:article/:lang/events/presence', async (c) => {
