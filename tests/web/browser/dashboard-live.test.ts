@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { issueToken } from '../../../src/auth/tokens.js'
 import { describeWith } from '../../tools/need.js'
-import { launch, signIn, startTestServer } from './_browser.js'
+import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
 
 const ID = 'sv-general-01'
 const BAR = `li[data-coverage="${ID} sv"]`
@@ -38,6 +38,7 @@ describeWith(['chromium'], "the dashboard's bars in Chromium", { timeout: 180_00
       const x = Number(await b.page.locator(`${BAR} rect.part-untranslated`).getAttribute('x'))
       expect(x).toBeCloseTo(Number(await translated.getAttribute('width')), 1)
       expect(await b.page.evaluate('window.tolkMark')).toBe(1)
+      expect(await axeViolations(b.page)).toEqual([])
     } finally {
       await b.close()
     }
