@@ -126,7 +126,7 @@ describe('rights end in every tolk serve process on one database within 1 s', { 
     // One after the other: two first starts at once may both try to make the first admin.
     a = await serve()
     b = await serve()
-  })
+  }, 120_000)
   afterAll(() => {
     for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
     fs.rmSync(dir, { recursive: true, force: true })
