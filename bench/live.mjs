@@ -5,7 +5,10 @@
 // In-process (app.request): each stream is a real GET /edit/:article/:lang/events on a session,
 // read as it comes. Prints the heap per open stream and the time from a save (its commit) to its
 // delivery on every stream, p50 and p99 over all deliveries. Delivery waits for the process's
-// poller (every 250 ms), so that is the floor of the figure. The machine is shared and noisy.
+// poller (every 250 ms), so that is the floor of the figure. Then another connection ends the
+// session, and it prints how long until the last stream ended (rights watch, every 250 ms).
+// Last, as many dashboard streams, and the time from a save to the bar that shows it.
+// The machine is shared and noisy.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -44,6 +47,7 @@ try {
   const heapBefore = process.memoryUsage().heapUsed
   const sentAt = new Map() // version text -> time of commit
   const delays = []
+  const endedAt = [] // when each stream ended, after the sign-out below
   let delivered = 0
   const readers = []
   for (let s = 0; s < STREAMS; s++) {
@@ -55,7 +59,10 @@ try {
     ;(async () => {
       for (;;) {
         const { value, done } = await reader.read()
-        if (done) return
+        if (done) {
+          endedAt.push(performance.now())
+          return
+        }
         buf += decoder.decode(value, { stream: true })
         let end
         while ((end = buf.indexOf('\n\n')) >= 0) {
@@ -83,12 +90,74 @@ try {
   const want = units.length * STREAMS
   const deadline = Date.now() + 10_000
   while (delivered < want && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
-  for (const r of readers) await r.cancel()
+  // Rights: another connection (as `tolk user sign-out` in another process) ends the session;
+  // every stream must end within 1 s, by the change signal, not at the 15 s heartbeat.
+  const other = openSqliteWebAuth({ file }, accounts)
+  const signedOutAt = performance.now()
+  await other.sessions.endAll('ana')
+  await other.close()
+  const endDeadline = Date.now() + 20_000
+  while (endedAt.length < STREAMS && Date.now() < endDeadline) await new Promise((r) => setTimeout(r, 10))
+  const lastEnd = endedAt.length === STREAMS ? Math.max(...endedAt) - signedOutAt : NaN
+  for (const r of readers) await r.cancel().catch(() => {})
   delays.sort((a, b) => a - b)
   const q = (p) => delays[Math.min(delays.length - 1, Math.floor(p * delays.length))] ?? NaN
   console.log(`live updates: ${STREAMS} event streams on one article, ${units.length} saves (in-process)`)
   console.log(`  heap per open stream: ${(perStream / 1024).toFixed(1)} KB`)
   console.log(`  delivered ${delivered} of ${want}; save to delivery p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms (poll every 250 ms)`)
+  console.log(`  sign-out by another connection to the last of ${STREAMS} streams ended: ${lastEnd.toFixed(0)} ms (${endedAt.length} ended; the issue allows 1000 ms)`)
+
+  // The dashboard: as many dashboard streams (GET /dashboard/events) on the same article; each
+  // save (now as reviewed) moves the sv bar, and the time from a save's commit to the first bar
+  // that shows it arriving on each stream is measured. Saves within one poll come as one bar.
+  const { id: sid2 } = await web.sessions.create('ana')
+  const bars = [] // [performance.now(), reviewed words] per coverage event received
+  const dashReaders = []
+  for (let s = 0; s < STREAMS; s++) {
+    const res = await app.request(`/dashboard/events?articles=${id}`, { headers: { Cookie: `tolk_session=${sid2}` } })
+    const reader = res.body.getReader()
+    dashReaders.push(reader)
+    const decoder = new TextDecoder()
+    let buf = ''
+    ;(async () => {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) return
+        buf += decoder.decode(value, { stream: true })
+        let end
+        while ((end = buf.indexOf('\n\n')) >= 0) {
+          const msg = buf.slice(0, end)
+          buf = buf.slice(end + 2)
+          const data = /^data: (.*)$/m.exec(msg)?.[1]
+          if (msg.startsWith('event: coverage') && data) bars.push([performance.now(), s, JSON.parse(data).parts.reviewed])
+        }
+      }
+    })()
+  }
+  await new Promise((r) => setTimeout(r, 300))
+  const reviewedAt = [] // [commit time, reviewed words after it]
+  for (const [i, u] of units.entries()) {
+    await store.writeTranslation({ articleId: id, unitId: u.id, lang: 'sv', text: `Mening ${i}.`, state: 'reviewed', ifVersion: 1, author: 'ana' })
+    const at = performance.now()
+    const [c] = await store.coverage({ articles: [id], langs: ['sv'] })
+    reviewedAt.push([at, c.words.reviewed])
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  const lastReviewed = reviewedAt.at(-1)[1]
+  const barDeadline = Date.now() + 10_000
+  const allShown = () => new Set(bars.filter(([, , r]) => r === lastReviewed).map(([, s]) => s)).size === STREAMS
+  while (!allShown() && Date.now() < barDeadline) await new Promise((r) => setTimeout(r, 50))
+  for (const r of dashReaders) await r.cancel().catch(() => {})
+  // Each save's delay: until each stream first showed a bar with at least its reviewed words.
+  const barDelays = []
+  for (const [at, reviewed] of reviewedAt) {
+    const firstPerStream = new Map()
+    for (const [t, s, r] of bars) if (r >= reviewed && t >= at && !firstPerStream.has(s)) firstPerStream.set(s, t)
+    for (const t of firstPerStream.values()) barDelays.push(t - at)
+  }
+  barDelays.sort((a, b) => a - b)
+  const bq = (p) => barDelays[Math.min(barDelays.length - 1, Math.floor(p * barDelays.length))] ?? NaN
+  console.log(`  dashboard: ${STREAMS} dashboard streams, ${units.length} saves; save to bar p50 ${bq(0.5).toFixed(1)} ms, p99 ${bq(0.99).toFixed(1)} ms (${barDelays.length} of ${units.length * STREAMS}; one coverage read per poll that saw a save)`)
 } finally {
   await web.close()
   await accounts.close()

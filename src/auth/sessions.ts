@@ -35,6 +35,11 @@ export interface Sessions {
    * lifetime); else undefined, also when its account has been removed.
    */
   find(id: string, now?: Date): Promise<Session | undefined>
+  /**
+   * The live session behind a cookie value as {@link find} sees it, but without sliding its
+   * expiry: for an open event stream looking again at whether its session still holds.
+   */
+  peek(id: string, now?: Date): Promise<Session | undefined>
   /** End a session (sign out); unknown ids are ignored. */
   end(id: string): Promise<void>
   /** End every session of an account; how many there were. NotFound for an unknown account. */

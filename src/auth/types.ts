@@ -40,6 +40,8 @@ export interface Principal {
   grants: Grant[]
   /** The token used; undefined for the anonymous reader of `--public-read`. */
   tokenId?: number
+  /** When the token used expires (ISO 8601; null: never); undefined without a token. */
+  expiresAt?: string | null
 }
 
 /** One limit a sign-in attempt counts against: at most `max` attempts of `key` in the window. */
@@ -81,8 +83,18 @@ export interface Accounts {
   listTokens(name?: string): Promise<TokenInfo[]>
   /** Mark a token revoked (idempotent); NotFound for an unknown id. */
   revokeToken(id: number): Promise<TokenInfo>
-  /** The account behind a valid (not revoked, not expired) token hash, else undefined. */
+  /** The account behind a valid (not revoked, not expired) token hash, with its expiry, else undefined. */
   findByTokenHash(hash: string, now: Date): Promise<Principal | undefined>
+  /**
+   * A value that moves whenever anyone's rights may have shrunk or grown, in any process on the
+   * database: a grant given or taken, an account removed, a token revoked, a session ended
+   * (sign-out, a new password). Compare two answers for equality only. In this instance it moves
+   * at once; a change made elsewhere shows within 1 s. Cheap enough to ask several times a
+   * second: open event streams look at their right again when it moves, and per-process caches
+   * (the token cache) are emptied by it. SQLite: a counter row bumped by triggers, read only
+   * when `PRAGMA data_version` says something was committed; PostgreSQL: LISTEN/NOTIFY.
+   */
+  authVersion(): Promise<number>
   /**
    * Reserve one sign-in attempt against every limit at once, atomically (shared by every process
    * on the database): either each key had fewer than its `max` attempts within `windowMs` and

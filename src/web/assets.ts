@@ -25,6 +25,7 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
   css: Asset
   js: Asset
   icon: Asset
+  dashboardLive: Asset
   byPath: Map<string, Asset>
 } {
   const load = (file: string, ...before: string[]): Asset => {
@@ -38,5 +39,6 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
   const css = load('editor.css')
   const js = load('editor.js', 'codes.js')
   const icon = load('favicon.svg')
-  return { css, js, icon, byPath: new Map([css, js, icon].map((a) => [a.path, a])) }
+  const dashboardLive = load('dashboard-live.js')
+  return { css, js, icon, dashboardLive, byPath: new Map([css, js, icon, dashboardLive].map((a) => [a.path, a])) }
 }

@@ -3,6 +3,7 @@ import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead, refuseWrite } from '../auth/permissions.js'
+import { watchRights } from '../auth/rights-watch.js'
 import { problem, sendProblem } from '../http/problem.js'
 import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
@@ -10,6 +11,8 @@ import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
 import { registerMerge } from './merge/merge-routes.js'
+import { createCoverageFeed } from './live/coverage-feed.js'
+import { registerDashboardLive } from './live/dashboard-live-routes.js'
 import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
@@ -21,7 +24,7 @@ import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -50,7 +53,7 @@ const REFERRER_POLICY = 'same-origin'
 export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   const i18n = deps.i18n ?? createWebI18n()
   const assets = loadAssets()
-  const paths = { css: assets.css.path, js: assets.js.path, icon: assets.icon.path }
+  const paths = { css: assets.css.path, js: assets.js.path, icon: assets.icon.path, dashboardLive: assets.dashboardLive.path }
   const web = new Hono<WebEnv>()
 
   const detect = languageDetector({
@@ -129,7 +132,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   web.get('/', async (c) => {
@@ -159,7 +162,10 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
-  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
+  // One watch on the accounts' change signal for every stream of the editor and the dashboard.
+  const rights = watchRights(deps.accounts, { pollMs: deps.pollMs })
+  registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }), rights)
+  registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)

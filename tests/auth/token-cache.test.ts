@@ -6,8 +6,9 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { authenticate, issueToken } from '../../src/auth/tokens.js'
 import { openSqliteAccounts, TOKEN_CACHE_TTL_MS } from '../../src/store/sqlite/accounts.js'
 
-// The SQLite accounts remember a valid token for up to TOKEN_CACHE_TTL_MS, but a change to tokens
-// or grants, by this process or another, applies to the very next request; expiry is exact.
+// The SQLite accounts remember a valid token for up to TOKEN_CACHE_TTL_MS, but a change to rights
+// (tokens, grants, accounts), by this process or another, applies to the very next request;
+// commits that change no one's rights leave the cache alone. Expiry is exact.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-token-cache-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 afterEach(() => vi.useRealTimers())
@@ -56,6 +57,22 @@ describe('token cache', () => {
     other.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ?').run(new Date().toISOString(), info.id)
     other.close()
     expect(await authenticate(accounts, token)).toBeUndefined()
+    await accounts.close()
+  })
+
+  it('keeps a token cached while other processes save, and drops it on a change to rights there', async () => {
+    const { file, accounts, token } = await fresh()
+    const first = await authenticate(accounts, token)
+    // Another process commits something that changes no one's rights: the cache holds.
+    const other = new Database(file)
+    other.prepare('INSERT INTO accounts (name, created_at) VALUES (?, ?)').run('bo', new Date().toISOString())
+    expect(await authenticate(accounts, token)).toBe(first)
+    // A grant given there: asked anew.
+    other.prepare("INSERT INTO grants (account_id, role, lang) SELECT id, 'viewer', '' FROM accounts WHERE name = 'ana'").run()
+    other.close()
+    const again = await authenticate(accounts, token)
+    expect(again).not.toBe(first)
+    expect(again?.grants).toContainEqual({ role: 'viewer', langs: [] })
     await accounts.close()
   })
 

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { issueToken } from '../../src/auth/tokens.js'
+import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
+import { openStream } from '../web/live/_stream.js'
 import { makeTestApp } from './_setup.js'
 
 const EVENTS = '/api/articles/sv-general-01/events'
@@ -39,6 +42,50 @@ describe('the live stream for API clients', () => {
       text += decoder.decode(value)
     }
     expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+  })
+
+  describe('rights ending within 1 s, with the heartbeat a minute away', () => {
+    const LIVE = { live: { pollMs: 20, heartbeatMs: 60_000 } }
+    /** A stream of `as` known to be followed: a save made after it opened has arrived. */
+    const followed = async (t: Awaited<ReturnType<typeof makeTestApp>>, init: Parameters<typeof t.call>[1]) => {
+      const res = await t.call(`${EVENTS}?lang=sv`, init)
+      expect(res.status).toBe(200)
+      const stream = openStream(res)
+      const { version } = await t.store.getTranslation('sv-general-01', t.units[0] as string, 'sv')
+      await t.store.writeTranslation({ articleId: 'sv-general-01', unitId: t.units[0] as string, lang: 'sv', text: `Hej ${version}`, state: 'translated', ifVersion: version, author: 'boss' })
+      expect(await stream.until(new RegExp(`Hej ${version}`), 5000)).toBe(true)
+      return stream
+    }
+
+    it('ends the stream when another process revokes its token', async () => {
+      const t = await makeTestApp(LIVE)
+      const stream = await followed(t, { as: 'ana' })
+      const cli = openSqliteAccounts({ file: t.file })
+      const [token] = await cli.listTokens('ana')
+      await cli.revokeToken(token!.id)
+      await cli.close()
+      expect(await stream.endsWithin(1000)).toBe(true)
+      expect(stream.text()).toMatch(/event: end\ndata: signed-out\n\n$/)
+      expect((await t.call(`${EVENTS}?lang=sv`, { as: 'ana' })).status).toBe(401)
+    })
+
+    it('ends the stream when another process takes back the grant of its language', async () => {
+      const t = await makeTestApp(LIVE)
+      const stream = await followed(t, { as: 'ana' })
+      const cli = openSqliteAccounts({ file: t.file })
+      await cli.revoke('ana', { role: 'translator', langs: ['sv'] })
+      await cli.close()
+      expect(await stream.endsWithin(1000)).toBe(true)
+      expect(stream.text()).toMatch(/event: end\ndata: rights-changed\n\n$/)
+    })
+
+    it('ends the stream when its token expires', async () => {
+      const t = await makeTestApp(LIVE)
+      const { token } = await issueToken(t.accounts, 'ana', { expiresAt: new Date(Date.now() + 500) })
+      const stream = await followed(t, { headers: { Authorization: `Bearer ${token}` } })
+      expect(await stream.endsWithin(1000)).toBe(true)
+      expect(stream.text()).toMatch(/event: end\ndata: signed-out\n\n$/)
+    })
   })
 
   it('needs a token and a target language', async () => {

@@ -95,6 +95,52 @@ export function testAccounts(make: MakeAccounts): void {
     })
   })
 
+  describe('the signal of a change to rights', () => {
+    /** Whether `authVersion()` of `a` moves from `before` within the 1 s the issue allows. */
+    const movesWithin1s = async (a: Accounts, before: number): Promise<boolean> => {
+      for (const end = Date.now() + 1000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+        if ((await a.authVersion()) !== before) return true
+      }
+      return (await a.authVersion()) !== before
+    }
+
+    it('moves in this instance at once and in another within 1 s, for each change that takes rights away or gives them', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv', 'de'] }])
+      const { info } = await issueToken(first, 'ana')
+      const changes: [string, () => Promise<unknown>][] = [
+        ['grant', () => first.grant('ana', { role: 'reviewer', langs: ['sv'] })],
+        ['revoke a language', () => first.revoke('ana', { role: 'translator', langs: ['de'] })],
+        ['revoke a token', () => first.revokeToken(info.id)],
+        ['remove the account', () => first.remove('ana')],
+      ]
+      for (const [what, change] of changes) {
+        const [mine, theirs] = [await first.authVersion(), await second.authVersion()]
+        await change()
+        expect(await first.authVersion(), what).not.toBe(mine)
+        expect(await movesWithin1s(second, theirs), what).toBe(true)
+      }
+    })
+
+    it('stays put for what changes no one’s rights: a new token, a lookup, a sign-in attempt', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      const [mine, theirs] = [await first.authVersion(), await second.authVersion()]
+      const { token } = await issueToken(second, 'ana')
+      expect(await second.findByTokenHash(hashToken(token), t0)).toBeDefined()
+      await second.reserveAttempt(limits('ana'), WINDOW, t0)
+      await second.list()
+      expect(await first.authVersion()).toBe(mine)
+      expect(await second.authVersion()).toBe(theirs)
+    })
+
+    it('tells when a token expires, with the account behind it', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      const { token } = await issueToken(first, 'ana', { expiresAt: at(60_000), now: t0 })
+      const forever = await issueToken(first, 'ana')
+      expect((await second.findByTokenHash(hashToken(token), t0))?.expiresAt).toBe(at(60_000).toISOString())
+      expect((await second.findByTokenHash(hashToken(forever.token), t0))?.expiresAt).toBeNull()
+    })
+  })
+
   describe('removing an account', () => {
     it('disables it, revokes its tokens and keeps its name from being used again', async () => {
       await first.add('ana', [{ role: 'translator', langs: ['sv'] }])

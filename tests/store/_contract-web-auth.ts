@@ -14,6 +14,16 @@ export type MakeWebAuth = (lifetime: SessionLifetime) => Promise<{
 
 const HOUR = 3600_000
 
+/** The accounts' change signal once it has moved from `before` (within the 1 s allowed), else `before`. */
+async function eventually(accounts: Accounts, before: number): Promise<number> {
+  for (const end = Date.now() + 1000; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+    const now = await accounts.authVersion()
+    if (now !== before) return now
+  }
+  expect(await accounts.authVersion(), 'the change signal moved within 1 s').not.toBe(before)
+  return before
+}
+
 /**
  * What every store of passwords and sessions must do to end sessions (SQLite now, PostgreSQL
  * later): a new password, a removed account and `endAll` end them at once; a session lasts at
@@ -59,6 +69,42 @@ export function testWebAuth(make: MakeWebAuth): void {
     expect(await w.sessions.find(a.id, at(1))).toBeUndefined()
     expect(await w.sessions.find(b.id, at(1))).toBeDefined()
     await expect(w.sessions.endAll('nobody')).rejects.toThrow(NotFound)
+  })
+
+  it('looks at a session without sliding it, for an open stream that checks it is still there', async () => {
+    const { id } = await w.sessions.create('ana', t0)
+    expect((await w.sessions.peek(id, at(10)))?.expiresAt).toBe(at(12).toISOString())
+    expect((await w.sessions.peek(id, at(11)))?.expiresAt).toBe(at(12).toISOString())
+    // A request slides it; a peek then sees the new expiry, and the grants as they are now.
+    await w.sessions.find(id, at(11))
+    await w.accounts.grant('ana', { role: 'reviewer', langs: ['sv'] })
+    const seen = await w.sessions.peek(id, at(12))
+    expect(seen?.expiresAt).toBe(at(23).toISOString())
+    expect(seen?.principal).toEqual({ account: 'ana', grants: [{ role: 'reviewer', langs: ['sv'] }, { role: 'translator', langs: ['sv'] }] })
+    expect(await w.sessions.peek(id, at(23))).toBeUndefined()
+    expect(await w.sessions.peek('no such session', t0)).toBeUndefined()
+    const other = await w.sessions.create('ana', t0)
+    await w.sessions.end(other.id)
+    expect(await w.sessions.peek(other.id, t0)).toBeUndefined()
+  })
+
+  it('moves the accounts’ change signal when sessions end, but not on a sign-in or a request', async () => {
+    const now = new Date()
+    const v0 = await w.accounts.authVersion()
+    const a = await w.sessions.create('ana', now)
+    const b = await w.sessions.create('bo', now)
+    await w.sessions.find(a.id, now)
+    await w.sessions.peek(a.id, now)
+    expect(await w.accounts.authVersion()).toBe(v0)
+    await w.sessions.end(a.id)
+    const v1 = await eventually(w.accounts, v0)
+    await w.passwords.set('ana', 'scrypt$1$1$1$x$y')
+    await w.sessions.create('ana', now)
+    await w.passwords.set('ana', 'scrypt$1$1$1$x$z')
+    const v2 = await eventually(w.accounts, v1)
+    expect(await w.sessions.endAll('bo')).toBe(1)
+    await eventually(w.accounts, v2)
+    expect(await w.sessions.find(b.id, now)).toBeUndefined()
   })
 
   describe('a removed account', () => {

@@ -176,9 +176,13 @@ describe('SQLite specifics', () => {
       segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
     })
     await s.close()
-    // Back to schema 19: the column gone, as a database of then had it.
+    // Back to schema 19: the column gone, as a database of then had it (and schema 21's table).
     const old = new Database(file)
     old.exec('ALTER TABLE units DROP COLUMN role')
+    for (const { name } of old.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%auth_version%'").all()) {
+      old.exec(`DROP TRIGGER ${name}`)
+    }
+    old.exec('DROP TABLE auth_version')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

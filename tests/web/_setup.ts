@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { onCleanup } from '../_cleanup.js'
 import { hashPassword } from '../../src/auth/passwords.js'
+import type { SessionLifetime } from '../../src/auth/sessions.js'
 import type { Grant } from '../../src/auth/types.js'
 import { createApp } from '../../src/http/app.js'
 import { importText } from '../../src/import/import-text.js'
@@ -48,13 +49,13 @@ export interface Client {
 }
 
 /** A fresh store and accounts in a temp dir, the article, every account with a password, the app. */
-export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Store) => Store } = {}) {
-  const { watch, ...deps } = opts
+export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Store) => Store; lifetime?: Partial<SessionLifetime> } = {}) {
+  const { watch, lifetime, ...deps } = opts
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-web-'))
   const file = path.join(dir, 'tolk.sqlite')
   const store: Store = createSqliteStore({ file })
   const accounts = openSqliteAccounts({ file })
-  const web = openSqliteWebAuth({ file }, accounts)
+  const web = openSqliteWebAuth({ file, ...(lifetime ? { lifetime } : {}) }, accounts)
   onCleanup(async () => {
     await web.close()
     await accounts.close()

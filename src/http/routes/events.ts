@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi'
 import { hashToken } from '../../auth/tokens.js'
 import { InvalidInput } from '../../model/errors.js'
 import { requireArticle } from '../../store/require-article.js'
+import { watchRights } from '../../auth/rights-watch.js'
 import { createEventHub } from '../../web/live/event-hub.js'
+import { canWriteLang, followRight } from '../../web/live/follow-right.js'
 import { lastEventId, streamLive } from '../../web/live/stream.js'
 import type { App, RouteDeps } from '../env.js'
 import { problems } from './responses.js'
@@ -10,11 +12,12 @@ import { problems } from './responses.js'
 /**
  * The editor's live stream for API clients, with a token: `GET /api/articles/:id/events?lang=sv`
  * sends the same `event: translation` (with `id:`, resumable by `Last-Event-ID`) and
- * `event: presence` as `/edit/:article/:lang/events`, and ends (`event: end`) once the token is
- * revoked or expired, looked at with each heartbeat.
+ * `event: presence` as `/edit/:article/:lang/events`, and ends (`event: end`) within a second
+ * once the token is revoked (by any process), expires, or its grants no longer cover the language.
  */
 export function registerEvents(app: App, { store, accounts }: RouteDeps, opts: { pollMs?: number; heartbeatMs?: number } = {}): void {
   const hub = createEventHub(store, { pollMs: opts.pollMs })
+  const watch = watchRights(accounts, { pollMs: opts.pollMs })
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/api/articles/{id}/events',
@@ -38,11 +41,20 @@ export function registerEvents(app: App, { store, accounts }: RouteDeps, opts: {
       throw new InvalidInput(`?lang must be a target language of ${id} (targets: ${article.targets.join(', ')})`, 'not-a-target')
     }
     const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
+    const couldWrite = canWriteLang(c.get('principal'), lang)
     const sub = await hub.subscribe(id, lang, lastEventId(c))
     return streamLive(c, sub, {
       heartbeatMs: opts.heartbeatMs,
-      // The anonymous reader of --public-read has no token to lose.
-      allowed: async () => token === undefined || (await accounts.findByTokenHash(hashToken(token), new Date())) !== undefined,
+      right: {
+        watch,
+        check: async () => {
+          // The anonymous reader of --public-read has no token to lose.
+          if (token === undefined) return { until: Infinity }
+          const now = await accounts.findByTokenHash(hashToken(token), new Date())
+          const until = now?.expiresAt ? Date.parse(now.expiresAt) : Infinity
+          return followRight(now, lang, couldWrite, until)
+        },
+      },
     })
   })
 }

@@ -17,6 +17,7 @@ import { sql as confirmedLanguage } from './017-confirmed-language.js'
 import { sql as documentEvents } from './018-document-events.js'
 import { sql as machineTranslation } from './019-machine-translation.js'
 import { sql as unitRoles } from './020-unit-roles.js'
+import { sql as authVersion } from './021-auth-version.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -49,6 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, name: '018-document-events', sql: documentEvents },
   { version: 19, name: '019-machine-translation', sql: machineTranslation },
   { version: 20, name: '020-unit-roles', sql: unitRoles },
+  { version: 21, name: '021-auth-version', sql: authVersion },
 ]
 
 /**

@@ -22,32 +22,24 @@ interface GrantRow {
 /**
  * How long a token, once found valid, may be trusted without asking the database again (ms).
  * Every request carries a token, and the lookup (a three-table join with the grants) cost more
- * than the rest of the authentication. The cache is emptied at once by any change to tokens,
- * grants or accounts made through any Accounts of this process, and whenever another connection
- * (another process: `tolk token revoke` next to a running server) has committed anything to the
- * file, which SQLite's `PRAGMA data_version` tells for a microsecond or two. So a revocation
- * applies to the next request; this time only bounds how long an entry can live at all. Expiry
- * is checked exactly, and a refusal is never remembered.
+ * than the rest of the authentication. The cache is emptied at once by any change to rights
+ * (the `authVersion` signal: a revoked token, a grant given or taken, a removed account), made
+ * by this process or another (`tolk token revoke` next to a running server), so a revocation
+ * applies to the very next request; this time only bounds how long an entry can live at all.
+ * Expiry is checked exactly, and a refusal is never remembered.
  */
 export const TOKEN_CACHE_TTL_MS = 5000
 
 /** Entries per Accounts at most (only valid tokens are kept, so this is rarely reached). */
 const TOKEN_CACHE_MAX = 1000
 
-/**
- * Bumped by every change to tokens or grants made in this process, through any Accounts
- * instance (the server's, a CLI verb's, a test's): a cached principal from an older
- * generation is never used.
- */
-let generation = 0
-
 interface CachedPrincipal {
   principal: Principal
   /** Expiry in ms since the epoch; Infinity for none. */
   expiresAt: number
   until: number
-  generation: number
-  dataVersion: number
+  /** The `authVersion` it was read at: any change to rights since makes it unusable. */
+  authVersion: number
 }
 
 interface TokenRow {
@@ -124,8 +116,7 @@ export function createSqliteAccounts(
   const attempts = createSignInAttempts(db)
 
   const cache = new Map<string, CachedPrincipal>()
-  // Changes when another connection commits to the file (not for this connection's own writes).
-  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
+  const authVersion = authSignal(db)
 
   const grantsOf = (accountId: number): Grant[] => toGrants(selectGrants.all(accountId))
   const toAccount = (row: AccountRow): Account => ({
@@ -184,22 +175,10 @@ export function createSqliteAccounts(
   })
 
   return {
-    add: async (name, grants) => {
-      generation++
-      return add.immediate(name, grants)
-    },
-    grant: async (name, g) => {
-      generation++
-      return grant.immediate(name, g)
-    },
-    revoke: async (name, g) => {
-      generation++
-      return revokeGrant.immediate(name, g)
-    },
-    remove: async (name) => {
-      generation++
-      return remove.immediate(name)
-    },
+    add: async (name, grants) => add.immediate(name, grants),
+    grant: async (name, g) => grant.immediate(name, g),
+    revoke: async (name, g) => revokeGrant.immediate(name, g),
+    remove: async (name) => remove.immediate(name),
     get: async (name) => {
       const row = selectAccount.get(name)
       return row ? toAccount(row) : undefined
@@ -213,7 +192,6 @@ export function createSqliteAccounts(
     },
     listTokens: async (name) => (name === undefined ? selectTokens.all() : selectTokensOf.all(name)).map(toToken),
     async revokeToken(id) {
-      generation++
       revoke.run(now(), id)
       const row = selectToken.get(id)
       if (!row) throw new NotFound(`no token ${id}: see tolk token list`, 'unknown-token')
@@ -221,11 +199,10 @@ export function createSqliteAccounts(
     },
     async findByTokenHash(hash, now): Promise<Principal | undefined> {
       const hit = cache.get(hash)
-      const version = dataVersion.get() as number
+      const version = authVersion()
       if (
         hit &&
-        hit.generation === generation &&
-        hit.dataVersion === version &&
+        hit.authVersion === version &&
         hit.until > Date.now() &&
         hit.expiresAt > now.getTime()
       ) {
@@ -241,7 +218,12 @@ export function createSqliteAccounts(
       const grants = toGrants(rows.filter((r): r is GrantRow & typeof r => r.role !== null) as GrantRow[])
       // Shared by the requests of the next few seconds: frozen, so none can change it for the rest.
       for (const g of grants) Object.freeze(Object.freeze(g).langs)
-      const principal: Principal = Object.freeze({ account: first.name, grants: Object.freeze(grants) as Grant[], tokenId: first.token_id })
+      const principal: Principal = Object.freeze({
+        account: first.name,
+        grants: Object.freeze(grants) as Grant[],
+        tokenId: first.token_id,
+        expiresAt: first.expires_at,
+      })
       // Only valid tokens are remembered: a refusal is always asked anew, so a token created a
       // moment ago works at once and garbage tokens cannot fill the cache.
       if (cache.size >= TOKEN_CACHE_MAX) cache.clear()
@@ -249,11 +231,11 @@ export function createSqliteAccounts(
         principal,
         expiresAt: first.expires_at === null ? Infinity : Date.parse(first.expires_at),
         until: Date.now() + TOKEN_CACHE_TTL_MS,
-        generation,
-        dataVersion: version,
+        authVersion: version,
       })
       return principal
     },
+    authVersion: async () => authVersion(),
     // The service's connection has no busy timeout: a locked database is waited for off the event
     // loop (then StoreBusy, a 503), never in SQLite's busy handler.
     reserveAttempt: (limits, windowMs, at = new Date()) => whenFree(() => attempts.reserve(limits, windowMs, at)),
@@ -261,6 +243,31 @@ export function createSqliteAccounts(
     async close() {
       if (opts.ownsConnection && db.open) db.close()
     },
+  }
+}
+
+/**
+ * The `auth_version` counter (migration 020) as this connection sees it, read only when something
+ * was committed since the last look: `PRAGMA data_version` moves when another connection commits
+ * to the file (another process, or another connection of this one), `total_changes()` when this
+ * connection writes. When neither moved, the answer is the last one read (a few microseconds
+ * here, about what one row read costs: the saving is small, the signal is the database's own),
+ * so every request and every open stream may ask.
+ */
+export function authSignal(db: Database.Database): () => number {
+  const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
+  const ownChanges = db.prepare<[], number>('SELECT total_changes()').pluck()
+  const read = db.prepare<[], number>('SELECT version FROM auth_version WHERE id = 1').pluck()
+  let seen = ''
+  let version = 0
+  return () => {
+    // Look first, then read: a commit in between shows as a moved probe next time.
+    const now = `${dataVersion.get() as number}/${ownChanges.get() as number}`
+    if (now !== seen) {
+      version = read.get() as number
+      seen = now
+    }
+    return version
   }
 }
 

@@ -140,6 +140,14 @@ export function createSqliteWebAuth(
       if (!account || account.disabledAt !== null) return undefined
       return { principal: { account: row.name, grants: account.grants }, csrf: row.csrf, expiresAt }
     },
+    async peek(id, now = new Date()) {
+      if (id.length > 100) return undefined
+      const row = selectSession.get(hashSessionId(id), now.toISOString(), bornAfter(now))
+      if (!row) return undefined
+      const account = await accounts.get(row.name)
+      if (!account || account.disabledAt !== null) return undefined
+      return { principal: { account: row.name, grants: account.grants }, csrf: row.csrf, expiresAt: row.expires_at }
+    },
     async end(id) {
       await whenFree(() => deleteSession.run(hashSessionId(id)))
     },

@@ -1,4 +1,5 @@
 import type { Presence, Store, TranslationEvent } from '../../store/types.js'
+import { nap } from './nap.js'
 
 /** Most items one stream holds unsent; past that it is ended, and the browser resumes from its Last-Event-ID. */
 export const MAX_QUEUED = 1000
@@ -16,6 +17,8 @@ export type LiveItem =
 export interface Subscription {
   /** The next items (empty after `ms` without any, for a heartbeat); undefined once ended. */
   next(ms: number): Promise<LiveItem[] | undefined>
+  /** Wake a waiting `next()` now (it answers what it has, maybe nothing). */
+  poke(): void
   close(): void
 }
 
@@ -134,22 +137,14 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
       }
       return {
         async next(ms) {
-          if (sub.queue.length === 0 && !sub.ended) {
-            await new Promise<void>((resolve) => {
-              const t = setTimeout(resolve, ms)
-              sub.wake = () => {
-                clearTimeout(t)
-                resolve()
-              }
-            })
-            sub.wake = undefined
-          }
+          if (sub.queue.length === 0 && !sub.ended) await nap(sub, ms)
           if (sub.ended) {
             leave()
             return undefined
           }
           return sub.queue.splice(0)
         },
+        poke: () => sub.wake?.(),
         close: leave,
       }
     },

@@ -5,7 +5,9 @@ import { formFields } from '../../http/strict-form.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { editTarget } from '../edit-target.js'
 import { SESSION_COOKIE } from '../sign-in-routes.js'
+import type { RightsWatch } from '../../auth/rights-watch.js'
 import type { EventHub } from './event-hub.js'
+import { canWriteLang, sessionRight } from './follow-right.js'
 import { lastEventId, streamLive } from './stream.js'
 
 /**
@@ -14,9 +16,10 @@ import { lastEventId, streamLive } from './stream.js'
  * and language, from any process on the database, each with an increasing `id:`, and
  * `event: presence` (`{user, unit, typing}`, who is where; first who is there now); a reconnect
  * with `Last-Event-ID` gets what it missed first. A heartbeat every 15 s; the stream ends
- * (`event: end`) when the session does, say on sign-out.
+ * (`event: end`) within a second when the session does (sign-out, a new password, expiry) or
+ * the grants no longer cover the language, whichever process made the change.
  */
-export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): void {
+export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub, watch: RightsWatch): void {
   // Where the reader is: the script reports the active segment, and whether they type, on
   // moving, on starting and stopping to type, every 20 s, and '' on leaving the page.
   web.post('/edit/:article/:lang/events/presence', async (c) => {
@@ -38,10 +41,15 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): v
   web.get('/edit/:article/:lang/events', async (c) => {
     const { article, lang } = await editTarget(deps.store, c)
     const cookie = getCookie(c, SESSION_COOKIE) ?? ''
+    const session = c.get('session') as NonNullable<WebEnv['Variables']['session']>
+    const couldWrite = canWriteLang(session.principal, lang)
     const sub = await hub.subscribe(article.id, lang, lastEventId(c))
     return streamLive(c, sub, {
       heartbeatMs: deps.heartbeatMs,
-      allowed: async () => (await deps.sessions.find(cookie)) !== undefined,
+      right: {
+        watch,
+        check: () => sessionRight(deps.sessions, cookie, lang, couldWrite),
+      },
     })
   })
 }

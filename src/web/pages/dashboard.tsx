@@ -64,7 +64,7 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
                 untranslated: p.untranslated,
               })
               return (
-                <li>
+                <li data-coverage={`${article.id} ${lang}`}>
                   <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>
                     {canWrite
                       ? t('dashboard.translate', { lang: name })
@@ -72,7 +72,7 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
                   </a>
                   <CoverageBar counts={counts} label={label} />
                   <span class="left">
-                    {t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}
+                    <span data-left>{t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}</span>
                   </span>
                 </li>
               )
@@ -80,6 +80,8 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
           </ul>
         </section>
       ))}
+      {/* Moves the bars when a save lands, in any process (one event stream per tab). */}
+      <script type="module" src={ctx.assets.dashboardLive} />
     </Layout>
   )
 }

@@ -11,7 +11,8 @@ export interface PageContext {
   session: Session | undefined
   /** Path and query of this page, where the language switcher returns to. */
   here: string
-  assets: { css: string; js: string; icon: string }
+  /** Paths of the assets; `dashboardLive` is the dashboard's module that moves its bars. */
+  assets: { css: string; js: string; icon: string; dashboardLive: string }
 }
 
 /** The hidden CSRF field every form carries. */
