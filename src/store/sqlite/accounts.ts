@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
-import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
+import type { Account, Accounts, Grant, Principal, Role } from '../../auth/types.js'
 import { mergeGrants, withoutGrant } from '../../auth/grants.js'
 import { describeGrant } from '../../auth/permissions.js'
+import { type AccountRow, type GrantRow, type TokenRow, removed, toGrants, toToken } from '../account-rows.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
@@ -9,16 +10,6 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createSignInAttempts } from './sign-in-attempts.js'
 import { busyRetry } from './busy.js'
 
-interface AccountRow {
-  id: number
-  name: string
-  created_at: string
-  disabled_at: string | null
-}
-interface GrantRow {
-  role: Role
-  lang: string
-}
 /**
  * How long a token, once found valid, may be trusted without asking the database again (ms).
  * Every request carries a token, and the lookup (a three-table join with the grants) cost more
@@ -48,14 +39,6 @@ interface CachedPrincipal {
   until: number
   generation: number
   dataVersion: number
-}
-
-interface TokenRow {
-  id: number
-  name: string
-  created_at: string
-  expires_at: string | null
-  revoked_at: string | null
 }
 
 /** Sign-in counts are writes: retried while another process holds the lock (see busy.ts). */
@@ -126,6 +109,8 @@ export function createSqliteAccounts(
   const cache = new Map<string, CachedPrincipal>()
   // Changes when another connection commits to the file (not for this connection's own writes).
   const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck()
+  // Raised by triggers on the auth tables (migration 020), whichever connection wrote.
+  const selectAuthVersion = db.prepare<[], number>('SELECT n FROM auth_version').pluck()
 
   const grantsOf = (accountId: number): Grant[] => toGrants(selectGrants.all(accountId))
   const toAccount = (row: AccountRow): Account => ({
@@ -258,29 +243,9 @@ export function createSqliteAccounts(
     // loop (then StoreBusy, a 503), never in SQLite's busy handler.
     reserveAttempt: (limits, windowMs, at = new Date()) => whenFree(() => attempts.reserve(limits, windowMs, at)),
     releaseAttempt: (attempt) => whenFree(() => attempts.release(attempt)),
+    authVersion: async () => selectAuthVersion.get() as number,
     async close() {
       if (opts.ownsConnection && db.open) db.close()
     },
   }
-}
-
-function removed(row: AccountRow): InvalidInput {
-  return new InvalidInput(
-    `account ${row.name} was removed on ${row.disabled_at}; its name stays in the history and cannot be used again`,
-    'account-removed',
-  )
-}
-
-function toGrants(rows: GrantRow[]): Grant[] {
-  const out: Grant[] = []
-  for (const r of rows) {
-    let g = out.find((x) => x.role === r.role)
-    if (!g) out.push((g = { role: r.role, langs: [] }))
-    if (r.lang !== '') g.langs.push(r.lang)
-  }
-  return out
-}
-
-function toToken(r: TokenRow): TokenInfo {
-  return { id: r.id, account: r.name, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }
 }

@@ -1,0 +1,249 @@
+import { randomInt } from 'node:crypto'
+import type pg from 'pg'
+import { mergeGrants, withoutGrant } from '../../auth/grants.js'
+import { describeGrant } from '../../auth/permissions.js'
+import { TokenCache } from '../../auth/token-cache.js'
+import type { Account, Accounts, AttemptReservation, Grant, Principal, Role } from '../../auth/types.js'
+import { type AccountRow, type GrantRow, type TokenRow, removed, toGrants, toToken } from '../account-rows.js'
+import { InvalidInput, NotFound } from '../../model/errors.js'
+import { checkId } from '../../model/ids.js'
+import { printable } from '../../model/tags.js'
+import { listenForAuthChanges, noteAuthChange } from './auth-signal.js'
+import { inTransaction } from './pool.js'
+
+
+/** Both parts of a two-key advisory lock: this one's first key, then a hash of the attempt key. */
+const SIGN_IN_LOCK = 0x7369676e // "sign"
+
+// Names sort as on SQLite (by code point), whatever the database's collation.
+const TOKEN_COLUMNS = 't.id, a.name, t.created_at, t.expires_at, t.revoked_at'
+const TOKENS = `SELECT ${TOKEN_COLUMNS} FROM tokens t JOIN accounts a ON a.id = t.account_id`
+
+/** {@link Accounts} on PostgreSQL. */
+export interface PgAccounts extends Accounts {
+  /** Resolves once every auth change committed before the call is counted in `authVersion()`. */
+  authSettled(): Promise<void>
+}
+
+/**
+ * The PostgreSQL side of {@link Accounts} on a migrated database's pool (schema 002-auth), with
+ * the same semantics, errors and messages as the SQLite one. `close()` ends its LISTEN
+ * connection, not the pool, which belongs to the store.
+ *
+ * Several servers share the database, so:
+ * - a sign-in reservation takes a transaction-scoped advisory lock per key, in one order, before
+ *   it counts: reservations of one key queue, whichever server they come through;
+ * - grant changes lock the account's row, so two servers' changes to one account do not mix;
+ * - valid tokens are remembered for a few seconds, under the auth version (see
+ *   {@link listenForAuthChanges}): a change committed by any server empties that memory within
+ *   the time a NOTIFY takes to arrive, and this process's own changes at once.
+ */
+export function createPgAccounts(pool: pg.Pool, now: () => string = () => new Date().toISOString()): PgAccounts {
+  const signal = listenForAuthChanges(pool)
+  const cache = new TokenCache()
+  type Q = Pick<pg.Pool, 'query'>
+
+  const accountRow = async (q: Q, name: string, lock = false): Promise<AccountRow | undefined> =>
+    (await q.query<AccountRow>(`SELECT * FROM accounts WHERE name = $1${lock ? ' FOR UPDATE' : ''}`, [name])).rows[0]
+  const grantsOf = async (q: Q, id: number): Promise<Grant[]> =>
+    toGrants(
+      (await q.query<GrantRow>('SELECT role, lang FROM grants WHERE account_id = $1 ORDER BY role COLLATE "C", lang COLLATE "C"', [id]))
+        .rows,
+    )
+  const toAccount = async (q: Q, row: AccountRow): Promise<Account> => ({
+    id: row.id,
+    name: row.name,
+    grants: await grantsOf(q, row.id),
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  })
+  const accountOrThrow = async (q: Q, name: string, lock = false): Promise<AccountRow> => {
+    const row = await accountRow(q, name, lock)
+    if (!row) throw new NotFound(`no account ${printable(name)}: create it with tolk user add`, 'unknown-account')
+    return row
+  }
+  // What may change an account's grants and tokens: one that exists and was not removed.
+  const activeOrThrow = async (q: Q, name: string, lock = false): Promise<AccountRow> => {
+    const row = await accountOrThrow(q, name, lock)
+    if (row.disabled_at !== null) throw removed(row)
+    return row
+  }
+  const writeGrants = async (q: Q, accountId: number, grants: Grant[]) => {
+    const roles: string[] = []
+    const langs: string[] = []
+    for (const g of grants) {
+      for (const l of g.langs.length === 0 ? [''] : g.langs) {
+        roles.push(g.role)
+        langs.push(l)
+      }
+    }
+    if (roles.length === 0) return
+    await q.query(
+      `INSERT INTO grants (account_id, role, lang) SELECT $1, r, l FROM unnest($2::text[], $3::text[]) AS x (r, l)
+       ON CONFLICT DO NOTHING`,
+      [accountId, roles, langs],
+    )
+  }
+  // An auth change: one transaction, then counted for this process once it has committed.
+  const change = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const result = await inTransaction(pool, fn)
+    noteAuthChange()
+    return result
+  }
+
+  return {
+    add: (name, grants) =>
+      change(async (q) => {
+        checkId(name, 'account name')
+        const { rows } = await q.query<AccountRow>(
+          'INSERT INTO accounts (name, created_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING RETURNING *',
+          [name, now()],
+        )
+        const row = rows[0]
+        if (!row) {
+          const taken = await accountOrThrow(q, name)
+          if (taken.disabled_at) throw removed(taken)
+          throw new InvalidInput(`account ${name} exists already: use tolk user grant`, 'account-exists')
+        }
+        await writeGrants(q, row.id, grants)
+        return toAccount(q, row)
+      }),
+    grant: (name, g) =>
+      change(async (q) => {
+        const row = await activeOrThrow(q, name, true)
+        await writeGrants(q, row.id, mergeGrants(await grantsOf(q, row.id), g))
+        return toAccount(q, row)
+      }),
+    revoke: (name, g) =>
+      change(async (q) => {
+        const row = await activeOrThrow(q, name, true)
+        const left = withoutGrant(await grantsOf(q, row.id), g)
+        if (!left) throw new NotFound(`${name} holds no ${describeGrant(g)} grant: see tolk user list`, 'unknown-grant')
+        await q.query('DELETE FROM grants WHERE account_id = $1', [row.id])
+        await writeGrants(q, row.id, left)
+        return toAccount(q, row)
+      }),
+    remove: (name) =>
+      change(async (q) => {
+        const row = await accountOrThrow(q, name, true)
+        const at = now()
+        await q.query('UPDATE accounts SET disabled_at = $1 WHERE id = $2 AND disabled_at IS NULL', [at, row.id])
+        await q.query('UPDATE tokens SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL', [at, row.id])
+        return toAccount(q, await accountOrThrow(q, name))
+      }),
+    async get(name) {
+      const row = await accountRow(pool, name)
+      return row ? toAccount(pool, row) : undefined
+    },
+    async list() {
+      const { rows } = await pool.query<AccountRow & { roles: Role[] | null; langs: string[] | null }>(
+        `SELECT a.*, g.roles, g.langs FROM accounts a LEFT JOIN LATERAL (
+           SELECT array_agg(role ORDER BY role COLLATE "C", lang COLLATE "C") AS roles,
+                  array_agg(lang ORDER BY role COLLATE "C", lang COLLATE "C") AS langs
+           FROM grants WHERE account_id = a.id) g ON true
+         ORDER BY a.name COLLATE "C"`,
+      )
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        grants: toGrants((r.roles ?? []).map((role, i) => ({ role, lang: r.langs?.[i] ?? '' }))),
+        createdAt: r.created_at,
+        disabledAt: r.disabled_at,
+      }))
+    },
+    async count() {
+      return (await pool.query<{ n: number }>('SELECT count(*) AS n FROM accounts')).rows[0]?.n ?? 0
+    },
+    async addToken(name, hash, expiresAt) {
+      const account = await activeOrThrow(pool, name)
+      const { rows } = await pool.query<{ id: number }>(
+        'INSERT INTO tokens (account_id, hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
+        [account.id, hash, now(), expiresAt],
+      )
+      noteAuthChange()
+      return toToken((await pool.query<TokenRow>(`${TOKENS} WHERE t.id = $1`, [rows[0]?.id])).rows[0] as TokenRow)
+    },
+    async listTokens(name) {
+      const { rows } =
+        name === undefined
+          ? await pool.query<TokenRow>(`${TOKENS} ORDER BY t.id DESC`)
+          : await pool.query<TokenRow>(`${TOKENS} WHERE a.name = $1 ORDER BY t.id DESC`, [name])
+      return rows.map(toToken)
+    },
+    async revokeToken(id) {
+      const unknown = () => new NotFound(`no token ${id}: see tolk token list`, 'unknown-token')
+      if (!Number.isSafeInteger(id)) throw unknown()
+      const { rowCount } = await pool.query('UPDATE tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [now(), id])
+      if (rowCount) noteAuthChange()
+      const row = (await pool.query<TokenRow>(`${TOKENS} WHERE t.id = $1`, [id])).rows[0]
+      if (!row) throw unknown()
+      return toToken(row)
+    },
+    async findByTokenHash(hash, at): Promise<Principal | undefined> {
+      // Taken before the lookup: a change that commits meanwhile leaves the entry stale at once.
+      const version = await signal.version()
+      const hit = cache.get(hash, version, at)
+      if (hit) return hit
+      const { rows } = await pool.query<{
+        name: string
+        token_id: number
+        expires_at: string | null
+        role: Role | null
+        lang: string | null
+      }>(
+        `SELECT a.name, t.id AS token_id, t.expires_at, g.role, g.lang FROM tokens t
+         JOIN accounts a ON a.id = t.account_id
+         LEFT JOIN grants g ON g.account_id = a.id
+         WHERE t.hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2)
+           AND a.disabled_at IS NULL
+         ORDER BY g.role COLLATE "C", g.lang COLLATE "C"`,
+        [hash, at.toISOString()],
+      )
+      const first = rows[0]
+      if (!first) return undefined
+      const grants = toGrants(rows.filter((r): r is typeof r & GrantRow => r.role !== null))
+      return cache.set(hash, { account: first.name, grants, tokenId: first.token_id }, first.expires_at, version)
+    },
+    reserveAttempt: (limits, windowMs, at = new Date()) =>
+      inTransaction(pool, async (q): Promise<AttemptReservation> => {
+        const keys = [...new Set(limits.map((l) => l.key))]
+        // One lock per key, taken in the order of their hashes so two reservations never wait
+        // on each other crosswise; held until this transaction ends.
+        await q.query(
+          `SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY h) AS locks`,
+          [SIGN_IN_LOCK, keys],
+        )
+        const since = new Date(at.getTime() - windowMs).toISOString()
+        await q.query('DELETE FROM sign_in_attempts WHERE at <= $1', [since])
+        // Per limit, its max-th newest attempt in the window: when there is one, the key is
+        // full until that attempt leaves the window.
+        const { rows } = await q.query<{ full: string | null }>(
+          `SELECT (SELECT s.at FROM sign_in_attempts s WHERE s.key = l.key AND s.at > $1
+                   ORDER BY s.at DESC LIMIT 1 OFFSET greatest(l.max - 1, 0)) AS full
+           FROM unnest($2::text[], $3::bigint[]) AS l (key, max)`,
+          [since, limits.map((l) => l.key), limits.map((l) => Math.trunc(l.max))],
+        )
+        let wait = 0
+        limits.forEach(({ max }, i) => {
+          const full = max <= 0 ? at.toISOString() : rows[i]?.full
+          if (full != null) wait = Math.max(wait, Date.parse(full) + windowMs - at.getTime(), 1)
+        })
+        if (wait > 0) return { ok: false, retryAfterMs: wait }
+        // Random rather than max + 1, as on SQLite (src/store/sqlite/sign-in-attempts.ts).
+        const attempt = randomInt(1, 2 ** 48)
+        await q.query('INSERT INTO sign_in_attempts (attempt, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) AS k', [
+          attempt,
+          keys,
+          at.toISOString(),
+        ])
+        return { ok: true, attempt }
+      }),
+    async releaseAttempt(attempt) {
+      if (!Number.isSafeInteger(attempt)) return
+      await pool.query('DELETE FROM sign_in_attempts WHERE attempt = $1', [attempt])
+    },
+    authVersion: () => signal.version(),
+    authSettled: () => signal.settled(),
+    close: () => signal.close(),
+  }
+}
