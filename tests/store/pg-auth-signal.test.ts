@@ -29,6 +29,7 @@ describeWith(['postgres'], 'PostgreSQL auth changes reach every server', () => {
     ends.push(() => pool.end(), () => accounts.close(), () => other.end())
     await accounts.add('ana', [{ role: 'translator', langs: ['sv'] }, { role: 'viewer', langs: [] }])
     const { token, info } = await issueToken(accounts, 'ana')
+    await accounts.authSettled() // the listener opens with the first question
     return { url, name, pool, accounts, other, token, tokenId: info.id }
   }
 
@@ -81,6 +82,26 @@ describeWith(['postgres'], 'PostgreSQL auth changes reach every server', () => {
     await there.accounts.authSettled() // heard there, so sent before here's own NOTIFY below
     await here.accounts.authSettled()
     expect(await here.accounts.authVersion()).toBe(before)
+  })
+
+  it('opens one LISTEN connection per pool, at the first question, and ends it with the last Accounts on the pool', async () => {
+    const url = await freshPgUrl()
+    const name = `t-${randomBytes(4).toString('hex')}`
+    const pool = createPgPool(url, { applicationName: name })
+    ends.push(() => pool.end())
+    await migratePg(pool, url)
+    const listeners = async () =>
+      (await pool.query('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [`${name} auth-listen`])).rows.length
+    const [a, b] = [createPgAccounts(pool), createPgAccounts(pool)]
+    await a.add('ana', [])
+    expect(await listeners()).toBe(0)
+    await a.authVersion()
+    await b.authVersion()
+    expect(await listeners()).toBe(1)
+    await a.close()
+    expect(await listeners()).toBe(1)
+    await b.close()
+    await vi.waitFor(async () => expect(await listeners()).toBe(0), { timeout: 10_000 })
   })
 
   it('a dropped LISTEN connection counts as a change, comes back, and hears again', async () => {

@@ -36,15 +36,40 @@ export interface AuthSignal {
   close(): Promise<void>
 }
 
+/** The listener of each pool, shared by the Accounts on it (the store's, the web auth's). */
+const listeners = new WeakMap<pg.Pool, { signal: AuthSignal; users: number }>()
+
 /**
- * Hear the auth changes of every server on the database: one dedicated connection (outside the
- * pool, named `<application_name> auth-listen` in pg_stat_activity) that LISTENs on
+ * Hear the auth changes of every server on the database: one dedicated connection per pool
+ * (outside the pool, named `<application_name> auth-listen` in pg_stat_activity), opened at the
+ * first `version()` or `settled()` (a CLI verb that only writes never opens it), that LISTENs on
  * {@link AUTH_CHANNEL} and counts the signals of its own schema. While it is down, nothing can be
  * known, so every call of `version()` answers a new number (no cache is trusted), and the
  * connection is opened again (after 50 ms, doubling up to 2 s); once it listens again, the version
- * moves once more, since anything may have changed while nobody listened.
+ * moves once more, since anything may have changed while nobody listened. Each caller closes its
+ * handle; the connection ends with the last.
  */
 export function listenForAuthChanges(pool: pg.Pool): AuthSignal {
+  let entry = listeners.get(pool)
+  if (!entry) listeners.set(pool, (entry = { signal: listen(pool), users: 0 }))
+  const shared = entry
+  shared.users++
+  let closed = false
+  return {
+    version: () => shared.signal.version(),
+    settled: () => shared.signal.settled(),
+    listening: () => shared.signal.listening(),
+    async close() {
+      if (closed) return
+      closed = true
+      if (--shared.users > 0) return
+      listeners.delete(pool)
+      await shared.signal.close()
+    },
+  }
+}
+
+function listen(pool: pg.Pool): AuthSignal {
   let heard = 0
   let client: pg.Client | undefined
   let schema: string | undefined
@@ -117,16 +142,17 @@ export function listenForAuthChanges(pool: pg.Pool): AuthSignal {
     heard++ // anything may have changed before this connection listened
   }
 
-  const ready = connect()
+  let ready: Promise<void> | undefined
+  const start = () => (ready ??= connect())
   return {
     async version() {
-      await ready
+      await start()
       // Both counts only grow, so the sum never answers a number it gave before a change.
       if (!client) return ++heard + localChanges
       return heard + localChanges
     },
     async settled() {
-      await ready
+      await start()
       if (!client) return
       const token = randomUUID()
       const heardIt = new Promise<void>((resolve) => waiting.set(token, resolve))
