@@ -12,9 +12,6 @@ import { listenForAuthChanges, noteAuthChange } from './auth-signal.js'
 import { inTransaction } from './pool.js'
 
 
-/** Both parts of a two-key advisory lock: this one's first key, then a hash of the attempt key. */
-const SIGN_IN_LOCK = 0x7369676e // "sign"
-
 // Names sort as on SQLite (by code point), whatever the database's collation.
 const TOKEN_COLUMNS = 't.id, a.name, t.created_at, t.expires_at, t.revoked_at'
 const TOKENS = `SELECT ${TOKEN_COLUMNS} FROM tokens t JOIN accounts a ON a.id = t.account_id`
@@ -31,8 +28,9 @@ export interface PgAccounts extends Accounts {
  * connection, not the pool, which belongs to the store.
  *
  * Several servers share the database, so:
- * - a sign-in reservation takes a transaction-scoped advisory lock per key, in one order, before
- *   it counts: reservations of one key queue, whichever server they come through;
+ * - a sign-in reservation is one call of `tolk_reserve_attempt` (migration 002-auth), which takes
+ *   a transaction-scoped advisory lock per key, in one order, before it counts: reservations of
+ *   one key queue, whichever server they come through;
  * - grant changes lock the account's row, so two servers' changes to one account do not mix;
  * - valid tokens are remembered for a few seconds, under the auth version (see
  *   {@link listenForAuthChanges}): a change committed by any server empties that memory within
@@ -204,40 +202,19 @@ export function createPgAccounts(pool: pg.Pool, now: () => string = () => new Da
       const grants = toGrants(rows.filter((r): r is typeof r & GrantRow => r.role !== null))
       return cache.set(hash, { account: first.name, grants, tokenId: first.token_id }, first.expires_at, version)
     },
-    reserveAttempt: (limits, windowMs, at = new Date()) =>
-      inTransaction(pool, async (q): Promise<AttemptReservation> => {
-        const keys = [...new Set(limits.map((l) => l.key))]
-        // One lock per key, taken in the order of their hashes so two reservations never wait
-        // on each other crosswise; held until this transaction ends.
-        await q.query(
-          `SELECT pg_advisory_xact_lock($1, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest($2::text[]) AS k ORDER BY h) AS locks`,
-          [SIGN_IN_LOCK, keys],
-        )
-        const since = new Date(at.getTime() - windowMs).toISOString()
-        await q.query('DELETE FROM sign_in_attempts WHERE at <= $1', [since])
-        // Per limit, its max-th newest attempt in the window: when there is one, the key is
-        // full until that attempt leaves the window.
-        const { rows } = await q.query<{ full: string | null }>(
-          `SELECT (SELECT s.at FROM sign_in_attempts s WHERE s.key = l.key AND s.at > $1
-                   ORDER BY s.at DESC LIMIT 1 OFFSET greatest(l.max - 1, 0)) AS full
-           FROM unnest($2::text[], $3::bigint[]) AS l (key, max)`,
-          [since, limits.map((l) => l.key), limits.map((l) => Math.trunc(l.max))],
-        )
-        let wait = 0
-        limits.forEach(({ max }, i) => {
-          const full = max <= 0 ? at.toISOString() : rows[i]?.full
-          if (full != null) wait = Math.max(wait, Date.parse(full) + windowMs - at.getTime(), 1)
-        })
-        if (wait > 0) return { ok: false, retryAfterMs: wait }
-        // Random rather than max + 1, as on SQLite (src/store/sqlite/sign-in-attempts.ts).
-        const attempt = randomInt(1, 2 ** 48)
-        await q.query('INSERT INTO sign_in_attempts (attempt, key, at) SELECT $1, k, $3 FROM unnest($2::text[]) AS k', [
-          attempt,
-          keys,
-          at.toISOString(),
-        ])
-        return { ok: true, attempt }
-      }),
+    async reserveAttempt(limits, windowMs, at = new Date()): Promise<AttemptReservation> {
+      // Random rather than max + 1, as on SQLite (src/store/sqlite/sign-in-attempts.ts).
+      const attempt = randomInt(1, 2 ** 48)
+      const { rows } = await pool.query<{ wait: number }>('SELECT tolk_reserve_attempt($1, $2, $3, $4, $5) AS wait', [
+        limits.map((l) => l.key),
+        limits.map((l) => Math.trunc(l.max)),
+        at.toISOString(),
+        Math.trunc(windowMs),
+        attempt,
+      ])
+      const wait = rows[0]?.wait ?? 0
+      return wait > 0 ? { ok: false, retryAfterMs: wait } : { ok: true, attempt }
+    },
     async releaseAttempt(attempt) {
       if (!Number.isSafeInteger(attempt)) return
       await pool.query('DELETE FROM sign_in_attempts WHERE attempt = $1', [attempt])

@@ -74,6 +74,38 @@ CREATE TABLE sign_in_attempts (
 CREATE INDEX sign_in_attempts_by_time ON sign_in_attempts (at);
 CREATE INDEX sign_in_attempts_by_attempt ON sign_in_attempts (attempt);
 
+-- Accounts.reserveAttempt in one round trip, so the per-key locks are held only while the server
+-- works, never across the network: lock each key (a transaction-scoped advisory lock, the first
+-- key 0x7369676e, "sign"; taken in the order of the hashes, so two reservations never wait on each
+-- other crosswise), sweep what left the window, and either count the attempt on every key or
+-- answer how many ms until the fullest key has room again (0: counted).
+CREATE FUNCTION tolk_reserve_attempt(p_keys text[], p_maxes bigint[], p_at timestamptz, p_window_ms bigint, p_attempt bigint)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+  since timestamptz := p_at - p_window_ms * interval '1 millisecond';
+  wait bigint := 0;
+  nth timestamptz;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1936287342, h) FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(p_keys) AS k ORDER BY h) AS locks;
+  DELETE FROM sign_in_attempts s WHERE s.at <= since;
+  FOR i IN 1 .. coalesce(array_length(p_keys, 1), 0) LOOP
+    -- The max-th newest attempt of the key in the window: while there is one, the key is full.
+    IF p_maxes[i] <= 0 THEN
+      nth := p_at;
+    ELSE
+      SELECT s.at INTO nth FROM sign_in_attempts s WHERE s.key = p_keys[i] AND s.at > since
+      ORDER BY s.at DESC LIMIT 1 OFFSET p_maxes[i] - 1;
+    END IF;
+    IF nth IS NOT NULL THEN
+      wait := greatest(wait, round(extract(epoch FROM nth - p_at) * 1000)::bigint + p_window_ms, 1);
+    END IF;
+  END LOOP;
+  IF wait = 0 THEN
+    INSERT INTO sign_in_attempts (attempt, key, at) SELECT DISTINCT p_attempt, k, p_at FROM unnest(p_keys) AS k;
+  END IF;
+  RETURN wait;
+END $$;
+
 -- The auth change signal (see above). One function for every table and event: the transition
 -- table holds the rows the statement touched, and is empty when it touched none.
 CREATE FUNCTION tolk_auth_changed() RETURNS trigger LANGUAGE plpgsql AS $$
