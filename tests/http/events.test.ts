@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { makeTestApp } from './_setup.js'
 
 const EVENTS = '/api/articles/sv-general-01/events'
@@ -39,6 +40,27 @@ describe('the live stream for API clients', () => {
       text += decoder.decode(value)
     }
     expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+  })
+
+  it('ends the stream within a second when another process revokes its token, long before a heartbeat', async () => {
+    const t = await makeTestApp({ live: { pollMs: 20, heartbeatMs: 60_000 } })
+    const res = await t.call(`${EVENTS}?lang=sv`)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = decoder.decode((await reader.read()).value) // the stream is open
+    const other = openSqliteAccounts({ file: t.file })
+    const [boss] = await other.listTokens('boss')
+    await other.revokeToken(boss!.id)
+    await other.close()
+    const deadline = setTimeout(() => void reader.cancel(), 1000)
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) break
+      text += decoder.decode(value)
+    }
+    clearTimeout(deadline)
+    expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+    expect(text).not.toContain(': heartbeat')
   })
 
   it('needs a token and a target language', async () => {

@@ -11,7 +11,7 @@ import { problems } from './responses.js'
  * The editor's live stream for API clients, with a token: `GET /api/articles/:id/events?lang=sv`
  * sends the same `event: translation` (with `id:`, resumable by `Last-Event-ID`) and
  * `event: presence` as `/edit/:article/:lang/events`, and ends (`event: end`) once the token is
- * revoked or expired, looked at with each heartbeat.
+ * revoked or expired: looked at with each heartbeat, and within a second of any auth change.
  */
 export function registerEvents(app: App, { store, accounts }: RouteDeps, opts: { pollMs?: number; heartbeatMs?: number } = {}): void {
   const hub = createEventHub(store, { pollMs: opts.pollMs })
@@ -43,6 +43,7 @@ export function registerEvents(app: App, { store, accounts }: RouteDeps, opts: {
       heartbeatMs: opts.heartbeatMs,
       // The anonymous reader of --public-read has no token to lose.
       allowed: async () => token === undefined || (await accounts.findByTokenHash(hashToken(token), new Date())) !== undefined,
+      authVersion: () => accounts.authVersion(),
     })
   })
 }

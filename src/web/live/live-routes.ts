@@ -14,7 +14,7 @@ import { lastEventId, streamLive } from './stream.js'
  * and language, from any process on the database, each with an increasing `id:`, and
  * `event: presence` (`{user, unit, typing}`, who is where; first who is there now); a reconnect
  * with `Last-Event-ID` gets what it missed first. A heartbeat every 15 s; the stream ends
- * (`event: end`) when the session does, say on sign-out.
+ * (`event: end`) when the session does, say on sign-out, within a second on any server.
  */
 export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): void {
   // Where the reader is: the script reports the active segment, and whether they type, on
@@ -42,6 +42,7 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub): v
     return streamLive(c, sub, {
       heartbeatMs: deps.heartbeatMs,
       allowed: async () => (await deps.sessions.find(cookie)) !== undefined,
+      authVersion: () => deps.accounts.authVersion(),
     })
   })
 }

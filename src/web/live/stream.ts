@@ -6,24 +6,47 @@ import type { Subscription } from './event-hub.js'
 export const HEARTBEAT_MS = 15_000
 
 /**
+ * How often a stream asks whether the auth version moved (a cheap, local question), so that a
+ * session ended or a token revoked on any server ends its streams within a second too.
+ */
+export const AUTH_CHECK_MS = 250
+
+/**
  * Send one subscription as Server-Sent Events: `event: translation` with an `id:` (what
  * `Last-Event-ID` resumes from), `event: presence` without one, a heartbeat comment when nothing
- * came for `heartbeatMs`, and `event: end` once `allowed()` says no more (session ended).
+ * came for `heartbeatMs`, and `event: end` once `allowed()` says no more (session ended). The
+ * right to go on is looked at with each heartbeat, and as soon as `authVersion()` (the accounts'
+ * `Accounts.authVersion`) has moved, asked every {@link AUTH_CHECK_MS}.
  */
 export function streamLive(
   c: Context,
   sub: Subscription,
-  opts: { heartbeatMs?: number; allowed: () => Promise<boolean> },
+  opts: { heartbeatMs?: number; allowed: () => Promise<boolean>; authVersion?: () => Promise<number> },
 ): Response {
   const heartbeat = opts.heartbeatMs ?? HEARTBEAT_MS
+  const { authVersion } = opts
   c.header('X-Accel-Buffering', 'no')
   return streamSSE(c, async (stream) => {
     stream.onAbort(() => sub.close())
+    let seen = await authVersion?.()
+    // Whether an auth change since the last look may have taken the right away.
+    const authMoved = async () => {
+      if (!authVersion) return false
+      const now = await authVersion()
+      if (now === seen) return false
+      seen = now
+      return true
+    }
     // Tells the browser to come back after 2 s when the connection drops.
     await stream.write('retry: 2000\n\n')
+    let quietSince = Date.now()
     for (;;) {
-      const items = await sub.next(heartbeat)
+      const items = await sub.next(authVersion ? Math.min(heartbeat, AUTH_CHECK_MS) : heartbeat)
       if (items === undefined || stream.aborted) break
+      if ((await authMoved()) && !(await opts.allowed())) {
+        await stream.writeSSE({ event: 'end', data: 'signed-out' })
+        break
+      }
       for (const item of items) {
         if (item.type === 'translation') {
           const { id, ...data } = item.event
@@ -34,12 +57,17 @@ export function streamLive(
           await stream.writeSSE({ event: 'presence', data: JSON.stringify({ user, unit, typing }) })
         }
       }
-      if (items.length > 0) continue
+      if (items.length > 0) {
+        quietSince = Date.now()
+        continue
+      }
+      if (Date.now() - quietSince < heartbeat) continue
       if (!(await opts.allowed())) {
         await stream.writeSSE({ event: 'end', data: 'signed-out' })
         break
       }
       await stream.write(': heartbeat\n\n')
+      quietSince = Date.now()
     }
     sub.close()
   })
