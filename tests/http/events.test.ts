@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { makeTestApp } from './_setup.js'
+import { readRest } from './_stream.js'
 
 const EVENTS = '/api/articles/sv-general-01/events'
 
@@ -52,13 +53,7 @@ describe('the live stream for API clients', () => {
     const [boss] = await other.listTokens('boss')
     await other.revokeToken(boss!.id)
     await other.close()
-    const deadline = setTimeout(() => void reader.cancel(), 1000)
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) break
-      text += decoder.decode(value)
-    }
-    clearTimeout(deadline)
+    text += await readRest(reader, 1000)
     expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
     expect(text).not.toContain(': heartbeat')
   })

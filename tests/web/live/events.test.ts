@@ -3,6 +3,7 @@ import { openSqliteAccounts } from '../../../src/store/sqlite/accounts.js'
 import { createSqliteStore } from '../../../src/store/sqlite/create-sqlite-store.js'
 import { openSqliteWebAuth } from '../../../src/store/sqlite/sessions.js'
 import { ARTICLE, makeWebApp, writeAs } from '../_setup.js'
+import { readRest } from '../../http/_stream.js'
 
 const EVENTS = `/edit/${ARTICLE.id}/sv/events`
 
@@ -105,13 +106,7 @@ describe('live updates on the session', () => {
     expect(await web.sessions.endAll('ana')).toBe(1)
     await web.close()
     await accounts.close()
-    const deadline = setTimeout(() => void reader.cancel(), 1000)
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) break
-      text += decoder.decode(value)
-    }
-    clearTimeout(deadline)
+    text += await readRest(reader, 1000)
     expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
     expect(text).not.toContain(': heartbeat')
   })
