@@ -35,8 +35,9 @@ export async function issueToken(
 
 /**
  * The principal a presented token stands for, or undefined when it is unknown, revoked or expired.
- * The SQLite accounts remember a valid token for a few seconds (`TOKEN_CACHE_TTL_MS`): a
- * revocation in this process applies at once, one by another process within that time.
+ * The accounts remember a valid token for a few seconds (`TOKEN_CACHE_TTL_MS`), but only while
+ * their auth version stays put: a revocation in this process applies at once, one by another
+ * process on the next request (SQLite) or within the moment its NOTIFY takes (PostgreSQL).
  */
 export async function authenticate(accounts: Accounts, token: string, now = new Date()): Promise<Principal | undefined> {
   // Cheap refusal of garbage before hashing: a token is ASCII and not huge.

@@ -152,15 +152,17 @@ export function createPgAccounts(pool: pg.Pool, now: () => string = () => new Da
     async count() {
       return (await pool.query<{ n: number }>('SELECT count(*) AS n FROM accounts')).rows[0]?.n ?? 0
     },
-    async addToken(name, hash, expiresAt) {
-      const account = await activeOrThrow(pool, name)
-      const { rows } = await pool.query<{ id: number }>(
-        'INSERT INTO tokens (account_id, hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING id',
-        [account.id, hash, now(), expiresAt],
-      )
-      noteAuthChange()
-      return toToken((await pool.query<TokenRow>(`${TOKENS} WHERE t.id = $1`, [rows[0]?.id])).rows[0] as TokenRow)
-    },
+    addToken: (name, hash, expiresAt) =>
+      change(async (q) => {
+        // Locked, so a removal on another server cannot slip in between the check and the insert.
+        const account = await activeOrThrow(q, name, true)
+        const { rows } = await q.query<TokenRow>(
+          `WITH t AS (INSERT INTO tokens (account_id, hash, created_at, expires_at) VALUES ($1, $2, $3, $4) RETURNING *)
+           SELECT t.id, $5::text AS name, t.created_at, t.expires_at, t.revoked_at FROM t`,
+          [account.id, hash, now(), expiresAt, account.name],
+        )
+        return toToken(rows[0] as TokenRow)
+      }),
     async listTokens(name) {
       const { rows } =
         name === undefined

@@ -112,7 +112,13 @@ function listen(pool: pg.Pool): AuthSignal {
 
   const connect = async (): Promise<void> => {
     const name = pool.options.application_name ?? 'tolk'
-    const c = new pg.Client({ ...pool.options, application_name: `${name} auth-listen`, keepAlive: true })
+    const c = new pg.Client({
+      ...pool.options,
+      application_name: `${name} auth-listen`,
+      keepAlive: true,
+      // A server that does not answer must not hold the first question for the OS's TCP timeout.
+      connectionTimeoutMillis: pool.options.connectionTimeoutMillis || 5000,
+    })
     let dropped = false
     const drop = () => {
       if (dropped) return

@@ -31,9 +31,10 @@ export function createPgWebAuth(pool: pg.Pool, accounts: Accounts, lifetime: Par
     new Date(Math.min(now.getTime() + idleMs, createdAt.getTime() + maxAgeMs)).toISOString()
   const bornAfter = (now: Date) => new Date(now.getTime() - maxAgeMs).toISOString()
 
+  // 'active' locks the row (in a transaction): a removal on another server waits for the write.
   const idOf = async (q: Pick<pg.Pool, 'query'>, name: string, what: 'any' | 'active'): Promise<number> => {
     const { rows } = await q.query<{ id: number; disabled_at: string | null }>(
-      'SELECT id, disabled_at FROM accounts WHERE name = $1',
+      `SELECT id, disabled_at FROM accounts WHERE name = $1${what === 'active' ? ' FOR SHARE' : ''}`,
       [name],
     )
     const row = rows[0]
