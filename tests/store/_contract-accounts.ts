@@ -99,6 +99,17 @@ export function testAccounts(make: MakeAccounts): void {
       expect((await second.get('ana'))?.grants).toEqual([])
     })
 
+    it('loses nothing when grants are given and taken at once through two instances', async () => {
+      const langs = (from: number) => Array.from({ length: 10 }, (_, i) => `x${String.fromCharCode(97 + from + i)}`)
+      const [keep, take, give] = [langs(0), langs(10), ['sv', 'de', 'fi', 'nb', 'da', 'is', 'et', 'lv', 'lt', 'pl']]
+      await first.add('ana', [{ role: 'translator', langs: [...keep, ...take] }])
+      await Promise.all([
+        ...take.map((l, i) => (i % 2 ? first : second).revoke('ana', { role: 'translator', langs: [l] })),
+        ...give.map((l, i) => (i % 2 ? second : first).grant('ana', { role: 'translator', langs: [l] })),
+      ])
+      expect((await first.get('ana'))?.grants).toEqual([{ role: 'translator', langs: [...keep, ...give].sort() }])
+    })
+
     it('refuses to take what the account does not hold', async () => {
       await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
       await expect(first.revoke('ana', { role: 'reviewer', langs: [] })).rejects.toThrow(NotFound)
