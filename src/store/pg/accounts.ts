@@ -11,8 +11,8 @@ import { printable } from '../../model/tags.js'
 import { listenForAuthChanges, noteAuthChange } from './auth-signal.js'
 import { inTransaction } from './pool.js'
 
-
-// Names sort as on SQLite (by code point), whatever the database's collation.
+// Names, roles and languages sort as on SQLite (by code point) wherever they are ordered:
+// COLLATE "C", whatever the database's collation.
 const TOKEN_COLUMNS = 't.id, a.name, t.created_at, t.expires_at, t.revoked_at'
 const TOKENS = `SELECT ${TOKEN_COLUMNS} FROM tokens t JOIN accounts a ON a.id = t.account_id`
 
