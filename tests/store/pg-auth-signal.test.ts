@@ -104,6 +104,16 @@ describeWith(['postgres'], 'PostgreSQL auth changes reach every server', () => {
     await vi.waitFor(async () => expect(await listeners()).toBe(0), { timeout: 10_000 })
   })
 
+  it('trusts nothing while it cannot listen: every question answers a new version', async () => {
+    // A server nobody answers on: the LISTEN connection keeps failing (and being tried again).
+    const pool = createPgPool('postgres://postgres@127.0.0.1:1/tolk')
+    const accounts = createPgAccounts(pool)
+    ends.push(() => pool.end(), () => accounts.close())
+    const seen = new Set<number>()
+    for (let i = 0; i < 5; i++) seen.add(await accounts.authVersion())
+    expect(seen.size).toBe(5)
+  })
+
   it('a dropped LISTEN connection counts as a change, comes back, and hears again', async () => {
     const s = await setUp()
     const listener = async () =>
