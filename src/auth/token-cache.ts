@@ -29,6 +29,8 @@ interface Entry {
 export class TokenCache {
   private readonly entries = new Map<string, Entry>()
 
+  constructor(private readonly ttlMs = TOKEN_CACHE_TTL_MS) {}
+
   /** The principal remembered for `hash`, if it is still good at `now` under `version`. */
   get(hash: string, version: number, now: Date): Principal | undefined {
     const hit = this.entries.get(hash)
@@ -49,7 +51,7 @@ export class TokenCache {
     this.entries.set(hash, {
       principal: frozen,
       expiresAt: expiresAt === null ? Infinity : Date.parse(expiresAt),
-      until: Date.now() + TOKEN_CACHE_TTL_MS,
+      until: Date.now() + this.ttlMs,
       version,
     })
     return frozen

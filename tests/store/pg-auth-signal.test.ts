@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, expect, it, vi } from 'vitest'
 import { authenticate, issueToken } from '../../src/auth/tokens.js'
-import { createPgAccounts, type PgAccounts } from '../../src/store/pg/accounts.js'
+import { createPgAccounts, PG_TOKEN_CACHE_TTL_MS, type PgAccounts } from '../../src/store/pg/accounts.js'
 import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { createPgWebAuth } from '../../src/store/pg/web-auth.js'
@@ -102,6 +102,33 @@ describeWith(['postgres'], 'PostgreSQL auth changes reach every server', () => {
     expect(await listeners()).toBe(1)
     await b.close()
     await vi.waitFor(async () => expect(await listeners()).toBe(0), { timeout: 10_000 })
+  })
+
+  it('refuses a revoked token within a second even when its signal is lost on the way', async () => {
+    const s = await setUp()
+    expect(await authenticate(s.accounts, s.token)).toBeDefined()
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      const first = await authenticate(s.accounts, s.token)
+      expect(await authenticate(s.accounts, s.token)).toBe(first) // cached
+      // Lost: the revocation is committed without its NOTIFY, so only the cache time can end it.
+      const c = await s.other.connect()
+      try {
+        await c.query('BEGIN')
+        await c.query('ALTER TABLE tokens DISABLE TRIGGER tokens_update_signal')
+        await c.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [s.tokenId])
+        await c.query('ALTER TABLE tokens ENABLE TRIGGER tokens_update_signal')
+        await c.query('COMMIT')
+      } finally {
+        c.release()
+      }
+      await s.accounts.authSettled()
+      expect(await authenticate(s.accounts, s.token)).toBe(first) // still cached: nothing was heard
+      vi.advanceTimersByTime(PG_TOKEN_CACHE_TTL_MS + 1)
+      expect(await authenticate(s.accounts, s.token)).toBeUndefined()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('trusts nothing while it cannot listen: every question answers a new version', async () => {

@@ -16,6 +16,14 @@ import { inTransaction } from './pool.js'
 const TOKEN_COLUMNS = 't.id, a.name, t.created_at, t.expires_at, t.revoked_at'
 const TOKENS = `SELECT ${TOKEN_COLUMNS} FROM tokens t JOIN accounts a ON a.id = t.account_id`
 
+/**
+ * How long a valid token is remembered at most (ms). The auth signal empties the cache within
+ * milliseconds of a change on any server; this bound is what still holds when a signal is lost
+ * without the LISTEN connection noticing (a half-open TCP connection that no error reports yet):
+ * even then a revoked token is refused within a second.
+ */
+export const PG_TOKEN_CACHE_TTL_MS = 1000
+
 /** {@link Accounts} on PostgreSQL. */
 export interface PgAccounts extends Accounts {
   /** Resolves once every auth change committed before the call is counted in `authVersion()`. */
@@ -32,13 +40,13 @@ export interface PgAccounts extends Accounts {
  *   a transaction-scoped advisory lock per key, in one order, before it counts: reservations of
  *   one key queue, whichever server they come through;
  * - grant changes lock the account's row, so two servers' changes to one account do not mix;
- * - valid tokens are remembered for a few seconds, under the auth version (see
+ * - valid tokens are remembered for a second at most, under the auth version (see
  *   {@link listenForAuthChanges}): a change committed by any server empties that memory within
  *   the time a NOTIFY takes to arrive, and this process's own changes at once.
  */
 export function createPgAccounts(pool: pg.Pool, now: () => string = () => new Date().toISOString()): PgAccounts {
   const signal = listenForAuthChanges(pool)
-  const cache = new TokenCache()
+  const cache = new TokenCache(PG_TOKEN_CACHE_TTL_MS)
   type Q = Pick<pg.Pool, 'query'>
 
   const accountRow = async (q: Q, name: string, lock = false): Promise<AccountRow | undefined> =>
