@@ -104,5 +104,13 @@ export interface Accounts {
   reserveAttempt(limits: readonly AttemptLimit[], windowMs: number, now?: Date): Promise<AttemptReservation>
   /** Release a reserved attempt (it succeeded): it no longer counts against any key. */
   releaseAttempt(attempt: number): Promise<void>
+  /**
+   * A number that changes whenever an auth change committed, by any process on the database: an
+   * account added or removed, a grant given or taken, a token added or revoked, a password set, a
+   * session ended. Cheap (no round trip on PostgreSQL): per-process caches of anything auth keep
+   * the version they were filled under and are dropped when it moves. Only compare it with
+   * earlier answers of the same Accounts; reads never change it.
+   */
+  authVersion(): Promise<number>
   close(): Promise<void>
 }

@@ -3,11 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ensureFirstAdmin } from '../../src/auth/bootstrap.js'
 import { authenticate, hashToken, issueToken } from '../../src/auth/tokens.js'
-import { InvalidInput, NotFound } from '../../src/model/errors.js'
+import { createPgAccounts } from '../../src/store/pg/accounts.js'
+import { migratePg } from '../../src/store/pg/migrate.js'
+import { createPgPool } from '../../src/store/pg/pool.js'
 import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { testAccounts } from '../store/_contract-accounts.js'
+import { freshPgUrl } from '../store/_pg.js'
+import { describeWith } from '../tools/need.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-accounts-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -18,18 +21,6 @@ const fresh = () => {
 }
 
 describe('SQLite accounts', () => {
-  it('adds accounts with grants and refuses a taken or invalid name', async () => {
-    const { accounts } = fresh()
-    const ana = await accounts.add('ana', [{ role: 'translator', langs: ['sv', 'de'] }])
-    expect(ana.grants).toEqual([{ role: 'translator', langs: ['de', 'sv'] }])
-    await expect(accounts.add('ana', [])).rejects.toThrow(InvalidInput)
-    await expect(accounts.add('../x', [])).rejects.toThrow(InvalidInput)
-    const more = await accounts.grant('ana', { role: 'reviewer', langs: ['sv'] })
-    expect(more.grants).toContainEqual({ role: 'reviewer', langs: ['sv'] })
-    await expect(accounts.grant('nobody', { role: 'viewer', langs: [] })).rejects.toThrow(NotFound)
-    await accounts.close()
-  })
-
   it('stores only the hash of a token, and finds the account by it', async () => {
     const { file, accounts } = fresh()
     await accounts.add('ana', [{ role: 'viewer', langs: [] }])
@@ -42,31 +33,6 @@ describe('SQLite accounts', () => {
     raw.close()
     expect(dump).not.toContain(token)
     expect(dump).toContain(hashToken(token))
-  })
-
-  it('revokes tokens and lets them expire', async () => {
-    const { accounts } = fresh()
-    await accounts.add('ci', [{ role: 'viewer', langs: [] }])
-    const { token, info } = await issueToken(accounts, 'ci')
-    const revoked = await accounts.revokeToken(info.id)
-    expect(revoked.revokedAt).not.toBeNull()
-    expect(await authenticate(accounts, token)).toBeUndefined()
-    await expect(accounts.revokeToken(999)).rejects.toThrow(NotFound)
-    const soon = await issueToken(accounts, 'ci', { expiresAt: new Date(Date.now() + 60_000) })
-    expect(await authenticate(accounts, soon.token)).toBeDefined()
-    expect(await authenticate(accounts, soon.token, new Date(Date.now() + 120_000))).toBeUndefined()
-    await expect(issueToken(accounts, 'ci', { expiresAt: new Date(Date.now() - 1) })).rejects.toThrow(InvalidInput)
-    expect((await accounts.listTokens('ci')).map((t) => t.id)).toEqual([soon.info.id, info.id])
-    await accounts.close()
-  })
-
-  it('creates the first admin only on a database without accounts', async () => {
-    const { accounts } = fresh()
-    const token = await ensureFirstAdmin(accounts)
-    expect(token).toMatch(/^tolk_/)
-    expect((await authenticate(accounts, token as string))?.grants).toEqual([{ role: 'admin', langs: [] }])
-    expect(await ensureFirstAdmin(accounts)).toBeUndefined()
-    await accounts.close()
   })
 })
 
@@ -81,6 +47,29 @@ describe('SQLite accounts: the Accounts contract', () => {
       close: async () => {
         await first.close()
         await second.close()
+      },
+    }
+  })
+})
+
+describeWith(['postgres'], 'PostgreSQL accounts: the Accounts contract', () => {
+  // Two pools on one schema stand for two servers on one database.
+  testAccounts(async () => {
+    const url = await freshPgUrl()
+    const pools = [createPgPool(url), createPgPool(url)] as const
+    await migratePg(pools[0], url)
+    const [first, second] = pools.map((p) => createPgAccounts(p)) as [ReturnType<typeof createPgAccounts>, ReturnType<typeof createPgAccounts>]
+    return {
+      first,
+      second,
+      settled: async () => {
+        await first.authSettled()
+        await second.authSettled()
+      },
+      close: async () => {
+        await first.close()
+        await second.close()
+        await Promise.all(pools.map((p) => p.end()))
       },
     }
   })

@@ -1,10 +1,28 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { hashToken, issueToken } from '../../src/auth/tokens.js'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ensureFirstAdmin } from '../../src/auth/bootstrap.js'
+import { authenticate, hashToken, issueToken } from '../../src/auth/tokens.js'
 import type { Accounts, AttemptLimit } from '../../src/auth/types.js'
 import { InvalidInput, NotFound } from '../../src/model/errors.js'
 
-/** Two Accounts on one fresh, empty database (as two servers would have), and how to close both. */
-export type MakeAccounts = () => Promise<{ first: Accounts; second: Accounts; close: () => Promise<void> }>
+/**
+ * Two Accounts on one fresh, empty database (as two servers would have), and how to close both.
+ * `settled` resolves once every change committed so far counts in both `authVersion()`s (where
+ * that takes a moment, as on PostgreSQL, whose signals travel by NOTIFY).
+ */
+export type MakeAccounts = () => Promise<{
+  first: Accounts
+  second: Accounts
+  close: () => Promise<void>
+  settled?: () => Promise<void>
+}>
+
+/**
+ * Wait until `accounts.authVersion()` differs from `before`, for at most one second: how fast an
+ * auth change must reach every server.
+ */
+export async function authVersionMoves(accounts: Accounts, before: number): Promise<void> {
+  await vi.waitFor(async () => expect(await accounts.authVersion()).not.toBe(before), { timeout: 1000, interval: 5 })
+}
 
 /**
  * What every Accounts must do with sign-in attempts, grants taken back and removed accounts
@@ -15,8 +33,11 @@ export function testAccounts(make: MakeAccounts): void {
   let first: Accounts
   let second: Accounts
   let close: () => Promise<void>
+  let settled: () => Promise<void>
   beforeEach(async () => {
-    ;({ first, second, close } = await make())
+    const made = await make()
+    ;({ first, second, close } = made)
+    settled = made.settled ?? (async () => {})
   })
   afterEach(async () => close())
 
@@ -76,6 +97,17 @@ export function testAccounts(make: MakeAccounts): void {
       expect((await second.revoke('ana', { role: 'translator', langs: ['sv'] })).grants).toEqual([{ role: 'viewer', langs: [] }])
       expect((await first.revoke('ana', { role: 'viewer', langs: [] })).grants).toEqual([])
       expect((await second.get('ana'))?.grants).toEqual([])
+    })
+
+    it('loses nothing when grants are given and taken at once through two instances', async () => {
+      const langs = (from: number) => Array.from({ length: 10 }, (_, i) => `x${String.fromCharCode(97 + from + i)}`)
+      const [keep, take, give] = [langs(0), langs(10), ['sv', 'de', 'fi', 'nb', 'da', 'is', 'et', 'lv', 'lt', 'pl']]
+      await first.add('ana', [{ role: 'translator', langs: [...keep, ...take] }])
+      await Promise.all([
+        ...take.map((l, i) => (i % 2 ? first : second).revoke('ana', { role: 'translator', langs: [l] })),
+        ...give.map((l, i) => (i % 2 ? second : first).grant('ana', { role: 'translator', langs: [l] })),
+      ])
+      expect((await first.get('ana'))?.grants).toEqual([{ role: 'translator', langs: [...keep, ...give].sort() }])
     })
 
     it('refuses to take what the account does not hold', async () => {
@@ -164,6 +196,116 @@ export function testAccounts(make: MakeAccounts): void {
       }
       expect((await first.remove('ana')).disabledAt).toBe(removed.disabledAt)
       await expect(first.remove('nobody')).rejects.toThrow(NotFound)
+    })
+  })
+
+  describe('accounts and tokens', () => {
+    it('adds accounts with grants and refuses a taken or invalid name', async () => {
+      const ana = await first.add('ana', [{ role: 'translator', langs: ['sv', 'de'] }])
+      expect(ana.grants).toEqual([{ role: 'translator', langs: ['de', 'sv'] }])
+      await expect(second.add('ana', [])).rejects.toThrow(InvalidInput)
+      await expect(second.add('ana', [])).rejects.toMatchObject({ code: 'account-exists' })
+      await expect(first.add('../x', [])).rejects.toThrow(InvalidInput)
+      const more = await second.grant('ana', { role: 'reviewer', langs: ['sv'] })
+      expect(more.grants).toEqual([
+        { role: 'reviewer', langs: ['sv'] },
+        { role: 'translator', langs: ['de', 'sv'] },
+      ])
+      await expect(first.grant('nobody', { role: 'viewer', langs: [] })).rejects.toThrow(NotFound)
+      await first.add('Bo', [])
+      await first.add('b', [{ role: 'admin', langs: [] }])
+      expect((await second.list()).map((a) => [a.name, a.grants])).toEqual([
+        ['Bo', []],
+        ['ana', more.grants],
+        ['b', [{ role: 'admin', langs: [] }]],
+      ])
+      expect(await second.count()).toBe(3)
+      expect(await second.get('nobody')).toBeUndefined()
+      expect(await second.get('ana')).toEqual({ ...more, createdAt: ana.createdAt })
+    })
+
+    it('finds the account by a token, and refuses it once revoked or expired', async () => {
+      await first.add('ci', [{ role: 'viewer', langs: [] }])
+      const { token, info } = await issueToken(first, 'ci')
+      expect(info).toMatchObject({ account: 'ci', expiresAt: null, revokedAt: null })
+      expect(await authenticate(second, token)).toEqual({ account: 'ci', grants: [{ role: 'viewer', langs: [] }], tokenId: info.id, expiresAt: null })
+      expect(await authenticate(second, `${token}x`)).toBeUndefined()
+      const revoked = await second.revokeToken(info.id)
+      expect(revoked.revokedAt).not.toBeNull()
+      expect((await first.revokeToken(info.id)).revokedAt).toBe(revoked.revokedAt) // idempotent
+      expect(await authenticate(first, token)).toBeUndefined()
+      await expect(first.revokeToken(999)).rejects.toThrow(NotFound)
+      await expect(first.revokeToken(999)).rejects.toMatchObject({ code: 'unknown-token' })
+      const now = new Date()
+      const soon = await issueToken(first, 'ci', { expiresAt: new Date(now.getTime() + 60_000), now })
+      expect(soon.info.expiresAt).toBe(new Date(now.getTime() + 60_000).toISOString())
+      expect(await authenticate(second, soon.token, now)).toBeDefined()
+      expect(await authenticate(second, soon.token, new Date(now.getTime() + 60_001))).toBeUndefined()
+      expect((await second.listTokens('ci')).map((t) => t.id)).toEqual([soon.info.id, info.id])
+      expect((await second.listTokens()).map((t) => t.id)).toEqual([soon.info.id, info.id])
+      expect(await second.listTokens('nobody')).toEqual([])
+      await expect(first.addToken('nobody', hashToken('tolk_y'), null)).rejects.toThrow(NotFound)
+    })
+
+    it('hands out a principal no request can change for the next', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      const { token } = await issueToken(first, 'ana')
+      const p = await authenticate(first, token)
+      expect(() => (p?.grants[0]?.langs as string[]).push('de')).toThrow(TypeError)
+      expect((await authenticate(first, token))?.grants).toEqual([{ role: 'translator', langs: ['sv'] }])
+    })
+
+    it('creates the first admin only on a database without accounts', async () => {
+      const token = await ensureFirstAdmin(first)
+      expect(token).toMatch(/^tolk_/)
+      expect((await authenticate(second, token as string))?.grants).toEqual([{ role: 'admin', langs: [] }])
+      expect(await ensureFirstAdmin(second)).toBeUndefined()
+    })
+  })
+
+  describe('the auth version', () => {
+    it('moves for both instances, within a second, with every change made through either', async () => {
+      let token = 0
+      // A new account or token takes no one's rights away, and moves nothing (see below).
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      token = (await issueToken(first, 'ana')).info.id
+      const changes: [string, () => Promise<unknown>][] = [
+        ['grant', () => second.grant('ana', { role: 'reviewer', langs: ['sv'] })],
+        ['revoke', () => second.revoke('ana', { role: 'reviewer', langs: [] })],
+        ['revokeToken', () => first.revokeToken(token)],
+        ['remove', () => second.remove('ana')],
+      ]
+      for (const [what, change] of changes) {
+        await settled()
+        const before = [await first.authVersion(), await second.authVersion()] as const
+        await change()
+        await expect(authVersionMoves(first, before[0]), what).resolves.toBeUndefined()
+        await expect(authVersionMoves(second, before[1]), what).resolves.toBeUndefined()
+      }
+    })
+
+    it('stays put while nothing changes: reads, refusals, sign-in attempts', async () => {
+      await first.add('ana', [{ role: 'translator', langs: ['sv'] }])
+      const { token, info } = await issueToken(first, 'ana')
+      await first.revokeToken((await issueToken(first, 'ana')).info.id)
+      await settled()
+      const before = [await first.authVersion(), await second.authVersion()]
+      for (const a of [first, second]) {
+        await a.get('ana')
+        await a.list()
+        await a.count()
+        await a.listTokens('ana')
+        await authenticate(a, token)
+        await authenticate(a, token)
+        await authenticate(a, 'tolk_unknown')
+        await expect(a.add('ana', [])).rejects.toThrow(InvalidInput)
+        await expect(a.revoke('ana', { role: 'admin', langs: [] })).rejects.toThrow(NotFound)
+        const attempt = await a.reserveAttempt(limits('ana'), WINDOW, t0)
+        if (attempt.ok) await a.releaseAttempt(attempt.attempt)
+      }
+      await settled()
+      expect([await first.authVersion(), await second.authVersion()]).toEqual(before)
+      expect(await authenticate(second, token)).toMatchObject({ tokenId: info.id })
     })
   })
 }

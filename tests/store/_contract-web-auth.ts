@@ -3,13 +3,18 @@ import type { Passwords } from '../../src/auth/passwords.js'
 import type { SessionLifetime, Sessions } from '../../src/auth/sessions.js'
 import type { Accounts } from '../../src/auth/types.js'
 import { InvalidInput, NotFound } from '../../src/model/errors.js'
+import { authVersionMoves } from './_contract-accounts.js'
 
-/** A fresh, empty database's accounts, and passwords and sessions with the given lifetime. */
+/**
+ * A fresh, empty database's accounts, and passwords and sessions with the given lifetime.
+ * `settled` resolves once every change committed so far counts in `accounts.authVersion()`.
+ */
 export type MakeWebAuth = (lifetime: SessionLifetime) => Promise<{
   accounts: Accounts
   passwords: Passwords
   sessions: Sessions
   close: () => Promise<void>
+  settled?: () => Promise<void>
 }>
 
 const HOUR = 3600_000
@@ -116,6 +121,41 @@ export function testWebAuth(make: MakeWebAuth): void {
       expect(await w.passwords.get('ana')).toBeUndefined()
       await expect(w.passwords.set('ana', 'scrypt$1$1$1$x$z')).rejects.toThrow(InvalidInput)
       await expect(w.sessions.create('ana', at(1))).rejects.toThrow(NotFound)
+    })
+  })
+
+  describe('the auth version', () => {
+    const settled = () => (w.settled ?? (async () => {}))()
+
+    it('moves within a second when a password is set or sessions end', async () => {
+      const a = await w.sessions.create('ana', t0)
+      await w.sessions.create('ana', t0)
+      await w.sessions.create('bo', t0)
+      const changes: [string, () => Promise<unknown>][] = [
+        ['passwords.set', () => w.passwords.set('bo', 'scrypt$1$1$1$x$y')],
+        ['sessions.end', () => w.sessions.end(a.id)],
+        ['sessions.endAll', () => w.sessions.endAll('ana')],
+      ]
+      for (const [what, change] of changes) {
+        await settled()
+        const before = await w.accounts.authVersion()
+        await change()
+        await expect(authVersionMoves(w.accounts, before), what).resolves.toBeUndefined()
+      }
+    })
+
+    it('stays put when sessions are made, found and slid, or nothing was there to end', async () => {
+      await w.passwords.set('ana', 'scrypt$1$1$1$x$y')
+      await settled()
+      const before = await w.accounts.authVersion()
+      const { id } = await w.sessions.create('ana', t0)
+      expect(await w.sessions.find(id, at(1))).toBeDefined()
+      expect(await w.sessions.find('unknown', at(1))).toBeUndefined()
+      await w.passwords.get('ana')
+      await w.sessions.end('unknown')
+      expect(await w.sessions.endAll('bo')).toBe(0)
+      await settled()
+      expect(await w.accounts.authVersion()).toBe(before)
     })
   })
 }

@@ -48,6 +48,43 @@ export interface Client {
   cookies: Map<string, string>
 }
 
+/**
+ * A browser on an app: keeps its cookies, and the CSRF token of the last page, for the next form.
+ * Two apps on one database stand for two servers behind a load balancer.
+ */
+export function makeClient(app: { request: (url: string, init: RequestInit) => Response | Promise<Response> }): Client {
+  const cookies = new Map<string, string>()
+  let token = ''
+  const request = async (url: string, init: RequestInit) => {
+    const headers = new Headers(init.headers)
+    if (cookies.size > 0)
+      headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '))
+    const res = await app.request(url, { ...init, headers })
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';')
+      const [k, v] = (pair as string).split('=') as [string, string]
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) cookies.delete(k)
+      else cookies.set(k, v)
+    }
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+      const html = await res.clone().text()
+      token = /data-csrf="([^"]+)"/.exec(html)?.[1] ?? token
+    }
+    return res
+  }
+  return {
+    cookies,
+    csrf: () => token,
+    get: (url, headers = {}) => request(url, { headers }),
+    post: (url, form, headers = {}) =>
+      request(url, {
+        method: 'POST',
+        body: new URLSearchParams({ _csrf: token, ...form }).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      }),
+  }
+}
+
 /** A fresh store and accounts in a temp dir, the article, every account with a password, the app. */
 export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Store) => Store; lifetime?: Partial<SessionLifetime> } = {}) {
   const { watch, lifetime, ...deps } = opts
@@ -76,38 +113,7 @@ export async function makeWebApp(opts: Partial<WebDeps> & { watch?: (store: Stor
     createWebRoutes({ store: watch ? watch(store) : store, accounts, passwords: web.passwords, sessions: web.sessions, ...deps }),
   )
 
-  const client = (): Client => {
-    const cookies = new Map<string, string>()
-    let token = ''
-    const request = async (url: string, init: RequestInit) => {
-      const headers = new Headers(init.headers)
-      if (cookies.size > 0)
-        headers.set('Cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '))
-      const res = await app.request(url, { ...init, headers })
-      for (const line of res.headers.getSetCookie()) {
-        const [pair] = line.split(';')
-        const [k, v] = (pair as string).split('=') as [string, string]
-        if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) cookies.delete(k)
-        else cookies.set(k, v)
-      }
-      if ((res.headers.get('content-type') ?? '').includes('text/html')) {
-        const html = await res.clone().text()
-        token = /data-csrf="([^"]+)"/.exec(html)?.[1] ?? token
-      }
-      return res
-    }
-    return {
-      cookies,
-      csrf: () => token,
-      get: (url, headers = {}) => request(url, { headers }),
-      post: (url, form, headers = {}) =>
-        request(url, {
-          method: 'POST',
-          body: new URLSearchParams({ _csrf: token, ...form }).toString(),
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-        }),
-    }
-  }
+  const client = (): Client => makeClient(app)
 
   /** A client signed in as `name`. */
   const signedIn = async (name: string): Promise<Client> => {

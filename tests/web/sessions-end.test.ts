@@ -3,9 +3,15 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { issueToken } from '../../src/auth/tokens.js'
+import { createPgAccounts } from '../../src/store/pg/accounts.js'
+import { migratePg } from '../../src/store/pg/migrate.js'
+import { createPgPool } from '../../src/store/pg/pool.js'
+import { createPgWebAuth } from '../../src/store/pg/web-auth.js'
 import { openSqliteAccounts } from '../../src/store/sqlite/accounts.js'
 import { openSqliteWebAuth } from '../../src/store/sqlite/sessions.js'
 import { testWebAuth } from '../store/_contract-web-auth.js'
+import { freshPgUrl } from '../store/_pg.js'
+import { describeWith } from '../tools/need.js'
 import { runCli } from '../cli/run-cli.js'
 import { makeWebApp, PASSWORD } from './_setup.js'
 
@@ -133,6 +139,26 @@ describe('SQLite passwords and sessions: the contract', () => {
         await web.close()
         await accounts.close()
         fs.rmSync(dir, { recursive: true, force: true })
+      },
+    }
+  })
+})
+
+describeWith(['postgres'], 'PostgreSQL passwords and sessions: the contract', () => {
+  testWebAuth(async (lifetime) => {
+    const url = await freshPgUrl()
+    const pool = createPgPool(url)
+    await migratePg(pool, url)
+    const accounts = createPgAccounts(pool)
+    const web = createPgWebAuth(pool, accounts, lifetime)
+    return {
+      accounts,
+      ...web,
+      settled: () => accounts.authSettled(),
+      close: async () => {
+        await web.close()
+        await accounts.close()
+        await pool.end()
       },
     }
   })

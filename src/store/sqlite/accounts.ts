@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
-import type { Account, Accounts, Grant, Principal, Role, TokenInfo } from '../../auth/types.js'
+import type { Account, Accounts, Grant, Principal, Role } from '../../auth/types.js'
 import { mergeGrants, withoutGrant } from '../../auth/grants.js'
 import { describeGrant } from '../../auth/permissions.js'
+import { type AccountRow, type GrantRow, type TokenRow, removed, toGrants, toToken } from '../account-rows.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
 import { printable } from '../../model/tags.js'
@@ -9,16 +10,6 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createSignInAttempts } from './sign-in-attempts.js'
 import { busyRetry } from './busy.js'
 
-interface AccountRow {
-  id: number
-  name: string
-  created_at: string
-  disabled_at: string | null
-}
-interface GrantRow {
-  role: Role
-  lang: string
-}
 /**
  * How long a token, once found valid, may be trusted without asking the database again (ms).
  * Every request carries a token, and the lookup (a three-table join with the grants) cost more
@@ -40,14 +31,6 @@ interface CachedPrincipal {
   until: number
   /** The `authVersion` it was read at: any change to rights since makes it unusable. */
   authVersion: number
-}
-
-interface TokenRow {
-  id: number
-  name: string
-  created_at: string
-  expires_at: string | null
-  revoked_at: string | null
 }
 
 /** Sign-in counts are writes: retried while another process holds the lock (see busy.ts). */
@@ -247,7 +230,7 @@ export function createSqliteAccounts(
 }
 
 /**
- * The `auth_version` counter (migration 020) as this connection sees it, read only when something
+ * The `auth_version` counter (schema 21) as this connection sees it, read only when something
  * was committed since the last look: `PRAGMA data_version` moves when another connection commits
  * to the file (another process, or another connection of this one), `total_changes()` when this
  * connection writes. When neither moved, the answer is the last one read (a few microseconds
@@ -269,25 +252,4 @@ export function authSignal(db: Database.Database): () => number {
     }
     return version
   }
-}
-
-function removed(row: AccountRow): InvalidInput {
-  return new InvalidInput(
-    `account ${row.name} was removed on ${row.disabled_at}; its name stays in the history and cannot be used again`,
-    'account-removed',
-  )
-}
-
-function toGrants(rows: GrantRow[]): Grant[] {
-  const out: Grant[] = []
-  for (const r of rows) {
-    let g = out.find((x) => x.role === r.role)
-    if (!g) out.push((g = { role: r.role, langs: [] }))
-    if (r.lang !== '') g.langs.push(r.lang)
-  }
-  return out
-}
-
-function toToken(r: TokenRow): TokenInfo {
-  return { id: r.id, account: r.name, createdAt: r.created_at, expiresAt: r.expires_at, revokedAt: r.revoked_at }
 }

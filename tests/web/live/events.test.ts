@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { openSqliteAccounts } from '../../../src/store/sqlite/accounts.js'
 import { createSqliteStore } from '../../../src/store/sqlite/create-sqlite-store.js'
+import { openSqliteWebAuth } from '../../../src/store/sqlite/sessions.js'
 import { ARTICLE, makeWebApp, writeAs } from '../_setup.js'
+import { readRest } from '../../http/_stream.js'
 
 const EVENTS = `/edit/${ARTICLE.id}/sv/events`
 
@@ -88,6 +91,24 @@ describe('live updates on the session', () => {
       text += decoder.decode(value)
     }
     expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+  })
+
+  it('ends the stream within a second when another process ends the session, long before a heartbeat', async () => {
+    const w = await makeWebApp({ pollMs: 20, heartbeatMs: 60_000 })
+    const ana = await w.signedIn('ana')
+    const res = await ana.get(EVENTS)
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader()
+    const decoder = new TextDecoder()
+    let text = decoder.decode((await reader.read()).value) // the stream is open
+    // Another process: its own connections, which know nothing of this one's streams.
+    const accounts = openSqliteAccounts({ file: w.file })
+    const web = openSqliteWebAuth({ file: w.file }, accounts)
+    expect(await web.sessions.endAll('ana')).toBe(1)
+    await web.close()
+    await accounts.close()
+    text += await readRest(reader, 1000)
+    expect(text).toMatch(/event: end\ndata: signed-out\n\n$/)
+    expect(text).not.toContain(': heartbeat')
   })
 
   it('needs a session and a target language of the article', async () => {

@@ -1,3 +1,5 @@
+import { sql as auth } from './002-auth.js'
+
 /**
  * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
  * backends' schemas differ in their SQL, not in what they hold. Append only: a migration that has
@@ -9,7 +11,10 @@ export interface PgMigration {
   sql: string
 }
 
-export const PG_MIGRATIONS: readonly PgMigration[] = []
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  // 001-core: pg-core's (articles, units, translations, …).
+  { version: 2, name: '002-auth', sql: auth },
+]
 
 /** The version this code brings a database to. */
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)?.version ?? 0
