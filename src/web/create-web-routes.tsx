@@ -10,6 +10,7 @@ import { csrfGuard } from './csrf.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
 import { registerMerge } from './merge/merge-routes.js'
+import { registerNoScriptMerge } from './merge/no-script-merge.js'
 import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
@@ -163,5 +164,6 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
+  registerNoScriptMerge(web, deps, paths)
   return web
 }
