@@ -18,6 +18,7 @@ import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
 import { registerDashboard } from './dashboard/dashboard-routes.js'
+import { registerArticles } from './articles/article-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
@@ -134,6 +135,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
+  registerArticles(web, deps, paths)
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
   registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))

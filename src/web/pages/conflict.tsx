@@ -3,6 +3,7 @@ import { originHidden } from '../form-origin.js'
 import type { ConflictVersions } from '../merge/conflict-versions.js'
 import { placesToChoose } from '../merge/conflict-versions.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
+import { FormError } from './notices.js'
 import { WordDiff } from './word-diff.js'
 
 /**
@@ -43,11 +44,7 @@ export function ConflictPage(props: {
   return (
     <Layout ctx={ctx} title={t('conflict.title')}>
       <h1>{t('conflict.title')}</h1>
-      {props.error && (
-        <p class="form-error" role="alert">
-          {props.error}
-        </p>
-      )}
+      <FormError message={props.error} />
       <section class="conflict-base">
         <h2>{t('conflict.base', { version: base.version })}</h2>
         <p class="target" {...text}>

@@ -4,6 +4,7 @@ import type { DashboardFault, DashboardForm } from '../dashboard/dashboard-query
 import { barParts } from '../coverage-bar.js'
 import { formatWhen } from '../page-context.js'
 import { Layout, type PageContext } from './layout.js'
+import { FormError } from './notices.js'
 
 /** One article's target language on the dashboard: counts, and whether the viewer may edit it. */
 export interface DashboardEntry {
@@ -112,11 +113,7 @@ export function DashboardPage({
         </p>
       )}
       <DashboardFilters ctx={ctx} form={form} canMine={canMine} />
-      {fault && (
-        <p class="form-error" role="alert">
-          {t(`dashboard.fault.${fault}`)}
-        </p>
-      )}
+      <FormError message={fault && t(`dashboard.fault.${fault}`)} />
       <ul class="legend" aria-hidden="true">
         {PARTS.map((k) => (
           <li>
