@@ -19,6 +19,7 @@ import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
 import { registerDashboard } from './dashboard/dashboard-routes.js'
 import { registerArticles } from './articles/article-routes.js'
+import { registerPeople } from './people/people-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
@@ -136,6 +137,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
   registerArticles(web, deps, paths)
+  registerPeople(web, deps, paths)
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
   registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))

@@ -4,7 +4,7 @@ import type { ArticleFormValues } from '../articles/article-form.js'
 import { DOWNLOADS } from '../articles/downloads.js'
 import { ArticleFields } from './articles.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
-import { Done, FormError } from './notices.js'
+import { Done, FormError, ListHead, PostButton } from './notices.js'
 
 const base = (id: string) => `/articles/${encodeURIComponent(id)}`
 
@@ -16,12 +16,7 @@ function Downloads({ ctx, article, langName }: { ctx: PageContext; article: Arti
       <h2 id="downloads">{t('downloads.title')}</h2>
       <p class="hint">{t('downloads.hint')}</p>
       <table class="list downloads">
-        <thead>
-          <tr>
-            <th scope="col">{t('downloads.language')}</th>
-            <th scope="col">{t('downloads.files')}</th>
-          </tr>
-        </thead>
+        <ListHead columns={[t('downloads.language'), t('downloads.files')]} />
         <tbody>
           {article.targets.map((lang) => (
             <tr>
@@ -101,10 +96,7 @@ export function ArticlePage(props: {
           <section aria-labelledby="archive-one">
             <h2 id="archive-one">{t('manage.archiveOne')}</h2>
             <p class="hint">{t('manage.archiveHint')}</p>
-            <form method="post" action={`${base(article.id)}/archive`}>
-              <Csrf token={ctx.csrf} />
-              <button type="submit">{t('manage.archiveButton')}</button>
-            </form>
+<PostButton csrf={ctx.csrf} action={`${base(article.id)}/archive`} label={t('manage.archiveButton')} />
           </section>
         </>
       )}

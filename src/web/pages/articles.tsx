@@ -1,7 +1,7 @@
 import type { ArchivedArticle } from '../../store/types.js'
 import type { ArticleFormValues } from '../articles/article-form.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
-import { Done, FormError } from './notices.js'
+import { Done, FormError, ListHead, PostButton } from './notices.js'
 
 /** The upload form's fields (a new article, or a new version of one when `fixed` names it). */
 export function ArticleFields({ ctx, values, fixed }: { ctx: PageContext; values: ArticleFormValues; fixed?: boolean }) {
@@ -88,16 +88,7 @@ export function ArticlesPage(props: {
           <p class="notice">{t('manage.archiveEmpty')}</p>
         ) : (
           <table class="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('manage.id')}</th>
-                <th scope="col">{t('manage.titleColumn')}</th>
-                <th scope="col">{t('manage.archivedAt')}</th>
-                <th scope="col">
-                  <span class="sr-only">{t('manage.restore')}</span>
-                </th>
-              </tr>
-            </thead>
+            <ListHead columns={[t('manage.id'), t('manage.titleColumn'), t('manage.archivedAt')]} action={t('manage.restore')} />
             <tbody>
               {props.archived.map((a) => (
                 <tr>
@@ -105,12 +96,7 @@ export function ArticlesPage(props: {
                   <td>{a.title}</td>
                   <td>{t('manage.archivedBy', { when: props.when(a.archivedAt), by: a.archivedBy })}</td>
                   <td>
-                    <form method="post" action={`/articles/${encodeURIComponent(a.id)}/restore`}>
-                      <Csrf token={ctx.csrf} />
-                      <button type="submit" aria-label={t('manage.restoreOne', { id: a.id })}>
-                        {t('manage.restore')}
-                      </button>
-                    </form>
+<PostButton csrf={ctx.csrf} action={`/articles/${encodeURIComponent(a.id)}/restore`} label={t('manage.restore')} ariaLabel={t('manage.restoreOne', { id: a.id })} />
                   </td>
                 </tr>
               ))}
