@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono'
-import { refuseArchive, refuseImport } from '../../auth/permissions.js'
+import { refuseArchive, refuseImport, refuseWrite } from '../../auth/permissions.js'
 import type { Principal } from '../../auth/types.js'
 import { streamExport } from '../../formats/export-article.js'
 import { importText } from '../../import/import-text.js'
@@ -65,6 +65,7 @@ export function registerArticles(web: Hono<WebEnv>, deps: WebDeps, assets: PageC
           admin={refuseImport(principal(c)) === undefined}
           values={values}
           langName={(l) => languageName(ui, l)}
+          canWrite={(l) => refuseWrite(principal(c), l, 'translated') === undefined}
           error={error}
           done={done === 'imported' || done === 'restored' ? t(`manage.${done}`, { id }) : undefined}
         />,

@@ -50,6 +50,8 @@ export function ArticlePage(props: {
   admin: boolean
   values: ArticleFormValues
   langName: (lang: string) => string
+  /** Whether the reader may translate into a language (the editor link says translate or read). */
+  canWrite: (lang: string) => boolean
   error?: string | undefined
   done?: string | undefined
 }) {
@@ -74,7 +76,7 @@ export function ArticlePage(props: {
       <ul class="inline">
         {article.targets.map((lang) => (
           <li>
-            <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>{t('dashboard.view', { lang: props.langName(lang) })}</a>
+            <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>{t(props.canWrite(lang) ? 'dashboard.translate' : 'dashboard.view', { lang: props.langName(lang) })}</a>
           </li>
         ))}
       </ul>

@@ -168,7 +168,7 @@ export function PersonPage(props: {
                       </td>
                       <td>
                         {!k.revokedAt && (
-<PostButton csrf={ctx.csrf} action={`${at}/tokens/${k.id}/revoke`} label={t('people.revoke')} ariaLabel={t('people.revokeToken', { id: k.id })} />
+<PostButton csrf={ctx.csrf} action={`${at}/tokens/${k.id}/revoke`} label={t('people.revokeTokenButton')} ariaLabel={t('people.revokeToken', { id: k.id })} />
                         )}
                       </td>
                     </tr>
