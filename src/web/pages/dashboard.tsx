@@ -130,7 +130,7 @@ export function DashboardPage({
           </h2>
           <p class="article-id">
             {t('dashboard.tag')}: {article.tag} · {article.id} ·{' '}
-            <time datetime={article.updatedAt}>{t('dashboard.changed', { when: formatWhen(ctx.ui)(article.updatedAt) })}</time>
+            {t('dashboard.changed')} <time datetime={article.updatedAt}>{formatWhen(ctx.ui)(article.updatedAt)}</time>
           </p>
           <ul class="langs">
             {langs.map(({ lang, name, counts, canWrite }) => {
