@@ -33,6 +33,13 @@ export interface ArticleListQuery {
   after?: string
 }
 
+/** A page of the article listing: each article with its last change (import or translation write). */
+export interface ArticleListPage {
+  articles: (ArticleSummary & { changedAt: string })[]
+  /** The cursor of the next page; null on the last. */
+  next: string | null
+}
+
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
   id: string
@@ -259,11 +266,12 @@ export interface Store {
    * One page of the article listing (the dashboard's), never reading source text: articles whose
    * title or id holds `search` (case-insensitive), of `tag`, with `lang` among their targets;
    * those with a target in `first` before the rest; then by `sort` (progress least done first and
-   * words left most first, in `lang` or over all targets; last change newest first), then by id.
+   * words left most first, in `lang` or over all targets; last change, the newest import or
+   * translation write, newest first), then by id.
    * `next` is the cursor of the following page (keyset: a page costs the same wherever it is),
    * null on the last. Throws InvalidInput for a cursor it did not write.
    */
-  listArticlesPage(query: ArticleListQuery): Promise<{ articles: ArticleSummary[]; next: string | null }>
+  listArticlesPage(query: ArticleListQuery): Promise<ArticleListPage>
   /**
    * Archive an article or i18next namespace, in one transaction: from then on it is in no listing
    * (articles, resource sets, reports, coverage), `getArticle` and `resourceSets.get` answer

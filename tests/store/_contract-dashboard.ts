@@ -59,12 +59,17 @@ export function testArticleListing(store: () => Store): void {
       expect(await allPages(s, { sort: 'progress', lang: 'sv', limit: 5 })).toEqual(['sv-news-c', 'en-general-a'])
     })
 
-    it('sorts by last change, newest first', async () => {
+    it('sorts by last change (an import or a translation), newest first', async () => {
       const s = await setUp()
       await s.importArticle({ ...article('en-general-b', `${TEXT}Eleven.\n`, { title: 'bananas' }) })
       const ids = await allPages(s, { sort: 'changed', limit: 1 })
       expect(ids[0]).toBe('en-general-b')
       expect(ids).toHaveLength(3)
+      const [unit] = await s.listUnits('en-general-a')
+      const written = await s.writeTranslation({ articleId: 'en-general-a', unitId: unit!.id, lang: 'de', text: 'y', state: 'translated', author: 'ann', ifVersion: 0 })
+      expect(await allPages(s, { sort: 'changed', limit: 2 })).toEqual(['en-general-a', 'en-general-b', 'sv-news-c'])
+      const [first] = (await s.listArticlesPage({ sort: 'changed', limit: 1 })).articles
+      expect(first?.changedAt).toBe(written.updatedAt)
     })
 
     it('searches title or id, case-insensitively, and filters by tag and target language', async () => {

@@ -1,11 +1,10 @@
 import type Database from 'better-sqlite3'
 import { InvalidInput } from '../../model/errors.js'
-import type { ArticleSummary } from '../../model/translation.js'
-import type { ArticleListQuery, ArticleSort } from '../types.js'
+import type { ArticleListPage, ArticleListQuery, ArticleSort } from '../types.js'
 import { notArchived } from './archive.js'
 import { type ArticleRow, toArticleSummary } from './rows.js'
 
-type ListingRow = Omit<ArticleRow, 'source' | 'lead' | 'format' | 'skeleton'> & { m: number; k: number | string }
+type ListingRow = Omit<ArticleRow, 'source' | 'lead' | 'format' | 'skeleton'> & { m: number; k: number | string; changed_at: string }
 
 /** Case folding for search and the name order: SQLite's own lower() folds ASCII only. */
 const fold = (s: string) => s.normalize('NFC').toLowerCase()
@@ -15,13 +14,17 @@ const DONE = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_co
   WHERE c.article_id = a.id AND c.state IN ('translated', 'reviewed', 'final')
     AND CASE WHEN @lang IS NULL THEN c.lang IN (SELECT value FROM json_each(a.targets)) ELSE c.lang = @lang END)`
 const TOTAL = `(a.live_words * CASE WHEN @lang IS NULL THEN json_array_length(a.targets) ELSE 1 END)`
+// The last change: the article's import, or the newest write in any target language (one index
+// seek per language: history_by_document is by article, language and sequence).
+const CHANGED = (alias: string) => `max(${alias}.updated_at, coalesce((SELECT max((SELECT h.at FROM history h
+  WHERE h.article_id = ${alias}.id AND h.lang = j.value ORDER BY h.seq DESC LIMIT 1)) FROM json_each(${alias}.targets) j), ''))`
 
 // Each order as one ascending key (descending ones negated), so one keyset condition serves all.
 const KEYS: Record<ArticleSort, string> = {
   name: `tolk_fold(coalesce(nullif(a.title, ''), a.id))`,
   progress: `CASE WHEN ${TOTAL} = 0 THEN 1.0 ELSE ${DONE} * 1.0 / ${TOTAL} END`,
   left: `-(${TOTAL} - ${DONE})`,
-  changed: `-julianday(a.updated_at)`,
+  changed: `-julianday(${CHANGED('a')})`,
 }
 
 const listing = (key: string) => `
@@ -37,7 +40,7 @@ const listing = (key: string) => `
       AND (@lang IS NULL OR EXISTS (SELECT 1 FROM json_each(a.targets) j WHERE j.value = @lang))
       AND (@search IS NULL OR instr(tolk_fold(a.title), @search) > 0 OR instr(tolk_fold(a.id), @search) > 0)
   )
-  SELECT * FROM s WHERE @aid IS NULL OR (m, k, id) > (@am, @ak, @aid)
+  SELECT s.*, ${CHANGED('s')} AS changed_at FROM s WHERE @aid IS NULL OR (m, k, id) > (@am, @ak, @aid)
   ORDER BY m, k, id LIMIT @limit`
 
 /** The dashboard's listing on SQLite: see Store.listArticlesPage. */
@@ -49,7 +52,7 @@ export function createArticleListing(db: Database.Database) {
     if (!st) statements.set(sort, (st = db.prepare<Record<string, unknown>, ListingRow>(listing(KEYS[sort]))))
     return st
   }
-  return (q: ArticleListQuery): { articles: ArticleSummary[]; next: string | null } => {
+  return (q: ArticleListQuery): ArticleListPage => {
     const after = q.after === undefined ? undefined : readCursor(q.after, q.sort)
     const rows = statement(q.sort).all({
       first: JSON.stringify(q.first ?? []),
@@ -65,7 +68,7 @@ export function createArticleListing(db: Database.Database) {
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     const next = rows.length > q.limit && last ? writeCursor(q.sort, [last.m, last.k, last.id]) : null
-    return { articles: page.map(toArticleSummary), next }
+    return { articles: page.map((r) => ({ ...toArticleSummary(r), changedAt: r.changed_at })), next }
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Hono } from 'hono'
 import { refuseImport, refuseWrite } from '../../auth/permissions.js'
 import { InvalidInput } from '../../model/errors.js'
-import type { ArticleSummary } from '../../model/translation.js'
-import type { CoverageCounts } from '../../store/types.js'
+import type { ArticleListPage, CoverageCounts } from '../../store/types.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { doc, languageName, pageContext } from '../page-context.js'
 import { DashboardPage, type DashboardEntry } from '../pages/dashboard.js'
@@ -27,7 +26,7 @@ export function registerDashboard(web: Hono<WebEnv>, deps: WebDeps, assets: Page
     const read = readDashboardForm((name) => c.req.query(name))
     let fault: DashboardFault | 'cursor' | undefined = read.fault
     const { form } = read
-    let page: { articles: ArticleSummary[]; next: string | null } = { articles: [], next: null }
+    let page: ArticleListPage = { articles: [], next: null }
     if (!fault) {
       try {
         page = await store.listArticlesPage({

@@ -8,7 +8,7 @@ import { FormError } from './notices.js'
 
 /** One article's target language on the dashboard: counts, and whether the viewer may edit it. */
 export interface DashboardEntry {
-  article: ArticleSummary
+  article: ArticleSummary & { changedAt: string }
   langs: { lang: string; name: string; counts: CoverageCounts; canWrite: boolean }[]
 }
 
@@ -130,7 +130,7 @@ export function DashboardPage({
           </h2>
           <p class="article-id">
             {t('dashboard.tag')}: {article.tag} · {article.id} ·{' '}
-            {t('dashboard.changed')} <time datetime={article.updatedAt}>{formatWhen(ctx.ui)(article.updatedAt)}</time>
+            {t('dashboard.changed')} <time datetime={article.changedAt}>{formatWhen(ctx.ui)(article.changedAt)}</time>
           </p>
           <ul class="langs">
             {langs.map(({ lang, name, counts, canWrite }) => {
