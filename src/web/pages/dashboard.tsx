@@ -107,11 +107,6 @@ export function DashboardPage({
   return (
     <Layout ctx={ctx} title={t('dashboard.title')}>
       <h1>{t('dashboard.title')}</h1>
-      {admin && (
-        <p class="actions">
-          <a href="/articles">{t('manage.title')}</a> · <a href="/people">{t('people.title')}</a>
-        </p>
-      )}
       <DashboardFilters ctx={ctx} form={form} canMine={canMine} />
       <FormError message={fault && t(`dashboard.fault.${fault}`)} />
       <ul class="legend" aria-hidden="true">
@@ -122,7 +117,7 @@ export function DashboardPage({
           </li>
         ))}
       </ul>
-      {entries.length === 0 && !fault && <p class="notice">{t(filtered ? 'dashboard.noMatch' : 'dashboard.empty')}</p>}
+      {entries.length === 0 && !fault && <p class="notice">{t(filtered ? 'dashboard.noMatch' : admin ? 'dashboard.emptyAdmin' : 'dashboard.empty')}</p>}
       {entries.map(({ article, langs }) => (
         <section class="article" aria-labelledby={`a-${article.id}`}>
           <h2 id={`a-${article.id}`}>
