@@ -37,7 +37,9 @@ export function registerArticles(web: Hono<WebEnv>, deps: WebDeps, assets: PageC
   }
   const listPage = async (c: Context<WebEnv>, values: ArticleFormValues, status: 200 | 400 | 409, error?: string) => {
     const t = c.get('t')
-    const done = c.req.query('archived')
+    // Said only of an article that is archived: a link cannot make the page claim anything else.
+    const asked = c.req.query('archived')
+    const done = asked && (await store.getArchived(asked)) ? asked : undefined
     return c.html(
       doc(
         <ArticlesPage

@@ -105,6 +105,7 @@ describe('articles from the browser (admins)', () => {
     const list = await (await boss.get(archived.headers.get('location') as string)).text()
     expect(list).toContain(`${ARTICLE.id} is archived`)
     expect(list).toContain(`/articles/${ARTICLE.id}/restore`)
+    expect(await (await boss.get('/articles?archived=made-up-01')).text()).not.toContain('made-up-01 is archived')
     const restored = await boss.post(`/articles/${ARTICLE.id}/restore`, {})
     expect(restored.status).toBe(303)
     expect((await w.store.getTranslation(ARTICLE.id, w.units[1] as string, 'sv')).text).toBe('Vädret är fint i dag.')
