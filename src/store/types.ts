@@ -16,6 +16,30 @@ import type { Accounts } from '../auth/types.js'
 import type { ResourceSets } from './resource-sets.js'
 import type { MtCache } from '../mt/cache-types.js'
 
+/** How the article listing is ordered: by title, share done, words left, or last change. */
+export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
+export type ArticleSort = (typeof ARTICLE_SORTS)[number]
+
+/** A page of the article listing; see Store.listArticlesPage. */
+export interface ArticleListQuery {
+  sort: ArticleSort
+  limit: number
+  search?: string
+  tag?: string
+  lang?: string
+  /** Languages whose articles come first ("my languages first"). */
+  first?: string[]
+  /** The cursor a previous page answered as `next`. */
+  after?: string
+}
+
+/** A page of the article listing: each article with its last change (import or translation write). */
+export interface ArticleListPage {
+  articles: (ArticleSummary & { changedAt: string })[]
+  /** The cursor of the next page; null on the last. */
+  next: string | null
+}
+
 /** What an import hands the store: the article's fields and its fresh segmentation. */
 export interface ImportInput {
   id: string
@@ -238,6 +262,16 @@ export interface Store {
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */
   listArticles(): Promise<ArticleSummary[]>
+  /**
+   * One page of the article listing (the dashboard's), never reading source text: articles whose
+   * title or id holds `search` (case-insensitive), of `tag`, with `lang` among their targets;
+   * those with a target in `first` before the rest; then by `sort` (progress least done first and
+   * words left most first, in `lang` or over all targets; last change, the newest import or
+   * translation write, newest first), then by id.
+   * `next` is the cursor of the following page (keyset: a page costs the same wherever it is),
+   * null on the last. Throws InvalidInput for a cursor it did not write.
+   */
+  listArticlesPage(query: ArticleListQuery): Promise<ArticleListPage>
   /**
    * Archive an article or i18next namespace, in one transaction: from then on it is in no listing
    * (articles, resource sets, reports, coverage), `getArticle` and `resourceSets.get` answer

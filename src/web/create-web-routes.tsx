@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
-import { canRead, refuseWrite } from '../auth/permissions.js'
+import { canRead } from '../auth/permissions.js'
 import { watchRights } from '../auth/rights-watch.js'
 import { problem, sendProblem } from '../http/problem.js'
 import { StoreBusy, TolkError } from '../model/errors.js'
@@ -13,18 +13,21 @@ import { registerMemory } from './memory-routes.js'
 import { registerMerge } from './merge/merge-routes.js'
 import { createCoverageFeed } from './live/coverage-feed.js'
 import { registerDashboardLive } from './live/dashboard-live-routes.js'
+import { registerNoScriptMerge } from './merge/no-script-merge.js'
 import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
-import { doc, languageName, pageContext, wantsJson } from './page-context.js'
-import { DashboardPage, type DashboardEntry } from './pages/dashboard.js'
+import { doc, pageContext, wantsJson } from './page-context.js'
+import { registerDashboard } from './dashboard/dashboard-routes.js'
+import { registerArticles } from './articles/article-routes.js'
+import { registerPeople } from './people/people-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -132,34 +135,12 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*', '/dashboard/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
-  web.get('/', async (c) => {
-    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
-    const ui = c.get('ui')
-    const [articles, coverage] = await Promise.all([
-      deps.store.listArticles(),
-      deps.store.coverage(),
-    ])
-    const byKey = new Map(coverage.map((x) => [`${x.articleId}\u0000${x.lang}`, x]))
-    const entries: DashboardEntry[] = articles.map((article) => ({
-      article,
-      langs: article.targets.flatMap((lang) => {
-        const counts = byKey.get(`${article.id}\u0000${lang}`)
-        if (!counts) return []
-        return [
-          {
-            lang,
-            name: languageName(ui, lang),
-            counts,
-            canWrite: refuseWrite(principal, lang, 'translated') === undefined,
-          },
-        ]
-      }),
-    }))
-    return c.html(doc(<DashboardPage ctx={pageContext(c, paths)} entries={entries} />))
-  })
+  registerDashboard(web, deps, paths)
+  registerArticles(web, deps, paths)
+  registerPeople(web, deps, paths)
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
   // One watch on the accounts' change signal for every stream of the editor and the dashboard.
@@ -169,5 +150,6 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerSuggestions(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
+  registerNoScriptMerge(web, deps, paths)
   return web
 }

@@ -11,7 +11,7 @@ import { formFields } from '../http/strict-form.js'
 import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
-import { ConflictPage } from './pages/conflict.js'
+import { renderConflict } from './merge/no-script-merge.js'
 import { EditorPage } from './pages/editor.js'
 import { HistoryPage } from './pages/history.js'
 import { MessagePage, type PageContext } from './pages/layout.js'
@@ -151,21 +151,8 @@ export function registerEditor(
           412,
         )
       }
-      const search = new URL(c.req.url).search
-      return c.html(
-        doc(
-          <ConflictPage
-            ctx={pageContext(c, assets)}
-            action={`${editor}/${encodeURIComponent(unitId)}${search}`}
-            back={`${editor}${search}#u-${encodeURIComponent(unitId)}`}
-            lang={lang}
-            dir={textDirection(lang)}
-            mine={{ text, state, origin }}
-            theirs={{ text: err.current.text, version: err.current.version, author: theirs.author }}
-          />,
-        ),
-        412,
-      )
+      const at = { articleId: article.id, unitId, lang, mine: { text, state, origin } }
+      return renderConflict(c, store, assets, { ...at, basedOn: Number.isFinite(version) ? version : 0 }, 412)
     }
   })
 

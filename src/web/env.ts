@@ -16,6 +16,8 @@ export interface WebDeps {
   i18n?: i18n
   /** Segments per editor page (default {@link DEFAULT_WEB_OPTIONS}). */
   pageSize?: number
+  /** Articles per dashboard page (default 50). */
+  dashboardPageSize?: number
   /** Live streams: how often the store is asked for new events, and between heartbeats (tests shorten both). */
   pollMs?: number
   heartbeatMs?: number

@@ -8,6 +8,7 @@ import type { PendingUnit, Store } from '../../src/store/types.js'
 import { testCoverageCounters } from './_contract-coverage.js'
 import { testTextRule } from './_contract-text-rule.js'
 import { testPages } from './_contract-pages.js'
+import { testArticleListing } from './_contract-dashboard.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 /** Makes a fresh, empty store for one test. */
@@ -514,4 +515,5 @@ export function testStore(makeStore: MakeStore): void {
   testCoverageCounters(() => store)
   testTextRule(() => store)
   testPages(() => store)
+  testArticleListing(() => store)
 }

@@ -5,6 +5,7 @@ import { createSqliteAccounts } from './accounts.js'
 import { createArchiveOps } from './archive.js'
 import { createArticleCoverageOps } from './article-coverage.js'
 import { createArticleOps } from './articles.js'
+import { createArticleListing } from './article-listing.js'
 import { createCoverageOps } from './coverage.js'
 import { busyRetry } from './busy.js'
 import { lazyMemory } from './lazy-memory.js'
@@ -35,6 +36,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   // Writes that find the database locked retry off the event loop, then fail with StoreBusy.
   const whenFree = busyRetry(opts.busyWindowMs)
   const articles = createArticleOps(db)
+  const listArticlesPage = createArticleListing(db)
   // The importer (alignment, the diff library) and the memory load when first used.
   let importer: Promise<ReturnType<typeof import('./import.js').createImporter>> | undefined
   const importArticle = () => (importer ??= import('./import.js').then((m) => m.createImporter(db, now)))
@@ -65,6 +67,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),
+    listArticlesPage: async (q) => listArticlesPage(q),
     archiveArticle: async (id, o) => archive.archive(id, o.by),
     restoreArticle: async (id, o) => archive.restore(id, o.by),
     getArchived: async (id) => archive.get(id),

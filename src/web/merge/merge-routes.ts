@@ -4,7 +4,7 @@ import { formFields } from '../../http/strict-form.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { editTarget } from '../edit-target.js'
 import { sourceDiff } from '../source-diff.js'
-import { threeWayMerge } from './three-way.js'
+import { conflictVersions } from './conflict-versions.js'
 
 /** Longest text a merge is asked for (a segment, not a document). */
 const MAX_TEXT = 100_000
@@ -27,24 +27,12 @@ export function registerMerge(web: Hono<WebEnv>, deps: WebDeps): void {
     if (mine === undefined || mine.length > MAX_TEXT || !Number.isInteger(basedOn) || basedOn < 0) {
       return sendProblem(c, problem(400, 'invalid-input', c.get('t')('errors.badMerge')))
     }
-    const [theirs, history] = await Promise.all([
-      store.getTranslation(article.id, unitId, lang),
-      store.history(article.id, unitId, lang),
-    ])
-    // Version 0 is the empty text before any write; an entry the history no longer holds is
-    // taken as empty too, which turns every difference into a choice rather than a guess.
-    const base = basedOn === 0 ? '' : (history.find((h) => h.version === basedOn)?.newText ?? '')
+    const v = await conflictVersions(store, { articleId: article.id, unitId, lang }, mine, basedOn)
     return c.json({
-      base: { version: basedOn, text: base },
-      theirs: {
-        version: theirs.version,
-        text: theirs.text,
-        state: theirs.state,
-        author: theirs.author,
-        diff: sourceDiff(base, theirs.text),
-      },
-      mine: { text: mine, diff: sourceDiff(base, mine) },
-      parts: threeWayMerge(base, mine, theirs.text),
+      base: v.base,
+      theirs: { ...v.theirs, diff: sourceDiff(v.base.text, v.theirs.text) },
+      mine: { text: mine, diff: sourceDiff(v.base.text, mine) },
+      parts: v.parts,
     })
   })
 }

@@ -1,11 +1,14 @@
 import type { ArticleSummary } from '../../model/translation.js'
-import type { CoverageCounts } from '../../store/types.js'
+import { ARTICLE_SORTS, type CoverageCounts } from '../../store/types.js'
+import type { DashboardFault, DashboardForm } from '../dashboard/dashboard-query.js'
 import { barParts } from '../coverage-bar.js'
+import { formatWhen } from '../page-context.js'
 import { Layout, type PageContext } from './layout.js'
+import { FormError } from './notices.js'
 
 /** One article's target language on the dashboard: counts, and whether the viewer may edit it. */
 export interface DashboardEntry {
-  article: ArticleSummary
+  article: ArticleSummary & { changedAt: string }
   langs: { lang: string; name: string; counts: CoverageCounts; canWrite: boolean }[]
 }
 
@@ -32,12 +35,80 @@ function CoverageBar({ counts, label }: { counts: CoverageCounts; label: string 
   )
 }
 
-/** Every article with a coverage bar per target language and the words left. */
-export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: DashboardEntry[] }) {
+/** The share of words done (translated or better, not stale), for the percentage beside a bar. */
+function percent(ui: string, counts: CoverageCounts): string {
+  const p = barParts(counts.words)
+  const share = p.total === 0 ? 1 : (p.reviewed + p.translated) / p.total
+  return new Intl.NumberFormat(ui, { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
+/** The search, filter and sort form: a GET form, so it works without the script. */
+function DashboardFilters({ ctx, form, canMine }: { ctx: PageContext; form: DashboardForm; canMine: boolean }) {
   const { t } = ctx
+  return (
+    <form class="filters" method="get" action="/" role="search">
+      <p>
+        <label for="f-q">{t('dashboard.search')}</label>
+        <input id="f-q" name="q" type="search" value={form.search} maxlength={200} />
+      </p>
+      <p>
+        <label for="f-tag">{t('dashboard.tag')}</label>
+        <input id="f-tag" name="tag" value={form.tag} placeholder="sv-general" size={14} />
+      </p>
+      <p>
+        <label for="f-lang">{t('dashboard.language')}</label>
+        <input id="f-lang" name="lang" value={form.lang} placeholder="sv" size={6} />
+      </p>
+      <p>
+        <label for="f-sort">{t('dashboard.sort')}</label>
+        <select id="f-sort" name="sort">
+          {ARTICLE_SORTS.map((s) => (
+            <option value={s} selected={s === form.sort}>
+              {t(`dashboard.sortBy.${s}`)}
+            </option>
+          ))}
+        </select>
+      </p>
+      {canMine && (
+        <p class="check">
+          <input id="f-mine" name="mine" type="checkbox" value="1" checked={form.mine} />
+          <label for="f-mine">{t('dashboard.mineFirst')}</label>
+        </p>
+      )}
+      <p>
+        <button type="submit">{t('dashboard.apply')}</button>
+      </p>
+    </form>
+  )
+}
+
+/** Every article with a coverage bar per target language and the words left. */
+export function DashboardPage({
+  ctx,
+  entries,
+  form,
+  canMine,
+  admin,
+  fault,
+  next,
+  first,
+}: {
+  ctx: PageContext
+  entries: DashboardEntry[]
+  form: DashboardForm
+  canMine: boolean
+  admin: boolean
+  fault?: DashboardFault | 'cursor' | undefined
+  next?: string | undefined
+  first?: string | undefined
+}) {
+  const { t } = ctx
+  const filtered = form.search !== '' || form.tag !== '' || form.lang !== ''
   return (
     <Layout ctx={ctx} title={t('dashboard.title')}>
       <h1>{t('dashboard.title')}</h1>
+      <DashboardFilters ctx={ctx} form={form} canMine={canMine} />
+      <FormError message={fault && t(`dashboard.fault.${fault}`)} />
       <ul class="legend" aria-hidden="true">
         {PARTS.map((k) => (
           <li>
@@ -46,12 +117,15 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
           </li>
         ))}
       </ul>
-      {entries.length === 0 && <p class="notice">{t('dashboard.empty')}</p>}
+      {entries.length === 0 && !fault && <p class="notice">{t(filtered ? 'dashboard.noMatch' : admin ? 'dashboard.emptyAdmin' : 'dashboard.empty')}</p>}
       {entries.map(({ article, langs }) => (
         <section class="article" aria-labelledby={`a-${article.id}`}>
-          <h2 id={`a-${article.id}`}>{article.title || article.id}</h2>
+          <h2 id={`a-${article.id}`}>
+            <a href={`/articles/${encodeURIComponent(article.id)}`}>{article.title || article.id}</a>
+          </h2>
           <p class="article-id">
-            {t('dashboard.tag')}: {article.tag} · {article.id}
+            {t('dashboard.tag')}: {article.tag} · {article.id} ·{' '}
+            {t('dashboard.changed')} <time datetime={article.changedAt}>{formatWhen(ctx.ui)(article.changedAt)}</time>
           </p>
           <ul class="langs">
             {langs.map(({ lang, name, counts, canWrite }) => {
@@ -72,6 +146,7 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
                   </a>
                   <CoverageBar counts={counts} label={label} />
                   <span class="left">
+                    <span class="pct">{percent(ctx.ui, counts)}</span> ·{' '}
                     <span data-left>{t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}</span>
                   </span>
                 </li>
@@ -80,6 +155,16 @@ export function DashboardPage({ ctx, entries }: { ctx: PageContext; entries: Das
           </ul>
         </section>
       ))}
+      {(next || first) && (
+        <nav class="pager" aria-label={t('dashboard.pages')}>
+          {first && <a href={first}>{t('dashboard.firstPage')}</a>}
+          {next && (
+            <a href={next} rel="next">
+              {t('dashboard.nextPage')}
+            </a>
+          )}
+        </nav>
+      )}
       {/* Moves the bars when a save lands, in any process (one event stream per tab). */}
       <script type="module" src={ctx.assets.dashboardLive} />
     </Layout>

@@ -1,6 +1,6 @@
 import type { TranslationOrigin } from '../../model/origin.js'
 import type { HistoryEntry, StoredUnit } from '../../model/translation.js'
-import { sourceDiff } from '../source-diff.js'
+import { WordDiff } from './word-diff.js'
 import { Csrf, Layout, type PageContext } from './layout.js'
 
 /** A segment's history, newest first, each version with a restore form (the same write path). */
@@ -43,17 +43,7 @@ export function HistoryPage(props: {
                 {t(`states.${e.newState}`)}
                 {e.origin && ` · ${originLabel(e.origin, t)}`}
               </p>
-              <p class="diff-text" lang={props.lang} dir={props.dir}>
-                {sourceDiff(e.oldText ?? '', e.newText).map((p) =>
-                  p.op === 'del' ? (
-                    <del>{p.text}</del>
-                  ) : p.op === 'ins' ? (
-                    <ins>{p.text}</ins>
-                  ) : (
-                    p.text
-                  ),
-                )}
-              </p>
+              <WordDiff before={e.oldText ?? ''} after={e.newText} lang={props.lang} dir={props.dir} />
               {props.canWrite && e.version !== props.current && (
                 <form method="post" action={action}>
                   <Csrf token={ctx.csrf} />

@@ -28,6 +28,12 @@ function HeaderTools({ ctx }: { ctx: PageContext }) {
       {session && (
         <nav aria-label={t('nav.dashboard')}>
           <a href="/">{t('nav.dashboard')}</a>
+          {session.principal.grants.some((g) => g.role === 'admin') && (
+            <>
+              {' '}
+              <a href="/articles">{t('manage.title')}</a> <a href="/people">{t('people.title')}</a>
+            </>
+          )}
         </nav>
       )}
       <form class="lang" method="post" action="/lang">

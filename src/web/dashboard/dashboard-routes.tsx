@@ -1,0 +1,78 @@
+import type { Hono } from 'hono'
+import { refuseImport, refuseWrite } from '../../auth/permissions.js'
+import { InvalidInput } from '../../model/errors.js'
+import type { ArticleListPage, CoverageCounts } from '../../store/types.js'
+import type { WebDeps, WebEnv } from '../env.js'
+import { doc, languageName, pageContext } from '../page-context.js'
+import { DashboardPage, type DashboardEntry } from '../pages/dashboard.js'
+import type { PageContext } from '../pages/layout.js'
+import { dashboardHref, readDashboardForm, type DashboardFault } from './dashboard-query.js'
+
+/** Articles a dashboard page shows. */
+export const DASHBOARD_PAGE_SIZE = 50
+
+/**
+ * The dashboard: a page of articles (searched, filtered, sorted; keyset-paged by the store, so a
+ * large database is never read whole) with each target language's coverage.
+ */
+export function registerDashboard(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
+  const { store } = deps
+  const limit = deps.dashboardPageSize ?? DASHBOARD_PAGE_SIZE
+  web.get('/', async (c) => {
+    const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+    const ctx = pageContext(c, assets)
+    const ui = c.get('ui')
+    const mine = [...new Set(principal.grants.flatMap((g) => g.langs))]
+    const read = readDashboardForm((name) => c.req.query(name))
+    let fault: DashboardFault | 'cursor' | undefined = read.fault
+    const { form } = read
+    let page: ArticleListPage = { articles: [], next: null }
+    if (!fault) {
+      try {
+        page = await store.listArticlesPage({
+          sort: form.sort,
+          limit,
+          ...(form.search ? { search: form.search } : {}),
+          ...(form.tag ? { tag: form.tag } : {}),
+          ...(form.lang ? { lang: form.lang } : {}),
+          ...(form.mine && mine.length > 0 ? { first: mine } : {}),
+          ...(form.after ? { after: form.after } : {}),
+        })
+      } catch (err) {
+        if (!(err instanceof InvalidInput)) throw err
+        fault = 'cursor'
+      }
+    }
+    const ids = page.articles.map((a) => a.id)
+    const coverage = ids.length === 0 ? [] : await store.coverage({ articles: ids })
+    const byKey = new Map(coverage.map((x) => [`${x.articleId}\u0000${x.lang}`, x]))
+    const entries: DashboardEntry[] = page.articles.map((article) => {
+      let langs = form.lang ? article.targets.filter((l) => l === form.lang) : article.targets
+      // Mine first, keeping the article's order otherwise.
+      if (form.mine) langs = [...langs.filter((l) => mine.includes(l)), ...langs.filter((l) => !mine.includes(l))]
+      return {
+        article,
+        langs: langs.flatMap((lang) => {
+          const counts: CoverageCounts | undefined = byKey.get(`${article.id}\u0000${lang}`)
+          if (!counts) return []
+          return [{ lang, name: languageName(ui, lang), counts, canWrite: refuseWrite(principal, lang, 'translated') === undefined }]
+        }),
+      }
+    })
+    return c.html(
+      doc(
+        <DashboardPage
+          ctx={ctx}
+          entries={entries}
+          form={form}
+          canMine={mine.length > 0}
+          admin={refuseImport(principal) === undefined}
+          fault={fault}
+          next={page.next === null ? undefined : dashboardHref(form, page.next)}
+          first={form.after ? dashboardHref(form) : undefined}
+        />,
+      ),
+      fault ? 400 : 200,
+    )
+  })
+}
