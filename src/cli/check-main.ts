@@ -4,12 +4,13 @@
  * without the store: `--db` stays with the workbench (better-sqlite3 is a native build).
  */
 import { readFileSync } from 'node:fs'
-import { formatHelp } from './help.js'
 import { reportError, UsageError } from './output.js'
 import { HELP, run } from './verbs/check.js'
 
 /** The help of the standalone: `tolk check`'s, named `tolk-check`, without `--db` (one line each). */
-export function standaloneHelp(): string {
+export async function standaloneHelp(): Promise<string> {
+  // Loaded only for --help, as the workbench's main loads a verb's help.
+  const { formatHelp } = await import('./help.js')
   return formatHelp(HELP)
     .split('\n')
     .filter((line) => !/^\s+(tolk check )?--db /.test(line))
@@ -22,7 +23,7 @@ export function standaloneHelp(): string {
 export async function main(args: string[]): Promise<number> {
   const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args
   if (options.includes('--help') || options.includes('-h')) {
-    process.stdout.write(`${standaloneHelp()}\n`)
+    process.stdout.write(`${await standaloneHelp()}\n`)
     return 0
   }
   if (options.includes('--version') || options.includes('-v')) {

@@ -152,3 +152,62 @@ msgstr "Hallo"
 msgid "Goodbye"
 msgstr ""
 `
+
+/** The fenced block of `lang` that follows `marker` in docs/ci-check.md. */
+function docBlock(marker: string, lang: string): string {
+  const doc = readFileSync(join(ROOT, 'docs/ci-check.md'), 'utf8')
+  const at = doc.indexOf(marker)
+  expect(at).toBeGreaterThan(-1)
+  const m = new RegExp('```' + lang + '\\n([\\s\\S]*?)```').exec(doc.slice(at))
+  return m?.[1] ?? ''
+}
+
+/** A two-language tree that passes; `sv` without its key when `broken`. */
+function writeTree(dir: string, broken = false): void {
+  for (const [lang, value] of [['en', { nav: { home: 'Home', about: 'About {{name}}' } }], ['sv', broken ? { nav: { home: 'Hem' } } : { nav: { home: 'Hem', about: 'Om {{name}}' } }]] as const) {
+    mkdirSync(join(dir, 'locales', lang), { recursive: true })
+    writeFileSync(join(dir, 'locales', lang, 'common.json'), `${JSON.stringify(value, null, 2)}\n`)
+  }
+}
+
+describe('the documentation of tolk-check, run as written', () => {
+  // npm may not reach a registry here: the tarball brings all it needs.
+  const npmEnv = () => ({ npm_config_offline: 'true', npm_config_cache: join(work, 'doc-cache') })
+
+  it('runs the workflow steps, with the tarball for tolk-check', () => {
+    const repo = mkdtempSync(join(work, 'workflow-'))
+    writeTree(repo)
+    const runs = [...docBlock('<!-- tested by tests/check/package.test.ts: each run line', 'yaml').matchAll(/^\s+- run: (.*)$/gm)].map((m) => m[1] as string)
+    expect(runs).toHaveLength(2)
+    const [install, check] = runs.map((cmd) => cmd.replace(/ tolk-check$/, ` ${tarball}`)) as [string, string]
+    const installed = sh('sh', ['-c', install], repo, npmEnv())
+    expect(installed.status).toBe(0)
+    const passed = sh('sh', ['-c', check], repo)
+    expect(passed.stderr).toBe('')
+    expect(passed.status).toBe(0)
+    writeTree(repo, true)
+    const failed = sh('sh', ['-c', check], repo)
+    expect(failed.stdout).toContain('::error file=locales/en/common.json,line=4')
+    expect(failed.status).toBe(1)
+  })
+
+  it('refuses a commit with the pre-commit hook once a translation is missing', () => {
+    const repo = mkdtempSync(join(work, 'hook-'))
+    const git = (...args: string[]) => sh('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.org', ...args], repo)
+    expect(git('init', '-q').status).toBe(0)
+    writeFileSync(join(repo, '.gitignore'), '.tolk/\n')
+    const install = docBlock('<!-- tested by tests/check/package.test.ts: each run line', 'yaml').match(/- run: (npm install .*)$/m)?.[1] as string
+    expect(sh('sh', ['-c', install.replace(/ tolk-check$/, ` ${tarball}`)], repo, npmEnv()).status).toBe(0)
+    const hook = join(repo, '.git', 'hooks', 'pre-commit')
+    writeFileSync(hook, docBlock('<!-- tested by tests/check/package.test.ts: a commit', 'sh'), { mode: 0o755 })
+    writeTree(repo)
+    git('add', '-A')
+    expect(git('commit', '-qm', 'complete').status).toBe(0)
+    writeTree(repo, true)
+    git('add', '-A')
+    const refused = git('commit', '-qm', 'sv lost a key')
+    expect(refused.stdout + refused.stderr).toContain('missing: nav.about')
+    expect(refused.status).not.toBe(0)
+    expect(git('log', '--format=%s').stdout).toBe('complete\n')
+  })
+})
