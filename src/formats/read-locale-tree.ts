@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
-import { type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
+import { type FolderMap, type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
 import { isValidId } from '../model/ids.js'
 import { printable } from '../model/tags.js'
@@ -28,12 +28,15 @@ export interface LocaleTreeImport {
   warnings: Warning[]
 }
 
-/** Read the tree under `dir` whose source language is `source` (canonical BCP 47). */
-export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
+/**
+ * Read the tree under `dir` whose source language is `source` (canonical BCP 47), its folders
+ * named as `tolk check --locales` reads them (`pt_BR`, `map`: folder → tag).
+ */
+export function readLocaleTree(dir: string, source: string, map: FolderMap = new Map()): LocaleTreeImport {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give the folder that holds en/, sv/, …`, 'unreadable-file')
   }
-  const tree = listLocaleTree(dir, source)
+  const tree = listLocaleTree(dir, source, undefined, map)
   const warnings: Warning[] = tree.warnings.map((message) => ({ code: 'not-a-language', message }))
   const sets = new Map<string, ResourceSetImport>()
   let files = 0

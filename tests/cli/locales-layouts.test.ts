@@ -1,0 +1,123 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT } from './run-cli.js'
+
+// Issue 22, point 8: tolk import-locales and export-locales read a tree by the rules tolk check
+// --locales reads it by (folder names, arrays, key shapes, plural groups), so that tolk check --db
+// and tolk check --locales agree on it.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-layouts-'))
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+let n = 0
+const fresh = () => path.join(root, `case-${++n}`)
+const j = (o: unknown) => `${JSON.stringify(o, null, 2)}\n`
+
+/** Write files under a fresh folder: relative path → text. */
+function writeTree(files: Record<string, string>, dir = fresh()): string {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    fs.writeFileSync(path.join(dir, rel), text)
+  }
+  return dir
+}
+
+/** `tolk ARGS` in `cwd` (the config file is looked for from there). */
+function tolk(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/tolk.js'), ...args], { cwd, encoding: 'utf8' })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** Every file under `dir` (relative path → text). */
+function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (fs.statSync(path.join(dir, f)).isFile()) out[f] = fs.readFileSync(path.join(dir, f), 'utf8')
+  }
+  return out
+}
+
+/** Per language, the counts both checks give. */
+function counts(stdout: string) {
+  const langs = JSON.parse(stdout).languages as Record<string, { missing: number; missingStrings: number; plurals: number; coverage: number }>
+  return Object.fromEntries(Object.entries(langs).map(([l, c]) => [l, { missing: c.missing, missingStrings: c.missingStrings, plurals: c.plurals }]))
+}
+
+/** Import `src` into a fresh database, then check it both ways; the two must agree. */
+function importAndCompare(src: string, source: string, extra: string[] = []) {
+  const db = path.join(fresh(), 'tolk.sqlite')
+  const imported = tolk(['import-locales', src, '--source', source, '--db', db, '--json', ...extra])
+  const files = tolk(['check', '--locales', src, '--source', source, '--format', 'json', ...extra])
+  // The namespaces only: a new database also holds the seed article.
+  const namespaces = imported.status === 2 ? [] : (JSON.parse(imported.stdout).namespaces as { namespace: string }[]).map((s) => s.namespace)
+  const store = tolk(['check', '--db', db, '--format', 'json', ...namespaces])
+  return { db, imported, files, store }
+}
+
+describe('folder names, as tolk check reads them', () => {
+  const TREE = {
+    'en/app.json': j({ title: 'Files', nav: { home: 'Home' } }),
+    'pt_BR/app.json': j({ title: 'Arquivos', nav: { home: 'Início' } }),
+    'zhtw/app.json': j({ title: '檔案' }),
+  }
+
+  it('imports pt_BR as pt-BR, skips a folder that is no tag with a warning, and maps one with --map', () => {
+    const src = writeTree(TREE)
+    const plain = importAndCompare(src, 'en')
+    expect(plain.imported.stderr).toBe('')
+    expect(plain.imported.status).toBe(0)
+    const summary = JSON.parse(plain.imported.stdout)
+    expect(summary.namespaces.map((s: { targets: string[] }) => s.targets)).toEqual([['pt-BR']])
+    expect(summary.warnings).toEqual([{ code: 'not-a-language', message: `${path.join(src, 'zhtw')}: the folder name "zhtw" is not a BCP 47 language tag; skipped (name it en, sv, pt-BR, … or map it: --map zhtw=zh-TW)` }])
+
+    const mapped = importAndCompare(src, 'en', ['--map', 'zhtw=zh-TW'])
+    expect(mapped.imported.status).toBe(0)
+    expect(JSON.parse(mapped.imported.stdout).namespaces[0].targets).toEqual(['pt-BR', 'zh-TW'])
+    expect(counts(mapped.store.stdout)).toEqual(counts(mapped.files.stdout))
+    expect(counts(mapped.store.stdout)['zh-TW']).toEqual({ missing: 1, missingStrings: 1, plurals: 0 })
+  })
+
+  it('takes the folder map from the config file, as tolk check does', () => {
+    const project = writeTree({ ...Object.fromEntries(Object.entries(TREE).map(([k, v]) => [`locales/${k}`, v])), 'tolk.config.json': j({ check: { map: { zhtw: 'zh-TW' } } }) })
+    const db = path.join(project, 'tolk.sqlite')
+    const r = tolk(['import-locales', 'locales', '--source', 'en', '--db', db, '--json'], project)
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout).namespaces[0].targets).toEqual(['pt-BR', 'zh-TW'])
+    // A flag overrides the file.
+    const flag = tolk(['import-locales', 'locales', '--source', 'en', '--db', path.join(project, 'other.sqlite'), '--json', '--map', 'zhtw=zh-HK'], project)
+    expect(JSON.parse(flag.stdout).namespaces[0].targets).toEqual(['pt-BR', 'zh-HK'])
+  })
+
+  it('exports into the folders the tree has (pt_BR, a mapped zhtw), byte for byte, creating no second folder', () => {
+    const src = writeTree(TREE)
+    const db = path.join(fresh(), 'tolk.sqlite')
+    expect(tolk(['import-locales', src, '--source', 'en', '--db', db, '--map', 'zhtw=zh-TW']).status).toBe(0)
+    const before = readTree(src)
+    const r = tolk(['export-locales', src, '--db', db, '--map', 'zhtw=zh-TW', '--json'])
+    expect(r.stderr).toBe('')
+    expect(JSON.parse(r.stdout).written).toEqual([])
+    expect(readTree(src)).toEqual(before)
+    expect(tolk(['translate', 'app', 'nav.home', '--lang', 'pt-BR', '--db', db, 'Começo']).status).toBe(0)
+    const again = tolk(['export-locales', src, '--db', db, '--map', 'zhtw=zh-TW', '--json'])
+    expect(JSON.parse(again.stdout).written).toEqual([path.join(src, 'pt_BR', 'app.json')])
+    expect(fs.readdirSync(src).sort()).toEqual(['en', 'pt_BR', 'zhtw'])
+    // Into an empty folder, a language gets its tag, or the folder --map names for it.
+    const out = fresh()
+    expect(tolk(['export-locales', out, '--db', db, '--map', 'zhtw=zh-TW']).status).toBe(0)
+    expect(fs.readdirSync(out).sort()).toEqual(['en', 'pt-BR', 'zhtw'])
+  })
+
+  it('refuses a tree with both pt_BR and pt-BR, naming both (exit 2)', () => {
+    const src = writeTree({ ...TREE, 'pt-BR/app.json': j({ title: 'Arquivos' }) })
+    const r = tolk(['import-locales', src, '--source', 'en', '--db', path.join(fresh(), 'tolk.sqlite')])
+    expect(r.stderr).toBe(`tolk import-locales: ${src}: the folders pt-BR and pt_BR both name the language pt-BR; keep one (i18next loads only one of them)\n`)
+    expect(r.status).toBe(2)
+  })
+
+  it('refuses a bad --map with one line (exit 2)', () => {
+    const r = tolk(['import-locales', writeTree(TREE), '--source', 'en', '--map', 'zhtw', '--db', path.join(fresh(), 'tolk.sqlite')])
+    expect(r.stderr).toBe('tolk import-locales: --map takes FOLDER=TAG pairs such as zhtw=zh-TW, not "zhtw"\n')
+    expect(r.status).toBe(2)
+  })
+})
