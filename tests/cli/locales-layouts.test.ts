@@ -121,3 +121,21 @@ describe('folder names, as tolk check reads them', () => {
     expect(r.status).toBe(2)
   })
 })
+
+describe('plural groups, as tolk check forms them', () => {
+  it('reads an x_other key without another of the source language\'s forms as a plain key', () => {
+    const src = writeTree({
+      'en/app.json': j({ by_author_and_other: 'by {{author}} and one other', by_author_and_others: 'by {{author}} and {{count}} others', files_one: '{{count}} file', files_other: '{{count}} files' }),
+      'ru/app.json': j({ by_author_and_other: '{{author}} и ещё один', by_author_and_others: '{{author}} и ещё {{count}}', files_one: '{{count}} файл', files_few: '{{count}} файла', files_many: '{{count}} файлов', files_other: '{{count}} файла' }),
+      'ja/app.json': j({ by_author_and_other: '{{author}} ともう一人', by_author_and_others: '{{author}} と他 {{count}} 人', files_other: '{{count}} ファイル' }),
+    })
+    const { imported, files, store, db } = importAndCompare(src, 'en')
+    expect(imported.stderr).toBe('')
+    expect(JSON.parse(files.stdout).passed).toBe(true)
+    expect(counts(store.stdout)).toEqual(counts(files.stdout))
+    expect(JSON.parse(store.stdout).passed).toBe(true)
+    // Units: the two plain keys, the group's two forms, and the two Russian needs besides.
+    const report = JSON.parse(tolk(['report', 'app', '--format', 'json', '--db', db]).stdout)
+    expect(report.articles[0].units).toBe(6)
+  })
+})

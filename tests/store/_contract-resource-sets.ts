@@ -183,6 +183,26 @@ export function testResourceSets(freshStore: () => Store): void {
       targets,
     })
 
+    it('reads an x_other without another of the text language\'s forms as a plain key (issue 22)', async () => {
+      const store = freshStore()
+      const set: ResourceSetImport = {
+        id: 'app',
+        lang: 'en',
+        source: { ...layout, entries: [e('by_author_and_other', 'by {{author}} and one other'), e('by_author_and_others', 'by {{author}} and {{count}} others'), e('place_ordinal_other', '{{count}}th')] },
+        targets: [forms('ru', [['by_author_and_other', '{{author}} и ещё один']])],
+      }
+      await store.resourceSets.importTree([set], { author: 'i' })
+      expect((await store.listUnits('app')).map((u) => [u.id, u.plural ?? null, u.borrowed ?? false])).toEqual([
+        ['by_author_and_other', null, false],
+        ['by_author_and_others', null, false],
+        ['place_ordinal_other', null, false],
+      ])
+      // Japanese has only `other`: there, x_other alone is its group.
+      await store.resourceSets.importTree([{ ...set, id: 'ja-app', lang: 'ja', targets: [forms('ru', [])] }], { author: 'i' })
+      const ja = await store.listUnits('ja-app')
+      expect(ja.filter((u) => !u.borrowed && u.id !== 'by_author_and_others').map((u) => [u.id, u.plural ?? null])).toEqual([['by_author_and_other', 'other'], ['place_ordinal_other', 'ordinal_other']])
+    })
+
     it('gives each group a unit for every form any target has, borrowing the _other source', async () => {
       const store = freshStore()
       const [s] = await store.resourceSets.importTree([plural([

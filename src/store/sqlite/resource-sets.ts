@@ -207,7 +207,7 @@ export function createResourceSetOps(
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -331,7 +331,7 @@ export function createResourceSetOps(
     // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
     const idOf = (key: string) => unitIdOfKey(input.id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf)
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang)
     const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
