@@ -15,7 +15,8 @@ import { CATEGORIES, pluralForms, splitPluralKey, suffixOf, type PluralType } fr
 export interface SourceKey {
   id: string
   key: string
-  path: readonly string[]
+  /** Segments of JSON objects, and array indexes (numbers). */
+  path: readonly (string | number)[]
   source: string
 }
 
@@ -41,9 +42,12 @@ export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>
   // The source language's forms besides `other`: one of them must be there for a group.
   const besides = (type: PluralType) => pluralForms(lang, type, NONE).required.filter((c) => c !== 'other')
   const own = { cardinal: besides('cardinal'), ordinal: besides('ordinal') }
-  const groups = new Map<string, { parent: readonly string[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
+  const groups = new Map<string, { parent: readonly (string | number)[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
   const plural: (string | null)[] = keys.map((k, i) => {
-    const name = k.path[k.path.length - 1] ?? ''
+    const last = k.path[k.path.length - 1] ?? ''
+    // An array element (its index) is never a plural form.
+    if (typeof last === 'number') return null
+    const name = last
     const split = splitPluralKey(name)
     if (!split) return null
     const parent = k.path.slice(0, -1)
@@ -87,6 +91,6 @@ export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>
 const NONE: ReadonlySet<string> = new Set()
 
 /** One name at one JSON level, kept apart from the same dotted id nested otherwise. */
-function levelName(path: readonly string[]): string {
+function levelName(path: readonly (string | number)[]): string {
   return JSON.stringify(path)
 }

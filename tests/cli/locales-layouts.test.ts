@@ -139,3 +139,38 @@ describe('plural groups, as tolk check forms them', () => {
     expect(report.articles[0].units).toBe(6)
   })
 })
+
+describe('arrays, as tolk check reads them', () => {
+  const TREE = {
+    'en/app.json': j({ title: 'Steps', steps: ['Open the file', 'Press {{key}}', 'Done'], help: { list: ['First', { deep: 'Second' }] } }),
+    'de/app.json': j({ title: 'Schritte', steps: ['Datei öffnen', '{{key}} drücken'], help: { list: ['Erstens', { deep: 'Zweitens' }] } }),
+    'fr/app.json': j({ title: 'Étapes' }),
+  }
+
+  it('imports each element as a key (steps.0), counts them as tolk check does, and exports arrays again', () => {
+    const src = writeTree(TREE)
+    const { imported, files, store, db } = importAndCompare(src, 'en')
+    expect(imported.stderr).toBe('')
+    expect(imported.status).toBe(0)
+    expect(JSON.parse(imported.stdout).warnings).toEqual([])
+    expect(counts(store.stdout)).toEqual(counts(files.stdout))
+    expect(counts(store.stdout).de).toEqual({ missing: 1, missingStrings: 1, plurals: 0 })
+    const units = JSON.parse(tolk(['report', 'app', '--format', 'json', '--db', db]).stdout).articles[0].languages.de.untranslated
+    expect(units.map((u: { id: string }) => u.id)).toEqual(['steps.2'])
+
+    const before = readTree(src)
+    expect(JSON.parse(tolk(['export-locales', src, '--db', db, '--json']).stdout).written).toEqual([])
+    expect(readTree(src)).toEqual(before)
+    // A translation fills the array; one element alone (a hole before it) is written keyed by
+    // its index, which i18next and tolk check read alike.
+    expect(tolk(['translate', 'app', 'steps.2', '--lang', 'de', '--db', db, 'Fertig']).status).toBe(0)
+    expect(tolk(['translate', 'app', 'steps.1', '--lang', 'fr', '--db', db, 'Appuyez sur {{key}}']).status).toBe(0)
+    expect(tolk(['export-locales', src, '--db', db]).status).toBe(0)
+    expect(JSON.parse(fs.readFileSync(path.join(src, 'de/app.json'), 'utf8')).steps).toEqual(['Datei öffnen', '{{key}} drücken', 'Fertig'])
+    expect(JSON.parse(fs.readFileSync(path.join(src, 'fr/app.json'), 'utf8'))).toEqual({ title: 'Étapes', steps: { 1: 'Appuyez sur {{key}}' } })
+    const after = importAndCompare(src, 'en')
+    expect(after.imported.status).toBe(0)
+    expect(counts(after.store.stdout)).toEqual(counts(after.files.stdout))
+    expect(counts(after.files.stdout).de).toEqual({ missing: 0, missingStrings: 0, plurals: 0 })
+  })
+})
