@@ -20,6 +20,7 @@ import {
   type ResourceEntry,
   serialiseResources,
 } from './i18next-resources.js'
+import { pluralStandIns } from './plural-stand-ins.js'
 
 /** The namespaces of a tree, parsed, and what was left out. */
 export interface LocaleTreeImport {
@@ -60,7 +61,9 @@ export function readLocaleTree(dir: string, source: string, map: FolderMap = new
         warnings.push({ code: 'no-source-file', message: `${path}: ${source} has no ${ns}.json; skipped` })
         continue
       }
-      set.targets.push({ lang, ...readResourceFile(path, warnings) })
+      const file = readResourceFile(path, warnings)
+      const standIns = pluralStandIns(set.source.entries, source, lang, file.entries)
+      set.targets.push({ lang, ...file, ...(standIns.length > 0 ? { standIns } : {}) })
       files++
     }
   }

@@ -44,6 +44,14 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
     for (const [id, text] of Object.entries(file?.extras ?? {})) {
       if (!values.has(id) && (text !== '' || forExport)) values.set(id, text)
     }
+    // A form whose translation came from the plain key standing in for its group (zh `desc` for
+    // `desc_other`, see plural-stand-ins.ts) is that key, not a key of the file of its own.
+    for (const u of units) {
+      const key = u.key ?? u.id
+      if (!u.plural || inFile.has(key) || !key.endsWith(`_${u.plural}`)) continue
+      const plain = file?.extras[key.slice(0, -u.plural.length - 1)]
+      if (plain !== undefined && values.get(key) === plain) values.delete(key)
+    }
   }
   // A key keeps the nesting its file gave it; one added since nests at its dots.
   const paths = new Map<string, KeyPath>()
