@@ -61,11 +61,28 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
   const order = [...(file?.layout.map(keyId) ?? []), ...units.map((u) => u.key ?? u.id)]
   const entries: ResourceEntry[] = []
   const done = new Set<string>()
+  let arrays: Set<string> | undefined
   for (const id of order) {
     const value = values.get(id)
     if (value === undefined || done.has(id)) continue
     done.add(id)
-    entries.push({ path: paths.get(id) ?? id.split('.'), value })
+    entries.push({ path: paths.get(id) ?? newKeyPath(id, (arrays ??= arrayPrefixes(paths))), value })
   }
   return { lang, layout: file ?? DEFAULT_LAYOUT, entries, imported: file !== undefined }
+}
+
+/** The dotted paths of the files' arrays (`steps` of `steps.0`). */
+function arrayPrefixes(paths: ReadonlyMap<string, KeyPath>): Set<string> {
+  const arrays = new Set<string>()
+  for (const p of paths.values()) p.forEach((seg, i) => typeof seg === 'number' && arrays.add(keyId(p.slice(0, i))))
+  return arrays
+}
+
+/**
+ * The path of a key added since the files were imported (saveMissing): split at its dots, a
+ * number where it continues one of the files' `arrays` (`steps.2` after `steps.0` and `steps.1`).
+ */
+function newKeyPath(id: string, arrays: ReadonlySet<string>): KeyPath {
+  const segments: KeyPath = id.split('.')
+  return segments.map((seg, i) => (/^(0|[1-9]\d*)$/.test(seg as string) && arrays.has(keyId(segments.slice(0, i))) ? Number(seg) : seg))
 }

@@ -24,3 +24,17 @@ describe('i18next backend paths with a language named as a folder (pt_BR)', () =
     expect(res.headers.get('content-type')).toBe('application/problem+json')
   })
 })
+
+describe('saveMissing keys of an imported array', () => {
+  it('adds an element posted as steps.2 to the array, which is served as an array', async () => {
+    const { call, store } = await makeTestApp({ localeTargets: ['sv'] })
+    const layout = { indent: '  ', finalNewline: true }
+    await store.resourceSets.importTree(
+      [{ id: 'app', lang: 'en', source: { ...layout, entries: [{ path: ['steps', 0], value: 'Open' }, { path: ['steps', 1], value: 'Press' }] }, targets: [] , alsoTargets: ['sv'] }],
+      { author: 'ann' },
+    )
+    const res = await call('/locales/add/en/app', jsonBody('POST', { 'steps.2': 'Done', 'list.0': 'Not an array' }))
+    expect(await res.json()).toMatchObject({ added: ['steps.2', 'list.0'] })
+    expect(await (await call('/locales/en/app.json')).json()).toEqual({ steps: ['Open', 'Press', 'Done'], list: { 0: 'Not an array' } })
+  })
+})
