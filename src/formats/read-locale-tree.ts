@@ -2,7 +2,7 @@
  * Reading an i18next tree (`DIR/<lng>/<ns>.json`) for `tolk import-locales`: every file read and
  * checked before anything is written, errors with file and line (exit 2).
  */
-import { statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
 import { type FolderMap, type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
@@ -93,6 +93,8 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
   const layout = detectLayout(file.text)
   if (serialiseResources(nestResources(entries), layout) !== file.text) {
     warnings.push({ code: 'not-byte-stable', message: `${path}: not written as JSON.stringify would (spacing, escapes); tolk export-locales will write it normalised` })
+  } else if (startsWithBom(path)) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: starts with a byte order mark; tolk export-locales writes it without one` })
   }
   return { ...layout, entries }
 }
@@ -104,4 +106,15 @@ function keyError(file: JsonFile, key: string, why: string, code: string): Inval
 function lineOf(file: JsonFile, key: string): string {
   const line = keyLines(file.text, new Set([key])).get(key)
   return line === undefined ? '' : `:${line}`
+}
+
+/** Whether the file starts with UTF-8's byte order mark (readJsonFile drops it from the text). */
+function startsWithBom(path: string): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(3)
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  } finally {
+    closeSync(fd)
+  }
 }
