@@ -6,7 +6,8 @@ import { isUtf8 } from 'node:buffer'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InvalidInput } from '../model/errors.js'
-import { parseLanguage, printable } from '../model/tags.js'
+import { printable } from '../model/tags.js'
+import { parseFolderLanguage } from './folder-language.js'
 import { keyLines, lineAndColumn, syntaxErrorOffset } from './json-lines.js'
 
 /** The files of one language folder: namespace (`app`, `admin/users` for a subfolder's file) → path. */
@@ -110,18 +111,6 @@ function folderLanguage(name: string, map: FolderMap): string | null {
   }
 }
 
-/**
- * The language a locale folder's name (or an i18next backend path's `lng`) gives: a BCP 47 tag,
- * or one written with `_` for `-` (`pt_BR`), canonical; InvalidInput when it names none.
- */
-export function parseFolderLanguage(name: string): string {
-  try {
-    return parseLanguage(name)
-  } catch (err) {
-    if (!name.includes('_')) throw err
-    return parseLanguage(name.replaceAll('_', '-'))
-  }
-}
 
 /** The `*.json` files of a language folder and its subfolders (hidden ones left out), by namespace. */
 function listNamespaces(folder: string, files: Namespaces = new Map(), under = ''): Namespaces {

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { refuseImport } from '../../auth/permissions.js'
-import { parseFolderLanguage } from '../../check/read-locales.js'
+import { parseFolderLanguage } from '../../check/folder-language.js'
 import { i18nextResources } from '../../formats/i18next-json.js'
 import { loadExportData } from '../../formats/export-article.js'
 import { nestResources } from '../../formats/i18next-resources.js'
