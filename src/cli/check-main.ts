@@ -33,7 +33,7 @@ export async function main(args: string[]): Promise<number> {
   }
   try {
     if (options.some((a) => a === '--db' || a.startsWith('--db='))) {
-      throw new UsageError('--db needs the workbench (npm install tolk, then tolk check --db); tolk-check reads --locales, --files and --server')
+      throw new UsageError('--db needs tolk check of the workbench (it reads the database with better-sqlite3, a native build); tolk-check reads --locales, --files and --server')
     }
     return await run(args)
   } catch (err) {

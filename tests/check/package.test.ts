@@ -116,7 +116,7 @@ describe('tolk-check, the checker on its own', () => {
 
   it('leaves --db to the workbench, with one line and exit 2', () => {
     const r = sh('npx', ['--no', '--', 'tolk-check', '--db', 'tolk.sqlite'], app)
-    expect(r.stderr).toBe('tolk check: --db needs the workbench (npm install tolk, then tolk check --db); tolk-check reads --locales, --files and --server\n')
+    expect(r.stderr).toBe('tolk check: --db needs tolk check of the workbench (it reads the database with better-sqlite3, a native build); tolk-check reads --locales, --files and --server\n')
     expect(r.status).toBe(2)
   })
 
