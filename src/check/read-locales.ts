@@ -6,7 +6,8 @@ import { isUtf8 } from 'node:buffer'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InvalidInput } from '../model/errors.js'
-import { parseLanguage, printable } from '../model/tags.js'
+import { printable } from '../model/tags.js'
+import { parseFolderLanguage } from './folder-language.js'
 import { keyLines, lineAndColumn, syntaxErrorOffset } from './json-lines.js'
 
 /** The files of one language folder: namespace (`app`, `admin/users` for a subfolder's file) → path. */
@@ -41,21 +42,7 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
   } catch {
     throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give --locales the folder that holds en/, sv/, …`, 'unreadable-file')
   }
-  const folders = new Map<string, string>()
-  const warnings: string[] = []
-  for (const name of names) {
-    if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue
-    const lang = folderLanguage(name, map)
-    if (lang === null) {
-      warnings.push(`${join(dir, name)}: the folder name "${printable(name)}" is not a BCP 47 language tag; skipped (name it en, sv, pt-BR, … or map it: --map ${printable(name)}=zh-TW)`)
-      continue
-    }
-    const other = folders.get(lang)
-    if (other !== undefined) {
-      throw new InvalidInput(`${dir}: the folders ${other} and ${name} both name the language ${lang}; keep one (i18next loads only one of them)`, 'duplicate-language')
-    }
-    folders.set(lang, name)
-  }
+  const { folders, warnings } = languageFolders(dir, names, map)
   const sourceFolder = folders.get(source)
   if (sourceFolder === undefined) {
     const found = [...folders.keys()].join(', ') || 'none'
@@ -74,16 +61,56 @@ export function listLocaleTree(dir: string, source: string, langs?: readonly str
   return { dir, source, sourceFiles, targets, warnings }
 }
 
+/**
+ * The language folders among `names` (the entries of `dir`), by language, and a warning for each
+ * folder that names none. Two folders naming one language exit 2: i18next loads only one.
+ */
+function languageFolders(dir: string, names: readonly string[], map: FolderMap): { folders: Map<string, string>; warnings: string[] } {
+  const folders = new Map<string, string>()
+  const warnings: string[] = []
+  for (const name of names) {
+    if (name.startsWith('.') || !statSync(join(dir, name)).isDirectory()) continue
+    const lang = folderLanguage(name, map)
+    if (lang === null) {
+      warnings.push(`${join(dir, name)}: the folder name "${printable(name)}" is not a BCP 47 language tag; skipped (name it en, sv, pt-BR, … or map it: --map ${printable(name)}=zh-TW)`)
+      continue
+    }
+    const other = folders.get(lang)
+    if (other !== undefined) {
+      throw new InvalidInput(`${dir}: the folders ${other} and ${name} both name the language ${lang}; keep one (i18next loads only one of them)`, 'duplicate-language')
+    }
+    folders.set(lang, name)
+  }
+  return { folders, warnings }
+}
+
+/**
+ * The folder each language's files go to in the tree under `dir` (which need not exist yet): the
+ * folder already naming it (`pt_BR`), else the one `map` names for it, else its tag.
+ */
+export function folderOfLanguage(dir: string, map: FolderMap = new Map()): (lang: string) => string {
+  let names: string[] = []
+  try {
+    names = readdirSync(dir).sort()
+  } catch {
+    // A new tree: every language gets its own folder.
+  }
+  const { folders } = languageFolders(dir, names, map)
+  const mapped = new Map([...map].map(([folder, lang]) => [lang, folder]))
+  return (lang) => folders.get(lang) ?? mapped.get(lang) ?? lang
+}
+
 /** The language a folder names (canonical), or null when it names none. */
 function folderLanguage(name: string, map: FolderMap): string | null {
   const mapped = map.get(name)
   if (mapped !== undefined) return mapped
   try {
-    return parseLanguage(name.replaceAll('_', '-'))
+    return parseFolderLanguage(name)
   } catch {
     return null
   }
 }
+
 
 /** The `*.json` files of a language folder and its subfolders (hidden ones left out), by namespace. */
 function listNamespaces(folder: string, files: Namespaces = new Map(), under = ''): Namespaces {

@@ -2,9 +2,9 @@
  * Reading an i18next tree (`DIR/<lng>/<ns>.json`) for `tolk import-locales`: every file read and
  * checked before anything is written, errors with file and line (exit 2).
  */
-import { statSync } from 'node:fs'
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
-import { type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
+import { type FolderMap, type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
 import { isValidId } from '../model/ids.js'
 import { printable } from '../model/tags.js'
@@ -20,6 +20,7 @@ import {
   type ResourceEntry,
   serialiseResources,
 } from './i18next-resources.js'
+import { pluralStandIns } from './plural-stand-ins.js'
 
 /** The namespaces of a tree, parsed, and what was left out. */
 export interface LocaleTreeImport {
@@ -28,12 +29,15 @@ export interface LocaleTreeImport {
   warnings: Warning[]
 }
 
-/** Read the tree under `dir` whose source language is `source` (canonical BCP 47). */
-export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
+/**
+ * Read the tree under `dir` whose source language is `source` (canonical BCP 47), its folders
+ * named as `tolk check --locales` reads them (`pt_BR`, `map`: folder → tag).
+ */
+export function readLocaleTree(dir: string, source: string, map: FolderMap = new Map()): LocaleTreeImport {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InvalidInput(`cannot read the locale folder ${dir}: no such directory; give the folder that holds en/, sv/, …`, 'unreadable-file')
   }
-  const tree = listLocaleTree(dir, source)
+  const tree = listLocaleTree(dir, source, undefined, map)
   const warnings: Warning[] = tree.warnings.map((message) => ({ code: 'not-a-language', message }))
   const sets = new Map<string, ResourceSetImport>()
   let files = 0
@@ -57,7 +61,9 @@ export function readLocaleTree(dir: string, source: string): LocaleTreeImport {
         warnings.push({ code: 'no-source-file', message: `${path}: ${source} has no ${ns}.json; skipped` })
         continue
       }
-      set.targets.push({ lang, ...readResourceFile(path, warnings) })
+      const file = readResourceFile(path, warnings)
+      const standIns = pluralStandIns(set.source.entries, source, lang, file.entries)
+      set.targets.push({ lang, ...file, ...(standIns.length > 0 ? { standIns } : {}) })
       files++
     }
   }
@@ -87,6 +93,8 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
   const layout = detectLayout(file.text)
   if (serialiseResources(nestResources(entries), layout) !== file.text) {
     warnings.push({ code: 'not-byte-stable', message: `${path}: not written as JSON.stringify would (spacing, escapes); tolk export-locales will write it normalised` })
+  } else if (startsWithBom(path)) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: starts with a byte order mark; tolk export-locales writes it without one` })
   }
   return { ...layout, entries }
 }
@@ -98,4 +106,15 @@ function keyError(file: JsonFile, key: string, why: string, code: string): Inval
 function lineOf(file: JsonFile, key: string): string {
   const line = keyLines(file.text, new Set([key])).get(key)
   return line === undefined ? '' : `:${line}`
+}
+
+/** Whether the file starts with UTF-8's byte order mark (readJsonFile drops it from the text). */
+function startsWithBom(path: string): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.alloc(3)
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  } finally {
+    closeSync(fd)
+  }
 }

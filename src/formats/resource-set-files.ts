@@ -44,6 +44,14 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
     for (const [id, text] of Object.entries(file?.extras ?? {})) {
       if (!values.has(id) && (text !== '' || forExport)) values.set(id, text)
     }
+    // A form whose translation came from the plain key standing in for its group (zh `desc` for
+    // `desc_other`, see plural-stand-ins.ts) is that key, not a key of the file of its own.
+    for (const u of units) {
+      const key = u.key ?? u.id
+      if (!u.plural || inFile.has(key) || !key.endsWith(`_${u.plural}`)) continue
+      const plain = file?.extras[key.slice(0, -u.plural.length - 1)]
+      if (plain !== undefined && values.get(key) === plain) values.delete(key)
+    }
   }
   // A key keeps the nesting its file gave it; one added since nests at its dots.
   const paths = new Map<string, KeyPath>()
@@ -53,11 +61,28 @@ export async function resourceSetFile(store: Store, set: ResourceSet, lang: stri
   const order = [...(file?.layout.map(keyId) ?? []), ...units.map((u) => u.key ?? u.id)]
   const entries: ResourceEntry[] = []
   const done = new Set<string>()
+  let arrays: Set<string> | undefined
   for (const id of order) {
     const value = values.get(id)
     if (value === undefined || done.has(id)) continue
     done.add(id)
-    entries.push({ path: paths.get(id) ?? id.split('.'), value })
+    entries.push({ path: paths.get(id) ?? newKeyPath(id, (arrays ??= arrayPrefixes(paths))), value })
   }
   return { lang, layout: file ?? DEFAULT_LAYOUT, entries, imported: file !== undefined }
+}
+
+/** The dotted paths of the files' arrays (`steps` of `steps.0`). */
+function arrayPrefixes(paths: ReadonlyMap<string, KeyPath>): Set<string> {
+  const arrays = new Set<string>()
+  for (const p of paths.values()) p.forEach((seg, i) => typeof seg === 'number' && arrays.add(keyId(p.slice(0, i))))
+  return arrays
+}
+
+/**
+ * The path of a key added since the files were imported (saveMissing): split at its dots, a
+ * number where it continues one of the files' `arrays` (`steps.2` after `steps.0` and `steps.1`).
+ */
+function newKeyPath(id: string, arrays: ReadonlySet<string>): KeyPath {
+  const segments: KeyPath = id.split('.')
+  return segments.map((seg, i) => (/^(0|[1-9]\d*)$/.test(seg as string) && arrays.has(keyId(segments.slice(0, i))) ? Number(seg) : seg))
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { InvalidInput } from '../model/errors.js'
+import { redact } from '../model/redact.js'
 
 /** Where a workbench's data lives: one SQLite file, or a PostgreSQL database. */
 export type StoreLocation = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }
@@ -45,7 +46,4 @@ export function describeLocation(where: StoreLocation): string {
   return where.kind === 'sqlite' ? path.normalize(where.file) : redact(where.url)
 }
 
-/** A database URL with any password replaced by `***`. */
-export function redact(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^@/]*@/i, '$1:***@')
-}
+export { redact }

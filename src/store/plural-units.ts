@@ -1,17 +1,22 @@
 /**
  * The units of a resource set's plural groups. A source key is a plural form when its last `_`
  * part is a CLDR category and its JSON object also holds the group's `_other` (or
- * `_ordinal_other`) string: the rule `tolk check --locales` applies. Each group then gets a unit for
+ * `_ordinal_other`) string and one more of the source language's own forms (`_one` in English):
+ * the rule `tolk check --locales` applies (src/check/source-index.ts, isGroupForm). An `x_other`
+ * alone is a plain key, except in a language whose only form is `other`. A set planned under the
+ * older rule (an `_other` alone made a group) keeps its units until it is planned again: the next
+ * `tolk import-locales` of its tree, or a saveMissing post to it. Each group then gets a unit for
  * every form any target language has; a form the source lacks borrows the `_other` string.
  * Schema and reasons: src/store/migrations/010-plural-forms.ts.
  */
-import { CATEGORIES, splitPluralKey, suffixOf } from '../check/plural-rules.js'
+import { CATEGORIES, pluralForms, splitPluralKey, suffixOf, type PluralType } from '../check/plural-rules.js'
 
 /** A source key: its unit id, the key, its path through the JSON objects and its string. */
 export interface SourceKey {
   id: string
   key: string
-  path: readonly string[]
+  /** Segments of JSON objects, and array indexes (numbers). */
+  path: readonly (string | number)[]
   source: string
 }
 
@@ -29,18 +34,27 @@ export interface PlannedUnit {
  * The units for `keys` (in their order) when the targets have the forms `forms` (as in
  * `cldrForms`, over all targets): each key, and after each group's last key the forms it lacks, in
  * CLDR order. A borrowed form whose id a key already has is left out: that key is a unit already.
- * `idOf` gives a key's unit id (see unitIdOfKey).
+ * `idOf` gives a key's unit id (see unitIdOfKey); `lang` is the set's text language, whose forms
+ * decide which keys make a group.
  */
-export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>, idOf: (key: string) => string): PlannedUnit[] {
+export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>, idOf: (key: string) => string, lang: string): PlannedUnit[] {
   const strings = new Set(keys.map((k) => levelName(k.path)))
-  const groups = new Map<string, { parent: readonly string[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
+  // The source language's forms besides `other`: one of them must be there for a group.
+  const besides = (type: PluralType) => pluralForms(lang, type, NONE).required.filter((c) => c !== 'other')
+  const own = { cardinal: besides('cardinal'), ordinal: besides('ordinal') }
+  const groups = new Map<string, { parent: readonly (string | number)[]; base: string; ordinal: boolean; have: Set<string>; other: string; last: number }>()
   const plural: (string | null)[] = keys.map((k, i) => {
-    const name = k.path[k.path.length - 1] ?? ''
+    const last = k.path[k.path.length - 1] ?? ''
+    // An array element (its index) is never a plural form.
+    if (typeof last === 'number') return null
+    const name = last
     const split = splitPluralKey(name)
     if (!split) return null
     const parent = k.path.slice(0, -1)
     const otherName = split.base + suffixOf(split.type, 'other')
     if (!strings.has(levelName([...parent, otherName]))) return null
+    const others = own[split.type]
+    if (others.length > 0 && !others.some((c) => strings.has(levelName([...parent, split.base + suffixOf(split.type, c)])))) return null
     const form = suffixOf(split.type, split.category).slice(1)
     const id = levelName([...parent, `${split.type}:${split.base}`])
     let g = groups.get(id)
@@ -74,7 +88,9 @@ export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>
   return out
 }
 
+const NONE: ReadonlySet<string> = new Set()
+
 /** One name at one JSON level, kept apart from the same dotted id nested otherwise. */
-function levelName(path: readonly string[]): string {
+function levelName(path: readonly (string | number)[]): string {
   return JSON.stringify(path)
 }

@@ -50,7 +50,16 @@ export interface ResourceSetImport {
   id: string
   lang: string
   source: JsonLayout & { entries: ResourceEntry[] }
-  targets: (JsonLayout & { lang: string; entries: ResourceEntry[] })[]
+  targets: (JsonLayout & {
+    lang: string
+    entries: ResourceEntry[]
+    /**
+     * Translations a plain key of the file stands in for, not keys of the file: zh `desc` in
+     * place of en `desc_one`/`desc_other` is what i18next shows for every count, so it translates
+     * `desc_other`, the one form Chinese has (src/formats/plural-stand-ins.ts).
+     */
+    standIns?: ResourceEntry[]
+  })[]
   /**
    * Languages of the tree without a file of this namespace: targets all the same (every key
    * missing, as `tolk check --locales` counts them), with no file to write back.

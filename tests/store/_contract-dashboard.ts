@@ -61,11 +61,15 @@ export function testArticleListing(store: () => Store): void {
 
     it('sorts by last change (an import or a translation), newest first', async () => {
       const s = await setUp()
+      // Times have milliseconds: make sure each change is later than the one before.
+      const tick = () => new Promise((r) => setTimeout(r, 3))
+      await tick()
       await s.importArticle({ ...article('en-general-b', `${TEXT}Eleven.\n`, { title: 'bananas' }) })
       const ids = await allPages(s, { sort: 'changed', limit: 1 })
       expect(ids[0]).toBe('en-general-b')
       expect(ids).toHaveLength(3)
       const [unit] = await s.listUnits('en-general-a')
+      await tick()
       const written = await s.writeTranslation({ articleId: 'en-general-a', unitId: unit!.id, lang: 'de', text: 'y', state: 'translated', author: 'ann', ifVersion: 0 })
       expect(await allPages(s, { sort: 'changed', limit: 2 })).toEqual(['en-general-a', 'en-general-b', 'sv-news-c'])
       const [first] = (await s.listArticlesPage({ sort: 'changed', limit: 1 })).articles

@@ -183,6 +183,41 @@ export function testResourceSets(freshStore: () => Store): void {
       targets,
     })
 
+    it('reads an x_other without another of the text language\'s forms as a plain key (issue 22)', async () => {
+      const store = freshStore()
+      const set: ResourceSetImport = {
+        id: 'app',
+        lang: 'en',
+        source: { ...layout, entries: [e('by_author_and_other', 'by {{author}} and one other'), e('by_author_and_others', 'by {{author}} and {{count}} others'), e('place_ordinal_other', '{{count}}th')] },
+        targets: [forms('ru', [['by_author_and_other', '{{author}} и ещё один']])],
+      }
+      await store.resourceSets.importTree([set], { author: 'i' })
+      expect((await store.listUnits('app')).map((u) => [u.id, u.plural ?? null, u.borrowed ?? false])).toEqual([
+        ['by_author_and_other', null, false],
+        ['by_author_and_others', null, false],
+        ['place_ordinal_other', null, false],
+      ])
+      // Japanese has only `other`: there, x_other alone is its group.
+      await store.resourceSets.importTree([{ ...set, id: 'ja-app', lang: 'ja', targets: [forms('ru', [])] }], { author: 'i' })
+      const ja = await store.listUnits('ja-app')
+      expect(ja.filter((u) => !u.borrowed && u.id !== 'by_author_and_others').map((u) => [u.id, u.plural ?? null])).toEqual([['by_author_and_other', 'other'], ['place_ordinal_other', 'ordinal_other']])
+    })
+
+    it('writes the forms a plain key stands in for as translations, not as keys of the file (issue 22)', async () => {
+      const store = freshStore()
+      const zh = { ...forms('zh', [['title', '文件']]), standIns: [e('items_other', '{{count}} 个文件')] }
+      const [s] = await store.resourceSets.importTree([plural([{ ...zh, entries: [...zh.entries, e('items', '{{count}} 个文件')] }])], { author: 'i' })
+      expect(s).toMatchObject({ translations: { written: 2, unknown: 1 } })
+      expect((await store.listTranslations('app', 'zh')).map((t) => [t.unitId, t.text])).toEqual([['title', '文件'], ['items_other', '{{count}} 个文件']])
+      const set = await store.resourceSets.get('app')
+      const file = set!.files.find((f) => f.lang === 'zh')!
+      expect(file.layout).toEqual([['title'], ['items']])
+      expect(file.extras).toEqual({ items: '{{count}} 个文件' })
+      // Imported again unchanged: nothing written.
+      const [again] = await store.resourceSets.importTree([plural([{ ...zh, entries: [...zh.entries, e('items', '{{count}} 个文件')] }])], { author: 'i' })
+      expect(again!.translations).toMatchObject({ written: 0, unchanged: 2 })
+    })
+
     it('gives each group a unit for every form any target has, borrowing the _other source', async () => {
       const store = freshStore()
       const [s] = await store.resourceSets.importTree([plural([

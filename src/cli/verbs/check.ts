@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { resolveDbPath } from '../../config.js'
-import { redact } from '../../store/locate.js'
+import { redact } from '../../model/redact.js'
 import { InvalidInput, TolkError } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
 import { checkLocales, type CheckedSource } from '../../check/check-locales.js'
@@ -9,6 +9,7 @@ import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
 import { parseMin } from '../../check/thresholds.js'
 import type { CheckResult, Measure } from '../../check/types.js'
+import { parseFolderMap } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
 /** `tolk check --help`. */
@@ -186,17 +187,6 @@ export async function run(args: string[]): Promise<number> {
     for (const chunk of await render(format, result, opts)) await writeOut(chunk)
   }
   return result.passed ? 0 : 1
-}
-
-/** `--map zhtw=zh-TW,iw=he`: locale folder names read as languages (the tags checked). */
-function parseFolderMap(value: string | undefined): Map<string, string> {
-  const map = new Map<string, string>()
-  for (const part of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    const eq = part.indexOf('=')
-    if (eq <= 0) throw new UsageError(`--map takes FOLDER=TAG pairs such as zhtw=zh-TW, not "${part}"`)
-    map.set(part.slice(0, eq).trim(), parseLanguage(part.slice(eq + 1).trim()))
-  }
-  return map
 }
 
 async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined) {

@@ -1,14 +1,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { folderOfLanguage } from '../../check/read-locales.js'
 import { nestResources, serialiseResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
+import { folderMap, MAP_HELP, MAP_OPTION } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
-export const HELP = `Usage: tolk export-locales DIR [--json] [--db FILE]
+export const HELP = `Usage: tolk export-locales DIR [--map F=TAG,…] [--json] [--db FILE]
 
 Write every i18next resource set back as DIR/<lng>/<ns>.json (i18next JSON v4, nested): the
 source strings in the text language, translated (and reviewed, final) strings in each target.
+A language goes into the folder of DIR that names it as tolk check --locales reads folders
+(pt_BR for pt-BR, or the folder --map gives it), else into a folder named by its tag.
 Keys keep the order, nesting and indentation of the file they were imported from, and the final
 newline, so a tree imported with tolk import-locales and exported unchanged is byte for byte the
 same; a changed translation changes only its line. Keys added since (saveMissing, a new
@@ -16,6 +20,7 @@ translation) follow in unit order. A target gets a file when it had one or has a
 A file whose content is already right is not rewritten.
 
 Options:
+${MAP_HELP}
   --json         print {"written": [...], "unchanged": [...]} (file paths)
 ${DB_HELP}
   -h, --help     this help
@@ -23,9 +28,10 @@ ${DB_HELP}
 Exit status: 0 written, 1 the database holds no resource set, 2 bad usage.`
 
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, json: { type: 'boolean', default: false } })
+  const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, ...MAP_OPTION, json: { type: 'boolean', default: false } })
   if (positionals.length !== 1) throw new UsageError('give one DIR to write the locale tree into; see --help')
   const dir = positionals[0] as string
+  const folderOf = folderOfLanguage(dir, await folderMap(values.map))
   const result = await withStore(values.db, async (store) => {
     const written: string[] = []
     const unchanged: string[] = []
@@ -34,13 +40,14 @@ export async function run(args: string[]): Promise<number> {
       for (const lang of [set.lang, ...set.targets]) {
         const file = await resourceSetFile(store, set, lang, true)
         if (lang !== set.lang && !file.imported && file.entries.length === 0) continue
-        const path = join(dir, lang, `${set.id}.json`)
+        const folder = join(dir, folderOf(lang))
+        const path = join(folder, `${set.id}.json`)
         const text = serialiseResources(nestResources(file.entries), file.layout)
         if (readOr(path) === text) {
           unchanged.push(path)
           continue
         }
-        mkdirSync(join(dir, lang), { recursive: true })
+        mkdirSync(folder, { recursive: true })
         writeFileSync(path, text)
         written.push(path)
       }

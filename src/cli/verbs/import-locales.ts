@@ -2,13 +2,17 @@ import { userInfo } from 'node:os'
 import { readLocaleTree } from '../../formats/read-locale-tree.js'
 import { parseLanguage } from '../../model/tags.js'
 import type { ResourceImportSummary } from '../../store/resource-sets.js'
+import { folderMap, MAP_HELP, MAP_OPTION } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
-export const HELP = `Usage: tolk import-locales DIR --source en [--as NAME] [--json] [--db FILE]
+export const HELP = `Usage: tolk import-locales DIR --source en [--map F=TAG,…] [--as NAME] [--json] [--db FILE]
 
-Load an i18next project (DIR/<lng>/<ns>.json, JSON v4, nested keys and plural forms) into the
-workbench. Each namespace becomes a resource set: its keys in the source language become units
+Load an i18next project (DIR/<lng>/<ns>.json, JSON v4, nested keys, plural forms and arrays,
+whose elements are keys such as steps.0) into the workbench. Folders are read as tolk check --locales reads them: pt_BR is pt-BR, --map names
+others, and a folder that still names no language is skipped with a warning.
+
+Each namespace becomes a resource set: its keys in the source language become units
 (unit id = the key path, such as nav.home, or an id derived from a key that is no valid id;
 each plural form, items_one and items_other, a unit of its own, plus the forms a target
 language needs that the source lacks, such as Russian items_few), and the strings of every other language folder become translations in state
@@ -21,6 +25,7 @@ is written in one transaction: on any error nothing is written.
 
 Options:
   --source xx    the source language: the folder whose files define the keys
+${MAP_HELP}
   --as NAME      who writes the translations (default: TOLK_USER, else the system user name)
   --json         print the summary as JSON: {"namespaces": [...], "files", "warnings"}
 ${DB_HELP}
@@ -35,11 +40,12 @@ export async function run(args: string[]): Promise<number> {
     source: { type: 'string' },
     as: { type: 'string' },
     json: { type: 'boolean', default: false },
+    ...MAP_OPTION,
   })
   if (positionals.length !== 1) throw new UsageError('give one DIR, the folder that holds en/, sv/, …; see --help')
   if (!values.source) throw new UsageError('name the source language with --source (such as --source en)')
   const source = parseLanguage(values.source)
-  const tree = readLocaleTree(positionals[0] as string, source)
+  const tree = readLocaleTree(positionals[0] as string, source, await folderMap(values.map))
   const author = values.as ?? process.env.TOLK_USER ?? userInfo().username
   const namespaces = await withStore(values.db, (store) => store.resourceSets.importTree(tree.sets, { author }), { create: true })
   if (values.json) {

@@ -1,13 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { refuseImport } from '../../auth/permissions.js'
+import { parseFolderLanguage } from '../../check/folder-language.js'
 import { i18nextResources } from '../../formats/i18next-json.js'
 import { loadExportData } from '../../formats/export-article.js'
 import { nestResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
 import { checkId, checkKey, isValidId } from '../../model/ids.js'
-import { parseLanguage, printable } from '../../model/tags.js'
+import { printable } from '../../model/tags.js'
 import { TEXT_LIMITS } from '../../model/text-rule.js'
 import { requireArticle } from '../../store/require-article.js'
 import type { App, AppEnv, RouteDeps } from '../env.js'
@@ -105,7 +106,7 @@ export function registerLocales(app: App, { store }: RouteDeps, targets: readonl
     const file = c.req.param('file')
     const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : ''
     if (!isValidId(ns)) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`, 'unknown-article')
-    const lng = parseLanguage(c.req.param('lng'))
+    const lng = parseFolderLanguage(c.req.param('lng'))
     const set = await store.resourceSets.get(ns)
     if (set) {
       if (lng !== set.lang && !set.targets.includes(lng)) throw notIn(ns, lng, [set.lang, ...set.targets])
@@ -129,7 +130,7 @@ export function registerLocales(app: App, { store }: RouteDeps, targets: readonl
     if (refuseImport(principal)) {
       throw new ProblemError(problem(403, 'forbidden', `${principal.account} may not add keys to i18next namespaces: that needs the admin role`))
     }
-    const lang = parseLanguage(c.req.param('lng'))
+    const lang = parseFolderLanguage(c.req.param('lng'))
     const namespace = checkId(c.req.param('ns'), 'namespace')
     const keys = await missingKeys(c)
     const result = await store.resourceSets.addMissing({ namespace, lang, keys, targets: [...targets] })

@@ -207,7 +207,7 @@ export function createResourceSetOps(
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -331,7 +331,7 @@ export function createResourceSetOps(
     // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
     const idOf = (key: string) => unitIdOfKey(input.id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf)
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang)
     const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
@@ -370,25 +370,32 @@ export function createResourceSetOps(
       const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
       const current = new Map(translations.list(input.id, tlang).map((t) => [t.unitId, t]))
       const extras = Object.create(null) as Record<string, string>
-      for (const e of tEntries) {
-        const key = keyId(e.path)
-        const id = idOf(key)
-        const t = current.get(id)
-        if (!t) {
-          extras[key] = e.value
-          summary.translations.unknown++
-          continue
-        }
+      const take = (e: ResourceEntry, t: Translation) => {
         // An empty string is no translation: kept (as a draft) only where there is none yet, so
         // that the file comes back as it was; it never blanks a translation.
         const same = e.value === '' ? t.version > 0 : t.text === e.value && t.state !== 'initial'
         if (same) {
           summary.translations.unchanged++
-          continue
+          return
         }
         const state = e.value === '' ? 'initial' : 'translated'
-        translations.write({ articleId: input.id, unitId: id, lang: tlang, text: e.value, state, author, ifVersion: t.version })
+        translations.write({ articleId: input.id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
         summary.translations.written++
+      }
+      for (const e of tEntries) {
+        const key = keyId(e.path)
+        const t = current.get(idOf(key))
+        if (!t) {
+          extras[key] = e.value
+          summary.translations.unknown++
+          continue
+        }
+        take(e, t)
+      }
+      // Forms a plain key of the file stands in for: translations, but no keys of the file.
+      for (const e of uniqueEntries(file.standIns ?? [], `namespace ${input.id} (${tlang})`)) {
+        const t = current.get(idOf(keyId(e.path)))
+        if (t) take(e, t)
       }
       saveFile(input.id, tlang, file, tEntries, extras)
     }
