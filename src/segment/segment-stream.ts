@@ -7,10 +7,11 @@
  * segmenting from the cut on gives what the whole text gives from there:
  *
  * - At the start of a line that must start a new block (`lineCut`): a line after a blank line
- *   (or a paragraph separator), or one whose first character is not lower case (so it cannot
- *   be a hard-wrapped continuation). splitBlocks then closes the block before it whatever came
- *   earlier, and decides its heading from that first character alone, which the window keeps;
- *   the block from the cut on starts in the state a fresh text starts in.
+ *   (or a paragraph separator), or one whose first character is not lower case after a line
+ *   shorter than the hard-wrap width (so it cannot be a hard-wrapped continuation). splitBlocks
+ *   then closes the block before it whatever came earlier, and decides its heading from that
+ *   first character alone, which the window keeps; the block from the cut on starts in the
+ *   state a fresh text starts in.
  * - Inside a block too long for a window (a file with no line break at all), at the start of a
  *   sentence the rule-based splitter has decided well before the window's end (`sentenceCut`).
  *   Its decisions read back at most a token and forward at most a run of marks, closers and
@@ -26,14 +27,13 @@ import { decodeChunks } from '../model/utf8.js'
 import { isBullet, isCloser, isLineBreak, isLower, isMark, isSpace } from './chars.js'
 import { listMarkerEnd } from './list-markers.js'
 import { rulesFor } from './rules/index.js'
+import { WRAP_WIDTH } from './blocks.js'
 import { segmentText, type Span } from './segment-text.js'
 
 /** Characters a window gathers before it is segmented and cut (256 Ki: flattest memory, no loss of speed). */
 export const WINDOW = 1 << 18
 /** How far past a sentence cut the block must go on, in the window, for the cut to be safe. */
 const MARGIN = 256
-/** blocks.ts: a first line shorter than this changes the hard-wrap test of the next line. */
-const WRAP_WIDTH = 60
 
 /**
  * Feed text in pieces with `push`, then call `end`; each returns the unit texts that are final
@@ -138,7 +138,7 @@ function lineCut(text: string): number {
       const c = text.charCodeAt(p)
       // Decoded text never ends in half a surrogate pair, but a caller's string might.
       const whole = !(c >= 0xd800 && c <= 0xdbff && p + 1 >= text.length)
-      if (whole && (!isLower(text.codePointAt(p) ?? 0) || followsBlank(text, t))) return p
+      if (whole && (followsBlank(text, t) || (!isLower(text.codePointAt(p) ?? 0) && !longLineBefore(text, t)))) return p
     }
     end = t
     t = breaks.before(t)
@@ -157,6 +157,17 @@ function followsBlank(text: string, t: number): boolean {
     if (!isSpace(c)) return false
   }
   return true
+}
+
+/** Whether the line that the break at `t` ends is, trimmed, at least the hard-wrap width long. */
+function longLineBefore(text: string, t: number): boolean {
+  let end = t
+  if (text.charCodeAt(t) === 10 && text.charCodeAt(t - 1) === 13) end--
+  while (end > 0 && isSpace(text.charCodeAt(end - 1)) && !isLineBreak(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  return end - start >= WRAP_WIDTH
 }
 
 const BREAKS = ['\n', '\r', '\u2028', '\u2029']
