@@ -28,7 +28,7 @@ import { isBullet, isCloser, isLineBreak, isLower, isMark, isSpace } from './cha
 import { listMarkerEnd } from './list-markers.js'
 import { rulesFor } from './rules/index.js'
 import { WRAP_WIDTH } from './blocks.js'
-import { segmentText, type Span } from './segment-text.js'
+import { eachUnit, segmentText, type Span } from './segment-text.js'
 
 /** Characters a window gathers before it is segmented and cut (256 Ki: flattest memory, no loss of speed). */
 export const WINDOW = 1 << 18
@@ -70,10 +70,13 @@ export class StreamSegmenter {
     const p = lineCut(text)
     if (p > 0) {
       // The window keeps the first character after the cut: the heading test reads it.
-      const spans = segmentText(text.slice(0, p + charLength(text, p)), this.lang)
+      const out: string[] = []
+      eachUnit(text.slice(0, p + charLength(text, p)), this.lang, (start, end) => {
+        if (start < p) out.push(text.slice(start, end))
+      })
       this.pending = text.slice(p)
       this.threshold = this.window
-      return texts(text, spans, p)
+      return out
     }
     if (this.cutsSentences) {
       const spans = segmentText(text, this.lang)
@@ -170,26 +173,19 @@ function longLineBefore(text: string, t: number): boolean {
   return end - start >= WRAP_WIDTH
 }
 
-const BREAKS = ['\n', '\r', '\u2028', '\u2029']
-
-/** Line terminators from the end of a text back; each kind is searched through once in all. */
+/**
+ * Line terminators from the end of a text back. A loop over char codes, not lastIndexOf per kind:
+ * a kind the window lacks (`\r`, `\u2028`, `\u2029` in most text) would cost a search through
+ * the whole window, while the lines looked at are only the last few.
+ */
 class BreaksBack {
-  // Last known position of each kind before the last `before` asked: -1 none, NaN not searched.
-  private readonly found = [NaN, NaN, NaN, NaN]
   constructor(private readonly text: string) {}
 
-  /** The last terminator before `to`, or -1; `to` must not grow between calls. */
+  /** The last terminator before `to`, or -1. */
   before(to: number): number {
-    let max = -1
-    for (let k = 0; k < 4; k++) {
-      let at = this.found[k] as number
-      if (Number.isNaN(at) || at >= to) {
-        at = to > 0 ? this.text.lastIndexOf(BREAKS[k] as string, to - 1) : -1
-        this.found[k] = at
-      }
-      if (at > max) max = at
-    }
-    return max
+    const text = this.text
+    for (let k = to - 1; k >= 0; k--) if (isLineBreak(text.charCodeAt(k))) return k
+    return -1
   }
 }
 

@@ -167,26 +167,39 @@ function nextBreak(line: string, from: number): number {
   return n < 0 ? r : r < 0 ? n : Math.min(n, r)
 }
 
-/** Unit texts out one per line, inner line breaks as spaces, in writes of about 1 MB. */
+/** Bytes of output gathered before a write. */
+const OUT_CHUNK = 1 << 20
+
+/**
+ * Unit texts out one per line, inner line breaks as spaces, in writes of about 1 MB. Each line is
+ * encoded straight into the output buffer: joining the lines into one string first, and
+ * encoding that, went through every character twice.
+ */
 class LineWriter {
-  private chunk: string[] = []
-  private size = 0
+  private buffer = Buffer.allocUnsafe(OUT_CHUNK * 2)
+  private used = 0
 
   async write(units: readonly string[]): Promise<void> {
     for (const line of units) {
       const flat = flatten(line)
-      this.chunk.push(flat)
-      this.size += flat.length + 1
-      if (this.size > 1 << 20) await this.flush()
+      // At most 3 bytes per UTF-16 code unit, and the line feed.
+      const most = flat.length * 3 + 1
+      if (this.used + most > this.buffer.length) {
+        await this.flush()
+        if (most > this.buffer.length) this.buffer = Buffer.allocUnsafe(most)
+      }
+      this.used += this.buffer.write(flat, this.used)
+      this.buffer[this.used++] = 10
+      if (this.used > OUT_CHUNK) await this.flush()
     }
   }
 
   async flush(): Promise<void> {
-    if (this.chunk.length === 0) return
-    const s = `${this.chunk.join('\n')}\n`
-    this.chunk = []
-    this.size = 0
-    await writeOut(s)
+    if (this.used === 0) return
+    const out = this.buffer.subarray(0, this.used)
+    this.buffer = Buffer.allocUnsafe(Math.max(OUT_CHUNK * 2, this.buffer.length))
+    this.used = 0
+    await writeOut(out)
   }
 }
 
