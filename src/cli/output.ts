@@ -114,7 +114,7 @@ function usageMessage(err: Error & { code?: string }): string {
 }
 
 /** Write to stdout and wait until it is flushed; a closed pipe (`| head`) ends quietly. */
-export function writeOut(s: string): Promise<void> {
+export function writeOut(s: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.write(s, (err) => {
       if (!err) resolve()

@@ -15,6 +15,7 @@ import { renderDocument } from './render.js'
 import { DOCUMENT_FORMATS, type DocumentFormat, type Skeleton } from './types.js'
 
 export * from './types.js'
+export { formatOfFile, formatOfMediaType } from './formats.js'
 export { renderDocument, encodeFor, type RenderUnit } from './render.js'
 
 /** A segmented document: units (tagged text), and for Markdown and HTML the skeleton and a title. */
@@ -34,21 +35,6 @@ export function parseDocumentFormat(name: string): DocumentFormat {
   throw new InvalidInput(`unknown document format "${name.slice(0, 40)}": use md, html or text`, 'unknown-format')
 }
 
-/** The format a file's name says: `.md`/`.markdown` → md, `.html`/`.htm` → html, else text. */
-export function formatOfFile(name: string): DocumentFormat {
-  if (/\.(md|markdown)$/i.test(name)) return 'md'
-  if (/\.html?$/i.test(name)) return 'html'
-  return 'text'
-}
-
-/** The format a media type says, or undefined for one that names no document. */
-export function formatOfMediaType(type: string | undefined): DocumentFormat | undefined {
-  const t = (type ?? '').split(';')[0]?.trim().toLowerCase()
-  if (t === 'text/markdown' || t === 'text/x-markdown') return 'md'
-  if (t === 'text/html' || t === 'application/xhtml+xml') return 'html'
-  if (t === 'text/plain') return 'text'
-  return undefined
-}
 
 /** Segment a document of any format (`markdownChunk`: the piece size a long Markdown document is parsed in; see markdown-chunks.ts). */
 export function segmentDocument(

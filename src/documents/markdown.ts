@@ -16,7 +16,7 @@ import type { BlockKind } from '../model/unit.js'
 import { type Atom, textAtoms } from './atoms.js'
 import type { DocumentBuilder } from './builder.js'
 import { frontMatterValues } from './front-matter.js'
-import { CHUNK, markdownChunks } from './markdown-chunks.js'
+import { CHUNK, type MarkdownPiece, markdownPieces } from './markdown-chunks.js'
 
 const VOID = new Set(['br', 'img', 'wbr', 'hr', 'input', 'source', 'embed', 'area', 'col', 'meta', 'link', 'track', 'param'])
 
@@ -178,16 +178,41 @@ export function readMarkdown(b: DocumentBuilder, chunkSize = CHUNK): { title?: s
         break
     }
   }
-  for (const [from, to] of markdownChunks(src, chunkSize)) {
-    const tree = fromMarkdown(from === 0 && to === src.length ? src : src.slice(from, to), {
-      extensions: [frontmatter(['yaml', 'toml']), gfmTable(), gfmAutolinkLiteral()],
-      mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmTableFromMarkdown(), gfmAutolinkLiteralFromMarkdown()],
-    })
+  for (const piece of markdownPieces(src, chunkSize)) {
+    const { start: from, end: to } = piece
+    const tree = fromMarkdown(from === 0 && to === src.length ? src : src.slice(from, to), parseOptions(piece))
     if (from > 0) shift(tree, from)
     block(tree, 'paragraph')
   }
   const t = fmTitle ?? title
   return t === undefined ? {} : { title: t }
+}
+
+/** micromark's options for a piece, by the extensions it needs (see markdown-chunks.ts), made once each. */
+const OPTIONS = new Map<string, Parameters<typeof fromMarkdown>[1]>()
+
+function parseOptions(p: MarkdownPiece): Parameters<typeof fromMarkdown>[1] {
+  const key = `${+p.frontMatter}${+p.table}${+p.autolink}`
+  let o = OPTIONS.get(key)
+  if (!o) {
+    const extensions = []
+    const mdastExtensions = []
+    if (p.frontMatter) {
+      extensions.push(frontmatter(['yaml', 'toml']))
+      mdastExtensions.push(frontmatterFromMarkdown(['yaml', 'toml']))
+    }
+    if (p.table) {
+      extensions.push(gfmTable())
+      mdastExtensions.push(gfmTableFromMarkdown())
+    }
+    if (p.autolink) {
+      extensions.push(gfmAutolinkLiteral())
+      mdastExtensions.push(gfmAutolinkLiteralFromMarkdown())
+    }
+    o = { extensions, mdastExtensions }
+    OPTIONS.set(key, o)
+  }
+  return o
 }
 
 /** Move a piece's node positions to where the piece stands in the whole document. */

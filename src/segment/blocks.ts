@@ -8,17 +8,19 @@ export interface Block {
   kind: BlockKind
 }
 
-// A hard-wrapped line this long (without a trailing space) still reads as wrapped prose when the
-// next line continues in lower case; short lines (word lists, menus) stay separate.
-const WRAP_WIDTH = 60
+// A line this long (trimmed) that another line follows reads as hard-wrapped prose; short lines
+// (headlines, bylines, word lists, menus) stay separate.
+export const WRAP_WIDTH = 60
 // Longer single lines are prose, not headlines.
 const HEADLINE_MAX = 200
 
 /**
  * Split text into blocks in one pass over its lines. A blank line always splits; a single line
- * break splits too, unless the next line continues the sentence in lower case after a trailing
- * space or a long wrapped line (a hard wrap). Markdown headings, list items and quotes are
- * blocks of their own. Each block goes to `each` in order as soon as it is complete, so no list
+ * break splits too, unless it is a hard wrap: the line before it is long (a wrapped line of
+ * prose, whatever the next line starts with: `said⏎John Johnson`), or it has a trailing space
+ * and the next line continues in lower case. Inside a block a line break is a space to the
+ * sentence splitter, so it is a unit boundary only where a sentence ends there. Markdown
+ * headings, list items and quotes are blocks of their own. Each block goes to `each` in order as soon as it is complete, so no list
  * of blocks is ever held.
  */
 export function splitBlocks(text: string, each: (block: Block) => void): void {
@@ -71,43 +73,42 @@ export function splitBlocks(text: string, each: (block: Block) => void): void {
   if (cur) each(finish(text, cur, curLines, -1))
 }
 
-const TERMINATORS = ['\n', '\r', '\u2028', '\u2029']
+/** The terminators other than `\n`: most texts have none, so they are searched for together. */
+const RARE_TERMINATOR = /[\r\u2028\u2029]/g
 
 /**
- * Where the next line ends. indexOf is several times faster than a loop over char codes, and
- * each terminator's next position is kept until passed, so the text is searched once per kind.
+ * Where the next line ends. indexOf is several times faster than a loop over char codes; `\n`'s
+ * next position and the next of the rarer terminators (one regex search for the three) are each
+ * kept until passed, so the text is searched through twice in all, not once per kind.
  */
 class LineEnds {
-  private readonly found = [-2, -2, -2, -2]
+  private newline = -2
+  private rare = -2
   constructor(private readonly text: string) {}
 
   next(from: number): number {
-    let min = this.text.length
-    for (let k = 0; k < 4; k++) {
-      let at = this.found[k] as number
-      if (at !== -1 && at < from) {
-        at = this.text.indexOf(TERMINATORS[k] as string, from)
-        this.found[k] = at
-      }
-      if (at !== -1 && at < min) min = at
+    const text = this.text
+    if (this.newline !== -1 && this.newline < from) this.newline = text.indexOf('\n', from)
+    if (this.rare !== -1 && this.rare < from) {
+      RARE_TERMINATOR.lastIndex = from
+      this.rare = RARE_TERMINATOR.exec(text)?.index ?? -1
     }
+    let min = text.length
+    if (this.newline !== -1 && this.newline < min) min = this.newline
+    if (this.rare !== -1 && this.rare < min) min = this.rare
     return min
   }
 }
 
 /**
  * Whether the line starting at `next` continues the previous line `[start, end)` (a hard wrap):
- * it starts in lower case, after a trailing space or a long line with no end mark.
+ * the previous line is long, or it has a trailing space and the next starts in lower case.
+ * segment-stream.ts relies on this reading nothing but the previous line's length, its trailing
+ * space and the next line's first character.
  */
 function isHardWrap(text: string, start: number, end: number, trailing: boolean, next: number) {
-  if (!isLower(text.codePointAt(next) ?? 0)) return false
-  if (trailing) return true
-  if (end - start < WRAP_WIDTH) return false
-  return !endsSentence(text.charCodeAt(end - 1))
-}
-
-function endsSentence(c: number): boolean {
-  return c === 46 || c === 33 || c === 63 || c === 0x2026 || c === 58
+  if (end - start >= WRAP_WIDTH) return true
+  return trailing && isLower(text.codePointAt(next) ?? 0)
 }
 
 /**

@@ -8,17 +8,16 @@
 /** Frequent candidates: the end marks of ordinary text, and the colon that may open a list. */
 const COMMON = ['.', '?', '!', ':'] as const
 /**
- * Rare candidates (the ellipsis and common bullets), kept as one minimum to check per call. Each
- * kind absent from a text still costs one search through it, so the list stays short: the
- * combined marks (‼ ⁇ ⁈ ⁉ ‽) only extend a run that `.`, `?` or `!` starts.
+ * Rare candidates (the ellipsis and common bullets), searched for together by one regex: each
+ * kind absent from a text would otherwise cost a search through it of its own. The combined marks
+ * (‼ ⁇ ⁈ ⁉ ‽) only extend a run that `.`, `?` or `!` starts.
  */
-const RARE = ['…', '•', '●', '◦', '⁃'] as const
+const RARE = /[…•●◦⁃]/g
 
 /** A cursor over one text's candidate characters; positions asked for never go backwards. */
 export class Candidates {
   // Next position of each kind: -2 not searched yet, -1 none left in the text.
   private readonly common: number[] = COMMON.map(() => -2)
-  private readonly rare: number[] = RARE.map(() => -2)
   /** The nearest rare candidate at or after the last position asked for (or the text's end). */
   private rareNext = -2
 
@@ -27,7 +26,10 @@ export class Candidates {
   /** The first candidate at or after `from`, or the text's length when none is left. */
   next(from: number): number {
     const text = this.text
-    if (this.rareNext < from) this.rareNext = nearest(text, RARE, this.rare, from)
+    if (this.rareNext < from) {
+      RARE.lastIndex = from
+      this.rareNext = RARE.exec(text)?.index ?? text.length
+    }
     let min = this.rareNext
     const common = this.common
     for (let k = 0; k < COMMON.length; k++) {
@@ -40,17 +42,4 @@ export class Candidates {
     }
     return min
   }
-}
-
-function nearest(text: string, chars: readonly string[], found: number[], from: number): number {
-  let min = text.length
-  for (let k = 0; k < chars.length; k++) {
-    let at = found[k] as number
-    if (at !== -1 && at < from) {
-      at = text.indexOf(chars[k] as string, from)
-      found[k] = at
-    }
-    if (at !== -1 && at < min) min = at
-  }
-  return min
 }

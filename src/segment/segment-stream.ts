@@ -7,10 +7,11 @@
  * segmenting from the cut on gives what the whole text gives from there:
  *
  * - At the start of a line that must start a new block (`lineCut`): a line after a blank line
- *   (or a paragraph separator), or one whose first character is not lower case (so it cannot
- *   be a hard-wrapped continuation). splitBlocks then closes the block before it whatever came
- *   earlier, and decides its heading from that first character alone, which the window keeps;
- *   the block from the cut on starts in the state a fresh text starts in.
+ *   (or a paragraph separator), or one whose first character is not lower case after a line
+ *   shorter than the hard-wrap width (so it cannot be a hard-wrapped continuation). splitBlocks
+ *   then closes the block before it whatever came earlier, and decides its heading from that
+ *   first character alone, which the window keeps; the block from the cut on starts in the
+ *   state a fresh text starts in.
  * - Inside a block too long for a window (a file with no line break at all), at the start of a
  *   sentence the rule-based splitter has decided well before the window's end (`sentenceCut`).
  *   Its decisions read back at most a token and forward at most a run of marks, closers and
@@ -26,14 +27,13 @@ import { decodeChunks } from '../model/utf8.js'
 import { isBullet, isCloser, isLineBreak, isLower, isMark, isSpace } from './chars.js'
 import { listMarkerEnd } from './list-markers.js'
 import { rulesFor } from './rules/index.js'
-import { segmentText, type Span } from './segment-text.js'
+import { WRAP_WIDTH } from './blocks.js'
+import { eachUnit, segmentText, type Span } from './segment-text.js'
 
 /** Characters a window gathers before it is segmented and cut (256 Ki: flattest memory, no loss of speed). */
 export const WINDOW = 1 << 18
 /** How far past a sentence cut the block must go on, in the window, for the cut to be safe. */
 const MARGIN = 256
-/** blocks.ts: a first line shorter than this changes the hard-wrap test of the next line. */
-const WRAP_WIDTH = 60
 
 /**
  * Feed text in pieces with `push`, then call `end`; each returns the unit texts that are final
@@ -70,10 +70,13 @@ export class StreamSegmenter {
     const p = lineCut(text)
     if (p > 0) {
       // The window keeps the first character after the cut: the heading test reads it.
-      const spans = segmentText(text.slice(0, p + charLength(text, p)), this.lang)
+      const out: string[] = []
+      eachUnit(text.slice(0, p + charLength(text, p)), this.lang, (start, end) => {
+        if (start < p) out.push(text.slice(start, end))
+      })
       this.pending = text.slice(p)
       this.threshold = this.window
-      return texts(text, spans, p)
+      return out
     }
     if (this.cutsSentences) {
       const spans = segmentText(text, this.lang)
@@ -138,7 +141,7 @@ function lineCut(text: string): number {
       const c = text.charCodeAt(p)
       // Decoded text never ends in half a surrogate pair, but a caller's string might.
       const whole = !(c >= 0xd800 && c <= 0xdbff && p + 1 >= text.length)
-      if (whole && (!isLower(text.codePointAt(p) ?? 0) || followsBlank(text, t))) return p
+      if (whole && (followsBlank(text, t) || (!isLower(text.codePointAt(p) ?? 0) && !longLineBefore(text, t)))) return p
     }
     end = t
     t = breaks.before(t)
@@ -159,26 +162,30 @@ function followsBlank(text: string, t: number): boolean {
   return true
 }
 
-const BREAKS = ['\n', '\r', '\u2028', '\u2029']
+/** Whether the line that the break at `t` ends is, trimmed, at least the hard-wrap width long. */
+function longLineBefore(text: string, t: number): boolean {
+  let end = t
+  if (text.charCodeAt(t) === 10 && text.charCodeAt(t - 1) === 13) end--
+  while (end > 0 && isSpace(text.charCodeAt(end - 1)) && !isLineBreak(text.charCodeAt(end - 1))) end--
+  let start = end
+  while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--
+  while (start < end && isSpace(text.charCodeAt(start))) start++
+  return end - start >= WRAP_WIDTH
+}
 
-/** Line terminators from the end of a text back; each kind is searched through once in all. */
+/**
+ * Line terminators from the end of a text back. A loop over char codes, not lastIndexOf per kind:
+ * a kind the window lacks (`\r`, `\u2028`, `\u2029` in most text) would cost a search through
+ * the whole window, while the lines looked at are only the last few.
+ */
 class BreaksBack {
-  // Last known position of each kind before the last `before` asked: -1 none, NaN not searched.
-  private readonly found = [NaN, NaN, NaN, NaN]
   constructor(private readonly text: string) {}
 
-  /** The last terminator before `to`, or -1; `to` must not grow between calls. */
+  /** The last terminator before `to`, or -1. */
   before(to: number): number {
-    let max = -1
-    for (let k = 0; k < 4; k++) {
-      let at = this.found[k] as number
-      if (Number.isNaN(at) || at >= to) {
-        at = to > 0 ? this.text.lastIndexOf(BREAKS[k] as string, to - 1) : -1
-        this.found[k] = at
-      }
-      if (at > max) max = at
-    }
-    return max
+    const text = this.text
+    for (let k = to - 1; k >= 0; k--) if (isLineBreak(text.charCodeAt(k))) return k
+    return -1
   }
 }
 

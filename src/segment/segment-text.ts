@@ -31,13 +31,22 @@ export interface Span {
  */
 export function segmentText(text: string, lang: string): Span[] {
   const spans: Span[] = []
+  eachUnit(text, lang, (start, end, block, kind) => spans.push({ start, end, block, kind }))
+  return spans
+}
+
+/** Receives one unit of {@link eachUnit}: its span, trimmed, its block's index and kind. */
+export type UnitSink = (start: number, end: number, block: number, kind: BlockKind) => void
+
+/** {@link segmentText} without the list: each unit goes to `sink` in order (no object per unit). */
+export function eachUnit(text: string, lang: string, sink: UnitSink): void {
   const rules = rulesFor(lang)
   let block = -1
   let kind: BlockKind = 'paragraph'
   const emit = (s: number, e: number): void => {
     while (s < e && isSpace(text.charCodeAt(s))) s++
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-    if (s < e) spans.push({ start: s, end: e, block, kind })
+    if (s < e) sink(s, e, block, kind)
   }
   const splitter = rules ? new SentenceSplitter(text, rules, emit) : undefined
   splitBlocks(text, (b) => {
@@ -48,7 +57,6 @@ export function segmentText(text: string, lang: string): Span[] {
     else if (splitter) splitter.split(b.start, b.end)
     else intlSentences(text, b.start, b.end, lang, emit)
   })
-  return spans
 }
 
 /**

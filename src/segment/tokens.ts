@@ -64,7 +64,15 @@ export function classifyBefore(
   out.url = url
   if (s === end || url) return 'word'
   if (isDigit(text.charCodeAt(end - 1))) return 'number'
-  if (!dot) return end - s > table.maxLength ? 'word' : classifyToken(text.slice(s, end), table)
+  if (!dot) {
+    const length = end - s
+    if (length > table.maxLength) return 'word'
+    // Most tokens before a stop are words no abbreviation starts and is as long as: decided by
+    // their first character and length alone, with no string made and looked up.
+    const first = text.charCodeAt(s)
+    if (length > 1 && first < 128 && (table.shapes[first]! & (1 << Math.min(length, 31))) === 0) return 'word'
+    return classifyToken(text.slice(s, end), table)
+  }
   return text.startsWith('www.', s) ? 'word' : classifyToken(text.slice(s, end), table)
 }
 
@@ -84,8 +92,11 @@ function classifyToken(tok: string, table: TokenTable): TokenClass {
 
 type Known = Exclude<TokenClass, 'number' | 'word'>
 
-/** A language's abbreviations by class, and the length of the longest. */
-export type TokenTable = Map<string, Known> & { maxLength: number }
+/**
+ * A language's abbreviations by class, the length of the longest, and for each ASCII first
+ * character a bit mask of the lengths (1 << length, under 32) of the abbreviations it starts.
+ */
+export type TokenTable = Map<string, Known> & { maxLength: number; shapes: Uint32Array }
 
 const tables = new WeakMap<LanguageRules, TokenTable>()
 
@@ -98,7 +109,7 @@ const tables = new WeakMap<LanguageRules, TokenTable>()
 export function tableFor(rules: LanguageRules): TokenTable {
   let table = tables.get(rules)
   if (table) return table
-  table = Object.assign(new Map<string, Known>(), { maxLength: 0 })
+  table = Object.assign(new Map<string, Known>(), { maxLength: 0, shapes: new Uint32Array(128) })
   const groups: [ReadonlySet<string>, Known][] = [
     [rules.abbreviations, 'abbreviation'],
     [rules.finals, 'final'],
@@ -113,6 +124,12 @@ export function tableFor(rules: LanguageRules): TokenTable {
     }
   }
   for (const w of table.keys()) table.maxLength = Math.max(table.maxLength, w.length)
+  // Lengths of 31 and more share the top bit: such tokens are always looked up.
+  for (const w of table.keys()) {
+    const first = w.charCodeAt(0)
+    if (first < 128) table.shapes[first]! |= 1 << Math.min(w.length, 31)
+  }
+  if (table.maxLength >= 31) for (let c = 0; c < 128; c++) table.shapes[c]! |= 1 << 31
   tables.set(rules, table)
   return table
 }

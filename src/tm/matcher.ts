@@ -92,7 +92,7 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
         e.origin === 'article' &&
         e.prevHash === q.prevHash &&
         e.nextHash === q.nextHash
-      scored.set(e.id, { e, score: context ? 101 : s.score, autoFixed: s.autoFixed, target: s.target })
+      scored.set(e.id, { e, score: context ? 101 : s.score, autoFixed: s.autoFixed, codesFixed: s.codesFixed, target: s.target })
     }
   }
   take(index.exact(sourceHash(q.text), q.srcLang, q.tgtLang))
@@ -135,6 +135,7 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
     out.push({
       score: m.score,
       autoFixed: m.autoFixed,
+      codesFixed: m.codesFixed,
       source: m.e.source,
       target: m.target,
       diff:
@@ -153,6 +154,7 @@ interface Candidate {
   e: IndexedEntry
   score: number
   autoFixed: boolean
+  codesFixed: boolean
   target: string
 }
 

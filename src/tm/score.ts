@@ -11,9 +11,15 @@
  *   value; otherwise 2 points off per differing value;
  * - 1 point off for a difference in case, in punctuation, or in spacing around punctuation;
  * - anything that is not identical and not auto-fixed is at most 98.
+ *
+ * Codes of tagged text (`⟦1⟧`, `⟦/1⟧`, `⟦2/⟧`) are not words: the score is the words'. When the
+ * entry's codes differ from the segment's (in number, kind or place), they are put back from the
+ * segment in the target (code-fix.ts): with the words otherwise the same, 99, one point less for
+ * each code that had to be added at the end or dropped; `codesFixed` says the target's codes changed.
  */
 import { normalizeForCompare } from '../model/text.js'
 import { tokenDistance } from './levenshtein.js'
+import { fixCodes } from './code-fix.js'
 import { isValue, replaceValues, type Token, tokenizeNormalized } from './tokens.js'
 
 /** A segment prepared once for many comparisons. */
@@ -24,6 +30,8 @@ export interface Prepared {
   keys: string[]
   /** The punctuation, joined: compared as a whole. */
   punct: string
+  /** Where the codes stand: each code with the number of words and punctuation before it. */
+  codes: string
 }
 
 /** Tokenise and normalise a segment once. */
@@ -32,11 +40,18 @@ export function prepare(text: string): Prepared {
   const tokens = tokenizeNormalized(normalized)
   const keys: string[] = []
   let punct = ''
+  let codes = ''
+  let before = 0
   for (const t of tokens) {
+    if (t.kind === 'code') {
+      codes += `${t.text}${before} `
+      continue
+    }
+    before++
     if (t.kind === 'punct') punct += t.text
     else keys.push(t.key)
   }
-  return { normalized, tokens, keys, punct }
+  return { normalized, tokens, keys, punct, codes }
 }
 
 /** A scored comparison: the score, and the entry's target with values substituted if any. */
@@ -44,6 +59,8 @@ export interface Scored {
   score: number
   /** Numbers, dates or tags were substituted in `target`. */
   autoFixed: boolean
+  /** The target's codes were put back from the segment's (renumbered, added or dropped). */
+  codesFixed: boolean
   target: string
 }
 
@@ -52,11 +69,20 @@ export interface Scored {
  * hundred candidates per query: one token-level Levenshtein over two short sequences.
  */
 export function scoreEntry(segment: Prepared, source: Prepared, target: string): Scored {
-  if (segment.normalized === source.normalized) return { score: 100, autoFixed: false, target }
+  if (segment.normalized === source.normalized) return { score: 100, autoFixed: false, codesFixed: false, target }
   const n = segment.keys.length
   const m = source.keys.length
   const longest = Math.max(n, m)
-  if (longest === 0) return { score: 0, autoFixed: false, target }
+  if (longest === 0) return { score: 0, autoFixed: false, codesFixed: false, target }
+  const codesDiffer = segment.codes !== source.codes
+  let codeLoss = 0
+  let codesFixed = false
+  if (codesDiffer) {
+    const f = fixCodes(source.normalized, target, segment.normalized)
+    codeLoss = f.added + f.dropped
+    codesFixed = f.target !== target
+    target = f.target
+  }
   const d = tokenDistance(segment.keys, source.keys)
   const punctPenalty = segment.punct === source.punct ? 0 : 1
 
@@ -89,19 +115,21 @@ export function scoreEntry(segment: Prepared, source: Prepared, target: string):
 
   if (d === 0) {
     const casePenalty = caseDiffers(segment, source) ? 1 : 0
-    // Same tokens, same punctuation, same case: only the spacing around punctuation differs.
+    // Same tokens, same punctuation, same case, same codes: only the spacing around punctuation differs.
     const spacePenalty =
-      differing === 0 && punctPenalty === 0 && casePenalty === 0 ? 1 : 0
-    const penalties = punctPenalty + casePenalty + spacePenalty
-    if (autoFixed) return { score: 99 - penalties, autoFixed, target: fixed }
+      differing === 0 && punctPenalty === 0 && casePenalty === 0 && !codesDiffer ? 1 : 0
+    const penalties = punctPenalty + casePenalty + spacePenalty + codeLoss
+    if (autoFixed || (codesDiffer && differing === 0)) {
+      return { score: Math.max(0, 99 - penalties), autoFixed, codesFixed, target: fixed }
+    }
     const valuePenalty = 2 * (consistent ? differing : Math.max(1, countValueDiffs(a, b)))
-    return { score: Math.max(0, Math.min(98, 100 - valuePenalty - penalties)), autoFixed, target }
+    return { score: Math.max(0, Math.min(98, 100 - valuePenalty - penalties)), autoFixed, codesFixed, target }
   }
   const base = Math.floor((100 * (longest - d)) / longest)
   // Values left unfixed count against the match; values fixed are as good as equal.
   const valuePenalty = autoFixed ? 0 : differing
-  const score = Math.max(0, Math.min(98, base - punctPenalty - valuePenalty))
-  return { score, autoFixed, target: fixed }
+  const score = Math.max(0, Math.min(98, base - punctPenalty - valuePenalty - codeLoss))
+  return { score, autoFixed, codesFixed, target: fixed }
 }
 
 function caseDiffers(a: Prepared, b: Prepared): boolean {

@@ -6,7 +6,7 @@
 import { normalizeForCompare } from '../model/text.js'
 
 /** What a token is; numbers and tags are "values" that auto-fixing may substitute. */
-export type TokenKind = 'word' | 'char' | 'number' | 'tag' | 'punct'
+export type TokenKind = 'word' | 'char' | 'number' | 'tag' | 'punct' | 'code'
 
 /** One token of a segment: its kind, its text as written, and the key it compares by. */
 export interface Token {
@@ -14,16 +14,18 @@ export interface Token {
   text: string
   /**
    * Lower-cased word (or character, in scripts written without spaces), the punctuation itself,
-   * or `\u0000N` / `\u0000T` for any number or tag.
+   * or `\u0000N` / `\u0000T` for any number or tag; a code of tagged text (`⟦1⟧`, `⟦/1⟧`, `⟦2/⟧`)
+   * is keyed by itself but is neither a word nor punctuation: the memory scores words alone.
    */
   key: string
 }
 
-// Order matters: tags and placeholders first ({{name}}, {0}, %s, <b>, </b>, <x id="1"/>), then
+// Order matters: the codes of tagged text first (`⟦1⟧`, `⟦/1⟧`, `⟦2/⟧`; `⟦⟦` is a literal `⟦`,
+// punctuation), then tags and placeholders ({{name}}, {0}, %s, <b>, </b>, <x id="1"/>), then
 // numbers with inner separators (1,000.50  2024-05-01  12:30  3/4), then words, then any other
 // visible character as punctuation.
 const TOKEN =
-  /(\{\{[^{}]{0,100}\}\}|\{[^{}\s]{0,100}\}|%(?:\d+\$)?[sdif@]|<\/?[A-Za-z][^<>]{0,200}>|\$\{[^{}]{0,100}\})|(\p{N}+(?:[.,:/\-]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(\S)/gu
+  /(⟦\/?[1-9][0-9]{0,5}\/?⟧)|(\{\{[^{}]{0,100}\}\}|\{[^{}\s]{0,100}\}|%(?:\d+\$)?[sdif@]|<\/?[A-Za-z][^<>]{0,200}>|\$\{[^{}]{0,100}\})|(\p{N}+(?:[.,:/\-]\p{N}+)*)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(⟦⟦|\S)/gu
 
 const NUMBER_KEY = '\u0000N'
 const TAG_KEY = '\u0000T'
@@ -38,10 +40,11 @@ export function tokenizeNormalized(s: string): Token[] {
   const out: Token[] = []
   TOKEN.lastIndex = 0
   for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
-    if (m[1] !== undefined) out.push({ kind: 'tag', text: m[1], key: TAG_KEY })
-    else if (m[2] !== undefined) out.push({ kind: 'number', text: m[2], key: NUMBER_KEY })
-    else if (m[3] !== undefined) pushWord(out, m[3])
-    else out.push({ kind: 'punct', text: m[4]!, key: m[4]! })
+    if (m[1] !== undefined) out.push({ kind: 'code', text: m[1], key: m[1] })
+    else if (m[2] !== undefined) out.push({ kind: 'tag', text: m[2], key: TAG_KEY })
+    else if (m[3] !== undefined) out.push({ kind: 'number', text: m[3], key: NUMBER_KEY })
+    else if (m[4] !== undefined) pushWord(out, m[4])
+    else out.push({ kind: 'punct', text: m[5]!, key: m[5]! })
   }
   return out
 }
@@ -91,7 +94,8 @@ export function replaceValues(
   TOKEN.lastIndex = 0
   const s = text.normalize('NFC')
   for (let m = TOKEN.exec(s); m !== null; m = TOKEN.exec(s)) {
-    const value = m[1] ?? m[2]
+    // A code's number (`⟦1⟧`) is not a value: m[1] is skipped.
+    const value = m[2] ?? m[3]
     if (value === undefined) continue
     const to = map.get(value)
     if (to === undefined) continue

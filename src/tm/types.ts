@@ -37,9 +37,15 @@ export interface MemoryMatch {
   score: number
   /** Numbers, dates or tags differed only in value and were substituted in `target`. */
   autoFixed: boolean
+  /**
+   * The entry's codes differed from the segment's and were put back from the segment in `target`
+   * (renumbered, missing ones added at the end, others dropped; see src/tm/code-fix.ts): what the
+   * memory matches on is the words, never what a code holds.
+   */
+  codesFixed: boolean
   /** The entry's source. */
   source: string
-  /** The entry's target, with values substituted when auto-fixed: what to insert. */
+  /** The entry's target, with values substituted when auto-fixed and codes fitting the segment's: what to insert. */
   target: string
   /** How the entry's source (removed) differs from the segment (added), word by word. */
   diff: DiffPart[]

@@ -39,6 +39,7 @@ export function registerMemory(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
       matches: matches.map((m) => ({
         score: m.score,
         autoFixed: m.autoFixed,
+        codesFixed: m.codesFixed,
         source: m.source,
         target: m.target,
         diff: m.diff,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it } from 'vitest'
@@ -28,6 +28,16 @@ it('reports without loading the importer, the segmenter or the translation memor
   const loaded = modulesOf(['report', '--summary', '--format', 'json', '--db', db])
   expect(loaded).toContain('dist/report/report-json.js')
   for (const heavy of ['dist/store/sqlite/import.js', 'dist/align/', 'dist/segment/', 'dist/store/sqlite/memory.js', 'dist/tm/', 'node_modules/diff/', 'node_modules/saxes/']) {
+    expect(loaded.filter((m) => m.startsWith(heavy))).toEqual([])
+  }
+})
+
+it('segments a text file without loading the Markdown and HTML parsers', () => {
+  const file = join(dir, 'plain.txt')
+  writeFileSync(file, 'The museum opens at nine. Tickets cost 12 euros.\n')
+  const loaded = modulesOf(['segment', '--lang', 'en', file])
+  expect(loaded).toContain('dist/segment/segment-stream.js')
+  for (const heavy of ['dist/documents/index.js', 'dist/documents/markdown', 'dist/documents/html', 'node_modules/micromark', 'node_modules/mdast-', 'node_modules/parse5/']) {
     expect(loaded.filter((m) => m.startsWith(heavy))).toEqual([])
   }
 })

@@ -210,3 +210,41 @@ describe('a text article re-imported as Markdown', () => {
     })
   })
 })
+
+describe('old translations with inline Markdown, through the API', () => {
+  it('keeps a translation whose codes do not fit with a hint, exports it well formed, and refuses it until its codes balance', async () => {
+    const t = await makeTestApp()
+    const text = '# Hello *world*\n\nSee **this** and [that](https://example.org/that). Run `npm test` now.\n'
+    const post = await t.call('/api/articles', jsonBody('POST', { id: 'en-old-01', tag: 'en-guide', lang: 'en', targets: ['sv'], text }))
+    expect(post.status).toBe(201)
+    const listed = async () => (await (await t.call('/api/articles/en-old-01/units?lang=sv')).json()).units
+    const units = await listed()
+    const put = (id: string, text: string, version: number) =>
+      t.call(`/api/articles/en-old-01/units/${id}/translations/sv`, jsonBody('PUT', { text, state: 'translated' }, { 'If-Match': `"${version}"` }))
+    expect((await put(units[0].id, '# Hej *världen*', 0)).status).toBe(200)
+    expect((await put(units[1].id, 'Se **detta och [det där](https://example.org/sv/that).', 0)).status).toBe(200)
+    expect((await put(units[2].id, 'Kör `npm test` nu.', 0)).status).toBe(200)
+
+    const again = await t.call('/api/articles/en-old-01', jsonBody('PUT', { text, format: 'md' }))
+    expect(again.status).toBe(200)
+    expect((await again.json()).units).toMatchObject({ stale: 0, new: 0 })
+    const after = await listed()
+    expect(after.map((u: { id: string }) => u.id)).toEqual(units.map((u: { id: string }) => u.id))
+    expect(after[0].translation).toMatchObject({ text: 'Hej ⟦1⟧världen⟦/1⟧', stale: false })
+    expect(after[0].translation.codeProblems).toBeUndefined()
+    expect(after[1].translation).toMatchObject({ text: 'Se ⟦1⟧detta och ⟦2⟧det där](https://example.org/sv/that).', stale: false })
+    expect(after[1].translation.codeProblems).toEqual([
+      { kind: 'unbalanced', code: '⟦1⟧…⟦/1⟧', message: '⟦1⟧…⟦/1⟧ opens and never closes: add ⟦/1⟧' },
+      { kind: 'unbalanced', code: '⟦2⟧…⟦/2⟧', message: '⟦2⟧…⟦/2⟧ opens and never closes: add ⟦/2⟧' },
+    ])
+
+    const out = await (await t.call('/api/articles/en-old-01/export?lang=sv&format=original')).text()
+    expect(out).toBe('# Hej *världen*\n\nSe **detta och [det där\\](https://example.org/sv/that).](https://example.org/that)** Kör `npm test` nu.\n')
+
+    const same = await put(after[1].id, after[1].translation.text, after[1].translation.version)
+    expect(same.status).toBe(400)
+    expect((await same.json()).type).toMatch(/code-mismatch$/)
+    expect((await put(after[1].id, 'Se ⟦1⟧detta⟦/1⟧ och ⟦2⟧det där⟦/2⟧.', after[1].translation.version)).status).toBe(200)
+    expect((await listed())[1].translation.codeProblems).toBeUndefined()
+  })
+})

@@ -52,6 +52,19 @@ describe('documents in: the round trip', () => {
     )
   })
 
+  it('Markdown cut before every block it can be (each piece with only the extensions it needs) gives what the whole parse gives', () => {
+    fc.assert(
+      fc.property(markdownDocument, (text) => {
+        const whole = segmentDocument(text, 'md', ctx, { markdownChunk: Number.MAX_SAFE_INTEGER })
+        const pieces = segmentDocument(text, 'md', ctx, { markdownChunk: 1 })
+        expect(pieces.units).toEqual(whole.units)
+        expect(pieces.skeleton).toEqual(whole.skeleton)
+        expect(pieces.title).toEqual(whole.title)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('HTML: every target equal to its source gives the document back byte for byte', () => {
     fc.assert(
       fc.property(htmlDocument, (text) => {

@@ -48,6 +48,21 @@ describe('blocks', () => {
     expect(view(text)).toHaveLength(1)
   })
 
+  it('joins a hard-wrapped line whose next line starts with a capital or a digit', () => {
+    const text =
+      'The minister said the plan would be presented to parliament when it had been\nagreed by the U.K. Treasury and by Chancellor Jeremy Hunt, who was quoted as having\nsaid John Johnson was right and that 2024 would be a better year for the whole\n2,000-strong team.'
+    expect(view(text)).toEqual([[0, 'paragraph', text]])
+  })
+
+  it('still ends a unit at a line break where a sentence ends, and only there', () => {
+    const text =
+      'The minister said the plan would be presented to parliament next week, as agreed.\nThe opposition called the timetable far too short for a plan of this size and\nScope, she said.'
+    expect(view(text).map((u) => u[2])).toEqual([
+      'The minister said the plan would be presented to parliament next week, as agreed.',
+      'The opposition called the timetable far too short for a plan of this size and\nScope, she said.',
+    ])
+  })
+
   it('keeps short lower-case lines apart', () => {
     expect(view('bread\nmilk and eggs\ncheese, butter\n').map((u) => u[2])).toEqual([
       'bread',

@@ -2,9 +2,10 @@ import { basename, extname } from 'node:path'
 import { InvalidInput } from '../../model/errors.js'
 import { checkId, isValidId, tagFromArticleId } from '../../model/ids.js'
 import { parseLanguage, parseTag, type ParsedTag } from '../../model/tags.js'
-import { formatOfFile, segmentDocument } from '../../documents/index.js'
+import { formatOfFile } from '../../documents/formats.js'
 import { segmentArticle } from '../../segment/segment-article.js'
 import { segmentText } from '../../segment/segment-text.js'
+import { isSpace } from '../../segment/chars.js'
 import { StreamSegmenter } from '../../segment/segment-stream.js'
 import { decodeChunks, decodeText } from '../../model/utf8.js'
 import { readInputChunks, readStdinBytes, readTextInput } from '../input.js'
@@ -59,8 +60,10 @@ export async function run(args: string[]): Promise<number> {
     const text = await readTextInput(file)
     const { lang, warnings } = await resolveTextLanguage(text, givenLang, tag?.language)
     warn(warnings)
+    // Loaded only here: the Markdown and HTML parsers are most of what the CLI could load.
+    const { segmentDocument } = await import('../../documents/index.js')
     const { units } = segmentDocument(text, format, { articleId, tag: tag?.tag ?? '', lang })
-    await writeOut(values.json ? `${JSON.stringify(units, null, 2)}\n` : units.map((u) => `${u.source.replace(/\s*[\r\n]+\s*/g, ' ')}\n`).join(''))
+    await writeOut(values.json ? `${JSON.stringify(units, null, 2)}\n` : units.map((u) => `${flatten(u.source)}\n`).join(''))
     return 0
   }
   if (values.json) {
@@ -136,28 +139,67 @@ function defaultArticleId(file: string | undefined): string {
   return isValidId(name) ? name : 'article'
 }
 
-const INNER_BREAK = /\s*[\r\n]+\s*/g
+/**
+ * `line` with each run of white space that holds a line break as one space (what
+ * `line.replace(/\s*[\r\n]+\s*\/g, ' ')` gives, without a regex that tries every space of a
+ * hard-wrapped paragraph as the start of a match).
+ */
+export function flatten(line: string): string {
+  let b = nextBreak(line, 0)
+  if (b < 0) return line
+  let out = ''
+  let last = 0
+  while (b >= 0) {
+    let s = b
+    while (s > last && isSpace(line.charCodeAt(s - 1))) s--
+    let e = b + 1
+    while (e < line.length && isSpace(line.charCodeAt(e))) e++
+    out += `${line.slice(last, s)} `
+    last = e
+    b = nextBreak(line, e)
+  }
+  return out + line.slice(last)
+}
 
-/** Unit texts out one per line, inner line breaks as spaces, in writes of about 1 MB. */
+function nextBreak(line: string, from: number): number {
+  const n = line.indexOf('\n', from)
+  const r = line.indexOf('\r', from)
+  return n < 0 ? r : r < 0 ? n : Math.min(n, r)
+}
+
+/** Bytes of output gathered before a write. */
+const OUT_CHUNK = 1 << 20
+
+/**
+ * Unit texts out one per line, inner line breaks as spaces, in writes of about 1 MB. Each line is
+ * encoded straight into the output buffer: joining the lines into one string first, and
+ * encoding that, went through every character twice.
+ */
 class LineWriter {
-  private chunk: string[] = []
-  private size = 0
+  private buffer = Buffer.allocUnsafe(OUT_CHUNK * 2)
+  private used = 0
 
   async write(units: readonly string[]): Promise<void> {
     for (const line of units) {
-      const flat = line.includes('\n') || line.includes('\r') ? line.replace(INNER_BREAK, ' ') : line
-      this.chunk.push(flat)
-      this.size += flat.length + 1
-      if (this.size > 1 << 20) await this.flush()
+      const flat = flatten(line)
+      // At most 3 bytes per UTF-16 code unit, and the line feed.
+      const most = flat.length * 3 + 1
+      if (this.used + most > this.buffer.length) {
+        await this.flush()
+        if (most > this.buffer.length) this.buffer = Buffer.allocUnsafe(most)
+      }
+      this.used += this.buffer.write(flat, this.used)
+      this.buffer[this.used++] = 10
+      if (this.used > OUT_CHUNK) await this.flush()
     }
   }
 
   async flush(): Promise<void> {
-    if (this.chunk.length === 0) return
-    const s = `${this.chunk.join('\n')}\n`
-    this.chunk = []
-    this.size = 0
-    await writeOut(s)
+    if (this.used === 0) return
+    const out = this.buffer.subarray(0, this.used)
+    this.buffer = Buffer.allocUnsafe(Math.max(OUT_CHUNK * 2, this.buffer.length))
+    this.used = 0
+    await writeOut(out)
   }
 }
 

@@ -24,8 +24,9 @@ const matchSchema = z
   .strictObject({
     score: z.number().openapi({ description: '0–100; 101 = context match; 99 with autoFixed = values substituted' }),
     autoFixed: z.boolean(),
+    codesFixed: z.boolean().openapi({ description: "the entry's codes were put back from the segment's (renumbered, missing ones added at the end, others dropped)" }),
     source: z.string(),
-    target: z.string().openapi({ description: 'what to insert (values substituted when autoFixed)' }),
+    target: z.string().openapi({ description: "what to insert (values substituted when autoFixed; codes fitting the segment's)" }),
     diff: z.array(z.strictObject({ op: z.enum(['same', 'removed', 'added']), text: z.string() })),
     entry: entrySchema,
   })

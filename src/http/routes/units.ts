@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { checkCodes } from '../../codes/validate.js'
 import { InvalidInput } from '../../model/errors.js'
 import type { StoredUnit, Translation } from '../../model/translation.js'
 import type { App, RouteDeps } from '../env.js'
@@ -25,7 +26,21 @@ const unitSchema = z
       .optional()
       .openapi({ description: 'what the ⟦1⟧…⟦/1⟧ and ⟦2/⟧ codes of `source` stand for: markup strings and {unit: position} holes; absent without codes' }),
     translation: z
-      .strictObject({ text: z.string(), state: z.string(), stale: z.boolean(), version: z.number(), author: z.string().nullable(), updatedAt: z.string().nullable() })
+      .strictObject({
+        text: z.string(),
+        state: z.string(),
+        stale: z.boolean(),
+        version: z.number(),
+        author: z.string().nullable(),
+        updatedAt: z.string().nullable(),
+        codeProblems: z
+          .array(z.strictObject({ kind: z.string(), code: z.string(), message: z.string() }))
+          .optional()
+          .openapi({
+            description:
+              "why the text's codes do not fit the source (an old translation whose inline Markdown became codes on a re-import): it exports well formed, but a save is refused until they are fixed; absent when they fit",
+          }),
+      })
       .optional()
       .openapi({ description: 'with ?lang only' }),
   })
@@ -79,5 +94,6 @@ function toUnit(u: StoredUnit, t: Translation | undefined) {
   const out = { id: u.id, position: u.position, block: u.block, kind: u.kind, source: u.source, trailing: u.trailing, words: u.words, ...(u.codes?.length ? { codes: u.codes } : {}) }
   if (!t) return out
   const translation = { text: t.text, state: t.state, stale: t.stale, version: t.version, author: t.author, updatedAt: t.updatedAt }
-  return { ...out, translation }
+  const codeProblems = t.text === '' ? [] : checkCodes(t.text, u.source).errors
+  return { ...out, translation: codeProblems.length ? { ...translation, codeProblems } : translation }
 }

@@ -8,7 +8,7 @@ import type { ImportInput, ImportSummary } from '../types.js'
 import { type ArticleRow, type UnitRow, toUnit } from './rows.js'
 import { sourceHash } from './source-hash.js'
 import { createMarkStripper } from './strip-marks.js'
-import { blockMark, withoutBlockMark } from '../../documents/block-marks.js'
+import { textUnitsAsDocument } from '../../documents/from-text.js'
 import { type CheckedImport, checkTargets, validateImport } from './validate-import.js'
 
 // Kept here too for callers that import it from the importer.
@@ -20,8 +20,11 @@ export interface ImportPlan {
   existing: ArticleRow | undefined
   rows: UnitRow[]
   aligned: ReturnType<typeof alignUnits>
-  /** A text article re-imported as a document: its stored units are compared without block marks. */
-  unmark: boolean
+  /**
+   * A text article re-imported as a document: each stored unit's text as the document would have
+   * it (no block mark, inline Markdown as codes), by unit id; null otherwise.
+   */
+  unmarked: Map<string, string> | null
   targetsJson: string
   /** 1 when the text language was confirmed (an explicit --lang, the manifest, the editor). */
   langConfirmed: number
@@ -132,7 +135,12 @@ export function createImporter(db: Database.Database, now: () => string): Import
     // which must not make them new or stale.
     const unmark = existing !== undefined && (existing.format ?? 'text') === 'text' && checked.format !== 'text'
     const stored = rows.map((r) => toUnit(r, existing ?? article))
-    if (unmark) for (const u of stored) u.source = withoutBlockMark(u.kind, u.source)
+    let unmarked: Map<string, string> | null = null
+    if (unmark) {
+      const as = textUnitsAsDocument(stored, fresh, input.skeleton)
+      unmarked = new Map(stored.map((u, i) => [u.id, as[i]!]))
+      stored.forEach((u, i) => (u.source = as[i]!))
+    }
     const aligned = alignUnits(stored, fresh)
     const targetsJson = JSON.stringify(targets)
     const langConfirmed = (input.langConfirmed ?? existing?.lang_confirmed === 1) ? 1 : 0
@@ -148,7 +156,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
       existing.skeleton === checked.skeleton &&
       existing.targets === targetsJson &&
       existing.lang_confirmed === langConfirmed
-    return { checked, existing, rows, aligned, unmark, targetsJson, langConfirmed, warnings, same }
+    return { checked, existing, rows, aligned, unmarked, targetsJson, langConfirmed, warnings, same }
   }
 
   const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
@@ -166,7 +174,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const apply = (input: ImportInput, planned: ImportPlan): ImportSummary => {
     const current = selectArticle.get(planned.checked.id)
     const p = current?.revision === planned.existing?.revision ? planned : plan(input)
-    const { checked, existing, aligned, unmark } = p
+    const { checked, existing, aligned, unmarked } = p
     if (p.same && existing) return summaryOf(p, existing.revision, false)
     const revision = (existing?.revision ?? 0) + 1
     const fresh = input.segmented.units
@@ -212,8 +220,8 @@ export function createImporter(db: Database.Database, now: () => string): Import
         // Schema 20: the unit's role in its document, from the skeleton's slot of its position.
         role: input.skeleton?.slots[i]?.role ?? null,
       })
-      const unmarked = unmark && previous !== undefined && previous.source !== u.source && withoutBlockMark(previous.kind, previous.source) === u.source
-      if (unmarked) stripMarks(checked.id, a.id, blockMark(previous.kind, previous.source), u.source, at)
+      const asDocument = previous !== undefined && previous.source !== u.source && unmarked?.get(a.id) === u.source
+      if (asDocument) stripMarks(checked.id, a.id, previous, u.source, u.codes, at)
       // A translation made from other text is stale, whatever the alignment called the pairing.
       else if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
         markStale.run(checked.id, a.id)
