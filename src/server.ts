@@ -8,7 +8,9 @@ import { loadSeedsIfEmpty } from './import/load-seeds.js'
 import { openStore } from './store/open-store.js'
 import { startCheckpointer } from './store/sqlite/checkpointer.js'
 import { followMemory } from './tm/memory-follow.js'
-import { openSqliteWebAuth } from './store/sqlite/sessions.js'
+import { firstStartOnce } from './store/first-start.js'
+import { describeLocation, locateStore } from './store/locate.js'
+import { openWebAuth } from './store/open-web-auth.js'
 import { createWebRoutes } from './web/create-web-routes.js'
 
 /**
@@ -70,15 +72,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Busy timeout 0: SQLite never blocks the event loop waiting for another process's write lock
   // (a CLI import); the store's writes retry off the loop and answer 503 after the window.
   const store = await openStore(opts.db, { walAutocheckpoint: BACKSTOP_CHECKPOINT_PAGES, busyTimeout: 0, ...(opts.busyWindowMs !== undefined ? { busyWindowMs: opts.busyWindowMs } : {}) })
-  const checkpointer = opts.db === ':memory:' ? undefined : startCheckpointer(opts.db, { everyMs: CHECKPOINT_MS })
+  const where = locateStore(opts.db)
+  // SQLite's log is checkpointed by a thread of ours; PostgreSQL checkpoints itself.
+  const checkpointer = where.kind !== 'sqlite' || where.file === ':memory:' ? undefined : startCheckpointer(where.file, { everyMs: CHECKPOINT_MS })
   const accounts = store.accounts
-  const seeded = await loadSeedsIfEmpty(store)
-  if (seeded.length > 0) print(`tolk: new database ${opts.db}, loaded seeds: ${seeded.join(', ')}`)
+  // Servers starting together on a new PostgreSQL database must seed it and make its first admin
+  // once: the second waits for the first's lock, then finds the work done.
+  const { seeded, token } = await firstStartOnce(where, async () => ({
+    seeded: await loadSeedsIfEmpty(store),
+    token: await ensureFirstAdmin(store.accounts),
+  }))
+  if (seeded.length > 0) print(`tolk: new database ${describeLocation(where)}, loaded seeds: ${seeded.join(', ')}`)
   const faults = await store.textFaults()
   if (faults.length > 0) {
     print(`tolk: ${faults.length} stored texts break the text rule (stored before it was enforced; XML exports refuse them): list them with tolk text-faults, and rewrite them`)
   }
-  const token = await ensureFirstAdmin(accounts)
   if (token) {
     print(`tolk: created account ${FIRST_ADMIN}; its API token is shown this once (send it as Authorization: Bearer TOKEN):`)
     print(token)
@@ -94,7 +102,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.mt ? { mt: opts.mt } : {}),
   })
   // The translator's editor at `/`: passwords and sessions on their own connection to the file.
-  const web = openSqliteWebAuth({ file: opts.db, busyTimeout: 0, lifetime: { maxAgeMs: opts.sessionMaxAgeMs } }, accounts)
+  const web = await openWebAuth(opts.db, accounts, { busyTimeout: 0, lifetime: { maxAgeMs: opts.sessionMaxAgeMs } })
   app.route('/', createWebRoutes({ store, accounts, passwords: web.passwords, sessions: web.sessions, ...(opts.mt ? { mt: opts.mt } : {}) }))
   const server = await listen(app.fetch, opts)
   const address = server.address() as AddressInfo

@@ -4,7 +4,8 @@ import type { Account, Accounts } from '../../auth/types.js'
 import { ROLES } from '../../auth/types.js'
 import { hashPassword } from '../../auth/passwords.js'
 import { resolveDbPath } from '../../config.js'
-import { openSqliteWebAuth, type WebAuth } from '../../store/sqlite/sessions.js'
+import { openWebAuth } from '../../store/open-web-auth.js'
+import type { WebAuth } from '../../store/sqlite/sessions.js'
 import { readStdinBytes } from '../input.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, splitList, withStore, type StoreAccess } from '../store-access.js'
@@ -122,7 +123,7 @@ export async function withAccounts<T>(dbFlag: string | undefined, fn: (accounts:
 /** {@link withAccounts}, with the editor's passwords and sessions on the same file. */
 async function withWebAuth<T>(dbFlag: string | undefined, fn: (accounts: Accounts, web: WebAuth) => Promise<T>): Promise<T> {
   return withAccounts(dbFlag, async (accounts) => {
-    const web = openSqliteWebAuth({ file: resolveDbPath(dbFlag) }, accounts)
+    const web = await openWebAuth(resolveDbPath(dbFlag), accounts)
     try {
       return await fn(accounts, web)
     } finally {
