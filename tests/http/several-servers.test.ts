@@ -27,6 +27,11 @@ interface Server {
 
 /** A `tolk serve` on `db` (npm test builds dist/ first), once it listens. */
 function serve(db: string): Promise<Server> {
+  return serveWatched(db, [])
+}
+
+/** A `tolk serve` on `db`, once it listens, with what it printed until then pushed to `outputs`. */
+function serveWatched(db: string, outputs: string[]): Promise<Server> {
   const child = spawn(process.execPath, ['bin/tolk.js', 'serve', '--port', '0', '--db', db, '--quiet'], { cwd: ROOT })
   children.push(child)
   let out = ''
@@ -34,7 +39,10 @@ function serve(db: string): Promise<Server> {
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString()
       const m = /listening on (http:\S+)/.exec(out)
-      if (m) resolve({ url: m[1] as string, child })
+      if (m) {
+        outputs.push(out)
+        resolve({ url: m[1] as string, child })
+      }
     })
     child.stderr?.on('data', (d: Buffer) => (out += d.toString()))
     child.once('exit', (code) => reject(new Error(`tolk serve exited ${code}: ${out}`)))
@@ -111,6 +119,21 @@ describeWith(['postgres'], 'several servers on one PostgreSQL database', { timeo
       await Promise.all(servers.map((s) => stop(s)))
     })
   }
+
+  it('two servers starting at once on a new database seed it once and make one first admin', async () => {
+    const db = await freshPgUrl()
+    const outputs: string[] = []
+    const servers = await Promise.all([0, 1].map(() => serveWatched(db, outputs)))
+    const tokens = outputs.join('').match(/^tolk_\S+$/gm) ?? []
+    expect(tokens).toHaveLength(1)
+    expect(outputs.join('').match(/loaded seeds/g)).toHaveLength(1)
+    const res = await fetch(`${servers[1]!.url}/api/articles`, { headers: { Authorization: `Bearer ${tokens[0]}` } })
+    expect(res.status).toBe(200)
+    const ids = ((await res.json()) as { articles: { id: string }[] }).articles.map((a) => a.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toContain('sv-general-01')
+    await Promise.all(servers.map((s) => stop(s)))
+  })
 
   it('a token revoked through the CLI is refused by both servers within one second', async () => {
     const w = await workbench()
