@@ -89,7 +89,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   if (opts.cors.length > 0) app.use('/api/*', cors({ origin: opts.cors, exposeHeaders: ['ETag', 'Location', 'X-Request-Id'] }))
   // Apps in a browser load namespaces and post missing keys from their own origin.
   if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))
-  app.use(readBody(opts.maxBody))
+  // Translated files are decoded by their own BOM, XML declaration or PO charset (decode-file.ts).
+  app.use(readBody(opts.maxBody, { raw: /^\/api\/articles\/[^/]+\/import-translations$/ }))
 
   registerMeta(app)
   app.doc31(OPENAPI_PATH, { openapi: '3.1.0', info: INFO, security: [{ bearer: [] }] })

@@ -49,6 +49,22 @@ describe('POST /api/articles/:id/import-translations', () => {
     expect(await again.json()).toMatchObject({ updated: 0, unchanged: t.units.length })
   })
 
+  it('reads a file as it says it is encoded: UTF-16 XLIFF and an ISO-8859-1 PO (#23)', async () => {
+    const t = await makeTestApp()
+    const xliff = fill(await (await t.call(exportUrl('xliff12'))).text()).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xliff, 'utf16le')])
+    const r = await t.call(importUrl, { method: 'POST', body: utf16, headers: XLIFF, as: 'ana' })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ updated: t.units.length })
+    const po = (await (await t.call(exportUrl('po'))).text())
+      .replace('charset=UTF-8', 'charset=ISO-8859-1')
+      .replace(/msgstr ""\n\n/, 'msgstr "Räksmörgås"\n\n')
+    const latin1 = Buffer.from(po.replace(/(msgctxt "[^"]+"\nmsgid "[^"]*"\n)msgstr "[^"]*"/, '$1msgstr "Räksmörgås"'), 'latin1')
+    const p = await t.call(importUrl, { method: 'POST', body: latin1, headers: { 'Content-Type': 'text/x-gettext-translation; charset=ISO-8859-1' }, as: 'ana' })
+    expect(p.status).toBe(200)
+    expect((await t.store.getTranslation(ARTICLE.id, t.units[0]!, 'sv')).text).toBe('Räksmörgås')
+  })
+
   it('refuses with 403 and writes nothing when the token may not write a state in the file', async () => {
     const t = await makeTestApp()
     const file = fill(await (await t.call(exportUrl('xliff12'))).text()).replace(

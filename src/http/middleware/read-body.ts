@@ -7,7 +7,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true })
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
 
 /**
- * Read a request body once, up front: refuse it with 413 when larger than `maxBody`, with 400
+ * Read a request body once, up front (except on the `raw` paths, whose size alone is checked): refuse it with 413 when larger than `maxBody`, with 400
  * when it is not valid UTF-8 (`c.req.json()` and `text()` would quietly turn bad bytes into
  * U+FFFD and store the damage) or, for a JSON media type, not valid JSON. The decoded text and
  * parsed JSON go into Hono's body cache, so validators and handlers read them without parsing
@@ -17,7 +17,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
  * build a web ReadableStream, which costs more than the whole write on the hot PUT path. Only
  * a chunked body (no length) goes through hono's stream-counting bodyLimit.
  */
-export function readBody(maxBody: number): MiddlewareHandler {
+export function readBody(maxBody: number, opts: { raw?: RegExp } = {}): MiddlewareHandler {
   const tooLarge = () =>
     new ProblemError(
       problem(413, 'body-too-large', `the request body is larger than ${maxBody} bytes: send less (or start the server with a larger --max-body)`),
@@ -32,6 +32,9 @@ export function readBody(maxBody: number): MiddlewareHandler {
     // carry one, which only its stream can tell.
     if (length === undefined && !chunked && !c.req.raw.body) return next()
     if (!chunked && Number(length) > maxBody) throw tooLarge()
+    // Files that say their own encoding (a UTF-16 XLIFF, an ISO-8859-1 PO) are decoded by their
+    // route, by the file's rules: only their size is checked here.
+    if (opts.raw?.test(c.req.path)) return chunked || length === undefined ? streamed(c, next) : next()
     const decode = async () => {
       const text = decodeUtf8(await c.req.arrayBuffer())
       const cache = c.req.bodyCache as Record<string, Promise<unknown>>
