@@ -103,6 +103,11 @@ export interface FileUnit {
    * msgstr[nplurals - 1] as the header's Plural-Forms asks ('' where a form is empty or absent).
    */
   plural?: { source: string; forms: string[] }
+  /**
+   * XLIFF 2.0 split into segments by another tool: the segments with no target (their ids, else
+   * `segment N`). The text keeps their source in `[[…]]` and the state is `initial`.
+   */
+  missing?: string[]
   /** 1-based line in the file, for messages. */
   line: number
 }
