@@ -85,7 +85,17 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
     if (problem !== undefined) throw new TextRuleError(`${file.path}${lineOf(file, id)}: the string of "${printable(id)}"`, problem)
   }
   const layout = detectLayout(file.text)
-  if (serialiseResources(nestResources(entries), layout) !== file.text) {
+  // A BOM and CRLF line endings are named as the cause: export-locales keeps them only where it
+  // writes over this file, since the store keeps neither.
+  const crlf = file.text.includes('\r\n')
+  if (file.bom) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: starts with a byte order mark (BOM); tolk export-locales keeps it when it writes over this file, and writes a new file without one` })
+  }
+  if (crlf) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: has Windows line endings (CRLF); tolk export-locales keeps them when it writes over this file, and writes a new file with LF` })
+  }
+  const text = crlf ? file.text.replace(/\r\n/g, '\n') : file.text
+  if (serialiseResources(nestResources(entries), layout) !== text) {
     warnings.push({ code: 'not-byte-stable', message: `${path}: not written as JSON.stringify would (spacing, escapes); tolk export-locales will write it normalised` })
   }
   return { ...layout, entries }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { nestResources, serialiseResources } from '../../formats/i18next-resources.js'
+import { inFileBytes, nestResources, serialiseResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
@@ -11,7 +11,8 @@ Write every i18next resource set back as DIR/<lng>/<ns>.json (i18next JSON v4, n
 source strings in the text language, translated (and reviewed, final) strings in each target.
 Keys keep the order, nesting and indentation of the file they were imported from, and the final
 newline, so a tree imported with tolk import-locales and exported unchanged is byte for byte the
-same; a changed translation changes only its line. Keys added since (saveMissing, a new
+same; a changed translation changes only its line. Writing over a file that starts with a BOM or
+has CRLF line endings keeps them; a new file gets neither. Keys added since (saveMissing, a new
 translation) follow in unit order. A target gets a file when it had one or has a translation.
 A file whose content is already right is not rewritten.
 
@@ -35,8 +36,9 @@ export async function run(args: string[]): Promise<number> {
         const file = await resourceSetFile(store, set, lang, true)
         if (lang !== set.lang && !file.imported && file.entries.length === 0) continue
         const path = join(dir, lang, `${set.id}.json`)
-        const text = serialiseResources(nestResources(file.entries), file.layout)
-        if (readOr(path) === text) {
+        const existing = readOr(path)
+        const text = inFileBytes(serialiseResources(nestResources(file.entries), file.layout), existing)
+        if (existing === text) {
           unchanged.push(path)
           continue
         }
