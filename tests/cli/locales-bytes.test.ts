@@ -4,24 +4,13 @@
  * none); CRLF line endings likewise, with a warning that names line endings as the cause.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { localeTrees } from './_locale-tree.js'
 import { runCli } from './run-cli.js'
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-locale-bytes-'))
+const { root, fresh, writeTree } = localeTrees('tolk-locale-bytes-')
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
-let n = 0
-const fresh = () => path.join(root, `case-${++n}`)
-
-function writeTree(files: Record<string, string>): string {
-  const dir = fresh()
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    fs.writeFileSync(path.join(dir, rel), text)
-  }
-  return dir
-}
 
 // As Visual Studio and Notepad save them: a UTF-8 BOM, CRLF line endings.
 const json = (o: object) => `${JSON.stringify(o, null, 2)}\n`
