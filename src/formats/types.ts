@@ -108,6 +108,14 @@ export interface FileUnit {
    * `segment N`). The text keeps their source in `[[…]]` and the state is `initial`.
    */
   missing?: string[]
+  /**
+   * Codes of the source that show an interpolation (Angular's `<x id="INTERPOLATION"
+   * equiv-text="{{ minutes }}"/>`): code number and what it shows. A target holding the code
+   * holds the interpolation, whatever the target's copy of the code says.
+   */
+  codeInterpolations?: Array<[number, string]>
+  /** A unit marked `translate="no"`: no work, out of coverage (as pocount counts). */
+  notForTranslation?: true
   /** 1-based line in the file, for messages. */
   line: number
 }

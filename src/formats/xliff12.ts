@@ -141,7 +141,8 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
     const source = firstChild(el, 'source')
     const target = firstChild(el, 'target')
     const numbers = new CodeNumbers()
-    const sourceText = source ? readInline(source, numbers) : ''
+    const shown = new Map<number, string>()
+    const sourceText = source ? readInline(source, numbers, shown) : ''
     numbers.rewind()
     const text = target ? readInline(target, numbers) : undefined
     let version: number | undefined
@@ -157,6 +158,8 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
         ? importState(target.attrs.state)
         : { state: undefined, needsReview: false }),
       version,
+      ...(shown.size > 0 ? { codeInterpolations: [...shown] } : {}),
+      ...(el.attrs.translate === 'no' ? { notForTranslation: true as const } : {}),
       line: el.line,
     })
   }

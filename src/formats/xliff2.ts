@@ -115,9 +115,10 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
     const parts = childElements(el).filter((p) => p.name === 'segment' || p.name === 'ignorable')
     // Every source before any target, so a target's codes are numbered as the source's.
     const numbers = new CodeNumbers()
+    const shown = new Map<number, string>()
     const sources = parts.map((p) => {
       const src = firstChild(p, 'source')
-      return src ? readInline(src, numbers) : ''
+      return src ? readInline(src, numbers, shown) : ''
     })
     numbers.rewind()
     let state: State | undefined
@@ -137,6 +138,8 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
       needsReview,
       ...(joined?.missing.length ? { missing: joined.missing } : {}),
       version: parseVersionNote(versionNoteOf(el)),
+      ...(shown.size > 0 ? { codeInterpolations: [...shown] } : {}),
+      ...(el.attrs.translate === 'no' ? { notForTranslation: true as const } : {}),
       line: el.line,
     })
   }
