@@ -3,7 +3,7 @@
  * The unit's text is its segments and ignorables joined in order; a unit not wholly translated
  * comes back as a draft that says which parts are missing, never as `translated`.
  */
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -12,13 +12,16 @@ import { readXliff2 } from '../../src/formats/xliff2.js'
 import { importText } from '../../src/import/import-text.js'
 import { openStore } from '../../src/store/open-store.js'
 import type { Store } from '../../src/store/types.js'
+import { runCli } from '../cli/run-cli.js'
 
 const ARTICLE = 'en-roads-01'
 let store: Store
 let ids: string[]
+let dir: string
 
 beforeEach(async () => {
-  store = await openStore(join(mkdtempSync(join(tmpdir(), 'tolk-seg-')), 'tolk.sqlite'))
+  dir = mkdtempSync(join(tmpdir(), 'tolk-seg-'))
+  store = await openStore(join(dir, 'tolk.sqlite'))
   await importText(store, {
     id: ARTICLE,
     tag: 'en-roads',
@@ -135,5 +138,15 @@ describe('XLIFF 2.0 units split into segments by another tool', () => {
     // The missing part keeps its codes, so the draft fits its source.
     expect(c?.state).toBe('initial')
     expect(c?.text).toMatch(/^\[\[The .*bridge.* opens\]\] på måndag\.$/)
+  })
+
+  it('tolk import-translations names each draft and its missing segments', () => {
+    const file = join(dir, 'okapi.xlf')
+    writeFileSync(file, okapiFile())
+    const r = runCli(['import-translations', file, '--as', 'okapi', '--db', join(dir, 'tolk.sqlite')])
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain(`draft ${ids[1]} (line 20): segments s2 not translated; kept in [[…]]`)
+    expect(r.stdout).toContain(`draft ${ids[2]} (line 36): segments s1 not translated`)
   })
 })
