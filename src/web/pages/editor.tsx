@@ -65,6 +65,7 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     tmScore: t('memory.score', { score: '{score}' }),
     tmContext: t('memory.context'),
     tmAutoFixed: t('memory.autoFixed'),
+    tmRegions: t('memory.regions', { source: '{source}', target: '{target}' }),
     tmInsert: t('memory.insert', { n: '{n}' }),
     tmInserted: t('memory.inserted', { n: '{n}' }),
     tmFailed: t('memory.failed', { reason: '{reason}' }),
