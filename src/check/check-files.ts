@@ -47,6 +47,8 @@ export function checkFiles(opts: FilesOptions): CheckedSource & { sourceLangs: S
     let counts = languages.get(lang)
     if (!counts) languages.set(lang, (counts = emptyCounts()))
     for (const unit of file.units) {
+      // translate="no": not work, as pocount counts (a brand name, an id).
+      if (unit.notForTranslation) continue
       strings++
       checkUnit(unit, file, source, counts, (kind, message) => {
         problems.push({ lang, file: path, line: unit.line, key: unit.unitId, kind, severity: 'error', message })
@@ -84,7 +86,7 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
   }
   c.units.translated++
   c.words.translated += words
-  const vars = difference(interpolations(u.source), interpolations(u.text))
+  const vars = difference(interpolations(withCodeInterpolations(u.source, u)), interpolations(withCodeInterpolations(u.text, u)))
   if (vars) {
     c.placeholders++
     report('placeholder', placeholderMessage(u.unitId, vars))
@@ -94,6 +96,17 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
     c.nesting++
     report('nesting', `${u.unitId} lost the nesting ${lost.map((k) => `$t(${k})`).join(', ')}`)
   }
+}
+
+/**
+ * A text with the interpolations its codes show appended (`{{ minutes }}` for ⟦1/⟧), so they are
+ * compared like `{{…}}` written out: by the code, whatever a target's copy of it says.
+ */
+function withCodeInterpolations(text: string, u: FileUnit): string {
+  if (!u.codeInterpolations) return text
+  let out = text
+  for (const [n, shown] of u.codeInterpolations) if (text.includes(`⟦${n}/⟧`)) out += ` ${shown}`
+  return out
 }
 
 /**

@@ -126,12 +126,21 @@ function listNamespaces(folder: string, files: Namespaces = new Map(), under = '
 /** A JSON object read from a file, with its text kept for finding key lines later. */
 export interface JsonFile {
   path: string
+  /** The text, a leading BOM dropped. */
   text: string
   value: Record<string, unknown>
+  /** The file started with a UTF-8 byte order mark. */
+  bom?: true
 }
 
 /** Read a file as strict UTF-8, a leading BOM dropped; unreadable or invalid bytes exit 2 naming the file. */
 export function readUtf8File(path: string): string {
+  const text = readUtf8FileWithBom(path)
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** As readUtf8File, a leading BOM kept. */
+function readUtf8FileWithBom(path: string): string {
   const text = reading(path, () => readFileSync(path, 'utf8'))
   // Decoding puts U+FFFD in place of invalid bytes, so a text without one was valid UTF-8. With
   // one, the bytes are checked (simdutf): the file may hold U+FFFD itself. Decoded straight to a
@@ -139,7 +148,7 @@ export function readUtf8File(path: string): string {
   if (text.includes('\uFFFD') && !isUtf8(reading(path, () => readFileSync(path)))) {
     throw new InvalidInput(`${path} is not valid UTF-8; convert it to UTF-8`, 'invalid-utf8')
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return text
 }
 
 /** A file's bytes, for readers that decode by the file's own charset; a failed read exits 2 naming it. */
@@ -158,7 +167,9 @@ function reading<T>(path: string, read: () => T): T {
 
 /** Read one file once: strict UTF-8, a leading BOM dropped, JSON.parse'd; the top level must be an object. */
 export function readJsonFile(path: string): JsonFile {
-  const text = readUtf8File(path)
+  const withBom = readUtf8FileWithBom(path)
+  const bom = withBom.charCodeAt(0) === 0xfeff
+  const text = bom ? withBom.slice(1) : withBom
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -173,7 +184,7 @@ export function readJsonFile(path: string): JsonFile {
     throw new InvalidInput(`${path}:${line}:${column}: malformed JSON: ${why}`, 'malformed-json')
   }
   if (!isObject(value)) throw new InvalidInput(`${path}:1:1: the top level must be a JSON object of keys, not ${describe(value)}`, 'invalid-resource')
-  return { path, text, value }
+  return { path, text, value, ...(bom ? { bom: true as const } : {}) }
 }
 
 /** A plain JSON object (not null, not an array). */

@@ -108,6 +108,17 @@ export function detectLayout(text: string): JsonLayout {
   return { indent: m[1]!, finalNewline }
 }
 
+/**
+ * `text` (as serialiseResources writes it: LF, no BOM) in the byte marks of the file it replaces:
+ * its BOM and its CRLF line endings kept, so writing back over a tree saved on Windows changes
+ * only what changed. JSON strings hold no raw line break, so every LF is a line ending.
+ */
+export function inFileBytes(text: string, existing: string | undefined): string {
+  if (existing === undefined) return text
+  const lines = existing.includes('\r\n') ? text.replace(/\n/g, '\r\n') : text
+  return existing.charCodeAt(0) === 0xfeff ? `\uFEFF${lines}` : lines
+}
+
 /** Write a resource object as JSON in a layout. */
 export function serialiseResources(obj: Record<string, unknown>, layout: JsonLayout): string {
   const body = layout.indent === '' ? JSON.stringify(obj) : JSON.stringify(obj, null, layout.indent)

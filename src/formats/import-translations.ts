@@ -47,6 +47,11 @@ export interface ImportReport {
   conflicts: ImportConflict[]
   /** Units the file names that the article does not have (or no longer has). */
   unknownUnits: { unitId: string; line: number }[]
+  /**
+   * Units written as drafts because the file translated only some of their segments (XLIFF 2.0
+   * another tool split): the segments missing, which the draft keeps as source in `[[…]]`.
+   */
+  partial: { unitId: string; line: number; missing: string[] }[]
 }
 
 /** Who imports, and what they may write. */
@@ -140,10 +145,12 @@ export async function importTranslations(
     unknown: 0,
     conflicts: [],
     unknownUnits: [],
+    partial: [],
   }
   // First decide every unit, then check permissions, then write: a refusal writes nothing.
   const writes: TranslationWrite[] = []
   const lines: number[] = []
+  const missingOf = new Map(file.units.flatMap((u) => (u.missing ? [[u.unitId, u.missing] as const] : [])))
   for (const u of file.units) {
     const unit = units.get(u.unitId)
     const now = current.get(u.unitId)
@@ -207,6 +214,8 @@ export async function importTranslations(
     try {
       await store.writeTranslation(w)
       report.updated++
+      const missing = missingOf.get(w.unitId)
+      if (missing) report.partial.push({ unitId: w.unitId, line: lines[i] ?? 0, missing })
     } catch (err) {
       if (!(err instanceof VersionConflict)) throw err
       report.conflicted++

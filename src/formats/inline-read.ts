@@ -75,8 +75,12 @@ export function legacyOr(raw: string, tagged: string, codes: number): string {
   return codes === 0 && LEGACY_CODE.test(raw) ? raw : tagged
 }
 
-/** The tagged text of a `<source>`, `<target>` or `<seg>` (see legacyOr). */
-export function readInline(el: XmlElement, numbers: CodeNumbers): string {
+/**
+ * The tagged text of a `<source>`, `<target>` or `<seg>` (see legacyOr). With `interpolations`,
+ * each standalone code that shows an interpolation (Angular's `<x equiv-text="{{ minutes }}"/>`,
+ * `<ph disp="{{ minutes }}"/>`) is recorded there by its number.
+ */
+export function readInline(el: XmlElement, numbers: CodeNumbers, interpolations?: Map<number, string>): string {
   let raw = ''
   let codes = 0
   const walk = (parent: XmlElement): string => {
@@ -99,7 +103,10 @@ export function readInline(el: XmlElement, numbers: CodeNumbers): string {
         out += n === undefined ? walk(c) : `⟦${n}⟧${walk(c)}⟦/${n}⟧`
       } else if (isCode(name)) {
         codes++
-        out += codeTag(name, c.attrs, numbers)
+        const tag = codeTag(name, c.attrs, numbers)
+        out += tag
+        const shown = c.attrs['equiv-text'] ?? c.attrs.disp
+        if (interpolations && tag && shown?.includes('{{')) interpolations.set(Number(/\d+/.exec(tag)![0]), shown)
       } else if (name !== 'sub') {
         // <mrk>, <hi> and unknown inline elements: their text is part of the segment.
         out += walk(c)

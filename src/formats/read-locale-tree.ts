@@ -2,7 +2,7 @@
  * Reading an i18next tree (`DIR/<lng>/<ns>.json`) for `tolk import-locales`: every file read and
  * checked before anything is written, errors with file and line (exit 2).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
 import { type FolderMap, type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
@@ -91,10 +91,18 @@ function readResourceFile(path: string, warnings: Warning[]): JsonLayout & { ent
     if (problem !== undefined) throw new TextRuleError(`${file.path}${lineOf(file, id)}: the string of "${printable(id)}"`, problem)
   }
   const layout = detectLayout(file.text)
-  if (serialiseResources(nestResources(entries), layout) !== file.text) {
+  // A BOM and CRLF line endings are named as the cause: export-locales keeps them only where it
+  // writes over this file, since the store keeps neither.
+  const crlf = file.text.includes('\r\n')
+  if (file.bom) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: starts with a byte order mark (BOM); tolk export-locales keeps it when it writes over this file, and writes a new file without one` })
+  }
+  if (crlf) {
+    warnings.push({ code: 'not-byte-stable', message: `${path}: has Windows line endings (CRLF); tolk export-locales keeps them when it writes over this file, and writes a new file with LF` })
+  }
+  const text = crlf ? file.text.replace(/\r\n/g, '\n') : file.text
+  if (serialiseResources(nestResources(entries), layout) !== text) {
     warnings.push({ code: 'not-byte-stable', message: `${path}: not written as JSON.stringify would (spacing, escapes); tolk export-locales will write it normalised` })
-  } else if (startsWithBom(path)) {
-    warnings.push({ code: 'not-byte-stable', message: `${path}: starts with a byte order mark; tolk export-locales writes it without one` })
   }
   return { ...layout, entries }
 }
@@ -106,15 +114,4 @@ function keyError(file: JsonFile, key: string, why: string, code: string): Inval
 function lineOf(file: JsonFile, key: string): string {
   const line = keyLines(file.text, new Set([key])).get(key)
   return line === undefined ? '' : `:${line}`
-}
-
-/** Whether the file starts with UTF-8's byte order mark (readJsonFile drops it from the text). */
-function startsWithBom(path: string): boolean {
-  const fd = openSync(path, 'r')
-  try {
-    const head = Buffer.alloc(3)
-    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
-  } finally {
-    closeSync(fd)
-  }
 }

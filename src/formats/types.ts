@@ -103,6 +103,19 @@ export interface FileUnit {
    * msgstr[nplurals - 1] as the header's Plural-Forms asks ('' where a form is empty or absent).
    */
   plural?: { source: string; forms: string[] }
+  /**
+   * XLIFF 2.0 split into segments by another tool: the segments with no target (their ids, else
+   * `segment N`). The text keeps their source in `[[…]]` and the state is `initial`.
+   */
+  missing?: string[]
+  /**
+   * Codes of the source that show an interpolation (Angular's `<x id="INTERPOLATION"
+   * equiv-text="{{ minutes }}"/>`): code number and what it shows. A target holding the code
+   * holds the interpolation, whatever the target's copy of the code says.
+   */
+  codeInterpolations?: Array<[number, string]>
+  /** A unit marked `translate="no"`: no work, out of coverage (as pocount counts). */
+  notForTranslation?: true
   /** 1-based line in the file, for messages. */
   line: number
 }

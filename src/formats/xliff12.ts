@@ -1,7 +1,8 @@
 /**
  * XLIFF 1.2, valid against the strict schema: one `<trans-unit>` per unit. States map as
- * translate-toolkit and the CAT tools read them: reviewed and final are `approved="yes"` (which
- * translate-toolkit needs to count a unit as translated), stale is `needs-review-translation`.
+ * translate-toolkit and the CAT tools read them: every finished unit is `approved="yes"` (which
+ * translate-toolkit, Pootle, Virtaal and Weblate need to count a unit as translated rather than
+ * fuzzy), `state` tells translated, signed-off and final apart; stale is `needs-review-translation`.
  * The strict schema allows no attributes of our own, so the article id travels in `original` and
  * the version at export in a `<note from="tolk">`.
  */
@@ -41,7 +42,7 @@ export function xliff12State(t: Translation): { state: string; approved: boolean
   if (t.stale) return { state: 'needs-review-translation', approved: false }
   if (t.state === 'final') return { state: 'final', approved: true }
   if (t.state === 'reviewed') return { state: 'signed-off', approved: true }
-  return { state: 'translated', approved: false }
+  return { state: 'translated', approved: true }
 }
 
 /** XLIFF 1.2 a piece at a time: one `<trans-unit>` per unit. */
@@ -140,7 +141,8 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
     const source = firstChild(el, 'source')
     const target = firstChild(el, 'target')
     const numbers = new CodeNumbers()
-    const sourceText = source ? readInline(source, numbers) : ''
+    const shown = new Map<number, string>()
+    const sourceText = source ? readInline(source, numbers, shown) : ''
     numbers.rewind()
     const text = target ? readInline(target, numbers) : undefined
     let version: number | undefined
@@ -153,28 +155,28 @@ function collect(parent: XmlElement, units: FileUnit[], name: string): void {
       source: sourceText,
       text: text === '' ? undefined : text,
       ...(target
-        ? importState(target.attrs.state, el.attrs.approved === 'yes')
+        ? importState(target.attrs.state)
         : { state: undefined, needsReview: false }),
       version,
+      ...(shown.size > 0 ? { codeInterpolations: [...shown] } : {}),
+      ...(el.attrs.translate === 'no' ? { notForTranslation: true as const } : {}),
       line: el.line,
     })
   }
 }
 
 /**
- * Our state from a target's XLIFF 1.2 `state` (which wins when it says something) and `approved`.
+ * Our state from a target's XLIFF 1.2 `state` (`approved` says only "finished", which a target is).
  * "Needs review" states give none: an unchanged text keeps ours, a changed one becomes translated.
  * "Needs translation" states (translate-toolkit's fuzzy) make a changed text a draft.
  */
-function importState(
-  state: string | undefined,
-  approved: boolean,
-): { state: State | undefined; needsReview: boolean } {
+function importState(state: string | undefined): { state: State | undefined; needsReview: boolean } {
   if (state === 'final') return { state: 'final', needsReview: false }
   if (state === 'signed-off') return { state: 'reviewed', needsReview: false }
   if (state === 'translated') return { state: 'translated', needsReview: false }
   if (state?.startsWith('needs-review-')) return { state: undefined, needsReview: true }
   if (state?.startsWith('needs-')) return { state: 'initial', needsReview: true }
-  // No state, `new`, or a tool's own `x-` state: a target someone wrote, approved or not.
-  return { state: approved ? 'reviewed' : 'translated', needsReview: false }
+  // No state, `new`, or a tool's own `x-` state: a target someone wrote. `approved="yes"` alone is
+  // no review: translate-toolkit and Tolk put it on every finished unit.
+  return { state: 'translated', needsReview: false }
 }

@@ -111,41 +111,91 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
     if (el.name !== 'unit') continue
     const id = el.attrs.id
     if (!id) throw new InvalidInput(`${name}: line ${el.line}: <unit> has no id`, 'malformed-xliff')
-    // A CAT tool may split a unit into several segments; the unit's text is all of them in order.
-    let source = ''
-    let target: string | undefined
-    let state: State | undefined
-    let needsReview = false
+    // A CAT tool may split a unit into segments and ignorables; its text is all of them in order.
     const parts = childElements(el).filter((p) => p.name === 'segment' || p.name === 'ignorable')
     // Every source before any target, so a target's codes are numbered as the source's.
     const numbers = new CodeNumbers()
-    for (const part of parts) {
-      const src = firstChild(part, 'source')
-      source += src ? readInline(src, numbers) : ''
-    }
+    const shown = new Map<number, string>()
+    const sources = parts.map((p) => {
+      const src = firstChild(p, 'source')
+      return src ? readInline(src, numbers, shown) : ''
+    })
     numbers.rewind()
+    let state: State | undefined
+    let needsReview = false
     for (const part of parts) {
-      const trg = firstChild(part, 'target')
-      if (trg) target = (target ?? '') + readInline(trg, numbers)
       if (part.name !== 'segment') continue
       state = lowestState(state, readState(part, name))
       if (part.attrs.subState === STALE_SUBSTATE) needsReview = true
     }
-    const notes = firstChild(el, 'notes')
-    const versionNote = notes
-      ? childElements(notes, 'note').find((n) => n.attrs.category === NOTE_VERSION)
-      : undefined
-    const version = parseVersionNote(versionNote)
+    const joined = joinTargets(parts, sources, numbers, name)
     units.push({
       unitId: id,
-      source,
-      text: target || undefined,
-      state,
+      source: sources.join(''),
+      text: joined?.text,
+      // A unit not wholly translated is a draft, whatever its translated segments say.
+      state: joined?.missing.length ? 'initial' : state,
       needsReview,
-      version,
+      ...(joined?.missing.length ? { missing: joined.missing } : {}),
+      version: parseVersionNote(versionNoteOf(el)),
+      ...(shown.size > 0 ? { codeInterpolations: [...shown] } : {}),
+      ...(el.attrs.translate === 'no' ? { notForTranslation: true as const } : {}),
       line: el.line,
     })
   }
+}
+
+function versionNoteOf(unit: XmlElement): XmlElement | undefined {
+  const notes = firstChild(unit, 'notes')
+  return notes
+    ? childElements(notes, 'note').find((n) => n.attrs.category === NOTE_VERSION)
+    : undefined
+}
+
+/**
+ * A unit's target: each part's target at the place its `order` names (its own place without one).
+ * An ignorable without a target is its source, as XLIFF 2.0 says; a segment without one is a
+ * missing part, kept as its source in `[[…]]` (with its codes, so the draft still fits the source)
+ * and named in `missing` by its id, else as `segment N`. Undefined when no segment has a target.
+ */
+function joinTargets(
+  parts: XmlElement[],
+  sources: string[],
+  numbers: CodeNumbers,
+  name: string,
+): { text: string; missing: string[] } | undefined {
+  const slots: (string | undefined)[] = parts.map(() => undefined)
+  let translated = false
+  for (const [i, part] of parts.entries()) {
+    const trg = firstChild(part, 'target')
+    if (!trg) continue
+    const text = readInline(trg, numbers)
+    // An empty target of a segment with text is no translation of it.
+    if (part.name === 'segment' && text === '' && sources[i] !== '') continue
+    const at = trg.attrs.order === undefined ? i : Number(trg.attrs.order) - 1
+    if (!Number.isInteger(at) || at < 0 || at >= parts.length || slots[at] !== undefined) {
+      throw new InvalidInput(
+        `${name}: line ${trg.line}: <target order="${trg.attrs.order}"> names no free place among the unit's ${parts.length} segments and ignorables`,
+        'malformed-xliff',
+      )
+    }
+    slots[at] = text
+    if (part.name === 'segment') translated = true
+  }
+  if (!translated) return undefined
+  const missing: string[] = []
+  let segment = 0
+  const text = parts
+    .map((part, i) => {
+      if (part.name === 'segment') segment++
+      const slot = slots[i]
+      if (slot !== undefined) return slot
+      if (part.name === 'ignorable' || sources[i] === '') return sources[i]
+      missing.push(part.attrs.id ?? `segment ${segment}`)
+      return `[[${sources[i]}]]`
+    })
+    .join('')
+  return { text, missing }
 }
 
 function readState(segment: XmlElement, name: string): State {

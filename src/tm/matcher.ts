@@ -29,6 +29,7 @@ import { SharedCounter } from './shared-counter.js'
 import type { MatchQuery, MemoryEntry, MemoryMatch } from './types.js'
 import { wordCandidates } from './word-candidates.js'
 import { wordDiff } from './word-diff.js'
+import { primaryLanguage, regionPenalty } from './regions.js'
 
 export { MATCH_LIMITS, rarityWeight }
 
@@ -40,8 +41,11 @@ export interface IndexedEntry extends MemoryEntry {
 
 /** What the matcher needs from a memory index: synchronous lookups inside one store. */
 export interface IndexReader {
-  /** Entries of a pair whose source has this hash. */
-  exact(hash: string, srcLang: string, tgtLang: string): IndexedEntry[]
+  /**
+   * Entries whose source has this hash, in a pair of these primary languages (`en`, `de`: any
+   * region or script of them; the matcher keeps those that fit, see regions.ts).
+   */
+  exact(hash: string, srcLanguage: string, tgtLanguage: string): IndexedEntry[]
   /** How many entries' sources hold `word`, counted up to `cap`. */
   frequency(word: string, cap: number): number
   /** Ids of entries whose source holds `word`, at most `cap`. */
@@ -81,7 +85,10 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
   const cache = new Map<string, Prepared>()
   const take = (entries: IndexedEntry[]) => {
     for (const e of entries) {
-      if (scored.has(e.id) || e.srcLang !== q.srcLang || e.tgtLang !== q.tgtLang) continue
+      if (scored.has(e.id)) continue
+      // The exact tags, or another region of them one point lower (regions.ts).
+      const penalty = regionPenalty(e, q)
+      if (penalty === undefined) continue
       let src = cache.get(e.source)
       if (!src) cache.set(e.source, (src = prepare(e.source)))
       const s = scoreEntry(seg, src, e.target)
@@ -92,10 +99,10 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
         e.origin === 'article' &&
         e.prevHash === q.prevHash &&
         e.nextHash === q.nextHash
-      scored.set(e.id, { e, score: context ? 101 : s.score, autoFixed: s.autoFixed, codesFixed: s.codesFixed, target: s.target })
+      scored.set(e.id, { e, score: (context ? 101 : s.score) - penalty, autoFixed: s.autoFixed, codesFixed: s.codesFixed, target: s.target, penalty })
     }
   }
-  take(index.exact(sourceHash(q.text), q.srcLang, q.tgtLang))
+  take(index.exact(sourceHash(q.text), primaryLanguage(q.srcLang), primaryLanguage(q.tgtLang)))
   // Fuzzy search in stages, highest floor first. A stage with floor f reads the posting lists
   // of the words every entry scoring at least f must share with the segment, so once `limit`
   // different matches of at least f are in hand, nothing unseen can outrank them and the lower
@@ -143,6 +150,7 @@ export function findMatches(index: IndexReader, q: MatchQuery): MemoryMatch[] {
           ? [{ op: 'same', text: m.e.source }]
           : wordDiff(m.e.source, q.text, isUnspaced(q.srcLang)),
       entry: publicEntry(m.e),
+      ...(m.penalty ? { regions: { source: m.e.srcLang, target: m.e.tgtLang } } : {}),
     })
     if (out.length === limit) break
   }
@@ -156,6 +164,8 @@ interface Candidate {
   autoFixed: boolean
   codesFixed: boolean
   target: string
+  /** 1 when the entry is in another region of the query's languages. */
+  penalty: 0 | 1
 }
 
 /** Fuzzy floors above the threshold at which a search may stop early, highest first. */

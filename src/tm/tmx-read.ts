@@ -25,6 +25,26 @@ export interface TmxUnit {
   line: number
 }
 
+/** Options of readTmx. */
+export interface TmxReadOptions {
+  /** Tags to fold (canonical → canonical), as `tolk tm import --map en-US=en` gives them. */
+  map?: Readonly<Record<string, string>>
+}
+
+/** Trados's own tags for written Chinese, from before BCP 47 had scripts. */
+const LEGACY_TAGS: Record<string, string> = { 'zh-chs': 'zh-Hans', 'zh-cht': 'zh-Hant' }
+
+/** A TMX tag as Tolk keeps it (canonical BCP 47), or undefined when it names no language. */
+export function usableTag(raw: string): string | undefined {
+  const legacy = LEGACY_TAGS[raw.toLowerCase()]
+  if (legacy) return legacy
+  try {
+    return parseLanguage(raw)
+  } catch {
+    return undefined
+  }
+}
+
 /** Limits that keep one malicious unit from taking the memory the streaming saves. */
 export const TMX_LIMITS = { maxSegChars: 100_000, maxDepth: 32, chunkBytes: 1 << 20 } as const
 
@@ -37,23 +57,16 @@ const SKIP_IN_SEG = new Set(['sub'])
  * language. Throws InvalidInput naming the line when the file is not well-formed, not UTF-8/16,
  * or not TMX.
  */
-export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file): string {
+export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file, opts: TmxReadOptions = {}): string {
   const parser = new SaxesParser({ position: true })
-  const langs = new Map<string, string>()
-  const lang = (raw: string): string => {
-    let l = langs.get(raw)
-    if (l === undefined) {
-      if (raw === '*all*') l = raw
-      else {
-        try {
-          l = parseLanguage(raw)
-        } catch (err) {
-          fail(`xml:lang "${printable(raw)}": ${(err as Error).message}`)
-        }
-      }
-      langs.set(raw, l!)
-    }
-    return l!
+  const langs = new Map<string, string | undefined>()
+  /** A tag as Tolk keeps it (canonical, Trados's legacy tags read, `--map` applied), or undefined when it names no language. */
+  const lang = (raw: string): string | undefined => {
+    if (langs.has(raw)) return langs.get(raw)
+    const l = usableTag(raw)
+    const mapped = l === undefined ? undefined : (opts.map?.[l] ?? l)
+    langs.set(raw, mapped)
+    return mapped
   }
   const fail = (why: string): never => {
     throw new InvalidInput(`${name}: line ${parser.line}: ${why}`, 'invalid-tmx')
@@ -69,6 +82,10 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   let skipDepth = 0
   let propType: string | undefined
   let propText = ''
+  let units = 0
+  let usable = 0
+  let badTag: string | undefined
+  let firstBad: { tag: string; line: number } | undefined
 
   parser.on('error', (err) => {
     const m = /^(?:.*?:)?(\d+):(\d+): (.*)$/s.exec(err.message)
@@ -105,14 +122,17 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     if (el === 'header' && parent === 'tmx') {
       const src = attr('srclang')
       if (src === undefined) fail('<header> has no srclang')
-      headerSrc = lang(src!)
+      // `*all*` (or a tag naming no language): each unit's srclang, else --source-lang, says it.
+      headerSrc = src === '*all*' ? src : (lang(src!) ?? '*all*')
     } else if (el === 'body' && parent === 'tmx') {
       if (headerSrc === undefined) fail('<body> comes before a <header> with srclang')
       sawBody = true
     } else if (el === 'tu' && parent === 'body') {
       const src = attr('srclang')
-      tu = { srcLang: src === undefined ? headerSrc! : lang(src), variants: [], props: {}, line: parser.line }
+      const srcLang = src === undefined || src === '*all*' ? (src ?? headerSrc!) : lang(src)
+      tu = { srcLang: srcLang ?? '*all*', variants: [], props: {}, line: parser.line }
       segs = []
+      badTag = srcLang === undefined ? src : undefined
       const changeId = attr('changeid')
       const changeDate = attr('changedate') ?? attr('creationdate')
       if (changeId) tu.changeId = changeId
@@ -120,7 +140,10 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tuv' && parent === 'tu') {
       const l = attr('xml:lang') ?? attr('lang')
       if (l === undefined) fail('<tuv> has no xml:lang')
-      tuvLang = lang(l!)
+      // `*all*` belongs to srclang only; a variant in it, or in no language, spoils its unit.
+      const tag = l === '*all*' ? undefined : lang(l!)
+      if (tag === undefined) badTag ??= l
+      tuvLang = tag ?? ''
     } else if (el === 'seg' && parent === 'tuv') {
       seg = ''
       segRead = { lang: tuvLang ?? '', raw: '', parts: [], codes: 0 }
@@ -168,7 +191,13 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
     } else if (el === 'tu' && tu) {
       const done = tu
       tu = undefined
-      done.variants = taggedVariants(segs, done.srcLang)
+      units++
+      // A unit with an unusable tag goes on without variants: the importer skips and counts it.
+      if (badTag === undefined) {
+        usable++
+        done.variants = taggedVariants(segs, done.srcLang)
+      } else firstBad ??= { tag: badTag, line: done.line }
+      badTag = undefined
       segs = []
       onUnit(done)
     }
@@ -197,6 +226,12 @@ export function readTmx(file: string, onUnit: (tu: TmxUnit) => void, name = file
   }
   if (headerSrc === undefined || !sawBody) {
     throw new InvalidInput(`${name}: a TMX file needs a <header srclang="…"> and a <body>`, 'invalid-tmx')
+  }
+  if (units > 0 && usable === 0 && firstBad) {
+    throw new InvalidInput(
+      `${name}: no unit in the file is usable: each has a language tag Tolk cannot use (the first, "${printable(firstBad.tag)}" on line ${firstBad.line}); *all* is meant for srclang only, and --map FROM=TO does not rename a tag that names no language`,
+      'invalid-tmx',
+    )
   }
   return headerSrc
 }

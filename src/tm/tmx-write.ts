@@ -1,9 +1,11 @@
 /** Writing memory entries as TMX 1.4b, one unit at a time (the caller streams the pieces). */
 import { writeInline } from '../formats/inline-codes.js'
+import { InvalidInput } from '../model/errors.js'
 import type { MemoryEntry } from './types.js'
 
-// XML 1.0 forbids most C0 controls and lone surrogates; a memory entry should never hold them,
-// but an export must stay well-formed whatever was imported, so they become U+FFFD.
+// XML 1.0 forbids most C0 controls, U+FFFE, U+FFFF and lone surrogates. The text rule keeps them
+// out of the memory; an entry stored before it is refused by tmxUnit (as `export --format tmx`
+// refuses such a unit), and xmlEscape keeps anything else (a header field) well-formed.
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 /** Escape text for element content. */
@@ -27,8 +29,12 @@ export function tmxHead(srcLang: string, createdAt: string): string {
   ].join('\n')
 }
 
-/** One entry as a `<tu>` with its two variants; tag and origin travel as props. */
+/**
+ * One entry as a `<tu>` with its two variants; tag and origin travel as props. Throws
+ * InvalidInput naming the entry and the character when a text holds one XML cannot carry.
+ */
 export function tmxUnit(e: MemoryEntry): string {
+  for (const text of [e.source, e.target, e.tag ?? '', e.author ?? '']) refuseNotXml(text, e)
   const who = e.author ? ` changeid="${attrEscape(e.author)}"` : ''
   const when = e.updatedAt ? ` changedate="${tmxDate(e.updatedAt)}"` : ''
   const props = [
@@ -51,6 +57,19 @@ export function tmxUnit(e: MemoryEntry): string {
  */
 function seg(tagged: string): string {
   return writeInline(tagged, undefined, 'tmx', xmlEscape)
+}
+
+function refuseNotXml(text: string, e: MemoryEntry): void {
+  NOT_XML.lastIndex = 0
+  const m = NOT_XML.exec(text)
+  NOT_XML.lastIndex = 0
+  if (!m) return
+  const code = `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  const where = e.articleId && e.unitId ? ` (unit ${e.unitId} of ${e.articleId})` : ''
+  throw new InvalidInput(
+    `entry ${e.id}${where} holds ${code}, a character XML cannot carry, so nothing was exported${where ? "; rewrite that unit's translation (tolk text-faults lists such texts)" : ''}`,
+    'unexportable-character',
+  )
 }
 
 /** The document's end. */

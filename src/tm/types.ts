@@ -50,6 +50,11 @@ export interface MemoryMatch {
   /** How the entry's source (removed) differs from the segment (added), word by word. */
   diff: DiffPart[]
   entry: MemoryEntry
+  /**
+   * The entry's tags when they differ from the query's in region only (`en-US` for `en`): the
+   * match then scores one point lower. Absent for an entry in the query's own tags.
+   */
+  regions?: { source: string; target: string }
 }
 
 /** What to match: a segment in its text language, the target language, and its context. */
@@ -100,6 +105,8 @@ export interface TmxImportSummary {
 export interface TmxImportOptions {
   /** Read this source language when the header says `*all*` or nothing. */
   srcLang?: string
+  /** Tags to fold at import (canonical → canonical): `{ 'en-US': 'en' }`. */
+  map?: Readonly<Record<string, string>>
   /** A name for messages (default: the file's path). */
   name?: string
 }

@@ -43,6 +43,7 @@ export function registerMemory(web: Hono<WebEnv>, deps: WebDeps, assets: PageCon
         source: m.source,
         target: m.target,
         diff: m.diff,
+        ...(m.regions ? { regions: m.regions } : {}),
       })),
     })
   })

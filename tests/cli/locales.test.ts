@@ -1,24 +1,12 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { localeTrees } from './_locale-tree.js'
 import { runCli } from './run-cli.js'
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-locales-'))
+const { root, fresh, writeTree } = localeTrees('tolk-locales-')
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
-let n = 0
-const fresh = () => path.join(root, `case-${++n}`)
-
-/** Write files under a fresh folder: relative path → text. */
-function writeTree(files: Record<string, string>): string {
-  const dir = fresh()
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    fs.writeFileSync(path.join(dir, rel), text)
-  }
-  return dir
-}
 
 // Three layouts: two spaces with a final newline, four spaces without one, tabs; nested keys,
 // plural forms, an empty target string, non-ASCII text, and an integer-free key order that is

@@ -47,3 +47,10 @@ export async function translateAll(store: Store, id: string, targets: string[], 
     })
   }
 }
+
+/** Write a file under the test file's temp dir; its path. */
+export function writeTemp(name: string, text: string | Buffer): string {
+  const file = tempPath(name)
+  fs.writeFileSync(file, text)
+  return file
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeTestApp } from '../http/_setup.js'
+import { writeTemp } from './_setup.js'
 
 const SV = ['# Välkommen', 'Vädret är fint i dag.', 'Vi går till hamnen.', 'Båtarna är klara.', 'Alla är glada.']
 
@@ -45,5 +46,21 @@ describe('memory API', () => {
     expect((await t.call('/api/articles/sv-general-01/units/nope/matches?lang=sv')).status).toBe(404)
     expect((await t.call(`/api/articles/sv-general-01/units/${t.units[1]}/matches?lang=fi`)).status).toBe(400)
     expect((await t.call(`/api/articles/sv-general-01/units/${t.units[1]}/matches?lang=de`)).status).toBe(404)
+  })
+})
+
+describe('memory API across regions (#23)', () => {
+  it('offers an en-US → de-DE entry to an en → de unit, one point lower, naming the regions', async () => {
+    const t = await translated()
+    const unit = (await t.store.listUnits('sv-general-01')).find((u) => u.id === t.units[1])!
+    const file = writeTemp('regional.tmx', `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="EN-US" srclang="EN-US"/>
+<body><tu><tuv xml:lang="EN-US"><seg>${unit.source}</seg></tuv><tuv xml:lang="DE-DE"><seg>Das Wetter ist heute schön.</seg></tuv></tu></body></tmx>
+`)
+    await t.store.memory.importTmx(file)
+    const res = await t.call(`/api/articles/sv-general-01/units/${t.units[1]}/matches?lang=de`)
+    expect(res.status).toBe(200)
+    const body = await res.json()
+    expect(body.matches[0]).toMatchObject({ score: 99, target: 'Das Wetter ist heute schön.', regions: { source: 'en-US', target: 'de-DE' } })
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importText } from '../../src/import/import-text.js'
 import { ARTICLE, makeWebApp } from './_setup.js'
+import { writeTemp } from '../tm/_setup.js'
 
 const OTHER = 'sv-general-02'
 const matchesOf = (article: string, unit: string) => `/edit/${article}/sv/${unit}/matches`
@@ -91,5 +92,20 @@ describe('translation memory in the editor', () => {
     expect(await (await ana.get(`/edit/${OTHER}/sv`)).text()).toContain('Ctrl+1 to Ctrl+3')
     const sv = await (await ana.get(`/edit/${OTHER}/sv`, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('Ctrl+1 till Ctrl+3')
+  })
+})
+
+describe('translation memory in the editor across regions (#23)', () => {
+  it("gives the editor's script the regions of a match from another region", async () => {
+    const w = await withMemory()
+    const file = writeTemp('regional.tmx', `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SDL Language Platform" creationtoolversion="8.1" o-tmf="SDL TM8 Format" datatype="xml" segtype="sentence" adminlang="EN-US" srclang="EN-US"/>
+<body><tu><tuv xml:lang="EN-US"><seg>The weather is fine tomorrow.</seg></tuv><tuv xml:lang="DE-DE"><seg>Das Wetter ist morgen schön.</seg></tuv></tu></body></tmx>
+`)
+    await w.store.memory.importTmx(file)
+    const boss = await w.signedIn('boss')
+    const res = await boss.get(`/edit/${OTHER}/de/${w.unit}/matches`, JSON_ACCEPT)
+    const body = (await res.json()) as { matches: { score: number; regions?: unknown }[] }
+    expect(body.matches[0]).toMatchObject({ score: 99, regions: { source: 'en-US', target: 'de-DE' } })
   })
 })

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { folderOfLanguage } from '../../check/read-locales.js'
-import { nestResources, serialiseResources } from '../../formats/i18next-resources.js'
+import { inFileBytes, nestResources, serialiseResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { folderMap, MAP_HELP, MAP_OPTION } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
@@ -15,7 +15,8 @@ A language goes into the folder of DIR that names it as tolk check --locales rea
 (pt_BR for pt-BR, or the folder --map gives it), else into a folder named by its tag.
 Keys keep the order, nesting and indentation of the file they were imported from, and the final
 newline, so a tree imported with tolk import-locales and exported unchanged is byte for byte the
-same; a changed translation changes only its line. Keys added since (saveMissing, a new
+same; a changed translation changes only its line. Writing over a file that starts with a BOM or
+has CRLF line endings keeps them; a new file gets neither. Keys added since (saveMissing, a new
 translation) follow in unit order. A target gets a file when it had one or has a translation.
 A file whose content is already right is not rewritten.
 
@@ -42,8 +43,9 @@ export async function run(args: string[]): Promise<number> {
         if (lang !== set.lang && !file.imported && file.entries.length === 0) continue
         const folder = join(dir, folderOf(lang))
         const path = join(folder, `${set.id}.json`)
-        const text = serialiseResources(nestResources(file.entries), file.layout)
-        if (readOr(path) === text) {
+        const existing = readOr(path)
+        const text = inFileBytes(serialiseResources(nestResources(file.entries), file.layout), existing)
+        if (existing === text) {
           unchanged.push(path)
           continue
         }

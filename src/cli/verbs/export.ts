@@ -14,8 +14,9 @@ Write one article in one target language in an interchange format, to standard o
 Formats:
   xliff2    XLIFF 2.0: a unit per segment, state initial/translated/reviewed/final, stale as
             subState "tolk:stale", notes for tag, position and the version at export
-  xliff12   XLIFF 1.2 (strict schema): reviewed = signed-off, final = final (both approved="yes"),
-            stale = needs-review-translation, untranslated = no target
+  xliff12   XLIFF 1.2 (strict schema): translated, reviewed = signed-off and final = final, all
+            approved="yes" (as translate-toolkit reads them); stale = needs-review-translation,
+            untranslated = no target
   tmx       TMX 1.4b translation memory of every translated unit
   po        gettext PO: msgctxt = unit id, stale = #, fuzzy
   i18next   i18next JSON v4: key = unit id, translated units only

@@ -29,7 +29,9 @@ Options:
   --target-lang TAG  the language of a PO file without a Language header (else its file name,
               such as sv.po or sv_SE.po, says it)
   --json      print {"article", "lang", "format", "updated", "unchanged", "conflicted", "unknown",
-              "conflicts": [...], "unknownUnits": [...]}
+              "conflicts": [...], "unknownUnits": [...], "partial": [...]}; partial lists XLIFF 2.0
+              units another tool split into segments and translated only in part: stored as
+              drafts (initial) that keep each missing segment's source in [[…]]
 ${DB_HELP}
   -h, --help  this help
 
@@ -69,5 +71,7 @@ function describe(r: ImportReport): string {
   }
   for (const u of r.unknownUnits)
     lines.push(`  unknown ${u.unitId} (line ${u.line}): the article has no such unit`)
+  for (const p of r.partial)
+    lines.push(`  draft ${p.unitId} (line ${p.line}): segments ${p.missing.join(', ')} not translated; kept in [[…]]`)
   return `${lines.join('\n')}\n`
 }

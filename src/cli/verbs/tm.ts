@@ -1,11 +1,12 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { InvalidInput } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
-export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--db FILE]
+export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--map en-US=en …] [--db FILE]
        tolk tm export [--output FILE] [--source-lang en] [--lang sv] [--db FILE]
        tolk tm search QUERY --lang sv [--source-lang en] [--limit N] [--format text|json] [--db FILE]
        tolk tm pairs [--db FILE]
@@ -15,14 +16,21 @@ with each write), plus entries imported from TMX.
 
   import   read a TMX 1.4b file, check it whole, then write it in one transaction: a file that is
            not well-formed, not TMX or has a text against the text rule writes nothing (exit 2,
-           naming the line); entries already held are counted, not added twice
-  export   write the memory (or one language pair of it) as TMX 1.4b
+           naming the line); entries already held are counted, not added twice. Tags are read
+           in any case (EN-US is en-US); Trados's ZH-CHS and ZH-CHT are zh-Hans and zh-Hant. A
+           unit with a <tuv> in *all* or in a tag that names no language is skipped and
+           counted; the file fails only when no unit is usable
+  export   write the memory (or one language pair of it) as TMX 1.4b; an entry holding a
+           character XML cannot carry (U+FFFE, U+FFFF, …) is refused with exit 2, naming the
+           entry and the character, and nothing is written
   search   concordance: entries whose source or target holds QUERY (a word or a phrase)
   pairs    the language pairs held, with their entry counts
 
 Options:
   --lang xx          target language (search: required; export: only this one)
   --source-lang xx   source language (import: for a TMX whose srclang is *all*)
+  --map FROM=TO      import: store tag FROM as TO (repeat it): --map en-US=en folds a region.
+                     Without it, matching already crosses regions (one point lower)
   --output FILE      export to FILE instead of standard output
   --limit N          most search hits (default 20, at most 200)
   --format F         search output: text (default) or json
@@ -39,6 +47,7 @@ export async function run(args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     limit: { type: 'string' },
     format: { type: 'string', default: 'text' },
+    map: { type: 'string', multiple: true },
   }, true, { textFrom: 1 })
   const [action, ...rest] = positionals
   const srcLang = values['source-lang'] === undefined ? undefined : parseLanguage(values['source-lang'])
@@ -48,9 +57,10 @@ export async function run(args: string[]): Promise<number> {
       if (rest.length !== 1) throw new UsageError('give one TMX file to import; see --help')
       const file = rest[0]!
       if (!fs.existsSync(file)) throw new InvalidInput(`${file}: no such file`, 'unreadable-file')
+      const map = values.map === undefined ? undefined : parseMap(values.map)
       await refuseOtherKinds(file)
       const s = await withStore(values.db, (store) =>
-        store.memory.importTmx(file, srcLang ? { srcLang } : {}),
+        store.memory.importTmx(file, { ...(srcLang ? { srcLang } : {}), ...(map ? { map } : {}) }),
       { create: true })
       await writeOut(
         `${file}: ${s.units} units read, ${s.added} entries added, ${s.duplicates} already held, ${s.skipped} units skipped\n`,
@@ -62,7 +72,14 @@ export async function run(args: string[]): Promise<number> {
       const opts = { ...(srcLang ? { srcLang } : {}), ...(lang ? { tgtLang: lang } : {}) }
       await withStore(values.db, async (store) => {
         if (values.output === undefined || values.output === '-') {
-          for await (const piece of store.memory.exportTmx(opts)) await writeOut(piece)
+          // Through a temporary file: an entry refused halfway leaves standard output empty.
+          const tmp = path.join(os.tmpdir(), `tolk-tm-export-${process.pid}.tmx`)
+          await writeFileAtomically(tmp, store.memory.exportTmx(opts))
+          try {
+            for await (const piece of fs.createReadStream(tmp, { encoding: 'utf8', highWaterMark: 1 << 20 })) await writeOut(piece as string)
+          } finally {
+            fs.rmSync(tmp, { force: true })
+          }
           return
         }
         await writeFileAtomically(values.output, store.memory.exportTmx(opts))
@@ -128,6 +145,17 @@ async function readHead(file: string): Promise<string> {
   } finally {
     await handle.close()
   }
+}
+
+/** `--map en-US=en` flags as canonical tag → canonical tag. */
+function parseMap(flags: string[]): Record<string, string> {
+  const map: Record<string, string> = {}
+  for (const f of flags) {
+    const m = /^([^=]+)=([^=]+)$/.exec(f)
+    if (!m) throw new UsageError(`--map takes FROM=TO, two language tags such as en-US=en, not "${f}"`)
+    map[parseLanguage(m[1]!)] = parseLanguage(m[2]!)
+  }
+  return map
 }
 
 function parseLimit(s: string): number {

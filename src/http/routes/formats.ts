@@ -66,6 +66,9 @@ const importReport = z
     unknown: z.number(),
     conflicts: z.array(z.any()),
     unknownUnits: z.array(z.strictObject({ unitId: z.string(), line: z.number() })),
+    partial: z.array(
+      z.strictObject({ unitId: z.string(), line: z.number(), missing: z.array(z.string()) }),
+    ),
   })
   .openapi('ImportTranslationsReport')
 

@@ -29,6 +29,10 @@ const matchSchema = z
     target: z.string().openapi({ description: "what to insert (values substituted when autoFixed; codes fitting the segment's)" }),
     diff: z.array(z.strictObject({ op: z.enum(['same', 'removed', 'added']), text: z.string() })),
     entry: entrySchema,
+    regions: z
+      .strictObject({ source: z.string(), target: z.string() })
+      .optional()
+      .openapi({ description: "the entry's tags, when they differ from the segment's in region only (the score is one point lower)" }),
   })
   .openapi('MemoryMatch')
 

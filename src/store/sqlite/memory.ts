@@ -10,6 +10,7 @@ import { InvalidInput, NotFound } from '../../model/errors.js'
 import { normalizeForCompare } from '../../model/text.js'
 import { printable } from '../../model/tags.js'
 import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
+import { primaryLanguage } from '../../tm/regions.js'
 import { readTmx } from '../../tm/tmx-read.js'
 import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TmxImportSummary, TranslationMemory } from '../../tm/types.js'
@@ -75,8 +76,10 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
   db.pragma(`mmap_size = ${MMAP_BYTES}`)
   const sync = createMemorySync(db)
   const exact = db
-    .prepare<[string, string, string], EntryRow>(
-      `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = ? AND src_lang = ? AND tgt_lang = ?`,
+    .prepare<[{ hash: string; src: string; tgt: string }], EntryRow>(
+      // Any region of the two languages (#23): the matcher keeps those that fit (tm/regions.ts).
+      `SELECT ${COLUMNS} FROM tm_entries WHERE src_hash = @hash
+        AND (src_lang = @src OR src_lang LIKE @src || '-%') AND (tgt_lang = @tgt OR tgt_lang LIKE @tgt || '-%')`,
     )
     .raw()
   const gramPostings = db
@@ -95,6 +98,14 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
   )
   const hasBoth = db.prepare<[string, string], { x: number }>(
     'SELECT 1 AS x FROM tm_entries WHERE src_lang = ? AND tgt_lang = ? LIMIT 1',
+  )
+  // A pair held only in other regions of its languages (en-US → de-DE for en → de) counts too.
+  const hasTargetRegion = db.prepare<[string], { x: number }>(
+    "SELECT 1 AS x FROM tm_entries WHERE tgt_lang LIKE ? || '-%' LIMIT 1",
+  )
+  const hasBothRegion = db.prepare<[{ src: string; tgt: string }], { x: number }>(
+    `SELECT 1 AS x FROM tm_entries WHERE (src_lang = @src OR src_lang LIKE @src || '-%')
+      AND (tgt_lang = @tgt OR tgt_lang LIKE @tgt || '-%') LIMIT 1`,
   )
   const search = db
     .prepare<[string, string, string | null, string | null, number], EntryRow>(`
@@ -140,7 +151,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
     return taken
   }
   const reader: IndexReader = {
-    exact: (h, s, t) => exact.all(h, s, t).map(toEntry),
+    exact: (hash, src, tgt) => exact.all({ hash, src, tgt }).map(toEntry),
     frequency: index.frequency,
     postings: index.postings,
     entries: (ids) => (ids.length === 0 ? [] : byId.all(JSON.stringify(ids)).map(toEntry)),
@@ -151,7 +162,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
    * Read and check the whole file before the transaction opens (every text against the one text
    * rule, naming the file and line), so the write lock is held for the inserts only.
    */
-  const readEntries = (file: string, name: string, fallbackSrc?: string) => {
+  const readEntries = (file: string, name: string, fallbackSrc?: string, map?: Readonly<Record<string, string>>) => {
     const summary = { units: 0, added: 0, duplicates: 0, skipped: 0 }
     const rows: TmxRow[] = []
     const stamp = now()
@@ -187,6 +198,7 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
         if (pairs === 0) summary.skipped++
       },
       name,
+      map ? { map } : {},
     )
     return { summary, rows }
   }
@@ -250,12 +262,13 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
     },
     async hasPair(tgtLang, srcLang) {
       current()
+      const tgt = primaryLanguage(tgtLang)
       return srcLang === undefined
-        ? hasTarget.get(tgtLang) !== undefined
-        : hasBoth.get(srcLang, tgtLang) !== undefined
+        ? hasTarget.get(tgtLang) !== undefined || hasTarget.get(tgt) !== undefined || hasTargetRegion.get(tgt) !== undefined
+        : hasBoth.get(srcLang, tgtLang) !== undefined || hasBothRegion.get({ src: primaryLanguage(srcLang), tgt }) !== undefined
     },
     async importTmx(file, opts) {
-      const { summary, rows } = readEntries(file, opts?.name ?? file, opts?.srcLang)
+      const { summary, rows } = readEntries(file, opts?.name ?? file, opts?.srcLang, opts?.map)
       // The workbench's own translations in first, so a pair they hold counts as held.
       current()
       await whenFree(() => insertAll.immediate(rows, summary))

@@ -817,6 +817,7 @@
       if (m.score > 100) head.append(el('span', 'tm-note', strings.tmContext))
       if (m.autoFixed) head.append(el('span', 'tm-note', strings.tmAutoFixed))
       if (m.codesFixed) head.append(el('span', 'tm-note', strings.tmCodesFixed))
+      if (m.regions) head.append(el('span', 'tm-note', fill(strings.tmRegions, m.regions)))
       const use = el('button', 'tm-use', fill(strings.tmInsert, { n }))
       use.type = 'button'
       use.dataset.n = String(n)

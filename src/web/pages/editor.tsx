@@ -68,6 +68,7 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     tmContext: t('memory.context'),
     tmAutoFixed: t('memory.autoFixed'),
     tmCodesFixed: t('memory.codesFixed'),
+    tmRegions: t('memory.regions', { source: '{source}', target: '{target}' }),
     tmInsert: t('memory.insert', { n: '{n}' }),
     tmInserted: t('memory.inserted', { n: '{n}' }),
     tmFailed: t('memory.failed', { reason: '{reason}' }),
