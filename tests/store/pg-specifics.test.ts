@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
-import { openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { createPgTranslationOps } from '../../src/store/pg/translations.js'
 import type { Store, TranslationEvent } from '../../src/store/types.js'
@@ -140,5 +141,29 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     expect(err).toBeInstanceOf(InvalidInput)
     expect((err as Error).message).toMatch(/back it up with pg_dump: pg_dump --format=custom --file=\/tmp\/tolk\.dump 'postgres(ql)?:\/\//)
   })
-})
 
+  it('writes a translation in one round trip: one statement checks, updates and appends the history', async () => {
+    const { url, units } = await server()
+    const pool = createPgPool(url)
+    await migratePg(pool, url)
+    const store = createPgStore(pool, { url })
+    open.push(store)
+    const sent: string[] = []
+    const query = pool.query.bind(pool) as (...a: unknown[]) => unknown
+    ;(pool as { query: unknown }).query = (...args: unknown[]) => {
+      sent.push(String(args[0]).slice(0, 40))
+      return query(...args)
+    }
+    const w = { articleId: ID, unitId: units[0]!, lang: 'sv', text: 'Floden', state: 'translated' as const, author: 'ann' }
+    expect((await store.writeTranslation({ ...w, ifVersion: 0 })).version).toBe(1)
+    expect((await store.writeTranslation({ ...w, text: 'Ån', ifVersion: 1 })).version).toBe(2)
+    expect(sent).toHaveLength(2)
+    sent.length = 0
+    await expect(store.writeTranslation({ ...w, ifVersion: 1 })).rejects.toMatchObject({ code: 'version-conflict' })
+    expect(sent).toHaveLength(1)
+    expect((await store.history(ID, units[0]!)).map((h) => [h.version, h.oldText, h.newText])).toEqual([
+      [1, null, 'Floden'],
+      [2, 'Floden', 'Ån'],
+    ])
+  })
+})

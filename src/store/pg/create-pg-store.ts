@@ -6,7 +6,7 @@ import { createPgAccounts } from './accounts.js'
 import { createPgArchiveOps } from './archive.js'
 import { createPgArticleOps } from './articles.js'
 import { createPgCoverageOps } from './coverage.js'
-import { rows } from './db.js'
+import { retrying, rows } from './db.js'
 import { createPgEventOps, createPgPresenceOps } from './events.js'
 import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
@@ -83,7 +83,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     },
     getTranslation: (articleId, unitId, lang) => translations.get(pool, articleId, unitId, lang),
     listTranslations: (articleId, lang) => translations.list(pool, articleId, lang),
-    writeTranslation: (write) => translations.write(pool, write),
+    writeTranslation: (write) => retrying(() => translations.write(pool, write)),
     history: (articleId, unitId, lang) => translations.history(pool, articleId, unitId, lang),
     historyPage: (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     translationEvents: (articleId, lang, after, limit) => events.translationEvents(articleId, lang, after, limit),

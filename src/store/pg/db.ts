@@ -34,16 +34,22 @@ export async function liveArticleOrThrow(db: Db, id: string, on: 'read' | 'write
 const RETRY = new Set(['40P01', '40001'])
 
 /**
- * Run `fn` in one transaction on one connection: COMMIT when it resolves, else ROLLBACK. A
- * transaction PostgreSQL aborted as a deadlock victim (two imports and writes locking counter rows
- * in opposite orders) is run again, a few times, since it wrote nothing.
+ * Run `fn` again, a few times, when PostgreSQL aborted it as a deadlock victim or a serialization
+ * failure (a write and an import locking coverage counter rows in opposite orders): what it ran
+ * was rolled back whole, so running it again is safe. For a statement on the pool, or a whole
+ * transaction; never inside one (the transaction is aborted with it).
  */
-export async function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function retrying<T>(fn: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(pool, fn)
+      return await fn()
     } catch (err) {
       if (attempt >= 5 || !RETRY.has((err as { code?: string }).code ?? '')) throw err
     }
   }
+}
+
+/** Run `fn` in one transaction on one connection (COMMIT when it resolves, else ROLLBACK), retrying as above. */
+export function transaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return retrying(() => inTransaction(pool, fn))
 }
