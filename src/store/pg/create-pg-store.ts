@@ -62,6 +62,20 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
   const events = createPgEventOps(pool)
   const presence = createPgPresenceOps(pool, now)
   let closed: Promise<void> | undefined
+  // Writes of one translation asked for at once are decided one by one, in the order asked, as
+  // on SQLite (its group commit): sent at once on several connections, a later one could reach
+  // the database first. Across translations, and across servers, they run side by side.
+  const turns = new Map<string, Promise<unknown>>()
+  const inTurn = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const before = turns.get(key) ?? Promise.resolve()
+    const mine = before.then(fn, fn)
+    const settled = mine.catch(() => {})
+    turns.set(key, settled)
+    void settled.then(() => {
+      if (turns.get(key) === settled) turns.delete(key)
+    })
+    return mine
+  }
 
   return {
     memory: createPgMemory(pool, now),
@@ -83,7 +97,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     },
     getTranslation: (articleId, unitId, lang) => translations.get(pool, articleId, unitId, lang),
     listTranslations: (articleId, lang) => translations.list(pool, articleId, lang),
-    writeTranslation: (write) => retrying(() => translations.write(pool, write)),
+    writeTranslation: (write) => inTurn(`${write.articleId}\u0000${write.unitId}\u0000${write.lang}`, () => retrying(() => translations.write(pool, write))),
     history: (articleId, unitId, lang) => translations.history(pool, articleId, unitId, lang),
     historyPage: (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     translationEvents: (articleId, lang, after, limit) => events.translationEvents(articleId, lang, after, limit),

@@ -3,45 +3,47 @@ import type { State } from '../../model/translation.js'
 import type { Presence, TranslationEvent } from '../types.js'
 import { row, rows } from './db.js'
 
-/** The advisory locks of the event sequencer and of presence reports ("tolk" + 1, + 2). */
+/** The advisory locks of the event sequencer and of presence reports ("tolk" + 1, + 2), each with the schema's hash. */
 export const EVENT_LOCK = 0x746f6c6b + 1
 export const PRESENCE_LOCK = 0x746f6c6b + 2
 
 /**
- * Give every history entry of the transactions that have ended since the last run an event id,
- * in (transaction, seq) order. Why not the history's `seq`: sequence values are taken in one order
- * and committed in another, so a stream that has sent seq 7 could later meet seq 6, committed
- * after it, and never send it. Here an entry gets its id only once its transaction is older than
- * every transaction still running (`pg_snapshot_xmin`): no entry can then appear below an id
- * handed out, since every transaction it could come from has ended. The ids grow by run, and a
- * run is one transaction under an advisory lock (a server that finds it taken skips the run and
- * reads what is there), so a reader that sees an id sees every id below it.
+ * Give every history entry committed since the last run an event id, in one run per database at a
+ * time. Why not the history's `seq`: sequence values are taken in one order and committed in
+ * another, so a stream that has sent seq 7 could later meet seq 6, committed after it, and never
+ * send it. An event id is handed out when the entry is seen committed, by a run that holds an
+ * advisory lock to its commit, so ids become visible in the order they grow: an entry committed
+ * late gets a later id, never one below what a stream has sent, and a reader that sees an id sees
+ * every id below it.
+ *
+ * Which entries a run looks at: those of transactions from `done` on (each history row records its
+ * transaction, `xact`), less those that have an id. Every transaction older than `done` had ended
+ * when `done` was set (it is the oldest transaction then running, pg_snapshot_xmin), so all of
+ * their entries have ids; a transaction running now, however old, is at `done` or after.
  *
  * The cost lands on the readers (the editor's live streams, polling), never on a write, whose
- * only part in this is the `xact` column's default. A long transaction (a large import) holds the
- * stream back until it ends, which is when its writes become visible anyway.
+ * only part in this is the `xact` column's default.
  */
 export async function sequenceEvents(pool: pg.Pool): Promise<void> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')
-    const lock = await row<{ got: boolean }>(client, 'SELECT pg_try_advisory_xact_lock($1) AS got', [EVENT_LOCK])
-    // A statement of its own, after the lock: its snapshot sees the runs before it committed.
-    if (lock?.got) {
-      await client.query(`
-        WITH s AS (SELECT done FROM event_sequencer),
-        x AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
-        fresh AS (
-          SELECT h.seq, h.article_id, h.lang, row_number() OVER (ORDER BY h.xact, h.seq) AS k
-          FROM history h, s, x WHERE h.xact >= s.done AND h.xact < x.xmin
-        ),
-        base AS (SELECT coalesce(max(id), 0) AS id FROM events),
-        ins AS (
-          INSERT INTO events (id, seq, article_id, lang)
-          SELECT base.id + fresh.k, fresh.seq, fresh.article_id, fresh.lang FROM fresh, base
-        )
-        UPDATE event_sequencer SET done = x.xmin FROM x WHERE event_sequencer.done < x.xmin`)
-    }
+    // One run at a time per schema; a statement of its own, so that the run's snapshot, taken
+    // after the lock, sees what the run before it wrote.
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [EVENT_LOCK])
+    await client.query(`
+      WITH s AS (SELECT done FROM event_sequencer),
+      x AS (SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin),
+      fresh AS (
+        SELECT h.seq, h.article_id, h.lang, row_number() OVER (ORDER BY h.seq) AS k
+        FROM history h, s WHERE h.xact >= s.done AND NOT EXISTS (SELECT 1 FROM events e WHERE e.seq = h.seq)
+      ),
+      base AS (SELECT coalesce(max(id), 0) AS id FROM events),
+      ins AS (
+        INSERT INTO events (id, seq, article_id, lang)
+        SELECT base.id + fresh.k, fresh.seq, fresh.article_id, fresh.lang FROM fresh, base
+      )
+      UPDATE event_sequencer SET done = x.xmin FROM x WHERE event_sequencer.done < x.xmin`)
     await client.query('COMMIT')
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {})
@@ -115,7 +117,7 @@ export function createPgPresenceOps(pool: pg.Pool, now: () => string) {
   return {
     async report(p: { articleId: string; lang: string; user: string; unit: string; typing: boolean }, at?: Date): Promise<void> {
       await pool.query(
-        `WITH l AS (SELECT pg_advisory_xact_lock($7))
+        `WITH l AS (SELECT pg_advisory_xact_lock($7, hashtext(current_schema())))
          INSERT INTO presence (article_id, lang, account, unit_id, typing, seen_at, seq)
          SELECT $1, $2, $3, $4, $5, $6::timestamptz, nextval('presence_seq_seq') FROM l
          ON CONFLICT (article_id, lang, account) DO UPDATE SET

@@ -50,7 +50,7 @@ const WRITE = /* sql */ `
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
     WHERE u.article_id = $1 AND u.id = $2
   ), ok AS (
-    SELECT f.*, nextval(pg_get_serial_sequence('history', 'seq')) AS seq,
+    SELECT f.*, nextval('history_seq_seq') AS seq,
       (coalesce(f.stale, false) AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale
     FROM f
     WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok

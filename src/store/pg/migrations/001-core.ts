@@ -18,10 +18,10 @@
  * - The coverage counters are kept by row triggers in the transaction of the write, as on SQLite;
  *   each trigger touches its counter rows in one statement, in state order, so that two writes
  *   moving units in opposite directions lock them in the same order and cannot deadlock.
- * - Live events: a history row records the transaction that wrote it (`xact`). Sequence values
- *   are taken in one order and committed in another, so `seq` cannot be a stream's cursor across
- *   connections; `events` gives each history row an event id in commit order instead (see
- *   src/store/pg/events.ts), filled by whoever reads the stream, never by the write.
+ * - Live events: sequence values are taken in one order and committed in another, so `seq` cannot
+ *   be a stream's cursor across connections; `events` gives each history row an event id in the
+ *   order they are seen committed instead (src/store/pg/events.ts), filled by whoever reads the
+ *   stream, never by the write. A history row records its transaction (`xact`) for that.
  */
 const STATE = `text COLLATE "C" NOT NULL CHECK (state IN ('initial', 'translated', 'reviewed', 'final'))`
 
@@ -124,10 +124,12 @@ CREATE TABLE history (
   memory_score   integer CHECK (memory_score IS NULL OR memory_score BETWEEN 0 AND 101),
   mt_engine      text COLLATE "C" CHECK (mt_engine IS NULL OR (length(mt_engine) BETWEEN 1 AND 31 AND memory_score IS NULL)),
   origin_edited  boolean NOT NULL DEFAULT false,
-  xact           xid8 NOT NULL DEFAULT pg_current_xact_id(),
-  FOREIGN KEY (article_id, unit_id) REFERENCES units (article_id, id)
+  xact           xid8 NOT NULL DEFAULT pg_current_xact_id()
+  -- No foreign key to units, unlike SQLite: its check would lock the unit's row (FOR KEY SHARE, a
+  -- heap write and a WAL record) on every write, and units are never deleted (units_no_delete);
+  -- the write statement appends an entry only for the unit it has just read.
 );
--- The event sequencer reads the entries of transactions that ended since it last ran.
+-- The event sequencer reads the entries of transactions from its watermark on.
 CREATE INDEX history_by_xact ON history (xact);
 
 -- Per article, language and state: the translation rows of live units in that state, their
@@ -164,7 +166,6 @@ CREATE TABLE plural_counts (
 -- state or stale moves it. Both deltas go in one statement, in state order (no deadlock).
 CREATE FUNCTION translations_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND old.state = new.state AND old.stale = new.stale THEN RETURN NULL; END IF;
   ${addCounts(`
     SELECT old.article_id, old.lang, old.state, -1, -u.words, -old.stale::int, -old.stale::int * u.words
     FROM units u WHERE TG_OP = 'UPDATE' AND u.article_id = old.article_id AND u.id = old.unit_id
@@ -175,15 +176,16 @@ BEGIN
       AND NOT u.obsolete AND ${applies('u', 'new.lang')}`)}
   RETURN NULL;
 END $$;
-CREATE TRIGGER translations_count AFTER INSERT OR UPDATE OF state, stale ON translations
+-- WHEN: a write that keeps state and stale (most of them) calls no function at all.
+CREATE TRIGGER translations_count_insert AFTER INSERT ON translations
   FOR EACH ROW EXECUTE FUNCTION translations_count();
+CREATE TRIGGER translations_count_update AFTER UPDATE OF state, stale ON translations
+  FOR EACH ROW WHEN (old.state <> new.state OR old.stale <> new.stale) EXECUTE FUNCTION translations_count();
 
 -- A unit turning obsolete or live, its words changing, or its form changing moves the
 -- contribution of each of its translations in a language it counts for, and its plural count.
 CREATE FUNCTION units_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND old.obsolete = new.obsolete AND old.words = new.words
-    AND old.plural IS NOT DISTINCT FROM new.plural THEN RETURN NULL; END IF;
   IF TG_OP = 'UPDATE' THEN
     ${addCounts(`
       SELECT t.article_id, t.lang, t.state, -1, -old.words, -t.stale::int, -t.stale::int * old.words
@@ -201,8 +203,11 @@ BEGIN
   ON CONFLICT (article_id, plural) DO UPDATE SET units = p.units + 1, words = p.words + excluded.words;
   RETURN NULL;
 END $$;
-CREATE TRIGGER units_count AFTER INSERT OR UPDATE OF obsolete, words, plural ON units
-  FOR EACH ROW EXECUTE FUNCTION units_count();
+CREATE TRIGGER units_count_insert AFTER INSERT ON units
+  FOR EACH ROW WHEN (new.plural IS NOT NULL) EXECUTE FUNCTION units_count();
+CREATE TRIGGER units_count_update AFTER UPDATE OF obsolete, words, plural ON units
+  FOR EACH ROW WHEN (old.obsolete <> new.obsolete OR old.words <> new.words OR old.plural IS DISTINCT FROM new.plural)
+  EXECUTE FUNCTION units_count();
 
 -- Nothing is ever deleted; history is never rewritten.
 ${refuse('articles', 'DELETE', 'articles are never deleted')}
@@ -235,12 +240,14 @@ BEGIN
   END IF;
   RETURN NULL;
 END $$;
+-- Only a changed text can clear a fault: the same text again would break the rule again, and the
+-- store refuses it (so a write that keeps its text, a review, calls nothing).
 CREATE TRIGGER text_faults_translation AFTER UPDATE OF text ON translations
-  FOR EACH ROW EXECUTE FUNCTION text_faults_clear();
+  FOR EACH ROW WHEN (old.text <> new.text) EXECUTE FUNCTION text_faults_clear();
 CREATE TRIGGER text_faults_source AFTER UPDATE OF source, obsolete ON units
-  FOR EACH ROW EXECUTE FUNCTION text_faults_clear();
+  FOR EACH ROW WHEN (old.source <> new.source OR old.obsolete <> new.obsolete) EXECUTE FUNCTION text_faults_clear();
 CREATE TRIGGER text_faults_title AFTER UPDATE OF title ON articles
-  FOR EACH ROW EXECUTE FUNCTION text_faults_clear();
+  FOR EACH ROW WHEN (old.title <> new.title) EXECUTE FUNCTION text_faults_clear();
 
 -- Archiving (SQLite schema 15): a row of its own; a restore deletes it, the only row that goes.
 CREATE TABLE archived_articles (
@@ -287,9 +294,9 @@ CREATE TABLE mt_cache (
 );
 CREATE INDEX mt_cache_made_at ON mt_cache (made_at);
 
--- Live events (SQLite schema 18, commit-ordered here): each history row of a transaction that has
--- ended gets an event id, in (transaction, seq) order, from the sequencer (events.ts), which
--- records in event_sequencer how far it has come: every transaction before \`done\` has ended.
+-- Live events (SQLite schema 18, commit-ordered here): each history row gets an event id once it
+-- is seen committed, from the sequencer (events.ts), which records in event_sequencer how far it
+-- has come: every transaction before \`done\` had ended, and all its entries have ids.
 CREATE TABLE events (
   id          bigint PRIMARY KEY,
   seq         bigint NOT NULL UNIQUE,        -- the history entry
