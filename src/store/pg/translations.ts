@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { assertCodes } from '../../codes/validate.js'
 import { OPEN } from '../../codes/types.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
@@ -110,13 +111,19 @@ export function createPgTranslationOps(now: () => string) {
     const at = now()
     let checkedSource: string | null = null
     for (;;) {
-      const found: WriteRow | undefined = await row<WriteRow>(db, WRITE, [
-        w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
-        w.origin?.kind === 'memory' ? w.origin.score : null,
-        w.origin?.kind === 'mt' ? w.origin.engine : null,
-        w.origin?.edited === true,
-        checkedSource,
-      ])
+      // A named statement: each connection parses and plans it once, not on every write.
+      const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
+        name: 'tolk-write-translation',
+        text: WRITE,
+        values: [
+          w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
+          w.origin?.kind === 'memory' ? w.origin.score : null,
+          w.origin?.kind === 'mt' ? w.origin.engine : null,
+          w.origin?.edited === true,
+          checkedSource,
+        ],
+      })
+      const found: WriteRow | undefined = result.rows[0]
       if (!found) {
         await liveArticleOrThrow(db, w.articleId, 'write')
         throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
