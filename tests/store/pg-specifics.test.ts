@@ -1,6 +1,10 @@
 import { afterEach, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { createPgTranslationOps } from '../../src/store/pg/translations.js'
@@ -165,5 +169,24 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
       [1, null, 'Floden'],
       [2, 'Floden', 'Ån'],
     ])
+  })
+
+  it('writes the pending units as the same JSON text as SQLite, byte for byte, whatever the text holds', async () => {
+    const text = 'Quotes " and \\ backslash.\tTab here! Ünïcödé ✓ 😀 and \u2028 a line separator.\nA new line, \u00a0nbsp and a ¿question?\n'
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-pg-json-'))
+    const lite = createSqliteStore({ file: path.join(dir, 'tolk.sqlite') })
+    open.push({ close: async () => { await lite.close(); fs.rmSync(dir, { recursive: true, force: true }) } })
+    const pgStore = (await server()).store
+    for (const s of [lite, pgStore]) await s.importArticle(article('en-general-02', text, { targets: ['sv', 'de'] }))
+    const first = (await lite.listUnits('en-general-02'))[0]!.id
+    for (const s of [lite, pgStore]) {
+      await s.writeTranslation({ articleId: 'en-general-02', unitId: first, lang: 'sv', text: 'Citat', state: 'translated', author: 'ann' })
+      await s.importArticle(article('en-general-02', text.replace('Quotes', 'Quoted'), { targets: ['sv', 'de'] }))
+    }
+    const [mine, theirs] = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJson('en-general-02', ['sv', 'de'])))
+    expect(mine).toEqual(theirs)
+    expect(mine![0]!.stale).toContain('\\"')
+    const pages = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJsonPage('en-general-02', 'de', 'untranslated', 0, 2)))
+    expect(pages[0]).toEqual(pages[1])
   })
 })
