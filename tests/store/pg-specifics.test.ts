@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { PRESENCE_LOCK } from '../../src/store/pg/events.js'
 import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { createPgTranslationOps } from '../../src/store/pg/translations.js'
@@ -188,5 +189,30 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     expect(mine![0]!.stale).toContain('\\"')
     const pages = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJsonPage('en-general-02', 'de', 'untranslated', 0, 2)))
     expect(pages[0]).toEqual(pages[1])
+  })
+
+  it('never lets a presence stream skip a report committed after a later one', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const other = await raw.connect()
+    try {
+      // A report in flight on another server: its seq taken, not yet committed.
+      await other.query('BEGIN')
+      await other.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [PRESENCE_LOCK])
+      await other.query(`INSERT INTO presence (article_id, lang, account, unit_id, typing, seen_at, seq)
+        VALUES ($1, 'sv', 'ann', $2, false, now(), nextval('presence_seq_seq'))`, [ID, units[0]])
+      const later = store.reportPresence({ articleId: ID, lang: 'sv', user: 'bo', unit: units[1]!, typing: true })
+      await new Promise((r) => setTimeout(r, 300))
+      const early = await store.presenceAfter(ID, 'sv', 0)
+      const cursor = early.at(-1)?.seq ?? 0
+      await other.query('COMMIT')
+      await later
+      const all = [...early, ...(await store.presenceAfter(ID, 'sv', cursor))]
+      expect(all.map((p) => p.user).sort()).toEqual(['ann', 'bo'])
+      expect(await store.lastPresenceSeq()).toBe(all.at(-1)!.seq)
+    } finally {
+      other.release()
+    }
   })
 })
