@@ -13,6 +13,7 @@ import type { Store, TranslationEvent } from '../../src/store/types.js'
 import { describeWith } from '../tools/need.js'
 import { freshPgUrl } from './_pg.js'
 import { SAMPLE, article } from './fixtures/articles.js'
+import { tally, zeroCounts } from './_recount.js'
 
 const ID = 'en-general-01'
 
@@ -214,5 +215,32 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     } finally {
       other.release()
     }
+  })
+
+  it('keeps the counters exact while servers import and write one article at once', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    const states = ['translated', 'reviewed', 'final', 'initial'] as const
+    const edits = [SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!'), SAMPLE, SAMPLE.replace(' Who built the mill?', '')]
+    await Promise.all([
+      ...edits.map((text, i) => (i % 2 ? a : b).store.importArticle(article(ID, text))),
+      ...Array.from({ length: 24 }, async (_, i) => {
+        const s = (i % 2 ? a : b).store
+        const units = await s.listUnits(ID)
+        const unit = units[i % units.length]!
+        const state = states[i % states.length]!
+        // A unit an import has just removed refuses the write; nothing else may fail.
+        await s.writeTranslation({ articleId: ID, unitId: unit.id, lang: i % 3 ? 'sv' : 'de', text: state === 'initial' ? '' : `t${i}`, state, author: 'x' })
+          .catch((err: { code?: string }) => expect(err.code).toBe('unknown-unit'))
+      }),
+    ])
+    const units = await a.store.listUnits(ID)
+    const recount = await Promise.all(['sv', 'de'].map(async (lang) => {
+      const c = zeroCounts(ID, lang)
+      const ts = await a.store.listTranslations(ID, lang)
+      units.forEach((u, i) => tally(c, ts[i]!, u.words))
+      return c
+    }))
+    expect(await b.store.coverage({ articles: [ID] })).toEqual(recount)
   })
 })
