@@ -14,8 +14,9 @@ import { SAMPLE, article } from './fixtures/articles.js'
 export type MakeStore = () => Store | Promise<Store>
 
 /**
- * The behaviour every Store must show, run against each implementation (SQLite now, PostgreSQL
- * later). Each test gets a fresh store from `makeStore`.
+ * The behaviour every Store must show, run against each implementation: SQLite
+ * (tests/store/sqlite.test.ts) and PostgreSQL (tests/store/pg.test.ts). Each test gets a fresh
+ * store from `makeStore`.
  */
 export function testStore(makeStore: MakeStore): void {
   let store: Store

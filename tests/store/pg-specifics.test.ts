@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { openStore } from '../../src/store/open-store.js'
 import { PRESENCE_LOCK } from '../../src/store/pg/events.js'
 import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
@@ -242,5 +243,13 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
       return c
     }))
     expect(await b.store.coverage({ articles: [ID] })).toEqual(recount)
+  })
+
+  it('is what --db opens for a postgres:// URL, and a second opening finds the same workbench', async () => {
+    const { url, units } = await server()
+    const store = await openStore(url, { mustExist: true })
+    open.push(store)
+    expect((await store.listUnits(ID)).map((u) => u.id)).toEqual(units)
+    await expect(openStore((await freshPgUrl()), { mustExist: true })).rejects.toThrow('is not a Tolk database')
   })
 })
