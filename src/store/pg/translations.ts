@@ -5,7 +5,7 @@ import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/e
 import { printable } from '../../model/tags.js'
 import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
 import { checkWrite } from '../sqlite/translations.js'
-import { type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
+import { bindable, type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
 import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, toTranslation } from './rows.js'
 
 /** A unit `u` counts in language `l` unless it is a plural form the language's CLDR rules lack. */
@@ -115,13 +115,13 @@ export function createPgTranslationOps(now: () => string) {
       const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
         name: 'tolk-write-translation',
         text: WRITE,
-        values: [
+        values: bindable([
           w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
           w.origin?.kind === 'memory' ? w.origin.score : null,
           w.origin?.kind === 'mt' ? w.origin.engine : null,
           w.origin?.edited === true,
           checkedSource,
-        ],
+        ]),
       })
       const found: WriteRow | undefined = result.rows[0]
       if (!found) {
