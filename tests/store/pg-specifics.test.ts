@@ -222,19 +222,22 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     const a = await server()
     const b = await server(a.url)
     const states = ['translated', 'reviewed', 'final', 'initial'] as const
-    const edits = [SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!'), SAMPLE, SAMPLE.replace(' Who built the mill?', '')]
-    await Promise.all([
-      ...edits.map((text, i) => (i % 2 ? a : b).store.importArticle(article(ID, text))),
-      ...Array.from({ length: 24 }, async (_, i) => {
-        const s = (i % 2 ? a : b).store
-        const units = await s.listUnits(ID)
-        const unit = units[i % units.length]!
-        const state = states[i % states.length]!
-        // A unit an import has just removed refuses the write; nothing else may fail.
-        await s.writeTranslation({ articleId: ID, unitId: unit.id, lang: i % 3 ? 'sv' : 'de', text: state === 'initial' ? '' : `t${i}`, state, author: 'x' })
-          .catch((err: { code?: string }) => expect(err.code).toBe('unknown-unit'))
-      }),
-    ])
+    const texts = [SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!'), SAMPLE, SAMPLE.replace(' Who built the mill?', '')]
+    // Rounds of imports (units turning obsolete, live again, stale) beside writes moving states.
+    for (let round = 0; round < 6; round++) {
+      await Promise.all([
+        ...texts.map((text, i) => ((i + round) % 2 ? a : b).store.importArticle(article(ID, texts[(i + round) % texts.length]!))),
+        ...Array.from({ length: 24 }, async (_, i) => {
+          const s = (i % 2 ? a : b).store
+          const units = await s.listUnits(ID, { includeObsolete: true })
+          const unit = units[(i + round) % units.length]!
+          const state = states[(i + round) % states.length]!
+          // A unit an import has removed refuses the write; nothing else may fail.
+          await s.writeTranslation({ articleId: ID, unitId: unit.id, lang: i % 3 ? 'sv' : 'de', text: state === 'initial' ? '' : `t${i}`, state, author: 'x' })
+            .catch((err: { code?: string }) => expect(err.code).toBe('unknown-unit'))
+        }),
+      ])
+    }
     const units = await a.store.listUnits(ID)
     const recount = await Promise.all(['sv', 'de'].map(async (lang) => {
       const c = zeroCounts(ID, lang)

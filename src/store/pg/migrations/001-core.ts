@@ -17,7 +17,10 @@
  *   purpose: `tolk db copy --force`.)
  * - The coverage counters are kept by row triggers in the transaction of the write, as on SQLite;
  *   each trigger touches its counter rows in one statement, in state order, so that two writes
- *   moving units in opposite directions lock them in the same order and cannot deadlock.
+ *   moving units in opposite directions lock them in the same order and cannot deadlock. A
+ *   translation's trigger locks its unit's row, and a unit's trigger its translations, so that a
+ *   write and an import on one unit at once (SQLite runs them one after the other) never count
+ *   from each other's old rows.
  * - Live events: sequence values are taken in one order and committed in another, so `seq` cannot
  *   be a stream's cursor across connections; `events` gives each history row an event id in the
  *   order they are seen committed instead (src/store/pg/events.ts), filled by whoever reads the
@@ -166,6 +169,11 @@ CREATE TABLE plural_counts (
 -- state or stale moves it. Both deltas go in one statement, in state order (no deadlock).
 CREATE FUNCTION translations_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- The unit's row, locked first: an import turning it obsolete (or changing its words) at the
+  -- same moment either commits before this reads it (and this counts what it left), or waits
+  -- (and its own trigger, locking this translation, sees this write). Without the lock each would
+  -- count from the other's old row and the counters would drift.
+  PERFORM 1 FROM units WHERE article_id = new.article_id AND id = new.unit_id FOR SHARE;
   ${addCounts(`
     SELECT old.article_id, old.lang, old.state, -1, -u.words, -old.stale::int, -old.stale::int * u.words
     FROM units u WHERE TG_OP = 'UPDATE' AND u.article_id = old.article_id AND u.id = old.unit_id
@@ -187,6 +195,9 @@ CREATE TRIGGER translations_count_update AFTER UPDATE OF state, stale ON transla
 CREATE FUNCTION units_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
+    -- The unit's translations, locked first (see translations_count): a write in flight on one of
+    -- them is waited for, and then read as it committed. A deadlock of the two is retried whole.
+    PERFORM 1 FROM translations WHERE article_id = new.article_id AND unit_id = new.id FOR SHARE;
     ${addCounts(`
       SELECT t.article_id, t.lang, t.state, -1, -old.words, -t.stale::int, -t.stale::int * old.words
       FROM translations t WHERE NOT old.obsolete AND t.article_id = old.article_id AND t.unit_id = old.id
