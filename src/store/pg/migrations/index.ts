@@ -1,3 +1,4 @@
+import { sql as core } from './001-core.js'
 import { sql as auth } from './002-auth.js'
 
 /**
@@ -12,7 +13,7 @@ export interface PgMigration {
 }
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
-  // 001-core: pg-core's (articles, units, translations, …).
+  { version: 1, name: '001-core', sql: core },
   { version: 2, name: '002-auth', sql: auth },
 ]
 
