@@ -255,4 +255,24 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     expect((await store.listUnits(ID)).map((u) => u.id)).toEqual(units)
     await expect(openStore((await freshPgUrl()), { mustExist: true })).rejects.toThrow('is not a Tolk database')
   })
+
+  it('makes a write racing an import of a new source from the new source, as if one ran after the other', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const importer = await raw.connect()
+    try {
+      // An import in flight on another server: the unit's new source written, not yet committed.
+      await importer.query('BEGIN')
+      await importer.query(`UPDATE units SET source = 'The river runs past the new mill.' WHERE article_id = $1 AND id = $2`, [ID, units[1]])
+      const write = store.writeTranslation({ articleId: ID, unitId: units[1]!, lang: 'sv', text: 'Floden', state: 'translated', author: 'ann' })
+      await new Promise((r) => setTimeout(r, 300))
+      await importer.query('COMMIT')
+      expect((await write).madeFrom).toBe('The river runs past the new mill.')
+      expect((await store.getTranslation(ID, units[1]!, 'sv')).madeFrom).toBe('The river runs past the new mill.')
+      expect((await store.history(ID, units[1]!)).map((h) => h.newText)).toEqual(['Floden'])
+    } finally {
+      importer.release()
+    }
+  })
 })

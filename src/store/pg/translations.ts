@@ -51,7 +51,7 @@ const WRITE = /* sql */ `
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
     WHERE u.article_id = $1 AND u.id = $2
   ), ok AS (
-    SELECT f.*, nextval('history_seq_seq') AS seq,
+    SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
       (coalesce(f.stale, false) AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale
     FROM f
     WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok
@@ -61,7 +61,9 @@ const WRITE = /* sql */ `
       author = $6, updated_at = $7, made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
       history_seq = ok.seq
     FROM ok
-    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version
+    -- Re-checked on the row as committed when another writer held it: the version read, and the
+    -- stale flag read (an import marking it stale meanwhile makes the write read again).
+    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version AND t.stale = ok.stale
     RETURNING t.*
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
