@@ -184,7 +184,7 @@ export function testResourceSets(freshStore: () => Store | Promise<Store>): void
     })
 
     it('reads an x_other without another of the text language\'s forms as a plain key (issue 22)', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const set: ResourceSetImport = {
         id: 'app',
         lang: 'en',
@@ -204,7 +204,7 @@ export function testResourceSets(freshStore: () => Store | Promise<Store>): void
     })
 
     it('writes the forms a plain key stands in for as translations, not as keys of the file (issue 22)', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const zh = { ...forms('zh', [['title', '文件']]), standIns: [e('items_other', '{{count}} 个文件')] }
       const [s] = await store.resourceSets.importTree([plural([{ ...zh, entries: [...zh.entries, e('items', '{{count}} 个文件')] }])], { author: 'i' })
       expect(s).toMatchObject({ translations: { written: 2, unknown: 1 } })

@@ -4,6 +4,7 @@ import { redact } from '../locate.js'
 import type { Store, TextFault } from '../types.js'
 import { createPgAccounts } from './accounts.js'
 import { createPgArchiveOps } from './archive.js'
+import { createPgArticleListing } from './article-listing.js'
 import { createPgArticleOps } from './articles.js'
 import { createPgCoverageOps } from './coverage.js'
 import { retrying, rows } from './db.js'
@@ -83,6 +84,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),
+    listArticlesPage: createPgArticleListing(pool),
     archiveArticle: (id, o) => archive.archive(id, o.by),
     restoreArticle: (id, o) => archive.restore(id, o.by),
     getArchived: (id) => archive.get(id),

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import { alignUnits } from '../../align/align-units.js'
-import { blockMark, withoutBlockMark } from '../../documents/block-marks.js'
+import type { CodeData } from '../../codes/types.js'
+import { fitOldTranslation, type TextUnit, textUnitsAsDocument } from '../../documents/from-text.js'
 import { Archived } from '../../model/errors.js'
 import { plural } from '../../model/plural.js'
 import type { Warning } from '../../model/unit.js'
@@ -17,7 +18,11 @@ interface Plan {
   existing: PgArticleRow | undefined
   rows: PgUnitRow[]
   aligned: ReturnType<typeof alignUnits>
-  unmark: boolean
+  /**
+   * A text article re-imported as a document: each stored unit's text as the document would have
+   * it (no block mark, inline Markdown as codes), by unit id; null otherwise.
+   */
+  unmarked: Map<string, string> | null
   targetsJson: string
   langConfirmed: boolean
   warnings: Warning[]
@@ -68,11 +73,16 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
       ? await rows<PgUnitRow>(db, 'SELECT * FROM units WHERE article_id = $1 ORDER BY obsolete, position', [checked.id])
       : []
     const fresh = input.segmented.units
-    // A text article re-imported as a document: its units lost their block marks (`# `, `- `),
-    // which must not make them new or stale.
+    // A text article re-imported as a document: its units lost their block marks (`# `, `- `)
+    // and their inline Markdown became codes, which must not make them new or stale.
     const unmark = existing !== undefined && existing.format === 'text' && checked.format !== 'text'
     const units = stored.map((r) => toUnit(r, existing ?? checked))
-    if (unmark) for (const u of units) u.source = withoutBlockMark(u.kind, u.source)
+    let unmarked: Map<string, string> | null = null
+    if (unmark) {
+      const as = textUnitsAsDocument(units, fresh, input.skeleton)
+      unmarked = new Map(units.map((u, i) => [u.id, as[i]!]))
+      units.forEach((u, i) => (u.source = as[i]!))
+    }
     const aligned = alignUnits(units, fresh)
     const targetsJson = JSON.stringify(targets)
     const langConfirmed = input.langConfirmed ?? existing?.lang_confirmed ?? false
@@ -88,7 +98,7 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
       (existing.skeleton === null ? null : JSON.stringify(existing.skeleton)) === checked.skeleton &&
       JSON.stringify(existing.targets) === targetsJson &&
       existing.lang_confirmed === langConfirmed
-    return { checked, existing, rows: stored, aligned, unmark, targetsJson, langConfirmed, warnings, same }
+    return { checked, existing, rows: stored, aligned, unmarked, targetsJson, langConfirmed, warnings, same }
   }
 
   const summaryOf = (p: Plan, revision: number, written: boolean): ImportSummary => ({
@@ -100,7 +110,7 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
   })
 
   const apply = async (db: pg.PoolClient, input: ImportInput, p: Plan): Promise<ImportSummary> => {
-    const { checked, existing, aligned, unmark } = p
+    const { checked, existing, aligned, unmarked } = p
     if (p.same && existing) return summaryOf(p, existing.revision, false)
     const revision = (existing?.revision ?? 0) + 1
     const fresh = input.segmented.units
@@ -126,9 +136,9 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
     // Live positions are unique (a partial index); park them out of the way so rewriting the
     // units in their new order never collides with a position not yet moved.
     await db.query('UPDATE units SET position = -position WHERE article_id = $1 AND NOT obsolete', [checked.id])
-    const cols = { id: [] as string[], block: [] as number[], kind: [] as string[], source: [] as string[], trailing: [] as string[], words: [] as number[], characters: [] as (number | null)[], hash: [] as string[], codes: [] as (string | null)[] }
+    const cols = { id: [] as string[], block: [] as number[], kind: [] as string[], source: [] as string[], trailing: [] as string[], words: [] as number[], characters: [] as (number | null)[], hash: [] as string[], codes: [] as (string | null)[], role: [] as (string | null)[] }
     const stale: string[] = []
-    const strip: { id: string; mark: string; source: string }[] = []
+    const strip: { id: string; old: TextUnit; source: string; codes: readonly CodeData[] | undefined }[] = []
     const seen = new Set<string>()
     for (let i = 0; i < fresh.length; i++) {
       const u = fresh[i]!
@@ -149,23 +159,25 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
       cols.characters.push(u.characters ?? null)
       cols.hash.push(digest)
       cols.codes.push(u.codes?.length ? JSON.stringify(u.codes) : null)
-      const unmarked = unmark && previous !== undefined && previous.source !== u.source && withoutBlockMark(previous.kind, previous.source) === u.source
-      if (unmarked) strip.push({ id: a.id, mark: blockMark(previous.kind, previous.source), source: u.source })
+      // Schema 5: the unit's role in its document, from the skeleton's slot of its position.
+      cols.role.push(input.skeleton?.slots[i]?.role ?? null)
+      const asDocument = previous !== undefined && previous.source !== u.source && unmarked?.get(a.id) === u.source
+      if (asDocument) strip.push({ id: a.id, old: previous, source: u.source, codes: u.codes })
       // A translation made from other text is stale, whatever the alignment called the pairing.
       else if (previous && (a.fate === 'stale' || previous.hash !== digest)) stale.push(a.id)
     }
     // Every unit in one statement, positions 1… in the order given.
     await db.query(
-      `INSERT INTO units (article_id, id, position, block, kind, source, "trailing", words, characters, hash, obsolete, codes)
-       SELECT $1, u.id, u.position, u.block, u.kind, u.source, u."trailing", u.words, u.characters, u.hash, false, u.codes
-       FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::integer[], $8::integer[], $9::text[], $10::json[])
-         WITH ORDINALITY AS u (id, block, kind, source, "trailing", words, characters, hash, codes, position)
-       ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position, codes = excluded.codes,
+      `INSERT INTO units (article_id, id, position, block, kind, source, "trailing", words, characters, hash, obsolete, codes, role)
+       SELECT $1, u.id, u.position, u.block, u.kind, u.source, u."trailing", u.words, u.characters, u.hash, false, u.codes, u.role
+       FROM unnest($2::text[], $3::integer[], $4::text[], $5::text[], $6::text[], $7::integer[], $8::integer[], $9::text[], $10::json[], $11::text[])
+         WITH ORDINALITY AS u (id, block, kind, source, "trailing", words, characters, hash, codes, role, position)
+       ON CONFLICT (article_id, id) DO UPDATE SET position = excluded.position, codes = excluded.codes, role = excluded.role,
          block = excluded.block, kind = excluded.kind, source = excluded.source, "trailing" = excluded."trailing",
          words = excluded.words, characters = excluded.characters, hash = excluded.hash, obsolete = false`,
-      [checked.id, cols.id, cols.block, cols.kind, cols.source, cols.trailing, cols.words, cols.characters, cols.hash, cols.codes],
+      [checked.id, cols.id, cols.block, cols.kind, cols.source, cols.trailing, cols.words, cols.characters, cols.hash, cols.codes, cols.role],
     )
-    for (const s of strip) await stripMarks(db, checked.id, s.id, s.mark, s.source, at)
+    for (const s of strip) await stripMarks(db, checked.id, s.id, s.old, s.source, s.codes, at)
     // made_from stays the old source, so the editor can show what changed since.
     if (stale.length > 0) {
       await db.query(`UPDATE translations SET stale = true WHERE article_id = $1 AND unit_id = ANY($2::text[]) AND NOT stale AND text <> ''`, [checked.id, stale])
@@ -198,17 +210,18 @@ export async function lockArticle(db: Db, id: string): Promise<void> {
 }
 
 /**
- * A text unit re-imported as a Markdown unit that only lost its block mark keeps its translations,
- * not stale: each translation that starts with the same mark loses it, as a new version with a
- * history entry (author `tolk`); one that does not is kept as it is (src/store/sqlite/strip-marks.ts).
+ * A text unit re-imported as a Markdown unit that only lost its block mark, or whose inline
+ * Markdown became codes, keeps its translations, not stale: each is fitted to the new unit
+ * (src/documents/from-text.ts) as a new version with a history entry (author `tolk`); one that
+ * needs nothing is kept as it is (src/store/sqlite/strip-marks.ts).
  */
-async function stripMarks(db: Db, articleId: string, unitId: string, mark: string, source: string, at: string): Promise<void> {
+async function stripMarks(db: Db, articleId: string, unitId: string, old: TextUnit, source: string, codes: readonly CodeData[] | undefined, at: string): Promise<void> {
   for (const t of await rows<PgTranslationRow>(db, 'SELECT * FROM translations WHERE article_id = $1 AND unit_id = $2', [articleId, unitId])) {
-    if (!mark || !t.text.startsWith(mark)) {
+    const text = t.text === '' ? t.text : fitOldTranslation(t.text, old, codes)
+    if (text === t.text) {
       await db.query('UPDATE translations SET made_from = $1 WHERE article_id = $2 AND unit_id = $3 AND lang = $4 AND NOT stale', [source, articleId, unitId, t.lang])
       continue
     }
-    const text = t.text.slice(mark.length)
     await db.query(
       `WITH h AS (
          INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state, new_state, author, at, prev_seq)

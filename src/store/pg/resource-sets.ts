@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
 import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
 import { Archived, InvalidInput, TolkError } from '../../model/errors.js'
+import type { Translation } from '../../model/translation.js'
 import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
@@ -136,7 +137,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
     const byId = new Map(all.map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -262,7 +263,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     }
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
     const idOf = (key: string) => unitIdOfKey(input.id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf)
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf, lang)
     const byId = new Map((await rows<PgUnitRow>(db, 'SELECT * FROM units WHERE article_id = $1', [input.id])).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of byId.values()) {
@@ -300,6 +301,18 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
       const current = new Map((await translations.list(db, input.id, tlang)).map((t) => [t.unitId, t]))
       const extras = Object.create(null) as Record<string, string>
+      const take = async (e: ResourceEntry, t: Translation) => {
+        // An empty string is no translation: kept (as a draft) only where there is none yet, so
+        // that the file comes back as it was; it never blanks a translation.
+        const same = e.value === '' ? t.version > 0 : t.text === e.value && t.state !== 'initial'
+        if (same) {
+          summary.translations.unchanged++
+          return
+        }
+        const state = e.value === '' ? 'initial' : 'translated'
+        await translations.write(db, { articleId: input.id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
+        summary.translations.written++
+      }
       for (const e of tEntries) {
         const key = keyId(e.path)
         const t = current.get(idOf(key))
@@ -308,14 +321,12 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
           summary.translations.unknown++
           continue
         }
-        const same = e.value === '' ? t.version > 0 : t.text === e.value && t.state !== 'initial'
-        if (same) {
-          summary.translations.unchanged++
-          continue
-        }
-        const state = e.value === '' ? 'initial' : 'translated'
-        await translations.write(db, { articleId: input.id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
-        summary.translations.written++
+        await take(e, t)
+      }
+      // Forms a plain key of the file stands in for: translations, but no keys of the file.
+      for (const e of uniqueEntries(file.standIns ?? [], `namespace ${input.id} (${tlang})`)) {
+        const t = current.get(idOf(keyId(e.path)))
+        if (t) await take(e, t)
       }
       await saveFile(db, input.id, tlang, file, tEntries, extras)
     }

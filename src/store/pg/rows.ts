@@ -49,6 +49,8 @@ export interface PgUnitRow {
   borrowed: boolean
   key: string | null
   codes: CodeData[] | null
+  /** Schema 5: a document unit's role (`heading`, `table-cell`, `alt`, …), else null. */
+  role: string | null
 }
 
 export interface PgTranslationRow {
@@ -128,6 +130,7 @@ export function toUnit(r: PgUnitRow, article: { tag: string; lang: string }): St
   if (r.borrowed) unit.borrowed = true
   if (r.key !== null) unit.key = r.key
   if (r.codes) unit.codes = r.codes
+  if (r.role) unit.role = r.role
   return unit
 }
 
