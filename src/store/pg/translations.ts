@@ -1,10 +1,10 @@
 import type pg from 'pg'
 import { assertCodes } from '../../codes/validate.js'
 import { OPEN } from '../../codes/types.js'
-import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { Archived, NotFound, VersionConflict } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
-import { checkWrite } from '../sqlite/translations.js'
+import { checkWrite, refuseUnwritable } from '../sqlite/translations.js'
 import { bindable, type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
 import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, toTranslation } from './rows.js'
 
@@ -144,25 +144,7 @@ export function createPgTranslationOps(now: () => string) {
           madeFrom: found.w_made_from,
         }
       }
-      if (found.archived) throw new Archived(w.articleId, 'write')
-      if (found.obsolete) {
-        throw new NotFound(
-          `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
-          'unknown-unit',
-        )
-      }
-      if (!found.targets.includes(w.lang)) {
-        throw new InvalidInput(
-          `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${found.targets.join(', ') || 'none'})`,
-          'not-a-target',
-        )
-      }
-      if (!found.applies) {
-        throw new InvalidInput(
-          `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
-          'not-a-plural-form',
-        )
-      }
+      refuseUnwritable(w, found)
       if (!found.codes_ok) {
         // Codes (issue 17) are checked here, against the source read; the write then runs again
         // saying which source it checked, and is refused as a race if that source changed since.
