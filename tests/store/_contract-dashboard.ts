@@ -85,6 +85,15 @@ export function testArticleListing(store: () => Store): void {
       expect(await allPages(s, { sort: 'name', lang: 'de', limit: 5 })).toEqual(['en-general-a', 'en-general-b'])
     })
 
+    it('searches and sorts by name folding case beyond ASCII', async () => {
+      const s = await setUp()
+      await s.importArticle({ ...article('en-general-d', TEXT, { targets: ['sv'], title: 'ÄRTER och ΣΟΦΊΑ' }) })
+      expect(await allPages(s, { sort: 'name', search: 'ärter', limit: 5 })).toEqual(['en-general-d'])
+      expect(await allPages(s, { sort: 'name', search: 'σοφία', limit: 5 })).toEqual(['en-general-d'])
+      // Folded, Ä sorts after every ASCII letter, as ä does (byte order of the folded title).
+      expect(await allPages(s, { sort: 'name', limit: 2 })).toEqual(['en-general-a', 'en-general-b', 'sv-news-c', 'en-general-d'])
+    })
+
     it('puts articles in the given languages first', async () => {
       const s = await setUp()
       expect(await allPages(s, { sort: 'name', first: ['fi'], limit: 1 })).toEqual(['sv-news-c', 'en-general-a', 'en-general-b'])

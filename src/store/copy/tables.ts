@@ -5,7 +5,8 @@
  * `time`; JSON text, json and jsonb one `json`).
  *
  * What is not here is rebuilt, not copied: the memory's word and gram indexes (each backend keeps
- * its own kind), PostgreSQL's event ids, and what is only transient (presence, sign-in attempts).
+ * its own kind), PostgreSQL's event ids, and what is only transient (presence, sign-in attempts,
+ * SQLite's auth_version signal counter).
  * tests/store/copy-tables.test.ts checks this list against both backends' schemas, so a column
  * added to one schema and not declared here fails a test rather than being left behind.
  */
@@ -29,7 +30,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('units', ['article_id', 'id'], {
     article_id: 'text', id: 'text', position: 'int', block: 'int', kind: 'text', source: 'text',
     trailing: 'text', words: 'int', characters: 'int', hash: 'text', obsolete: 'bool', plural: 'text',
-    borrowed: 'bool', key: 'text', codes: 'json',
+    borrowed: 'bool', key: 'text', codes: 'json', role: 'text',
   }),
   t('translations', ['article_id', 'unit_id', 'lang'], {
     article_id: 'text', unit_id: 'text', lang: 'text', text: 'text', state: 'text', stale: 'bool',

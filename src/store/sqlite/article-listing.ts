@@ -7,7 +7,7 @@ import { type ArticleRow, toArticleSummary } from './rows.js'
 type ListingRow = Omit<ArticleRow, 'source' | 'lead' | 'format' | 'skeleton'> & { m: number; k: number | string; changed_at: string }
 
 /** Case folding for search and the name order: SQLite's own lower() folds ASCII only. */
-const fold = (s: string) => s.normalize('NFC').toLowerCase()
+export const fold = (s: string) => s.normalize('NFC').toLowerCase()
 
 // Words done in the languages counted: every state but initial, less the stale ones.
 const DONE = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
@@ -72,13 +72,14 @@ export function createArticleListing(db: Database.Database) {
   }
 }
 
-type Key = [number, number | string, string]
+/** A listing's keyset position: first-languages mark, sort key, id (the cursor's content). */
+export type Key = [number, number | string, string]
 
-function writeCursor(sort: ArticleSort, key: Key): string {
+export function writeCursor(sort: ArticleSort, key: Key): string {
   return Buffer.from(JSON.stringify([sort, ...key])).toString('base64url')
 }
 
-function readCursor(cursor: string, sort: ArticleSort): Key {
+export function readCursor(cursor: string, sort: ArticleSort): Key {
   let v: unknown
   try {
     v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))

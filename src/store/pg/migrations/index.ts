@@ -1,4 +1,6 @@
+import { sql as core } from './001-core.js'
 import { sql as auth } from './002-auth.js'
+import { sql as mainFollowups } from './005-main-followups.js'
 
 /**
  * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
@@ -12,8 +14,10 @@ export interface PgMigration {
 }
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
-  // 001-core: pg-core's (articles, units, translations, …).
+  { version: 1, name: '001-core', sql: core },
   { version: 2, name: '002-auth', sql: auth },
+  // 3 is pg-memory's (003-memory), 4 the glossary's: they merge in before this one.
+  { version: 5, name: '005-main-followups', sql: mainFollowups },
 ]
 
 /** The version this code brings a database to. */
