@@ -1,0 +1,213 @@
+/**
+ * The matcher (src/tm/matcher.ts, the same code SQLite's memory runs) over PostgreSQL. The matcher
+ * reads its index synchronously; a PostgreSQL read is a round trip. So the reads are made before:
+ * every posting list a query can ask for (its words', or its trigrams', up to the posting cap) and
+ * its exact-hash entries, in one round trip; then the matcher runs over what was read. Entries it
+ * asks for that were not read stop the run (`Missing`); they are read, and the run starts again,
+ * which gives the same answer as a run that had them from the start (the matcher is deterministic
+ * in what its reader answers). A query takes a round trip or two more that way, a batch the same.
+ *
+ * Long posting lists and entries are kept between queries while the memory's version stays put.
+ */
+import type pg from 'pg'
+import { isUnspaced } from '../../model/text.js'
+import { ftsTokens } from '../../tm/fts-words.js'
+import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
+import { MATCH_LIMITS } from '../../tm/limits.js'
+import { prepare } from '../../tm/score.js'
+import { indexWords } from '../../tm/tokens.js'
+import type { MatchQuery, MemoryMatch } from '../../tm/types.js'
+import { sourceHash } from '../sqlite/source-hash.js'
+import { foldedWords, KEY } from './memory-index.js'
+
+/** The columns of an entry as the reader maps them. */
+export const ENTRY_COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
+  author, updated_at, source, target`
+
+/** An entry row (ENTRY_COLUMNS). */
+export interface EntryRow {
+  id: number
+  origin: 'article' | 'tmx'
+  src_lang: string
+  tgt_lang: string
+  tag: string | null
+  prev_hash: string | null
+  next_hash: string | null
+  article_id: string | null
+  unit_id: string | null
+  author: string | null
+  updated_at: string | null
+  source: string
+  target: string
+}
+
+export function toEntry(r: EntryRow): IndexedEntry {
+  return {
+    id: r.id,
+    origin: r.origin,
+    srcLang: r.src_lang,
+    tgtLang: r.tgt_lang,
+    tag: r.tag,
+    source: r.source,
+    target: r.target,
+    articleId: r.article_id,
+    unitId: r.unit_id,
+    author: r.author,
+    updatedAt: r.updated_at,
+    prevHash: r.prev_hash,
+    nextHash: r.next_hash,
+  }
+}
+
+/** Entries the matcher asked for that were not read yet. */
+class Missing extends Error {
+  constructor(readonly ids: number[]) {
+    super('entries not read yet')
+  }
+}
+
+/** Posting lists at least this long are kept between queries, up to KEPT_IDS ids in all. */
+const KEEP_FROM = 1000
+const KEPT_IDS = 4_000_000
+/** Entries kept between queries. */
+const KEPT_ENTRIES = 200_000
+
+/** Matching over one pool, with what it keeps between queries. */
+export function createPgMatcher(pool: pg.Pool) {
+  let version: number | undefined
+  /** Posting lists by key (KEY.source + word, or KEY.gram + trigram), capped at the posting cap. */
+  const kept = new Map<string, Int32Array>()
+  let keptIds = 0
+  /** Entries by id; null for an id that has no entry (any more). */
+  const entries = new Map<number, IndexedEntry | null>()
+
+  const forget = () => {
+    kept.clear()
+    keptIds = 0
+    entries.clear()
+  }
+
+  /** Read the lists of `keys` not kept into `lists`, keeping the long ones. */
+  const readLists = async (keys: Set<string>, lists: Map<string, Int32Array>) => {
+    const single: string[] = []
+    const phrases: string[] = []
+    for (const k of keys) {
+      const have = kept.get(k)
+      if (have) lists.set(k, have)
+      else if (k[0] === KEY.source && k.includes(' ')) phrases.push(k)
+      else single.push(k)
+    }
+    const found: [string, string | null][] = []
+    if (single.length > 0) {
+      const { rows } = await pool.query<{ key: string; ids: string | null }>(
+        `SELECT w.key, (SELECT string_agg(entry_id::text, ',') FROM
+           (SELECT entry_id FROM tm_words t WHERE t.key = w.key ORDER BY entry_id LIMIT $2) s) AS ids
+         FROM unnest($1::text[]) AS w (key)`,
+        [single, MATCH_LIMITS.postingCap],
+      )
+      for (const r of rows) found.push([r.key, r.ids])
+    }
+    // A word FTS5 reads as several (`don't`: don, t) is a phrase: entries whose source holds
+    // those words one after the other.
+    for (const k of phrases) {
+      const words = k.slice(1).split(' ')
+      const { rows } = await pool.query<{ ids: string | null }>(
+        `SELECT string_agg(id::text, ',') AS ids FROM (SELECT id FROM tm_entries
+           WHERE index_keys @> $1::text[] AND strpos(src_words, $2) > 0 ORDER BY id LIMIT $3) s`,
+        [words.map((w) => KEY.source + w), foldedWords(words), MATCH_LIMITS.postingCap],
+      )
+      found.push([k, rows[0]!.ids])
+    }
+    for (const [key, text] of found) {
+      const ids = text ? Int32Array.from(text.split(','), Number) : new Int32Array(0)
+      lists.set(key, ids)
+      if (ids.length >= KEEP_FROM) {
+        if (keptIds + ids.length > KEPT_IDS) kept.clear(), (keptIds = 0)
+        kept.set(key, ids)
+        keptIds += ids.length
+      }
+    }
+  }
+
+  const readEntries = async (ids: number[]) => {
+    const { rows } = await pool.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM tm_entries WHERE id = ANY ($1::bigint[])`, [ids])
+    for (const id of ids) entries.set(id, null)
+    for (const r of rows) entries.set(r.id, toEntry(r))
+  }
+
+  /** What one query may read: its list keys and its source hash. */
+  const needs = (q: MatchQuery, keys: Set<string>, hashes: Set<string>) => {
+    if (typeof q.text !== 'string' || q.text.trim() === '' || q.text.length > MATCH_LIMITS.maxChars) return
+    hashes.add(sourceHash(q.text))
+    const seg = prepare(q.text)
+    if (isUnspaced(q.srcLang)) {
+      const chars = [...seg.normalized.toLowerCase()]
+      for (let i = 0; i + 3 <= chars.length; i++) keys.add(KEY.gram + chars.slice(i, i + 3).join(''))
+    }
+    for (const w of indexWords(seg.tokens)) keys.add(KEY.source + ftsTokens(w).join(' '))
+  }
+
+  return {
+    /** Note the memory's version; what was kept is dropped when it moved. */
+    at(v: number) {
+      if (v !== version) forget()
+      version = v
+    },
+    /** The matches of each query, as findMatches over SQLite's index would give them. */
+    async matchAll(queries: MatchQuery[]): Promise<MemoryMatch[][]> {
+      // Dropped between batches only: a run started again needs what the runs before it read.
+      if (entries.size > KEPT_ENTRIES) entries.clear()
+      const keys = new Set<string>()
+      const hashes = new Set<string>()
+      for (const q of queries) needs(q, keys, hashes)
+      const lists = new Map<string, Int32Array>()
+      const exact = new Map<string, IndexedEntry[]>()
+      const [, rows] = await Promise.all([
+        readLists(keys, lists),
+        hashes.size === 0
+          ? { rows: [] as (EntryRow & { src_hash: string })[] }
+          : pool.query<EntryRow & { src_hash: string }>(`SELECT ${ENTRY_COLUMNS}, src_hash FROM tm_entries WHERE src_hash = ANY ($1::text[])`, [[...hashes]]),
+      ])
+      for (const r of rows.rows) {
+        const e = toEntry(r)
+        ;(exact.get(r.src_hash) ?? exact.set(r.src_hash, []).get(r.src_hash)!).push(e)
+      }
+      const list = (key: string) => lists.get(key) ?? new Int32Array(0)
+      const wordKey = (word: string) => KEY.source + ftsTokens(word).join(' ')
+      const reader: IndexReader = {
+        exact: (h, s, t) => (exact.get(h) ?? []).filter((e) => e.srcLang === s && e.tgtLang === t),
+        frequency: (word, cap) => Math.min(list(wordKey(word)).length, cap),
+        postings: (word, cap) => list(wordKey(word)).subarray(0, cap),
+        gramPostings: (gram, cap) => list(KEY.gram + gram).subarray(0, cap),
+        entries(ids) {
+          const missing = ids.filter((id) => !entries.has(id))
+          if (missing.length > 0) throw new Missing(missing)
+          const out: IndexedEntry[] = []
+          for (const id of ids) {
+            const e = entries.get(id)
+            if (e) out.push(e)
+          }
+          return out
+        },
+      }
+      const out: MemoryMatch[][] = new Array(queries.length)
+      let todo = queries.map((_, i) => i)
+      while (todo.length > 0) {
+        const again: number[] = []
+        const wanted = new Set<number>()
+        for (const i of todo) {
+          try {
+            out[i] = findMatches(reader, queries[i]!)
+          } catch (err) {
+            if (!(err instanceof Missing)) throw err
+            again.push(i)
+            for (const id of err.ids) wanted.add(id)
+          }
+        }
+        if (wanted.size > 0) await readEntries([...wanted])
+        todo = again
+      }
+      return out
+    },
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * The PostgreSQL memory follows the history (SQLite's schema 6, memory-sync.ts): every (unit,
+ * language) written since the memory last looked gets its entry rewritten from the translation as
+ * it is now, or removed when it went back to `initial` or is a machine's unedited text.
+ *
+ * "Since it last looked" is a snapshot, not a sequence number (see migration 003): the entries to
+ * take in are those of transactions visible now and not in `tm_sync.seen`. The work runs once
+ * however many servers share the database: a server takes it on under a session advisory lock,
+ * tried rather than awaited (a server that finds it taken reads the memory as it is, as SQLite
+ * reads past a busy writer), then reads `tm_sync` in a snapshot taken after the lock.
+ */
+import type pg from 'pg'
+
+/** The advisory lock of the memory's catch-up ("tolkmem" in ASCII). */
+export const MEMORY_SYNC_LOCK = 0x746f6c6b6d656d
+
+/** History entries written by transactions visible now and not in the snapshot `seen` (alias s). */
+const UNSEEN = /* sql */ `h.xact >= pg_snapshot_xmin(s.seen) AND NOT pg_visible_in_snapshot(h.xact, s.seen)`
+
+/** The last write of translation `t` is a machine's text nobody edited (schema 1's origins). */
+const MACHINE_TEXT = /* sql */ `EXISTS (SELECT 1 FROM history lw WHERE lw.seq = t.history_seq
+  AND lw.mt_engine IS NOT NULL AND NOT lw.origin_edited)`
+
+/** Whether history was written that the memory has not taken in. */
+export const BEHIND = /* sql */ `EXISTS (SELECT 1 FROM history h, tm_sync s WHERE s.id = 1 AND ${UNSEEN})`
+
+/**
+ * Take in the units and languages of the unseen history entries of transactions below $1 (an
+ * xid8); count them, and move `seen` to $2.
+ */
+const TAKE_IN = /* sql */ `
+WITH taken AS (
+  SELECT h.article_id, h.unit_id, h.lang FROM history h, tm_sync s
+  WHERE s.id = 1 AND ${UNSEEN} AND h.xact < $1::xid8
+), keys AS (
+  SELECT DISTINCT article_id, unit_id, lang FROM taken
+), written AS (
+  INSERT INTO tm_entries (origin, src_lang, tgt_lang, tag, src_hash, prev_hash, next_hash,
+    article_id, unit_id, author, updated_at, source, target)
+  SELECT 'article', a.lang, t.lang, a.tag,
+    CASE WHEN u.source = coalesce(t.made_from, u.source) THEN u.hash END,
+    (SELECT p.hash FROM units p WHERE p.article_id = u.article_id AND NOT p.obsolete
+       AND p.position = u.position - 1),
+    (SELECT n.hash FROM units n WHERE n.article_id = u.article_id AND NOT n.obsolete
+       AND n.position = u.position + 1),
+    t.article_id, t.unit_id, t.author, t.updated_at, coalesce(t.made_from, u.source), t.text
+  FROM keys k
+  JOIN translations t ON t.article_id = k.article_id AND t.unit_id = k.unit_id AND t.lang = k.lang
+  JOIN units u ON u.article_id = t.article_id AND u.id = t.unit_id
+  JOIN articles a ON a.id = t.article_id
+  WHERE t.state <> 'initial' AND NOT ${MACHINE_TEXT}
+  ORDER BY t.article_id, t.unit_id, t.lang
+  ON CONFLICT (article_id, unit_id, tgt_lang) WHERE origin = 'article' DO UPDATE SET
+    src_lang = excluded.src_lang, tag = excluded.tag, src_hash = excluded.src_hash,
+    prev_hash = excluded.prev_hash, next_hash = excluded.next_hash, author = excluded.author,
+    updated_at = excluded.updated_at, source = excluded.source, target = excluded.target
+  RETURNING 1
+), cleared AS (
+  DELETE FROM tm_entries e USING keys k, translations t
+  WHERE t.article_id = k.article_id AND t.unit_id = k.unit_id AND t.lang = k.lang
+    AND e.origin = 'article' AND e.article_id = t.article_id AND e.unit_id = t.unit_id AND e.tgt_lang = t.lang
+    AND (t.state = 'initial' OR ${MACHINE_TEXT})
+  RETURNING 1
+), moved AS (
+  UPDATE tm_sync SET seen = $2::pg_snapshot WHERE id = 1 RETURNING 1
+)
+SELECT (SELECT count(*) FROM taken) AS n, (SELECT count(*) FROM written) AS w,
+  (SELECT count(*) FROM cleared) AS c, (SELECT count(*) FROM moved) AS m`
+
+/** A pg_snapshot as its parts (xids as bigint: xid8 passes 2^53). */
+interface Snapshot {
+  xmin: bigint
+  xmax: bigint
+  xip: bigint[]
+}
+
+const parse = (text: string): Snapshot => {
+  const [xmin, xmax, xip] = text.split(':')
+  return { xmin: BigInt(xmin!), xmax: BigInt(xmax!), xip: xip ? xip.split(',').map(BigInt) : [] }
+}
+const format = (s: Snapshot) => `${s.xmin}:${s.xmax}:${s.xip.join(',')}`
+
+/**
+ * Bring the memory up to date with the history; resolves to the history entries taken in (0 when
+ * current, or when another server is at it). With `limit`, takes in whole transactions, oldest
+ * first, up to about `limit` entries (at least one transaction, and at least every transaction
+ * that was still running when the memory last looked).
+ */
+export async function syncMemory(pool: pg.Pool, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
+  const client = await pool.connect()
+  try {
+    const { rows: got } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MEMORY_SYNC_LOCK])
+    if (!got[0]!.ok) return 0
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
+      try {
+        const taken = await takeIn(client, limit)
+        await client.query('COMMIT')
+        return taken
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw err
+      }
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MEMORY_SYNC_LOCK])
+    }
+  } finally {
+    client.release()
+  }
+}
+
+async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
+  // The transaction's snapshot (REPEATABLE READ), taken after the lock: what this sync sees.
+  const { rows } = await client.query<{ now: string; seen: string }>(
+    'SELECT pg_current_snapshot()::text AS now, seen::text AS seen FROM tm_sync WHERE id = 1',
+  )
+  const now = parse(rows[0]!.now)
+  const seen = parse(rows[0]!.seen)
+  const { rows: counts } = await client.query<{ xact: string; n: number }>(
+    `SELECT h.xact::text AS xact, count(*) AS n FROM history h, tm_sync s WHERE s.id = 1 AND ${UNSEEN}
+     GROUP BY h.xact ORDER BY h.xact`,
+  )
+  if (counts.length === 0) return 0
+  // Take in transactions below `upTo`: all of them, or the oldest up to the limit. The new
+  // `seen` is the snapshot now, cut at `upTo`: it holds what was taken in and nothing more.
+  let upTo = now.xmax
+  let total = 0
+  for (const c of counts) {
+    const x = BigInt(c.xact)
+    if (total > 0 && total + c.n > limit && x >= seen.xmax) {
+      upTo = x
+      break
+    }
+    total += c.n
+  }
+  const cut: Snapshot = upTo === now.xmax ? now : { xmin: now.xmin < upTo ? now.xmin : upTo, xmax: upTo, xip: now.xip.filter((x) => x < upTo) }
+  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [upTo.toString(), format(cut)])
+  return done[0]!.n
+}
