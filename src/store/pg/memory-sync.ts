@@ -5,14 +5,24 @@
  *
  * "Since it last looked" is a snapshot, not a sequence number (see migration 003): the entries to
  * take in are those of transactions visible now and not in `tm_sync.seen`. The work runs once
- * however many servers share the database: a server takes it on under a session advisory lock,
- * tried rather than awaited (a server that finds it taken reads the memory as it is, as SQLite
- * reads past a busy writer), then reads `tm_sync` in a snapshot taken after the lock.
+ * however many servers share the database: a server takes it on under a session advisory lock
+ * (one per schema), then reads `tm_sync` in a statement that starts after the lock. A read waits
+ * for the lock, then finds the work done or does the rest; the background catch-up only tries it,
+ * and leaves the work to whoever holds it.
+ *
+ * READ COMMITTED, not REPEATABLE READ: the memory's rows are also written by other servers'
+ * indexers and imports, and a repeatable read would fail on them. The one statement that writes
+ * takes in exactly the transactions visible in the snapshot the statement before read (passed to
+ * it, cut at the limit), whatever committed in between: that is left for the next catch-up.
  */
 import type pg from 'pg'
 
-/** The advisory lock of the memory's catch-up ("tolkmem" in ASCII). */
-export const MEMORY_SYNC_LOCK = 0x746f6c6b6d656d
+/**
+ * The advisory lock of the memory's catch-up: this key ("tolk" in ASCII) and a hash of the
+ * schema, so that Tolk databases kept in several schemas of one database do not wait on each other.
+ */
+export const MEMORY_SYNC_LOCK = 0x746f6c6b
+const LOCK_KEYS = `$1::integer, hashtext(current_schema())`
 
 /** History entries written by transactions visible now and not in the snapshot `seen` (alias s). */
 const UNSEEN = /* sql */ `h.xact >= pg_snapshot_xmin(s.seen) AND NOT pg_visible_in_snapshot(h.xact, s.seen)`
@@ -25,13 +35,13 @@ const MACHINE_TEXT = /* sql */ `EXISTS (SELECT 1 FROM history lw WHERE lw.seq = 
 export const BEHIND = /* sql */ `EXISTS (SELECT 1 FROM history h, tm_sync s WHERE s.id = 1 AND ${UNSEEN})`
 
 /**
- * Take in the units and languages of the unseen history entries of transactions below $1 (an
- * xid8); count them, and move `seen` to $2.
+ * Take in the units and languages of the history entries of transactions visible in the snapshot
+ * $1 and not in `seen`; count them, and move `seen` to $1.
  */
 const TAKE_IN = /* sql */ `
 WITH taken AS (
   SELECT h.article_id, h.unit_id, h.lang FROM history h, tm_sync s
-  WHERE s.id = 1 AND ${UNSEEN} AND h.xact < $1::xid8
+  WHERE s.id = 1 AND ${UNSEEN} AND pg_visible_in_snapshot(h.xact, $1::pg_snapshot)
 ), keys AS (
   SELECT DISTINCT article_id, unit_id, lang FROM taken
 ), written AS (
@@ -62,7 +72,7 @@ WITH taken AS (
     AND (t.state = 'initial' OR ${MACHINE_TEXT})
   RETURNING 1
 ), moved AS (
-  UPDATE tm_sync SET seen = $2::pg_snapshot WHERE id = 1 RETURNING 1
+  UPDATE tm_sync SET seen = $1::pg_snapshot WHERE id = 1 RETURNING 1
 )
 SELECT (SELECT count(*) FROM taken) AS n, (SELECT count(*) FROM written) AS w,
   (SELECT count(*) FROM cleared) AS c, (SELECT count(*) FROM moved) AS m`
@@ -82,27 +92,23 @@ const format = (s: Snapshot) => `${s.xmin}:${s.xmax}:${s.xip.join(',')}`
 
 /**
  * Bring the memory up to date with the history; resolves to the history entries taken in (0 when
- * current, or when another server is at it). With `limit`, takes in whole transactions, oldest
+ * current, or, unless `wait`, when another server is at it). With `limit`, takes in whole transactions, oldest
  * first, up to about `limit` entries (at least one transaction, and at least every transaction
  * that was still running when the memory last looked).
  */
-export async function syncMemory(pool: pg.Pool, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
+export async function syncMemory(pool: pg.Pool, opts: { limit?: number; wait: boolean }): Promise<number> {
+  const limit = opts.limit ?? Number.MAX_SAFE_INTEGER
   const client = await pool.connect()
   try {
-    const { rows: got } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1) AS ok', [MEMORY_SYNC_LOCK])
-    if (!got[0]!.ok) return 0
+    if (opts.wait) await client.query(`SELECT pg_advisory_lock(${LOCK_KEYS})`, [MEMORY_SYNC_LOCK])
+    else {
+      const { rows: got } = await client.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock(${LOCK_KEYS}) AS ok`, [MEMORY_SYNC_LOCK])
+      if (!got[0]!.ok) return 0
+    }
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ')
-      try {
-        const taken = await takeIn(client, limit)
-        await client.query('COMMIT')
-        return taken
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {})
-        throw err
-      }
+      return await takeIn(client, limit)
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MEMORY_SYNC_LOCK])
+      await client.query(`SELECT pg_advisory_unlock(${LOCK_KEYS})`, [MEMORY_SYNC_LOCK])
     }
   } finally {
     client.release()
@@ -110,16 +116,17 @@ export async function syncMemory(pool: pg.Pool, limit = Number.MAX_SAFE_INTEGER)
 }
 
 async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
-  // The transaction's snapshot (REPEATABLE READ), taken after the lock: what this sync sees.
-  const { rows } = await client.query<{ now: string; seen: string }>(
-    'SELECT pg_current_snapshot()::text AS now, seen::text AS seen FROM tm_sync WHERE id = 1',
+  // One statement, one snapshot (taken after the lock): where the memory is, what it sees now,
+  // and the unseen entries per transaction.
+  const { rows } = await client.query<{ now: string; seen: string; counts: [string, number][] | null }>(
+    `SELECT pg_current_snapshot()::text AS now, s.seen::text AS seen,
+       (SELECT json_agg(json_build_array(c.xact::text, c.n) ORDER BY c.xact) FROM
+          (SELECT h.xact, count(*) AS n FROM history h WHERE ${UNSEEN} GROUP BY h.xact) c) AS counts
+     FROM tm_sync s WHERE s.id = 1`,
   )
   const now = parse(rows[0]!.now)
   const seen = parse(rows[0]!.seen)
-  const { rows: counts } = await client.query<{ xact: string; n: number }>(
-    `SELECT h.xact::text AS xact, count(*) AS n FROM history h, tm_sync s WHERE s.id = 1 AND ${UNSEEN}
-     GROUP BY h.xact ORDER BY h.xact`,
-  )
+  const counts = (rows[0]!.counts ?? []).map(([xact, n]) => ({ xact, n }))
   if (counts.length === 0) return 0
   // Take in transactions below `upTo`: all of them, or the oldest up to the limit. The new
   // `seen` is the snapshot now, cut at `upTo`: it holds what was taken in and nothing more.
@@ -134,6 +141,6 @@ async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
     total += c.n
   }
   const cut: Snapshot = upTo === now.xmax ? now : { xmin: now.xmin < upTo ? now.xmin : upTo, xmax: upTo, xip: now.xip.filter((x) => x < upTo) }
-  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [upTo.toString(), format(cut)])
+  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [format(cut)])
   return done[0]!.n
 }

@@ -24,8 +24,12 @@ const IMPORT_BATCH = 5000
 export function createPgMemory(pool: pg.Pool, now: () => string): TranslationMemory {
   const matcher = createPgMatcher(pool)
 
-  /** Bring the memory up to date (history, then the word index); the history entries taken in. */
-  const current = async (limit?: number): Promise<number> => {
+  /**
+   * Bring the memory up to date (history, then the word index); the history entries taken in.
+   * A read waits for another server's catch-up (it must see every write before it); the
+   * background catch-up (`sync`) leaves the work to the server at it.
+   */
+  const current = async (limit?: number, wait = true): Promise<number> => {
     const state = async () =>
       (
         await pool.query<{ behind: boolean; pending: boolean; version: number }>(
@@ -36,7 +40,7 @@ export function createPgMemory(pool: pg.Pool, now: () => string): TranslationMem
     let s = state()
     const first = await s
     let taken = 0
-    if (first.behind) taken = await syncMemory(pool, limit)
+    if (first.behind) taken = await syncMemory(pool, { limit, wait })
     if (first.behind || first.pending) {
       await indexPending(pool)
       s = state()
@@ -63,7 +67,7 @@ export function createPgMemory(pool: pg.Pool, now: () => string): TranslationMem
   }
 
   return {
-    sync: (limit) => current(limit),
+    sync: (limit) => current(limit, false),
     async matches(q) {
       await current()
       if (!(await hasPair(q.tgtLang, q.srcLang))) {
