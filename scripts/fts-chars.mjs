@@ -12,19 +12,31 @@ import Database from 'better-sqlite3'
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..')
 const db = new Database(':memory:')
 db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2');
-  CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');`)
+  CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');
+  CREATE VIRTUAL TABLE g USING fts5(x, tokenize = 'trigram');
+  CREATE VIRTUAL TABLE gv USING fts5vocab(g, 'instance');`)
+const insertGram = db.prepare('INSERT INTO g (rowid, x) VALUES (?, ?)')
+const grams = db.prepare('SELECT doc, term FROM gv ORDER BY doc, offset')
 const insert = db.prepare('INSERT INTO t (rowid, x) VALUES (?, ?)')
 const terms = db.prepare('SELECT doc, term FROM v ORDER BY doc, offset')
 const version = db.prepare('SELECT sqlite_version() AS v').get().v
 
 const ranges = [] // [start, end] inclusive, token characters
 const folds = [] // [code point, folded] where folded is not the character itself
+const lowers = [] // the same for the trigram tokenizer, which folds case only
 const CHUNK = 50_000
 for (let from = 0; from <= 0x10ffff; from += CHUNK) {
   const cps = []
   for (let cp = from; cp < Math.min(from + CHUNK, 0x110000); cp++) if (cp < 0xd800 || cp > 0xdfff) cps.push(cp)
   db.exec('DELETE FROM t')
   db.transaction(() => cps.forEach((cp, i) => insert.run(i + 1, `a${String.fromCodePoint(cp)}b`)))()
+  db.exec('DELETE FROM g')
+  db.transaction(() => cps.forEach((cp, i) => insertGram.run(i + 1, `${String.fromCodePoint(cp)}ab`)))()
+  for (const r of grams.all()) {
+    const cp = cps[r.doc - 1]
+    const lower = r.term.slice(0, -2)
+    if (cp !== 0 && lower !== String.fromCodePoint(cp)) lowers.push([cp, lower])
+  }
   const got = new Map()
   for (const r of terms.all()) (got.get(r.doc) ?? got.set(r.doc, []).get(r.doc)).push(r.term)
   cps.forEach((cp, i) => {
@@ -46,6 +58,9 @@ export const TOKEN_RANGES: readonly number[] = ${JSON.stringify(ranges.flat())}
 
 /** Token characters that fold to something else (lower case, no diacritic; '' for a mark), flattened as code point, folded. */
 export const FOLDS: readonly (number | string)[] = ${JSON.stringify(folds.flat())}
+
+/** Code points the trigram tokenizer lower-cases (it keeps diacritics), flattened as code point, folded. */
+export const TRIGRAM_FOLDS: readonly (number | string)[] = ${JSON.stringify(lowers.flat())}
 `
 fs.writeFileSync(path.join(ROOT, 'src/tm/fts-chars.ts'), out)
-console.log(`${ranges.length} ranges, ${folds.length} folds (SQLite ${version})`)
+console.log(`${ranges.length} ranges, ${folds.length} folds, ${lowers.length} trigram folds (SQLite ${version})`)

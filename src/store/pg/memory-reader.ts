@@ -11,7 +11,7 @@
  */
 import type pg from 'pg'
 import { isUnspaced } from '../../model/text.js'
-import { ftsTokens } from '../../tm/fts-words.js'
+import { foldTrigram, ftsTokens } from '../../tm/fts-words.js'
 import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
 import { MATCH_LIMITS } from '../../tm/limits.js'
 import { prepare } from '../../tm/score.js'
@@ -142,7 +142,7 @@ export function createPgMatcher(pool: pg.Pool) {
     const seg = prepare(q.text)
     if (isUnspaced(q.srcLang)) {
       const chars = [...seg.normalized.toLowerCase()]
-      for (let i = 0; i + 3 <= chars.length; i++) keys.add(KEY.gram + chars.slice(i, i + 3).join(''))
+      for (let i = 0; i + 3 <= chars.length; i++) keys.add(KEY.gram + foldTrigram(chars.slice(i, i + 3).join('')))
     }
     for (const w of indexWords(seg.tokens)) keys.add(KEY.source + ftsTokens(w).join(' '))
   }
@@ -178,7 +178,7 @@ export function createPgMatcher(pool: pg.Pool) {
         exact: (h, s, t) => (exact.get(h) ?? []).filter((e) => e.srcLang === s && e.tgtLang === t),
         frequency: (word, cap) => Math.min(list(wordKey(word)).length, cap),
         postings: (word, cap) => list(wordKey(word)).subarray(0, cap),
-        gramPostings: (gram, cap) => list(KEY.gram + gram).subarray(0, cap),
+        gramPostings: (gram, cap) => list(KEY.gram + foldTrigram(gram)).subarray(0, cap),
         entries(ids) {
           const missing = ids.filter((id) => !entries.has(id))
           if (missing.length > 0) throw new Missing(missing)
