@@ -18,7 +18,8 @@ import { prepare } from '../../tm/score.js'
 import { indexWords } from '../../tm/tokens.js'
 import type { MatchQuery, MemoryMatch } from '../../tm/types.js'
 import { sourceHash } from '../sqlite/source-hash.js'
-import { foldedWords, KEY } from './memory-index.js'
+import { KEY } from './memory-index.js'
+import { BEHIND } from './memory-sync.js'
 
 /** The columns of an entry as the reader maps them. */
 export const ENTRY_COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
@@ -59,6 +60,28 @@ export function toEntry(r: EntryRow): IndexedEntry {
   }
 }
 
+/** What the first read of a batch answers (see firstRead). */
+interface FirstRead {
+  version: number
+  behind: boolean
+  pending: boolean
+  has_pair: boolean
+  lists: [string, string | null][] | null
+  phrases: [string, string | null][] | null
+  exact: EntryJson[] | null
+}
+
+/** An entry as json_build_array(ENTRY_COLUMNS, src_hash) gives it. */
+type EntryJson = [number, 'article' | 'tmx', string, string, string | null, string | null, string | null,
+  string | null, string | null, string | null, string | null, string, string, string]
+
+function entryOfJson(j: EntryJson): EntryRow {
+  const [id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id, author, at, source, target] = j
+  // JSON has the time as PostgreSQL prints it; the pool reads it as a UTC ISO string with ms.
+  const updated_at = at === null ? null : new Date(at).toISOString()
+  return { id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id, author, updated_at, source, target }
+}
+
 /** Entries the matcher asked for that were not read yet. */
 class Missing extends Error {
   constructor(readonly ids: number[]) {
@@ -87,46 +110,15 @@ export function createPgMatcher(pool: pg.Pool) {
     entries.clear()
   }
 
-  /** Read the lists of `keys` not kept into `lists`, keeping the long ones. */
-  const readLists = async (keys: Set<string>, lists: Map<string, Int32Array>) => {
-    const single: string[] = []
-    const phrases: string[] = []
-    for (const k of keys) {
-      const have = kept.get(k)
-      if (have) lists.set(k, have)
-      else if (k[0] === KEY.source && k.includes(' ')) phrases.push(k)
-      else single.push(k)
+  /** Keep a list read, if long; the one read for `key` now. */
+  const keep = (key: string, text: string | null): Int32Array => {
+    const ids = text ? Int32Array.from(text.split(','), Number) : new Int32Array(0)
+    if (ids.length >= KEEP_FROM) {
+      if (keptIds + ids.length > KEPT_IDS) kept.clear(), (keptIds = 0)
+      kept.set(key, ids)
+      keptIds += ids.length
     }
-    const found: [string, string | null][] = []
-    if (single.length > 0) {
-      const { rows } = await pool.query<{ key: string; ids: string | null }>(
-        `SELECT w.key, (SELECT string_agg(entry_id::text, ',') FROM
-           (SELECT entry_id FROM tm_words t WHERE t.key = w.key ORDER BY entry_id LIMIT $2) s) AS ids
-         FROM unnest($1::text[]) AS w (key)`,
-        [single, MATCH_LIMITS.postingCap],
-      )
-      for (const r of rows) found.push([r.key, r.ids])
-    }
-    // A word FTS5 reads as several (`don't`: don, t) is a phrase: entries whose source holds
-    // those words one after the other.
-    for (const k of phrases) {
-      const words = k.slice(1).split(' ')
-      const { rows } = await pool.query<{ ids: string | null }>(
-        `SELECT string_agg(id::text, ',') AS ids FROM (SELECT id FROM tm_entries
-           WHERE index_keys @> $1::text[] AND strpos(src_words, $2) > 0 ORDER BY id LIMIT $3) s`,
-        [words.map((w) => KEY.source + w), foldedWords(words), MATCH_LIMITS.postingCap],
-      )
-      found.push([k, rows[0]!.ids])
-    }
-    for (const [key, text] of found) {
-      const ids = text ? Int32Array.from(text.split(','), Number) : new Int32Array(0)
-      lists.set(key, ids)
-      if (ids.length >= KEEP_FROM) {
-        if (keptIds + ids.length > KEPT_IDS) kept.clear(), (keptIds = 0)
-        kept.set(key, ids)
-        keptIds += ids.length
-      }
-    }
+    return ids
   }
 
   const readEntries = async (ids: number[]) => {
@@ -147,30 +139,75 @@ export function createPgMatcher(pool: pg.Pool) {
     for (const w of indexWords(seg.tokens)) keys.add(KEY.source + ftsTokens(w).join(' '))
   }
 
+  /**
+   * The first read of a batch, in one round trip: the memory's state (version, whether history or
+   * entries wait to be taken in, whether it holds the pair asked about), the posting lists of
+   * `keys` not kept (a word FTS5 reads as several, `don't`, is a phrase: entries whose source
+   * holds those words one after the other), and the entries of `hashes`.
+   */
+  const firstRead = async (keys: Set<string>, hashes: Set<string>, pair?: { srcLang: string; tgtLang: string }) => {
+    const single: string[] = []
+    const phrases: string[] = []
+    for (const k of keys) {
+      if (kept.has(k)) continue
+      if (k[0] === KEY.source && k.includes(' ')) phrases.push(k)
+      else single.push(k)
+    }
+    const { rows } = await pool.query<FirstRead>(
+      `SELECT (SELECT version FROM tm_state WHERE id = 1) AS version, ${BEHIND} AS behind,
+         EXISTS (SELECT 1 FROM tm_entries WHERE index_keys IS NULL) AS pending,
+         ($4::text IS NULL OR EXISTS (SELECT 1 FROM tm_entries WHERE tgt_lang = $4 AND src_lang = $5)) AS has_pair,
+         (SELECT json_agg(json_build_array(w.key, (SELECT string_agg(entry_id::text, ',') FROM
+            (SELECT entry_id FROM tm_words t WHERE t.key = w.key ORDER BY entry_id LIMIT $6) s)))
+          FROM unnest($1::text[]) AS w (key)) AS lists,
+         (SELECT json_agg(json_build_array(p.key, (SELECT string_agg(id::text, ',') FROM
+            (SELECT id FROM tm_entries
+             WHERE index_keys @> array(SELECT '${KEY.source}' || x FROM unnest(string_to_array(substr(p.key, 2), ' ')) x)
+               AND strpos(src_words, ' ' || substr(p.key, 2) || ' ') > 0
+             ORDER BY id LIMIT $6) s)))
+          FROM unnest($2::text[]) AS p (key)) AS phrases,
+         (SELECT json_agg(json_build_array(${ENTRY_COLUMNS}, src_hash)) FROM tm_entries
+          WHERE src_hash = ANY ($3::text[])) AS exact`,
+      [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap],
+    )
+    return rows[0]!
+  }
+
   return {
-    /** Note the memory's version; what was kept is dropped when it moved. */
-    at(v: number) {
-      if (v !== version) forget()
-      version = v
-    },
-    /** The matches of each query, as findMatches over SQLite's index would give them. */
-    async matchAll(queries: MatchQuery[]): Promise<MemoryMatch[][]> {
+    /**
+     * The matches of each query, as findMatches over SQLite's index would give them; or, without
+     * an answer, why not: history or entries wait to be taken in (unless `anyway`), or the memory
+     * does not hold `pair`.
+     */
+    async matchAll(
+      queries: MatchQuery[],
+      opts: { pair?: { srcLang: string; tgtLang: string }; anyway?: boolean } = {},
+    ): Promise<{ stale: true } | { noPair: true } | { matches: MemoryMatch[][] }> {
       // Dropped between batches only: a run started again needs what the runs before it read.
       if (entries.size > KEPT_ENTRIES) entries.clear()
       const keys = new Set<string>()
       const hashes = new Set<string>()
       for (const q of queries) needs(q, keys, hashes)
+      let read = await firstRead(keys, hashes, opts.pair)
+      if (!opts.anyway && (read.behind || read.pending)) return { stale: true }
+      if (!read.has_pair) return { noPair: true }
+      if (read.version !== version) {
+        // The memory moved: what was kept is out of date, and so may be what this read took from it.
+        forget()
+        version = read.version
+        read = await firstRead(keys, hashes, opts.pair)
+      }
       const lists = new Map<string, Int32Array>()
+      for (const k of keys) {
+        const have = kept.get(k)
+        if (have) lists.set(k, have)
+      }
+      for (const [key, text] of [...(read.lists ?? []), ...(read.phrases ?? [])]) lists.set(key, keep(key, text))
       const exact = new Map<string, IndexedEntry[]>()
-      const [, rows] = await Promise.all([
-        readLists(keys, lists),
-        hashes.size === 0
-          ? { rows: [] as (EntryRow & { src_hash: string })[] }
-          : pool.query<EntryRow & { src_hash: string }>(`SELECT ${ENTRY_COLUMNS}, src_hash FROM tm_entries WHERE src_hash = ANY ($1::text[])`, [[...hashes]]),
-      ])
-      for (const r of rows.rows) {
-        const e = toEntry(r)
-        ;(exact.get(r.src_hash) ?? exact.set(r.src_hash, []).get(r.src_hash)!).push(e)
+      for (const row of read.exact ?? []) {
+        const e = toEntry(entryOfJson(row))
+        const h = row[13]
+        ;(exact.get(h) ?? exact.set(h, []).get(h)!).push(e)
       }
       const list = (key: string) => lists.get(key) ?? new Int32Array(0)
       const wordKey = (word: string) => KEY.source + ftsTokens(word).join(' ')
@@ -207,7 +244,7 @@ export function createPgMatcher(pool: pg.Pool) {
         if (wanted.size > 0) await readEntries([...wanted])
         todo = again
       }
-      return out
+      return { matches: out }
     },
   }
 }

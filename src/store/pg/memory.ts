@@ -11,7 +11,7 @@ import { ftsTokens } from '../../tm/fts-words.js'
 import { checkSearch, onePerPair, publicOf } from '../../tm/concordance.js'
 import { readTmxEntries } from '../../tm/tmx-entries.js'
 import { TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
-import type { MemoryPair, TranslationMemory } from '../../tm/types.js'
+import type { MatchQuery, MemoryPair, TranslationMemory } from '../../tm/types.js'
 import { foldedWords, indexPending, KEY } from './memory-index.js'
 import { createPgMatcher, ENTRY_COLUMNS, type EntryRow, toEntry } from './memory-reader.js'
 import { BEHIND, syncMemory } from './memory-sync.js'
@@ -30,22 +30,13 @@ export function createPgMemory(pool: pg.Pool, now: () => string): TranslationMem
    * background catch-up (`sync`) leaves the work to the server at it.
    */
   const current = async (limit?: number, wait = true): Promise<number> => {
-    const state = async () =>
-      (
-        await pool.query<{ behind: boolean; pending: boolean; version: number }>(
-          `SELECT ${BEHIND} AS behind, EXISTS (SELECT 1 FROM tm_entries WHERE index_keys IS NULL) AS pending,
-             (SELECT version FROM tm_state WHERE id = 1) AS version`,
-        )
-      ).rows[0]!
-    let s = state()
-    const first = await s
+    const { rows } = await pool.query<{ behind: boolean; pending: boolean }>(
+      `SELECT ${BEHIND} AS behind, EXISTS (SELECT 1 FROM tm_entries WHERE index_keys IS NULL) AS pending`,
+    )
+    const first = rows[0]!
     let taken = 0
     if (first.behind) taken = await syncMemory(pool, { limit, wait })
-    if (first.behind || first.pending) {
-      await indexPending(pool)
-      s = state()
-    }
-    matcher.at((await s).version)
+    if (first.behind || first.pending) await indexPending(pool)
     return taken
   }
 
@@ -66,22 +57,31 @@ export function createPgMemory(pool: pg.Pool, now: () => string): TranslationMem
     return rows.length > 0
   }
 
-  return {
-    sync: (limit) => current(limit, false),
-    async matches(q) {
-      await current()
-      if (!(await hasPair(q.tgtLang, q.srcLang))) {
+  /**
+   * Matches for `queries`, the memory checked and read in the same round trip; brought up to date
+   * first when it is behind, and refused when it does not hold `pair`.
+   */
+  const answer = async (queries: MatchQuery[], pair?: { srcLang: string; tgtLang: string }) => {
+    for (let anyway = false; ; anyway = true) {
+      const r = await matcher.matchAll(queries, { pair, anyway })
+      if ('matches' in r) return r.matches
+      if ('noPair' in r) {
         throw new NotFound(
-          `the memory has no ${printable(q.srcLang)} → ${printable(q.tgtLang)} entries yet`,
+          `the memory has no ${printable(pair!.srcLang)} → ${printable(pair!.tgtLang)} entries yet`,
           'unknown-language-pair',
         )
       }
-      return (await matcher.matchAll([q]))[0]!
-    },
-    async matchMany(queries) {
       await current()
-      return matcher.matchAll(queries)
+    }
+  }
+
+  return {
+    sync: (limit) => current(limit, false),
+    async matches(q) {
+      const [found] = await answer([q], { srcLang: q.srcLang, tgtLang: q.tgtLang })
+      return found!
     },
+    matchMany: (queries) => answer(queries),
     async search(q) {
       const { text, limit } = checkSearch(q)
       await current()
