@@ -43,11 +43,12 @@ export async function indexPending(pool: pg.Pool): Promise<number> {
       )
       if (rows.length === 0) return 0
       const entries = rows.map((r) => ({ id: r.id, ...entryKeys(r.src_lang, r.source, r.target) }))
-      const words: string[] = []
-      const ids: number[] = []
-      for (const e of entries) {
-        for (const k of e.keys) if (k[0] !== KEY.target) words.push(k), ids.push(e.id)
-      }
+      // In key order: the rows go into the B-tree one leaf after another, not all over it.
+      const pairs: [string, number][] = []
+      for (const e of entries) for (const k of e.keys) if (k[0] !== KEY.target) pairs.push([k, e.id])
+      pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]))
+      const words = pairs.map((p) => p[0])
+      const ids = pairs.map((p) => p[1])
       await client.query(
         `INSERT INTO tm_words (key, entry_id) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING`,
         [words, ids],

@@ -122,7 +122,11 @@ export function createPgMatcher(pool: pg.Pool) {
   }
 
   const readEntries = async (ids: number[]) => {
-    const { rows } = await pool.query<EntryRow>(`SELECT ${ENTRY_COLUMNS} FROM tm_entries WHERE id = ANY ($1::bigint[])`, [ids])
+    const { rows } = await pool.query<EntryRow>({
+      name: 'tolk-memory-entries',
+      text: `SELECT ${ENTRY_COLUMNS} FROM tm_entries WHERE id = ANY ($1::bigint[])`,
+      values: [ids],
+    })
     for (const id of ids) entries.set(id, null)
     for (const r of rows) entries.set(r.id, toEntry(r))
   }
@@ -153,8 +157,11 @@ export function createPgMatcher(pool: pg.Pool) {
       if (k[0] === KEY.source && k.includes(' ')) phrases.push(k)
       else single.push(k)
     }
-    const { rows } = await pool.query<FirstRead>(
-      `SELECT (SELECT version FROM tm_state WHERE id = 1) AS version, ${BEHIND} AS behind,
+    // Named: prepared once per connection, not planned again for every query (planning this
+    // statement took longer than running it).
+    const { rows } = await pool.query<FirstRead>({
+      name: 'tolk-memory-first-read',
+      text: `SELECT (SELECT version FROM tm_state WHERE id = 1) AS version, ${BEHIND} AS behind,
          EXISTS (SELECT 1 FROM tm_entries WHERE index_keys IS NULL) AS pending,
          ($4::text IS NULL OR EXISTS (SELECT 1 FROM tm_entries WHERE tgt_lang = $4 AND src_lang = $5)) AS has_pair,
          (SELECT json_agg(json_build_array(w.key, (SELECT string_agg(entry_id::text, ',') FROM
@@ -168,8 +175,8 @@ export function createPgMatcher(pool: pg.Pool) {
           FROM unnest($2::text[]) AS p (key)) AS phrases,
          (SELECT json_agg(json_build_array(${ENTRY_COLUMNS}, src_hash)) FROM tm_entries
           WHERE src_hash = ANY ($3::text[])) AS exact`,
-      [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap],
-    )
+      values: [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap],
+    })
     return rows[0]!
   }
 
