@@ -156,6 +156,15 @@ export function testMemory(make: MakeMemory): void {
       expect(await m.memory.search({ query: 'harbour', tgtLang: 'sv' }).catch((e: unknown) => e)).toBeInstanceOf(NotFound)
     }))
 
+    it('never takes a machine text nobody edited, and lets go of the human one it replaced', withMemory(async (m) => {
+      const [u1, u2] = await m.addArticle('en-news-04', ['The bridge opened today.', 'The road is closed.'])
+      await m.write('en-news-04', u1!, 'sv', 'Bron öppnade i dag.', 'translated', 'apertium')
+      await m.write('en-news-04', u2!, 'sv', 'Vägen är stängd.', 'translated')
+      expect((await m.memory.pairs())[0]?.entries).toBe(1)
+      await m.write('en-news-04', u2!, 'sv', 'Vägen stängd.', 'translated', 'apertium')
+      expect(await m.memory.pairs()).toEqual([])
+    }))
+
     it('takes in a slice of the history at a time when asked to', withMemory(async (m) => {
       const units = await m.addArticle('en-news-03', ['One ship sailed.', 'Two ships sailed.', 'Three ships sailed.'])
       for (const [i, u] of units.entries()) await m.write('en-news-03', u, 'sv', `Skepp ${i}.`, 'translated')

@@ -15,8 +15,11 @@ export interface MemoryFixture {
   memory: TranslationMemory
   /** Add an article of `sentences` (text language en, targets sv and de); its unit ids in order. */
   addArticle(id: string, sentences: string[], tag?: string): Promise<string[]>
-  /** Write a translation as `anna` (state `initial` with an empty text takes it back). */
-  write(articleId: string, unitId: string, lang: string, text: string, state: 'initial' | 'translated' | 'reviewed' | 'final'): Promise<void>
+  /**
+   * Write a translation as `anna` (state `initial` with an empty text takes it back); with
+   * `engine`, a machine's text taken unedited.
+   */
+  write(articleId: string, unitId: string, lang: string, text: string, state: 'initial' | 'translated' | 'reviewed' | 'final', engine?: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -30,8 +33,9 @@ export const sqliteMemory: MakeMemory = async () => {
       await importText(store, { id, tag, lang: 'en', targets: ['sv', 'de'], text: sentences.join(' ') + '\n' })
       return (await store.listUnits(id)).map((u) => u.id)
     },
-    async write(articleId, unitId, lang, text, state) {
-      await store.writeTranslation({ articleId, unitId, lang, text, state, author: 'anna' })
+    async write(articleId, unitId, lang, text, state, engine) {
+      const origin = engine === undefined ? undefined : { kind: 'mt' as const, engine }
+      await store.writeTranslation({ articleId, unitId, lang, text, state, author: 'anna', origin })
     },
     close: () => store.close(),
   }
@@ -74,7 +78,7 @@ export function pgFixture(pool: pg.Pool, memory: TranslationMemory): MemoryFixtu
       }
       return ids
     },
-    async write(articleId, unitId, lang, text, state) {
+    async write(articleId, unitId, lang, text, state, engine) {
       const client = await pool.connect()
       try {
         await client.query('BEGIN')
@@ -84,9 +88,9 @@ export function pgFixture(pool: pg.Pool, memory: TranslationMemory): MemoryFixtu
         )
         const version = (rows[0]?.version ?? 0) + 1
         const { rows: h } = await client.query<{ seq: number }>(
-          `INSERT INTO history (article_id, unit_id, lang, version, new_text, old_state, new_state, author, at, prev_seq)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'anna', $8, $9) RETURNING seq`,
-          [articleId, unitId, lang, version, text, rows[0]?.state ?? 'initial', state, TIME, rows[0]?.seq ?? null],
+          `INSERT INTO history (article_id, unit_id, lang, version, new_text, old_state, new_state, author, at, prev_seq, mt_engine)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'anna', $8, $9, $10) RETURNING seq`,
+          [articleId, unitId, lang, version, text, rows[0]?.state ?? 'initial', state, TIME, rows[0]?.seq ?? null, engine ?? null],
         )
         await client.query(
           `INSERT INTO translations (article_id, unit_id, lang, text, state, version, author, updated_at, history_seq)
