@@ -24,24 +24,34 @@ import type pg from 'pg'
 export const MEMORY_SYNC_LOCK = 0x746f6c6b
 const LOCK_KEYS = `$1::integer, hashtext(current_schema())`
 
-/** History entries written by transactions visible now and not in the snapshot `seen` (alias s). */
-const UNSEEN = /* sql */ `h.xact >= pg_snapshot_xmin(s.seen) AND NOT pg_visible_in_snapshot(h.xact, s.seen)`
+/**
+ * History entries of transactions visible in snapshot $1 and not in $3, whose xmin is $2: the
+ * bound given as a value, so that the plan reads the index on xact from there on.
+ */
+const BETWEEN = /* sql */ `h.xact >= $2::xid8 AND NOT pg_visible_in_snapshot(h.xact, $3::pg_snapshot)
+  AND pg_visible_in_snapshot(h.xact, $1::pg_snapshot)`
 
 /** The last write of translation `t` is a machine's text nobody edited (schema 1's origins). */
 const MACHINE_TEXT = /* sql */ `EXISTS (SELECT 1 FROM history lw WHERE lw.seq = t.history_seq
   AND lw.mt_engine IS NOT NULL AND NOT lw.origin_edited)`
 
-/** Whether history was written that the memory has not taken in. */
-export const BEHIND = /* sql */ `EXISTS (SELECT 1 FROM history h, tm_sync s WHERE s.id = 1 AND ${UNSEEN})`
+/**
+ * Whether history was written that the memory has not taken in: the oldest such entry by xact,
+ * with `seen` read once (an InitPlan), so that the plan reads the index on xact from its xmin on
+ * (as a join, or as EXISTS, it read the whole history).
+ */
+export const BEHIND = /* sql */ `(SELECT h.xact FROM history h
+  WHERE h.xact >= (SELECT pg_snapshot_xmin(seen) FROM tm_sync WHERE id = 1)
+    AND NOT pg_visible_in_snapshot(h.xact, (SELECT seen FROM tm_sync WHERE id = 1))
+  ORDER BY h.xact LIMIT 1) IS NOT NULL`
 
 /**
  * Take in the units and languages of the history entries of transactions visible in the snapshot
- * $1 and not in `seen`; count them, and move `seen` to $1.
+ * $1 and not in `seen` ($3, whose xmin is $2); count them, and move `seen` to $1.
  */
 const TAKE_IN = /* sql */ `
 WITH taken AS (
-  SELECT h.article_id, h.unit_id, h.lang FROM history h, tm_sync s
-  WHERE s.id = 1 AND ${UNSEEN} AND pg_visible_in_snapshot(h.xact, $1::pg_snapshot)
+  SELECT h.article_id, h.unit_id, h.lang FROM history h WHERE ${BETWEEN}
 ), keys AS (
   SELECT DISTINCT article_id, unit_id, lang FROM taken
 ), written AS (
@@ -116,17 +126,17 @@ export async function syncMemory(pool: pg.Pool, opts: { limit?: number; wait: bo
 }
 
 async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
-  // One statement, one snapshot (taken after the lock): where the memory is, what it sees now,
-  // and the unseen entries per transaction.
-  const { rows } = await client.query<{ now: string; seen: string; counts: [string, number][] | null }>(
-    `SELECT pg_current_snapshot()::text AS now, s.seen::text AS seen,
-       (SELECT json_agg(json_build_array(c.xact::text, c.n) ORDER BY c.xact) FROM
-          (SELECT h.xact, count(*) AS n FROM history h WHERE ${UNSEEN} GROUP BY h.xact) c) AS counts
-     FROM tm_sync s WHERE s.id = 1`,
+  // Read after the lock: where the memory is, and what this catch-up sees (`now`).
+  const { rows } = await client.query<{ now: string; seen: string }>(
+    'SELECT pg_current_snapshot()::text AS now, seen::text AS seen FROM tm_sync WHERE id = 1',
   )
   const now = parse(rows[0]!.now)
   const seen = parse(rows[0]!.seen)
-  const counts = (rows[0]!.counts ?? []).map(([xact, n]) => ({ xact, n }))
+  const between = [rows[0]!.now, seen.xmin.toString(), rows[0]!.seen]
+  const { rows: counts } = await client.query<{ xact: string; n: number }>(
+    `SELECT h.xact::text AS xact, count(*) AS n FROM history h WHERE ${BETWEEN} GROUP BY h.xact ORDER BY h.xact`,
+    between,
+  )
   if (counts.length === 0) return 0
   // Take in transactions below `upTo`: all of them, or the oldest up to the limit. The new
   // `seen` is the snapshot now, cut at `upTo`: it holds what was taken in and nothing more.
@@ -141,6 +151,6 @@ async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
     total += c.n
   }
   const cut: Snapshot = upTo === now.xmax ? now : { xmin: now.xmin < upTo ? now.xmin : upTo, xmax: upTo, xip: now.xip.filter((x) => x < upTo) }
-  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [format(cut)])
+  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [format(cut), between[1], between[2]])
   return done[0]!.n
 }
