@@ -3,22 +3,20 @@
  * advisory lock), follows the history in commit order, and indexes each entry once.
  */
 import { expect, it } from 'vitest'
-import { createPgMemory } from '../../src/store/pg/memory.js'
+import { openPgStore } from '../../src/store/pg/create-pg-store.js'
 import { entryKeys, indexPending } from '../../src/store/pg/memory-index.js'
 import { MEMORY_SYNC_LOCK } from '../../src/store/pg/memory-sync.js'
-import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { freshPgUrl } from '../store/_pg.js'
 import { describeWith } from '../tools/need.js'
-import { pgFixture } from './_memory-fixture.js'
+import { storeFixture } from './_memory-fixture.js'
 
-/** Two servers' memories on one fresh database. */
+/** Two servers' stores on one fresh database, and a pool onto it for looking. */
 async function twoServers() {
   const url = await freshPgUrl()
-  const pools = [createPgPool(url), createPgPool(url)]
-  await migratePg(pools[0]!, url)
-  const servers = pools.map((p) => pgFixture(p, createPgMemory(p, () => '2026-12-04T16:00:00.000Z')))
-  return { url, pool: pools[0]!, a: servers[0]!, b: servers[1]!, close: () => Promise.all(servers.map((s) => s.close())) }
+  const [a, b] = [storeFixture(await openPgStore({ url })), storeFixture(await openPgStore({ url }))]
+  const pool = createPgPool(url)
+  return { url, pool, a: a!, b: b!, close: () => Promise.all([a!.close(), b!.close(), pool.end()]) }
 }
 
 const count = async (pool: import('pg').Pool, sql: string) => (await pool.query<{ n: number }>(sql)).rows[0]!.n
@@ -55,9 +53,8 @@ describeWith(['postgres'], 'PostgreSQL memory, several servers', () => {
   })
 
   it('the background catch-up leaves the work to the server at it; a read waits for it', async () => {
-    const { a, close, url } = await twoServers()
-    const holder = createPgPool(url)
-    const held = await holder.connect()
+    const { a, close, pool } = await twoServers()
+    const held = await pool.connect()
     try {
       const [u] = await a.addArticle('en-news-02', ['Snow fell on the town.'])
       await a.write('en-news-02', u!, 'sv', 'Snö föll över staden.', 'final')
@@ -72,7 +69,6 @@ describeWith(['postgres'], 'PostgreSQL memory, several servers', () => {
       expect(await a.memory.sync()).toBe(0)
     } finally {
       held.release()
-      await holder.end()
       await close()
     }
   })
