@@ -89,9 +89,13 @@ class Missing extends Error {
   }
 }
 
-/** Posting lists at least this long are kept between queries, up to KEPT_IDS ids in all. */
+/**
+ * Posting lists at least this long are kept between queries, up to KEPT_IDS ids in all (4 bytes
+ * each); once full, the lists kept stay and new ones are not kept (dropping them all, as SQLite's
+ * memory does, made a million segments' ~1,100 common words' lists, 5.6 million ids, come and go).
+ */
 const KEEP_FROM = 1000
-const KEPT_IDS = 4_000_000
+const KEPT_IDS = 6_000_000
 /** Entries kept between queries. */
 const KEPT_ENTRIES = 200_000
 
@@ -113,8 +117,7 @@ export function createPgMatcher(pool: pg.Pool) {
   /** Keep a list read, if long; the one read for `key` now. */
   const keep = (key: string, text: string | null): Int32Array => {
     const ids = text ? Int32Array.from(text.split(','), Number) : new Int32Array(0)
-    if (ids.length >= KEEP_FROM) {
-      if (keptIds + ids.length > KEPT_IDS) kept.clear(), (keptIds = 0)
+    if (ids.length >= KEEP_FROM && keptIds + ids.length <= KEPT_IDS) {
       kept.set(key, ids)
       keptIds += ids.length
     }
@@ -200,9 +203,10 @@ export function createPgMatcher(pool: pg.Pool) {
       if (!read.has_pair) return { noPair: true }
       if (read.version !== version) {
         // The memory moved: what was kept is out of date, and so may be what this read took from it.
+        const used = kept.size > 0
         forget()
         version = read.version
-        read = await firstRead(keys, hashes, opts.pair)
+        if (used) read = await firstRead(keys, hashes, opts.pair)
       }
       const lists = new Map<string, Int32Array>()
       for (const k of keys) {
