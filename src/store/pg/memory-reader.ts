@@ -82,12 +82,27 @@ function entryOfJson(j: EntryJson): EntryRow {
   return { id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id, author, updated_at, source, target }
 }
 
-/** Entries the matcher asked for that were not read yet. */
+/** Entries, and the rest of posting lists, the matcher asked for that were not read yet. */
 class Missing extends Error {
-  constructor(readonly ids: number[]) {
+  constructor(
+    readonly ids: number[],
+    readonly lists: string[] = [],
+  ) {
     super('entries not read yet')
   }
 }
+
+/**
+ * A posting list as read so far: the first read takes each list up to the frequency cap (all the
+ * matcher needs of most words, to rank them), and the rest up to the posting cap only for the
+ * words whose lists the matcher goes on to read (its rarest, which are seldom that long).
+ */
+interface List {
+  ids: Int32Array
+  /** Nothing more to read: the list is shorter than what was asked, or read to the posting cap. */
+  complete: boolean
+}
+const HEAD = MATCH_LIMITS.frequencyCap
 
 /**
  * Posting lists at least this long are kept between queries, up to KEPT_IDS ids in all (4 bytes
@@ -102,8 +117,8 @@ const KEPT_ENTRIES = 200_000
 /** Matching over one pool, with what it keeps between queries. */
 export function createPgMatcher(pool: pg.Pool) {
   let version: number | undefined
-  /** Posting lists by key (KEY.source + word, or KEY.gram + trigram), capped at the posting cap. */
-  const kept = new Map<string, Int32Array>()
+  /** Posting lists by key (KEY.source + word, or KEY.gram + trigram). */
+  const kept = new Map<string, List>()
   let keptIds = 0
   /** Entries by id; null for an id that has no entry (any more). */
   const entries = new Map<number, IndexedEntry | null>()
@@ -114,14 +129,35 @@ export function createPgMatcher(pool: pg.Pool) {
     entries.clear()
   }
 
-  /** Keep a list read, if long; the one read for `key` now. */
-  const keep = (key: string, text: string | null): Int32Array => {
-    const ids = text ? Int32Array.from(text.split(','), Number) : new Int32Array(0)
-    if (ids.length >= KEEP_FROM && keptIds + ids.length <= KEPT_IDS) {
-      kept.set(key, ids)
-      keptIds += ids.length
+  /** Keep a list read, if long (in place of what was kept of it). */
+  const keep = (key: string, list: List): List => {
+    const before = kept.get(key)
+    if (before) keptIds -= before.ids.length
+    if (list.ids.length >= KEEP_FROM && keptIds + list.ids.length <= KEPT_IDS) {
+      kept.set(key, list)
+      keptIds += list.ids.length
+    } else if (before) kept.delete(key)
+    return list
+  }
+  const idsOf = (text: string | null) => (text ? Int32Array.from(text.split(','), Number) : new Int32Array(0))
+
+  /** Read the rest of `keys`' lists, up to the posting cap, into `lists`. */
+  const readMore = async (keys: string[], lists: Map<string, List>) => {
+    const { rows } = await pool.query<{ key: string; ids: string | null }>({
+      name: 'tolk-memory-more',
+      text: `SELECT w.key, (SELECT string_agg(entry_id::text, ',') FROM (SELECT entry_id FROM tm_words t
+               WHERE t.key = w.key AND t.entry_id > w.after ORDER BY entry_id LIMIT $3) s) AS ids
+             FROM unnest($1::text[], $2::bigint[]) AS w (key, after)`,
+      values: [keys, keys.map((k) => lists.get(k)!.ids.at(-1) ?? 0), MATCH_LIMITS.postingCap - HEAD],
+    })
+    for (const r of rows) {
+      const head = lists.get(r.key)!.ids
+      const rest = idsOf(r.ids)
+      const ids = new Int32Array(head.length + rest.length)
+      ids.set(head)
+      ids.set(rest, head.length)
+      lists.set(r.key, keep(r.key, { ids, complete: true }))
     }
-    return ids
   }
 
   const readEntries = async (ids: number[]) => {
@@ -168,7 +204,7 @@ export function createPgMatcher(pool: pg.Pool) {
          EXISTS (SELECT 1 FROM tm_entries WHERE index_keys IS NULL) AS pending,
          ($4::text IS NULL OR EXISTS (SELECT 1 FROM tm_entries WHERE tgt_lang = $4 AND src_lang = $5)) AS has_pair,
          (SELECT json_agg(json_build_array(w.key, (SELECT string_agg(entry_id::text, ',') FROM
-            (SELECT entry_id FROM tm_words t WHERE t.key = w.key ORDER BY entry_id LIMIT $6) s)))
+            (SELECT entry_id FROM tm_words t WHERE t.key = w.key ORDER BY entry_id LIMIT $7) s)))
           FROM unnest($1::text[]) AS w (key)) AS lists,
          (SELECT json_agg(json_build_array(p.key, (SELECT string_agg(id::text, ',') FROM
             (SELECT id FROM tm_entries
@@ -178,7 +214,7 @@ export function createPgMatcher(pool: pg.Pool) {
           FROM unnest($2::text[]) AS p (key)) AS phrases,
          (SELECT json_agg(json_build_array(${ENTRY_COLUMNS}, src_hash)) FROM tm_entries
           WHERE src_hash = ANY ($3::text[])) AS exact`,
-      values: [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap],
+      values: [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap, HEAD],
     })
     return rows[0]!
   }
@@ -208,25 +244,35 @@ export function createPgMatcher(pool: pg.Pool) {
         version = read.version
         if (used) read = await firstRead(keys, hashes, opts.pair)
       }
-      const lists = new Map<string, Int32Array>()
+      const lists = new Map<string, List>()
       for (const k of keys) {
         const have = kept.get(k)
         if (have) lists.set(k, have)
       }
-      for (const [key, text] of [...(read.lists ?? []), ...(read.phrases ?? [])]) lists.set(key, keep(key, text))
+      for (const [key, text] of read.lists ?? []) {
+        const ids = idsOf(text)
+        lists.set(key, keep(key, { ids, complete: ids.length < HEAD }))
+      }
+      for (const [key, text] of read.phrases ?? []) lists.set(key, keep(key, { ids: idsOf(text), complete: true }))
       const exact = new Map<string, IndexedEntry[]>()
       for (const row of read.exact ?? []) {
         const e = toEntry(entryOfJson(row))
         const h = row[13]
         ;(exact.get(h) ?? exact.set(h, []).get(h)!).push(e)
       }
-      const list = (key: string) => lists.get(key) ?? new Int32Array(0)
+      const none: List = { ids: new Int32Array(0), complete: true }
+      /** The first `cap` ids of a list, or a stop to read more of it. */
+      const head = (key: string, cap: number) => {
+        const l = lists.get(key) ?? none
+        if (!l.complete && cap > l.ids.length) throw new Missing([], [key])
+        return l.ids.subarray(0, cap)
+      }
       const wordKey = (word: string) => KEY.source + ftsTokens(word).join(' ')
       const reader: IndexReader = {
         exact: (h, s, t) => (exact.get(h) ?? []).filter((e) => e.srcLang === s && e.tgtLang === t),
-        frequency: (word, cap) => Math.min(list(wordKey(word)).length, cap),
-        postings: (word, cap) => list(wordKey(word)).subarray(0, cap),
-        gramPostings: (gram, cap) => list(KEY.gram + foldTrigram(gram)).subarray(0, cap),
+        frequency: (word, cap) => head(wordKey(word), cap).length,
+        postings: (word, cap) => head(wordKey(word), cap),
+        gramPostings: (gram, cap) => head(KEY.gram + foldTrigram(gram), cap),
         entries(ids) {
           const missing = ids.filter((id) => !entries.has(id))
           if (missing.length > 0) throw new Missing(missing)
@@ -243,6 +289,7 @@ export function createPgMatcher(pool: pg.Pool) {
       while (todo.length > 0) {
         const again: number[] = []
         const wanted = new Set<number>()
+        const more = new Set<string>()
         for (const i of todo) {
           try {
             out[i] = findMatches(reader, queries[i]!)
@@ -250,9 +297,10 @@ export function createPgMatcher(pool: pg.Pool) {
             if (!(err instanceof Missing)) throw err
             again.push(i)
             for (const id of err.ids) wanted.add(id)
+            for (const key of err.lists) more.add(key)
           }
         }
-        if (wanted.size > 0) await readEntries([...wanted])
+        await Promise.all([wanted.size > 0 && readEntries([...wanted]), more.size > 0 && readMore([...more], lists)])
         todo = again
       }
       return { matches: out }
