@@ -93,9 +93,10 @@ class Missing extends Error {
 }
 
 /**
- * A posting list as read so far: the first read takes each list up to the frequency cap (all the
- * matcher needs of most words, to rank them), and the rest up to the posting cap only for the
- * words whose lists the matcher goes on to read (its rarest, which are seldom that long).
+ * A posting list as read so far. For one query, the first read takes each list up to the
+ * frequency cap (all the matcher needs of most words, to rank them), and the rest up to the
+ * posting cap only for the words whose lists the matcher goes on to read (its rarest, seldom that
+ * long). A batch reads them whole at once: a run started again costs a whole batch its CPU.
  */
 interface List {
   ids: Int32Array
@@ -188,7 +189,7 @@ export function createPgMatcher(pool: pg.Pool) {
    * `keys` not kept (a word FTS5 reads as several, `don't`, is a phrase: entries whose source
    * holds those words one after the other), and the entries of `hashes`.
    */
-  const firstRead = async (keys: Set<string>, hashes: Set<string>, pair?: { srcLang: string; tgtLang: string }) => {
+  const firstRead = async (keys: Set<string>, hashes: Set<string>, head: number, pair?: { srcLang: string; tgtLang: string }) => {
     const single: string[] = []
     const phrases: string[] = []
     for (const k of keys) {
@@ -214,7 +215,7 @@ export function createPgMatcher(pool: pg.Pool) {
           FROM unnest($2::text[]) AS p (key)) AS phrases,
          (SELECT json_agg(json_build_array(${ENTRY_COLUMNS}, src_hash)) FROM tm_entries
           WHERE src_hash = ANY ($3::text[])) AS exact`,
-      values: [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap, HEAD],
+      values: [single, phrases, [...hashes], pair?.tgtLang ?? null, pair?.srcLang ?? null, MATCH_LIMITS.postingCap, head],
     })
     return rows[0]!
   }
@@ -233,8 +234,14 @@ export function createPgMatcher(pool: pg.Pool) {
       if (entries.size > KEPT_ENTRIES) entries.clear()
       const keys = new Set<string>()
       const hashes = new Set<string>()
-      for (const q of queries) needs(q, keys, hashes)
-      let read = await firstRead(keys, hashes, opts.pair)
+      const keysOf = queries.map((q) => {
+        const own = new Set<string>()
+        needs(q, own, hashes)
+        for (const k of own) keys.add(k)
+        return own
+      })
+      const firstCap = queries.length > 1 ? MATCH_LIMITS.postingCap : HEAD
+      let read = await firstRead(keys, hashes, firstCap, opts.pair)
       if (!opts.anyway && (read.behind || read.pending)) return { stale: true }
       if (!read.has_pair) return { noPair: true }
       if (read.version !== version) {
@@ -242,7 +249,7 @@ export function createPgMatcher(pool: pg.Pool) {
         const used = kept.size > 0
         forget()
         version = read.version
-        if (used) read = await firstRead(keys, hashes, opts.pair)
+        if (used) read = await firstRead(keys, hashes, firstCap, opts.pair)
       }
       const lists = new Map<string, List>()
       for (const k of keys) {
@@ -251,7 +258,7 @@ export function createPgMatcher(pool: pg.Pool) {
       }
       for (const [key, text] of read.lists ?? []) {
         const ids = idsOf(text)
-        lists.set(key, keep(key, { ids, complete: ids.length < HEAD }))
+        lists.set(key, keep(key, { ids, complete: ids.length < firstCap }))
       }
       for (const [key, text] of read.phrases ?? []) lists.set(key, keep(key, { ids: idsOf(text), complete: true }))
       const exact = new Map<string, IndexedEntry[]>()
@@ -297,7 +304,9 @@ export function createPgMatcher(pool: pg.Pool) {
             if (!(err instanceof Missing)) throw err
             again.push(i)
             for (const id of err.ids) wanted.add(id)
-            for (const key of err.lists) more.add(key)
+            // The matcher reads lists rarest first, and cut lists are the commonest: the one it
+            // stopped at is likely the first of several. The rest of all of them, in one trip.
+            if (err.lists.length > 0) for (const key of keysOf[i]!) if (lists.get(key)?.complete === false) more.add(key)
           }
         }
         await Promise.all([wanted.size > 0 && readEntries([...wanted]), more.size > 0 && readMore([...more], lists)])
