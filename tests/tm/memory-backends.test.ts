@@ -4,7 +4,7 @@
  * one TMX in one order, so both backends number them alike.
  */
 import { expect, it } from 'vitest'
-import type { MatchQuery } from '../../src/tm/types.js'
+import type { MatchQuery, MemoryMatch } from '../../src/tm/types.js'
 import { freshPgUrl } from '../store/_pg.js'
 import { describeWith } from '../tools/need.js'
 import { tmxOf, writeFile } from './_contract-memory.js'
@@ -55,6 +55,36 @@ describeWith(['postgres'], 'the memory on SQLite and on PostgreSQL', () => {
       expect(sqlite!.best.filter((s) => s > 0).length).toBeGreaterThan(200)
       expect(pg!.best).toEqual(sqlite!.best)
       expect(pg!.top3).toEqual(sqlite!.top3)
+    } finally {
+      await Promise.all(backends.map((b) => b.close()))
+    }
+  })
+
+  it('agrees on sentences made of common words, in thousands of entries each', async () => {
+    // 3,000 entries share "the harbour report … is", 1,500 "ready" and 1,500 "today": lists past
+    // the frequency cap (2,000), which a PostgreSQL query reads in two parts when it needs more.
+    const name = (i: number) => `q${String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + Math.floor(i / 676))}`
+    const pairs: [string, string][] = []
+    for (let i = 0; i < 1500; i++) {
+      pairs.push([`The harbour report ${name(i)} is ready.`, `Rapport ${name(i)} klar.`])
+      pairs.push([`The harbour report ${name(i)} is today.`, `Rapport ${name(i)} i dag.`])
+    }
+    pairs.push(['The harbour report is ready today.', 'Rapporten är klar i dag.'])
+    const file = writeFile('common.tmx', tmxOf(pairs))
+    const queries = ['The harbour report is ready today soon.', 'The harbour report qabc is ready.', 'Report the harbour is today.', 'The harbour report is.']
+      .map((text) => ({ text, srcLang: 'en', tgtLang: 'sv', threshold: 60 }))
+    const backends = [await sqliteMemory(), await pgMemory(freshPgUrl)()]
+    try {
+      const [sqlite, pg] = await Promise.all(backends.map(async (b) => {
+        await b.memory.importTmx(file)
+        // Entries compared by what they say: each store stamps its import with its own clock.
+        const shown = (ms: MemoryMatch[]) => ms.map((m) => `${m.score} ${m.source} → ${m.target}`)
+        const one = []
+        for (const q of queries) one.push(shown(await b.memory.matches(q)))
+        return { one, many: (await b.memory.matchMany(queries.map((q) => ({ ...q, limit: 1 })))).map(shown) }
+      }))
+      expect(sqlite!.one[0]![0]).toBe('85 The harbour report is ready today. → Rapporten är klar i dag.')
+      expect(pg).toEqual(sqlite)
     } finally {
       await Promise.all(backends.map((b) => b.close()))
     }
