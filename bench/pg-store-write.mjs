@@ -60,7 +60,6 @@ try {
   await store.importArticle({ id: 'bench-01', tag: 'en-general', lang: 'en', title: 'Bench', source: text, targets: ['sv'], segmented: { lead: '', units } })
 
   const peer = new pg.Pool({ connectionString: url.toString(), max: 10 })
-  if (process.env.EXP) await peer.query(process.env.EXP)
   await peer.query(`CREATE TABLE peer_t (unit text PRIMARY KEY, text text NOT NULL, version integer NOT NULL);
     CREATE TABLE peer_h (seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, unit text NOT NULL, version integer NOT NULL, text text NOT NULL, at timestamptz NOT NULL);
     INSERT INTO peer_t SELECT 'b-' || i, '', 0 FROM generate_series(0, ${WRITERS - 1}) i`)

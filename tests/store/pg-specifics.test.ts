@@ -1,6 +1,12 @@
 import { afterEach, expect, it } from 'vitest'
 import { InvalidInput } from '../../src/model/errors.js'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { openStore } from '../../src/store/open-store.js'
+import { PRESENCE_LOCK } from '../../src/store/pg/events.js'
 import { migratePg } from '../../src/store/pg/migrate.js'
 import { createPgPool } from '../../src/store/pg/pool.js'
 import { createPgTranslationOps } from '../../src/store/pg/translations.js'
@@ -8,6 +14,7 @@ import type { Store, TranslationEvent } from '../../src/store/types.js'
 import { describeWith } from '../tools/need.js'
 import { freshPgUrl } from './_pg.js'
 import { SAMPLE, article } from './fixtures/articles.js'
+import { tally, zeroCounts } from './_recount.js'
 
 const ID = 'en-general-01'
 
@@ -165,5 +172,107 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
       [1, null, 'Floden'],
       [2, 'Floden', 'Ån'],
     ])
+  })
+
+  it('writes the pending units as the same JSON text as SQLite, byte for byte, whatever the text holds', async () => {
+    const text = 'Quotes " and \\ backslash.\tTab here! Ünïcödé ✓ 😀 and \u2028 a line separator.\nA new line, \u00a0nbsp and a ¿question?\n'
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-pg-json-'))
+    const lite = createSqliteStore({ file: path.join(dir, 'tolk.sqlite') })
+    open.push({ close: async () => { await lite.close(); fs.rmSync(dir, { recursive: true, force: true }) } })
+    const pgStore = (await server()).store
+    for (const s of [lite, pgStore]) await s.importArticle(article('en-general-02', text, { targets: ['sv', 'de'] }))
+    const first = (await lite.listUnits('en-general-02'))[0]!.id
+    for (const s of [lite, pgStore]) {
+      await s.writeTranslation({ articleId: 'en-general-02', unitId: first, lang: 'sv', text: 'Citat', state: 'translated', author: 'ann' })
+      await s.importArticle(article('en-general-02', text.replace('Quotes', 'Quoted'), { targets: ['sv', 'de'] }))
+    }
+    const [mine, theirs] = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJson('en-general-02', ['sv', 'de'])))
+    expect(mine).toEqual(theirs)
+    expect(mine![0]!.stale).toContain('\\"')
+    const pages = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJsonPage('en-general-02', 'de', 'untranslated', 0, 2)))
+    expect(pages[0]).toEqual(pages[1])
+  })
+
+  it('never lets a presence stream skip a report committed after a later one', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const other = await raw.connect()
+    try {
+      // A report in flight on another server: its seq taken, not yet committed.
+      await other.query('BEGIN')
+      await other.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [PRESENCE_LOCK])
+      await other.query(`INSERT INTO presence (article_id, lang, account, unit_id, typing, seen_at, seq)
+        VALUES ($1, 'sv', 'ann', $2, false, now(), nextval('presence_seq_seq'))`, [ID, units[0]])
+      const later = store.reportPresence({ articleId: ID, lang: 'sv', user: 'bo', unit: units[1]!, typing: true })
+      await new Promise((r) => setTimeout(r, 300))
+      const early = await store.presenceAfter(ID, 'sv', 0)
+      const cursor = early.at(-1)?.seq ?? 0
+      await other.query('COMMIT')
+      await later
+      const all = [...early, ...(await store.presenceAfter(ID, 'sv', cursor))]
+      expect(all.map((p) => p.user).sort()).toEqual(['ann', 'bo'])
+      expect(await store.lastPresenceSeq()).toBe(all.at(-1)!.seq)
+    } finally {
+      other.release()
+    }
+  })
+
+  it('keeps the counters exact while servers import and write one article at once', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    const states = ['translated', 'reviewed', 'final', 'initial'] as const
+    const texts = [SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!'), SAMPLE, SAMPLE.replace(' Who built the mill?', '')]
+    // Rounds of imports (units turning obsolete, live again, stale) beside writes moving states.
+    for (let round = 0; round < 6; round++) {
+      await Promise.all([
+        ...texts.map((text, i) => ((i + round) % 2 ? a : b).store.importArticle(article(ID, texts[(i + round) % texts.length]!))),
+        ...Array.from({ length: 24 }, async (_, i) => {
+          const s = (i % 2 ? a : b).store
+          const units = await s.listUnits(ID, { includeObsolete: true })
+          const unit = units[(i + round) % units.length]!
+          const state = states[(i + round) % states.length]!
+          // A unit an import has removed refuses the write; nothing else may fail.
+          await s.writeTranslation({ articleId: ID, unitId: unit.id, lang: i % 3 ? 'sv' : 'de', text: state === 'initial' ? '' : `t${i}`, state, author: 'x' })
+            .catch((err: { code?: string }) => expect(err.code).toBe('unknown-unit'))
+        }),
+      ])
+    }
+    const units = await a.store.listUnits(ID)
+    const recount = await Promise.all(['sv', 'de'].map(async (lang) => {
+      const c = zeroCounts(ID, lang)
+      const ts = await a.store.listTranslations(ID, lang)
+      units.forEach((u, i) => tally(c, ts[i]!, u.words))
+      return c
+    }))
+    expect(await b.store.coverage({ articles: [ID] })).toEqual(recount)
+  })
+
+  it('is what --db opens for a postgres:// URL, and a second opening finds the same workbench', async () => {
+    const { url, units } = await server()
+    const store = await openStore(url, { mustExist: true })
+    open.push(store)
+    expect((await store.listUnits(ID)).map((u) => u.id)).toEqual(units)
+    await expect(openStore((await freshPgUrl()), { mustExist: true })).rejects.toThrow('is not a Tolk database')
+  })
+
+  it('makes a write racing an import of a new source from the new source, as if one ran after the other', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const importer = await raw.connect()
+    try {
+      // An import in flight on another server: the unit's new source written, not yet committed.
+      await importer.query('BEGIN')
+      await importer.query(`UPDATE units SET source = 'The river runs past the new mill.' WHERE article_id = $1 AND id = $2`, [ID, units[1]])
+      const write = store.writeTranslation({ articleId: ID, unitId: units[1]!, lang: 'sv', text: 'Floden', state: 'translated', author: 'ann' })
+      await new Promise((r) => setTimeout(r, 300))
+      await importer.query('COMMIT')
+      expect((await write).madeFrom).toBe('The river runs past the new mill.')
+      expect((await store.getTranslation(ID, units[1]!, 'sv')).madeFrom).toBe('The river runs past the new mill.')
+      expect((await store.history(ID, units[1]!)).map((h) => h.newText)).toEqual(['Floden'])
+    } finally {
+      importer.release()
+    }
   })
 })

@@ -4,6 +4,7 @@ import { printable } from '../../model/tags.js'
 import type { ArticleSummary } from '../../model/translation.js'
 import type { ArchivedArticle } from '../types.js'
 import { row, rows, transaction } from './db.js'
+import { lockArticle } from './import.js'
 import { type PgArticleSummaryRow, SUMMARY_COLUMNS, toArticleSummary } from './rows.js'
 
 type ArchivedRow = PgArticleSummaryRow & { archived_at: string; archived_by: string; is_set: boolean }
@@ -18,13 +19,17 @@ function toArchived(r: ArchivedRow): ArchivedArticle {
 
 /**
  * Archive and restore, as on SQLite (src/store/sqlite/archive.ts): one transaction that writes an
- * `archived_articles` row (or deletes it) and appends to `archive_log`, the article row locked
- * so that two servers archiving or restoring it at once take turns.
+ * `archived_articles` row (or deletes it) and appends to `archive_log`, under the article's lock
+ * (imports take it too) and its row locked, so that two servers archiving, restoring or importing
+ * it at once take turns. A translation write whose statement began before an archive committed may
+ * still land just after it (writes take no article lock: they would all queue on it).
  */
 export function createPgArchiveOps(pool: pg.Pool, now: () => string) {
   return {
     archive: (id: string, by: string): Promise<ArchivedArticle> =>
       transaction(pool, async (db) => {
+        // Under the article's lock: an import or a resource-set import of it runs before or after.
+        await lockArticle(db, id)
         if (!(await row(db, 'SELECT 1 FROM articles WHERE id = $1 FOR UPDATE', [id]))) throw new NotFound(`no article ${printable(id)}`, 'unknown-article')
         if (await row(db, 'SELECT 1 FROM archived_articles WHERE article_id = $1', [id])) throw new Archived(id, 'write')
         const at = now()
@@ -34,6 +39,7 @@ export function createPgArchiveOps(pool: pg.Pool, now: () => string) {
       }),
     restore: (id: string, by: string): Promise<ArticleSummary> =>
       transaction(pool, async (db) => {
+        await lockArticle(db, id)
         const a = await row<PgArticleSummaryRow>(db, `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = $1 FOR UPDATE`, [id])
         if (!a) throw new NotFound(`no article ${printable(id)}`, 'unknown-article')
         const removed = await db.query('DELETE FROM archived_articles WHERE article_id = $1', [id])

@@ -127,7 +127,7 @@ export function createPgCoverageOps(db: Db) {
       return articles.map((id) => byId.get(id) as ArticleCoverage)
     }
     if (after !== undefined || limit !== undefined) {
-      const page = await rows<CoverageRow>(db, `${COVERAGE} WHERE a.id > $1 AND ${notArchived('a')} ORDER BY a.id LIMIT $2`, [after ?? '', limit ?? null])
+      const page = await rows<CoverageRow>(db, `${COVERAGE} WHERE a.id > $1 AND ${notArchived('a')} ORDER BY a.id LIMIT $2`, [after ?? '', limit !== undefined && limit >= 0 ? limit : null])
       return page.map(toCoverage)
     }
     return (await rows<CoverageRow>(db, `${COVERAGE} WHERE ${notArchived('a')} ORDER BY a.id`)).map(toCoverage)

@@ -13,14 +13,26 @@ export type Db = pg.Pool | pg.PoolClient
 export const notArchived = (alias: string): string =>
   `NOT EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = ${alias}.id)`
 
+/**
+ * Parameters PostgreSQL can take. Its text cannot hold NUL, which a read may still be asked for (a
+ * URL's `%00`): SQLite then finds nothing, and PostgreSQL would refuse the statement. No stored id
+ * or text holds NUL (the id and text rules refuse it), so a NUL becomes U+FFFF, which the id rule
+ * refuses too: the lookup finds nothing, as on SQLite. Writes check their texts before this.
+ */
+export function bindable(params: unknown[]): unknown[] {
+  const clean = (v: unknown): unknown =>
+    typeof v === 'string' ? (v.includes('\u0000') ? v.replaceAll('\u0000', '\uffff') : v) : Array.isArray(v) ? v.map(clean) : v
+  return params.map(clean)
+}
+
 /** The rows of a query, typed. */
 export async function rows<T>(db: Db, sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.query<T & pg.QueryResultRow>(sql, params)).rows
+  return (await db.query<T & pg.QueryResultRow>(sql, bindable(params))).rows
 }
 
 /** The first row of a query, or undefined. */
 export async function row<T>(db: Db, sql: string, params: unknown[] = []): Promise<T | undefined> {
-  return (await db.query<T & pg.QueryResultRow>(sql, params)).rows[0]
+  return (await db.query<T & pg.QueryResultRow>(sql, bindable(params))).rows[0]
 }
 
 /** An article a read names: NotFound when unknown, Archived (404 or 409) when archived. */

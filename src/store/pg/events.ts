@@ -43,7 +43,8 @@ export async function sequenceEvents(pool: pg.Pool): Promise<void> {
         INSERT INTO events (id, seq, article_id, lang)
         SELECT base.id + fresh.k, fresh.seq, fresh.article_id, fresh.lang FROM fresh, base
       )
-      UPDATE event_sequencer SET done = x.xmin FROM x WHERE event_sequencer.done < x.xmin`)
+      -- Moved only with new ids: a poll that finds nothing writes nothing (and commits no WAL).
+      UPDATE event_sequencer SET done = x.xmin FROM x WHERE event_sequencer.done < x.xmin AND EXISTS (SELECT 1 FROM fresh)`)
     await client.query('COMMIT')
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {})

@@ -31,8 +31,7 @@ interface Plan {
  * others go on), then reads and aligns, then writes the units in one statement each way.
  */
 export function createPgImporter(pool: pg.Pool, now: () => string) {
-  const plan = async (db: Db, input: ImportInput): Promise<Plan> => {
-    const checked = validateImport(input)
+  const plan = async (db: Db, input: ImportInput, checked = validateImport(input)): Promise<Plan> => {
     const existing = await row<PgArticleRow & { archived: boolean; is_set: boolean }>(
       db,
       `SELECT a.*, EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = a.id) AS archived,
@@ -185,9 +184,10 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
     },
     write: (input: ImportInput): Promise<ImportSummary> =>
       transaction(pool, async (db) => {
-        validateImport(input)
-        await lockArticle(db, input.id)
-        return apply(db, input, await plan(db, input))
+        // Checked before the lock: a bad import waits for no other.
+        const checked = validateImport(input)
+        await lockArticle(db, checked.id)
+        return apply(db, input, await plan(db, input, checked))
       }),
   }
 }

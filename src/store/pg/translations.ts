@@ -1,10 +1,11 @@
+import type pg from 'pg'
 import { assertCodes } from '../../codes/validate.js'
 import { OPEN } from '../../codes/types.js'
-import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { Archived, NotFound, VersionConflict } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
-import { checkWrite } from '../sqlite/translations.js'
-import { type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
+import { checkWrite, refuseUnwritable } from '../sqlite/translations.js'
+import { bindable, type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
 import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, toTranslation } from './rows.js'
 
 /** A unit `u` counts in language `l` unless it is a plural form the language's CLDR rules lack. */
@@ -50,7 +51,7 @@ const WRITE = /* sql */ `
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
     WHERE u.article_id = $1 AND u.id = $2
   ), ok AS (
-    SELECT f.*, nextval('history_seq_seq') AS seq,
+    SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
       (coalesce(f.stale, false) AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale
     FROM f
     WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok
@@ -60,7 +61,9 @@ const WRITE = /* sql */ `
       author = $6, updated_at = $7, made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
       history_seq = ok.seq
     FROM ok
-    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version
+    -- Re-checked on the row as committed when another writer held it: the version read, and the
+    -- stale flag read (an import marking it stale meanwhile makes the write read again).
+    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version AND t.stale = ok.stale
     RETURNING t.*
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
@@ -110,13 +113,19 @@ export function createPgTranslationOps(now: () => string) {
     const at = now()
     let checkedSource: string | null = null
     for (;;) {
-      const found: WriteRow | undefined = await row<WriteRow>(db, WRITE, [
-        w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
-        w.origin?.kind === 'memory' ? w.origin.score : null,
-        w.origin?.kind === 'mt' ? w.origin.engine : null,
-        w.origin?.edited === true,
-        checkedSource,
-      ])
+      // A named statement: each connection parses and plans it once, not on every write.
+      const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
+        name: 'tolk-write-translation',
+        text: WRITE,
+        values: bindable([
+          w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
+          w.origin?.kind === 'memory' ? w.origin.score : null,
+          w.origin?.kind === 'mt' ? w.origin.engine : null,
+          w.origin?.edited === true,
+          checkedSource,
+        ]),
+      })
+      const found: WriteRow | undefined = result.rows[0]
       if (!found) {
         await liveArticleOrThrow(db, w.articleId, 'write')
         throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
@@ -135,25 +144,7 @@ export function createPgTranslationOps(now: () => string) {
           madeFrom: found.w_made_from,
         }
       }
-      if (found.archived) throw new Archived(w.articleId, 'write')
-      if (found.obsolete) {
-        throw new NotFound(
-          `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
-          'unknown-unit',
-        )
-      }
-      if (!found.targets.includes(w.lang)) {
-        throw new InvalidInput(
-          `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${found.targets.join(', ') || 'none'})`,
-          'not-a-target',
-        )
-      }
-      if (!found.applies) {
-        throw new InvalidInput(
-          `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
-          'not-a-plural-form',
-        )
-      }
+      refuseUnwritable(w, found)
       if (!found.codes_ok) {
         // Codes (issue 17) are checked here, against the source read; the write then runs again
         // saying which source it checked, and is refused as a race if that source changed since.

@@ -148,26 +148,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       if (!live) throw new Archived(w.articleId, 'write')
       throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
     }
-    if (found.archived) throw new Archived(w.articleId, 'write')
-    if (found.obsolete) {
-      throw new NotFound(
-        `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
-        'unknown-unit',
-      )
-    }
-    const targets = targetsOf(found.targets)
-    if (!targets.includes(w.lang)) {
-      throw new InvalidInput(
-        `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${targets.join(', ') || 'none'})`,
-        'not-a-target',
-      )
-    }
-    if (!found.applies) {
-      throw new InvalidInput(
-        `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
-        'not-a-plural-form',
-      )
-    }
+    refuseUnwritable(w, { archived: found.archived === 1, obsolete: found.obsolete === 1, targets: targetsOf(found.targets), applies: found.applies === 1 })
     // Codes (issue 17): a paired code of the source missing, unbalanced or crossed, or a code it
     // lacks, refuses the write whoever writes (src/codes/validate.ts).
     if (w.text !== '') assertCodes(w.text, found.source, `unit ${printable(w.unitId)}`)
@@ -250,6 +231,35 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
           : selectHistoryLang.all(articleId, unitId, lang)
       return rows.map(toHistory)
     },
+  }
+}
+
+/**
+ * Refuse a write to a unit that cannot take it, in this order, as both backends do: its article
+ * archived, the unit obsolete, the language not a target, a plural form the language lacks.
+ */
+export function refuseUnwritable(
+  w: Pick<TranslationWrite, 'articleId' | 'unitId' | 'lang'>,
+  unit: { archived: boolean; obsolete: boolean; targets: readonly string[]; applies: boolean },
+): void {
+  if (unit.archived) throw new Archived(w.articleId, 'write')
+  if (unit.obsolete) {
+    throw new NotFound(
+      `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
+      'unknown-unit',
+    )
+  }
+  if (!unit.targets.includes(w.lang)) {
+    throw new InvalidInput(
+      `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${unit.targets.join(', ') || 'none'})`,
+      'not-a-target',
+    )
+  }
+  if (!unit.applies) {
+    throw new InvalidInput(
+      `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
+      'not-a-plural-form',
+    )
   }
 }
 

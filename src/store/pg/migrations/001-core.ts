@@ -17,7 +17,10 @@
  *   purpose: `tolk db copy --force`.)
  * - The coverage counters are kept by row triggers in the transaction of the write, as on SQLite;
  *   each trigger touches its counter rows in one statement, in state order, so that two writes
- *   moving units in opposite directions lock them in the same order and cannot deadlock.
+ *   moving units in opposite directions lock them in the same order and cannot deadlock. A
+ *   translation's trigger locks its unit's row, and a unit's trigger its translations, so that a
+ *   write and an import on one unit at once (SQLite runs them one after the other) never count
+ *   from each other's old rows.
  * - Live events: sequence values are taken in one order and committed in another, so `seq` cannot
  *   be a stream's cursor across connections; `events` gives each history row an event id in the
  *   order they are seen committed instead (src/store/pg/events.ts), filled by whoever reads the
@@ -165,7 +168,25 @@ CREATE TABLE plural_counts (
 -- A translation row of a live unit counts in its state (and in stale when stale); a change of
 -- state or stale moves it. Both deltas go in one statement, in state order (no deadlock).
 CREATE FUNCTION translations_count() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  current_source text;
 BEGIN
+  -- The unit's row, locked first: an import turning it obsolete (or changing its words) at the
+  -- same moment either commits before this reads it (and this counts what it left), or waits
+  -- (and its own trigger, locking this translation, sees this write). Without the lock each would
+  -- count from the other's old row and the counters would drift.
+  SELECT source INTO current_source FROM units WHERE article_id = new.article_id AND id = new.unit_id FOR SHARE;
+  -- A write made from a source an import replaced while it ran (its statement read the old one):
+  -- refused as a serialization failure, which the store runs again, reading the new source (so the
+  -- translation is made from it, or stale), as on SQLite, where the two run one after the other.
+  -- (Only for the store's versioned write, which says so: a copy of an older database brings rows
+  -- whose source changed by white space alone, kept, not stale, and rightly so.)
+  IF current_setting('tolk.versioned_write', true) = 'on' AND NOT new.stale
+    AND new.made_from IS DISTINCT FROM current_source
+    AND (TG_OP = 'INSERT' OR old.made_from IS DISTINCT FROM new.made_from) THEN
+    RAISE EXCEPTION 'the source of unit % changed during the write', new.unit_id USING ERRCODE = 'serialization_failure';
+  END IF;
+  IF TG_OP = 'UPDATE' AND old.state = new.state AND old.stale = new.stale THEN RETURN NULL; END IF;
   ${addCounts(`
     SELECT old.article_id, old.lang, old.state, -1, -u.words, -old.stale::int, -old.stale::int * u.words
     FROM units u WHERE TG_OP = 'UPDATE' AND u.article_id = old.article_id AND u.id = old.unit_id
@@ -176,17 +197,22 @@ BEGIN
       AND NOT u.obsolete AND ${applies('u', 'new.lang')}`)}
   RETURN NULL;
 END $$;
--- WHEN: a write that keeps state and stale (most of them) calls no function at all.
+-- WHEN: a write that keeps state, stale and the source it was made from (most of them) calls no
+-- function at all.
 CREATE TRIGGER translations_count_insert AFTER INSERT ON translations
   FOR EACH ROW EXECUTE FUNCTION translations_count();
-CREATE TRIGGER translations_count_update AFTER UPDATE OF state, stale ON translations
-  FOR EACH ROW WHEN (old.state <> new.state OR old.stale <> new.stale) EXECUTE FUNCTION translations_count();
+CREATE TRIGGER translations_count_update AFTER UPDATE OF state, stale, made_from ON translations
+  FOR EACH ROW WHEN (old.state <> new.state OR old.stale <> new.stale OR old.made_from IS DISTINCT FROM new.made_from)
+  EXECUTE FUNCTION translations_count();
 
 -- A unit turning obsolete or live, its words changing, or its form changing moves the
 -- contribution of each of its translations in a language it counts for, and its plural count.
 CREATE FUNCTION units_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
+    -- The unit's translations, locked first (see translations_count): a write in flight on one of
+    -- them is waited for, and then read as it committed. A deadlock of the two is retried whole.
+    PERFORM 1 FROM translations WHERE article_id = new.article_id AND unit_id = new.id FOR SHARE;
     ${addCounts(`
       SELECT t.article_id, t.lang, t.state, -1, -old.words, -t.stale::int, -t.stale::int * old.words
       FROM translations t WHERE NOT old.obsolete AND t.article_id = old.article_id AND t.unit_id = old.id
