@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { NotFound, InvalidInput } from '../../src/model/errors.js'
+import { EN, SV } from './_memory-data.js'
 import { addArticle, freshStore, translateAll } from './_setup.js'
-
-const EN = [
-  'The museum opens at nine.',
-  'Tickets cost 12 euros for adults.',
-  'Children under seven enter for free.',
-  'The café on the top floor serves lunch until three.',
-]
-const SV = [
-  'Museet öppnar klockan nio.',
-  'Biljetter kostar 12 euro för vuxna.',
-  'Barn under sju år går in gratis.',
-  'Kaféet på översta våningen serverar lunch till klockan tre.',
-]
 
 describe('memory matches', () => {
   it('holds every translated unit and finds the same sentence as a 100 match', async () => {

@@ -4,19 +4,16 @@
  * was written since, so translation writes never pay for the memory. This module reads entries,
  * imports and exports TMX, and answers matches and concordance searches.
  */
-import { hash } from 'node:crypto'
 import type Database from 'better-sqlite3'
-import { InvalidInput, NotFound } from '../../model/errors.js'
-import { normalizeForCompare } from '../../model/text.js'
+import { NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { findMatches, type IndexedEntry, type IndexReader } from '../../tm/matcher.js'
+import { checkSearch, onePerPair, publicOf } from '../../tm/concordance.js'
 import { primaryLanguage } from '../../tm/regions.js'
-import { readTmx } from '../../tm/tmx-read.js'
-import { isoFromTmx, TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
+import { readTmxEntries, type TmxRow } from '../../tm/tmx-entries.js'
+import { TMX_TAIL, tmxHead, tmxUnit } from '../../tm/tmx-write.js'
 import type { MemoryPair, TmxImportSummary, TranslationMemory } from '../../tm/types.js'
-import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import { busyRetry, isBusy, type WhenFree } from './busy.js'
-import { sourceHash } from './source-hash.js'
 import { createMemorySync } from './memory-sync.js'
 import { createWordIndex, phrase } from './memory-index.js'
 
@@ -41,19 +38,6 @@ type EntryRow = [
   target: string,
 ]
 
-/** One entry of a TMX import, as the insert statement takes it. */
-interface TmxRow {
-  srcLang: string
-  tgtLang: string
-  tag: string | null
-  srcHash: string
-  key: string
-  author: string | null
-  at: string
-  source: string
-  target: string
-}
-
 const COLUMNS = `id, origin, src_lang, tgt_lang, tag, prev_hash, next_hash, article_id, unit_id,
   author, updated_at, source, target`
 
@@ -67,9 +51,6 @@ const OPTIMIZE_AFTER = 50_000
  * tenth of its time in those calls).
  */
 const MMAP_BYTES = 1 << 30
-
-/** Longest concordance query, in characters. */
-export const MAX_SEARCH_CHARS = 500
 
 /** Build the memory over one connection; `now` stamps imported entries that carry no date. */
 export function createSqliteMemory(db: Database.Database, now: () => string, whenFree: WhenFree = busyRetry()): TranslationMemory {
@@ -158,50 +139,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
     gramPostings: (gram, cap) => gramPostings.all(phrase(gram), cap),
   }
 
-  /**
-   * Read and check the whole file before the transaction opens (every text against the one text
-   * rule, naming the file and line), so the write lock is held for the inserts only.
-   */
-  const readEntries = (file: string, name: string, fallbackSrc?: string, map?: Readonly<Record<string, string>>) => {
-    const summary = { units: 0, added: 0, duplicates: 0, skipped: 0 }
-    const rows: TmxRow[] = []
-    const stamp = now()
-    readTmx(
-      file,
-      (tu) => {
-        summary.units++
-        const src = tu.srcLang === '*all*' ? (fallbackSrc ?? tu.variants[0]?.lang) : tu.srcLang
-        const source = tu.variants.find((v) => v.lang === src)
-        if (!source || src === undefined || source.text.trim() === '') {
-          summary.skipped++
-          return
-        }
-        let pairs = 0
-        for (const v of tu.variants) {
-          if (v.lang === src || v.text.trim() === '') continue
-          if (pairs === 0) checkText(source.text, TEXT_LIMITS.translation, `${name}: line ${tu.line}: the ${src} text`)
-          checkText(v.text, TEXT_LIMITS.translation, `${name}: line ${tu.line}: the ${v.lang} text`)
-          pairs++
-          const srcHash = sourceHash(source.text)
-          rows.push({
-            srcLang: src,
-            tgtLang: v.lang,
-            tag: tu.props['x-tolk-tag'] ?? null,
-            srcHash,
-            key: hash('sha256', `${src}\u0000${v.lang}\u0000${normalizeForCompare(source.text)}\u0000${v.text}`, 'base64url').slice(0, 22),
-            author: tu.changeId ?? null,
-            at: (tu.changeDate && isoFromTmx(tu.changeDate)) ?? stamp,
-            source: source.text,
-            target: v.text,
-          })
-        }
-        if (pairs === 0) summary.skipped++
-      },
-      name,
-      map ? { map } : {},
-    )
-    return { summary, rows }
-  }
   const insertAll = db.transaction((rows: TmxRow[], summary: TmxImportSummary) => {
     for (const r of rows) {
       const held =
@@ -237,19 +174,11 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
       return index.reading(() => queries.map((q) => findMatches(session, q)))
     },
     async search(q) {
-      const text = typeof q.query === 'string' ? q.query.trim() : ''
-      if (text === '') throw new InvalidInput('the search is empty: give a word or a phrase', 'empty-query')
-      if (text.length > MAX_SEARCH_CHARS) {
-        throw new InvalidInput(
-          `the search has ${text.length} characters; search for at most ${MAX_SEARCH_CHARS}`,
-          'query-too-long',
-        )
-      }
+      const { text, limit } = checkSearch(q)
       current()
       if (!(await this.hasPair(q.tgtLang, q.srcLang))) {
         throw new NotFound(`the memory has no entries in ${printable(q.tgtLang)} yet`, 'unknown-language-pair')
       }
-      const limit = Math.min(Math.max(1, q.limit ?? 20), 200)
       const src = q.srcLang ?? null
       // A pair held twice (imported from TMX before the workbench translated it the same way)
       // is shown once, as the workbench's entry, which names its unit; read enough to fill the page.
@@ -268,7 +197,8 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
         : hasBoth.get(srcLang, tgtLang) !== undefined || hasBothRegion.get({ src: primaryLanguage(srcLang), tgt }) !== undefined
     },
     async importTmx(file, opts) {
-      const { summary, rows } = readEntries(file, opts?.name ?? file, opts?.srcLang, opts?.map)
+      // Read and checked before the transaction opens, so the write lock is held for the inserts only.
+      const { summary, rows } = readTmxEntries(file, opts?.name ?? file, opts?.srcLang, now(), opts?.map)
       // The workbench's own translations in first, so a pair they hold counts as held.
       current()
       await whenFree(() => insertAll.immediate(rows, summary))
@@ -301,23 +231,6 @@ export function createSqliteMemory(db: Database.Database, now: () => string, whe
       yield TMX_TAIL
     },
   }
-}
-
-/** Entries with one per language pair and texts, in the order read; an article's entry wins. */
-function onePerPair(entries: IndexedEntry[]): IndexedEntry[] {
-  const kept = new Map<string, number>()
-  const out: IndexedEntry[] = []
-  for (const e of entries) {
-    const key = `${e.srcLang}\u0000${e.tgtLang}\u0000${normalizeForCompare(e.source)}\u0000${e.target}`
-    const at = kept.get(key)
-    if (at === undefined) {
-      kept.set(key, out.length)
-      out.push(e)
-    } else if (e.origin === 'article' && out[at]!.origin === 'tmx') {
-      out[at] = e
-    }
-  }
-  return out
 }
 
 /** Posting ids kept by one matchMany batch (about 8 bytes each). */
@@ -365,9 +278,4 @@ function toEntry(r: EntryRow): IndexedEntry {
     prevHash: r[5],
     nextHash: r[6],
   }
-}
-
-function publicOf(e: IndexedEntry) {
-  const { prevHash: _p, nextHash: _n, ...entry } = e
-  return entry
 }

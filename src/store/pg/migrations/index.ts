@@ -1,5 +1,6 @@
 import { sql as core } from './001-core.js'
 import { sql as auth } from './002-auth.js'
+import { sql as memory } from './003-memory.js'
 import { sql as mainFollowups } from './005-main-followups.js'
 
 /**
@@ -16,7 +17,8 @@ export interface PgMigration {
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: '001-core', sql: core },
   { version: 2, name: '002-auth', sql: auth },
-  // 3 is pg-memory's (003-memory), 4 the glossary's: they merge in before this one.
+  { version: 3, name: '003-memory', sql: memory },
+  // 4 is the glossary's (004-terms).
   { version: 5, name: '005-main-followups', sql: mainFollowups },
 ]
 
