@@ -26,7 +26,7 @@ let n = 0
 const freshFile = () => path.join(dir, `db-${++n}.sqlite`)
 
 /** Tables of a SQLite workbench that the copy rebuilds or leaves out on purpose (see tables.ts). */
-const NOT_COPIED_SQLITE = /^(tm_fts|tm_grams)|^(presence|sign_in_attempts|auth_version)$/
+const NOT_COPIED_SQLITE = /^(tm_fts|tm_grams)|^(presence|sign_in_attempts|auth_version|tm_sync)$/
 
 /** A workbench with something in every logical table. */
 async function filled(file: string): Promise<void> {

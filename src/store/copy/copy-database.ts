@@ -132,8 +132,7 @@ async function checkColumns(source: CopySide, target: CopySide): Promise<void> {
       if (!found) throw new InvalidInput(`${side.label} has no table ${table.name}: is it a Tolk database of this version?`, 'unreadable-file')
       const declared = Object.keys(table.columns)
       const missing = declared.filter((c) => !found.includes(c))
-      // PostgreSQL's history also records the writing transaction, which a copy makes anew.
-      const unknown = found.filter((c) => !declared.includes(c) && !(table.name === 'history' && c === 'xact'))
+      const unknown = found.filter((c) => !declared.includes(c) && !table.derived?.includes(c))
       if (missing.length > 0 || unknown.length > 0) {
         throw new Error(`${side.label}: table ${table.name} ${missing.length ? `lacks ${missing.join(', ')}` : `has ${unknown.join(', ')}, unknown to tolk db copy`}`)
       }

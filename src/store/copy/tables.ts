@@ -5,21 +5,28 @@
  * `time`; JSON text, json and jsonb one `json`).
  *
  * What is not here is rebuilt, not copied: the memory's word and gram indexes (each backend keeps
- * its own kind), PostgreSQL's event ids, and what is only transient (presence, sign-in attempts,
- * SQLite's auth_version signal counter).
- * tests/store/copy-tables.test.ts checks this list against both backends' schemas, so a column
+ * its own kind), its sync position (each backend's is its own kind too: the target's memory takes
+ * the copied history in again on its first read, which adds nothing it already holds),
+ * PostgreSQL's event ids, and what is only transient (presence, sign-in attempts, SQLite's
+ * auth_version signal counter).
+ * tests/store/db-copy.test.ts checks this list against both backends' schemas, so a column
  * added to one schema and not declared here fails a test rather than being left behind.
  */
 export type Kind = 'text' | 'int' | 'bool' | 'time' | 'json'
 
 export interface LogicalTable {
   name: string
+  /**
+   * Columns one backend keeps beside the logical ones, derived and rebuilt there rather than
+   * copied (PostgreSQL's history `xact`, its memory entries' word lists): left to their defaults.
+   */
+  derived?: readonly string[]
   /** The primary key, in its order: rows are read, hashed and compared in this order. */
   key: string[]
   columns: Readonly<Record<string, Kind>>
 }
 
-const t = (name: string, key: string[], columns: Record<string, Kind>): LogicalTable => ({ name, key, columns })
+const t = (name: string, key: string[], columns: Record<string, Kind>, derived?: string[]): LogicalTable => ({ name, key, columns, ...(derived ? { derived } : {}) })
 
 export const COPIED_TABLES: readonly LogicalTable[] = [
   t('articles', ['id'], {
@@ -40,7 +47,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version: 'int', old_text: 'text',
     new_text: 'text', old_state: 'text', new_state: 'text', author: 'text', at: 'time', prev_seq: 'int',
     memory_score: 'int', mt_engine: 'text', origin_edited: 'bool',
-  }),
+  }, ['xact']),
   // Derived, but kept the same way on both backends: copied as they are (their triggers are off
   // while the copy loads) and verified like the rest.
   t('coverage_counts', ['article_id', 'lang', 'state'], {
@@ -73,6 +80,5 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     id: 'int', origin: 'text', src_lang: 'text', tgt_lang: 'text', tag: 'text', src_hash: 'text',
     prev_hash: 'text', next_hash: 'text', article_id: 'text', unit_id: 'text', tmx_key: 'text',
     author: 'text', updated_at: 'time', source: 'text', target: 'text',
-  }),
-  t('tm_sync', ['id'], { id: 'int', history_seq: 'int' }),
+  }, ['index_keys', 'src_words', 'tgt_words']),
 ]
