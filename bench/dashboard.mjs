@@ -8,43 +8,20 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createSqliteStore } from '../dist/store/sqlite/create-sqlite-store.js'
-import { openDatabase } from '../dist/store/sqlite/open-database.js'
+import { fillSqliteDashboard } from './lib/dashboard-data.mjs'
+import { medianTime } from './lib/timing.mjs'
 
-const ARTICLES = 25_000
+const ARTICLES = Number(process.env.BENCH_DASHBOARD_ARTICLES) || 25_000
 const ROUNDS = 7
 const LIMIT = 50
 
 const dir = mkdtempSync(join(tmpdir(), 'tolk-bench-dashboard-'))
 const file = join(dir, 'tolk.sqlite')
 try {
-  const db = openDatabase({ file })
-  const source = 'The river runs past the old mill. '.repeat(60)
-  const insert = db.prepare(`INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets,
-    live_units, live_words, created_at, updated_at) VALUES (?, ?, 'en', ?, ?, '', 1, '["sv","de"]', 60, 420, ?, ?)`)
-  const counter = db.prepare(`INSERT INTO coverage_counts (article_id, lang, state, units, words, stale_units, stale_words)
-    VALUES (?, ?, 'translated', ?, ?, 0, 0)`)
-  db.transaction(() => {
-    for (let i = 0; i < ARTICLES; i++) {
-      const id = `en-general-${String(i).padStart(5, '0')}`
-      const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()
-      insert.run(id, i % 10 === 0 ? 'en-news' : 'en-general', `Article ${(i * 7919) % ARTICLES}`, source, at, at)
-      counter.run(id, 'sv', i % 60, (i % 60) * 7)
-      counter.run(id, 'de', (i * 3) % 60, ((i * 3) % 60) * 7)
-    }
-  })()
-  db.close()
+  fillSqliteDashboard(file, ARTICLES)
   const store = createSqliteStore({ file })
 
-  const median = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1]
-  const time = async (fn) => {
-    const ms = []
-    for (let r = 0; r < ROUNDS; r++) {
-      const t = performance.now()
-      await fn()
-      ms.push(performance.now() - t)
-    }
-    return median(ms)
-  }
+  const time = (fn) => medianTime(fn, ROUNDS)
   const peer = await time(async () => {
     await store.listArticles()
     await store.coverage()

@@ -90,6 +90,17 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** The median wall time in ms of `rounds` runs of the async `fn`, one after the other. */
+export async function medianTime(fn, rounds) {
+  const ms = []
+  for (let r = 0; r < rounds; r++) {
+    const t = performance.now()
+    await fn()
+    ms.push(performance.now() - t)
+  }
+  return median(ms)
+}
+
 /** Number of `\n` in a file (read in one go; output files here are at most a few hundred MB). */
 export function countLines(file) {
   const buf = readFileSync(file)

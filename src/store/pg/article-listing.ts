@@ -10,6 +10,7 @@ type ListingRow = PgArticleSummaryRow & { m: number; k: number | string; changed
 // result compares byte by byte again, so the name order is SQLite's.
 const FOLD = (sql: string) => `(lower(normalize(${sql}, NFC) COLLATE "und-x-icu") COLLATE "C")`
 
+// Ids are ASCII (src/model/ids.ts): the search folds them with the plain lower().
 // Parameters: $1 first (text[]), $2 tag, $3 lang, $4 folded search, $5–$7 the cursor, $8 limit.
 // Words done in the languages counted: every state but initial, less the stale ones.
 const DONE = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
@@ -37,7 +38,7 @@ const listing = (sort: ArticleSort) => `
     WHERE ${notArchived('a')}
       AND ($2::text IS NULL OR a.tag = $2::text)
       AND ($3::text IS NULL OR a.targets ? $3::text)
-      AND ($4::text IS NULL OR strpos(${FOLD('a.title')}, $4::text) > 0 OR strpos(${FOLD('a.id')}, $4::text) > 0)
+      AND ($4::text IS NULL OR strpos(${FOLD('a.title')}, $4::text) > 0 OR strpos(lower(a.id), $4::text) > 0)
   )
   SELECT s.*, ${CHANGED('s')} AS changed_at FROM s
   WHERE $7::text IS NULL OR (s.m, s.k, s.id) > ($5::integer, $6::${sort === 'name' ? 'text COLLATE "C"' : 'float8'}, $7::text COLLATE "C")
