@@ -77,9 +77,10 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     return mine
   }
 
+  const accounts = createPgAccounts(pool, now)
   return {
     memory: createPgMemory(pool, now),
-    accounts: createPgAccounts(pool, now),
+    accounts,
     mtCache: createPgMtCache(pool),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
@@ -126,6 +127,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
         `tolk backup copies a SQLite file; this workbench is on PostgreSQL, so back it up with pg_dump: pg_dump --format=custom --file=${file} '${redact(opts.url)}' (restore with pg_restore --dbname=URL ${file})`,
       )
     },
-    close: () => (closed ??= pool.end()),
+    // The accounts' LISTEN connection first: it is no pool client, and would keep the process alive.
+    close: () => (closed ??= accounts.close().then(() => pool.end())),
   }
 }
