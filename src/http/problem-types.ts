@@ -524,6 +524,30 @@ const types = {
     meaning: 'The database was written by a newer Tolk, whose schema this one does not know.',
     fix: 'Upgrade Tolk.',
   },
+  'invalid-term-entry': {
+    status: 400,
+    title: 'Invalid term entry',
+    meaning: 'A termbase entry does not follow the rules: it has no term, a term is empty, too long (over 300 characters) or given twice, or a status, part of speech or language is not one Tolk knows. The detail names the first thing wrong.',
+    fix: 'Give each entry at least one term with a BCP 47 language; statuses are preferred, admitted, deprecated or forbidden; parts of speech noun, verb, adjective, adverb, properNoun or other.',
+  },
+  'invalid-uses': {
+    status: 400,
+    title: 'Invalid termbase uses',
+    meaning: 'The tags a termbase uses name the termbase itself, a tag twice, or more than 20 tags.',
+    fix: 'List each other tag once, in the order its terms should count.',
+  },
+  'unknown-term-entry': {
+    status: 404,
+    title: 'Unknown term entry',
+    meaning: 'The termbase has no entry of this id: there never was one, it was deleted, or it belongs to another tag.',
+    fix: 'List the entries with GET /api/termbases/TAG/entries.',
+  },
+  'term-entry-conflict': {
+    status: 412,
+    title: 'Term entry changed',
+    meaning: 'Someone changed the term entry after the version your edit was based on. Nothing was written.',
+    fix: 'Read the entry again (its ETag is the current version), redo the edit and send it with If-Match set to that version.',
+  },
 } as const satisfies Record<string, ProblemType>
 
 /** The name of a problem type. */

@@ -11,6 +11,7 @@ import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { testStore } from './_contract.js'
 import { testMtStore } from './_contract-mt.js'
 import { testDocuments } from './_contract-documents.js'
+import { testTermStore } from './_contract-terms.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -22,6 +23,7 @@ describe('SQLite store', () => {
   testStore(() => createSqliteStore({ file: freshFile() }))
   testMtStore(() => createSqliteStore({ file: freshFile() }))
   testDocuments(() => createSqliteStore({ file: freshFile() }))
+  testTermStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {

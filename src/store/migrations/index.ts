@@ -16,6 +16,7 @@ import { sql as documents } from './016-documents.js'
 import { sql as confirmedLanguage } from './017-confirmed-language.js'
 import { sql as documentEvents } from './018-document-events.js'
 import { sql as machineTranslation } from './019-machine-translation.js'
+import { sql as termbases } from './022-termbases.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, name: '017-confirmed-language', sql: confirmedLanguage },
   { version: 18, name: '018-document-events', sql: documentEvents },
   { version: 19, name: '019-machine-translation', sql: machineTranslation },
+  { version: 22, name: '022-termbases', sql: termbases },
 ]
 
 /**

@@ -1,0 +1,42 @@
+/**
+ * Schema 22: termbases (issue #21). A termbase belongs to a tag and may use other tags'
+ * termbases in order (`termbase_uses`); an entry is a concept, its terms one row per language
+ * and text. Entry ids are unique across termbases; `version` is the API's ETag.
+ */
+export const sql = /* sql */ `
+CREATE TABLE termbases (
+  tag TEXT PRIMARY KEY
+) WITHOUT ROWID;
+
+CREATE TABLE termbase_uses (
+  tag TEXT NOT NULL REFERENCES termbases (tag) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  uses TEXT NOT NULL CHECK (uses <> tag),
+  PRIMARY KEY (tag, position),
+  UNIQUE (tag, uses)
+) WITHOUT ROWID;
+
+CREATE TABLE term_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  tag TEXT NOT NULL REFERENCES termbases (tag) ON DELETE CASCADE,
+  note TEXT,
+  version INTEGER NOT NULL DEFAULT 1,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+);
+CREATE INDEX term_entries_tag ON term_entries (tag, id);
+
+CREATE TABLE terms (
+  entry_id INTEGER NOT NULL REFERENCES term_entries (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  lang TEXT NOT NULL,
+  text TEXT NOT NULL CHECK (length(text) BETWEEN 1 AND 300),
+  status TEXT NOT NULL CHECK (status IN ('preferred', 'admitted', 'deprecated', 'forbidden')),
+  pos TEXT CHECK (pos IS NULL OR pos IN ('noun', 'verb', 'adjective', 'adverb', 'properNoun', 'other')),
+  note TEXT,
+  case_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (case_sensitive IN (0, 1)),
+  PRIMARY KEY (entry_id, position),
+  UNIQUE (entry_id, lang, text)
+) WITHOUT ROWID;
+CREATE INDEX terms_lang_text ON terms (lang, text COLLATE NOCASE);
+`
