@@ -85,6 +85,7 @@ export function testTermStore(makeStore: () => Store | Promise<Store>): void {
       const texts = (es: { terms: { text: string }[] }[]) => es.map((e) => e.terms[0]!.text)
       expect(texts(await store.terms.listEntries('sv-general', { text: 'RIVER' }))).toEqual(['river', 'River bank'])
       expect(texts(await store.terms.listEntries('sv-general', { text: 'river', lang: 'sv' }))).toEqual([])
+      expect(texts(await store.terms.listEntries('sv-general', { text: 'ÄLV' }))).toEqual(['river']) // beyond ASCII too
       expect(texts(await store.terms.listEntries('sv-general', { text: 'STRAND', lang: 'sv' }))).toEqual(['River bank'])
       expect(texts(await store.terms.listEntries('sv-general', { lang: 'sv' }))).toEqual(['river', 'River bank'])
       const first = await store.terms.listEntries('sv-general', { limit: 2 })

@@ -9,6 +9,8 @@ interface TermRow { entry_id: number; lang: string; text: string; status: Term['
 
 /** Termbases on SQLite (schema 22: termbases, termbase_uses, term_entries, terms). */
 export function createSqliteTerms(db: Database.Database, now: () => string): TermStore {
+  // SQLite's lower() folds ASCII only: `ÄLV` must find `älv`.
+  db.function('tolk_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s) as string)
   const ensure = db.prepare<[string]>('INSERT INTO termbases (tag) VALUES (?) ON CONFLICT DO NOTHING')
   const usesOf = db.prepare<[string], { uses: string }>('SELECT uses FROM termbase_uses WHERE tag = ? ORDER BY position').pluck()
   const countOf = db.prepare<[string], number>('SELECT count(*) FROM term_entries WHERE tag = ?').pluck()
@@ -36,7 +38,7 @@ export function createSqliteTerms(db: Database.Database, now: () => string): Ter
   const search = db.prepare<[{ tag: string; after: number; text: string | null; lang: string | null; limit: number }], EntryRow>(`
     SELECT * FROM term_entries e WHERE e.tag = :tag AND e.id > :after
       AND ((:text IS NULL AND :lang IS NULL) OR EXISTS (SELECT 1 FROM terms t WHERE t.entry_id = e.id
-        AND (:text IS NULL OR instr(lower(t.text), lower(:text)) > 0) AND (:lang IS NULL OR t.lang = :lang)))
+        AND (:text IS NULL OR instr(tolk_lower(t.text), tolk_lower(:text)) > 0) AND (:lang IS NULL OR t.lang = :lang)))
     ORDER BY e.id LIMIT :limit`)
 
   const termbase = (tag: string): Termbase => ({ tag, uses: usesOf.all(tag) as unknown as string[], entries: countOf.get(tag) ?? 0 })
