@@ -43,3 +43,11 @@ export function refuseWrite(p: Principal, lang: string, state: State): Refusal {
 export function describeGrant(g: Grant): string {
   return g.langs.length > 0 ? `${g.role}:${g.langs.join(',')}` : g.role
 }
+
+/**
+ * Editing a termbase (its entries, what it uses, imports) is for admins. Issue #21 adds a
+ * per-language `terminologist` grant; until the grants table knows that role, admins only.
+ */
+export function refuseTermEdit(p: Principal, tag: string): Refusal {
+  return isAdmin(p.grants) ? undefined : `${p.account} may not edit the termbase ${tag}: that needs the admin role`
+}

@@ -548,6 +548,24 @@ const types = {
     meaning: 'Someone changed the term entry after the version your edit was based on. Nothing was written.',
     fix: 'Read the entry again (its ETag is the current version), redo the edit and send it with If-Match set to that version.',
   },
+  'not-tbx': {
+    status: 400,
+    title: 'Not a TBX file',
+    meaning: 'A termbase file read as TBX is well-formed XML but not TBX: its root is neither <martif> (TBX 2008) nor <tbx> (TBX 2019), it has no <text><body>, or a term group has no <term> or a language set no xml:lang. The detail names the line.',
+    fix: 'Give a TBX-Basic file, or a CSV or TSV file with a header row of language tags.',
+  },
+  'malformed-csv': {
+    status: 400,
+    title: 'Malformed CSV',
+    meaning: 'A termbase CSV or TSV file does not parse, or its header row is not language tags (en, sv) with optional sv:status, sv:pos, sv:case, sv:note and note columns, or a row has no term.',
+    fix: 'Write a header row such as en,sv,sv:status,note, each sv:… column after its sv column, and one entry per row.',
+  },
+  'invalid-language-map': {
+    status: 400,
+    title: 'Invalid language map',
+    meaning: 'A --map (or map=) value is not FROM=TO pairs with a language tag after the =.',
+    fix: 'Write it as xx=sv, several separated by commas.',
+  },
 } as const satisfies Record<string, ProblemType>
 
 /** The name of a problem type. */
