@@ -53,10 +53,10 @@ async function thrown(fn: () => Promise<unknown>): Promise<TolkError> {
  * What every Store does when an article or i18next namespace is archived and restored;
  * `freshStore` gives an empty store that the caller closes after each test.
  */
-export function testArchive(freshStore: () => Store): void {
+export function testArchive(freshStore: () => Store | Promise<Store>): void {
   /** Two articles, one with translations in several states, a stale one and an obsolete unit. */
   async function setUp(): Promise<Store> {
-    const store = freshStore()
+    const store = await freshStore()
     await store.importArticle(article(ID, SAMPLE, { targets: ['sv', 'de'] }))
     await store.importArticle(article(OTHER, 'One more text. And its second sentence.\n', { targets: ['sv'] }))
     const ids = (await store.listUnits(ID)).map((u) => u.id)
@@ -179,7 +179,7 @@ export function testArchive(freshStore: () => Store): void {
     })
 
     it('archives an i18next namespace: out of the resource sets and /locales, saveMissing refused, restored as it was', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['nav.home', 'Home'], ['nav.about', 'About']], targets: ['sv'] })
       await store.writeTranslation({ articleId: 'app', unitId: 'nav.home', lang: 'sv', text: 'Hem', state: 'translated', author: 'ann' })
       const set = await store.resourceSets.get('app')

@@ -66,9 +66,9 @@ async function recount(store: Store, ids: string[]): Promise<CoverageCounts[]> {
  * equal a recount that counts a plural unit only in languages whose CLDR rules have its form; a
  * write to a form the language lacks is refused; the units are exactly what the plan says.
  */
-export function testPluralCoverageCounters(freshStore: () => Store): void {
+export function testPluralCoverageCounters(freshStore: () => Store | Promise<Store>): void {
   it('keeps coverage of plural forms equal to a recount through imports, posts and writes', async () => {
-    const store = freshStore()
+    const store = await freshStore()
     let n = 0
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 20 }), async (steps) => {

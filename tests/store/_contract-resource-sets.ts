@@ -9,7 +9,7 @@ import type { Store } from '../../src/store/types.js'
  * What every Store does with i18next resource sets (saveMissing posts, locale-tree imports);
  * `freshStore` gives an empty store that the caller closes after each test.
  */
-export function testResourceSets(freshStore: () => Store): void {
+export function testResourceSets(freshStore: () => Store | Promise<Store>): void {
   const layout = { indent: '  ', finalNewline: true }
   const e = (key: string, value: string) => ({ path: key.split('.'), value })
 
@@ -25,7 +25,7 @@ export function testResourceSets(freshStore: () => Store): void {
 
   describe('resource sets: saveMissing', () => {
     it('creates the namespace with the posted language and the default targets, keys as untranslated units', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const r = await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['missing.key', 'Fallback text'], ['items_one', ''], ['items_other', '']], targets: ['sv', 'de'] })
       expect(r).toEqual({ namespace: 'app', lang: 'en', created: true, added: ['missing.key', 'items_one', 'items_other'], existing: 0, targetAdded: false })
       const set = await store.resourceSets.get('app')
@@ -39,7 +39,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('refuses to create a namespace no one could translate (no targets but the posted language): 409 no-targets, nothing created', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       for (const targets of [[], ['en']]) {
         const err = await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First']], targets }).catch((e: unknown) => e)
         expect(err).toBeInstanceOf(TolkError)
@@ -55,7 +55,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('never overwrites a key that exists, but fills in an empty source', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First'], ['b', '']], targets: ['sv'] })
       const r = await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'Second'], ['b', 'Now known'], ['c', 'New']], targets: ['de'] })
       expect(r).toMatchObject({ created: false, added: ['c'], existing: 2 })
@@ -66,7 +66,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('takes a post to another language as a new target, inventing no source', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['a', 'First']], targets: ['sv'] })
       const r = await store.resourceSets.addMissing({ namespace: 'app', lang: 'fr', keys: [['zz', 'Rien']], targets: [] })
       expect(r).toMatchObject({ added: [], targetAdded: true })
@@ -77,7 +77,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('refuses a namespace that is an article, a bad key or language, writing nothing', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await importText(store, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One. Two.\n' })
       await expect(store.resourceSets.addMissing({ namespace: 'sv-general-01', lang: 'en', keys: [['a', 'x']], targets: [] })).rejects.toMatchObject({ status: 409 })
       await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['ok', 'x'], ['', 'y']], targets: [] })).rejects.toThrow(InvalidInput)
@@ -87,7 +87,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('translations of keys go through the versioned write path with history', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['nav.home', 'Home']], targets: ['sv'] })
       const t = await store.writeTranslation({ articleId: 'app', unitId: 'nav.home', lang: 'sv', text: 'Hem', state: 'translated', ifVersion: 0, author: 'ann' })
       expect(t.version).toBe(1)
@@ -98,7 +98,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('refuses to re-import an article over a resource set', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app-01', lang: 'en', keys: [['a', 'x']], targets: ['sv'] })
       await expect(importText(store, { id: 'app-01', tag: 'en-general', lang: 'en', targets: ['sv'], text: 'Hello.\n' })).rejects.toMatchObject({ status: 409, code: 'not-an-article' })
     })
@@ -106,7 +106,7 @@ export function testResourceSets(freshStore: () => Store): void {
 
   describe('resource sets: importing a tree', () => {
     it('makes source keys units and target strings translated, through the write path', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const [s] = await store.resourceSets.importTree([tree()], { author: 'importer' })
       expect(s).toMatchObject({ namespace: 'common', created: true, revision: 1, units: { new: 4 }, translations: { written: 1, unknown: 0 }, targets: ['sv'] })
       expect((await store.listUnits('common')).map((u) => u.id)).toEqual(['nav.home', 'nav.about', 'items_one', 'items_other'])
@@ -119,7 +119,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('re-importing an unchanged tree writes nothing; a changed source turns its translation stale', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.importTree([tree()], { author: 'importer' })
       const [same] = await store.resourceSets.importTree([tree()], { author: 'importer' })
       expect(same).toMatchObject({ revision: 1, units: { new: 0, changed: 0, unchanged: 4, obsolete: 0 }, translations: { written: 0, unchanged: 1 } })
@@ -131,7 +131,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('writes nothing when any namespace is bad (one transaction)', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const bad = tree({ id: 'other', source: { ...layout, entries: [e('fine', 'x'), { path: [''], value: 'y' }] } })
       await expect(store.resourceSets.importTree([tree(), bad], { author: 'importer' })).rejects.toThrow(InvalidInput)
       expect(await store.resourceSets.list()).toEqual([])
@@ -139,7 +139,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('refuses two keys with one id, and an article namespace', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const dup = tree({ source: { ...layout, entries: [e('a.b', 'x'), { path: ['a.b'], value: 'y' }] } })
       await expect(store.resourceSets.importTree([dup], { author: 'i' })).rejects.toMatchObject({ code: 'duplicate-key' })
       await importText(store, { id: 'sv-general-01', tag: 'sv-general', lang: 'en', targets: ['sv'], text: 'One.\n' })
@@ -149,7 +149,7 @@ export function testResourceSets(freshStore: () => Store): void {
 
   describe('resource sets: keys that are no unit ids', () => {
     it('keeps a stable derived id and the key itself; re-importing changes nothing', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const keys = ['Welcome back, {{name}}!', 'errors:notFound', 'a/b', '🎉', 'x'.repeat(300), '__proto__', 'constructor', 'Save', 'save']
       const set = tree({ source: { ...layout, entries: keys.map((k) => ({ path: [k], value: `v ${k.length}` })) }, targets: [{ lang: 'sv', ...layout, entries: [{ path: ['errors:notFound'], value: 'Hittades inte' }] }] })
       await store.resourceSets.importTree([set], { author: 'i' })
@@ -169,7 +169,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('refuses an empty key, saying why', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await expect(store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['', 'x']], targets: [] })).rejects.toThrow(/empty key: i18next cannot look it up/)
     })
   })
@@ -184,7 +184,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('gives each group a unit for every form any target has, borrowing the _other source', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const [s] = await store.resourceSets.importTree([plural([
         forms('ru', [['items_one', '{{count}} файл'], ['items_few', '{{count}} файла'], ['items_many', '{{count}} файлов'], ['items_other', '{{count}} файла']]),
         forms('ja', [['items_other', '{{count}} ファイル'], ['items_one', 'ja one']]),
@@ -221,7 +221,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('follows a changed _other into the borrowed forms, turning their translations stale', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       const ru = forms('ru', [['items_few', '{{count}} файла']])
       await store.resourceSets.importTree([plural([ru])], { author: 'i' })
       const edited = plural([ru])
@@ -233,7 +233,7 @@ export function testResourceSets(freshStore: () => Store): void {
     })
 
     it('adds the forms a language needs when saveMissing makes it a target', async () => {
-      const store = freshStore()
+      const store = await freshStore()
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_one', '']], targets: ['de'] })
       await store.resourceSets.addMissing({ namespace: 'app', lang: 'en', keys: [['items_other', '{{count}} items']], targets: [] })
       expect((await store.listUnits('app')).map((u) => [u.id, u.plural])).toEqual([['items_one', 'one'], ['items_other', 'other']])

@@ -14,8 +14,9 @@ import { SAMPLE, article } from './fixtures/articles.js'
 export type MakeStore = () => Store | Promise<Store>
 
 /**
- * The behaviour every Store must show, run against each implementation (SQLite now, PostgreSQL
- * later). Each test gets a fresh store from `makeStore`.
+ * The behaviour every Store must show, run against each implementation: SQLite
+ * (tests/store/sqlite.test.ts) and PostgreSQL (tests/store/pg.test.ts). Each test gets a fresh
+ * store from `makeStore`.
  */
 export function testStore(makeStore: MakeStore): void {
   let store: Store
@@ -394,6 +395,23 @@ export function testStore(makeStore: MakeStore): void {
       await expect(store.articleCoverage({ articles: ['en-general-01', 'nope'] })).rejects.toMatchObject(nf)
       await expect(store.pendingUnitsByLang('nope', ['sv'])).rejects.toMatchObject(nf)
       expect(await store.getArticle('nope')).toBeUndefined()
+    })
+
+    it('answers ids holding a NUL character (a URL\'s %00) as unknown, never as a failure of the database', async () => {
+      await importSample()
+      const [id] = await unitIds()
+      const nf = { name: 'NotFound' }
+      expect(await store.getArticle('en-general-01\u0000')).toBeUndefined()
+      expect(await store.getArchived('en\u0000')).toBeUndefined()
+      await expect(store.listUnits('en\u0000')).rejects.toMatchObject(nf)
+      await expect(store.getTranslation('en-general-01', 'x\u0000', 'sv')).rejects.toMatchObject(nf)
+      await expect(translate('x\u0000', 'text')).rejects.toMatchObject(nf)
+      await expect(store.history('en-general-01', 'x\u0000')).rejects.toMatchObject(nf)
+      await expect(store.unitPage('en\u0000', { limit: 5 })).rejects.toMatchObject(nf)
+      await expect(store.pendingUnits('en\u0000', 'sv')).rejects.toMatchObject(nf)
+      expect(await store.getUnit('en-general-01', 'x\u0000')).toBeUndefined()
+      expect((await store.getTranslation('en-general-01', id!, 'sv\u0000')).version).toBe(0)
+      expect(await store.translationEvents('en-general-01', 'sv\u0000', 0, 10)).toEqual([])
     })
 
     it('lists one translation per live unit in position order, unwritten ones as version 0', async () => {

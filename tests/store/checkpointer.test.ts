@@ -11,7 +11,7 @@ const until = async (done: () => boolean, ms = 5000) => {
   while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 10))
 }
 
-it('copies committed log pages into the database file off the event loop, losing nothing', async () => {
+it('SQLite WAL: copies committed log pages into the database file off the event loop, losing nothing', async () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-ckpt-')), 'tolk.sqlite')
   // No automatic checkpoint on the writing connection: only the checkpointer moves pages.
   const db = openDatabase({ file, walAutocheckpoint: 1_000_000 })

@@ -3,6 +3,11 @@ import os from 'node:os'
 import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { createPgPool } from '../../src/store/pg/pool.js'
+import { pgUnitPageSql } from '../../src/store/pg/unit-pages.js'
+import { describeWith } from '../tools/need.js'
+import { freshPgUrl } from './_pg.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
 import { createUnitPageOps, unitPageSql } from '../../src/store/sqlite/unit-pages.js'
@@ -66,7 +71,7 @@ function counting(db: Database.Database) {
   return { db: proxy, tally }
 }
 
-describe('a unit page reads its own rows only', () => {
+describe('SQLite (query plans, statement counts): a unit page reads its own rows only', () => {
   it('searches the live-position index from the cursor, in index order, for every direction and filter', () => {
     const db = openDatabase({ file })
     try {
@@ -114,4 +119,57 @@ describe('a unit page reads its own rows only', () => {
       raw.close()
     }
   })
+})
+
+/** Every node of an EXPLAIN (FORMAT JSON) plan, depth first. */
+function nodesOf(plan: PgPlan): PgPlan[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodesOf)]
+}
+interface PgPlan {
+  'Node Type': string
+  'Relation Name'?: string
+  'Index Name'?: string
+  'Actual Rows'?: number
+  'Actual Loops'?: number
+  Plans?: PgPlan[]
+}
+
+describeWith(['postgres'], 'PostgreSQL (EXPLAIN ANALYZE): a unit page reads its own rows only', () => {
+  it('reads the units of the page (and one more) from the live-position index, for every direction and filter, wherever the page is', async () => {
+    const url = await freshPgUrl()
+    const store = await openPgStore({ url })
+    const pool = createPgPool(url)
+    try {
+      await store.importArticle(article(ID, manySentences(UNITS), { targets: ['sv'] }))
+      const pgIds = (await store.listUnits(ID)).map((u) => u.id)
+      for (const i of [10, 10_010, 19_990]) {
+        await store.writeTranslation({ articleId: ID, unitId: pgIds[i]!, lang: 'sv', text: 'x', state: 'final', author: 'a' })
+      }
+      // What autovacuum does after a bulk import: the planner then knows the tables' sizes.
+      await pool.query('ANALYZE units; ANALYZE translations')
+      for (const dir of ['after', 'before'] as const) {
+        for (const filter of ['all', 'own', 'initial', 'final', 'stale']) {
+          for (const at of [100, 10_000, 19_950]) {
+            const params: unknown[] = [ID, 'sv', at, 51]
+            if (filter !== 'all') params.push(UNIT_PAGE_SCAN)
+            const { rows } = await pool.query<{ 'QUERY PLAN': [{ Plan: PgPlan }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${pgUnitPageSql(dir, filter)}`, params)
+            const nodes = nodesOf(rows[0]!['QUERY PLAN'][0].Plan)
+            const where = `${dir} ${filter} ${at}: ${nodes.map((n) => `${n['Node Type']} ${n['Relation Name'] ?? ''} ${n['Index Name'] ?? ''}`).join(' | ')}`
+            const unitScans = nodes.filter((n) => n['Relation Name'] === 'units')
+            expect(unitScans.filter((n) => n['Node Type'] === 'Seq Scan'), where).toEqual([])
+            // An unfiltered page comes in index order; a filtered one may sort its few matches.
+            if (filter === 'all') expect(nodes.filter((n) => n['Node Type'] === 'Sort'), where).toEqual([])
+            expect(unitScans.some((n) => n['Index Name'] === 'units_live_position'), where).toBe(true)
+            // The rows handed over by the scans of units: the page and one more, or for a filtered
+            // page the units it examines (at most UNIT_PAGE_SCAN) and the matches' own rows.
+            const read = unitScans.reduce((sum, n) => sum + (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1), 0)
+            expect(read, where).toBeLessThanOrEqual(filter === 'all' ? 51 : UNIT_PAGE_SCAN + 51)
+          }
+        }
+      }
+    } finally {
+      await pool.end()
+      await store.close()
+    }
+  }, 120_000)
 })

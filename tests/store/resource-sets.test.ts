@@ -32,7 +32,7 @@ describe('SQLite store', () => {
   testArchive(freshStore)
 })
 
-describe('schema 7', () => {
+describe('SQLite schema 7 (an older SQLite file)', () => {
   it('migrates a schema-6 database; articles and resource sets then live side by side', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-rs-'))
     dirs.push(dir)

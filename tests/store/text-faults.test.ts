@@ -39,7 +39,7 @@ async function olderDatabase(): Promise<{ file: string; units: string[] }> {
   return { file, units }
 }
 
-describe('schema 14: texts stored against the rule', () => {
+describe('SQLite schema 14 (an older SQLite file): texts stored against the rule', () => {
   it('are listed by article, unit and language when the database is upgraded', async () => {
     const { file, units } = await olderDatabase()
     const store = createSqliteStore({ file })

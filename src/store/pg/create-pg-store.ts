@@ -1,7 +1,20 @@
 import type pg from 'pg'
-import type { Store } from '../types.js'
+import { InvalidInput } from '../../model/errors.js'
+import { redact } from '../locate.js'
+import type { Store, TextFault } from '../types.js'
+import { createPgAccounts } from './accounts.js'
+import { createPgArchiveOps } from './archive.js'
+import { createPgArticleOps } from './articles.js'
+import { createPgCoverageOps } from './coverage.js'
+import { retrying, rows } from './db.js'
+import { createPgEventOps, createPgPresenceOps } from './events.js'
+import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
+import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
+import { createPgResourceSetOps } from './resource-sets.js'
+import { createPgTranslationOps } from './translations.js'
+import { createPgUnitPageOps } from './unit-pages.js'
 
 /** Options of {@link openPgStore}. */
 export interface PgStoreOptions {
@@ -31,9 +44,86 @@ export async function openPgStore(opts: PgStoreOptions): Promise<Store> {
   return createPgStore(pool, opts)
 }
 
-/** The Store's methods on a migrated database's pool; closing the store ends the pool. */
+/**
+ * The Store's methods on a migrated database's pool; closing the store ends the pool. Every
+ * method is one statement on the pool, or one transaction on one of its connections: nothing is
+ * held between calls, so any number of servers can share the database.
+ */
 export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
-  void pool
-  void opts
-  throw new Error('the PostgreSQL store is being built (issue 19)')
+  const now = opts.now ?? (() => new Date().toISOString())
+  const articles = createPgArticleOps(pool)
+  const translations = createPgTranslationOps(now)
+  // The importer (alignment, the diff library) loads when first used.
+  let importer: Promise<ReturnType<typeof import('./import.js').createPgImporter>> | undefined
+  const importArticle = () => (importer ??= import('./import.js').then((m) => m.createPgImporter(pool, now)))
+  const pages = createPgUnitPageOps(pool)
+  const reports = createPgCoverageOps(pool)
+  const archive = createPgArchiveOps(pool, now)
+  const events = createPgEventOps(pool)
+  const presence = createPgPresenceOps(pool, now)
+  let closed: Promise<void> | undefined
+  // Writes of one translation asked for at once (in one turn of the event loop) are decided one
+  // by one, in the order asked, as on SQLite (its group commit): sent at once on several
+  // connections, a later one could reach the database first. Writes asked later, and writes of
+  // other translations or from other servers, run side by side, so contention on one unit costs
+  // no queue in this process.
+  const turns = new Map<string, Promise<unknown>>()
+  const inTurn = <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const before = turns.get(key)
+    if (!before) queueMicrotask(() => turns.delete(key))
+    const mine = before ? before.then(fn, fn) : fn()
+    turns.set(key, mine.catch(() => {}))
+    return mine
+  }
+
+  return {
+    memory: createPgMemory(pool, now),
+    accounts: createPgAccounts(pool, now),
+    mtCache: createPgMtCache(pool),
+    resourceSets: createPgResourceSetOps(pool, now, translations),
+    getArticle: (id) => articles.get(id),
+    listArticles: () => articles.list(),
+    archiveArticle: (id, o) => archive.archive(id, o.by),
+    restoreArticle: (id, o) => archive.restore(id, o.by),
+    getArchived: (id) => archive.get(id),
+    listArchived: () => archive.list(),
+    listUnits: (articleId, o) => articles.units(articleId, o?.includeObsolete ?? false),
+    unitPage: (articleId, q) => pages.unitPage(articleId, q),
+    getUnit: (articleId, unitId) => pages.getUnit(articleId, unitId),
+    async importArticle(input, o) {
+      const im = await importArticle()
+      return o?.dryRun ? im.dryRun(input) : im.write(input)
+    },
+    getTranslation: (articleId, unitId, lang) => translations.get(pool, articleId, unitId, lang),
+    listTranslations: (articleId, lang) => translations.list(pool, articleId, lang),
+    writeTranslation: (write) => inTurn(`${write.articleId}\u0000${write.unitId}\u0000${write.lang}`, () => retrying(() => translations.write(pool, write))),
+    history: (articleId, unitId, lang) => translations.history(pool, articleId, unitId, lang),
+    historyPage: (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
+    translationEvents: (articleId, lang, after, limit) => events.translationEvents(articleId, lang, after, limit),
+    lastEventId: () => events.lastEventId(),
+    reportPresence: (p, at) => presence.report(p, at),
+    presenceAfter: (articleId, lang, after) => presence.after(articleId, lang, after),
+    lastPresenceSeq: () => presence.last(),
+    coverage: (o) => reports.coverage(o),
+    pendingUnits: (articleId, lang) => reports.pending(articleId, lang),
+    articleCoverage: (o) => reports.articleCoverage(o),
+    pendingUnitsByLang: (articleId, langs) => reports.pendingByLang(articleId, langs),
+    pendingUnitsJson: (articleId, langs) => reports.pendingJson(articleId, langs),
+    originWords: (ids) => reports.originWords(ids),
+    async textFaults(): Promise<TextFault[]> {
+      const found = await rows<{ article_id: string; unit_id: string; lang: string; what: TextFault['what']; problem: string }>(
+        pool,
+        'SELECT * FROM text_faults ORDER BY article_id, unit_id, lang, what',
+      )
+      return found.map((r) => ({ articleId: r.article_id, unitId: r.unit_id === '' ? null : r.unit_id, lang: r.lang, what: r.what, problem: r.problem }))
+    },
+    pendingUnitsJsonPage: (articleId, lang, list, after, limit) => reports.pendingJsonPage(articleId, lang, list, after, limit),
+    async backup(file) {
+      // A copy of a PostgreSQL database is pg_dump's work: consistent, and restorable elsewhere.
+      throw new InvalidInput(
+        `tolk backup copies a SQLite file; this workbench is on PostgreSQL, so back it up with pg_dump: pg_dump --format=custom --file=${file} '${redact(opts.url)}' (restore with pg_restore --dbname=URL ${file})`,
+      )
+    },
+    close: () => (closed ??= pool.end()),
+  }
 }

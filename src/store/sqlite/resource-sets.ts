@@ -418,7 +418,7 @@ const NO_FORM = { plural: null, borrowed: false }
  * Refuse an empty key, two keys with one dotted path (`a.b` flat and `a` → `b`), and a string
  * against the text rule (before anything of the tree is written: the transaction rolls back).
  */
-function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
+export function uniqueEntries(entries: readonly ResourceEntry[], where: string): ResourceEntry[] {
   const seen = new Set<string>()
   for (const e of entries) {
     const key = keyId(e.path)

@@ -253,8 +253,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   }
 }
 
-/** Refuse a malformed write before touching the database. */
-function checkWrite(w: TranslationWrite): void {
+/** Refuse a malformed write before touching the database (both backends). */
+export function checkWrite(w: TranslationWrite): void {
   if (!(STATES as readonly string[]).includes(w.state)) {
     throw new InvalidInput(
       `unknown state "${printable(String(w.state))}": use ${STATES.join(', ')}`,

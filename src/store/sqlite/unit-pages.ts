@@ -226,22 +226,29 @@ export function createUnitPageOps(db: Database.Database): UnitPageOps {
       checkUnit(articleId, unitId)
       const params = { id: articleId, unit: unitId, lang: q.lang ?? null, limit: q.limit }
       const walked = starts ? fromCursor.all({ ...params, starts: JSON.stringify(starts) }) : fromLatest.all(params)
-      // The newest `limit` entries of all the chains walked; each chain's next entry to serve is
-      // the newest it has left, or the one before the last it served.
-      walked.sort((x, y) => y[0] - x[0])
-      const served = walked.slice(0, q.limit)
-      const frontier = new Map<string, number | null>()
-      for (const [seq, lang] of walked.slice(q.limit)) if (!frontier.has(lang)) frontier.set(lang, seq)
-      for (const [, lang, prev] of [...served].reverse()) if (!frontier.has(lang)) frontier.set(lang, prev)
-      const left = [...frontier].filter(([, seq]) => seq !== null).sort(([x], [y]) => (x < y ? -1 : 1))
-      const entries = entriesBySeq.all(JSON.stringify(served.map(([seq]) => seq))).map(toHistory)
-      return { entries, next: left.length === 0 ? null : left.map(([lang, seq]) => `${lang}:${seq}`).join(',') }
+      const { served, next } = historyPageOf(walked, q.limit)
+      return { entries: entriesBySeq.all(JSON.stringify(served)).map(toHistory), next }
     },
   }
 }
 
+/**
+ * Of the entries walked back along a unit's chains ([seq, lang, prev_seq]), the newest `limit`
+ * (their seqs) and the cursor of the page before them: each chain's next entry to serve is the
+ * newest it has left, or the one before the last it served. Shared by both backends.
+ */
+export function historyPageOf(walked: [number, string, number | null][], limit: number): { served: number[]; next: string | null } {
+  walked.sort((x, y) => y[0] - x[0])
+  const served = walked.slice(0, limit)
+  const frontier = new Map<string, number | null>()
+  for (const [seq, lang] of walked.slice(limit)) if (!frontier.has(lang)) frontier.set(lang, seq)
+  for (const [, lang, prev] of [...served].reverse()) if (!frontier.has(lang)) frontier.set(lang, prev)
+  const left = [...frontier].filter(([, seq]) => seq !== null).sort(([x], [y]) => (x < y ? -1 : 1))
+  return { served: served.map(([seq]) => seq), next: left.length === 0 ? null : left.map(([lang, seq]) => `${lang}:${seq}`).join(',') }
+}
+
 /** The chain starts a history cursor names (`sv:812,de:77`), or InvalidInput. */
-function parseHistoryCursor(cursor: string): number[] {
+export function parseHistoryCursor(cursor: string): number[] {
   const parts = cursor.split(',')
   if (cursor.length > 2000 || parts.length > 100 || !parts.every((p) => /^[A-Za-z0-9-]{1,100}:\d{1,15}$/.test(p))) {
     throw new InvalidInput('use the `next` cursor of the previous history page', 'invalid-cursor')
@@ -269,13 +276,13 @@ function pageTranslation(r: PageRow, articleId: string, lang: string): Translati
   return { articleId, unitId, lang, text: text as string, state: state as Translation['state'], stale: stale === 1, version, author, updatedAt, madeFrom }
 }
 
-function checkLimit(limit: number, max: number): void {
+export function checkLimit(limit: number, max: number): void {
   if (!(Number.isSafeInteger(limit) && limit >= 1 && limit <= max)) {
     throw new InvalidInput(`limit ${String(limit)} is out of range: use 1 to ${max}`, 'invalid-limit')
   }
 }
 
-function checkPageQuery(q: UnitPageQuery): void {
+export function checkPageQuery(q: UnitPageQuery): void {
   checkLimit(q.limit, MAX_UNIT_PAGE)
   if (q.after !== undefined && q.before !== undefined) {
     throw new InvalidInput('a page reads after a position or before one, not both', 'invalid-cursor')

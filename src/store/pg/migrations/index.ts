@@ -1,3 +1,5 @@
+import { sql as core } from './001-core.js'
+
 /**
  * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
  * backends' schemas differ in their SQL, not in what they hold. Append only: a migration that has
@@ -9,7 +11,9 @@ export interface PgMigration {
   sql: string
 }
 
-export const PG_MIGRATIONS: readonly PgMigration[] = []
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  { version: 1, name: '001-core', sql: core },
+]
 
 /** The version this code brings a database to. */
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,208 @@
+import type pg from 'pg'
+import { assertCodes } from '../../codes/validate.js'
+import { OPEN } from '../../codes/types.js'
+import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
+import { printable } from '../../model/tags.js'
+import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
+import { checkWrite } from '../sqlite/translations.js'
+import { bindable, type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
+import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, toTranslation } from './rows.js'
+
+/** A unit `u` counts in language `l` unless it is a plural form the language's CLDR rules lack. */
+export const appliesSql = (u: string, l: string): string =>
+  `(${u}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${l} AND r.plural = ${u}.plural))`
+
+/** What the write statement answers: the unit and its current translation as read, and the write if it was made. */
+interface WriteRow {
+  archived: boolean
+  obsolete: boolean
+  source: string
+  targets: string[]
+  text: string | null
+  state: State | null
+  version: number | null
+  applies: boolean
+  codes_ok: boolean
+  w_stale: boolean | null
+  w_version: number | null
+  w_updated_at: string | null
+  w_made_from: string | null
+}
+
+/**
+ * A versioned write in one statement, one round trip: read the unit, its article and the current
+ * translation (f); if every check holds (ok), update the row only if its version is still the one
+ * read (`WHERE version = …`, which PostgreSQL re-checks after waiting for a concurrent writer's
+ * lock) or insert it where there was none (ON CONFLICT DO NOTHING), and append the history entry
+ * linked to the one before. The coverage counters follow by trigger. What was read comes back
+ * with what was written, so the caller can name the refusal, or run it again when it lost a race
+ * (read a version that another writer changed before the update).
+ *
+ * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
+ * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked.
+ */
+const WRITE = /* sql */ `
+  WITH f AS (
+    SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
+      t.text, t.state, t.stale, t.version, t.made_from, t.history_seq,
+      ${appliesSql('u', '$3')} AS applies,
+      ($4 = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos($4, '${OPEN}') = 0) OR u.source = $12::text) AS codes_ok
+    FROM units u JOIN articles a ON a.id = u.article_id
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
+    WHERE u.article_id = $1 AND u.id = $2
+  ), ok AS (
+    SELECT f.*, nextval('history_seq_seq') AS seq,
+      (coalesce(f.stale, false) AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale
+    FROM f
+    WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok
+      AND ($8::integer IS NULL OR coalesce(f.version, 0) = $8::integer)
+  ), upd AS (
+    UPDATE translations t SET text = $4, state = $5, stale = ok.new_stale, version = t.version + 1,
+      author = $6, updated_at = $7, made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
+      history_seq = ok.seq
+    FROM ok
+    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version
+    RETURNING t.*
+  ), ins AS (
+    INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
+    SELECT $1, $2, $3, $4, $5, false, 1, $6, $7::timestamptz, ok.source, ok.seq FROM ok WHERE ok.version IS NULL
+    ON CONFLICT DO NOTHING
+    RETURNING *
+  ), w AS (
+    SELECT * FROM upd UNION ALL SELECT * FROM ins
+  ), h AS (
+    INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
+      author, at, prev_seq, memory_score, mt_engine, origin_edited)
+    SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
+      ok.history_seq, $9::integer, $10::text, $11::boolean
+    FROM w CROSS JOIN ok
+  )
+  SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
+    w.stale AS w_stale, w.version AS w_version, w.updated_at AS w_updated_at, w.made_from AS w_made_from
+  FROM f LEFT JOIN w ON true`
+
+/** From the latest entry of each language of the unit (or of one), back along prev_seq. */
+const historyChain = (lang: string) => /* sql */ `
+  WITH RECURSIVE chain (seq) AS (
+    SELECT history_seq FROM translations
+    WHERE article_id = $1 AND unit_id = $2${lang} AND history_seq IS NOT NULL
+    UNION ALL
+    SELECT h.prev_seq FROM chain JOIN history h ON h.seq = chain.seq WHERE h.prev_seq IS NOT NULL
+  )
+  SELECT ${HISTORY_COLUMNS} FROM chain JOIN history h ON h.seq = chain.seq ORDER BY h.seq`
+
+/** Translation reads and the one versioned write, on a pool or a transaction's connection. */
+export function createPgTranslationOps(now: () => string) {
+  /** The unit of a read: NotFound or Archived as SQLite says them. */
+  const unitOrThrow = async (db: Db, articleId: string, unitId: string): Promise<void> => {
+    const found = await row<{ archived: boolean }>(
+      db,
+      `SELECT NOT ${notArchived('a')} AS archived FROM units u JOIN articles a ON a.id = u.article_id WHERE u.article_id = $1 AND u.id = $2`,
+      [articleId, unitId],
+    )
+    if (found?.archived) throw new Archived(articleId, 'read')
+    if (found) return
+    await liveArticleOrThrow(db, articleId)
+    throw new NotFound(`article ${printable(articleId)} has no unit ${printable(unitId)}`, 'unknown-unit')
+  }
+
+  const write = async (db: Db, w: TranslationWrite): Promise<Translation> => {
+    checkWrite(w)
+    const at = now()
+    let checkedSource: string | null = null
+    for (;;) {
+      // A named statement: each connection parses and plans it once, not on every write.
+      const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
+        name: 'tolk-write-translation',
+        text: WRITE,
+        values: bindable([
+          w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
+          w.origin?.kind === 'memory' ? w.origin.score : null,
+          w.origin?.kind === 'mt' ? w.origin.engine : null,
+          w.origin?.edited === true,
+          checkedSource,
+        ]),
+      })
+      const found: WriteRow | undefined = result.rows[0]
+      if (!found) {
+        await liveArticleOrThrow(db, w.articleId, 'write')
+        throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
+      }
+      if (found.w_version !== null) {
+        return {
+          articleId: w.articleId,
+          unitId: w.unitId,
+          lang: w.lang,
+          text: w.text,
+          state: w.state,
+          stale: found.w_stale === true,
+          version: found.w_version,
+          author: w.author,
+          updatedAt: found.w_updated_at as string,
+          madeFrom: found.w_made_from,
+        }
+      }
+      if (found.archived) throw new Archived(w.articleId, 'write')
+      if (found.obsolete) {
+        throw new NotFound(
+          `unit ${printable(w.unitId)} was removed from article ${printable(w.articleId)}; it is kept for its history only`,
+          'unknown-unit',
+        )
+      }
+      if (!found.targets.includes(w.lang)) {
+        throw new InvalidInput(
+          `${printable(w.lang)} is not a target language of ${printable(w.articleId)} (targets: ${found.targets.join(', ') || 'none'})`,
+          'not-a-target',
+        )
+      }
+      if (!found.applies) {
+        throw new InvalidInput(
+          `${printable(w.unitId)} is a plural form ${printable(w.lang)} does not use (its CLDR rules have no such category)`,
+          'not-a-plural-form',
+        )
+      }
+      if (!found.codes_ok) {
+        // Codes (issue 17) are checked here, against the source read; the write then runs again
+        // saying which source it checked, and is refused as a race if that source changed since.
+        assertCodes(w.text, found.source, `unit ${printable(w.unitId)}`)
+        checkedSource = found.source
+        continue
+      }
+      const current = found.version ?? 0
+      if (w.ifVersion !== undefined && w.ifVersion !== current) {
+        throw new VersionConflict({ text: found.text ?? '', state: found.state ?? 'initial', version: current }, w.ifVersion)
+      }
+      // Read one version, and another writer wrote the next before the update: read again.
+    }
+  }
+
+  return {
+    write,
+    async get(db: Db, articleId: string, unitId: string, lang: string): Promise<Translation> {
+      await unitOrThrow(db, articleId, unitId)
+      const r = await row<PgTranslationRow>(db, 'SELECT * FROM translations WHERE article_id = $1 AND unit_id = $2 AND lang = $3', [articleId, unitId, lang])
+      return r ? toTranslation(r) : untranslated(articleId, unitId, lang)
+    },
+    async list(db: Db, articleId: string, lang: string): Promise<Translation[]> {
+      await liveArticleOrThrow(db, articleId)
+      // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its units.
+      const found = await rows<PgTranslationRow & { id: string }>(
+        db,
+        `SELECT u.id, t.* FROM units u
+         LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $1
+         WHERE u.article_id = $2 AND NOT u.obsolete AND ${appliesSql('u', '$1')}
+         ORDER BY u.position`,
+        [lang, articleId],
+      )
+      return found.map((r) => (r.version ? toTranslation(r) : untranslated(articleId, r.id, lang)))
+    },
+    async history(db: Db, articleId: string, unitId: string, lang?: string): Promise<HistoryEntry[]> {
+      await unitOrThrow(db, articleId, unitId)
+      const found =
+        lang === undefined
+          ? await rows<PgHistoryRow>(db, historyChain(''), [articleId, unitId])
+          : await rows<PgHistoryRow>(db, historyChain(' AND lang = $3'), [articleId, unitId, lang])
+      return found.map(toHistory)
+    },
+  }
+}

@@ -1,0 +1,258 @@
+import { afterEach, expect, it } from 'vitest'
+import { InvalidInput } from '../../src/model/errors.js'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createPgStore, openPgStore } from '../../src/store/pg/create-pg-store.js'
+import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
+import { openStore } from '../../src/store/open-store.js'
+import { PRESENCE_LOCK } from '../../src/store/pg/events.js'
+import { migratePg } from '../../src/store/pg/migrate.js'
+import { createPgPool } from '../../src/store/pg/pool.js'
+import { createPgTranslationOps } from '../../src/store/pg/translations.js'
+import type { Store, TranslationEvent } from '../../src/store/types.js'
+import { describeWith } from '../tools/need.js'
+import { freshPgUrl } from './_pg.js'
+import { SAMPLE, article } from './fixtures/articles.js'
+import { tally, zeroCounts } from './_recount.js'
+
+const ID = 'en-general-01'
+
+// What only a server database shows: several connections (servers) on one database at once.
+describeWith(['postgres'], 'PostgreSQL specifics', () => {
+  const open: { close(): Promise<void> }[] = []
+  afterEach(async () => {
+    for (const s of open.splice(0).reverse()) await s.close()
+  })
+  /** A store (a server) and its units, on a database that `url` names, fresh when not given. */
+  async function server(url?: string): Promise<{ store: Store; url: string; units: string[] }> {
+    const at = url ?? (await freshPgUrl())
+    const store = await openPgStore({ url: at })
+    open.push(store)
+    if (!url) await store.importArticle(article(ID, SAMPLE, { targets: ['sv', 'de'] }))
+    return { store, url: at, units: (await store.listUnits(ID)).map((u) => u.id) }
+  }
+
+  /** The events of the document after `after`, asked again until `n` have come (a transaction elsewhere on the cluster may hold them back a moment). */
+  async function eventsUntil(store: Store, after: number, n: number): Promise<TranslationEvent[]> {
+    let got: TranslationEvent[] = []
+    for (let i = 0; i < 200 && got.length < n; i++) {
+      got = [...got, ...(await store.translationEvents(ID, 'sv', got.at(-1)?.id ?? after, 100))]
+      if (got.length < n) await new Promise((r) => setTimeout(r, 25))
+    }
+    return got
+  }
+
+  it('never lets a live stream skip a write committed after a later one: event ids follow commit order, not sequence order', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const ops = createPgTranslationOps(() => new Date().toISOString())
+    const [first, second] = [await raw.connect(), await raw.connect()]
+    try {
+      // The first transaction takes the lower history seq, the second the higher, and commits first.
+      // (Other states, so the two do not wait for each other on one coverage counter row.)
+      await first.query('BEGIN')
+      await ops.write(first, { articleId: ID, unitId: units[0]!, lang: 'sv', text: 'Först', state: 'translated', author: 'ann' })
+      await second.query('BEGIN')
+      await ops.write(second, { articleId: ID, unitId: units[1]!, lang: 'sv', text: 'Sedan', state: 'final', author: 'bo' })
+      await second.query('COMMIT')
+      // A stream reading now must not hand out the second write's id while the first is open.
+      const early = await store.translationEvents(ID, 'sv', 0, 100)
+      const cursor = early.at(-1)?.id ?? 0
+      await first.query('COMMIT')
+      const all = [...early, ...(await eventsUntil(store, cursor, 2 - early.length))]
+      expect(all.map((e) => e.text).sort()).toEqual(['Först', 'Sedan'])
+      expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort((x, y) => x - y))
+      expect(new Set(all.map((e) => e.id)).size).toBe(2)
+      expect(await store.lastEventId()).toBe(all.at(-1)!.id)
+    } finally {
+      first.release()
+      second.release()
+    }
+  })
+
+  it('gives every server the events of every other, in one order, and resumes after an id', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    await a.store.writeTranslation({ articleId: ID, unitId: a.units[0]!, lang: 'sv', text: 'A1', state: 'translated', author: 'ann' })
+    await b.store.writeTranslation({ articleId: ID, unitId: a.units[1]!, lang: 'sv', text: 'B1', state: 'translated', author: 'bo' })
+    await a.store.writeTranslation({ articleId: ID, unitId: a.units[2]!, lang: 'de', text: 'A2', state: 'translated', author: 'ann' })
+    const seenByA = await eventsUntil(a.store, 0, 2)
+    const seenByB = await eventsUntil(b.store, 0, 2)
+    expect(seenByA).toEqual(seenByB)
+    expect(seenByA.map((e) => e.text)).toEqual(['A1', 'B1'])
+    expect(await b.store.translationEvents(ID, 'sv', seenByA[0]!.id, 10)).toEqual(seenByA.slice(1))
+  })
+
+  it('loses no update across servers: of many writers from one version, one wins and the rest are refused', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    const unitId = a.units[1]!
+    const results = await Promise.allSettled(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? a : b).store.writeTranslation({ articleId: ID, unitId, lang: 'sv', text: `w${i}`, state: 'translated', author: `u${i}`, ifVersion: 0 }),
+      ),
+    )
+    const won = results.filter((r) => r.status === 'fulfilled')
+    expect(won).toHaveLength(1)
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'version-conflict' })
+    const history = await b.store.history(ID, unitId)
+    expect(history.map((h) => h.newText)).toEqual([(won[0] as PromiseFulfilledResult<{ text: string }>).value.text])
+  })
+
+  it('keeps every unconditional write from many servers at once, each a version of its own', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    const unitId = a.units[2]!
+    const written = await Promise.all(
+      Array.from({ length: 16 }, (_, i) =>
+        (i % 2 ? a : b).store.writeTranslation({ articleId: ID, unitId, lang: 'de', text: `w${i}`, state: 'translated', author: 'x' }),
+      ),
+    )
+    expect(written.map((t) => t.version).sort((x, y) => x - y)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1))
+    const history = await a.store.history(ID, unitId, 'de')
+    expect(history.map((h) => h.version)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1))
+    // Each entry's old text is the text of the entry before: no write was made from a stale read.
+    expect(history.slice(1).map((h) => h.oldText)).toEqual(history.slice(0, -1).map((h) => h.newText))
+    expect((await a.store.coverage({ articles: [ID], langs: ['de'] }))[0]?.units.translated).toBe(1)
+  })
+
+  it('leaves nothing of a write that fails half-way, in the database itself', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    // A failure after the history entry's CTE ran: only the statement's atomicity can undo it.
+    await raw.query(`CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF new.text = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN new; END $$;
+      CREATE TRIGGER boom BEFORE INSERT ON translations FOR EACH ROW EXECUTE FUNCTION boom();`)
+    await expect(store.writeTranslation({ articleId: ID, unitId: units[1]!, lang: 'sv', text: 'boom', state: 'translated', author: 'a' })).rejects.toThrow('boom')
+    expect(await store.history(ID, units[1]!)).toEqual([])
+    expect((await store.getTranslation(ID, units[1]!, 'sv')).version).toBe(0)
+    expect((await store.coverage({ articles: [ID], langs: ['sv'] }))[0]?.units.translated).toBe(0)
+    expect((await raw.query('SELECT count(*) AS n FROM history')).rows).toEqual([{ n: 0 }])
+  })
+
+  it('keeps everything across close and reopen', async () => {
+    const { store, url, units } = await server()
+    await store.writeTranslation({ articleId: ID, unitId: units[0]!, lang: 'sv', text: 'Ån', state: 'final', author: 'ann' })
+    await store.close()
+    const again = await server(url)
+    expect((await again.store.getTranslation(ID, units[0]!, 'sv')).version).toBe(1)
+    expect((await again.store.coverage({ articles: [ID], langs: ['sv'] }))[0]?.units.final).toBe(1)
+  })
+
+  it('refuses tolk backup, showing the pg_dump command without the password', async () => {
+    const { store } = await server()
+    const err = await store.backup('/tmp/tolk.dump').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(InvalidInput)
+    expect((err as Error).message).toMatch(/back it up with pg_dump: pg_dump --format=custom --file=\/tmp\/tolk\.dump 'postgres(ql)?:\/\//)
+  })
+
+  it('writes a translation in one round trip: one statement checks, updates and appends the history', async () => {
+    const { url, units } = await server()
+    const pool = createPgPool(url)
+    await migratePg(pool, url)
+    const store = createPgStore(pool, { url })
+    open.push(store)
+    const sent: string[] = []
+    const query = pool.query.bind(pool) as (...a: unknown[]) => unknown
+    ;(pool as { query: unknown }).query = (...args: unknown[]) => {
+      sent.push(String(args[0]).slice(0, 40))
+      return query(...args)
+    }
+    const w = { articleId: ID, unitId: units[0]!, lang: 'sv', text: 'Floden', state: 'translated' as const, author: 'ann' }
+    expect((await store.writeTranslation({ ...w, ifVersion: 0 })).version).toBe(1)
+    expect((await store.writeTranslation({ ...w, text: 'Ån', ifVersion: 1 })).version).toBe(2)
+    expect(sent).toHaveLength(2)
+    sent.length = 0
+    await expect(store.writeTranslation({ ...w, ifVersion: 1 })).rejects.toMatchObject({ code: 'version-conflict' })
+    expect(sent).toHaveLength(1)
+    expect((await store.history(ID, units[0]!)).map((h) => [h.version, h.oldText, h.newText])).toEqual([
+      [1, null, 'Floden'],
+      [2, 'Floden', 'Ån'],
+    ])
+  })
+
+  it('writes the pending units as the same JSON text as SQLite, byte for byte, whatever the text holds', async () => {
+    const text = 'Quotes " and \\ backslash.\tTab here! Ünïcödé ✓ 😀 and \u2028 a line separator.\nA new line, \u00a0nbsp and a ¿question?\n'
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-pg-json-'))
+    const lite = createSqliteStore({ file: path.join(dir, 'tolk.sqlite') })
+    open.push({ close: async () => { await lite.close(); fs.rmSync(dir, { recursive: true, force: true }) } })
+    const pgStore = (await server()).store
+    for (const s of [lite, pgStore]) await s.importArticle(article('en-general-02', text, { targets: ['sv', 'de'] }))
+    const first = (await lite.listUnits('en-general-02'))[0]!.id
+    for (const s of [lite, pgStore]) {
+      await s.writeTranslation({ articleId: 'en-general-02', unitId: first, lang: 'sv', text: 'Citat', state: 'translated', author: 'ann' })
+      await s.importArticle(article('en-general-02', text.replace('Quotes', 'Quoted'), { targets: ['sv', 'de'] }))
+    }
+    const [mine, theirs] = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJson('en-general-02', ['sv', 'de'])))
+    expect(mine).toEqual(theirs)
+    expect(mine![0]!.stale).toContain('\\"')
+    const pages = await Promise.all([pgStore, lite].map((s) => s.pendingUnitsJsonPage('en-general-02', 'de', 'untranslated', 0, 2)))
+    expect(pages[0]).toEqual(pages[1])
+  })
+
+  it('never lets a presence stream skip a report committed after a later one', async () => {
+    const { store, url, units } = await server()
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const other = await raw.connect()
+    try {
+      // A report in flight on another server: its seq taken, not yet committed.
+      await other.query('BEGIN')
+      await other.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [PRESENCE_LOCK])
+      await other.query(`INSERT INTO presence (article_id, lang, account, unit_id, typing, seen_at, seq)
+        VALUES ($1, 'sv', 'ann', $2, false, now(), nextval('presence_seq_seq'))`, [ID, units[0]])
+      const later = store.reportPresence({ articleId: ID, lang: 'sv', user: 'bo', unit: units[1]!, typing: true })
+      await new Promise((r) => setTimeout(r, 300))
+      const early = await store.presenceAfter(ID, 'sv', 0)
+      const cursor = early.at(-1)?.seq ?? 0
+      await other.query('COMMIT')
+      await later
+      const all = [...early, ...(await store.presenceAfter(ID, 'sv', cursor))]
+      expect(all.map((p) => p.user).sort()).toEqual(['ann', 'bo'])
+      expect(await store.lastPresenceSeq()).toBe(all.at(-1)!.seq)
+    } finally {
+      other.release()
+    }
+  })
+
+  it('keeps the counters exact while servers import and write one article at once', async () => {
+    const a = await server()
+    const b = await server(a.url)
+    const states = ['translated', 'reviewed', 'final', 'initial'] as const
+    const texts = [SAMPLE.replace('Children swim there in summer!', 'Children swim there every summer!'), SAMPLE, SAMPLE.replace(' Who built the mill?', '')]
+    // Rounds of imports (units turning obsolete, live again, stale) beside writes moving states.
+    for (let round = 0; round < 6; round++) {
+      await Promise.all([
+        ...texts.map((text, i) => ((i + round) % 2 ? a : b).store.importArticle(article(ID, texts[(i + round) % texts.length]!))),
+        ...Array.from({ length: 24 }, async (_, i) => {
+          const s = (i % 2 ? a : b).store
+          const units = await s.listUnits(ID, { includeObsolete: true })
+          const unit = units[(i + round) % units.length]!
+          const state = states[(i + round) % states.length]!
+          // A unit an import has removed refuses the write; nothing else may fail.
+          await s.writeTranslation({ articleId: ID, unitId: unit.id, lang: i % 3 ? 'sv' : 'de', text: state === 'initial' ? '' : `t${i}`, state, author: 'x' })
+            .catch((err: { code?: string }) => expect(err.code).toBe('unknown-unit'))
+        }),
+      ])
+    }
+    const units = await a.store.listUnits(ID)
+    const recount = await Promise.all(['sv', 'de'].map(async (lang) => {
+      const c = zeroCounts(ID, lang)
+      const ts = await a.store.listTranslations(ID, lang)
+      units.forEach((u, i) => tally(c, ts[i]!, u.words))
+      return c
+    }))
+    expect(await b.store.coverage({ articles: [ID] })).toEqual(recount)
+  })
+
+  it('is what --db opens for a postgres:// URL, and a second opening finds the same workbench', async () => {
+    const { url, units } = await server()
+    const store = await openStore(url, { mustExist: true })
+    open.push(store)
+    expect((await store.listUnits(ID)).map((u) => u.id)).toEqual(units)
+    await expect(openStore((await freshPgUrl()), { mustExist: true })).rejects.toThrow('is not a Tolk database')
+  })
+})
