@@ -1,4 +1,5 @@
 import { sql as core } from './001-core.js'
+import { sql as terms } from './004-terms.js'
 
 /**
  * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
@@ -13,6 +14,7 @@ export interface PgMigration {
 
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: '001-core', sql: core },
+  { version: 4, name: '004-terms', sql: terms },
 ]
 
 /** The version this code brings a database to. */
