@@ -13,6 +13,7 @@ import { registerMerge } from './merge/merge-routes.js'
 import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
+import { registerTerms } from './term-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, languageName, pageContext, wantsJson } from './page-context.js'
@@ -161,6 +162,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
   registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }))
   registerSuggestions(web, deps)
+  registerTerms(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   return web

@@ -13,7 +13,7 @@ export interface KeyBinding {
 
 /**
  * The editor's whole key map, in one place: the help overlay lists it and the docs describe it.
- * Every key of the script is here; the reserved ones (the missing code, terms) are
+ * Every key of the script is here; the reserved one (the missing code) is
  * claimed now so that the issues filling them find no clash.
  */
 export const KEY_MAP: readonly KeyBinding[] = [
@@ -27,7 +27,7 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { keys: 'Alt+0', does: 'keys.missing', coming: true, writes: true },
   { keys: 'Ctrl+1 … Ctrl+3', does: 'keys.memory', writes: true },
   { keys: 'Ctrl+Shift+1 … 3', does: 'keys.machine', writes: true },
-  { keys: 'Ctrl+Alt+1 … 9', does: 'keys.term', coming: true, writes: true },
+  { keys: 'Ctrl+Alt+1 … 9', does: 'keys.term', writes: true },
   { keys: '?', does: 'keys.help' },
 ]
 
