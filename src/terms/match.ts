@@ -8,6 +8,7 @@
  * longest term that starts at a word wins, and the scan goes on after it.
  */
 import { OPEN } from '../codes/types.js'
+import { isUnspaced } from '../model/text.js'
 import type { Stem } from './stemmers.js'
 import type { Term, TermEntry, TermStatus } from './types.js'
 
@@ -45,6 +46,8 @@ interface Pattern {
 }
 
 const STATUS_ORDER: Readonly<Record<TermStatus, number>> = { preferred: 0, admitted: 1, deprecated: 2, forbidden: 3 }
+// Letters, marks and digits in words separated by spaces: what the segmenter would split the same way.
+const PLAIN_WORDS = /^[\p{L}\p{M}\p{N}]+(?: [\p{L}\p{M}\p{N}]+)*$/u
 const CODE_TAG = /⟦\/?[1-9][0-9]{0,5}\/?⟧/gu
 
 /** Whether a term of `termLang` is one of `lang`: the same tag, or its base language (`en` for `en-GB`). */
@@ -62,7 +65,14 @@ export function createTermMatcher(
     const lower = word.toLocaleLowerCase(opts.source)
     return opts.stem ? opts.stem(lower) : lower
   }
+  const spaced = !isUnspaced(opts.source)
   const words = (text: string, offset: number): Word[] => {
+    // Most terms are letters and spaces: split them without the segmenter (a tenth of the cost).
+    if (spaced && PLAIN_WORDS.test(text)) {
+      const out: Word[] = []
+      for (const m of text.matchAll(/\S+/gu)) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], key: keyOf(m[0]) })
+      return out
+    }
     const out: Word[] = []
     for (const s of segmenter.segment(text)) {
       if (s.isWordLike) out.push({ start: offset + s.index, end: offset + s.index + s.segment.length, text: s.segment, key: keyOf(s.segment) })
