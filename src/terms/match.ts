@@ -55,11 +55,17 @@ export function sameLanguage(termLang: string, lang: string): boolean {
   return termLang === lang || termLang === lang.split('-')[0]
 }
 
+/** Finds the terms of one termbase in texts of one language pair. */
+export interface TermMatcher {
+  /** The hits in a unit's tagged source, left to right. */
+  find(taggedSource: string): TermHit[]
+}
+
 /** A matcher for one language pair over entries as `Store.terms.resolve` gives them. */
 export function createTermMatcher(
   entries: readonly TermEntry[],
   opts: { source: string; target: string; stem?: Stem | undefined },
-): { find(taggedSource: string): TermHit[] } {
+): TermMatcher {
   const segmenter = new Intl.Segmenter(opts.source, { granularity: 'word' })
   const keyOf = (word: string) => {
     const lower = word.toLocaleLowerCase(opts.source)

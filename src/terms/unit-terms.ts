@@ -1,7 +1,8 @@
 import { NotFound } from '../model/errors.js'
 import { parseTag } from '../model/tags.js'
 import type { Store } from '../store/types.js'
-import { createTermMatcher, type TermHit } from './match.js'
+import { createTermMatcher, type TermHit, type TermMatcher } from './match.js'
+import type { TermEntry } from './types.js'
 import { loadStemmer } from './stemmers.js'
 
 /** The terms found in one unit's source. */
@@ -37,11 +38,30 @@ export async function articleTerms(
   }
   const entries = await store.terms.resolve(tag)
   if (entries.length === 0) return { tag, units: [] }
-  const matcher = createTermMatcher(entries, { source: article.lang, target: lang, stem: await loadStemmer(article.lang) })
+  const matcher = await cachedMatcher(store, tag, entries, article.lang, lang)
   const out: UnitTerms[] = []
   for (const u of units) {
     const hits = matcher.find(u.source)
     if (hits.length > 0) out.push({ unit: u.id, hits })
   }
   return { tag, units: out }
+}
+
+// The editor asks for one unit at a time: a termbase's matcher is built once per version of its
+// entries (ids and versions change with every add, edit, delete and change of uses), per store.
+const matchers = new WeakMap<Store, Map<string, { stamp: string; matcher: TermMatcher }>>()
+const MAX_CACHED = 20
+
+async function cachedMatcher(store: Store, tag: string, entries: TermEntry[], source: string, target: string): Promise<TermMatcher> {
+  let cache = matchers.get(store)
+  if (!cache) matchers.set(store, (cache = new Map()))
+  const key = `${tag} ${source} ${target}`
+  const stamp = entries.map((e) => `${e.id}.${e.version}`).join(',')
+  const hit = cache.get(key)
+  if (hit && hit.stamp === stamp) return hit.matcher
+  const matcher = createTermMatcher(entries, { source, target, stem: await loadStemmer(source) })
+  cache.delete(key)
+  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
+  cache.set(key, { stamp, matcher })
+  return matcher
 }

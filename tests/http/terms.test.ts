@@ -86,5 +86,10 @@ describe('termbase API', () => {
     expect(one.units).toHaveLength(1)
     expect((await t.call('/api/articles/sv-general-01/terms?lang=sv&unit=nope')).status).toBe(404)
     expect((await (await t.call('/api/articles/sv-general-01/terms?lang=de')).json()).units).toEqual([])
+    // An edit is seen at once (the matcher is built again for the new version of the entries).
+    const [harbourEntry] = await t.store.terms.listEntries('sv-general')
+    await t.store.terms.updateEntry('sv-general', harbourEntry!.id, { terms: [{ lang: 'en', text: 'weather' }, { lang: 'sv', text: 'väder' }] }, { by: 't' })
+    const after = await (await t.call('/api/articles/sv-general-01/terms?lang=sv')).json()
+    expect(after.units.flatMap((u: { hits: { found: string }[] }) => u.hits.map((h) => h.found))).toEqual(['weather', 'boats'])
   })
 })
