@@ -1,3 +1,4 @@
+import { parseTag } from '../model/tags.js'
 import type { State } from '../model/translation.js'
 import type { Grant, Principal } from './types.js'
 
@@ -45,9 +46,12 @@ export function describeGrant(g: Grant): string {
 }
 
 /**
- * Editing a termbase (its entries, what it uses, imports) is for admins. Issue #21 adds a
- * per-language `terminologist` grant; until the grants table knows that role, admins only.
+ * Editing a termbase (its entries, what it uses, imports): admins anywhere, terminologists for the
+ * language of its tag (`sv` for sv-general). Everyone who may read reads termbases.
  */
 export function refuseTermEdit(p: Principal, tag: string): Refusal {
-  return isAdmin(p.grants) ? undefined : `${p.account} may not edit the termbase ${tag}: that needs the admin role`
+  if (isAdmin(p.grants)) return undefined
+  const lang = parseTag(tag).language
+  if (p.grants.some((g) => g.role === 'terminologist' && g.langs.includes(lang))) return undefined
+  return `${p.account} may not edit the termbase ${tag}: no terminologist grant for ${lang}`
 }

@@ -27,6 +27,24 @@ describe('termbase API', () => {
     expect((await (await t.call(path)).json()).type).toBe('/problems/unknown-term-entry')
   })
 
+  it('lets a terminologist edit the termbases of their languages only', async () => {
+    const t = await makeTestApp()
+    await t.accounts.add('tess', [{ role: 'terminologist', langs: ['sv'] }])
+    const { issueToken } = await import('../../src/auth/tokens.js')
+    const token = (await issueToken(t.accounts, 'tess')).token
+    const as = (init: RequestInit) => ({ ...init, as: undefined, headers: { ...(init.headers as object), Authorization: `Bearer ${token}` } })
+    const added = await t.call('/api/termbases/sv-general/entries', as(jsonBody('POST', harbour)))
+    expect(added.status).toBe(201)
+    expect((await added.json()).updatedBy).toBe('tess')
+    expect((await t.call('/api/termbases/sv-news', as(jsonBody('PUT', { uses: ['sv-general'] })))).status).toBe(200)
+    const de = await t.call('/api/termbases/de-general/entries', as(jsonBody('POST', harbour)))
+    expect(de.status).toBe(403)
+    expect((await de.json()).detail).toMatch(/terminologist grant for de/)
+    // A terminologist writes no translation.
+    const unit = t.units[0]!
+    expect((await t.call(`/api/articles/sv-general-01/units/${unit}/translations/sv`, as(jsonBody('PUT', { text: 'Hej' }, { 'If-Match': '"0"' })))).status).toBe(403)
+  })
+
   it('lets admins edit and everyone read', async () => {
     const t = await makeTestApp()
     for (const as of ['ana', 'rev', 'vic']) {

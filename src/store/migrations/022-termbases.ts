@@ -2,8 +2,21 @@
  * Schema 22: termbases (issue #21). A termbase belongs to a tag and may use other tags'
  * termbases in order (`termbase_uses`); an entry is a concept, its terms one row per language
  * and text. Entry ids are unique across termbases; `version` is the API's ETag.
+ *
+ * Grants gain the `terminologist` role (per language: edits the termbases of that language). A
+ * CHECK cannot be altered in SQLite, so the table is built anew; nothing refers to it.
  */
 export const sql = /* sql */ `
+CREATE TABLE grants_new (
+  account_id  INTEGER NOT NULL REFERENCES accounts (id),
+  role        TEXT NOT NULL CHECK (role IN ('admin', 'translator', 'reviewer', 'viewer', 'terminologist')),
+  lang        TEXT NOT NULL,
+  PRIMARY KEY (account_id, role, lang)
+) STRICT, WITHOUT ROWID;
+INSERT INTO grants_new SELECT account_id, role, lang FROM grants;
+DROP TABLE grants;
+ALTER TABLE grants_new RENAME TO grants;
+
 CREATE TABLE termbases (
   tag TEXT PRIMARY KEY
 ) WITHOUT ROWID;
