@@ -1,3 +1,4 @@
+import { parseTag } from '../model/tags.js'
 import type { State } from '../model/translation.js'
 import type { Grant, Principal } from './types.js'
 
@@ -42,4 +43,15 @@ export function refuseWrite(p: Principal, lang: string, state: State): Refusal {
 /** A grant as one short word: `admin`, `translator:sv,de`. */
 export function describeGrant(g: Grant): string {
   return g.langs.length > 0 ? `${g.role}:${g.langs.join(',')}` : g.role
+}
+
+/**
+ * Editing a termbase (its entries, what it uses, imports): admins anywhere, terminologists for the
+ * language of its tag (`sv` for sv-general). Everyone who may read reads termbases.
+ */
+export function refuseTermEdit(p: Principal, tag: string): Refusal {
+  if (isAdmin(p.grants)) return undefined
+  const lang = parseTag(tag).language
+  if (p.grants.some((g) => g.role === 'terminologist' && g.langs.includes(lang))) return undefined
+  return `${p.account} may not edit the termbase ${tag}: no terminologist grant for ${lang}`
 }

@@ -1,9 +1,12 @@
-/** The roles an account can be granted. Languages matter for translator and reviewer only. */
-export const ROLES = ['admin', 'translator', 'reviewer', 'viewer'] as const
+/**
+ * The roles an account can be granted. Languages matter for translator, reviewer and
+ * terminologist (who edits the termbases of those languages) only.
+ */
+export const ROLES = ['admin', 'translator', 'reviewer', 'viewer', 'terminologist'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Roles that hold only for a list of target languages. */
-export const LANGUAGE_ROLES: readonly Role[] = ['translator', 'reviewer']
+export const LANGUAGE_ROLES: readonly Role[] = ['translator', 'reviewer', 'terminologist']
 
 /** One grant: a role, and for translator/reviewer the languages it covers (BCP 47). */
 export interface Grant {

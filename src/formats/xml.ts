@@ -27,6 +27,19 @@ export interface XmlLimits {
   maxDepth: number
 }
 
+/** Options of parseXml. */
+export interface ParseXmlOptions {
+  /**
+   * Accept a DOCTYPE that only names its DTD (`<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">`),
+   * as TBX files write; the DTD is never fetched. A DOCTYPE with an internal subset is refused.
+   */
+  namedDtd?: boolean
+}
+
+// A root name, then optionally SYSTEM "uri" or PUBLIC "id" "uri": nothing else.
+const QUOTED = `(?:"[^"]*"|'[^']*')`
+const NAMED_DTD = new RegExp(`^\\s*[A-Za-z_][\\w.:-]*(?:\\s+(?:SYSTEM\\s+${QUOTED}|PUBLIC\\s+${QUOTED}\\s+${QUOTED}))?\\s*$`)
+
 /** 64 Mi characters and 64 levels: a 10,000-unit XLIFF is about 5 MB and 6 levels deep. */
 export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 64 << 20, maxDepth: 64 }
 
@@ -38,6 +51,7 @@ export function parseXml(
   text: string,
   name: string,
   limits: XmlLimits = DEFAULT_XML_LIMITS,
+  opts: ParseXmlOptions = {},
 ): XmlElement {
   if (text.length > limits.maxChars) {
     throw new InvalidInput(
@@ -60,11 +74,15 @@ export function parseXml(
       'malformed-xml',
     )
   })
-  parser.on('doctype', () =>
+  parser.on('doctype', (doctype) => {
+    // saxes never reads a DTD; one that is only named is harmless. An internal subset could declare entities.
+    if (opts.namedDtd && NAMED_DTD.test(doctype)) return
     fail(
-      'a DOCTYPE is not accepted (its entities could read files or expand without end); remove it',
-    ),
-  )
+      opts.namedDtd
+        ? 'a DOCTYPE may only name its DTD (entity declarations could read files or expand without end); remove the [ … ] part'
+        : 'a DOCTYPE is not accepted (its entities could read files or expand without end); remove it',
+    )
+  })
   parser.on('opentag', (tag) => {
     if (stack.length >= limits.maxDepth) fail(`elements nest deeper than ${limits.maxDepth} levels`)
     const attrs: Record<string, string> = {}

@@ -21,6 +21,7 @@ import { registerLocales } from './routes/locales.js'
 import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
 import { registerReports } from './routes/reports.js'
 import { registerSuggestions } from './routes/suggestions.js'
+import { registerTerms } from './routes/terms.js'
 import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
@@ -148,6 +149,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerFormats(app, deps)
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
+  registerTerms(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)

@@ -524,6 +524,48 @@ const types = {
     meaning: 'The database was written by a newer Tolk, whose schema this one does not know.',
     fix: 'Upgrade Tolk.',
   },
+  'invalid-term-entry': {
+    status: 400,
+    title: 'Invalid term entry',
+    meaning: 'A termbase entry does not follow the rules: it has no term, a term is empty, too long (over 300 characters) or given twice, or a status, part of speech or language is not one Tolk knows. The detail names the first thing wrong.',
+    fix: 'Give each entry at least one term with a BCP 47 language; statuses are preferred, admitted, deprecated or forbidden; parts of speech noun, verb, adjective, adverb, properNoun or other.',
+  },
+  'invalid-uses': {
+    status: 400,
+    title: 'Invalid termbase uses',
+    meaning: 'The tags a termbase uses name the termbase itself, a tag twice, or more than 20 tags.',
+    fix: 'List each other tag once, in the order its terms should count.',
+  },
+  'unknown-term-entry': {
+    status: 404,
+    title: 'Unknown term entry',
+    meaning: 'The termbase has no entry of this id: there never was one, it was deleted, or it belongs to another tag.',
+    fix: 'List the entries with GET /api/termbases/TAG/entries.',
+  },
+  'term-entry-conflict': {
+    status: 412,
+    title: 'Term entry changed',
+    meaning: 'Someone changed the term entry after the version your edit was based on. Nothing was written.',
+    fix: 'Read the entry again (its ETag is the current version), redo the edit and send it with If-Match set to that version.',
+  },
+  'not-tbx': {
+    status: 400,
+    title: 'Not a TBX file',
+    meaning: 'A termbase file read as TBX is well-formed XML but not TBX: its root is neither <martif> (TBX 2008) nor <tbx> (TBX 2019), it has no <text><body>, or a term group has no <term> or a language set no xml:lang. The detail names the line.',
+    fix: 'Give a TBX-Basic file, or a CSV or TSV file with a header row of language tags.',
+  },
+  'malformed-csv': {
+    status: 400,
+    title: 'Malformed CSV',
+    meaning: 'A termbase CSV or TSV file does not parse, or its header row is not language tags (en, sv) with optional sv:status, sv:pos, sv:case, sv:note and note columns, or a row has no term.',
+    fix: 'Write a header row such as en,sv,sv:status,note, each sv:… column after its sv column, and one entry per row.',
+  },
+  'invalid-language-map': {
+    status: 400,
+    title: 'Invalid language map',
+    meaning: 'A --map (or map=) value is not FROM=TO pairs with a language tag after the =.',
+    fix: 'Write it as xx=sv, several separated by commas.',
+  },
 } as const satisfies Record<string, ProblemType>
 
 /** The name of a problem type. */

@@ -15,6 +15,7 @@ import type { TranslationMemory } from '../tm/types.js'
 import type { Accounts } from '../auth/types.js'
 import type { ResourceSets } from './resource-sets.js'
 import type { MtCache } from '../mt/cache-types.js'
+import type { TermStore } from '../terms/types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -258,6 +259,8 @@ export interface Store {
   readonly resourceSets: ResourceSets
   /** Engines' answers by engine, pair and source text; see src/mt/cache-types.ts. */
   readonly mtCache: MtCache
+  /** Termbases by tag, with the tags each uses; see src/terms/types.ts. */
+  readonly terms: TermStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

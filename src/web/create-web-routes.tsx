@@ -17,6 +17,7 @@ import { registerNoScriptMerge } from './merge/no-script-merge.js'
 import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
+import { registerTerms } from './term-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
@@ -148,6 +149,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerLive(web, deps, createEventHub(deps.store, { pollMs: deps.pollMs }), rights)
   registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
+  registerTerms(web, deps)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

@@ -171,6 +171,28 @@ describe('answers against the document', () => {
     await call('/locales/en/app.json', {}, 200)
     await call('/locales/sv/nothing.json', {}, 404)
 
+    const TB = '/api/termbases/sv-general'
+    const entry = { terms: [{ lang: 'en', text: 'harbour' }, { lang: 'sv', text: 'hamn', status: 'preferred' }] }
+    await call(`${TB}/entries`, jsonBody('POST', entry), 201)
+    await call(`${TB}/entries`, { ...jsonBody('POST', entry), as: 'ana' }, 403)
+    await call(`${TB}/entries`, jsonBody('POST', { terms: [] }), 400)
+    await call(`${TB}/entries?q=harb`, {}, 200)
+    await call(`${TB}/entries/1`, {}, 200)
+    await call(`${TB}/entries/99`, {}, 404)
+    await call(`${TB}/entries/1`, jsonBody('PUT', entry, { 'If-Match': '"1"' }), 200)
+    await call(`${TB}/entries/1`, jsonBody('PUT', entry, { 'If-Match': '"1"' }), 412)
+    await call(TB, jsonBody('PUT', { uses: ['sv-shared'] }), 200)
+    await call(TB, jsonBody('PUT', { uses: ['sv-general'] }), 400)
+    await call(TB, {}, 200)
+    await call('/api/termbases', {}, 200)
+    await call(`${TB}/import`, jsonBody('POST', { text: 'en,sv\nboat,båt\n', format: 'csv' }), 200)
+    await call(`${TB}/import`, jsonBody('POST', { text: '<tmx/>', format: 'tbx' }), 400)
+    await call(`${TB}/export?format=csv`, {}, 200)
+    await call(`${A}/terms?lang=sv`, {}, 200)
+    await call(`${A}/terms?lang=sv&unit=nope`, {}, 404)
+    await call(`${TB}/entries/1`, { method: 'DELETE', headers: { 'If-Match': '"1"' } }, 412)
+    await call(`${TB}/entries/1`, { method: 'DELETE' }, 200)
+
     await call('/api/archive', { as: 'vic' }, 403)
     await call(A, { method: 'DELETE' }, 200)
     await call('/api/archive', {}, 200)

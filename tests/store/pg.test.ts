@@ -6,6 +6,7 @@ import { testStore } from './_contract.js'
 import { testArchive } from './_contract-archive.js'
 import { testDocuments } from './_contract-documents.js'
 import { testMtStore } from './_contract-mt.js'
+import { testTermStore } from './_contract-terms.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { freshPgUrl } from './_pg.js'
@@ -18,6 +19,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testStore(freshStore)
     testMtStore(freshStore)
     testDocuments(freshStore)
+    testTermStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

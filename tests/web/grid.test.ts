@@ -112,11 +112,11 @@ describe('the compact grid', () => {
     const ana = await w.signedIn('ana')
     const html = await (await ana.get(EDIT)).text()
     for (const k of KEY_MAP) expect(html).toContain(`<kbd>${k.keys}</kbd>`)
-    expect(html.match(/\(coming\)/g)).toHaveLength(KEY_MAP.filter((k) => k.coming).length)
+    expect(html.match(/\(coming\)/g) ?? []).toHaveLength(KEY_MAP.filter((k) => k.coming).length)
     expect(html).toContain('What changed: no key changed its meaning.')
     const sv = await (await ana.get(EDIT, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('Vad som ändrats')
-    expect(sv.match(/\(kommer\)/g)).toHaveLength(KEY_MAP.filter((k) => k.coming).length)
+    expect(sv.match(/\(kommer\)/g) ?? []).toHaveLength(KEY_MAP.filter((k) => k.coming).length)
     // The machine suggestions' keys are wired now, no longer reserved.
     expect(KEY_MAP.find((k) => k.does === 'keys.machine')?.coming).toBeUndefined()
     expect(html).toContain('machine suggestion 1 to 3')

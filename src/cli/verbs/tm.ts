@@ -5,6 +5,7 @@ import { InvalidInput } from '../../model/errors.js'
 import { parseLanguage } from '../../model/tags.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
+import { writeFileAtomically } from '../write-file.js'
 
 export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--map en-US=en …] [--db FILE]
        tolk tm export [--output FILE] [--source-lang en] [--lang sv] [--db FILE]
@@ -165,21 +166,3 @@ function parseLimit(s: string): number {
   return Number(s)
 }
 
-/** Write to a temporary file beside FILE, then rename: a failed export leaves no half file. */
-async function writeFileAtomically(file: string, pieces: AsyncIterable<string>): Promise<void> {
-  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`)
-  let fd: number
-  try {
-    fd = fs.openSync(tmp, 'w')
-  } catch (err) {
-    throw new InvalidInput(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, 'unwritable-file')
-  }
-  try {
-    for await (const piece of pieces) fs.writeSync(fd, piece)
-    fs.closeSync(fd)
-    fs.renameSync(tmp, file)
-  } catch (err) {
-    fs.rmSync(tmp, { force: true })
-    throw err
-  }
-}

@@ -67,6 +67,15 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('mt_cache', ['engine', 'src_lang', 'tgt_lang', 'source'], {
     engine: 'text', src_lang: 'text', tgt_lang: 'text', source: 'text', target: 'text', made_at: 'int',
   }),
+  t('termbases', ['tag'], { tag: 'text' }),
+  t('termbase_uses', ['tag', 'position'], { tag: 'text', position: 'int', uses: 'text' }),
+  t('term_entries', ['id'], {
+    id: 'int', tag: 'text', note: 'text', version: 'int', updated_at: 'time', updated_by: 'text',
+  }),
+  t('terms', ['entry_id', 'position'], {
+    entry_id: 'int', position: 'int', lang: 'text', text: 'text', status: 'text', pos: 'text', note: 'text',
+    case_sensitive: 'bool',
+  }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
   t('tokens', ['id'], {

@@ -11,6 +11,7 @@ import { retrying, rows } from './db.js'
 import { createPgEventOps, createPgPresenceOps } from './events.js'
 import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
+import { createPgTerms } from './terms.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -82,6 +83,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     memory: createPgMemory(pool, now),
     accounts,
     mtCache: createPgMtCache(pool),
+    terms: createPgTerms(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

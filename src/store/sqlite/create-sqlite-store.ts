@@ -12,6 +12,7 @@ import { lazyMemory } from './lazy-memory.js'
 import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
+import { createSqliteTerms } from './terms.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -59,6 +60,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     // connection's own writes keep cached, instead of a second connection re-reading them.
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
+    terms: createSqliteTerms(db, now),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -884,6 +884,7 @@
       if (!seg.classList.contains('active')) return
       loadMatches(seg)
       loadMachine(seg)
+      loadTerms(seg)
     }, 120)
   }
 
@@ -995,6 +996,111 @@
     t.focus()
     t.selectionStart = t.selectionEnd = t.value.length
     setStatus(seg, fill(strings.mtInserted, { n }), '')
+    return true
+  }
+
+  // ---- Terms: the termbase's terms found in the active row's source, with their translations --
+  const termsOf = new WeakMap()
+  let termAsk = 0
+  const statusWord = (status) =>
+    ({ preferred: strings.termPreferred, admitted: strings.termAdmitted, deprecated: strings.termDeprecated, forbidden: strings.termForbidden })[status] || status
+  // What Ctrl+Alt+N inserts: the best translation that may be used (never a forbidden one).
+  const usableTarget = (hit) => hit.targets.find((t) => t.status !== 'forbidden')
+
+  async function loadTerms(seg) {
+    const known = termsOf.get(seg)
+    if (known) return renderTerms(seg, known)
+    const ask = ++termAsk
+    let res
+    try {
+      res = await fetch(`${base}/${encodeURIComponent(seg.dataset.unit)}/terms`, {
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+      })
+    } catch {
+      return
+    }
+    const json = await res.json().catch(() => ({}))
+    if (ask !== termAsk || !seg.classList.contains('active')) return
+    if (!res.ok || !Array.isArray(json.hits) || json.unit !== seg.dataset.unit) return
+    termsOf.set(seg, json.hits)
+    renderTerms(seg, json.hits)
+  }
+
+  function renderTerms(seg, hits) {
+    markTerms(seg, hits)
+    seg.querySelector('.terms')?.remove()
+    if (hits.length === 0) return
+    const box = el('section', 'terms')
+    box.setAttribute('aria-label', strings.termsTitle)
+    box.append(el('p', 'terms-status', fill(strings.termsFound, { count: hits.length })))
+    const list = el('ol', 'terms-list')
+    hits.forEach((h, i) => {
+      const n = i + 1
+      const li = el('li', 'term')
+      li.append(el('span', 'term-source', h.found), ' → ')
+      if (h.targets.length === 0) li.append(el('span', 'term-none', strings.termNone))
+      h.targets.forEach((t, k) => {
+        if (k > 0) li.append(', ')
+        const target = el('span', `term-target ${t.status}`, t.text)
+        target.lang = lang
+        target.title = statusWord(t.status)
+        li.append(target)
+        if (t.status !== 'admitted') li.append(el('span', 'term-status', ` (${statusWord(t.status)})`))
+      })
+      if (n <= 9 && usableTarget(h) && area(seg)) {
+        const use = el('button', 'term-use', fill(strings.termInsert, { n }))
+        use.type = 'button'
+        use.dataset.n = String(n)
+        use.setAttribute('aria-keyshortcuts', `Control+Alt+${n}`)
+        li.append(' ', use)
+      }
+      list.append(li)
+    })
+    box.append(list)
+    const after = seg.querySelector('.mt') || seg.querySelector('.tm') || panel()?.querySelector('form')
+    if (after) after.after(box)
+    else panel()?.append(box)
+  }
+
+  // Underline each hit in the source, in order, inside text only (never in a code chip).
+  function markTerms(seg, hits) {
+    const src = seg.querySelector('.source')
+    if (!src || src.dataset.terms) return
+    src.dataset.terms = '1'
+    const walker = document.createTreeWalker(src, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement && n.parentElement.closest('.chip, .code') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    })
+    let node = walker.nextNode()
+    let lastStart = -1
+    for (const h of hits) {
+      if (h.start === lastStart) continue // one span found for several entries
+      lastStart = h.start
+      while (node) {
+        const at = node.data.indexOf(h.found)
+        if (at < 0) {
+          node = walker.nextNode()
+          continue
+        }
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + h.found.length)
+        const mark = el('mark', 'term-hit')
+        range.surroundContents(mark)
+        walker.currentNode = mark.lastChild
+        node = walker.nextNode()
+        break
+      }
+    }
+  }
+
+  function useTerm(seg, n) {
+    const hit = (termsOf.get(seg) || [])[n - 1]
+    const target = hit && usableTarget(hit)
+    const t = area(seg)
+    if (!target || !t) return false
+    insertAtCursor(t, target.text)
+    setStatus(seg, fill(strings.termInserted, { n }), '')
     return true
   }
 
@@ -1209,6 +1315,7 @@
     else if (el.classList.contains('token')) insertToken(seg, el.dataset.token)
     else if (el.classList.contains('tm-use')) useMatch(seg, Number(el.dataset.n))
     else if (el.classList.contains('mt-use')) useMachine(seg, Number(el.dataset.n))
+    else if (el.classList.contains('term-use')) useTerm(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
       const key = el.closest('li').dataset.hint
       const gone = store.get(dismissKey(seg)) || []
@@ -1279,6 +1386,9 @@
       if (useMatch(seg, Number(e.code.slice(5)))) e.preventDefault()
     } else if ((e.ctrlKey || e.metaKey) && !e.altKey && e.shiftKey && /^Digit[1-3]$/.test(e.code)) {
       if (useMachine(seg, Number(e.code.slice(5)))) e.preventDefault()
+    } else if (e.ctrlKey && e.altKey && !e.shiftKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {
+      // AltGr was turned away above, so this is a real Ctrl+Alt.
+      if (useTerm(seg, Number(e.code.slice(5)))) e.preventDefault()
     } else if (e.altKey && !e.ctrlKey && e.code === 'KeyC') {
       e.preventDefault()
       copySource(seg)

@@ -13,8 +13,7 @@ export interface KeyBinding {
 
 /**
  * The editor's whole key map, in one place: the help overlay lists it and the docs describe it.
- * Every key of the script is here; the reserved ones (terms) are
- * claimed now so that the issues filling them find no clash.
+ * Every key of the script is here, so that later issues adding keys find any clash at once.
  */
 export const KEY_MAP: readonly KeyBinding[] = [
   { keys: 'Ctrl+Enter', does: 'keys.save', writes: true },
@@ -28,7 +27,7 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { keys: 'Backspace / Delete', does: 'keys.chip', writes: true },
   { keys: 'Ctrl+1 … Ctrl+3', does: 'keys.memory', writes: true },
   { keys: 'Ctrl+Shift+1 … 3', does: 'keys.machine', writes: true },
-  { keys: 'Ctrl+Alt+1 … 9', does: 'keys.term', coming: true, writes: true },
+  { keys: 'Ctrl+Alt+1 … 9', does: 'keys.term', writes: true },
   { keys: '?', does: 'keys.help' },
 ]
 

@@ -23,7 +23,7 @@ CREATE TABLE accounts (
 -- One row per role and language; lang is '' for roles that cover every language (admin, viewer).
 CREATE TABLE grants (
   account_id  bigint NOT NULL REFERENCES accounts (id),
-  role        text NOT NULL CHECK (role IN ('admin', 'translator', 'reviewer', 'viewer')),
+  role        text NOT NULL CHECK (role IN ('admin', 'translator', 'reviewer', 'viewer', 'terminologist')),
   lang        text NOT NULL,
   PRIMARY KEY (account_id, role, lang)
 );

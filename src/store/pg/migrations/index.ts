@@ -1,6 +1,7 @@
 import { sql as core } from './001-core.js'
 import { sql as auth } from './002-auth.js'
 import { sql as memory } from './003-memory.js'
+import { sql as terms } from './004-terms.js'
 import { sql as mainFollowups } from './005-main-followups.js'
 
 /**
@@ -18,7 +19,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: '001-core', sql: core },
   { version: 2, name: '002-auth', sql: auth },
   { version: 3, name: '003-memory', sql: memory },
-  // 4 is the glossary's (004-terms).
+  { version: 4, name: '004-terms', sql: terms },
   { version: 5, name: '005-main-followups', sql: mainFollowups },
 ]
 
