@@ -198,7 +198,12 @@ async function serveBare(driver, url, segFile) {
   if (driver === 'pg') {
     const { default: pg } = await import('pg')
     const pool = new pg.Pool({ connectionString: url, max: 10 })
-    query = async (text, values) => (await pool.query(text, values)).rows
+    // Named: prepared once per connection, as Tolk's write statement is and as porsager does itself.
+    const names = new Map()
+    query = async (text, values) => {
+      if (!names.has(text)) names.set(text, `q${names.size}`)
+      return (await pool.query({ name: names.get(text), text, values })).rows
+    }
   } else {
     const { default: postgres } = await import('postgres')
     const sql = postgres(url, { max: 10, onnotice: () => {} })
