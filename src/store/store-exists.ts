@@ -13,7 +13,7 @@ export async function storeExists(where: StoreLocation): Promise<boolean> {
   try {
     await client.connect()
     // The search path the store will use: a URL's `?options=-c search_path=…` applies here too.
-    const { rows } = await client.query<{ here: boolean }>(`SELECT to_regclass('tolk_schema') IS NOT NULL AS here`)
+    const { rows } = await client.query<{ here: boolean }>(`SELECT to_regclass(quote_ident(current_schema()) || '.tolk_schema') IS NOT NULL AS here`)
     return rows[0]?.here === true
   } catch (err) {
     throw unreachable(where.url, err)

@@ -76,6 +76,30 @@ describeWith(['postgres'], 'PostgreSQL migrations', () => {
     }
   })
 
+  it('a workbench further along the search path is not this one', async () => {
+    const other = await freshPgUrl()
+    const otherPool = createPgPool(other)
+    const url = await freshPgUrl()
+    const pool = createPgPool(url)
+    try {
+      await migratePg(otherPool, other, { migrations: steps })
+      const otherSchema = new URL(other).searchParams.get('options')!.match(/search_path=(\w+)/)![1]!
+      // This schema first, the other workbench's after it on the path.
+      const both = new URL(url)
+      both.searchParams.set('options', `${both.searchParams.get('options')!.replace(',public', '')},${otherSchema},public`)
+      const bothPool = createPgPool(both.toString())
+      try {
+        await expect(migratePg(bothPool, both.toString(), { mustExist: true, migrations: steps })).rejects.toThrow('is not a Tolk database')
+        expect(await migratePg(bothPool, both.toString(), { migrations: steps })).toBe(2)
+        expect((await bothPool.query(`SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'a'`)).rows).toEqual([{ n: 1 }])
+      } finally {
+        await bothPool.end()
+      }
+    } finally {
+      await Promise.all([pool.end(), otherPool.end()])
+    }
+  })
+
   it('a failed step leaves the schema at the step before', async () => {
     const url = await freshPgUrl()
     const pool = createPgPool(url)

@@ -59,9 +59,13 @@ export async function migratePg(
   }
 }
 
-/** The version reached, or undefined where the current schema holds no `tolk_schema` table. */
+/**
+ * The version reached, or undefined where the current schema (the first of the search path that
+ * exists, where Tolk makes its tables) holds no `tolk_schema` table: one further along the path
+ * (a workbench in `public`) is another workbench, not this one.
+ */
 async function schemaVersion(client: pg.PoolClient): Promise<number | undefined> {
-  const { rows: [table] } = await client.query<{ here: boolean }>(`SELECT to_regclass('tolk_schema') IS NOT NULL AS here`)
+  const { rows: [table] } = await client.query<{ here: boolean }>(`SELECT to_regclass(quote_ident(current_schema()) || '.tolk_schema') IS NOT NULL AS here`)
   if (!table?.here) return undefined
   const { rows } = await client.query<{ version: number }>('SELECT version FROM tolk_schema')
   return rows[0]?.version ?? 0
