@@ -17,10 +17,10 @@ export const HEAVY_RETRY_AFTER = 1
  * answer has been sent in full (or the client has gone), not only until the handler returns: a
  * streamed answer is the work.
  */
-export function heavyLimit(max = HEAVY_PER_CLIENT): MiddlewareHandler<AppEnv> {
+export function heavyLimit(max = HEAVY_PER_CLIENT, keyOf: (c: Context) => string = clientKey): MiddlewareHandler {
   const running = new Map<string, number>()
   return async (c, next) => {
-    const key = clientKey(c)
+    const key = keyOf(c)
     const now = running.get(key) ?? 0
     if (now >= max) {
       throw new ProblemError(
@@ -57,8 +57,8 @@ export function heavyLimit(max = HEAVY_PER_CLIENT): MiddlewareHandler<AppEnv> {
 }
 
 /** Who a request counts against: its account, or the client's address when anonymous. */
-function clientKey(c: Context<AppEnv>): string {
-  const principal = c.get('principal')
+function clientKey(c: Context): string {
+  const principal = (c as Context<AppEnv>).get('principal')
   if (principal && principal !== ANONYMOUS) return `account ${principal.account}`
   try {
     return `address ${getConnInfo(c).remote.address ?? 'unknown'}`

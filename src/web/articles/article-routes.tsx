@@ -3,7 +3,7 @@ import { refuseArchive, refuseImport, refuseWrite } from '../../auth/permissions
 import type { Principal } from '../../auth/types.js'
 import { streamExport } from '../../formats/export-article.js'
 import { importText } from '../../import/import-text.js'
-import { streamText } from '../../http/middleware/heavy-limit.js'
+import { HEAVY_PER_CLIENT, heavyLimit, streamText } from '../../http/middleware/heavy-limit.js'
 import { TolkError } from '../../model/errors.js'
 import { API_LANG_FLAG } from '../../segment/resolve-language.js'
 import { requireArticle } from '../../store/require-article.js'
@@ -139,7 +139,9 @@ export function registerArticles(web: Hono<WebEnv>, deps: WebDeps, assets: PageC
   })
 
   // The API's exports (`GET /api/articles/:id/export`) on the session, and the memory's TMX.
-  web.get('/articles/:id/download', async (c) => {
+  // As the API's exports: at most two at once per account, held until the file is sent.
+  const downloads = heavyLimit(HEAVY_PER_CLIENT, (c) => `account ${principal(c as never).account}`)
+  web.get('/articles/:id/download', downloads, async (c) => {
     const article = await requireArticle(store, c.req.param('id'))
     const lang = c.req.query('lang') ?? ''
     const format = parseDownload(c.req.query('format'))

@@ -144,6 +144,20 @@ describe('downloads', () => {
     expect(memory).toContain('Vädret är fint i dag.')
   })
 
+  it('runs at most two downloads at once per account, as the API does, held until the file is sent', async () => {
+    const w = await makeWebApp()
+    const vic = await w.signedIn('vic')
+    const link = `/articles/${ARTICLE.id}/download?lang=sv&format=xliff2`
+    const [first, second] = [await vic.get(link), await vic.get(link)]
+    expect([first.status, second.status]).toEqual([200, 200])
+    const third = await vic.get(link)
+    expect(third.status).toBe(429)
+    expect(third.headers.get('retry-after')).toBe('1')
+    await first.text()
+    expect((await vic.get(link)).status).toBe(200)
+    await second.text()
+  })
+
   it('answers a bad format or language with a page', async () => {
     const w = await makeWebApp()
     const vic = await w.signedIn('vic')
