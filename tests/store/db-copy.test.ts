@@ -46,6 +46,12 @@ async function filled(file: string): Promise<void> {
     await store.archiveArticle('en-copy-02', { by: 'admin' })
     await store.memory.sync()
     await store.mtCache.put({ engine: 'apertium', from: 'en', to: 'es' }, [{ source: 'Hello', target: 'Hola' }])
+    // Tags whose order differs by collation (sv-SE-legal before sv-general in bytes, after it in en_US): the copy must
+    // read both sides in byte order.
+    for (const tag of ['sv-general', 'sv-news', 'sv-SE-legal']) {
+      await store.terms.addEntry(tag, { terms: [{ lang: 'en', text: 'river', status: 'preferred' }, { lang: 'sv', text: 'älv' }], note: tag }, { by: 'tess' })
+    }
+    await store.terms.setUses('sv-news', ['sv-general', 'sv-SE-legal'])
     await store.accounts.add('ana', [{ role: 'translator', langs: ['sv'] }])
     await store.accounts.add('bo', [{ role: 'reviewer', langs: ['sv', 'de'] }])
     await issueToken(store.accounts, 'ana')
@@ -76,7 +82,8 @@ async function view(spec: string) {
     const cached = await store.mtCache.get({ engine: 'apertium', from: 'en', to: 'es' }, ['Hello'])
     const accounts = await store.accounts.list()
     const tokens = await store.accounts.listTokens()
-    return { report, units, histories, search, matches, cached, accounts, tokens, archived: await store.listArchived() }
+    const terms = await store.terms.resolve('sv-news')
+    return { report, units, histories, search, matches, cached, accounts, tokens, terms, archived: await store.listArchived() }
   } finally {
     await store.close()
   }

@@ -62,7 +62,9 @@ export async function pgCopySide(url: string, opts: { create: boolean }): Promis
       const kinds = cols.map((c) => table.columns[c] as Kind)
       // JSON as its text: the driver would parse it, and a JSON string value would lose its quotes.
       const list = cols.map((c, i) => (kinds[i] === 'json' ? `${quote(c)}::text` : quote(c))).join(', ')
-      const key = table.key.map(quote).join(', ')
+      // Byte order for text keys, as SQLite's BINARY sorts, whatever a column's own collation:
+      // both sides must hand out rows in the same order for their digests to agree.
+      const key = table.key.map((k) => (table.columns[k] === 'text' ? `${quote(k)} COLLATE "C"` : quote(k))).join(', ')
       const where = after ? `WHERE (${key}) > (${table.key.map((_, i) => `$${i + 1}`).join(', ')})` : ''
       // In the load's transaction, to verify before commit; else in the read snapshot, if any.
       const { rows } = await (loading ?? reading ?? pool).query({ text: `SELECT ${list} FROM ${quote(table.name)} ${where} ORDER BY ${key} LIMIT ${limit}`, values: after ? [...after] : [], rowMode: 'array' })
