@@ -13,9 +13,10 @@ export const DB_HELP = '  --db FILE|URL  SQLite file or postgres:// URL (default
 export interface StoreAccess {
   /**
    * A database that does not exist yet is created (a PostgreSQL database given its schema: Tolk
-   * never creates the database itself), with the seeds loaded, as on the service's first start. Only the verbs that bring data in (import, import-locales, tm import, user add)
-   * create one; every other verb refuses a missing or non-Tolk file, naming it (exit 2), so a
-   * mistyped --db never answers from a new, seeded database.
+   * never creates the database itself), with the seeds loaded, as on the service's first start.
+   * Only the verbs that bring data in (import, import-locales, tm import, user add) create one;
+   * every other verb refuses a missing or non-Tolk database, naming it (exit 2), so a mistyped
+   * --db never answers from a new, seeded database.
    */
   create?: boolean
 }
