@@ -3,17 +3,11 @@ import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
 import type { ArticleCoverage, CoverageCounts, OriginWords, PendingJson, PendingUnit } from '../types.js'
 import { type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
+import type { PgArticleSummaryRow } from './rows.js'
 import { appliesSql } from './translations.js'
 
-interface CoverageRow {
-  id: string
-  tag: string
-  lang: string
-  title: string
-  revision: number
-  targets: string[]
-  live_units: number
-  live_words: number
+/** An article's listing fields (without its times) and its counters, as COVERAGE reads them. */
+interface CoverageRow extends Omit<PgArticleSummaryRow, 'created_at' | 'updated_at'> {
   /** [lang, state, units, words, stale units, stale words] per counter row. */
   counts: [string, State, number, number, number, number][]
   /** [lang, units, words] per target: the live plural units and words whose form it lacks; null without plural units. */
