@@ -24,11 +24,12 @@ import { doc, pageContext, wantsJson } from './page-context.js'
 import { registerDashboard } from './dashboard/dashboard-routes.js'
 import { registerArticles } from './articles/article-routes.js'
 import { registerPeople } from './people/people-routes.js'
+import { registerTermbases } from './termbases/termbase-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -136,12 +137,13 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
   registerArticles(web, deps, paths)
   registerPeople(web, deps, paths)
+  registerTermbases(web, deps, paths)
   registerMemory(web, deps, paths)
   // …/events and …/events/presence: paths no unit's route takes (a unit may be called `presence`).
   // One watch on the accounts' change signal for every stream of the editor and the dashboard.

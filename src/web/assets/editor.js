@@ -877,13 +877,17 @@
   }
 
   // Asked a moment after focus arrives, so moving quickly through rows asks only where it stops.
+  // A reader without the right to write (a viewer) gets the terms, which say how the source's
+  // terms are translated here; matches and machine text are only for someone who can use them.
   function memoryFor(seg) {
     clearTimeout(memoryTimer)
-    if (!seg || !area(seg)) return
+    if (!seg) return
     memoryTimer = setTimeout(() => {
       if (!seg.classList.contains('active')) return
-      loadMatches(seg)
-      loadMachine(seg)
+      if (area(seg)) {
+        loadMatches(seg)
+        loadMachine(seg)
+      }
       loadTerms(seg)
     }, 120)
   }

@@ -27,7 +27,7 @@ function HeaderTools({ ctx }: { ctx: PageContext }) {
     <>
       {session && (
         <nav aria-label={t('nav.dashboard')}>
-          <a href="/">{t('nav.dashboard')}</a>
+          <a href="/">{t('nav.dashboard')}</a> <a href="/terms">{t('termbases.title')}</a>
           {session.principal.grants.some((g) => g.role === 'admin') && (
             <>
               {' '}

@@ -12,7 +12,7 @@ let server: Awaited<ReturnType<typeof startTestServer>>
 
 describeWith(['chromium'], 'terms in the editor, in Chromium', { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }] })
+    server = await startTestServer({ ana: [{ role: 'translator', langs: ['sv'] }], vic: [{ role: 'viewer', langs: [] }] })
     await importText(server.store, {
       id: 'en-news-01',
       tag: 'en-news',
@@ -64,6 +64,27 @@ describeWith(['chromium'], 'terms in the editor, in Chromium', { timeout: 120_00
       const line = page.locator('#keys tr', { hasText: 'Ctrl+Alt+1 … 9' })
       expect(await line.textContent()).toContain('insert the translation of the panel\'s term 1 to 9')
       expect(await line.textContent()).not.toContain('coming')
+    } finally {
+      await b.close()
+    }
+  })
+
+  it('shows a viewer the terms too, with nothing to insert them into', async () => {
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'vic')
+      await page.goto(`${server.url}/edit/en-news-01/sv`)
+      const terms = page.locator('.terms li.term')
+      await terms.first().waitFor()
+      expect(await terms.allTextContents()).toEqual(['ferries → färja (preferred)', 'river → älv, flod (forbidden: do not use)'])
+      expect(await page.locator('.source mark.term-hit').allTextContents()).toEqual(['ferries', 'river'])
+      expect(await page.locator('.term-use').count()).toBe(0)
+      expect(await page.locator('textarea').count()).toBe(0)
+      // The termbase pages read as they should, to a viewer too.
+      await page.goto(`${server.url}/terms/sv-general`)
+      expect(await page.locator('table.entries').textContent()).toContain('flod')
+      expect(await axeViolations(page)).toEqual([])
     } finally {
       await b.close()
     }
