@@ -91,7 +91,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Apps in a browser load namespaces and post missing keys from their own origin.
   if (opts.cors.length > 0) app.use('/locales/*', cors({ origin: opts.cors }))
   // Translated files are decoded by their own BOM, XML declaration or PO charset (decode-file.ts).
-  app.use(readBody(opts.maxBody, { raw: /^\/api\/articles\/[^/]+\/import-translations$/ }))
+  // Anything outside the API, the i18next routes, badges and the service's own (the editor's pages
+  // and forms) is left to the pages to refuse, with a page rather than JSON.
+  app.use(readBody(opts.maxBody, { raw: /^\/api\/articles\/[^/]+\/import-translations$/, pages: /^\/(?!api\/|locales\/|badge\/|healthz$|problems(\/|$))/ }))
 
   registerMeta(app)
   app.doc31(OPENAPI_PATH, { openapi: '3.1.0', info: INFO, security: [{ bearer: [] }] })

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie'
 import { languageDetector } from 'hono/language'
 import { canRead } from '../auth/permissions.js'
 import { watchRights } from '../auth/rights-watch.js'
+import { BODY_TOO_LARGE } from '../http/middleware/read-body.js'
 import { problem, sendProblem } from '../http/problem.js'
 import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
@@ -76,6 +77,12 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.set('t', i18n.getFixedT(ui))
     const id = getCookie(c, SESSION_COOKIE)
     c.set('session', id ? await deps.sessions.find(id) : undefined)
+    // A body over the server's limit, left unread by the app's readBody: refused before any handler.
+    const limit = c.get(BODY_TOO_LARGE as never) as number | undefined
+    if (limit !== undefined) {
+      const message = c.get('t')('errors.tooLarge', { size: byteSize(limit) })
+      return wantsJson(c) ? sendProblem(c, problem(413, 'body-too-large', message)) : errorPage(c, 413, message)
+    }
     await next()
     c.header('Content-Security-Policy', CSP)
     c.header('Referrer-Policy', REFERRER_POLICY)
@@ -156,4 +163,9 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)
   return web
+}
+
+/** A byte count as people read it: `4 MB`, `512 kB`. */
+function byteSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} kB`
 }

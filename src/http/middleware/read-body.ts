@@ -1,7 +1,10 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { InvalidInput } from '../../model/errors.js'
 import { problem, ProblemError } from '../problem.js'
+
+/** Set on the context (to the limit, in bytes) when a page's body was too large and left unread. */
+export const BODY_TOO_LARGE = 'bodyTooLarge'
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
@@ -17,12 +20,26 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i
  * build a web ReadableStream, which costs more than the whole write on the hot PUT path. Only
  * a chunked body (no length) goes through hono's stream-counting bodyLimit.
  */
-export function readBody(maxBody: number, opts: { raw?: RegExp } = {}): MiddlewareHandler {
+export function readBody(maxBody: number, opts: { raw?: RegExp; pages?: RegExp } = {}): MiddlewareHandler {
   const tooLarge = () =>
     new ProblemError(
       problem(413, 'body-too-large', `the request body is larger than ${maxBody} bytes: send less (or start the server with a larger --max-body)`),
     )
-  const streamed = bodyLimit({ maxSize: maxBody, onError: () => { throw tooLarge() } })
+  // Over the limit on a page's path (a browser's form): the editor's pages answer with a page in
+  // the reader's language (src/web/create-web-routes.tsx), which this layer cannot draw. The body
+  // stands in as empty, and the pages refuse the request before any handler runs.
+  const leaveToPage = (c: Context, next: Next) => {
+    if (!opts.pages?.test(c.req.path)) throw tooLarge()
+    c.set(BODY_TOO_LARGE as never, maxBody as never)
+    ;(c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve('')
+    return next()
+  }
+  // A chunked body (or one built in-process without a length) is counted as it is read.
+  const counted = async (c: Context, next: Next, then: () => Promise<void>) => {
+    let over = false
+    const res = await bodyLimit({ maxSize: maxBody, onError: (cc) => ((over = true), cc.body(null, 413)) })(c, then)
+    return over ? leaveToPage(c, next) : res
+  }
   return async (c, next) => {
     const method = c.req.method
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next()
@@ -31,10 +48,10 @@ export function readBody(maxBody: number, opts: { raw?: RegExp } = {}): Middlewa
     // Neither header: no body over HTTP/1.1; a Request built in-process (app.request) may still
     // carry one, which only its stream can tell.
     if (length === undefined && !chunked && !c.req.raw.body) return next()
-    if (!chunked && Number(length) > maxBody) throw tooLarge()
+    if (!chunked && Number(length) > maxBody) return leaveToPage(c, next)
     // Files that say their own encoding (a UTF-16 XLIFF, an ISO-8859-1 PO) are decoded by their
     // route, by the file's rules: only their size is checked here.
-    if (opts.raw?.test(c.req.path)) return chunked || length === undefined ? streamed(c, next) : next()
+    if (opts.raw?.test(c.req.path)) return chunked || length === undefined ? counted(c, next, next) : next()
     const decode = async () => {
       const text = decodeUtf8(await c.req.arrayBuffer())
       const cache = c.req.bodyCache as Record<string, Promise<unknown>>
@@ -42,7 +59,7 @@ export function readBody(maxBody: number, opts: { raw?: RegExp } = {}): Middlewa
       if (JSON_TYPE.test(c.req.header('content-type') ?? '')) cache.json = Promise.resolve(parseJson(text))
       await next()
     }
-    return chunked || length === undefined ? streamed(c, decode) : decode()
+    return chunked || length === undefined ? counted(c, next, decode) : decode()
   }
 }
 
