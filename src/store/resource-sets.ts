@@ -13,9 +13,14 @@ export interface ResourceFile extends JsonLayout {
   extras: Record<string, string>
 }
 
-/** A resource set: its namespace (= document id), text language, targets and imported files. */
+/**
+ * A resource set: its document id, its namespace (the id itself, or a subfolder namespace such as
+ * `admin/users` whose id is derived from it: src/model/namespaces.ts), text language, targets and
+ * imported files.
+ */
 export interface ResourceSet {
   id: string
+  namespace: string
   lang: string
   targets: string[]
   files: ResourceFile[]
@@ -47,6 +52,7 @@ export interface MissingKeysResult {
 
 /** One namespace of an i18next tree: the source file and the target files, parsed. */
 export interface ResourceSetImport {
+  /** The namespace (`common`, `admin/users`); the set's document id is resourceSetId of it. */
   id: string
   lang: string
   source: JsonLayout & { entries: ResourceEntry[] }
@@ -80,7 +86,10 @@ export interface ResourceImportSummary {
 
 /** Resource sets in a store; every write is one transaction. */
 export interface ResourceSets {
-  /** The resource set named `id`; undefined when there is none (also when `id` is an article, or archived). */
+  /**
+   * The resource set whose document id is `id` (for a namespace: resourceSetId(namespace));
+   * undefined when there is none (also when `id` is an article, or archived).
+   */
   get(id: string): Promise<ResourceSet | undefined>
   /** Every resource set but the archived ones, by id. */
   list(): Promise<ResourceSet[]>
