@@ -135,7 +135,9 @@ export function registerLocales(app: App, { store }: RouteDeps, targets: readonl
     if (!isValidId(ns)) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`, 'unknown-article')
     const lng = parseFolderLanguage(c.req.param('lng'))
     const set = await store.resourceSets.get(ns)
-    if (set && set.namespace === ns) {
+    if (set) {
+      // A subfolder namespace's derived id is no name of it: ask for /locales/LANG/FOLDER/NS.json.
+      if (set.namespace !== ns) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`, 'unknown-article')
       if (lng !== set.lang && !set.targets.includes(lng)) throw notIn(ns, lng, [set.lang, ...set.targets])
       return c.json(nestResources((await resourceSetFile(store, set, lng)).entries), 200) as never
     }
