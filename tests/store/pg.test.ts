@@ -10,6 +10,7 @@ import { testTermStore } from './_contract-terms.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
+import { testPluralZero } from './_contract-plural-zero.js'
 import { freshPgUrl } from './_pg.js'
 
 /** A store on a fresh, empty schema of this run's database. */
@@ -35,6 +36,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     }
     testResourceSets(tracked)
     testNamespaceFolders(tracked)
+    testPluralZero(tracked)
     testPluralCoverageCounters(tracked)
     testArchive(tracked)
   })

@@ -8,7 +8,7 @@ import { checkNamespace, resourceSetId } from '../../model/namespaces.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
-import { planUnits, type PlannedUnit } from '../plural-units.js'
+import { planUnits, zeroGroupsOf, type PlannedUnit } from '../plural-units.js'
 import type { MissingKeys, MissingKeysResult, ResourceImportSummary, ResourceSet, ResourceSetImport, ResourceSets } from '../resource-sets.js'
 import { NamespaceClash, NoTargets, NotAResourceSet, uniqueEntries } from '../sqlite/resource-sets.js'
 import { sourceHash } from '../sqlite/source-hash.js'
@@ -145,7 +145,8 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
+    const zeroFor = zeroGroupsOf(live.filter((u) => u.plural === 'zero').map((u) => u.key ?? u.id))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang, zeroFor)
     const byId = new Map(all.map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -274,8 +275,13 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     }
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
     const idOf = (key: string) => unitIdOfKey(id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf, lang)
     const byId = new Map((await rows<PgUnitRow>(db, 'SELECT * FROM units WHERE article_id = $1', [id])).map((u) => [u.id, u]))
+    // A `_zero` a target file holds, or a unit has, keeps a unit of its own (written, not counted).
+    const zeroFor = zeroGroupsOf([
+      ...input.targets.flatMap((t) => t.entries.map((e) => keyId(e.path))),
+      ...[...byId.values()].filter((u) => u.plural === 'zero' && !u.obsolete).map((u) => u.key ?? u.id),
+    ])
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf, lang, zeroFor)
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of byId.values()) {
       if (!r.obsolete && !wanted.has(r.id)) {

@@ -8,7 +8,7 @@ import { countWords } from '../../model/text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
 import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
-import { planUnits, type PlannedUnit } from '../plural-units.js'
+import { planUnits, zeroGroupsOf, type PlannedUnit } from '../plural-units.js'
 import type {
   MissingKeys,
   MissingKeysResult,
@@ -222,7 +222,8 @@ export function createResourceSetOps(
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
+    const zeroFor = zeroGroupsOf(live.filter((u) => u.plural === 'zero').map((u) => u.key ?? u.id))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang, zeroFor)
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -348,8 +349,13 @@ export function createResourceSetOps(
     // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
     const idOf = (key: string) => unitIdOfKey(id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang)
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
+    // A `_zero` a target file holds, or a unit has, keeps a unit of its own (written, not counted).
+    const zeroFor = zeroGroupsOf([
+      ...input.targets.flatMap((t) => t.entries.map((e) => keyId(e.path))),
+      ...[...rows.values()].filter((u) => u.plural === 'zero' && !u.obsolete).map((u) => u.key ?? u.id),
+    ])
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang, zeroFor)
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
       if (!r.obsolete && !wanted.has(r.id)) {
