@@ -76,6 +76,8 @@ export interface ResourceSetImport {
 /** What importing one namespace did. */
 export interface ResourceImportSummary {
   namespace: string
+  /** The set's document id: the namespace, or the id derived from one with folders (`ns-…`). */
+  id: string
   created: boolean
   revision: number
   units: { new: number; changed: number; unchanged: number; obsolete: number }

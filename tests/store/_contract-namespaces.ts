@@ -23,8 +23,8 @@ export function testNamespaceFolders(freshStore: () => Store | Promise<Store>): 
     it('imports admin/users under an id derived from it, keeping the namespace and its title', async () => {
       const store = await freshStore()
       const [s] = await store.resourceSets.importTree([tree('admin/users'), tree('common')], { author: 'i' })
-      expect(s).toMatchObject({ namespace: 'admin/users', created: true, units: { new: 3 } })
       const id = resourceSetId('admin/users')
+      expect(s).toMatchObject({ namespace: 'admin/users', id, created: true, units: { new: 3 } })
       expect(id).toMatch(/^ns-[0-9a-f]{24}$/)
       const set = await store.resourceSets.get(id)
       expect(set).toMatchObject({ id, namespace: 'admin/users', lang: 'en', targets: ['sv'] })

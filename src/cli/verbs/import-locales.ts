@@ -62,5 +62,5 @@ export async function run(args: string[]): Promise<number> {
 function describe(s: ResourceImportSummary): string {
   const u = s.units
   const t = s.translations
-  return `${s.namespace}: ${s.created ? 'new' : `revision ${s.revision}`}; units ${u.new} new, ${u.changed} changed, ${u.unchanged} unchanged, ${u.obsolete} obsolete; translations ${t.written} written, ${t.unchanged} unchanged, ${t.unknown} without a source key; targets ${s.targets.join(', ') || 'none'}`
+  return `${s.namespace}${s.id === s.namespace ? '' : ` (id ${s.id})`}: ${s.created ? 'new' : `revision ${s.revision}`}; units ${u.new} new, ${u.changed} changed, ${u.unchanged} unchanged, ${u.obsolete} obsolete; translations ${t.written} written, ${t.unchanged} unchanged, ${t.unknown} without a source key; targets ${s.targets.join(', ') || 'none'}`
 }

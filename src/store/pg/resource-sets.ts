@@ -267,6 +267,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     checkTargets(lang, targets)
     const summary: ResourceImportSummary = {
       namespace: input.id,
+      id,
       created,
       revision: article.revision,
       units: { new: 0, changed: 0, unchanged: 0, obsolete: 0 },
