@@ -67,14 +67,10 @@ describe('i18next 26 with i18next-http-backend, a namespace from a subfolder, on
     await store.close()
     const server = await startServer({ port: 0, host: '127.0.0.1', db, quiet: true, publicRead: true, print: () => {} })
     try {
+      // i18next-http-backend puts the namespace into the load path as it is: /locales/sv/admin/users.json.
       const i18n = i18next.createInstance()
-      await i18n.use(HttpBackend).init({
-        lng: 'sv',
-        fallbackLng: 'en',
-        ns: ['admin/users'],
-        defaultNS: 'admin/users',
-        backend: { loadPath: `${server.url}/locales/{{lng}}/{{ns}}.json` },
-      })
+      const backend = { loadPath: `${server.url}/locales/{{lng}}/{{ns}}.json` }
+      await i18n.use(HttpBackend).init({ lng: 'sv', fallbackLng: 'en', ns: ['admin/users'], defaultNS: 'admin/users', backend })
       const t = i18n.t as unknown as (key: string) => string
       expect(t('title')).toBe('Användare')
       expect(t('nav.back')).toBe('Back')
