@@ -56,6 +56,27 @@ describe('/locales with namespaces from subfolders (admin/users)', () => {
   })
 })
 
+describe('a namespace from a subfolder through the /api routes (by its document id)', () => {
+  it('exports PO and XLIFF under the derived id, with safe file names, and takes a translated PO back', async () => {
+    const t = await makeTestApp()
+    await t.store.resourceSets.importTree([USERS], { author: 'i' })
+    const id = resourceSetId('admin/users')
+    expect((await (await t.call(`/api/articles/${id}`)).json()).title).toBe('admin/users')
+    const xliff = await t.call(`/api/articles/${id}/export?lang=sv&format=xliff2`)
+    expect(xliff.status).toBe(200)
+    expect(xliff.headers.get('content-disposition')).toContain(id)
+    expect(await xliff.text()).toContain(`original="${id}"`)
+    const po = await (await t.call(`/api/articles/${id}/export?lang=sv&format=po`)).text()
+    // nav.back, the one untranslated key, translated in the file.
+    const at = po.indexOf('msgid "Back"')
+    expect(at).toBeGreaterThan(0)
+    const edited = po.slice(0, at) + po.slice(at).replace('msgstr ""', 'msgstr "Tillbaka"')
+    const back = await t.call(`/api/articles/${id}/import-translations`, { method: 'POST', body: edited, headers: { 'Content-Type': 'text/x-gettext-translation' } })
+    expect(back.status).toBe(200)
+    expect(await (await t.call('/locales/sv/admin/users.json')).json()).toEqual({ title: 'Användare', nav: { back: 'Tillbaka' } })
+  })
+})
+
 describe('i18next 26 with i18next-http-backend, a namespace from a subfolder, on a real port', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-ns-folders-'))
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
