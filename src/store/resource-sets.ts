@@ -110,4 +110,10 @@ export interface ResourceSets {
    * translations in state `translated` through the versioned write path, as `author`.
    */
   importTree(sets: ResourceSetImport[], opts: { author: string }): Promise<ResourceImportSummary[]>
+  /**
+   * The live plural units of each of `ids` (document ids) by form (`one`, `other`, `ordinal_few`),
+   * from the counters (no unit is read): what `tolk check --db` folds plural units into keys by.
+   * A document without plural units (an article, an unknown id) is not in the map.
+   */
+  pluralCounts(ids: readonly string[]): Promise<Map<string, Record<string, number>>>
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportArticle, streamExport } from '../../src/formats/export-article.js'
 import { resourceSetFile } from '../../src/formats/resource-set-files.js'
+import { resourceSetId } from '../../src/model/namespaces.js'
 import type { ResourceSetImport } from '../../src/store/resource-sets.js'
 import type { Store } from '../../src/store/types.js'
 
@@ -73,6 +74,19 @@ export function testPluralZero(freshStore: () => Store | Promise<Store>): void {
       // A re-import whose German file dropped the _zero keeps the unit and its translation.
       await store.resourceSets.importTree([set(NO_ZERO, [file('de', [['sel_one', 'eines ausgewählt']])])], { author: 'i' })
       expect(await store.getTranslation('app', 'sel_zero', 'de')).toMatchObject({ text: 'keines ausgewählt' })
+    })
+
+    it('counts live plural units by form from the counters (what tolk check --db folds into keys)', async () => {
+      const store = await freshStore()
+      await store.resourceSets.importTree([set(WITH_ZERO, [file('ru', [])]), { ...set(NO_ZERO, [de()]), id: 'admin/users' }], { author: 'i' })
+      const counts = await store.resourceSets.pluralCounts(['app', resourceSetId('admin/users'), 'nothing'])
+      expect(Object.fromEntries(counts)).toEqual({
+        app: { few: 1, many: 1, one: 1, other: 1, zero: 1 },
+        [resourceSetId('admin/users')]: { one: 1, other: 1, zero: 1 },
+      })
+      // A group gone from the source is gone from the counts.
+      await store.resourceSets.importTree([set([['title', 'Title']], [file('ru', [])])], { author: 'i' })
+      expect((await store.resourceSets.pluralCounts(['app'])).size).toBe(0)
     })
 
     it('exports only the forms a language has: no Russian _two or _zero, a German _zero where the source has one', async () => {

@@ -196,14 +196,8 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
   try {
     return await withStore(db, async (store) => {
       const report = await buildReport(store, { articles, ...(langs ? { langs } : {}) })
-      // The plural forms of each resource set (tag `<lang>-locales`), to count keys as --locales does.
-      const shapes = new Map<string, Record<string, number>>()
-      for (const a of report.articles) {
-        if (!a.tag.endsWith('-locales')) continue
-        const shape: Record<string, number> = {}
-        for (const u of await store.listUnits(a.id)) if (u.plural) shape[u.plural] = (shape[u.plural] ?? 0) + 1
-        shapes.set(a.id, shape)
-      }
+      // The plural forms of each document, from the counters: keys are counted as --locales counts them.
+      const shapes = await store.resourceSets.pluralCounts(report.articles.map((a) => a.id))
       return { report, shapes }
     })
   } catch (err) {

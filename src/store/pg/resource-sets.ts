@@ -10,7 +10,7 @@ import { countWords } from '../../model/text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import { planUnits, zeroGroupsOf, type PlannedUnit } from '../plural-units.js'
 import type { MissingKeys, MissingKeysResult, ResourceImportSummary, ResourceSet, ResourceSetImport, ResourceSets } from '../resource-sets.js'
-import { NamespaceClash, NoTargets, NotAResourceSet, uniqueEntries } from '../sqlite/resource-sets.js'
+import { byDocument, NamespaceClash, NoTargets, NotAResourceSet, uniqueEntries } from '../sqlite/resource-sets.js'
 import { sourceHash } from '../sqlite/source-hash.js'
 import { checkTargets } from '../sqlite/validate-import.js'
 import { type Db, row, rows, transaction } from './db.js'
@@ -366,6 +366,14 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
         await lockArticle(db, resourceSetId(checkNamespace(input.namespace)))
         return addMissing(db, input)
       }),
+    pluralCounts: async (ids) =>
+      byDocument(
+        await rows<{ article_id: string; plural: string; units: number }>(
+          pool,
+          'SELECT article_id, plural, units FROM plural_counts WHERE article_id = ANY($1::text[]) AND units > 0 ORDER BY article_id, plural',
+          [[...ids]],
+        ),
+      ),
     importTree: (sets, o) =>
       transaction(pool, async (db) => {
         const at = now()

@@ -27,6 +27,7 @@ export interface ResourceSetOps {
   list(): ResourceSet[]
   addMissing(input: MissingKeys): MissingKeysResult
   importTree(sets: ResourceSetImport[], author: string): ResourceImportSummary[]
+  pluralCounts(ids: readonly string[]): Map<string, Record<string, number>>
 }
 
 /** The translation functions a resource import writes through (the store's one write path). */
@@ -147,6 +148,9 @@ export function createResourceSetOps(
   const parkLive = db.prepare('UPDATE units SET position = -position WHERE article_id = ? AND obsolete = 0')
   const markStale = db.prepare(
     "UPDATE translations SET stale = 1 WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''",
+  )
+  const selectPluralCounts = db.prepare<[string], { article_id: string; plural: string; units: number }>(
+    'SELECT article_id, plural, units FROM plural_counts WHERE article_id IN (SELECT value FROM json_each(?)) AND units > 0 ORDER BY article_id, plural',
   )
   const upsertFile = db.prepare(`
     INSERT INTO resource_files (article_id, lang, indent, final_newline, layout, extras)
@@ -439,10 +443,22 @@ export function createResourceSetOps(
     list: () => allSets.all().map((r) => read(r.id)!),
     addMissing: (input) => addMissing.immediate(input),
     importTree: (sets, author) => importTree.immediate(sets, author),
+    pluralCounts: (ids) => byDocument(selectPluralCounts.all(JSON.stringify(ids))),
   }
 }
 
 const NO_FORM = { plural: null, borrowed: false }
+
+/** Rows of `plural_counts` as document id → form → live units (both backends). */
+export function byDocument(rows: readonly { article_id: string; plural: string; units: number }[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>()
+  for (const r of rows) {
+    let forms = out.get(r.article_id)
+    if (!forms) out.set(r.article_id, (forms = {}))
+    forms[r.plural] = Number(r.units)
+  }
+  return out
+}
 
 /**
  * Refuse an empty key, two keys with one dotted path (`a.b` flat and `a` → `b`), and a string
