@@ -63,6 +63,8 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
   // Codes (an XLIFF <g>, <x/>, read as ⟦1⟧…) are not words; a standalone one parts words as a space.
   const words = countWords(withoutInterpolations(plainTextLenient(u.source, ' ')), sourceLang).words
   c.units.total++
+  c.keys.total++
+  c.forms.total += u.plural ? u.plural.forms.length : 1
   c.words.total += words
   if (u.plural) return checkPluralUnit(u, u.plural, words, c, report)
   if (u.text === undefined || (u.state === 'initial' && !(file.format === 'po' && u.needsReview))) {
@@ -85,6 +87,8 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
     return
   }
   c.units.translated++
+  c.keys.translated++
+  c.forms.translated++
   c.words.translated += words
   const vars = difference(interpolations(withCodeInterpolations(u.source, u)), interpolations(withCodeInterpolations(u.text, u)))
   if (vars) {
@@ -141,6 +145,8 @@ function checkPluralUnit(u: FileUnit, plural: NonNullable<FileUnit['plural']>, w
     return
   }
   c.units.translated++
+  c.keys.translated++
+  c.forms.translated += plural.forms.length
   c.words.translated += words
   const vars = union(interpolations(u.source), interpolations(plural.source))
   const wrong = plural.forms.map((f) => difference(vars, interpolations(f), 'count')).find((d) => d !== null)

@@ -4,13 +4,23 @@
  */
 import { InvalidInput } from '../model/errors.js'
 import type { Report, ReportedUnit, StateCounts } from '../report/build-report.js'
-import { pluralForms, type PluralType } from './plural-rules.js'
+import { cldrForms, pluralForms, type PluralType } from './plural-rules.js'
 import { emptyCounts, type LanguageCounts } from './compare-file.js'
 import type { CheckedSource } from './check-locales.js'
 import type { Problem } from './types.js'
 
-/** Counts and problems per target language, summed over the report's articles. */
-export function checkReport(report: Report): CheckedSource {
+/**
+ * Per document id, its live plural units by form (`one`, `other`, `ordinal_few`): what turns the
+ * workbench's units (each plural form one) into keys (a plural group as one), as `--locales`
+ * counts them. Every group has an `other` (or `ordinal_other`) unit, and every language that form.
+ */
+export type PluralShapes = ReadonlyMap<string, Readonly<Record<string, number>>>
+
+/**
+ * Counts and problems per target language, summed over the report's articles. Without `shapes`
+ * (a report fetched from a server), keys are counted as units.
+ */
+export function checkReport(report: Report, shapes?: PluralShapes): CheckedSource {
   const languages = new Map<string, LanguageCounts>()
   const problems: Problem[] = []
   let strings = 0
@@ -22,6 +32,13 @@ export function checkReport(report: Report): CheckedSource {
       // A language's own total: plural forms its CLDR rules lack are not among its units.
       c.units.total += total(r.units)
       c.units.translated += done(r.units)
+      // Forms: the language's units (plural forms it lacks are none of them). Keys: its plural
+      // units folded into their groups; a key is done when none of its units is pending.
+      c.forms.total += total(r.units)
+      c.forms.translated += done(r.units)
+      const keys = keyCounts(total(r.units), shapes?.get(article.id), lang, [...(r.untranslated ?? []), ...(r.stale ?? [])])
+      c.keys.total += keys.total
+      c.keys.translated += keys.translated
       c.words.total += total(r.words)
       c.words.translated += done(r.words)
       c.missing += r.units.initial
@@ -65,6 +82,25 @@ export function checkReport(report: Report): CheckedSource {
 }
 
 const NONE: ReadonlySet<string> = new Set()
+
+/**
+ * One document's keys in `lang`, from its `units` (the language's forms), its plural shape, and
+ * its pending units (untranslated and stale): plural units become one key per group.
+ */
+function keyCounts(units: number, shape: Readonly<Record<string, number>> | undefined, lang: string, pending: readonly ReportedUnit[]): { total: number; translated: number } {
+  let total = units
+  if (shape) {
+    const own = cldrForms(lang)
+    const pluralUnits = own.reduce((n, f) => n + (shape[f] ?? 0), 0)
+    total = units - pluralUnits + (shape.other ?? 0) + (shape.ordinal_other ?? 0)
+  }
+  const open = new Set<string>()
+  for (const u of pending) {
+    const key = u.key ?? u.id
+    open.add(u.plural && shape ? `${key.slice(0, key.length - u.plural.length - 1)}\u0000${u.plural.startsWith('ordinal_') ? 'o' : 'c'}` : key)
+  }
+  return { total, translated: total - open.size }
+}
 
 function total(c: StateCounts): number {
   return c.initial + c.translated + c.reviewed + c.final

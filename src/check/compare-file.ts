@@ -16,6 +16,8 @@ export type { LanguageCounts }
 export function emptyCounts(): LanguageCounts {
   return {
     units: { total: 0, translated: 0 },
+    keys: { total: 0, translated: 0 },
+    forms: { total: 0, translated: 0 },
     words: { total: 0, translated: 0 },
     missing: 0,
     missingStrings: 0,
@@ -192,6 +194,8 @@ function findExtras(level: Level | undefined, obj: Record<string, unknown>, name
 function comparePlain(e: Entry, found: number, obj: Record<string, unknown>, ctx: CompareContext): number {
   const c = ctx.counts
   c.units.total++
+  c.keys.total++
+  c.forms.total++
   c.words.total += e.words
   if (found === ABSENT || found === OBJECT || found === OTHER) {
     if (found === OTHER && ctx.file) throw nonStringValue(ctx.file, keyOf(e), obj[e.name])
@@ -208,6 +212,8 @@ function comparePlain(e: Entry, found: number, obj: Record<string, unknown>, ctx
     return 1
   }
   c.units.translated++
+  c.keys.translated++
+  c.forms.translated++
   c.words.translated += e.words
   if (found === RECHECK) checkParts(e, e.name, obj[e.name] as string, undefined, ctx)
   return 1
@@ -219,6 +225,8 @@ function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: R
   const forms = ctx.forms[type]
   const c = ctx.counts
   c.units.total++
+  c.keys.total++
+  c.forms.total += forms.required.length
   c.words.total += e.words
   let absent: string[] | undefined
   let blanks = 0
@@ -240,6 +248,7 @@ function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: R
     hits++
     c.strings++
     any ??= name
+    if (found !== BLANK && required) c.forms.translated++
     if (found === BLANK) {
       blanks++
       const key = keyAt(e, name)
@@ -268,6 +277,7 @@ function compareGroup(e: Entry, g: GroupForms, level: Level, gen: number, obj: R
   }
   if (blanks === 0) {
     c.units.translated++
+    c.keys.translated++
     c.words.translated += e.words
   }
   return hits
@@ -296,6 +306,8 @@ function standIn(e: Entry, v: string, forms: PluralForms, ctx: CompareContext): 
       return 1
     }
     c.units.translated++
+    c.keys.translated++
+    c.forms.translated += forms.required.length
     c.words.translated += e.words
     if (classify(e, v) === RECHECK) checkParts(e, e.name, v, 'count', ctx)
     return 1

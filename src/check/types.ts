@@ -48,7 +48,18 @@ export type Measure = 'words' | 'units'
 
 /** Per target language, the counts found before thresholds are applied. */
 export interface LanguageCounts {
+  /**
+   * What each source counts as one: a key of a locale tree (a plural group as one), a unit of an
+   * XLIFF or PO file, a unit of the workbench (each plural form its own). Coverage by units uses it.
+   */
   units: { total: number; translated: number }
+  /** Keys, a plural group as one, in every source alike (`--db` and `--locales` agree on it). */
+  keys: { total: number; translated: number }
+  /**
+   * Strings the language should hold: a plain key is one, a plural group one per form the
+   * language's CLDR rules require (an optional `_zero` is none), in every source alike.
+   */
+  forms: { total: number; translated: number }
   words: { total: number; translated: number }
   /** Logical keys (or units) entirely absent / untranslated. */
   missing: number

@@ -2,6 +2,7 @@
  * Export one article in one target language in any of the interchange formats: reads the article,
  * its live units and their translations in two store calls, then hands them to one writer.
  */
+import { inLanguageExport } from './language-forms.js'
 import { plainText } from '../codes/tagged-text.js'
 import { InvalidInput, NotFound } from '../model/errors.js'
 import { printable } from '../model/tags.js'
@@ -88,10 +89,13 @@ export async function loadExportData(
     lang,
     // The units and their trailing whitespace end the text; what comes before them is the lead.
     lead: article.skeleton ? '' : article.source.slice(0, Math.max(0, article.source.length - body)),
-    units: units.map((unit) => ({
-      unit,
-      translation: byUnit.get(unit.id) ?? untranslated(articleId, unit.id, lang),
-    })),
+    // A resource set's plural forms the language lacks are none of its units (language-forms.ts).
+    units: units
+      .filter((unit) => inLanguageExport(unit, byUnit.get(unit.id), lang))
+      .map((unit) => ({
+        unit,
+        translation: byUnit.get(unit.id) ?? untranslated(articleId, unit.id, lang),
+      })),
     exportedAt: new Date().toISOString(),
   }
 }
@@ -140,7 +144,10 @@ export async function streamExport(
   const w = writer.start(head0, opts)
   const write = (page: typeof first, into = w) => {
     let out = ''
-    for (const r of page.rows) out += into.unit({ unit: r.unit, translation: r.translation ?? untranslated(articleId, r.unit.id, lang) })
+    for (const r of page.rows) {
+      if (!inLanguageExport(r.unit, r.translation, lang)) continue
+      out += into.unit({ unit: r.unit, translation: r.translation ?? untranslated(articleId, r.unit.id, lang) })
+    }
     return out
   }
   // The XML formats refuse some characters: write every page once, to nothing, before

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs'
 import { keyLines } from '../check/json-lines.js'
 import { type FolderMap, type JsonFile, listLocaleTree, nonStringValue, readJsonFile } from '../check/read-locales.js'
 import { InvalidInput } from '../model/errors.js'
-import { isValidId } from '../model/ids.js'
+import { namespaceProblem } from '../model/namespaces.js'
 import { printable } from '../model/tags.js'
 import { TEXT_LIMITS, TextRuleError, textProblem } from '../model/text-rule.js'
 import type { Warning } from '../model/unit.js'
@@ -42,20 +42,17 @@ export function readLocaleTree(dir: string, source: string, map: FolderMap = new
   const sets = new Map<string, ResourceSetImport>()
   let files = 0
   for (const [ns, path] of tree.sourceFiles) {
-    // A resource set's id holds no `/`: `tolk check` reads subfolder namespaces, the import not yet.
-    if (ns.includes('/')) {
-      warnings.push({ code: 'subfolder-namespace', message: `${path}: a namespace in a subfolder (${ns}) is not imported; tolk check reads it` })
-      continue
-    }
-    if (!isValidId(ns)) {
-      throw new InvalidInput(`${path}: the namespace "${printable(ns)}" is not a valid id: name files with 1–100 letters, digits, ".", "_" or "-"`, 'invalid-id')
+    // A namespace in a subfolder is named by its path (`admin/users`), as tolk check reads it;
+    // a name that could not travel safely (a space, a backslash, too deep) stops the import.
+    const why = namespaceProblem(ns)
+    if (why !== undefined) {
+      throw new InvalidInput(`${path}: the namespace "${printable(ns)}" cannot be imported: ${why}; name files and folders with 1–100 letters, digits, ".", "_" or "-"`, 'invalid-id')
     }
     sets.set(ns, { id: ns, lang: source, source: readResourceFile(path, warnings), targets: [] })
     files++
   }
   for (const [lang, namespaces] of tree.targets) {
     for (const [ns, path] of namespaces) {
-      if (ns.includes('/')) continue
       const set = sets.get(ns)
       if (!set) {
         warnings.push({ code: 'no-source-file', message: `${path}: ${source} has no ${ns}.json; skipped` })

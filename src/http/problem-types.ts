@@ -215,7 +215,7 @@ const types = {
   'invalid-id': {
     status: 400,
     title: 'Invalid id',
-    meaning: 'An article, unit or namespace id is not 1–100 letters, digits, ".", "_" or "-".',
+    meaning: 'An article, unit or namespace id is not 1–100 letters, digits, ".", "_" or "-"; a namespace may also be up to 8 such names joined by "/" (`admin/users`, from a subfolder), never `..`, an empty name, a backslash or a control character.',
     fix: 'Use an id made of those characters only.',
   },
   'invalid-tag': {
@@ -313,7 +313,7 @@ const types = {
   'not-a-plural-form': {
     status: 400,
     title: 'Not a plural form of the language',
-    meaning: 'The unit is an i18next plural form (such as `_few`) that the language\'s CLDR rules do not have, so it has no translation in it.',
+    meaning: 'The unit is an i18next plural form (such as `_few`) that the language\'s CLDR rules do not have, so it has no translation in it. `_zero` is the exception: i18next uses it for a count of 0 in every language, so it may be written in any (counted only where CLDR has a zero category).',
     fix: 'Translate the plural forms the language has.',
   },
   'empty-article': {
@@ -339,6 +339,12 @@ const types = {
     title: 'Not an i18next namespace',
     meaning: 'A saveMissing post or a locale import named an article, whose units come from its text.',
     fix: 'Use another namespace name.',
+  },
+  'namespace-clash': {
+    status: 409,
+    title: 'Two namespaces, one id',
+    meaning: 'A namespace from a subfolder (`admin/users`) is stored under an id derived from its name (`ns-` and 24 hex digits), and another namespace already holds that id. Vanishingly rare: it takes a SHA-256 collision or a namespace named like a derived id.',
+    fix: 'Rename one of the two namespaces.',
   },
   'wrong-article': {
     status: 400,

@@ -35,9 +35,11 @@ export interface PlannedUnit {
  * `cldrForms`, over all targets): each key, and after each group's last key the forms it lacks, in
  * CLDR order. A borrowed form whose id a key already has is left out: that key is a unit already.
  * `idOf` gives a key's unit id (see unitIdOfKey); `lang` is the set's text language, whose forms
- * decide which keys make a group.
+ * decide which keys make a group. `zeroFor` names groups (by their dotted base key, `items`) that
+ * get a `_zero` unit whatever the targets' CLDR rules: a target wrote one (i18next uses `_zero`
+ * for a count of 0 in every language), so it is made on that first write and kept after (#23.8).
  */
-export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>, idOf: (key: string) => string, lang: string): PlannedUnit[] {
+export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>, idOf: (key: string) => string, lang: string, zeroFor: ReadonlySet<string> = NONE): PlannedUnit[] {
   const strings = new Set(keys.map((k) => levelName(k.path)))
   // The source language's forms besides `other`: one of them must be there for a group.
   const besides = (type: PluralType) => pluralForms(lang, type, NONE).required.filter((c) => c !== 'other')
@@ -71,7 +73,8 @@ export function planUnits(keys: readonly SourceKey[], forms: ReadonlySet<string>
     for (const c of CATEGORIES) {
       const suffix = suffixOf(g.ordinal ? 'ordinal' : 'cardinal', c)
       const form = suffix.slice(1)
-      if (!forms.has(form) || g.have.has(form)) continue
+      const wanted = forms.has(form) || (suffix === '_zero' && zeroFor.has([...g.parent, g.base].join('.')))
+      if (!wanted || g.have.has(form)) continue
       const key = [...g.parent, g.base + suffix].join('.')
       const id = idOf(key)
       if (taken.has(id)) continue
@@ -93,4 +96,14 @@ const NONE: ReadonlySet<string> = new Set()
 /** One name at one JSON level, kept apart from the same dotted id nested otherwise. */
 function levelName(path: readonly (string | number)[]): string {
   return JSON.stringify(path)
+}
+
+/**
+ * The groups (dotted base keys) whose `_zero` a target wrote or a unit already holds, from keys
+ * such as `items_zero` and `a.b_zero`: what planUnits takes as `zeroFor`.
+ */
+export function zeroGroupsOf(keys: Iterable<string>): Set<string> {
+  const out = new Set<string>()
+  for (const key of keys) if (key.endsWith('_zero') && !key.endsWith('_ordinal_zero') && key.length > 5) out.add(key.slice(0, -'_zero'.length))
+  return out
 }

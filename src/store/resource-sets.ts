@@ -13,9 +13,14 @@ export interface ResourceFile extends JsonLayout {
   extras: Record<string, string>
 }
 
-/** A resource set: its namespace (= document id), text language, targets and imported files. */
+/**
+ * A resource set: its document id, its namespace (the id itself, or a subfolder namespace such as
+ * `admin/users` whose id is derived from it: src/model/namespaces.ts), text language, targets and
+ * imported files.
+ */
 export interface ResourceSet {
   id: string
+  namespace: string
   lang: string
   targets: string[]
   files: ResourceFile[]
@@ -47,6 +52,7 @@ export interface MissingKeysResult {
 
 /** One namespace of an i18next tree: the source file and the target files, parsed. */
 export interface ResourceSetImport {
+  /** The namespace (`common`, `admin/users`); the set's document id is resourceSetId of it. */
   id: string
   lang: string
   source: JsonLayout & { entries: ResourceEntry[] }
@@ -70,6 +76,8 @@ export interface ResourceSetImport {
 /** What importing one namespace did. */
 export interface ResourceImportSummary {
   namespace: string
+  /** The set's document id: the namespace, or the id derived from one with folders (`ns-…`). */
+  id: string
   created: boolean
   revision: number
   units: { new: number; changed: number; unchanged: number; obsolete: number }
@@ -80,7 +88,10 @@ export interface ResourceImportSummary {
 
 /** Resource sets in a store; every write is one transaction. */
 export interface ResourceSets {
-  /** The resource set named `id`; undefined when there is none (also when `id` is an article, or archived). */
+  /**
+   * The resource set whose document id is `id` (for a namespace: resourceSetId(namespace));
+   * undefined when there is none (also when `id` is an article, or archived).
+   */
   get(id: string): Promise<ResourceSet | undefined>
   /** Every resource set but the archived ones, by id. */
   list(): Promise<ResourceSet[]>
@@ -99,4 +110,10 @@ export interface ResourceSets {
    * translations in state `translated` through the versioned write path, as `author`.
    */
   importTree(sets: ResourceSetImport[], opts: { author: string }): Promise<ResourceImportSummary[]>
+  /**
+   * The live plural units of each of `ids` (document ids) by form (`one`, `other`, `ordinal_few`),
+   * from the counters (no unit is read): what `tolk check --db` folds plural units into keys by.
+   * A document without plural units (an article, an unknown id) is not in the map.
+   */
+  pluralCounts(ids: readonly string[]): Promise<Map<string, Record<string, number>>>
 }

@@ -9,6 +9,8 @@ import { testMtStore } from './_contract-mt.js'
 import { testTermStore } from './_contract-terms.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
+import { testNamespaceFolders } from './_contract-namespaces.js'
+import { testPluralZero } from './_contract-plural-zero.js'
 import { freshPgUrl } from './_pg.js'
 
 /** A store on a fresh, empty schema of this run's database. */
@@ -33,6 +35,8 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
       return s
     }
     testResourceSets(tracked)
+    testNamespaceFolders(tracked)
+    testPluralZero(tracked)
     testPluralCoverageCounters(tracked)
     testArchive(tracked)
   })

@@ -10,6 +10,8 @@ import type { Store } from '../../src/store/types.js'
 import { testArchive } from './_contract-archive.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
+import { testNamespaceFolders } from './_contract-namespaces.js'
+import { testPluralZero } from './_contract-plural-zero.js'
 
 const open: Store[] = []
 const dirs: string[] = []
@@ -28,6 +30,8 @@ function freshStore(): Store {
 
 describe('SQLite store', () => {
   testResourceSets(freshStore)
+  testNamespaceFolders(freshStore)
+  testPluralZero(freshStore)
   testPluralCoverageCounters(freshStore)
   testArchive(freshStore)
 })

@@ -186,6 +186,8 @@ describe('SQLite specifics', () => {
     }
     old.exec('DROP TABLE auth_version')
     old.exec('DROP TABLE terms; DROP TABLE term_entries; DROP TABLE termbase_uses; DROP TABLE termbases')
+    // Schema 29's namespace column too.
+    old.exec('DROP INDEX resource_sets_namespace; ALTER TABLE resource_sets DROP COLUMN namespace')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

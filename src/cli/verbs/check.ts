@@ -157,7 +157,8 @@ export async function run(args: string[]): Promise<number> {
     // A check must not create the database it is asked to check: withStore refuses a missing one.
     source = { kind: 'db', location: redact(resolveDbPath(values.db)), lang: null }
     const { checkReport } = await import('../../check/check-store.js')
-    checked = checkReport(await readDb(values.db, positionals, langs))
+    const { report, shapes } = await readDb(values.db, positionals, langs)
+    checked = checkReport(report, shapes)
   }
 
   if (source.kind === 'locales' || source.kind === 'files') {
@@ -193,7 +194,12 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
   // Loaded only here: the store and its importers cost start-up time a locale check never needs.
   const [{ withStore }, { buildReport }] = await Promise.all([import('../store-access.js'), import('../../report/build-report.js')])
   try {
-    return await withStore(db, (store) => buildReport(store, { articles, ...(langs ? { langs } : {}) }))
+    return await withStore(db, async (store) => {
+      const report = await buildReport(store, { articles, ...(langs ? { langs } : {}) })
+      // The plural forms of each document, from the counters: keys are counted as --locales counts them.
+      const shapes = await store.resourceSets.pluralCounts(report.articles.map((a) => a.id))
+      return { report, shapes }
+    })
   } catch (err) {
     if (err instanceof TolkError) throw err
     throw new InvalidInput(`cannot read the database ${redact(resolveDbPath(db))}: ${(err as Error).message}`, 'unreadable-file')

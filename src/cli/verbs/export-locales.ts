@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { folderOfLanguage } from '../../check/read-locales.js'
 import { inFileBytes, nestResources, serialiseResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
@@ -9,7 +9,8 @@ import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
 export const HELP = `Usage: tolk export-locales DIR [--map F=TAG,…] [--json] [--db FILE]
 
-Write every i18next resource set back as DIR/<lng>/<ns>.json (i18next JSON v4, nested): the
+Write every i18next resource set back as DIR/<lng>/<ns>.json (i18next JSON v4, nested; a
+namespace from a subfolder, such as admin/users, as DIR/<lng>/admin/users.json): the
 source strings in the text language, translated (and reviewed, final) strings in each target.
 A language goes into the folder of DIR that names it as tolk check --locales reads folders
 (pt_BR for pt-BR, or the folder --map gives it), else into a folder named by its tag.
@@ -41,8 +42,11 @@ export async function run(args: string[]): Promise<number> {
       for (const lang of [set.lang, ...set.targets]) {
         const file = await resourceSetFile(store, set, lang, true)
         if (lang !== set.lang && !file.imported && file.entries.length === 0) continue
-        const folder = join(dir, folderOf(lang))
-        const path = join(folder, `${set.id}.json`)
+        // A subfolder namespace (`admin/users`) goes back into its subfolder; the store took
+        // only names that stay inside the language folder (src/model/namespaces.ts).
+        const path = join(dir, folderOf(lang), `${set.namespace}.json`)
+        const folder = dirname(path)
+        if (relative(dir, path).startsWith(`..${sep}`)) throw new Error(`refusing to write ${path} outside ${dir}`)
         const existing = readOr(path)
         const text = inFileBytes(serialiseResources(nestResources(file.entries), file.layout), existing)
         if (existing === text) {

@@ -8,7 +8,8 @@ import { DB_HELP, DB_OPTION, withStore } from '../store-access.js'
 
 export const HELP = `Usage: tolk import-locales DIR --source en [--map F=TAG,…] [--as NAME] [--json] [--db FILE]
 
-Load an i18next project (DIR/<lng>/<ns>.json, JSON v4, nested keys, plural forms and arrays,
+Load an i18next project (DIR/<lng>/<ns>.json, and DIR/<lng>/admin/users.json as the namespace
+admin/users, JSON v4, nested keys, plural forms and arrays,
 whose elements are keys such as steps.0) into the workbench. Folders are read as tolk check --locales reads them: pt_BR is pt-BR, --map names
 others, and a folder that still names no language is skipped with a warning.
 
@@ -61,5 +62,5 @@ export async function run(args: string[]): Promise<number> {
 function describe(s: ResourceImportSummary): string {
   const u = s.units
   const t = s.translations
-  return `${s.namespace}: ${s.created ? 'new' : `revision ${s.revision}`}; units ${u.new} new, ${u.changed} changed, ${u.unchanged} unchanged, ${u.obsolete} obsolete; translations ${t.written} written, ${t.unchanged} unchanged, ${t.unknown} without a source key; targets ${s.targets.join(', ') || 'none'}`
+  return `${s.namespace}${s.id === s.namespace ? '' : ` (id ${s.id})`}: ${s.created ? 'new' : `revision ${s.revision}`}; units ${u.new} new, ${u.changed} changed, ${u.unchanged} unchanged, ${u.obsolete} obsolete; translations ${t.written} written, ${t.unchanged} unchanged, ${t.unknown} without a source key; targets ${s.targets.join(', ') || 'none'}`
 }

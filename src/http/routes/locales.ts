@@ -7,7 +7,8 @@ import { loadExportData } from '../../formats/export-article.js'
 import { nestResources } from '../../formats/i18next-resources.js'
 import { resourceSetFile } from '../../formats/resource-set-files.js'
 import { InvalidInput, NotFound } from '../../model/errors.js'
-import { checkId, checkKey, isValidId } from '../../model/ids.js'
+import { checkKey, isValidId } from '../../model/ids.js'
+import { checkNamespace, namespaceProblem, resourceSetId } from '../../model/namespaces.js'
 import { printable } from '../../model/tags.js'
 import { TEXT_LIMITS } from '../../model/text-rule.js'
 import { requireArticle } from '../../store/require-article.js'
@@ -69,6 +70,24 @@ const loadRoute = createRoute({
   },
 })
 
+/**
+ * A namespace in a subfolder (`admin/users`): i18next-http-backend puts it into its load path as
+ * it is, so the path runs on past one segment (`/locales/sv/admin/users.json`). OpenAPI has no
+ * parameter that spans segments: the rest of the path is the wildcard.
+ */
+const loadNestedRoute = createRoute({
+  method: 'get',
+  path: '/locales/{lng}/*',
+  tags: ['locales'],
+  summary:
+    'An i18next namespace from a subfolder (`admin/users`, asked for as /locales/sv/admin/users.json), as nested i18next JSON v4; see GET /locales/{lng}/{file}',
+  request: { params: z.object({ lng: param('lng', 'the language: the namespace\'s text language or one of its targets', 'sv') }) },
+  responses: {
+    200: { description: 'the resources; a key without a translation is left out', content: { 'application/json': { schema: RESOURCES } } },
+    ...problems(400, 401, 404),
+  },
+})
+
 const addRoute = createRoute({
   method: 'post',
   path: '/locales/add/{lng}/{ns}',
@@ -90,6 +109,14 @@ const addRoute = createRoute({
   },
 })
 
+/** saveMissing for a namespace in a subfolder: `/locales/add/en/admin/users`. */
+const addNestedRoute = createRoute({
+  ...addRoute,
+  path: '/locales/add/{lng}/*',
+  summary: 'i18next saveMissing for a namespace from a subfolder (`admin/users`, posted to /locales/add/en/admin/users); see POST /locales/add/{lng}/{ns}',
+  request: { params: z.object({ lng: param('lng', 'the language the keys are missing in', 'en') }), body: addRoute.request.body },
+})
+
 /**
  * The workbench as an i18next backend, on i18next-http-backend's default paths: namespaces read
  * as nested i18next JSON v4 (`loadPath`), and saveMissing posts (`addPath`) add keys to
@@ -109,6 +136,8 @@ export function registerLocales(app: App, { store }: RouteDeps, targets: readonl
     const lng = parseFolderLanguage(c.req.param('lng'))
     const set = await store.resourceSets.get(ns)
     if (set) {
+      // A subfolder namespace's derived id is no name of it: ask for /locales/LANG/FOLDER/NS.json.
+      if (set.namespace !== ns) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/NAMESPACE.json`, 'unknown-article')
       if (lng !== set.lang && !set.targets.includes(lng)) throw notIn(ns, lng, [set.lang, ...set.targets])
       return c.json(nestResources((await resourceSetFile(store, set, lng)).entries), 200) as never
     }
@@ -124,18 +153,45 @@ export function registerLocales(app: App, { store }: RouteDeps, targets: readonl
     return c.json(i18nextResources(await loadExportData(store, ns, lng)), 200) as never
   })
 
-  app.openapi(addRoute, async (c) => {
+  app.openapi(loadNestedRoute, async (c) => {
+    const lng = parseFolderLanguage(c.req.param('lng'))
+    const file = afterLanguage(c.req.path, 2)
+    const ns = file.endsWith('.json') ? file.slice(0, -'.json'.length) : ''
+    const set = namespaceProblem(ns) === undefined ? await store.resourceSets.get(resourceSetId(ns)) : undefined
+    if (!set || set.namespace !== ns) throw new NotFound(`no namespace "${printable(file)}": ask for /locales/LANG/FOLDER/NAMESPACE.json`, 'unknown-article')
+    if (lng !== set.lang && !set.targets.includes(lng)) throw notIn(ns, lng, [set.lang, ...set.targets])
+    return c.json(nestResources((await resourceSetFile(store, set, lng)).entries), 200) as never
+  })
+
+  const addMissing = async (c: Context<AppEnv>, ns: string) => {
     const principal = c.get('principal')
     // Creating units is an import: admins only (see README, "Who may do what").
     if (refuseImport(principal)) {
       throw new ProblemError(problem(403, 'forbidden', `${principal.account} may not add keys to i18next namespaces: that needs the admin role`))
     }
-    const lang = parseFolderLanguage(c.req.param('lng'))
-    const namespace = checkId(c.req.param('ns'), 'namespace')
+    const lang = parseFolderLanguage(c.req.param('lng') ?? '')
+    const namespace = checkNamespace(ns)
     const keys = await missingKeys(c)
     const result = await store.resourceSets.addMissing({ namespace, lang, keys, targets: [...targets] })
     return c.json(result, result.created ? 201 : 200)
-  })
+  }
+  app.openapi(addRoute, (c) => addMissing(c, c.req.param('ns')) as never)
+  app.openapi(addNestedRoute, (c) => addMissing(c, afterLanguage(c.req.path, 3)) as never)
+}
+
+/**
+ * The rest of a path after its first `skip` segments (`/locales/sv/admin/users.json` less 2:
+ * `admin/users.json`), each segment percent-decoded; '' when a segment does not decode or
+ * decodes to a `/` (a namespace's folders are path segments, never an escaped slash).
+ */
+function afterLanguage(path: string, skip: number): string {
+  const segments = path.split('/').slice(skip + 1)
+  try {
+    const decoded = segments.map((s) => decodeURIComponent(s))
+    return decoded.some((s) => s.includes('/')) ? '' : decoded.join('/')
+  } catch {
+    return ''
+  }
 }
 
 /** 404: i18next asks for a file per language, and this one does not exist. */

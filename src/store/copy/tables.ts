@@ -60,7 +60,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   }),
   t('archived_articles', ['article_id'], { article_id: 'text', archived_at: 'time', archived_by: 'text' }),
   t('archive_log', ['seq'], { seq: 'int', article_id: 'text', action: 'text', author: 'text', at: 'time' }),
-  t('resource_sets', ['article_id'], { article_id: 'text', created_at: 'time' }),
+  t('resource_sets', ['article_id'], { article_id: 'text', created_at: 'time', namespace: 'text' }),
   t('resource_files', ['article_id', 'lang'], {
     article_id: 'text', lang: 'text', indent: 'text', final_newline: 'bool', layout: 'json', extras: 'json',
   }),

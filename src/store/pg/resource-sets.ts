@@ -3,13 +3,14 @@ import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
 import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
 import { Archived, InvalidInput, TolkError } from '../../model/errors.js'
 import type { Translation } from '../../model/translation.js'
-import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
+import { checkKey, unitIdOfKey } from '../../model/ids.js'
+import { checkNamespace, resourceSetId } from '../../model/namespaces.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
-import { planUnits, type PlannedUnit } from '../plural-units.js'
+import { planUnits, zeroGroupsOf, type PlannedUnit } from '../plural-units.js'
 import type { MissingKeys, MissingKeysResult, ResourceImportSummary, ResourceSet, ResourceSetImport, ResourceSets } from '../resource-sets.js'
-import { NoTargets, NotAResourceSet, uniqueEntries } from '../sqlite/resource-sets.js'
+import { byDocument, NamespaceClash, NoTargets, NotAResourceSet, uniqueEntries } from '../sqlite/resource-sets.js'
 import { sourceHash } from '../sqlite/source-hash.js'
 import { checkTargets } from '../sqlite/validate-import.js'
 import { type Db, row, rows, transaction } from './db.js'
@@ -72,9 +73,10 @@ const touchArticle = (db: Db, id: string, targets: string[], at: string, revisio
  */
 export function createPgResourceSetOps(pool: pg.Pool, now: () => string, translations: ReturnType<typeof createPgTranslationOps>): ResourceSets {
   const selectArticle = (db: Db, id: string) =>
-    row<PgArticleRow & { is_set: boolean; archived: boolean }>(
+    row<PgArticleRow & { is_set: boolean; archived: boolean; namespace: string | null }>(
       db,
       `SELECT a.*, EXISTS (SELECT 1 FROM resource_sets s WHERE s.article_id = a.id) AS is_set,
+         (SELECT s.namespace FROM resource_sets s WHERE s.article_id = a.id) AS namespace,
          EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = a.id) AS archived
        FROM articles a WHERE a.id = $1`,
       [id],
@@ -86,29 +88,35 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     const files = await rows<FileRow>(db, 'SELECT lang, indent, final_newline, layout, extras FROM resource_files WHERE article_id = $1 ORDER BY lang', [id])
     return {
       id,
+      namespace: a.namespace ?? id,
       lang: a.lang,
       targets: a.targets,
       files: files.map((f) => ({ lang: f.lang, indent: f.indent, finalNewline: f.final_newline, layout: f.layout, extras: f.extras })),
     }
   }
 
-  /** The set named `id`, created (empty) when the namespace is new; an article is refused. */
-  const openSet = async (db: Db, id: string, lang: string, targets: string[], at: string) => {
-    checkId(id, 'namespace')
+  /**
+   * The set of `namespace` (under its document id, resourceSetId), created (empty) when the
+   * namespace is new; an article, or another namespace under the same id, is refused.
+   */
+  const openSet = async (db: Db, namespace: string, lang: string, targets: string[], at: string) => {
+    checkNamespace(namespace)
+    const id = resourceSetId(namespace)
     const existing = await selectArticle(db, id)
     if (existing) {
       if (existing.archived) throw new Archived(id, 'import')
       if (!existing.is_set) throw new NotAResourceSet(id)
+      if ((existing.namespace ?? id) !== namespace) throw new NamespaceClash(namespace, existing.namespace ?? id, id)
       return { article: existing as PgArticleRow, created: false }
     }
     const wanted = targets.filter((t) => t !== lang)
     checkTargets(lang, wanted)
     await db.query(
       `INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units, live_words, created_at, updated_at)
-       VALUES ($1, $2, $3, $1, '', '', 1, $4::jsonb, 0, 0, $5, $5)`,
-      [id, `${lang}-locales`, lang, JSON.stringify(wanted), at],
+       VALUES ($1, $2, $3, $6, '', '', 1, $4::jsonb, 0, 0, $5, $5)`,
+      [id, `${lang}-locales`, lang, JSON.stringify(wanted), at, namespace],
     )
-    await db.query('INSERT INTO resource_sets (article_id, created_at) VALUES ($1, $2)', [id, at])
+    await db.query('INSERT INTO resource_sets (article_id, created_at, namespace) VALUES ($1, $2, $3)', [id, at, namespace === id ? null : namespace])
     return { article: (await selectArticle(db, id)) as PgArticleRow, created: true }
   }
 
@@ -137,7 +145,8 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
+    const zeroFor = zeroGroupsOf(live.filter((u) => u.plural === 'zero').map((u) => u.key ?? u.id))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang, zeroFor)
     const byId = new Map(all.map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -178,11 +187,12 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       checkText(value, TEXT_LIMITS.missingValue, `the fallback of ${printable(key)}`)
     }
     const at = now()
-    if (!(await selectArticle(db, input.namespace)) && !targets.some((t) => t !== lang)) {
-      throw new NoTargets(input.namespace, lang, targets)
+    const namespace = checkNamespace(input.namespace)
+    if (!(await selectArticle(db, resourceSetId(namespace))) && !targets.some((t) => t !== lang)) {
+      throw new NoTargets(namespace, lang, targets)
     }
-    const { article, created } = await openSet(db, input.namespace, lang, targets, at)
-    const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
+    const { article, created } = await openSet(db, namespace, lang, targets, at)
+    const result = { namespace, lang, created, added: [] as string[], existing: 0, targetAdded: false }
     let setTargets = article.targets
     let changed = false
     let plurals = false
@@ -213,7 +223,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
           [article.id, prefixes, key],
         )
         if (clash) {
-          throw new TolkError('key-conflict', `${article.id} has the key ${printable(clash.key)}: i18next's nested JSON cannot also hold ${printable(key)}; rename one`, 409)
+          throw new TolkError('key-conflict', `${namespace} has the key ${printable(clash.key)}: i18next's nested JSON cannot also hold ${printable(key)}; rename one`, 409)
         }
         // A key removed by an import and posted again comes back with its source and history.
         const fields = unitFields(article.id, id, key, position++, unit ? unit.source : fallback, lang)
@@ -245,8 +255,10 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
   const importOne = async (db: pg.PoolClient, input: ResourceSetImport, author: string, at: string): Promise<ResourceImportSummary> => {
     const lang = parseLanguage(input.lang)
     const fileLangs = [...input.targets.map((t) => parseLanguage(t.lang)), ...(input.alsoTargets ?? []).map((t) => parseLanguage(t))]
-    await lockArticle(db, input.id)
+    checkNamespace(input.id)
+    await lockArticle(db, resourceSetId(input.id))
     const { article, created } = await openSet(db, input.id, lang, fileLangs, at)
+    const id = article.id
     if (article.lang !== lang) {
       throw new InvalidInput(`namespace ${input.id} is written in ${article.lang}, not ${lang}: import it with --source ${article.lang}`, 'wrong-source-language')
     }
@@ -255,6 +267,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     checkTargets(lang, targets)
     const summary: ResourceImportSummary = {
       namespace: input.id,
+      id,
       created,
       revision: article.revision,
       units: { new: 0, changed: 0, unchanged: 0, obsolete: 0 },
@@ -262,20 +275,25 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       targets,
     }
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
-    const idOf = (key: string) => unitIdOfKey(input.id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf, lang)
-    const byId = new Map((await rows<PgUnitRow>(db, 'SELECT * FROM units WHERE article_id = $1', [input.id])).map((u) => [u.id, u]))
+    const idOf = (key: string) => unitIdOfKey(id, key)
+    const byId = new Map((await rows<PgUnitRow>(db, 'SELECT * FROM units WHERE article_id = $1', [id])).map((u) => [u.id, u]))
+    // A `_zero` a target file holds, or a unit has, keeps a unit of its own (written, not counted).
+    const zeroFor = zeroGroupsOf([
+      ...input.targets.flatMap((t) => t.entries.map((e) => keyId(e.path))),
+      ...[...byId.values()].filter((u) => u.plural === 'zero' && !u.obsolete).map((u) => u.key ?? u.id),
+    ])
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), await formsOf(db, targets), idOf, lang, zeroFor)
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of byId.values()) {
       if (!r.obsolete && !wanted.has(r.id)) {
-        await markObsolete(db, input.id, r.id)
+        await markObsolete(db, id, r.id)
         summary.units.obsolete++
       }
     }
-    await db.query('UPDATE units SET position = -position WHERE article_id = $1 AND NOT obsolete', [input.id])
+    await db.query('UPDATE units SET position = -position WHERE article_id = $1 AND NOT obsolete', [id])
     for (const [i, p] of plan.entries()) {
       const r = byId.get(p.id)
-      const fields = unitFields(input.id, p.id, p.key, i + 1, p.source, lang, p)
+      const fields = unitFields(id, p.id, p.key, i + 1, p.source, lang, p)
       if (!r) {
         await insertUnit(db, fields)
         summary.units.new++
@@ -283,7 +301,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
       }
       await placeUnit(db, fields)
       if (r.source !== p.source) {
-        await markStale(db, input.id, p.id)
+        await markStale(db, id, p.id)
         summary.units.changed++
       } else if (r.obsolete) summary.units.new++
       else summary.units.unchanged++
@@ -291,15 +309,15 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     const unitsChanged = summary.units.new + summary.units.changed + summary.units.obsolete > 0
     if (unitsChanged || targets.length !== before.length || created) {
       summary.revision = created ? 1 : article.revision + 1
-      await touchArticle(db, input.id, targets, at, summary.revision)
+      await touchArticle(db, id, targets, at, summary.revision)
     }
-    await saveFile(db, input.id, lang, input.source, entries, {})
+    await saveFile(db, id, lang, input.source, entries, {})
 
     // Translations: through the one versioned write path, only where the text differs.
     for (const file of input.targets) {
       const tlang = parseLanguage(file.lang)
       const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
-      const current = new Map((await translations.list(db, input.id, tlang)).map((t) => [t.unitId, t]))
+      const current = new Map((await translations.list(db, id, tlang)).map((t) => [t.unitId, t]))
       const extras = Object.create(null) as Record<string, string>
       const take = async (e: ResourceEntry, t: Translation) => {
         // An empty string is no translation: kept (as a draft) only where there is none yet, so
@@ -310,7 +328,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
           return
         }
         const state = e.value === '' ? 'initial' : 'translated'
-        await translations.write(db, { articleId: input.id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
+        await translations.write(db, { articleId: id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
         summary.translations.written++
       }
       for (const e of tEntries) {
@@ -328,7 +346,7 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
         const t = current.get(idOf(keyId(e.path)))
         if (t) await take(e, t)
       }
-      await saveFile(db, input.id, tlang, file, tEntries, extras)
+      await saveFile(db, id, tlang, file, tEntries, extras)
     }
     return summary
   }
@@ -345,9 +363,17 @@ export function createPgResourceSetOps(pool: pg.Pool, now: () => string, transla
     },
     addMissing: (input) =>
       transaction(pool, async (db) => {
-        await lockArticle(db, input.namespace)
+        await lockArticle(db, resourceSetId(checkNamespace(input.namespace)))
         return addMissing(db, input)
       }),
+    pluralCounts: async (ids) =>
+      byDocument(
+        await rows<{ article_id: string; plural: string; units: number }>(
+          pool,
+          'SELECT article_id, plural, units FROM plural_counts WHERE article_id = ANY($1::text[]) AND units > 0 ORDER BY article_id, plural',
+          [[...ids]],
+        ),
+      ),
     importTree: (sets, o) =>
       transaction(pool, async (db) => {
         const at = now()

@@ -12,6 +12,13 @@ import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, t
 export const appliesSql = (u: string, l: string): string =>
   `(${u}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${l} AND r.plural = ${u}.plural))`
 
+/**
+ * A unit `u` may be written and listed in language `l`: it counts there (appliesSql), or it is a
+ * `_zero` form, which i18next uses for a count of 0 in every language; where the CLDR rules have
+ * no zero category it is optional: written, served and exported, never counted (#23.8).
+ */
+export const writableSql = (u: string, l: string): string => `(${u}.plural = 'zero' OR ${appliesSql(u, l)})`
+
 /** What the write statement answers: the unit and its current translation as read, and the write if it was made. */
 interface WriteRow {
   archived: boolean
@@ -45,7 +52,7 @@ const WRITE = /* sql */ `
   WITH f AS (
     SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
       t.text, t.state, t.stale, t.version, t.made_from, t.history_seq,
-      ${appliesSql('u', '$3')} AS applies,
+      ${writableSql('u', '$3')} AS applies,
       ($4 = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos($4, '${OPEN}') = 0) OR u.source = $12::text) AS codes_ok
     FROM units u JOIN articles a ON a.id = u.article_id
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
@@ -169,12 +176,13 @@ export function createPgTranslationOps(now: () => string) {
     },
     async list(db: Db, articleId: string, lang: string): Promise<Translation[]> {
       await liveArticleOrThrow(db, articleId)
-      // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its units.
+      // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its
+      // units; a `_zero` form is one in every language (optional where CLDR has no zero).
       const found = await rows<PgTranslationRow & { id: string }>(
         db,
         `SELECT u.id, t.* FROM units u
          LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $1
-         WHERE u.article_id = $2 AND NOT u.obsolete AND ${appliesSql('u', '$1')}
+         WHERE u.article_id = $2 AND NOT u.obsolete AND ${writableSql('u', '$1')}
          ORDER BY u.position`,
         [lang, articleId],
       )

@@ -5,7 +5,7 @@ import { checkLimit, checkPageQuery, type Direction, historyPageOf, parseHistory
 import { MAX_HISTORY_PAGE, UNIT_PAGE_SCAN, type HistoryPage, type HistoryPageQuery, type UnitPage, type UnitPageQuery } from '../types.js'
 import { type Db, notArchived, row, rows } from './db.js'
 import { HISTORY_COLUMNS, type PgArticleSummaryRow, type PgHistoryRow, type PgUnitRow, SUMMARY_COLUMNS, toArticleSummary, toHistory, toUnit } from './rows.js'
-import { appliesSql } from './translations.js'
+import { appliesSql, writableSql } from './translations.js'
 
 type PageRow = PgUnitRow & {
   t_text: string | null
@@ -21,7 +21,7 @@ type PageRow = PgUnitRow & {
 // $1 article, $2 lang (null: none), $3 cursor position, $4 rows to read, $5 units a filtered page examines.
 const APPLIES = appliesSql('u', '$2::text')
 const COLUMNS = `u.*, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
-  t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from, ${APPLIES} AS applies`
+  t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from, ${writableSql('u', '$2::text')} AS applies`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
 const FILTERS: Record<string, string> = {

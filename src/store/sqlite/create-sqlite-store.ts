@@ -66,6 +66,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       list: async () => resourceSets.list(),
       addMissing: (input) => whenFree(() => resourceSets.addMissing(input)),
       importTree: (sets, o) => whenFree(() => resourceSets.importTree(sets, o.author)),
+      pluralCounts: async (ids) => resourceSets.pluralCounts(ids),
     },
     getArticle: async (id) => articles.get(id),
     listArticles: async () => articles.list(),

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3'
 import { keyId, type JsonLayout, type KeyPath, type ResourceEntry } from '../../formats/i18next-resources.js'
 import { Archived, InvalidInput, TolkError } from '../../model/errors.js'
-import { checkId, checkKey, unitIdOfKey } from '../../model/ids.js'
+import { checkKey, unitIdOfKey } from '../../model/ids.js'
+import { checkNamespace, resourceSetId } from '../../model/namespaces.js'
 import { parseLanguage, printable } from '../../model/tags.js'
 import { countWords } from '../../model/text.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
 import { cldrForms, splitPluralKey } from '../../check/plural-rules.js'
-import { planUnits, type PlannedUnit } from '../plural-units.js'
+import { planUnits, zeroGroupsOf, type PlannedUnit } from '../plural-units.js'
 import type {
   MissingKeys,
   MissingKeysResult,
@@ -26,6 +27,7 @@ export interface ResourceSetOps {
   list(): ResourceSet[]
   addMissing(input: MissingKeys): MissingKeysResult
   importTree(sets: ResourceSetImport[], author: string): ResourceImportSummary[]
+  pluralCounts(ids: readonly string[]): Map<string, Record<string, number>>
 }
 
 /** The translation functions a resource import writes through (the store's one write path). */
@@ -50,6 +52,13 @@ export class NotAResourceSet extends TolkError {
       `${printable(id)} is an article, not an i18next resource set: its units come from its text (tolk import); use another namespace`,
       409,
     )
+  }
+}
+
+/** A 409: another namespace is stored under the document id this one derives (vanishingly rare). */
+export class NamespaceClash extends TolkError {
+  constructor(namespace: string, other: string, id: string) {
+    super('namespace-clash', `the namespaces ${printable(namespace)} and ${printable(other)} share the document id ${id}; rename one of them`, 409)
   }
 }
 
@@ -83,8 +92,8 @@ export function createResourceSetOps(
   translations: TranslationAccess,
 ): ResourceSetOps {
   const selectArticle = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
-  const isSet = db.prepare<[string], { id: string }>(
-    'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
+  const isSet = db.prepare<[string], { id: string; namespace: string | null }>(
+    'SELECT article_id AS id, namespace FROM resource_sets WHERE article_id = ?',
   )
   const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   // An archived set is in no listing, and reads as none (schema 15).
@@ -97,8 +106,8 @@ export function createResourceSetOps(
   const insertArticle = db.prepare(`
     INSERT INTO articles (id, tag, lang, title, source, lead, revision, targets, live_units,
       live_words, created_at, updated_at)
-    VALUES (@id, @tag, @lang, @id, '', '', 1, @targets, 0, 0, @at, @at)`)
-  const insertSet = db.prepare('INSERT INTO resource_sets (article_id, created_at) VALUES (?, ?)')
+    VALUES (@id, @tag, @lang, @title, '', '', 1, @targets, 0, 0, @at, @at)`)
+  const insertSet = db.prepare('INSERT INTO resource_sets (article_id, created_at, namespace) VALUES (?, ?, ?)')
   const touchArticle = db.prepare(`
     UPDATE articles SET revision = @revision, targets = @targets, updated_at = @at,
       live_units = (SELECT count(*) FROM units WHERE article_id = @id AND obsolete = 0),
@@ -140,6 +149,9 @@ export function createResourceSetOps(
   const markStale = db.prepare(
     "UPDATE translations SET stale = 1 WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''",
   )
+  const selectPluralCounts = db.prepare<[string], { article_id: string; plural: string; units: number }>(
+    'SELECT article_id, plural, units FROM plural_counts WHERE article_id IN (SELECT value FROM json_each(?)) AND units > 0 ORDER BY article_id, plural',
+  )
   const upsertFile = db.prepare(`
     INSERT INTO resource_files (article_id, lang, indent, final_newline, layout, extras)
     VALUES (?, ?, ?, ?, ?, ?)
@@ -147,7 +159,8 @@ export function createResourceSetOps(
       final_newline = excluded.final_newline, layout = excluded.layout, extras = excluded.extras`)
 
   const read = (id: string): ResourceSet | undefined => {
-    if (!isSet.get(id) || isArchived.get(id) !== undefined) return undefined
+    const set = isSet.get(id)
+    if (!set || isArchived.get(id) !== undefined) return undefined
     const a = selectArticle.get(id)!
     const files: ResourceFile[] = selectFiles.all(id).map((f) => ({
       lang: f.lang,
@@ -156,22 +169,28 @@ export function createResourceSetOps(
       layout: JSON.parse(f.layout) as KeyPath[],
       extras: JSON.parse(f.extras) as Record<string, string>,
     }))
-    return { id, lang: a.lang, targets: JSON.parse(a.targets) as string[], files }
+    return { id, namespace: set.namespace ?? id, lang: a.lang, targets: JSON.parse(a.targets) as string[], files }
   }
 
-  /** The set named `id`, created (empty) when the namespace is new; an article is refused. */
-  const openSet = (id: string, lang: string, targets: string[], at: string) => {
-    checkId(id, 'namespace')
+  /**
+   * The set of `namespace` (under its document id, resourceSetId), created (empty) when the
+   * namespace is new; an article, or another namespace under the same id, is refused.
+   */
+  const openSet = (namespace: string, lang: string, targets: string[], at: string) => {
+    checkNamespace(namespace)
+    const id = resourceSetId(namespace)
     const existing = selectArticle.get(id)
     if (existing) {
       if (isArchived.get(id) !== undefined) throw new Archived(id, 'import')
-      if (!isSet.get(id)) throw new NotAResourceSet(id)
+      const set = isSet.get(id)
+      if (!set) throw new NotAResourceSet(id)
+      if ((set.namespace ?? id) !== namespace) throw new NamespaceClash(namespace, set.namespace ?? id, id)
       return { article: existing, created: false }
     }
     const wanted = targets.filter((t) => t !== lang)
     checkTargets(lang, wanted)
-    insertArticle.run({ id, tag: `${lang}-locales`, lang, targets: JSON.stringify(wanted), at })
-    insertSet.run(id, at)
+    insertArticle.run({ id, tag: `${lang}-locales`, lang, title: namespace, targets: JSON.stringify(wanted), at })
+    insertSet.run(id, at, namespace === id ? null : namespace)
     return { article: selectArticle.get(id)!, created: true }
   }
 
@@ -207,7 +226,8 @@ export function createResourceSetOps(
       const key = u.key ?? u.id
       return { id: u.id, key, path: paths.get(key) ?? key.split('.'), source: u.source }
     })
-    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang)
+    const zeroFor = zeroGroupsOf(live.filter((u) => u.plural === 'zero').map((u) => u.key ?? u.id))
+    const plan = planUnits(keys, forms, (key) => unitIdOfKey(id, key), lang, zeroFor)
     const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
     const wanted = new Set(plan.map((p) => p.id))
     let changed = false
@@ -250,11 +270,12 @@ export function createResourceSetOps(
     const at = now()
     // A namespace no one could translate is not made: nothing would ever let it gain a target
     // but a post in another language, which the apps posting saveMissing keys never send.
-    if (!selectArticle.get(input.namespace) && !targets.some((t) => t !== lang)) {
-      throw new NoTargets(input.namespace, lang, targets)
+    const namespace = checkNamespace(input.namespace)
+    if (!selectArticle.get(resourceSetId(namespace)) && !targets.some((t) => t !== lang)) {
+      throw new NoTargets(namespace, lang, targets)
     }
-    const { article, created } = openSet(input.namespace, lang, targets, at)
-    const result = { namespace: article.id, lang, created, added: [] as string[], existing: 0, targetAdded: false }
+    const { article, created } = openSet(namespace, lang, targets, at)
+    const result = { namespace, lang, created, added: [] as string[], existing: 0, targetAdded: false }
     let setTargets = JSON.parse(article.targets) as string[]
     let changed = false
     let plurals = false
@@ -279,7 +300,7 @@ export function createResourceSetOps(
         const prefixes = key.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))
         const clash = conflicting.get({ ns: article.id, prefixes: JSON.stringify(prefixes), key })
         if (clash) {
-          throw new TolkError('key-conflict', `${article.id} has the key ${printable(clash.key)}: i18next's nested JSON cannot also hold ${printable(key)}; rename one`, 409)
+          throw new TolkError('key-conflict', `${namespace} has the key ${printable(clash.key)}: i18next's nested JSON cannot also hold ${printable(key)}; rename one`, 409)
         }
         // A key removed by an import and posted again comes back with its source and history.
         const fields = unitFields(article.id, id, key, position++, unit ? unit.source : fallback, lang)
@@ -309,6 +330,7 @@ export function createResourceSetOps(
     const lang = parseLanguage(input.lang)
     const fileLangs = [...input.targets.map((t) => parseLanguage(t.lang)), ...(input.alsoTargets ?? []).map((t) => parseLanguage(t))]
     const { article, created } = openSet(input.id, lang, fileLangs, at)
+    const id = article.id
     if (article.lang !== lang) {
       throw new InvalidInput(
         `namespace ${input.id} is written in ${article.lang}, not ${lang}: import it with --source ${article.lang}`,
@@ -320,6 +342,7 @@ export function createResourceSetOps(
     checkTargets(lang, targets)
     const summary: ResourceImportSummary = {
       namespace: input.id,
+      id,
       created,
       revision: article.revision,
       units: { new: 0, changed: 0, unchanged: 0, obsolete: 0 },
@@ -330,21 +353,25 @@ export function createResourceSetOps(
     // Units: the source file's keys in its order, each plural group followed by the forms its
     // targets need that the source lacks; keys it no longer has turn obsolete.
     const entries = uniqueEntries(input.source.entries, `namespace ${input.id} (${lang})`)
-    const idOf = (key: string) => unitIdOfKey(input.id, key)
-    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang)
-    const rows = new Map(selectUnits.all(input.id).map((u) => [u.id, u]))
+    const idOf = (key: string) => unitIdOfKey(id, key)
+    const rows = new Map(selectUnits.all(id).map((u) => [u.id, u]))
+    // A `_zero` a target file holds, or a unit has, keeps a unit of its own (written, not counted).
+    const zeroFor = zeroGroupsOf([
+      ...input.targets.flatMap((t) => t.entries.map((e) => keyId(e.path))),
+      ...[...rows.values()].filter((u) => u.plural === 'zero' && !u.obsolete).map((u) => u.key ?? u.id),
+    ])
+    const plan = planUnits(entries.map((e) => ({ id: idOf(keyId(e.path)), key: keyId(e.path), path: e.path, source: e.value })), formsOf(targets), idOf, lang, zeroFor)
     const wanted = new Set(plan.map((p) => p.id))
     for (const r of rows.values()) {
       if (!r.obsolete && !wanted.has(r.id)) {
-        markObsolete.run(input.id, r.id)
+        markObsolete.run(id, r.id)
         summary.units.obsolete++
       }
     }
-    parkLive.run(input.id)
+    parkLive.run(id)
     plan.forEach((p, i) => {
-      const id = p.id
-      const row = rows.get(id)
-      const fields = unitFields(input.id, id, p.key, i + 1, p.source, lang, p)
+      const row = rows.get(p.id)
+      const fields = unitFields(id, p.id, p.key, i + 1, p.source, lang, p)
       if (!row) {
         insertUnit.run(fields)
         summary.units.new++
@@ -352,7 +379,7 @@ export function createResourceSetOps(
       }
       placeUnit.run(fields)
       if (row.source !== p.source) {
-        markStale.run(input.id, id)
+        markStale.run(id, p.id)
         summary.units.changed++
       } else if (row.obsolete) summary.units.new++
       else summary.units.unchanged++
@@ -360,15 +387,15 @@ export function createResourceSetOps(
     const unitsChanged = summary.units.new + summary.units.changed + summary.units.obsolete > 0
     if (unitsChanged || targets.length !== before.length || created) {
       summary.revision = created ? 1 : article.revision + 1
-      touchArticle.run({ id: input.id, targets: JSON.stringify(targets), at, revision: summary.revision })
+      touchArticle.run({ id, targets: JSON.stringify(targets), at, revision: summary.revision })
     }
-    saveFile(input.id, lang, input.source, entries, {})
+    saveFile(id, lang, input.source, entries, {})
 
     // Translations: through the one versioned write path, only where the text differs.
     for (const file of input.targets) {
       const tlang = parseLanguage(file.lang)
       const tEntries = uniqueEntries(file.entries, `namespace ${input.id} (${tlang})`)
-      const current = new Map(translations.list(input.id, tlang).map((t) => [t.unitId, t]))
+      const current = new Map(translations.list(id, tlang).map((t) => [t.unitId, t]))
       const extras = Object.create(null) as Record<string, string>
       const take = (e: ResourceEntry, t: Translation) => {
         // An empty string is no translation: kept (as a draft) only where there is none yet, so
@@ -379,7 +406,7 @@ export function createResourceSetOps(
           return
         }
         const state = e.value === '' ? 'initial' : 'translated'
-        translations.write({ articleId: input.id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
+        translations.write({ articleId: id, unitId: t.unitId, lang: tlang, text: e.value, state, author, ifVersion: t.version })
         summary.translations.written++
       }
       for (const e of tEntries) {
@@ -397,7 +424,7 @@ export function createResourceSetOps(
         const t = current.get(idOf(keyId(e.path)))
         if (t) take(e, t)
       }
-      saveFile(input.id, tlang, file, tEntries, extras)
+      saveFile(id, tlang, file, tEntries, extras)
     }
     return summary
   }
@@ -416,10 +443,22 @@ export function createResourceSetOps(
     list: () => allSets.all().map((r) => read(r.id)!),
     addMissing: (input) => addMissing.immediate(input),
     importTree: (sets, author) => importTree.immediate(sets, author),
+    pluralCounts: (ids) => byDocument(selectPluralCounts.all(JSON.stringify(ids))),
   }
 }
 
 const NO_FORM = { plural: null, borrowed: false }
+
+/** Rows of `plural_counts` as document id → form → live units (both backends). */
+export function byDocument(rows: readonly { article_id: string; plural: string; units: number }[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>()
+  for (const r of rows) {
+    let forms = out.get(r.article_id)
+    if (!forms) out.set(r.article_id, (forms = {}))
+    forms[r.plural] = Number(r.units)
+  }
+  return out
+}
 
 /**
  * Refuse an empty key, two keys with one dotted path (`a.b` flat and `a` → `b`), and a string

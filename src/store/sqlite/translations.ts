@@ -51,7 +51,7 @@ interface WriteLookup {
   version: number | null
   made_from: string | null
   history_seq: number | null
-  /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10). */
+  /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10), `_zero` aside. */
   applies: 0 | 1
 }
 
@@ -78,16 +78,18 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
     SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets, t.text, t.state,
       t.stale, t.version, t.made_from,
       t.history_seq,
-      u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
+      u.plural IS NULL OR u.plural = 'zero' OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
     WHERE u.article_id = ? AND u.id = ?`)
-  // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its units.
+  // A plural form the language's CLDR rules lack (Russian has no `_two`) is not one of its units;
+  // a `_zero` form is one in every language, as i18next uses it for a count of 0 everywhere:
+  // optional where CLDR has no zero category (written, listed, served, never counted: #23.8).
   const selectLive = db.prepare<[string, string, string], TranslationRow & { id: string }>(`
     SELECT u.id, t.* FROM units u
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = ?
     WHERE u.article_id = ? AND u.obsolete = 0
-      AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
+      AND (u.plural IS NULL OR u.plural = 'zero' OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
     ORDER BY u.position`)
   const upsert = db.prepare<
     [string, string, string, string, string, number, number, string, string, string | null, number | bigint]

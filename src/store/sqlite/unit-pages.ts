@@ -67,12 +67,18 @@ const ARTICLE = `SELECT id, tag, lang, title, revision, targets, live_units, liv
 // A unit counts in `@lang` unless it is a plural form the language's CLDR rules lack (schema 10).
 const APPLIES_SQL = `(u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = @lang))`
 
+// A unit may be written in `@lang`: it counts there, or it is a `_zero` form, which i18next uses
+// for a count of 0 in every language (optional where CLDR has no zero category: #23.8).
+const WRITABLE_SQL = `(u.plural = 'zero' OR ${APPLIES_SQL})`
+
 // What a unit page selects of each unit and its translation; `applies` is 0 for a plural form the
-// language's CLDR rules lack (schema 10). Without a language, `@lang` is null and joins nothing.
+// language's CLDR rules lack (schema 10), `_zero` aside, whose translation a page carries in every
+// language; the filters still count only the language's own forms. Without a language, `@lang`
+// is null and joins nothing.
 const COLUMNS = `u.id, u.position, u.block, u.kind, u.source, u.trailing, u.words, u.characters, u.plural,
   u.borrowed, u.key, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
   t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from,
-  ${APPLIES_SQL} AS applies, u.codes, u.role`
+  ${WRITABLE_SQL} AS applies, u.codes, u.role`
 const JOIN = `LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
