@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resourceSetId } from '../../src/model/namespaces.js'
 import { localeTrees } from './_locale-tree.js'
-import { runCli } from './run-cli.js'
+import { ROOT, runCli } from './run-cli.js'
+import { startServer } from '../../src/server.js'
 
 const { root, fresh, writeTree } = localeTrees('tolk-agree-')
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
@@ -37,8 +38,22 @@ function check(args: string[]): Record<string, Lang> {
   return JSON.parse(r.stdout).languages
 }
 
+/** `tolk check --server` against the workbench serving `db` on a real port (read without a token). */
+async function checkServer(db: string, args: string[]): Promise<Record<string, Lang>> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', db, quiet: true, publicRead: true, print: () => {} })
+  try {
+    const child = spawn(process.execPath, ['bin/tolk.js', 'check', '--server', server.url, ...args, '--format', 'json', '--min', '0'], { cwd: ROOT })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    await new Promise((resolve) => child.on('close', resolve))
+    return JSON.parse(out).languages
+  } finally {
+    await server.close()
+  }
+}
+
 describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8 and #23.8)', () => {
-  it('counts the same keys and forms per language, and export-locales writes the subfolders back byte for byte', () => {
+  it('counts the same keys and forms per language (--server too), and export-locales writes the subfolders back byte for byte', async () => {
     const src = writeTree(TREE)
     const db = path.join(fresh(), 'tolk.sqlite')
     const imported = runCli(['import-locales', src, '--source', 'en', '--db', db, '--json'])
@@ -64,6 +79,12 @@ describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8
     // `units` keeps each source's own meaning: keys in a tree, each form a unit in the database.
     expect(files.de!.units).toEqual(files.de!.keys)
     expect(stored.de!.units).toEqual(stored.de!.forms)
+
+    // A running workbench answers the same (its full report carries each set's plural shape).
+    const served = await checkServer(db, ['common', resourceSetId('admin/users'), resourceSetId('admin/deep/roles'), ...langs])
+    for (const lang of Object.keys(files)) {
+      expect({ lang, keys: served[lang]!.keys, forms: served[lang]!.forms }).toEqual({ lang, keys: files[lang]!.keys, forms: files[lang]!.forms })
+    }
 
     const out = fresh()
     const exported = runCli(['export-locales', out, '--db', db])
