@@ -96,6 +96,21 @@ describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8
     expect(d.status).toBe(0)
   })
 
+  it('takes a namespace with folders wherever a command names an ARTICLE (its derived id)', () => {
+    const src = writeTree({ 'en/admin/users.json': json({ title: 'Users' }), 'sv/admin/users.json': json({}) })
+    const db = path.join(fresh(), 'tolk.sqlite')
+    expect(runCli(['import-locales', src, '--source', 'en', '--db', db]).stdout).toContain(`admin/users (id ${resourceSetId('admin/users')})`)
+    const t = runCli(['translate', 'admin/users', 'title', '--lang', 'sv', '--db', db, 'Användare'])
+    expect(t.stderr).toBe('')
+    expect(t.status).toBe(0)
+    const report = JSON.parse(runCli(['report', 'admin/users', '--db', db, '--format', 'json']).stdout)
+    expect(report.articles.map((a: { title: string }) => a.title)).toEqual(['admin/users'])
+    expect(check(['--db', db, 'admin/users']).sv).toMatchObject({ keys: { total: 1, translated: 1 } })
+    const bad = runCli(['report', 'admin/../x', '--db', db])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/invalid namespace/)
+  })
+
   it('refuses a tree with a namespace that could not travel (a space, a backslash), writing nothing', () => {
     for (const bad of ['en/admin/my users.json', 'en/a\\b.json', `en/${'a/'.repeat(9)}x.json`]) {
       const src = writeTree({ 'en/common.json': json({ a: 'A' }), [bad]: json({ b: 'B' }), 'sv/common.json': json({ a: 'Ä' }) })
