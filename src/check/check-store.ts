@@ -17,8 +17,9 @@ import type { Problem } from './types.js'
 export type PluralShapes = ReadonlyMap<string, Readonly<Record<string, number>>>
 
 /**
- * Counts and problems per target language, summed over the report's articles. Without `shapes`
- * (a report fetched from a server), keys are counted as units.
+ * Counts and problems per target language, summed over the report's articles. The plural shape
+ * of each document comes from `shapes`, else from the report (`plurals`, in a full report); with
+ * neither, keys are counted as units.
  */
 export function checkReport(report: Report, shapes?: PluralShapes): CheckedSource {
   const languages = new Map<string, LanguageCounts>()
@@ -36,7 +37,7 @@ export function checkReport(report: Report, shapes?: PluralShapes): CheckedSourc
       // units folded into their groups; a key is done when none of its units is pending.
       c.forms.total += total(r.units)
       c.forms.translated += done(r.units)
-      const keys = keyCounts(total(r.units), shapes?.get(article.id), lang, [...(r.untranslated ?? []), ...(r.stale ?? [])])
+      const keys = keyCounts(total(r.units), shapes?.get(article.id) ?? article.plurals, lang, [...(r.untranslated ?? []), ...(r.stale ?? [])])
       c.keys.total += keys.total
       c.keys.translated += keys.translated
       c.words.total += total(r.words)

@@ -49,3 +49,11 @@ export function resourceSetId(ns: string): string {
   if (isValidId(ns)) return ns
   return `ns-${createHash('sha256').update(ns).digest('hex').slice(0, 24)}`
 }
+
+/**
+ * The document id a command-line ARTICLE names: a namespace with folders (`admin/users`) names
+ * its set's derived id; anything else is taken as an id (no id holds a `/`).
+ */
+export function documentIdOf(arg: string): string {
+  return arg.includes('/') ? resourceSetId(checkNamespace(arg)) : arg
+}

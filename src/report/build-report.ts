@@ -40,6 +40,8 @@ export interface ArticleReport {
   /** Live units and their words (obsolete units count nowhere). */
   units: number
   words: number
+  /** A resource set's live plural units by form; absent in a summary and without plural units. */
+  plurals?: Record<string, number>
   languages: Record<string, LanguageReport>
 }
 
@@ -103,7 +105,10 @@ export async function* reportRows<P>(
 ): AsyncGenerator<ReportRow<P>> {
   for await (const page of coveragePages(store, opts.articles)) {
     // A summary stays on the counters alone (its target: a million units under a second).
-    if (!opts.summary) await addOrigins(store, page)
+    if (!opts.summary) {
+      await addOrigins(store, page)
+      await addPlurals(store, page)
+    }
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
       if (opts.summary || langs.length === 0) yield { article, langs }
@@ -120,6 +125,16 @@ async function addOrigins(store: Store, page: ArticleCoverage[]): Promise<void> 
     const a = byId.get(o.articleId)
     const k = a ? a.targets.indexOf(o.lang) : -1
     if (k >= 0) a!.origins!.splice(k * 4, 4, o.human, o.memory, o.mt, o.aligned)
+  }
+}
+
+/** Give each resource set of a page with plural units its units by form, in one read of the counters. */
+async function addPlurals(store: Store, page: ArticleCoverage[]): Promise<void> {
+  if (!page.some((a) => a.lacks)) return
+  const counts = await store.resourceSets.pluralCounts(page.filter((a) => a.lacks).map((a) => a.id))
+  for (const a of page) {
+    const forms = counts.get(a.id)
+    if (forms) a.plurals = forms
   }
 }
 
@@ -155,7 +170,7 @@ export function toArticleReport(a: ArticleCoverage, langs: readonly string[], pe
     if (list) Object.assign(report, listPending(list))
     languages[lang] = report
   })
-  return { id: a.id, tag: a.tag, lang: a.lang, title: a.title, revision: a.revision, units, words, languages }
+  return { id: a.id, tag: a.tag, lang: a.lang, title: a.title, revision: a.revision, units, words, ...(a.plurals ? { plurals: a.plurals } : {}), languages }
 }
 
 /** Units and words per state and the coverage of one target language, from the counters. */

@@ -72,7 +72,8 @@ async function* largeArticleJson(store: Store, a: ArticleCoverage, langs: readon
 /** An article's fields up to the opening of its `languages` object. */
 function articleHead(a: ArticleCoverage, langs: readonly string[]): string {
   const some = langs.length > 0
-  return `{"id":${q(a.id)},"tag":${q(a.tag)},"lang":${q(a.lang)},"title":${q(a.title)},"revision":${a.revision},"units":${some ? a.units : 0},"words":${some ? a.words : 0},"languages":{`
+  const plurals = a.plurals ? `"plurals":${q(a.plurals)},` : ''
+  return `{"id":${q(a.id)},"tag":${q(a.tag)},"lang":${q(a.lang)},"title":${q(a.title)},"revision":${a.revision},"units":${some ? a.units : 0},"words":${some ? a.words : 0},${plurals}"languages":{`
 }
 
 /** One language's key and counters, its object left open for the lists. */

@@ -106,6 +106,11 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
    * them with originWords; absent from articleCoverage itself.
    */
   origins?: number[]
+  /**
+   * Live plural units by form (`one`, `other`, `ordinal_few`), for i18next resource sets with
+   * plural units. Set by reports that list units (resourceSets.pluralCounts); absent otherwise.
+   */
+  plurals?: Record<string, number>
 }
 
 /**

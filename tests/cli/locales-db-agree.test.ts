@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { resourceSetId } from '../../src/model/namespaces.js'
 import { localeTrees } from './_locale-tree.js'
-import { runCli } from './run-cli.js'
+import { ROOT, runCli } from './run-cli.js'
+import { startServer } from '../../src/server.js'
 
 const { root, fresh, writeTree } = localeTrees('tolk-agree-')
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
@@ -37,8 +38,22 @@ function check(args: string[]): Record<string, Lang> {
   return JSON.parse(r.stdout).languages
 }
 
+/** `tolk check --server` against the workbench serving `db` on a real port (read without a token). */
+async function checkServer(db: string, args: string[]): Promise<Record<string, Lang>> {
+  const server = await startServer({ port: 0, host: '127.0.0.1', db, quiet: true, publicRead: true, print: () => {} })
+  try {
+    const child = spawn(process.execPath, ['bin/tolk.js', 'check', '--server', server.url, ...args, '--format', 'json', '--min', '0'], { cwd: ROOT })
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    await new Promise((resolve) => child.on('close', resolve))
+    return JSON.parse(out).languages
+  } finally {
+    await server.close()
+  }
+}
+
 describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8 and #23.8)', () => {
-  it('counts the same keys and forms per language, and export-locales writes the subfolders back byte for byte', () => {
+  it('counts the same keys and forms per language (--server too), and export-locales writes the subfolders back byte for byte', async () => {
     const src = writeTree(TREE)
     const db = path.join(fresh(), 'tolk.sqlite')
     const imported = runCli(['import-locales', src, '--source', 'en', '--db', db, '--json'])
@@ -65,6 +80,12 @@ describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8
     expect(files.de!.units).toEqual(files.de!.keys)
     expect(stored.de!.units).toEqual(stored.de!.forms)
 
+    // A running workbench answers the same (its full report carries each set's plural shape).
+    const served = await checkServer(db, ['common', resourceSetId('admin/users'), resourceSetId('admin/deep/roles'), ...langs])
+    for (const lang of Object.keys(files)) {
+      expect({ lang, keys: served[lang]!.keys, forms: served[lang]!.forms }).toEqual({ lang, keys: files[lang]!.keys, forms: files[lang]!.forms })
+    }
+
     const out = fresh()
     const exported = runCli(['export-locales', out, '--db', db])
     expect(exported.stderr).toBe('')
@@ -73,6 +94,21 @@ describe('tolk check --db and --locales agree on one tree (keys and forms, #22.8
     const d = spawnSync('diff', ['-r', src, out])
     expect(d.stdout.toString()).toBe('')
     expect(d.status).toBe(0)
+  })
+
+  it('takes a namespace with folders wherever a command names an ARTICLE (its derived id)', () => {
+    const src = writeTree({ 'en/admin/users.json': json({ title: 'Users' }), 'sv/admin/users.json': json({}) })
+    const db = path.join(fresh(), 'tolk.sqlite')
+    expect(runCli(['import-locales', src, '--source', 'en', '--db', db]).stdout).toContain(`admin/users (id ${resourceSetId('admin/users')})`)
+    const t = runCli(['translate', 'admin/users', 'title', '--lang', 'sv', '--db', db, 'Användare'])
+    expect(t.stderr).toBe('')
+    expect(t.status).toBe(0)
+    const report = JSON.parse(runCli(['report', 'admin/users', '--db', db, '--format', 'json']).stdout)
+    expect(report.articles.map((a: { title: string }) => a.title)).toEqual(['admin/users'])
+    expect(check(['--db', db, 'admin/users']).sv).toMatchObject({ keys: { total: 1, translated: 1 } })
+    const bad = runCli(['report', 'admin/../x', '--db', db])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/invalid namespace/)
   })
 
   it('refuses a tree with a namespace that could not travel (a space, a backslash), writing nothing', () => {

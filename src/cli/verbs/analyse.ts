@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { checkId } from '../../model/ids.js'
 import { parseLanguage } from '../../model/tags.js'
 import { analyseArticle, analysisCsv, analysisText } from '../../tm/analyse.js'
@@ -30,7 +31,7 @@ export async function run(args: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json' && format !== 'csv') {
     throw new UsageError(`unknown --format "${format}": use text, json or csv`)
   }
-  const articleId = checkId(positionals[0]!, 'article id')
+  const articleId = checkId(documentIdOf(positionals[0]!), 'article id')
   const lang = parseLanguage(values.lang)
   const a = await withStore(values.db, (store) => analyseArticle(store, articleId, lang))
   if (format === 'json') await writeOut(`${JSON.stringify(a, null, 2)}\n`)

@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { resolveDbPath } from '../../config.js'
@@ -27,7 +28,7 @@ usage or input (an unknown article, a missing database: nothing is archived).`
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseVerbArgs(args, { ...DB_OPTION, as: { type: 'string' } })
   if (positionals.length === 0) throw new UsageError('name the ARTICLE to archive; see --help')
-  const ids = positionals.map((id) => checkId(id, 'article id'))
+  const ids = positionals.map((id) => checkId(documentIdOf(id), 'article id'))
   const by = values.as ?? process.env.TOLK_USER ?? userInfo().username
   requireDatabase(values.db)
   return withStore(values.db, async (store) => {

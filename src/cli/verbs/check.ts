@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { resolveDbPath } from '../../config.js'
 import { redact } from '../../model/redact.js'
@@ -152,12 +153,12 @@ export async function run(args: string[]): Promise<number> {
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
     const { checkReport, fetchReport } = await import('../../check/check-store.js')
-    checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
+    checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals.map(documentIdOf)))
   } else {
     // A check must not create the database it is asked to check: withStore refuses a missing one.
     source = { kind: 'db', location: redact(resolveDbPath(values.db)), lang: null }
     const { checkReport } = await import('../../check/check-store.js')
-    const { report, shapes } = await readDb(values.db, positionals, langs)
+    const { report, shapes } = await readDb(values.db, positionals.map(documentIdOf), langs)
     checked = checkReport(report, shapes)
   }
 

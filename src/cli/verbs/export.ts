@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { writeFile } from 'node:fs/promises'
 import { exportArticle, parseExportFormat } from '../../formats/export-article.js'
 import { EXPORT_FORMATS } from '../../formats/types.js'
@@ -60,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--untranslated ${untranslated}: use source or fail`)
   }
   const lang = parseLanguage(values.lang)
-  const articleId = checkId(positionals[0] as string, 'article id')
+  const articleId = checkId(documentIdOf(positionals[0] as string), 'article id')
   const file = await withStore(values.db, (store) =>
     exportArticle(store, articleId, lang, format, {
       markUntranslated: values['mark-untranslated'] ?? false,

@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { parseLanguage } from '../../model/tags.js'
 import { checkId } from '../../model/ids.js'
 import { pretranslate, type PretranslateSummary } from '../../tm/pretranslate.js'
@@ -51,7 +52,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`--state takes translated or initial, not "${values.state}"`)
   }
   if (values.state !== 'translated' && !values.mt) throw new UsageError('--state applies to machine text: give --mt too')
-  const articleId = checkId(positionals[0]!, 'article id')
+  const articleId = checkId(documentIdOf(positionals[0]!), 'article id')
   const lang = parseLanguage(values.lang)
   const mt = values.mt === undefined ? undefined : chosenEngine(values.mt)
   const s = await withStore(values.db, (store) =>

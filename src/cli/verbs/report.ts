@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { parseLanguage } from '../../model/tags.js'
 import { buildReport, reportArticles } from '../../report/build-report.js'
 import { formatPendingText, formatSummaryTable } from '../../report/format-text.js'
@@ -29,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(`unknown --format "${values.format}": use text or json`)
   }
   const langs = splitList(values.lang)?.map((l) => parseLanguage(l))
-  const opts = { articles: positionals, ...(langs ? { langs } : {}) }
+  const opts = { articles: positionals.map(documentIdOf), ...(langs ? { langs } : {}) }
   await withStore(values.db, async (store) => {
     if (values.format === 'json') {
       for await (const chunk of reportJson(store, { ...opts, summary: values.summary ?? false })) await writeOut(chunk)

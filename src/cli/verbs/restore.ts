@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { userInfo } from 'node:os'
 import { checkId } from '../../model/ids.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
@@ -38,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
     })
   }
   if (positionals.length === 0) throw new UsageError('name the ARTICLE to restore (tolk restore --list shows the archived ones); see --help')
-  const ids = positionals.map((id) => checkId(id, 'article id'))
+  const ids = positionals.map((id) => checkId(documentIdOf(id), 'article id'))
   const by = values.as ?? process.env.TOLK_USER ?? userInfo().username
   requireDatabase(values.db)
   return withStore(values.db, async (store) => {

@@ -1,3 +1,4 @@
+import { documentIdOf } from '../../model/namespaces.js'
 import { userInfo } from 'node:os'
 import { InvalidInput } from '../../model/errors.js'
 import { checkId } from '../../model/ids.js'
@@ -35,7 +36,8 @@ export async function run(args: string[]): Promise<number> {
   }, true, { textFrom: 2 })
   if (positionals.length > 3) throw new UsageError(`give TEXT as one argument, quoted ("…"): found ${positionals.length - 2} after the unit id; see --help`)
   if (positionals.length !== 3) throw new UsageError('give ARTICLE, UNIT_ID and TEXT (or - for standard input); see --help')
-  const [articleId, unitId, textArg] = positionals as [string, string, string]
+  const [articleArg, unitId, textArg] = positionals as [string, string, string]
+  const articleId = documentIdOf(articleArg)
   if (!values.lang) throw new UsageError('name the target language with --lang')
   const lang = parseLanguage(values.lang)
   const state = values.state as State

@@ -37,6 +37,10 @@ const reportSchema = z
         revision: z.number(),
         units: z.number(),
         words: z.number(),
+        plurals: z
+          .record(z.string(), z.number().int())
+          .optional()
+          .openapi({ description: 'an i18next resource set\'s live plural units by form (one, other, ordinal_few): what folds its units into keys (tolk check --server); absent in a summary and without plural units' }),
         languages: z.record(
           z.string(),
           z.strictObject({
