@@ -13,6 +13,8 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
 import { createSqliteTerms } from './terms.js'
+import { createSqliteAssignments } from './assignments.js'
+import { createSqliteActivity } from './activity.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -61,6 +63,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
     terms: createSqliteTerms(db, now),
+    assignments: createSqliteAssignments(db, now),
+    activity: createSqliteActivity(db),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),
