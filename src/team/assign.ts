@@ -1,8 +1,9 @@
 import { refuseAssign, refuseAssignee } from '../auth/permissions.js'
 import type { Principal } from '../auth/types.js'
-import { InvalidInput, TolkError } from '../model/errors.js'
+import { InvalidInput, NotFound, TolkError } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import type { Store } from '../store/types.js'
+import { notATarget } from './store-rules.js'
 import { formatRange, parseSegments, splitByWords, unitsInRange } from './split.js'
 import type { Assignment, AssignmentBatch, AssignmentPart } from './types.js'
 
@@ -40,10 +41,14 @@ export async function assignWork(store: Store, by: Principal, req: AssignRequest
   if (users.length > 1 && req.split !== 'words') {
     throw new InvalidInput(`${users.length} people named: add split "words" (--split words) to share the work between them, or name one`, 'invalid-assignment')
   }
+  // The article and language first: a wrong language is the likelier mistake than a missing grant.
+  const article = await store.getArticle(req.article)
+  if (!article) throw new NotFound(`no article ${printable(req.article)}`, 'unknown-article')
+  if (!article.targets.includes(lang)) throw notATarget(article.id, lang, article.targets)
   for (const name of users) {
     const account = await store.accounts.get(name)
     if (!account || account.disabledAt !== null) {
-      throw new InvalidInput(`no account ${printable(name.slice(0, 100))}${account ? ' (it was removed)' : ''}`, 'unknown-account')
+      throw new NotFound(`no account ${printable(name.slice(0, 100))}${account ? ' (it was removed)' : ''}`, 'unknown-account')
     }
     const refused = refuseAssignee(name, account.grants, lang)
     if (refused) throw new AssignRefused(refused)
