@@ -11,24 +11,23 @@ import { problem, ProblemError } from '../problem.js'
 import { articleParams, cleanText, idSchema, langSchema } from '../schemas.js'
 import { json, problems } from './responses.js'
 
-const assignmentSchema = z
-  .strictObject({
-    id: z.number(),
-    batch: z.number().openapi({ description: 'the id of the first assignment of the same request (a split)' }),
-    article: z.string(),
-    lang: z.string(),
-    user: z.string(),
-    segments: z.string().nullable().openapi({ description: 'positions at assignment time (`1-40`); null: the whole article' }),
-    units: z.number(),
-    words: z.number(),
-    wordsLeft: z.number().openapi({ description: 'words of its segments not translated, reviewed or final, or stale' }),
-    due: z.string().nullable().openapi({ example: '2026-12-24' }),
-    note: z.string().nullable(),
-    by: z.string(),
-    at: z.string(),
-  })
-  .openapi('Assignment')
-const workItemSchema = assignmentSchema.extend({ overdue: z.boolean() }).openapi('WorkItem')
+const assignmentShape = {
+  id: z.number(),
+  batch: z.number().openapi({ description: 'the id of the first assignment of the same request (a split)' }),
+  article: z.string(),
+  lang: z.string(),
+  user: z.string(),
+  segments: z.string().nullable().openapi({ description: 'positions at assignment time (`1-40`); null: the whole article' }),
+  units: z.number(),
+  words: z.number(),
+  wordsLeft: z.number().openapi({ description: 'words of its segments not translated, reviewed or final, or stale' }),
+  due: z.string().nullable().openapi({ example: '2026-12-24' }),
+  note: z.string().nullable(),
+  by: z.string(),
+  at: z.string(),
+}
+const assignmentSchema = z.strictObject(assignmentShape).openapi('Assignment')
+const workItemSchema = z.strictObject({ ...assignmentShape, overdue: z.boolean() }).openapi('WorkItem')
 
 const assignBody = z
   .strictObject({
