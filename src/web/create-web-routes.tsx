@@ -24,6 +24,7 @@ import { doc, pageContext, wantsJson } from './page-context.js'
 import { registerDashboard } from './dashboard/dashboard-routes.js'
 import { registerArticles } from './articles/article-routes.js'
 import { registerPeople } from './people/people-routes.js'
+import { registerTeam } from './team/team-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
@@ -140,6 +141,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
+  registerTeam(web, deps, paths)
   registerArticles(web, deps, paths)
   registerPeople(web, deps, paths)
   registerMemory(web, deps, paths)
