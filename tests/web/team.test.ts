@@ -94,7 +94,7 @@ describe('team workflow in the browser', () => {
     expect(imports).not.toContain('saved')
     const sv = await (await rev.get(`/articles/${ARTICLE.id}/activity`, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('ana sparade 2 segment på svenska')
-    const json = await (await rev.get(`/dashboard/activity/${ARTICLE.id}?lang=sv`)).json()
+    const json = (await (await rev.get(`/dashboard/activity/${ARTICLE.id}?lang=sv`)).json()) as { items: { kind: string }[] }
     expect(json.items.map((i: { kind: string }) => i.kind)).toEqual(['review', 'save', 'import'])
     expect((await rev.get(`/articles/${ARTICLE.id}/activity?kind=gossip`)).status).toBe(400)
     expect((await rev.get('/articles/nope/activity')).status).toBe(404)
