@@ -106,6 +106,8 @@ describe('SQLite specifics', () => {
       'DELETE FROM articles',
       'DELETE FROM history',
       "UPDATE history SET new_text = 'forged'",
+      'DELETE FROM import_log',
+      'UPDATE import_log SET kept = 0',
     ]) {
       expect(() => db.exec(sql), sql).toThrow(/never deleted|append-only/)
     }
