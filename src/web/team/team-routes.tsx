@@ -62,7 +62,7 @@ export function registerTeam(web: Hono<WebEnv>, deps: WebDeps, assets: PageConte
       return c.html(
         doc(
           <Layout ctx={ctx} title={t('team.assign')}>
-            <AssignForm ctx={ctx} values={values} error={t('team.refused', { reason: err.message })} />
+            <AssignForm ctx={ctx} values={values} open error={t('team.refused', { reason: err.message })} />
             <p>
               <a href="/">{t('editor.back')}</a>
             </p>
