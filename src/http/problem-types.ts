@@ -507,7 +507,7 @@ const types = {
   'invalid-assignment': {
     status: 400,
     title: 'Invalid assignment',
-    meaning: 'An assignment names no one, someone twice, several people without `split: "words"`, a language that is not among the article\'s targets, a segment range that is not a range such as 1-40 or reaches past the last segment, more people than segments to split, a due date that is not a real day such as 2026-12-24, or a note over 2000 characters.',
+    meaning: 'An assignment names no one, someone twice, several people without `split: "words"`, a segment range that is not a range such as 1-40 or reaches past the last segment, more people than segments to split, a due date that is not a real day such as 2026-12-24, or a note over 2000 characters.',
     fix: 'Correct what the detail names; `tolk assign --help` shows the flags.',
   },
   'unknown-assignment': {

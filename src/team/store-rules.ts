@@ -47,7 +47,7 @@ export function assignmentQuery(q: AssignmentQuery): Required<Pick<AssignmentQue
 
 /** The error for a language that is not among an article's targets. */
 export const notATarget = (article: string, lang: string, targets: readonly string[]) =>
-  new InvalidInput(`${lang} is not a target language of ${article} (its targets: ${targets.join(', ') || 'none'})`, 'invalid-assignment')
+  new InvalidInput(`${lang} is not a target language of ${article} (its targets: ${targets.join(', ') || 'none'})`, 'not-a-target')
 
 /** The error for a unit id that is not a live unit of the article. */
 export const notALiveUnit = (article: string, unit: string) =>

@@ -96,7 +96,7 @@ describe('assignments API', () => {
       [{ user: 'ana', note: 'x'.repeat(2001) }, 400, 'invalid-request'],
       [{ user: 42 }, 400, 'invalid-request'],
       [{ user: 'ana', extra: true }, 400, 'invalid-request'],
-      [{ user: 'ana', lang: 'fi' }, 400, 'invalid-assignment'],
+      [{ user: 'ana', lang: 'fi' }, 400, 'not-a-target'],
       [{ user: 'ana', lang: 'xx-Zzzz-bogus!' }, 400, 'invalid-request'],
       [{ user: 'ana', article: 'sv-general-99' }, 404, 'unknown-article'],
       [{ users: Array.from({ length: 30 }, (_, i) => `p${i}`), split: 'words' }, 404, 'unknown-account'],
