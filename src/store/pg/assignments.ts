@@ -2,14 +2,9 @@ import type pg from 'pg'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { assignmentQuery, checkBatch, notALiveUnit, notATarget } from '../../team/store-rules.js'
+import { type AssignmentRow, toAssignment } from '../../team/assignment-row.js'
 import type { Assignment, AssignmentStore, UnitWords } from '../../team/types.js'
 import { type Db, notArchived, row, rows, transaction } from './db.js'
-
-interface AssignmentRow {
-  id: number; batch: number; article_id: string; lang: string; account: string; segments: string | null
-  due: string | null; note: string | null; assigned_by: string; assigned_at: string
-  units: number; words: number; words_left: number
-}
 
 // As on SQLite (src/store/sqlite/assignments.ts): the live units an assignment covers, and done.
 const COVERED = `u.article_id = a.article_id AND NOT u.obsolete
@@ -85,12 +80,5 @@ export function createPgAssignments(pool: pg.Pool, now: () => string): Assignmen
       await liveArticle(pool, id, 'read')
       return rows<UnitWords>(pool, 'SELECT id, position, words FROM units WHERE article_id = $1 AND NOT obsolete ORDER BY position', [id])
     },
-  }
-}
-
-function toAssignment(r: AssignmentRow): Assignment {
-  return {
-    id: r.id, batch: r.batch, article: r.article_id, lang: r.lang, user: r.account, segments: r.segments,
-    units: r.units, words: r.words, wordsLeft: r.words_left, due: r.due, note: r.note, by: r.assigned_by, at: r.assigned_at,
   }
 }

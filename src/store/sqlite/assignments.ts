@@ -2,14 +2,9 @@ import type Database from 'better-sqlite3'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import { assignmentQuery, checkBatch, notALiveUnit, notATarget } from '../../team/store-rules.js'
-import type { Assignment, AssignmentStore, UnitWords } from '../../team/types.js'
+import { type AssignmentRow, toAssignment } from '../../team/assignment-row.js'
+import type { AssignmentStore, UnitWords } from '../../team/types.js'
 import { notArchived } from './archive.js'
-
-interface AssignmentRow {
-  id: number; batch: number; article_id: string; lang: string; account: string; segments: string | null
-  due: string | null; note: string | null; assigned_by: string; assigned_at: string
-  units: number; words: number; words_left: number
-}
 
 /**
  * The live units an assignment `a` covers: every live unit of a whole-article assignment, the
@@ -89,12 +84,5 @@ export function createSqliteAssignments(db: Database.Database, now: () => string
       liveArticle(id, 'read')
       return units.all(id)
     },
-  }
-}
-
-function toAssignment(r: AssignmentRow): Assignment {
-  return {
-    id: r.id, batch: r.batch, article: r.article_id, lang: r.lang, user: r.account, segments: r.segments,
-    units: r.units, words: r.words, wordsLeft: r.words_left, due: r.due, note: r.note, by: r.assigned_by, at: r.assigned_at,
   }
 }
