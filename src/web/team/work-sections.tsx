@@ -102,7 +102,7 @@ export function AssignForm(props: { ctx: PageContext; values: AssignValues; erro
           <Csrf token={ctx.csrf} />
           <p>
             <label for="as-article">{t('team.articleId')}</label>
-            <input id="as-article" name="article" value={v.article} required maxlength={100} placeholder="sv-general-01" />
+            <input id="as-article" name="article" value={v.article} required maxlength={100} />
           </p>
           <p>
             <label for="as-lang">{t('team.lang')}</label>
