@@ -6,15 +6,22 @@ import { type AssignmentRow, toAssignment } from '../../team/assignment-row.js'
 import type { Assignment, AssignmentStore, UnitWords } from '../../team/types.js'
 import { type Db, notArchived, row, rows, transaction } from './db.js'
 
-// As on SQLite (src/store/sqlite/assignments.ts): the live units an assignment covers, and done.
-const COVERED = `u.article_id = a.article_id AND NOT u.obsolete
-  AND (a.segments IS NULL OR EXISTS (SELECT 1 FROM assignment_units au WHERE au.assignment_id = a.id AND au.unit_id = u.id))`
-const DONE = `EXISTS (SELECT 1 FROM translations t WHERE t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = a.lang
+// As on SQLite (src/store/sqlite/assignments.ts): a range's counts by its stored unit ids, the
+// whole article's from its live counts and coverage counters. A range's unit is looked up by one
+// scalar subquery per stored id, which the planner cannot turn into a scan of the article's every
+// unit (it did, as a hash join, once its statistics said ranges are large on average).
+const liveUnit = (what: string, extra = '') => `(SELECT ${what} FROM units u WHERE u.article_id = a.article_id AND u.id = au.unit_id
+  AND NOT u.obsolete ${extra})`
+const DONE = `AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = a.lang
   AND t.state IN ('translated', 'reviewed', 'final') AND NOT t.stale)`
+const RANGE = 'FROM assignment_units au WHERE au.assignment_id = a.id'
+const DONE_WORDS = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
+  WHERE c.article_id = a.article_id AND c.lang = a.lang AND c.state IN ('translated', 'reviewed', 'final'))`
 const SELECT = `SELECT a.*,
-  (SELECT count(*) FROM units u WHERE ${COVERED})::int AS units,
-  (SELECT coalesce(sum(u.words), 0) FROM units u WHERE ${COVERED})::int AS words,
-  (SELECT coalesce(sum(u.words), 0) FROM units u WHERE ${COVERED} AND NOT ${DONE})::int AS words_left
+  (CASE WHEN a.segments IS NULL THEN ar.live_units ELSE (SELECT count(${liveUnit('1')}) ${RANGE}) END)::int AS units,
+  (CASE WHEN a.segments IS NULL THEN ar.live_words ELSE (SELECT coalesce(sum(${liveUnit('u.words')}), 0) ${RANGE}) END)::int AS words,
+  (CASE WHEN a.segments IS NULL THEN ar.live_words - ${DONE_WORDS}
+    ELSE (SELECT coalesce(sum(${liveUnit('u.words', DONE)}), 0) ${RANGE}) END)::int AS words_left
   FROM assignments a JOIN articles ar ON ar.id = a.article_id`
 
 /** Assignments on PostgreSQL (schema 8), as on SQLite. */

@@ -7,18 +7,23 @@ import type { AssignmentStore, UnitWords } from '../../team/types.js'
 import { notArchived } from './archive.js'
 
 /**
- * The live units an assignment `a` covers: every live unit of a whole-article assignment, the
- * live ones among a range's stored unit ids otherwise. `done` holds for a unit translated,
- * reviewed or final and not stale in the assignment's language.
+ * Counts of an assignment `a` (of article `ar`). A range's: its stored unit ids that are still
+ * live, read by the assignment's key; `done` holds for a unit translated, reviewed or final and
+ * not stale in the assignment's language. The whole article's: the article's live counts less
+ * the done words its coverage counters hold, so its cost does not grow with the article.
  */
-const COVERED = `u.article_id = a.article_id AND u.obsolete = 0
-  AND (a.segments IS NULL OR EXISTS (SELECT 1 FROM assignment_units au WHERE au.assignment_id = a.id AND au.unit_id = u.id))`
+// CROSS JOIN: SQLite then walks the range's own rows first, never the article's every unit.
+const RANGE = `FROM assignment_units au CROSS JOIN units u ON u.article_id = a.article_id AND u.id = au.unit_id
+  WHERE au.assignment_id = a.id AND u.obsolete = 0`
 const DONE = `EXISTS (SELECT 1 FROM translations t WHERE t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = a.lang
   AND t.state IN ('translated', 'reviewed', 'final') AND t.stale = 0)`
+const DONE_WORDS = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
+  WHERE c.article_id = a.article_id AND c.lang = a.lang AND c.state IN ('translated', 'reviewed', 'final'))`
 const SELECT = `SELECT a.*,
-  (SELECT count(*) FROM units u WHERE ${COVERED}) AS units,
-  (SELECT coalesce(sum(u.words), 0) FROM units u WHERE ${COVERED}) AS words,
-  (SELECT coalesce(sum(u.words), 0) FROM units u WHERE ${COVERED} AND NOT ${DONE}) AS words_left
+  CASE WHEN a.segments IS NULL THEN ar.live_units ELSE (SELECT count(*) ${RANGE}) END AS units,
+  CASE WHEN a.segments IS NULL THEN ar.live_words ELSE (SELECT coalesce(sum(u.words), 0) ${RANGE}) END AS words,
+  CASE WHEN a.segments IS NULL THEN ar.live_words - ${DONE_WORDS}
+    ELSE (SELECT coalesce(sum(u.words), 0) ${RANGE} AND NOT ${DONE}) END AS words_left
   FROM assignments a JOIN articles ar ON ar.id = a.article_id`
 
 /** Assignments on SQLite (schema 25). */
