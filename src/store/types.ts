@@ -61,6 +61,8 @@ export interface ImportInput {
   /** Plain text (default), Markdown or HTML: a document's units come with `skeleton`. */
   format?: DocumentFormat
   skeleton?: Skeleton
+  /** Who imports, for the activity feed's import log; not recorded when absent. */
+  by?: string
 }
 
 /** What an import did (or, with dryRun, would do). */

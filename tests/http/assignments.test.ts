@@ -128,13 +128,17 @@ describe('activity API', () => {
     expect((await put(u1!, 'Välkommen', 'rev', 'reviewed', 1)).status).toBe(200)
     await t.call('/api/assignments', assign({ user: 'ana' }))
     const feed = await (await t.call(`/api/articles/${ARTICLE.id}/activity`, { as: 'vic' })).json()
-    expect(feed.items.map((i: { kind: string }) => i.kind)).toEqual(['assignment', 'review', 'save', 'import'])
-    expect(feed.items[2]).toMatchObject({ kind: 'save', user: 'ana', lang: 'sv', detail: { writes: 2, units: 2 } })
-    expect(feed.items[3]).toMatchObject({ kind: 'import', detail: { revision: 1, new: t.units.length, kept: 0 } })
-    expect(feed.items[0]).toMatchObject({ kind: 'assignment', user: 'boss', detail: { to: 'ana', segments: null } })
+    // Newest first; items of one millisecond order by kind, so the kinds are compared as a set.
+    const kind = (k: string) => feed.items.find((i: { kind: string }) => i.kind === k)
+    expect(feed.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['assignment', 'import', 'review', 'save'])
+    expect(feed.items.map((i: { at: string }) => i.at)).toEqual(feed.items.map((i: { at: string }) => i.at).sort().reverse())
+    expect(feed.items.at(-1)).toMatchObject({ kind: 'import', detail: { revision: 1, new: t.units.length, kept: 0 } })
+    expect(kind('save')).toMatchObject({ user: 'ana', lang: 'sv', detail: { writes: 2, units: 2 } })
+    expect(kind('review')).toMatchObject({ user: 'rev', lang: 'sv', detail: { writes: 1, units: 1 } })
+    expect(kind('assignment')).toMatchObject({ user: 'boss', detail: { to: 'ana', segments: null } })
     expect(feed.next).toBeNull()
     const reviews = await (await t.call(`/api/articles/${ARTICLE.id}/activity?kind=review,import`)).json()
-    expect(reviews.items.map((i: { kind: string }) => i.kind)).toEqual(['review', 'import'])
+    expect(reviews.items.map((i: { kind: string }) => i.kind).sort()).toEqual(['import', 'review'])
     const de = await (await t.call(`/api/articles/${ARTICLE.id}/activity?lang=de`)).json()
     expect(de.items.map((i: { kind: string }) => i.kind)).toEqual(['import'])
     const first = await (await t.call(`/api/articles/${ARTICLE.id}/activity?limit=3`)).json()
@@ -145,6 +149,10 @@ describe('activity API', () => {
     for (const [q, status] of [['kind=gossip', 400], ['cursor=abc', 400], ['limit=201', 400], ['lang=%00', 400]] as const) {
       expect((await t.call(`/api/articles/${ARTICLE.id}/activity?${q}`)).status, q).toBe(status)
     }
+    // A re-import through the API records who made it.
+    expect((await t.call(`/api/articles/${ARTICLE.id}`, jsonBody('PUT', { text: `${ARTICLE.text}\nOne more.\n` }))).status).toBe(200)
+    const imports = await (await t.call(`/api/articles/${ARTICLE.id}/activity?kind=import`)).json()
+    expect(imports.items.map((i: { user?: string; detail: { revision: number; new: number } }) => [i.user, i.detail.revision, i.detail.new])).toEqual([['boss', 2, 1], [undefined, 1, t.units.length]])
     expect((await t.call('/api/articles/nope/activity')).status).toBe(404)
     expect((await t.call(`/api/articles/${ARTICLE.id}`, { method: 'DELETE' })).status).toBe(200)
     expect((await t.call(`/api/articles/${ARTICLE.id}/activity`)).status).toBe(404)

@@ -83,7 +83,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('assignment_units', ['assignment_id', 'unit_id'], { assignment_id: 'int', unit_id: 'text' }),
   t('import_log', ['seq'], {
     seq: 'int', article_id: 'text', revision: 'int', kept: 'int', moved: 'int', stale: 'int', new: 'int',
-    obsolete: 'int', at: 'time',
+    obsolete: 'int', author: 'text', at: 'time',
   }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),

@@ -59,6 +59,7 @@ CREATE TABLE import_log (
   stale       INTEGER NOT NULL,
   new         INTEGER NOT NULL,
   obsolete    INTEGER NOT NULL,
+  author      TEXT,                          -- who imported; NULL where the caller did not say
   at          TEXT NOT NULL
 ) STRICT;
 CREATE INDEX import_log_article ON import_log (article_id, seq);

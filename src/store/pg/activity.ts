@@ -25,15 +25,15 @@ export function createPgActivity(pool: pg.Pool): ActivityStore {
   })
   return {
     async imports(q) {
-      const found = await rows<{ at: string; key: string; revision: number; kept: number; moved: number; stale: number; new: number; obsolete: number }>(
+      const found = await rows<{ at: string; key: string; revision: number; kept: number; moved: number; stale: number; new: number; obsolete: number; author: string | null }>(
         pool,
-        `SELECT * FROM (SELECT at, lpad(seq::text, 15, '0') COLLATE "C" AS key, revision, kept, moved, stale, new, obsolete
+        `SELECT * FROM (SELECT at, lpad(seq::text, 15, '0') COLLATE "C" AS key, revision, kept, moved, stale, new, obsolete, author
            FROM import_log WHERE article_id = $1 AND ($2::text IS NULL OR true)) i
          WHERE ${PAST}`,
         params(q),
       )
       return found.map((r) => ({
-        kind: 'import', key: r.key, at: r.at,
+        kind: 'import', key: r.key, at: r.at, ...(r.author !== null ? { user: r.author } : {}),
         detail: { revision: r.revision, kept: r.kept, moved: r.moved, stale: r.stale, new: r.new, obsolete: r.obsolete },
       }))
     },

@@ -188,8 +188,8 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
     if (live?.n !== fresh.length) throw new Error(`import of ${checked.id} left live units the alignment did not place`)
     // Schema 8: the import log, which the activity feed reads.
     const n = aligned.counts
-    await db.query('INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-      [checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, at])
+    await db.query('INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, author, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, input.by ?? null, at])
     return summaryOf(p, revision, true)
   }
 

@@ -36,8 +36,8 @@ interface GroupRow { at: string; key: string; lang: string; author: string; writ
 
 /** The activity sources of the SQLite store (schema 25's import log, the history, assignments). */
 export function createSqliteActivity(db: Database.Database): ActivityStore {
-  const imports = db.prepare<[Params], { at: string; key: string; revision: number; kept: number; moved: number; stale: number; new: number; obsolete: number }>(
-    `SELECT * FROM (SELECT at, printf('%015d', seq) AS key, revision, kept, moved, stale, new, obsolete
+  const imports = db.prepare<[Params], { at: string; key: string; revision: number; kept: number; moved: number; stale: number; new: number; obsolete: number; author: string | null }>(
+    `SELECT * FROM (SELECT at, printf('%015d', seq) AS key, revision, kept, moved, stale, new, obsolete, author
        FROM import_log WHERE article_id = :article)
      WHERE ${PAST}`,
   )
@@ -54,7 +54,7 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
   return {
     imports: async (q) =>
       imports.all(params(q)).map((r) => ({
-        kind: 'import', key: r.key, at: r.at,
+        kind: 'import', key: r.key, at: r.at, ...(r.author !== null ? { user: r.author } : {}),
         detail: { revision: r.revision, kept: r.kept, moved: r.moved, stale: r.stale, new: r.new, obsolete: r.obsolete },
       })),
     saves: async (q) => saves.all(params(q)).map(group('save')),

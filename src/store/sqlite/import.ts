@@ -160,7 +160,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
   }
 
   const logImport = db.prepare(
-    'INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   )
   const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
     article: p.checked.id,
@@ -237,7 +237,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
     }
     // Schema 25: the import log, which the activity feed reads.
     const n = aligned.counts
-    logImport.run(checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, at)
+    logImport.run(checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, input.by ?? null, at)
     return summaryOf(p, revision, true)
   }
 

@@ -26,7 +26,7 @@ function describe(ctx: PageContext, item: ActivityItem, langName: (l: string) =>
   const lang = item.lang ? langName(item.lang) : ''
   switch (item.kind) {
     case 'import':
-      return t('team.item.import', { revision: d.revision, kept: d.kept, stale: d.stale, new: d.new, obsolete: d.obsolete })
+      return t(item.user ? 'team.item.importBy' : 'team.item.import', { user: item.user, revision: d.revision, kept: d.kept, stale: d.stale, new: d.new, obsolete: d.obsolete })
     case 'save':
       return t('team.item.save', { user: item.user, count: Number(d.units), lang })
     case 'review':

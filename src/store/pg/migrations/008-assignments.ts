@@ -39,6 +39,7 @@ CREATE TABLE import_log (
   stale       integer NOT NULL,
   new         integer NOT NULL,
   obsolete    integer NOT NULL,
+  author      text COLLATE "C",
   at          timestamptz NOT NULL
 );
 CREATE INDEX import_log_article ON import_log (article_id, seq);
