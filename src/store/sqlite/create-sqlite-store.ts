@@ -55,6 +55,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   )
   const pages = createUnitPageOps(db)
   const archive = createArchiveOps(db, now)
+  const assignments = createSqliteAssignments(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -63,7 +64,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
     terms: createSqliteTerms(db, now),
-    assignments: createSqliteAssignments(db, now),
+    // Its write retries a locked database as the other writes do (StoreBusy, 503, when it stays locked).
+    assignments: { ...assignments, create: (batch) => whenFree(() => assignments.create(batch)) },
     activity: createSqliteActivity(db),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
