@@ -39,6 +39,9 @@ export function testAssignments(makeStore: () => Store | Promise<Store>): void {
       await store.writeTranslation({ articleId: 'en-general-01', unitId: units[1]!.id, lang: 'sv', text: 'Fem', state: 'initial', author: 'ann' })
       await store.writeTranslation({ articleId: 'en-general-01', unitId: units[2]!.id, lang: 'de', text: 'Sieben', state: 'translated', author: 'dan' })
       expect((await store.assignments.get(a!.id))?.wordsLeft).toBe(12)
+      // An edited source makes its translation stale: left again. A new sentence joins the article.
+      await store.importArticle(article('en-general-01', `${TEXT.replace('One two three four.', 'One two three five.')} Seventeen.`))
+      expect(await store.assignments.get(a!.id)).toMatchObject({ units: 6, words: 17, wordsLeft: 17 })
     })
 
     it('keeps a range as the unit ids it held: a re-import does not move it, and stale work is left again', async () => {
