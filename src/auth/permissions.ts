@@ -55,3 +55,26 @@ export function refuseTermEdit(p: Principal, tag: string): Refusal {
   if (p.grants.some((g) => g.role === 'terminologist' && g.langs.includes(lang))) return undefined
   return `${p.account} may not edit the termbase ${tag}: no terminologist grant for ${lang}`
 }
+
+/** Handing out work (assignments) in a language: admins anywhere, coordinators in their languages. */
+export function refuseAssign(p: Principal, lang: string): Refusal {
+  if (isAdmin(p.grants)) return undefined
+  if (p.grants.some((g) => g.role === 'coordinator' && g.langs.includes(lang))) return undefined
+  return `${p.account} may not assign work in ${lang}: that needs the admin role or the coordinator role for ${lang}`
+}
+
+/** Languages a principal coordinates: every one (`'*'`) for an admin. */
+export function coordinatedLanguages(p: Principal): string[] | '*' {
+  if (isAdmin(p.grants)) return '*'
+  return p.grants.filter((g) => g.role === 'coordinator').flatMap((g) => g.langs)
+}
+
+/**
+ * Why an account may not be given work in a language: an assignment never grants rights, so the
+ * person needs a translator or reviewer grant for it (admins may write anywhere).
+ */
+export function refuseAssignee(name: string, grants: readonly Grant[], lang: string): Refusal {
+  if (isAdmin([...grants])) return undefined
+  if (grants.some((g) => (g.role === 'translator' || g.role === 'reviewer') && g.langs.includes(lang))) return undefined
+  return `${name} cannot be assigned ${lang}: ${name} has no translator or reviewer grant for ${lang} (tolk user grant ${name} translator --lang ${lang})`
+}

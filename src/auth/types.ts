@@ -1,12 +1,13 @@
 /**
- * The roles an account can be granted. Languages matter for translator, reviewer and
- * terminologist (who edits the termbases of those languages) only.
+ * The roles an account can be granted. Languages matter for translator, reviewer,
+ * terminologist (who edits the termbases of those languages) and coordinator (who hands out work
+ * in those languages: assignments) only.
  */
-export const ROLES = ['admin', 'translator', 'reviewer', 'viewer', 'terminologist'] as const
+export const ROLES = ['admin', 'translator', 'reviewer', 'viewer', 'terminologist', 'coordinator'] as const
 export type Role = (typeof ROLES)[number]
 
 /** Roles that hold only for a list of target languages. */
-export const LANGUAGE_ROLES: readonly Role[] = ['translator', 'reviewer', 'terminologist']
+export const LANGUAGE_ROLES: readonly Role[] = ['translator', 'reviewer', 'terminologist', 'coordinator']
 
 /** One grant: a role, and for translator/reviewer the languages it covers (BCP 47). */
 export interface Grant {

@@ -35,5 +35,6 @@ export const VERBS: Record<string, VerbEntry> = {
   pretranslate: { summary: 'fill untranslated units from the translation memory', load: () => import('./verbs/pretranslate.js') },
   analyse: { summary: 'word analysis against the memory (repetitions, 101, 100, fuzzy bands, new)', load: () => import('./verbs/analyse.js') },
   terms: { summary: 'termbases: import/export TBX and CSV, search, add, and the tags a termbase uses', load: () => import('./verbs/terms.js') },
+  assign: { summary: 'hand out work: assign an article and language to people (split by words), list assignments', load: () => import('./verbs/assign.js') },
   token: { summary: 'create, list and revoke API tokens', load: () => import('./verbs/token.js') },
 }

@@ -14,6 +14,7 @@ import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js
 import { readBody } from './middleware/read-body.js'
 import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
+import { registerAssignments } from './routes/assignments.js'
 import { registerBadges } from './routes/badges.js'
 import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)
+  registerAssignments(app, deps)
 
   app.notFound(handleNotFound(allowed, DOCS_PATH))
   return app

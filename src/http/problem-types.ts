@@ -501,7 +501,7 @@ const types = {
   'invalid-role': {
     status: 400,
     title: 'Invalid role',
-    meaning: 'The role is none of admin, reviewer, translator and viewer.',
+    meaning: 'The role is none of admin, translator, reviewer, viewer, terminologist and coordinator.',
     fix: 'Use one of them.',
   },
   'invalid-grant': {
@@ -509,6 +509,24 @@ const types = {
     title: 'Invalid grant',
     meaning: 'A translator or reviewer grant names no language, or an admin or viewer grant names some.',
     fix: 'Give translators and reviewers --lang; leave it out for admins and viewers.',
+  },
+  'invalid-assignment': {
+    status: 400,
+    title: 'Invalid assignment',
+    meaning: 'An assignment names no one, someone twice, several people without `split: "words"`, a segment range that is not a range such as 1-40 or reaches past the last segment, more people than segments to split, a due date that is not a real day such as 2026-12-24, or a note over 2000 characters.',
+    fix: 'Correct what the detail names; `tolk assign --help` shows the flags.',
+  },
+  'unknown-assignment': {
+    status: 404,
+    title: 'Unknown assignment',
+    meaning: 'No assignment has this id.',
+    fix: 'See GET /api/assignments or `tolk assign --list`.',
+  },
+  'invalid-kind': {
+    status: 400,
+    title: 'Invalid activity kind',
+    meaning: 'The `kind` filter of an activity feed names a kind the feed does not have.',
+    fix: 'Use the kinds the detail lists, comma-separated.',
   },
   'invalid-expiry': {
     status: 400,

@@ -13,6 +13,8 @@ export interface ImportTextOptions {
   dryRun?: boolean
   /** How the caller's user names the text language, for warnings (default `--lang xx`). */
   flag?: LanguageFlag
+  /** Who imports, for the activity feed (an account, or the CLI's user). */
+  by?: string
 }
 
 /**
@@ -26,7 +28,7 @@ export async function importText(store: Store, req: ImportRequest, opts: ImportT
   if (!existing && (await store.getArchived(req.id))) throw new Archived(req.id, 'import')
   if (existing && isUnchanged(existing, req)) return unchangedSummary(existing, flag)
   const { input, warnings } = await prepareImport(req, { existing, flag })
-  const summary = await store.importArticle(input, opts)
+  const summary = await store.importArticle(opts.by !== undefined ? { ...input, by: opts.by } : input, opts)
   return { ...summary, warnings: [...warnings, ...summary.warnings] }
 }
 

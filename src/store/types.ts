@@ -16,6 +16,8 @@ import type { Accounts } from '../auth/types.js'
 import type { ResourceSets } from './resource-sets.js'
 import type { MtCache } from '../mt/cache-types.js'
 import type { TermStore } from '../terms/types.js'
+import type { AssignmentStore } from '../team/types.js'
+import type { ActivityStore } from '../team/activity-types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -59,6 +61,8 @@ export interface ImportInput {
   /** Plain text (default), Markdown or HTML: a document's units come with `skeleton`. */
   format?: DocumentFormat
   skeleton?: Skeleton
+  /** Who imports, for the activity feed's import log; not recorded when absent. */
+  by?: string
 }
 
 /** What an import did (or, with dryRun, would do). */
@@ -266,6 +270,10 @@ export interface Store {
   readonly mtCache: MtCache
   /** Termbases by tag, with the tags each uses; see src/terms/types.ts. */
   readonly terms: TermStore
+  /** Who is given which article, language and segments; see src/team/types.ts. */
+  readonly assignments: AssignmentStore
+  /** The activity feed's sources, one per kind; see src/team/activity-types.ts. */
+  readonly activity: ActivityStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

@@ -26,6 +26,7 @@ import { registerDashboard } from './dashboard/dashboard-routes.js'
 import { registerArticles } from './articles/article-routes.js'
 import { registerPeople } from './people/people-routes.js'
 import { registerTermbases } from './termbases/termbase-routes.js'
+import { registerTeam } from './team/team-routes.js'
 import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
@@ -148,6 +149,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
+  registerTeam(web, deps, paths)
   registerArticles(web, deps, paths)
   registerPeople(web, deps, paths)
   registerTermbases(web, deps, paths)

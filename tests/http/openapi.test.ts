@@ -198,6 +198,18 @@ describe('answers against the document', () => {
     await call(`${TB}/entries/1`, { method: 'DELETE', headers: { 'If-Match': '"1"' } }, 412)
     await call(`${TB}/entries/1`, { method: 'DELETE' }, 200)
 
+    const assigned = await call('/api/assignments', jsonBody('POST', { article: ARTICLE.id, lang: 'sv', users: ['ana', 'rev'], split: 'words', due: '2026-12-24' }), 201)
+    await call('/api/assignments', { ...jsonBody('POST', { article: ARTICLE.id, lang: 'sv', user: 'ana' }), as: 'ana' }, 403)
+    await call('/api/assignments', jsonBody('POST', { article: ARTICLE.id, lang: 'sv', user: 'ana', due: '2026-02-30' }), 400)
+    await call('/api/assignments', jsonBody('POST', { article: ARTICLE.id, lang: 'sv', user: 'nobody' }), 404)
+    await call('/api/assignments?user=ana', {}, 200)
+    await call(`/api/assignments/${(assigned.body as { assignments: { id: number }[] }).assignments[0]!.id}`, {}, 200)
+    await call('/api/assignments/999', {}, 404)
+    await call('/api/me/work', { as: 'ana' }, 200)
+    await call(`${A}/activity?lang=sv`, {}, 200)
+    await call(`${A}/activity?kind=gossip`, {}, 400)
+    await call('/api/articles/sv-general-99/activity', {}, 404)
+
     await call('/api/archive', { as: 'vic' }, 403)
     await call(A, { method: 'DELETE' }, 200)
     await call('/api/archive', {}, 200)

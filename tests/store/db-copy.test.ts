@@ -18,6 +18,7 @@ import { openSqliteWebAuth } from '../../src/store/sqlite/sessions.js'
 import type { Store } from '../../src/store/types.js'
 import { runCli } from '../cli/run-cli.js'
 import { describeWith } from '../tools/need.js'
+import { articleActivity } from '../../src/team/activity-feed.js'
 import { freshPgUrl } from './_pg.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-copy-'))
@@ -53,7 +54,9 @@ async function filled(file: string): Promise<void> {
     }
     await store.terms.setUses('sv-news', ['sv-general', 'sv-SE-legal'])
     await store.accounts.add('ana', [{ role: 'translator', langs: ['sv'] }])
-    await store.accounts.add('bo', [{ role: 'reviewer', langs: ['sv', 'de'] }])
+    await store.accounts.add('bo', [{ role: 'reviewer', langs: ['sv', 'de'] }, { role: 'coordinator', langs: ['sv'] }])
+    const [first] = await store.listUnits('en-copy-01')
+    await store.assignments.create({ article: 'en-copy-01', lang: 'sv', parts: [{ user: 'ana', units: [first!.id], segments: '1' }, { user: 'bo' }], due: '2026-12-24', note: 'Före jul', by: 'bo' })
     await issueToken(store.accounts, 'ana')
     const revoked = await issueToken(store.accounts, 'bo')
     await store.accounts.revokeToken(revoked.info.id)
@@ -83,7 +86,9 @@ async function view(spec: string) {
     const accounts = await store.accounts.list()
     const tokens = await store.accounts.listTokens()
     const terms = await store.terms.resolve('sv-news')
-    return { report, units, histories, search, matches, cached, accounts, tokens, terms, archived: await store.listArchived() }
+    const assignments = await store.assignments.list()
+    const activity = await articleActivity(store, { article: 'en-copy-01', limit: 200 })
+    return { report, units, histories, search, matches, cached, accounts, tokens, terms, assignments, activity, archived: await store.listArchived() }
   } finally {
     await store.close()
   }

@@ -7,6 +7,7 @@ import { testArchive } from './_contract-archive.js'
 import { testDocuments } from './_contract-documents.js'
 import { testMtStore } from './_contract-mt.js'
 import { testTermStore } from './_contract-terms.js'
+import { testAssignments } from './_contract-assignments.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -22,6 +23,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testMtStore(freshStore)
     testDocuments(freshStore)
     testTermStore(freshStore)
+    testAssignments(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

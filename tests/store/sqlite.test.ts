@@ -13,6 +13,7 @@ import { testStore } from './_contract.js'
 import { testMtStore } from './_contract-mt.js'
 import { testDocuments } from './_contract-documents.js'
 import { testTermStore } from './_contract-terms.js'
+import { testAssignments } from './_contract-assignments.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -25,6 +26,7 @@ describe('SQLite store', () => {
   testMtStore(() => createSqliteStore({ file: freshFile() }))
   testDocuments(() => createSqliteStore({ file: freshFile() }))
   testTermStore(() => createSqliteStore({ file: freshFile() }))
+  testAssignments(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -104,6 +106,8 @@ describe('SQLite specifics', () => {
       'DELETE FROM articles',
       'DELETE FROM history',
       "UPDATE history SET new_text = 'forged'",
+      'DELETE FROM import_log',
+      'UPDATE import_log SET kept = 0',
     ]) {
       expect(() => db.exec(sql), sql).toThrow(/never deleted|append-only/)
     }
@@ -178,7 +182,7 @@ describe('SQLite specifics', () => {
       segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
     })
     await s.close()
-    // Back to schema 19: the column gone, as a database of then had it (and schemas 21 and 22's tables).
+    // Back to schema 19: the column gone, as a database of then had it (and schemas 21, 22 and 25's tables).
     const old = new Database(file)
     old.exec('ALTER TABLE units DROP COLUMN role')
     for (const { name } of old.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%auth_version%'").all()) {
@@ -188,6 +192,7 @@ describe('SQLite specifics', () => {
     old.exec('DROP TABLE terms; DROP TABLE term_entries; DROP TABLE termbase_uses; DROP TABLE termbases')
     // Schema 29's namespace column too.
     old.exec('DROP INDEX resource_sets_namespace; ALTER TABLE resource_sets DROP COLUMN namespace')
+    old.exec('DROP TABLE assignment_units; DROP TABLE assignments; DROP TABLE import_log')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

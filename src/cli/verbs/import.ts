@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { readdir, stat } from 'node:fs/promises'
 import { basename, extname, join } from 'node:path'
 import { InvalidInput, TolkError } from '../../model/errors.js'
@@ -98,7 +99,8 @@ async function importFile(store: Store, file: string, flags: Flags): Promise<Fil
   const summary = await importText(
     store,
     { id, tag, text, ...(flags.lang ? { lang: flags.lang } : {}), ...(flags.targets ? { targets: flags.targets } : {}), ...(format ? { format } : {}) },
-    { dryRun: flags.dryRun },
+    // Who imports, for the activity feed: as tolk archive records it.
+    { dryRun: flags.dryRun, by: process.env.TOLK_USER ?? userInfo().username },
   )
   // A dry run writes nothing, so `written` cannot tell: a revision past the stored one can.
   const outcome: Outcome = !existing ? 'new' : summary.revision !== existing.revision ? 'changed' : 'unchanged'

@@ -23,6 +23,7 @@ Manage the accounts that API tokens belong to. Roles: ${ROLES.join(', ')}.
   translator  writes translations in its languages (--lang)
   reviewer    also sets reviewed and final, in its languages (--lang)
   viewer      reads
+  coordinator hands out work in its languages (--lang): tolk assign, POST /api/assignments
 One account can hold several grants: tolk user grant ana reviewer --lang sv.
 
   revoke    takes a grant back: the whole role, or with --lang only those languages; it also

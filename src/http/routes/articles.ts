@@ -130,7 +130,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     if (await store.getArticle(req.id)) {
       throw new ProblemError(problem(409, 'article-exists', `article ${req.id} exists already: PUT /api/articles/${req.id} re-imports it`))
     }
-    const summary = await importText(store, req, { dryRun, flag: API_LANG_FLAG })
+    const summary = await importText(store, req, { dryRun, flag: API_LANG_FLAG, by: c.get('principal').account })
     c.header('Location', `/api/articles/${encodeURIComponent(req.id)}`)
     return c.json(summary, 201)
   })
@@ -142,7 +142,7 @@ export function registerArticles(app: App, { store }: RouteDeps): void {
     // Said before the body is read: an archived id takes no import, whatever the body holds.
     if (!existing && (await store.getArchived(id))) throw new Archived(id, 'import')
     const req = await readImport(c, c.req.valid('json'), id, existing?.tag)
-    const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false, flag: API_LANG_FLAG })
+    const summary = await importText(store, req, { dryRun: c.req.valid('query').dryRun ?? false, flag: API_LANG_FLAG, by: c.get('principal').account })
     if (existing) return c.json(summary, 200)
     c.header('Location', `/api/articles/${encodeURIComponent(id)}`)
     return c.json(summary, 201)

@@ -76,6 +76,15 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     entry_id: 'int', position: 'int', lang: 'text', text: 'text', status: 'text', pos: 'text', note: 'text',
     case_sensitive: 'bool',
   }),
+  t('assignments', ['id'], {
+    id: 'int', batch: 'int', article_id: 'text', lang: 'text', account: 'text', segments: 'text', due: 'text',
+    note: 'text', assigned_by: 'text', assigned_at: 'time',
+  }),
+  t('assignment_units', ['assignment_id', 'unit_id'], { assignment_id: 'int', unit_id: 'text' }),
+  t('import_log', ['seq'], {
+    seq: 'int', article_id: 'text', revision: 'int', kept: 'int', moved: 'int', stale: 'int', new: 'int',
+    obsolete: 'int', author: 'text', at: 'time',
+  }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
   t('tokens', ['id'], {

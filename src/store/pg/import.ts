@@ -186,6 +186,10 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
     // a parked position behind, so roll the whole import back rather than store it.
     const live = await row<{ n: number }>(db, 'SELECT count(*) AS n FROM units WHERE article_id = $1 AND NOT obsolete', [checked.id])
     if (live?.n !== fresh.length) throw new Error(`import of ${checked.id} left live units the alignment did not place`)
+    // Schema 8: the import log, which the activity feed reads.
+    const n = aligned.counts
+    await db.query('INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, author, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, input.by ?? null, at])
     return summaryOf(p, revision, true)
   }
 

@@ -13,6 +13,8 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
 import { createSqliteTerms } from './terms.js'
+import { createSqliteAssignments } from './assignments.js'
+import { createSqliteActivity } from './activity.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -53,6 +55,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   )
   const pages = createUnitPageOps(db)
   const archive = createArchiveOps(db, now)
+  const assignments = createSqliteAssignments(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -61,6 +64,9 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
     terms: createSqliteTerms(db, now),
+    // Its write retries a locked database as the other writes do (StoreBusy, 503, when it stays locked).
+    assignments: { ...assignments, create: (batch) => whenFree(() => assignments.create(batch)) },
+    activity: createSqliteActivity(db),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -159,6 +159,9 @@ export function createImporter(db: Database.Database, now: () => string): Import
     return { checked, existing, rows, aligned, unmarked, targetsJson, langConfirmed, warnings, same }
   }
 
+  const logImport = db.prepare(
+    'INSERT INTO import_log (article_id, revision, kept, moved, stale, new, obsolete, author, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  )
   const summaryOf = (p: ImportPlan, revision: number, written: boolean): ImportSummary => ({
     article: p.checked.id,
     revision,
@@ -232,6 +235,9 @@ export function createImporter(db: Database.Database, now: () => string): Import
     if (countLive.get(checked.id)?.n !== fresh.length) {
       throw new Error(`import of ${checked.id} left live units the alignment did not place`)
     }
+    // Schema 25: the import log, which the activity feed reads.
+    const n = aligned.counts
+    logImport.run(checked.id, revision, n.kept, n.moved, n.stale, n.new, n.obsolete, input.by ?? null, at)
     return summaryOf(p, revision, true)
   }
 

@@ -94,7 +94,7 @@ export function registerArticles(web: Hono<WebEnv>, deps: WebDeps, assets: PageC
     if (fault || !req) return listPage(c, values, 400, faultText(c, fault ?? { key: 'noText' }))
     if (await store.getArticle(req.id)) return listPage(c, values, 409, faultText(c, { key: 'exists' }))
     try {
-      await importText(store, req, { flag: API_LANG_FLAG })
+      await importText(store, req, { flag: API_LANG_FLAG, by: principal(c).account })
     } catch (err) {
       return listPage(c, values, 400, faultText(c, importFault(err)))
     }
@@ -112,7 +112,7 @@ export function registerArticles(web: Hono<WebEnv>, deps: WebDeps, assets: PageC
     const confirm = (await c.req.parseBody()).confirm === '1'
     let summary
     try {
-      summary = await importText(store, req, { dryRun: !confirm, flag: API_LANG_FLAG })
+      summary = await importText(store, req, { dryRun: !confirm, flag: API_LANG_FLAG, by: principal(c).account })
     } catch (err) {
       return articlePage(c, article.id, values, 400, faultText(c, importFault(err)))
     }

@@ -1,5 +1,8 @@
 import type { Hono } from 'hono'
-import { refuseImport, refuseWrite } from '../../auth/permissions.js'
+import { coordinatedLanguages, refuseImport, refuseWrite } from '../../auth/permissions.js'
+import type { Assignment } from '../../team/types.js'
+import { myWork, teamLoad } from '../../team/work.js'
+import { assignedList, coordinates } from '../team/team-routes.js'
 import { InvalidInput } from '../../model/errors.js'
 import type { ArticleListPage, CoverageCounts } from '../../store/types.js'
 import type { WebDeps, WebEnv } from '../env.js'
@@ -59,9 +62,23 @@ export function registerDashboard(web: Hono<WebEnv>, deps: WebDeps, assets: Page
         }),
       }
     })
+    // My work first; a coordinator also sees everyone's load and the assign form.
+    const work = await myWork(store, principal.account)
+    const coordinator = coordinates(principal)
+    const load = coordinator ? await teamLoad(store, coordinatedLanguages(principal)) : undefined
+    // After the assign form: what was assigned, read back by id (a link cannot make it claim more).
+    const made: Assignment[] = []
+    for (const id of (c.req.query('assigned') ?? '').split(',').slice(0, 50)) {
+      const a = /^\d{1,15}$/.test(id) ? await store.assignments.get(Number(id)) : undefined
+      if (a && a.by === principal.account) made.push(a)
+    }
     return c.html(
       doc(
         <DashboardPage
+          work={work}
+          load={load}
+          assigned={made.length > 0 ? ctx.t('team.assigned', { list: assignedList(ctx, made) }) : undefined}
+          langName={(l) => languageName(ui, l)}
           ctx={ctx}
           entries={entries}
           form={form}

@@ -73,6 +73,9 @@ export function ArticlePage(props: {
         <dt>{t('manage.size')}</dt>
         <dd>{t('manage.unitsWords', { units: article.units, words: article.words })}</dd>
       </dl>
+      <p>
+        <a href={`${base(article.id)}/activity`}>{t('team.activity')}</a>
+      </p>
       <ul class="inline">
         {article.targets.map((lang) => (
           <li>

@@ -5,6 +5,8 @@ import { barParts } from '../coverage-bar.js'
 import { formatWhen } from '../page-context.js'
 import { Layout, type PageContext } from './layout.js'
 import { FormError } from './notices.js'
+import type { Load, MyWork } from '../../team/work.js'
+import { AssignForm, EMPTY_ASSIGN, MyWorkSection, TeamLoadSection } from '../team/work-sections.js'
 
 /** One article's target language on the dashboard: counts, and whether the viewer may edit it. */
 export interface DashboardEntry {
@@ -92,8 +94,18 @@ export function DashboardPage({
   fault,
   next,
   first,
+  work,
+  load,
+  assigned,
+  langName,
 }: {
   ctx: PageContext
+  work: MyWork
+  /** Everyone's open work, for coordinators and admins; undefined for others. */
+  load?: Load[] | undefined
+  /** What the assign form just did. */
+  assigned?: string | undefined
+  langName: (lang: string) => string
   entries: DashboardEntry[]
   form: DashboardForm
   canMine: boolean
@@ -107,6 +119,9 @@ export function DashboardPage({
   return (
     <Layout ctx={ctx} title={t('dashboard.title')}>
       <h1>{t('dashboard.title')}</h1>
+      <MyWorkSection ctx={ctx} work={work} langName={langName} />
+      {load && <TeamLoadSection ctx={ctx} load={load} langName={langName} />}
+      {load && <AssignForm ctx={ctx} values={EMPTY_ASSIGN} done={assigned} />}
       <DashboardFilters ctx={ctx} form={form} canMine={canMine} />
       <FormError message={fault && t(`dashboard.fault.${fault}`)} />
       <ul class="legend" aria-hidden="true">

@@ -1,0 +1,68 @@
+import type Database from 'better-sqlite3'
+import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
+
+interface Params {
+  article: string
+  lang: string | null
+  at: string
+  inclusive: number
+  key: string | null
+  limit: number
+}
+
+/** Past the bound, newest first: `at` and `key` name the source's columns. */
+const PAST = `(at < :at OR (:inclusive = 1 AND at = :at) OR (:key IS NOT NULL AND at = :at AND key < :key))
+  ORDER BY at DESC, key DESC LIMIT :limit`
+
+const params = (q: SourceQuery): Params => ({
+  article: q.article,
+  lang: q.lang ?? null,
+  // Later than any stored time: the newest items.
+  at: q.bound?.at ?? '9999',
+  inclusive: q.bound?.inclusive ? 1 : 0,
+  key: q.bound?.key ?? null,
+  limit: q.limit,
+})
+
+/** Writes of one article grouped per language, person and clock hour (UTC), in `states`. */
+const grouped = (states: string) => `SELECT * FROM (
+  SELECT max(at) AS at, substr(at, 1, 13) || '|' || lang || '|' || author AS key, lang, author,
+         count(*) AS writes, count(DISTINCT unit_id) AS units
+    FROM history WHERE article_id = :article AND (:lang IS NULL OR lang = :lang) AND new_state IN (${states})
+   GROUP BY substr(at, 1, 13), lang, author)
+  WHERE ${PAST}`
+
+interface GroupRow { at: string; key: string; lang: string; author: string; writes: number; units: number }
+
+/** The activity sources of the SQLite store (schema 25's import log, the history, assignments). */
+export function createSqliteActivity(db: Database.Database): ActivityStore {
+  const imports = db.prepare<[Params], { at: string; key: string; revision: number; kept: number; moved: number; stale: number; new: number; obsolete: number; author: string | null }>(
+    `SELECT * FROM (SELECT at, printf('%015d', seq) AS key, revision, kept, moved, stale, new, obsolete, author
+       FROM import_log WHERE article_id = :article)
+     WHERE ${PAST}`,
+  )
+  const saves = db.prepare<[Params], GroupRow>(grouped("'initial', 'translated'"))
+  const reviews = db.prepare<[Params], GroupRow>(grouped("'reviewed', 'final'"))
+  const assignments = db.prepare<[Params], { at: string; key: string; lang: string; account: string; segments: string | null; due: string | null; note: string | null; assigned_by: string }>(
+    `SELECT * FROM (SELECT assigned_at AS at, printf('%015d', id) AS key, lang, account, segments, due, note, assigned_by
+       FROM assignments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang))
+     WHERE ${PAST}`,
+  )
+  const group = (kind: string) => (r: GroupRow): ActivityItem => ({
+    kind, key: r.key, at: r.at, lang: r.lang, user: r.author, detail: { writes: r.writes, units: r.units, hour: `${r.key.slice(0, 13)}:00Z` },
+  })
+  return {
+    imports: async (q) =>
+      imports.all(params(q)).map((r) => ({
+        kind: 'import', key: r.key, at: r.at, ...(r.author !== null ? { user: r.author } : {}),
+        detail: { revision: r.revision, kept: r.kept, moved: r.moved, stale: r.stale, new: r.new, obsolete: r.obsolete },
+      })),
+    saves: async (q) => saves.all(params(q)).map(group('save')),
+    reviews: async (q) => reviews.all(params(q)).map(group('review')),
+    assignments: async (q) =>
+      assignments.all(params(q)).map((r) => ({
+        kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
+        detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
+      })),
+  }
+}
