@@ -13,6 +13,7 @@ import { testStore } from './_contract.js'
 import { testMtStore } from './_contract-mt.js'
 import { testDocuments } from './_contract-documents.js'
 import { testTermStore } from './_contract-terms.js'
+import { testCommentStore } from './_contract-comments.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -25,6 +26,7 @@ describe('SQLite store', () => {
   testMtStore(() => createSqliteStore({ file: freshFile() }))
   testDocuments(() => createSqliteStore({ file: freshFile() }))
   testTermStore(() => createSqliteStore({ file: freshFile() }))
+  testCommentStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -186,6 +188,7 @@ describe('SQLite specifics', () => {
     }
     old.exec('DROP TABLE auth_version')
     old.exec('DROP TABLE terms; DROP TABLE term_entries; DROP TABLE termbase_uses; DROP TABLE termbases')
+    old.exec('DROP TABLE comment_history; DROP TABLE comment_events; DROP TABLE notifications; DROP TABLE comments')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

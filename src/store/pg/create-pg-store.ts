@@ -12,6 +12,8 @@ import { createPgEventOps, createPgPresenceOps } from './events.js'
 import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
 import { createPgTerms } from './terms.js'
+import { createPgComments } from './comments.js'
+import { createPgNotifications } from './notifications.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -84,6 +86,8 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     accounts,
     mtCache: createPgMtCache(pool),
     terms: createPgTerms(pool, now),
+    comments: createPgComments(pool, now),
+    notifications: createPgNotifications(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

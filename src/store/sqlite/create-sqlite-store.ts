@@ -13,6 +13,8 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
 import { createSqliteTerms } from './terms.js'
+import { createSqliteComments } from './comments.js'
+import { createSqliteNotifications } from './notifications.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -53,6 +55,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   )
   const pages = createUnitPageOps(db)
   const archive = createArchiveOps(db, now)
+  const comments = createSqliteComments(db, now)
+  const notifications = createSqliteNotifications(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -61,6 +65,19 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
     terms: createSqliteTerms(db, now),
+    comments: {
+      ...comments,
+      add: (input) => whenFree(() => comments.add(input)),
+      reply: (parent, input) => whenFree(() => comments.reply(parent, input)),
+      edit: (id, text, o) => whenFree(() => comments.edit(id, text, o)),
+      resolve: (id, o) => whenFree(() => comments.resolve(id, o)),
+      remove: (id, o) => whenFree(() => comments.remove(id, o)),
+    },
+    notifications: {
+      ...notifications,
+      add: (list) => whenFree(() => notifications.add(list)),
+      markRead: (account, which) => whenFree(() => notifications.markRead(account, which)),
+    },
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -85,6 +85,15 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const markStale = db.prepare(`
     UPDATE translations SET stale = 1
     WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  // Schema 24: the authors of translations about to turn stale hear of it, in the import's
+  // transaction: one set-based insert for the whole import, however many units changed. Accounts
+  // only (a translation written by `tolk` or a CLI name that is no account notifies nobody).
+  const notifyStale = db.prepare<[string, string, string]>(`
+    INSERT INTO notifications (account, kind, article_id, lang, unit_id, at)
+    SELECT t.author, 'stale', t.article_id, t.lang, t.unit_id, ? FROM translations t
+    WHERE t.article_id = ? AND t.unit_id IN (SELECT value FROM json_each(?)) AND t.stale = 0 AND t.text <> ''
+      AND t.author IN (SELECT name FROM accounts WHERE disabled_at IS NULL)
+    ORDER BY t.unit_id, t.lang`)
   const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   const isResourceSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
@@ -195,6 +204,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
     for (const id of aligned.obsolete) markObsolete.run(checked.id, id)
     parkLive.run(checked.id)
     const seen = new Set<string>()
+    const turnedStale: string[] = []
     for (let i = 0; i < fresh.length; i++) {
       const u = fresh[i]!
       const a = aligned.units[i]
@@ -223,9 +233,11 @@ export function createImporter(db: Database.Database, now: () => string): Import
       const asDocument = previous !== undefined && previous.source !== u.source && unmarked?.get(a.id) === u.source
       if (asDocument) stripMarks(checked.id, a.id, previous, u.source, u.codes, at)
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
-        markStale.run(checked.id, a.id)
-      }
+      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) turnedStale.push(a.id)
+    }
+    if (turnedStale.length > 0) {
+      notifyStale.run(at, checked.id, JSON.stringify(turnedStale))
+      for (const id of turnedStale) markStale.run(checked.id, id)
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave
     // a parked position behind, so roll the whole import back rather than store it.
