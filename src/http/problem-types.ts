@@ -572,6 +572,12 @@ const types = {
     meaning: 'Only a query (a thread started with kind `query`) is resolved; this comment is a remark or a reply.',
     fix: 'Resolve the query that starts the thread.',
   },
+  'unknown-notification': {
+    status: 404,
+    title: 'Unknown notification',
+    meaning: 'You have no notification of this id (another person\'s notifications are not yours to open).',
+    fix: 'Open one from your notification list (/notifications, or GET /api/me/notifications).',
+  },
   'not-tbx': {
     status: 400,
     title: 'Not a TBX file',

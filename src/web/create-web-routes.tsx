@@ -18,6 +18,8 @@ import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
 import { registerTerms } from './term-routes.js'
+import { registerComments } from './comments/comment-routes.js'
+import { registerNotificationPages } from './comments/notification-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
@@ -28,7 +30,7 @@ import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/notifications', '/notifications/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -74,7 +76,11 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.set('ui', ui)
     c.set('t', i18n.getFixedT(ui))
     const id = getCookie(c, SESSION_COOKIE)
-    c.set('session', id ? await deps.sessions.find(id) : undefined)
+    const session = id ? await deps.sessions.find(id) : undefined
+    c.set('session', session)
+    // The header's unread count: one indexed count, for pages only (not the script's requests).
+    const page = c.req.method === 'GET' && !wantsJson(c) && !c.req.path.endsWith('/events')
+    c.set('unread', session && page ? await deps.store.notifications.unread(session.principal.account) : undefined)
     await next()
     c.header('Content-Security-Policy', CSP)
     c.header('Referrer-Policy', REFERRER_POLICY)
@@ -136,7 +142,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/notifications', '/notifications/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
@@ -150,6 +156,8 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
   registerTerms(web, deps)
+  registerComments(web, deps)
+  registerNotificationPages(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

@@ -754,6 +754,8 @@
     seg.append(tools)
     showClear(seg)
     renderHints(seg, json(seg.dataset.hints, []))
+    // comments.js reads the new row's threads into the panel.
+    document.dispatchEvent(new CustomEvent('tolk:active', { detail: { unit } }))
   }
 
   function move(seg, step, opts) {
@@ -1280,6 +1282,13 @@
       if (!seg || e.version <= (knownVersion.get(e.unit) ?? 0) || inFlight.get(e.unit) === e.text) return
       applyRemote(seg, e)
     })
+    // Comments and notifications (comments.js shows them): passed on as they come.
+    for (const kind of ['comment', 'notifications']) {
+      live.addEventListener(kind, (ev) => {
+        const detail = json(ev.data, undefined)
+        if (detail) document.dispatchEvent(new CustomEvent(`tolk:${kind}`, { detail }))
+      })
+    }
     live.addEventListener('end', () => live.close())
     addEventListener('pagehide', () => live.close())
   }
