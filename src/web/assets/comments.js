@@ -96,6 +96,13 @@
     if (unit && rowOf(unit)) void load(unit)
   })
 
+  // Ctrl+Enter in a comment field posts it, as it saves a translation in the translation's field.
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || !e.target.closest?.('#comments form')) return
+    e.preventDefault()
+    e.target.closest('form').requestSubmit()
+  })
+
   // The panel's forms post in place; the answer is the unit's threads as they now are.
   document.addEventListener('submit', async (e) => {
     const form = e.target

@@ -1295,7 +1295,7 @@
 
   document.addEventListener('input', (e) => {
     const seg = e.target.closest && e.target.closest('.seg.active')
-    if (seg && e.target.tagName === 'TEXTAREA') {
+    if (seg && e.target.tagName === 'TEXTAREA' && !e.target.closest('#comments')) {
       saveDraft(seg)
       warnLostTokens(seg, e.target.value)
     }
@@ -1384,6 +1384,8 @@
       }
       return
     }
+    // The panel's comment fields are not the translation: its keys are theirs (comments.js).
+    if (e.target.closest && e.target.closest('#comments')) return
     if (!seg || !inField || !seg.classList.contains('active')) return
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
