@@ -27,6 +27,8 @@ export interface LanguageReport {
   words: StateCounts
   /** Words of translated, reviewed and final units by the origin of their text; they add up to those. */
   wordsByOrigin?: { human: number; memory: number; mt: number; aligned: number }
+  /** Open queries this language's translators face: those asked in it and those on the source (not in a summary). */
+  openQueries?: number
   untranslated?: ReportedUnit[]
   stale?: ReportedUnit[]
 }
@@ -104,6 +106,7 @@ export async function* reportRows<P>(
   for await (const page of coveragePages(store, opts.articles)) {
     // A summary stays on the counters alone (its target: a million units under a second).
     if (!opts.summary) await addOrigins(store, page)
+    if (!opts.summary) await addOpenQueries(store, page)
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
       if (opts.summary || langs.length === 0) yield { article, langs }
@@ -120,6 +123,20 @@ async function addOrigins(store: Store, page: ArticleCoverage[]): Promise<void> 
     const a = byId.get(o.articleId)
     const k = a ? a.targets.indexOf(o.lang) : -1
     if (k >= 0) a!.origins!.splice(k * 4, 4, o.human, o.memory, o.mt, o.aligned)
+  }
+}
+
+/** Give each article of a page its open queries per target (ArticleCoverage.openQueries), in one read. */
+async function addOpenQueries(store: Store, page: ArticleCoverage[]): Promise<void> {
+  const byId = new Map(page.map((a) => [a.id, a]))
+  for (const a of page) a.openQueries = new Array<number>(a.targets.length).fill(0)
+  for (const o of await store.comments.openQueriesOf(page.map((a) => a.id))) {
+    const a = byId.get(o.article)
+    if (!a) continue
+    // A query on the source is open for every language.
+    a.targets.forEach((t, k) => {
+      if (o.lang === '' || o.lang === t) a.openQueries![k]! += o.open
+    })
   }
 }
 
@@ -173,6 +190,7 @@ function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
     const o = (i: number) => a.origins![k * 4 + i] ?? 0
     report.wordsByOrigin = { human: o(0), memory: o(1), mt: o(2), aligned: o(3) }
   }
+  if (a.openQueries) report.openQueries = a.openQueries[k] ?? 0
   return report
 }
 

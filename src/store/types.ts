@@ -108,6 +108,11 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
    * them with originWords; absent from articleCoverage itself.
    */
   origins?: number[]
+  /**
+   * One number per target, in `targets` order: the open queries that language's translators
+   * face (those in the language and those on the source). Set by reports (comments.openQueriesOf).
+   */
+  openQueries?: number[]
 }
 
 /**

@@ -112,6 +112,11 @@ export interface CommentStore {
   counts(article: string, lang: string): Promise<Record<string, number>>
   /** Open queries of one article per language ('' for the source). */
   openQueries(article: string): Promise<OpenQueryCounts>
+  /**
+   * Open queries of many articles at once, per article and language ('' for the source): what
+   * the report and the dashboard show. Archived articles are left out.
+   */
+  openQueriesOf(articles: readonly string[]): Promise<{ article: string; lang: string; open: number }[]>
   /** The unit ids of an article with an open query in a language (or on the source): for batch filters. */
   unitsWithOpenQuery(article: string, lang: string): Promise<string[]>
   /** The latest comment event id (0 when none): what the live hub watches. */

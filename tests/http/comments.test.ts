@@ -137,6 +137,21 @@ describe('comments API', () => {
     expect((await t.call('/api/comments/1', jsonBody('PATCH', { text: 'x' }, { 'If-Match': 'W/"1"' }))).status).toBe(400)
   })
 
+  it('counts open queries per article and language in the report JSON (source queries count in every language)', async () => {
+    const t = await makeTestApp()
+    await t.call(unitComments(t.units[0]!), jsonBody('POST', { text: 'Source?', kind: 'query' }))
+    await t.call(unitComments(t.units[1]!), jsonBody('POST', { text: 'Swedish?', kind: 'query', lang: 'sv' }))
+    await t.call(unitComments(t.units[1]!), jsonBody('POST', { text: 'just a remark', lang: 'de' }))
+    const report = await (await t.call(`/api/articles/${ARTICLE.id}/report`)).json()
+    expect(report.articles[0].languages.sv.openQueries).toBe(2)
+    expect(report.articles[0].languages.de.openQueries).toBe(1)
+    const all = await (await t.call('/api/report')).json()
+    expect(all.articles[0].languages.sv.openQueries).toBe(2)
+    // A summary stays on the coverage counters: no openQueries there.
+    const summary = await (await t.call('/api/report?summary=true')).json()
+    expect(summary.articles[0].languages.sv.openQueries).toBeUndefined()
+  })
+
   it('keeps the threads of an archived article to read, and refuses new comments with 409', async () => {
     const t = await makeTestApp()
     const q = await (await t.call(unitComments(t.units[0]!), jsonBody('POST', { text: 'why?', kind: 'query' }))).json()

@@ -32,6 +32,9 @@ export function testCommentStore(makeStore: () => Store | Promise<Store>): void 
       expect(await store.comments.counts(A, 'sv')).toEqual({ [units[0]!]: 1, [units[2]!]: 1 })
       expect(await store.comments.openQueries(A)).toEqual({ '': 1 })
       expect(await store.comments.unitsWithOpenQuery(A, 'sv')).toEqual([units[2]])
+      await store.comments.add({ article: A, unit: units[1]!, lang: 'sv', kind: 'query', text: 'Tone?', by: 'bo' })
+      expect(await store.comments.openQueriesOf([A, 'nope'])).toEqual([{ article: A, lang: '', open: 1 }, { article: A, lang: 'sv', open: 1 }])
+      expect(await store.comments.openQueriesOf([])).toEqual([])
     })
 
     it('answers a query once someone else replies, notifies the asker and the translators, and resolves it with who and when', async () => {

@@ -145,6 +145,15 @@ export function createPgComments(pool: pg.Pool, now: () => string): CommentStore
          GROUP BY 1 ORDER BY 1`, [articleId])
       return Object.fromEntries(found.map((r) => [r.lang, r.n]))
     },
+    async openQueriesOf(articles) {
+      if (articles.length === 0) return []
+      return rows<{ article: string; lang: string; open: number }>(pool,
+        `SELECT c.article_id AS article, coalesce(c.lang, '') AS lang, count(*)::int AS open FROM comments c
+         WHERE c.article_id = ANY($1::text[]) AND c.kind = 'query' AND c.parent_id IS NULL
+           AND c.resolved_at IS NULL AND c.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = c.article_id)
+         GROUP BY 1, 2 ORDER BY 1, 2`, [articles])
+    },
     async unitsWithOpenQuery(articleId, lang) {
       const found = await rows<{ unit_id: string }>(pool,
         `SELECT c.unit_id FROM comments c JOIN units u ON u.article_id = c.article_id AND u.id = c.unit_id

@@ -78,6 +78,12 @@ export function createSqliteComments(db: Database.Database, now: () => string): 
     SELECT coalesce(lang, '') AS lang, count(*) AS n FROM comments
     WHERE article_id = ? AND kind = 'query' AND parent_id IS NULL AND resolved_at IS NULL AND deleted_at IS NULL
     GROUP BY coalesce(lang, '') ORDER BY 1`)
+  const openMany = db.prepare<[string], { article: string; lang: string; open: number }>(`
+    SELECT c.article_id AS article, coalesce(c.lang, '') AS lang, count(*) AS open FROM comments c
+    WHERE c.article_id IN (SELECT value FROM json_each(?)) AND c.kind = 'query' AND c.parent_id IS NULL
+      AND c.resolved_at IS NULL AND c.deleted_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM archived_articles x WHERE x.article_id = c.article_id)
+    GROUP BY c.article_id, coalesce(c.lang, '') ORDER BY 1, 2`)
   const openUnits = db.prepare<[string, string], string>(`
     SELECT DISTINCT c.unit_id FROM comments c JOIN units u ON u.article_id = c.article_id AND u.id = c.unit_id
     WHERE c.article_id = ? AND (c.lang IS NULL OR c.lang = ?) AND c.kind = 'query' AND c.parent_id IS NULL
@@ -186,6 +192,9 @@ export function createSqliteComments(db: Database.Database, now: () => string): 
     },
     async openQueries(articleId) {
       return Object.fromEntries(openOf.all(articleId).map((r) => [r.lang, r.n]))
+    },
+    async openQueriesOf(articles) {
+      return articles.length === 0 ? [] : openMany.all(JSON.stringify(articles))
     },
     async unitsWithOpenQuery(articleId, lang) {
       return openUnits.all(articleId, lang)
