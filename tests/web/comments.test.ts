@@ -59,7 +59,7 @@ describe('comments on the session routes', () => {
     expect(page).toContain(`boss mentioned you on a segment of ${ARTICLE.id}`)
     const json = (await (await ana.get('/notifications', { Accept: 'application/json' })).json()) as { unread: number; notifications: { id: number }[] }
     expect(json.unread).toBe(2)
-    const first = json.notifications[0].id
+    const first = json.notifications[0]!.id
     const open = await ana.post(`/notifications/${first}/open`, {})
     expect(open.status).toBe(303)
     expect(open.headers.get('location')).toBe(`${EDIT}?active=${unit}#u-${unit}`)
