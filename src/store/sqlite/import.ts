@@ -90,10 +90,11 @@ export function createImporter(db: Database.Database, now: () => string): Import
   // only (a translation written by `tolk` or a CLI name that is no account notifies nobody).
   const notifyStale = db.prepare<[string, string, string]>(`
     INSERT INTO notifications (account, kind, article_id, lang, unit_id, at)
-    SELECT t.author, 'stale', t.article_id, t.lang, t.unit_id, ? FROM translations t
-    WHERE t.article_id = ? AND t.unit_id IN (SELECT value FROM json_each(?)) AND t.stale = 0 AND t.text <> ''
-      AND t.author IN (SELECT name FROM accounts WHERE disabled_at IS NULL)
-    ORDER BY t.unit_id, t.lang`)
+    SELECT t.author, 'stale', t.article_id, t.lang, t.unit_id, ? FROM json_each(?) j CROSS JOIN translations t
+    ON t.article_id = ? AND t.unit_id = j.value
+    JOIN accounts a ON a.name = t.author AND a.disabled_at IS NULL
+    WHERE t.stale = 0 AND t.text <> ''
+    ORDER BY j.key, t.lang`)
   const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   const isResourceSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
@@ -236,7 +237,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
       else if (previous && (a.fate === 'stale' || previous.hash !== digest)) turnedStale.push(a.id)
     }
     if (turnedStale.length > 0) {
-      notifyStale.run(at, checked.id, JSON.stringify(turnedStale))
+      notifyStale.run(at, JSON.stringify(turnedStale), checked.id)
       for (const id of turnedStale) markStale.run(checked.id, id)
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave

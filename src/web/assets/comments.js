@@ -57,7 +57,7 @@
     if (!fresh) return
     const old = panel.querySelector('#comments')
     // Keep what someone is typing in the panel's fields across a refresh from the stream.
-    const typed = old ? Array.from(old.querySelectorAll('textarea')).map((t) => [t.id, t.value, t === document.activeElement]) : []
+    const typed = old ? Array.from(old.querySelectorAll('input[type=text]')).map((t) => [t.id, t.value, t === document.activeElement]) : []
     if (old) old.replaceWith(fresh)
     else panel.append(fresh)
     for (const [id, value, focused] of typed) {
@@ -133,7 +133,7 @@
     setCount(unit, data.count, data.countLabel)
     const wasMain = form.classList.contains('comment-form')
     // Cleared first, so the refresh does not carry the posted text back in.
-    for (const t of form.querySelectorAll('textarea')) t.value = ''
+    for (const t of form.querySelectorAll('input[type=text]')) t.value = ''
     showThreads(unit, data.html)
     if (wasMain) document.getElementById('comment-text')?.focus()
   })

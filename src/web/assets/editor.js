@@ -369,7 +369,7 @@
     h.id = 'conflict-title'
     box.setAttribute('aria-labelledby', h.id)
     box.append(h)
-    panel().querySelector('form').after(box)
+    panel().querySelector('form#edit').after(box)
     const buttons = el('div', 'actions')
     const button = (label, cls, onClick) => {
       const b = el('button', cls, label)
@@ -524,7 +524,7 @@
   // Saves the field's text; `clearing` saves an empty text as untranslated instead (Clear).
   async function save(seg, state, clearing = false) {
     const t = area(seg)
-    const form = panel()?.querySelector('form')
+    const form = panel()?.querySelector('form#edit')
     if (!t || !form) return false
     const text = clearing ? '' : t.value
     // A merge with places still to choose is not a text yet.
@@ -725,6 +725,8 @@
     const unit = seg.dataset.unit
     tools.setAttribute('aria-label', fill(strings.tools, { n: seg.dataset.n }))
     for (const form of tools.querySelectorAll('form')) {
+      // The comment forms (comments.js) are the thread's, read anew for this row.
+      if (form.closest('#comments')) continue
       form.action = `${base}/${encodeURIComponent(unit)}${body.dataset.back}&active=${encodeURIComponent(unit)}`
       form.querySelector('input[name="version"]').value = seg.dataset.version
     }
@@ -803,7 +805,7 @@
     const status = el('p', 'tm-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'tm-list'))
-    panel().querySelector('form').after(box)
+    panel().querySelector('form#edit').after(box)
     return box
   }
 
@@ -915,7 +917,7 @@
     const status = el('p', 'mt-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'mt-list'), el('ul', 'mt-errors'))
-    ;(seg.querySelector('.tm') || panel().querySelector('form')).after(box)
+    ;(seg.querySelector('.tm') || panel().querySelector('form#edit')).after(box)
     return box
   }
 
@@ -1060,7 +1062,7 @@
       list.append(li)
     })
     box.append(list)
-    const after = seg.querySelector('.mt') || seg.querySelector('.tm') || panel()?.querySelector('form')
+    const after = seg.querySelector('.mt') || seg.querySelector('.tm') || panel()?.querySelector('form#edit')
     if (after) after.after(box)
     else panel()?.append(box)
   }
@@ -1336,7 +1338,8 @@
 
   document.addEventListener('submit', (e) => {
     const seg = e.target.closest('.seg')
-    if (!seg) return
+    // The panel's comment forms are comments.js's, not a save of the segment.
+    if (!seg || e.target.closest('#comments')) return
     e.preventDefault()
     if (e.target.id === 'clear') save(seg, 'initial', true)
     else save(seg, (e.submitter && e.submitter.value) || 'translated')

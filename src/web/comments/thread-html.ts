@@ -53,7 +53,9 @@ function form(x: ThreadContext, action: string, cls: string, inner: string): str
 }
 
 /**
- * The comments section of the active segment's panel: each thread with its replies, a reply
+ * The comments section of the active segment's panel. Its fields are one-line inputs (Enter
+ * posts): the segment's translation stays the row's only textarea, which the editor's keys and
+ * its tests rely on; a comment of several paragraphs goes through the API or the CLI. Each thread with its replies, a reply
  * field and (for an open query) a resolve button, then the form that starts a thread. Plain forms
  * (CSRF token, a redirect back): they work without the script, which posts them in place.
  */
@@ -69,11 +71,11 @@ export function threadsHtml(threads: readonly CommentThread[], x: ThreadContext)
     if (!mayWrite || th.deleted) continue
     const id = `reply-${th.id}`
     out += form(x, `comments/${th.id}/reply`, 'reply-form',
-      `<label class="sr-only" for="${id}">${esc(t('comments.replyLabel', { id: th.id }))}</label><textarea id="${id}" name="text" rows="1" maxlength="10000" required></textarea><button type="submit">${esc(t('comments.reply'))}</button>`)
+      `<label class="sr-only" for="${id}">${esc(t('comments.replyLabel', { id: th.id }))}</label><input type="text" id="${id}" name="text" maxlength="10000" autocomplete="off" required/><button type="submit">${esc(t('comments.reply'))}</button>`)
     if (isOpenQuery(th)) out += form(x, `comments/${th.id}/resolve`, 'resolve-form', `<button type="submit">${esc(t('comments.resolve'))}</button>`)
   }
   if (x.canComment || x.canCommentSource) {
-    let inner = `<label for="comment-text">${esc(t('comments.add'))}</label><textarea id="comment-text" name="text" rows="2" maxlength="10000" required></textarea>`
+    let inner = `<label for="comment-text">${esc(t('comments.add'))}</label><input type="text" id="comment-text" name="text" maxlength="10000" autocomplete="off" required/>`
     inner += `<label for="comment-kind">${esc(t('comments.kind'))}</label><select id="comment-kind" name="kind"><option value="comment">${esc(t('comments.kinds.comment'))}</option><option value="query">${esc(t('comments.kinds.query'))}</option></select>`
     inner += `<label for="comment-scope">${esc(t('comments.scope'))}</label><select id="comment-scope" name="scope">`
     if (x.canComment) inner += `<option value="lang">${esc(t('comments.scopeLang', { lang: x.langName }))}</option>`
