@@ -43,7 +43,18 @@ describe('comments on the session routes', () => {
     expect((await rev.post(`${EDIT}/comments/999/reply`, { text: 'x' }, { Accept: 'application/json' })).status).toBe(404)
     const ok = await rev.post(`${EDIT}/${unit}/comments`, { text: 'fine' }, { Accept: 'application/json' })
     expect(ok.status).toBe(201)
-    expect(await ok.json()).toMatchObject({ unit, count: 1, countLabel: '1 comment' })
+    const posted = (await ok.json()) as { html: string }
+    expect(posted).toMatchObject({ unit, count: 1, countLabel: '1 comment' })
+    const [c] = await w.store.comments.threads(ARTICLE.id)
+    expect(posted.html).toContain(`/comments/${c!.id}/delete`)
+    // Only its author (or an admin) deletes it; deleted, it shows who did.
+    const ana = await w.signedIn('ana')
+    await ana.get(EDIT)
+    expect((await ana.post(`${EDIT}/comments/${c!.id}/delete`, {}, { Accept: 'application/json' })).status).toBe(403)
+    const gone = await rev.post(`${EDIT}/comments/${c!.id}/delete`, {}, { Accept: 'application/json' })
+    expect(gone.status).toBe(200)
+    expect(((await gone.json()) as { html: string; count: number })).toMatchObject({ count: 0 })
+    expect((await w.store.comments.get(c!.id))?.deleted?.by).toBe('rev')
   })
 
   it('lists notifications, opens one (read, at its segment), marks all read, and shows the unread count in the header', async () => {

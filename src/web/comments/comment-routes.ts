@@ -26,6 +26,8 @@ export function threadContext(c: Context<WebEnv>, article: ArticleSummary, lang:
     canComment: refuseComment(p, article.targets, lang) === undefined,
     canCommentSource: refuseComment(p, article.targets, undefined) === undefined,
     back,
+    me: p.account,
+    admin: p.grants.some((g) => g.role === 'admin'),
     when: formatWhen(c.get('ui')),
   }
 }
@@ -70,7 +72,7 @@ export function registerComments(web: Hono<WebEnv>, deps: WebDeps): void {
     await commentActions(store, principalOf(c)).add({ article: article.id, unit, kind, text: textOf(body), ...(body.scope === 'source' ? {} : { lang }) })
     return answer(c, article, lang, unit, 201)
   })
-  web.post('/edit/:article/:lang/comments/:cid/:action{reply|resolve}', async (c) => {
+  web.post('/edit/:article/:lang/comments/:cid/:action{reply|resolve|delete}', async (c) => {
     const { article, lang } = await editTarget(store, c)
     const raw = c.req.param('cid')
     const id = /^\d{1,15}$/.test(raw) ? Number(raw) : 0
@@ -79,8 +81,10 @@ export function registerComments(web: Hono<WebEnv>, deps: WebDeps): void {
     const found = await store.comments.get(id)
     if (!found || found.article !== article.id) throw unknownComment(id)
     const actions = commentActions(store, principalOf(c))
-    if (c.req.param('action') === 'reply') await actions.reply(id, textOf(body))
-    else await actions.resolve(id)
+    const action = c.req.param('action')
+    if (action === 'reply') await actions.reply(id, textOf(body))
+    else if (action === 'resolve') await actions.resolve(id)
+    else await actions.remove(id)
     return answer(c, article, lang, found.unit, c.req.param('action') === 'reply' ? 201 : 200)
   })
 }

@@ -17,6 +17,9 @@ export interface ThreadContext {
   canCommentSource: boolean
   /** The query string the forms return to (the editor's filter and page, with `active`). */
   back: string
+  /** Who reads (their own comments get a Delete button), and whether an admin (every comment). */
+  me: string
+  admin: boolean
   when: (iso: string) => string
 }
 
@@ -44,6 +47,10 @@ function commentHtml(c: Comment, x: ThreadContext): string {
   out += c.deleted
     ? `<p class="comment-text deleted">${esc(t('comments.deletedBy', { name: c.deleted.by }))}</p>`
     : `<p class="comment-text" dir="auto">${commentText(c.text)}</p>`
+  // Deleting keeps the comment and its history; it then shows who deleted it.
+  if (!c.deleted && (x.admin || c.author === x.me)) {
+    out += form(x, `comments/${c.id}/delete`, 'delete-form', `<button type="submit" class="delete">${esc(t('comments.delete'))}</button>`)
+  }
   return `${out}</li>`
 }
 
