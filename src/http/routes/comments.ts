@@ -100,7 +100,8 @@ export function registerComments(app: App, { store }: RouteDeps): void {
     const { id, unit } = c.req.valid('param')
     const { lang } = c.req.valid('query')
     const threads = await store.comments.threads(id, { unit, ...(lang ? { lang } : {}) })
-    if (threads.length === 0 && !(await store.listUnits(id, { includeObsolete: true }).catch(() => [])).some((u) => u.id === unit)) {
+    // No thread: say whether the unit is there at all (an archived article's units answer as archived).
+    if (threads.length === 0 && !(await store.getUnit(id, unit).catch(() => undefined))) {
       throw new ProblemError(problem(404, 'unknown-unit', `no unit ${printable(unit)} in ${printable(id)}`))
     }
     return c.json({ article: id, unit, threads }, 200)
