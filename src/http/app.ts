@@ -23,6 +23,8 @@ import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
 import { registerReports } from './routes/reports.js'
 import { registerSuggestions } from './routes/suggestions.js'
 import { registerTerms } from './routes/terms.js'
+import { registerComments } from './routes/comments.js'
+import { registerNotifications } from './routes/notifications.js'
 import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
@@ -153,6 +155,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerTerms(app, deps)
+  registerComments(app, deps)
+  registerNotifications(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)

@@ -572,6 +572,36 @@ const types = {
     meaning: 'Someone changed the term entry after the version your edit was based on. Nothing was written.',
     fix: 'Read the entry again (its ETag is the current version), redo the edit and send it with If-Match set to that version.',
   },
+  'unknown-comment': {
+    status: 404,
+    title: 'Unknown comment',
+    meaning: 'There is no comment of this id. (A deleted comment is kept and still found: it shows who deleted it.)',
+    fix: 'List the comments of a unit with GET /api/articles/ID/units/UNIT/comments, or of an article with GET /api/articles/ID/comments.',
+  },
+  'comment-conflict': {
+    status: 412,
+    title: 'Comment changed',
+    meaning: 'Someone changed the comment (edited, resolved or deleted it) after the version your change was based on. Nothing was written.',
+    fix: 'Read the comment again (its ETag is the current version) and send the change with If-Match set to that version.',
+  },
+  'comment-deleted': {
+    status: 409,
+    title: 'Comment deleted',
+    meaning: 'The comment was deleted: it is kept with its history, but can no longer be edited, resolved or answered.',
+    fix: 'Start a new thread on the unit if there is more to say.',
+  },
+  'not-a-query': {
+    status: 409,
+    title: 'Not a query',
+    meaning: 'Only a query (a thread started with kind `query`) is resolved; this comment is a remark or a reply.',
+    fix: 'Resolve the query that starts the thread.',
+  },
+  'unknown-notification': {
+    status: 404,
+    title: 'Unknown notification',
+    meaning: 'You have no notification of this id (another person\'s notifications are not yours to open).',
+    fix: 'Open one from your notification list (/notifications, or GET /api/me/notifications).',
+  },
   'not-tbx': {
     status: 400,
     title: 'Not a TBX file',

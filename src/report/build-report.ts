@@ -27,6 +27,8 @@ export interface LanguageReport {
   words: StateCounts
   /** Words of translated, reviewed and final units by the origin of their text; they add up to those. */
   wordsByOrigin?: { human: number; memory: number; mt: number; aligned: number }
+  /** Open queries this language's translators face: those asked in it and those on the source (not in a summary). */
+  openQueries?: number
   untranslated?: ReportedUnit[]
   stale?: ReportedUnit[]
 }
@@ -108,6 +110,7 @@ export async function* reportRows<P>(
     if (!opts.summary) {
       await addOrigins(store, page)
       await addPlurals(store, page)
+      await addOpenQueries(store, page)
     }
     for (const article of page) {
       const langs = opts.langs ? opts.langs.filter((l) => article.targets.includes(l)) : article.targets
@@ -135,6 +138,20 @@ async function addPlurals(store: Store, page: ArticleCoverage[]): Promise<void> 
   for (const a of page) {
     const forms = counts.get(a.id)
     if (forms) a.plurals = forms
+  }
+}
+
+/** Give each article of a page its open queries per target (ArticleCoverage.openQueries), in one read. */
+async function addOpenQueries(store: Store, page: ArticleCoverage[]): Promise<void> {
+  const byId = new Map(page.map((a) => [a.id, a]))
+  for (const a of page) a.openQueries = new Array<number>(a.targets.length).fill(0)
+  for (const o of await store.comments.openQueriesOf(page.map((a) => a.id))) {
+    const a = byId.get(o.article)
+    if (!a) continue
+    // A query on the source is open for every language.
+    a.targets.forEach((t, k) => {
+      if (o.lang === '' || o.lang === t) a.openQueries![k]! += o.open
+    })
   }
 }
 
@@ -188,6 +205,7 @@ function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
     const o = (i: number) => a.origins![k * 4 + i] ?? 0
     report.wordsByOrigin = { human: o(0), memory: o(1), mt: o(2), aligned: o(3) }
   }
+  if (a.openQueries) report.openQueries = a.openQueries[k] ?? 0
   return report
 }
 

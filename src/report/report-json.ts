@@ -97,8 +97,9 @@ function languageHead(a: ArticleCoverage, lang: string): string {
   const coverage = total === 0 ? 1 : Math.max(0, tw + rw + fw - sw) / total
   const head = `${q(lang)}:{"coverage":${coverage},"units":{"initial":${units - tu - ru - fu},"translated":${tu},"reviewed":${ru},"final":${fu},"stale":${su}},"words":{"initial":${iw},"translated":${tw},"reviewed":${rw},"final":${fw},"stale":${sw}}`
   const o = a.origins
-  if (!o) return head
-  return `${head},"wordsByOrigin":{"human":${o[k * 4] ?? 0},"memory":${o[k * 4 + 1] ?? 0},"mt":${o[k * 4 + 2] ?? 0},"aligned":${o[k * 4 + 3] ?? 0}}`
+  const byOrigin = o ? `,"wordsByOrigin":{"human":${o[k * 4] ?? 0},"memory":${o[k * 4 + 1] ?? 0},"mt":${o[k * 4 + 2] ?? 0},"aligned":${o[k * 4 + 3] ?? 0}}` : ''
+  const open = a.openQueries ? `,"openQueries":${a.openQueries[k] ?? 0}` : ''
+  return `${head}${byOrigin}${open}`
 }
 
 /**

@@ -18,6 +18,8 @@ import type { MtCache } from '../mt/cache-types.js'
 import type { TermStore } from '../terms/types.js'
 import type { AssignmentStore } from '../team/types.js'
 import type { ActivityStore } from '../team/activity-types.js'
+import type { CommentStore } from '../team/comment-types.js'
+import type { NotificationStore } from '../team/notification-types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -115,6 +117,11 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
    * plural units. Set by reports that list units (resourceSets.pluralCounts); absent otherwise.
    */
   plurals?: Record<string, number>
+  /**
+   * One number per target, in `targets` order: the open queries that language's translators
+   * face (those in the language and those on the source). Set by reports (comments.openQueriesOf).
+   */
+  openQueries?: number[]
 }
 
 /**
@@ -274,6 +281,10 @@ export interface Store {
   readonly assignments: AssignmentStore
   /** The activity feed's sources, one per kind; see src/team/activity-types.ts. */
   readonly activity: ActivityStore
+  /** Comments and queries on units, with their history; see src/team/comment-types.ts. */
+  readonly comments: CommentStore
+  /** In-app notifications per account; see src/team/notification-types.ts. */
+  readonly notifications: NotificationStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

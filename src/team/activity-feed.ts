@@ -6,7 +6,7 @@ import type { ActivitySource } from './activity-types.js'
 
 /**
  * The feed's sources, in the order their kinds sort among items of one instant. A new kind is one
- * more entry here (comments, rejections: `['comment', store.comments.activity]`).
+ * more entry here.
  */
 export function activitySources(store: Store): Array<readonly [string, ActivitySource]> {
   return [
@@ -14,6 +14,7 @@ export function activitySources(store: Store): Array<readonly [string, ActivityS
     ['save', store.activity.saves],
     ['review', store.activity.reviews],
     ['assignment', store.activity.assignments],
+    ['comment', store.activity.comments],
   ]
 }
 

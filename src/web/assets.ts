@@ -37,7 +37,7 @@ export function loadAssets(dir: URL = ASSETS_DIR): {
     return { path: `/assets/${name}.${hash}.${ext}`, type: TYPES[ext] as string, body }
   }
   const css = load('editor.css')
-  const js = load('editor.js', 'codes.js')
+  const js = load('editor.js', 'codes.js', 'comments.js')
   const icon = load('favicon.svg')
   const dashboardLive = load('dashboard-live.js')
   return { css, js, icon, dashboardLive, byPath: new Map([css, js, icon, dashboardLive].map((a) => [a.path, a])) }

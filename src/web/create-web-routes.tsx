@@ -19,6 +19,8 @@ import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
 import { registerTerms } from './term-routes.js'
+import { registerComments } from './comments/comment-routes.js'
+import { registerNotificationPages } from './comments/notification-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
@@ -31,7 +33,7 @@ import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -77,13 +79,17 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
     c.set('ui', ui)
     c.set('t', i18n.getFixedT(ui))
     const id = getCookie(c, SESSION_COOKIE)
-    c.set('session', id ? await deps.sessions.find(id) : undefined)
+    const session = id ? await deps.sessions.find(id) : undefined
+    c.set('session', session)
     // A body over the server's limit, left unread by the app's readBody: refused before any handler.
     const limit = c.get(BODY_TOO_LARGE as never) as number | undefined
     if (limit !== undefined) {
       const message = c.get('t')('errors.tooLarge', { size: byteSize(limit) })
       return wantsJson(c) ? sendProblem(c, problem(413, 'body-too-large', message)) : errorPage(c, 413, message)
     }
+    // The header's unread count: one indexed count, for pages only (not the script's requests).
+    const page = c.req.method === 'GET' && !wantsJson(c) && !c.req.path.endsWith('/events')
+    c.set('unread', session && page ? await deps.store.notifications.unread(session.principal.account) : undefined)
     await next()
     c.header('Content-Security-Policy', CSP)
     c.header('Referrer-Policy', REFERRER_POLICY)
@@ -145,7 +151,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)
@@ -161,6 +167,8 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
   registerTerms(web, deps)
+  registerComments(web, deps)
+  registerNotificationPages(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

@@ -1,9 +1,9 @@
 import type { ArticleSummary, State, StoredUnit, Translation } from '../model/translation.js'
-import type { Store } from '../store/types.js'
+import { MAX_UNIT_PAGE, type Store } from '../store/types.js'
 import { progressOf } from './coverage-bar.js'
 
-/** The editor's filters: every segment, untranslated, stale, or translated but not reviewed. */
-export const FILTERS = ['all', 'untranslated', 'stale', 'review'] as const
+/** The editor's filters: every segment, untranslated, stale, translated but not reviewed, or with an open query. */
+export const FILTERS = ['all', 'untranslated', 'stale', 'review', 'queries'] as const
 export type Filter = (typeof FILTERS)[number]
 
 /** One editor row: a unit, its translation, and whether a paragraph starts with it. */
@@ -41,6 +41,7 @@ const STATE: Record<Filter, State | 'stale' | undefined> = {
   untranslated: 'initial',
   stale: 'stale',
   review: 'translated',
+  queries: undefined,
 }
 
 /** Parse the `filter` query parameter, falling back to all. */
@@ -71,6 +72,7 @@ export async function loadEditor(
   lang: string,
   opts: { filter: Filter; cursor: EditorCursor; pageSize: number },
 ): Promise<EditorData> {
+  if (opts.filter === 'queries') return loadOpenQueries(store, article, lang, opts)
   const state = STATE[opts.filter]
   const { cursor } = opts
   const [read, coverage] = await Promise.all([
@@ -99,6 +101,7 @@ export async function loadEditor(
     untranslated: counts.initial,
     stale: counts.stale,
     review: counts.translated,
+    queries: 0,
   }[opts.filter]
   const pages = Math.max(1, Math.ceil(matching / opts.pageSize))
   const backwards = cursor.before !== undefined
@@ -113,6 +116,47 @@ export async function loadEditor(
   const more = backwards || read.next !== null
   if (more && onward !== undefined) data.next = { page: Math.min(page + 1, pages), after: onward }
   if (back !== undefined && (backwards ? read.next !== null : true)) data.prev = { page: Math.max(1, page - 1), before: back }
+  return data
+}
+
+/**
+ * The "open queries" filter: the units with an open query in this language or on the source
+ * (few, as a rule), read by id from the store's index of open queries, then the pages of units
+ * that hold them. Going back starts again from the first page.
+ */
+async function loadOpenQueries(
+  store: Store,
+  article: ArticleSummary,
+  lang: string,
+  opts: { cursor: EditorCursor; pageSize: number },
+): Promise<EditorData> {
+  const wanted = new Set(await store.comments.unitsWithOpenQuery(article.id, lang))
+  const [coverage] = await store.coverage({ articles: [article.id], langs: [lang] })
+  const counts = coverage?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 }
+  const rows: Row[] = []
+  let after = opts.cursor.after ?? 0
+  let block = -1
+  let more = false
+  while (wanted.size > 0) {
+    const page = await store.unitPage(article.id, { lang, ownOnly: true, limit: MAX_UNIT_PAGE, after })
+    for (const r of page.rows) {
+      if (r.translation && wanted.has(r.unit.id)) {
+        if (rows.length === opts.pageSize) {
+          more = true
+          break
+        }
+        rows.push({ unit: r.unit, tr: r.translation, paragraphStart: r.unit.block !== block && block !== -1 })
+      }
+      block = r.unit.block
+    }
+    if (more || page.next === null) break
+    after = page.next
+  }
+  const pages = Math.max(1, Math.ceil(wanted.size / opts.pageSize))
+  const data: EditorData = { article, lang, filter: 'queries', page: Math.min(opts.cursor.page, pages), pages, rows, progress: progressOf(counts) }
+  const last = rows.at(-1)
+  if (more && last) data.next = { page: Math.min(data.page + 1, pages), after: last.unit.position }
+  if (opts.cursor.after) data.prev = { page: 1, after: 0 }
   return data
 }
 

@@ -12,7 +12,9 @@ import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
 import { renderConflict } from './merge/no-script-merge.js'
-import { EditorPage } from './pages/editor.js'
+import { activeRows, EditorPage } from './pages/editor.js'
+import { threadContext } from './comments/comment-routes.js'
+import { threadsHtml } from './comments/thread-html.js'
 import { HistoryPage } from './pages/history.js'
 import { MessagePage, type PageContext } from './pages/layout.js'
 import { hintText, rowStrings } from './pages/row.js'
@@ -41,6 +43,15 @@ export function registerEditor(
     const cursor = parseCursor((name) => c.req.query(name))
     const data = await loadEditor(store, article, lang, { filter, cursor, pageSize })
     const ctx = pageContext(c, assets)
+    // Comments: a count on each row that has some, and the active row's threads in its panel.
+    const activeUnit = data.rows[activeRows(data.rows, c.req.query('active')).index]?.unit.id
+    const [commentCounts, threads] = await Promise.all([
+      store.comments.counts(article.id, lang),
+      activeUnit === undefined ? [] : store.comments.threads(article.id, { unit: activeUnit, lang }),
+    ])
+    const activeThread = activeUnit === undefined
+      ? undefined
+      : threadsHtml(threads, threadContext(c, article, lang, activeUnit, `${editorQuery(filter, cursor)}&active=${encodeURIComponent(activeUnit)}`))
     const row = {
       t: ctx.t,
       s: rowStrings(ctx.t),
@@ -53,6 +64,8 @@ export function registerEditor(
       canWrite: may(principal, lang, 'translated'),
       canReview: may(principal, lang, 'reviewed'),
       when: formatWhen(ctx.ui),
+      commentCounts,
+      ...(activeThread !== undefined ? { activeThread } : {}),
     }
     const langName = languageName(ctx.ui, lang)
     return c.html(

@@ -44,6 +44,8 @@ export interface WebEnv {
     t: T
     /** The signed-in session, when there is one. */
     session: Session | undefined
+    /** Its account's unread notifications, for the header of a page (not read for the script's requests). */
+    unread: number | undefined
     /** The CSRF token this page's forms carry. */
     csrf: string
     /** Cookies get `Secure` when the request came over HTTPS. */

@@ -68,6 +68,7 @@ export function pageContext(c: Context<WebEnv>, assets: PageContext['assets']): 
     ui: c.get('ui'),
     csrf: c.get('csrf'),
     session: c.get('session'),
+    unread: c.get('unread'),
     here: url.pathname + url.search,
     assets,
   }

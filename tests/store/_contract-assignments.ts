@@ -106,6 +106,39 @@ export function testAssignments(makeStore: () => Store | Promise<Store>): void {
     })
   })
 
+  describe('notifications and comments (wiring of #20 at merge)', () => {
+    it('notifies each person assigned, in the same write, from the coordinator', async () => {
+      await store.accounts.add('ann', [{ role: 'translator', langs: ['sv'] }])
+      await store.accounts.add('bo', [{ role: 'translator', langs: ['sv'] }])
+      await store.accounts.add('cole', [{ role: 'coordinator', langs: ['sv'] }])
+      const units = await store.listUnits('en-general-01')
+      await store.assignments.create({
+        article: 'en-general-01', lang: 'sv', by: 'cole',
+        parts: [{ user: 'ann', units: [units[0]!.id, units[1]!.id], segments: '1-2' }, { user: 'bo', units: [units[2]!.id], segments: '3' }],
+      })
+      const ann = await store.notifications.list('ann')
+      expect(ann.notifications.map((n) => ({ kind: n.kind, article: n.article, lang: n.lang, unit: n.unit, from: n.from }))).toEqual([
+        { kind: 'assigned', article: 'en-general-01', lang: 'sv', unit: units[0]!.id, from: 'cole' },
+      ])
+      expect(await store.notifications.unread('bo')).toBe(1)
+      expect(await store.notifications.unread('cole')).toBe(0)
+      // A refused batch notifies nobody.
+      await expect(store.assignments.create({ article: 'en-general-01', lang: 'sv', by: 'cole', parts: [{ user: 'ann', units: ['no-such-unit'], segments: '9' }] })).rejects.toThrow()
+      expect(await store.notifications.unread('ann')).toBe(1)
+    })
+
+    it('gives the feed each comment, query and reply, a source one in every language', async () => {
+      const units = await store.listUnits('en-general-01')
+      const q = await store.comments.add({ article: 'en-general-01', unit: units[0]!.id, kind: 'query', text: 'Which four?', by: 'ann' })
+      await store.comments.add({ article: 'en-general-01', unit: units[1]!.id, lang: 'de', kind: 'comment', text: 'Gut.', by: 'dan' })
+      await store.comments.reply(q.id, { text: 'The first four.', by: 'cole' })
+      const feed = async (lang?: string) =>
+        (await store.activity.comments({ article: 'en-general-01', ...(lang ? { lang } : {}), bound: null, limit: 10 })).map((i) => [i.user, i.detail.as, i.lang ?? null])
+      expect(await feed()).toEqual([['cole', 'reply', null], ['dan', 'comment', 'de'], ['ann', 'query', null]])
+      expect(await feed('sv')).toEqual([['cole', 'reply', null], ['ann', 'query', null]])
+    })
+  })
+
   describe('activity sources', () => {
     it('reads imports with their counts, saves and reviews grouped per person and hour, and assignments', async () => {
       const units = await store.listUnits('en-general-01')

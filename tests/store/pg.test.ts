@@ -8,6 +8,7 @@ import { testDocuments } from './_contract-documents.js'
 import { testMtStore } from './_contract-mt.js'
 import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
+import { testCommentStore } from './_contract-comments.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -24,6 +25,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testDocuments(freshStore)
     testTermStore(freshStore)
     testAssignments(freshStore)
+    testCommentStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

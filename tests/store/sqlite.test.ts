@@ -14,6 +14,7 @@ import { testMtStore } from './_contract-mt.js'
 import { testDocuments } from './_contract-documents.js'
 import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
+import { testCommentStore } from './_contract-comments.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -27,6 +28,7 @@ describe('SQLite store', () => {
   testDocuments(() => createSqliteStore({ file: freshFile() }))
   testTermStore(() => createSqliteStore({ file: freshFile() }))
   testAssignments(() => createSqliteStore({ file: freshFile() }))
+  testCommentStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -193,6 +195,7 @@ describe('SQLite specifics', () => {
     // Schema 29's namespace column too.
     old.exec('DROP INDEX resource_sets_namespace; ALTER TABLE resource_sets DROP COLUMN namespace')
     old.exec('DROP TABLE assignment_units; DROP TABLE assignments; DROP TABLE import_log')
+    old.exec('DROP TABLE comment_history; DROP TABLE comment_events; DROP TABLE notifications; DROP TABLE comments')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

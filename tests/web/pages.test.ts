@@ -245,7 +245,10 @@ describe('editor', () => {
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).toContain('You may read German but not edit it.')
+    // No translation field; the comment field is there, for the source only (ana translates sv).
     expect(html).not.toContain('<textarea')
+    expect(html).toContain('<option value="source">')
+    expect(html).not.toContain('<option value="lang">')
     const post = await ana.post(`/edit/${ARTICLE.id}/de/${w.units[1]}`, {
       text: 'Das Wetter',
       version: '0',

@@ -51,6 +51,7 @@ const reportSchema = z
               .object({ human: z.number().int(), memory: z.number().int(), mt: z.number().int(), aligned: z.number().int() })
               .optional()
               .openapi({ description: 'words of translated, reviewed and final units by the origin of their text; they add up to those' }),
+            openQueries: z.number().int().optional().openapi({ description: 'open queries this language faces: asked in it or on the source (not in a summary)' }),
             untranslated: listed.optional(),
             stale: listed.optional(),
           }),

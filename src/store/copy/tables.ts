@@ -85,6 +85,19 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     seq: 'int', article_id: 'text', revision: 'int', kept: 'int', moved: 'int', stale: 'int', new: 'int',
     obsolete: 'int', author: 'text', at: 'time',
   }),
+  t('comments', ['id'], {
+    id: 'int', article_id: 'text', unit_id: 'text', lang: 'text', kind: 'text', parent_id: 'int', author: 'text',
+    text: 'text', mentions: 'json', created_at: 'time', updated_at: 'time', version: 'int', edited: 'bool',
+    deleted_by: 'text', deleted_at: 'time', answered_at: 'time', resolved_by: 'text', resolved_at: 'time',
+  }),
+  t('comment_history', ['comment_id', 'version'], {
+    comment_id: 'int', version: 'int', action: 'text', text: 'text', by: 'text', at: 'time',
+  }),
+  t('comment_events', ['id'], { id: 'int', article_id: 'text', unit_id: 'text', lang: 'text', comment_id: 'int' }),
+  t('notifications', ['id'], {
+    id: 'int', account: 'text', kind: 'text', article_id: 'text', lang: 'text', unit_id: 'text', from_account: 'text',
+    reason: 'text', comment_id: 'int', at: 'time', read_at: 'time',
+  }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
   t('tokens', ['id'], {

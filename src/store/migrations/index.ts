@@ -19,6 +19,7 @@ import { sql as machineTranslation } from './019-machine-translation.js'
 import { sql as unitRoles } from './020-unit-roles.js'
 import { sql as authVersion } from './021-auth-version.js'
 import { sql as termbases } from './022-termbases.js'
+import { sql as comments } from './024-comments.js'
 import { sql as assignments } from './025-assignments.js'
 import { sql as namespaceFolders } from './029-namespace-folders.js'
 
@@ -55,6 +56,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '020-unit-roles', sql: unitRoles },
   { version: 21, name: '021-auth-version', sql: authVersion },
   { version: 22, name: '022-termbases', sql: termbases },
+  { version: 24, name: '024-comments', sql: comments },
   { version: 25, name: '025-assignments', sql: assignments },
   { version: 29, name: '029-namespace-folders', sql: namespaceFolders },
 ]

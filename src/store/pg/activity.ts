@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
+import { commentItem, type CommentRow } from '../../team/comment-activity.js'
 import { rows } from './db.js'
 
 /** Past the bound ($3 at, $4 inclusive, $5 key), newest first, at most $6: as on SQLite. */
@@ -51,6 +52,16 @@ export function createPgActivity(pool: pg.Pool): ActivityStore {
         kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
         detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
       }))
+    },
+    async comments(q) {
+      const found = await rows<CommentRow>(
+        pool,
+        `SELECT * FROM (SELECT created_at AS at, lpad(id::text, 15, '0') COLLATE "C" AS key, lang, author, unit_id, kind, parent_id
+           FROM comments WHERE article_id = $1 AND ($2::text IS NULL OR lang = $2 OR lang IS NULL)) c
+         WHERE ${PAST}`,
+        params(q),
+      )
+      return found.map(commentItem)
     },
   }
 }

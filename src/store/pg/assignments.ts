@@ -1,3 +1,4 @@
+import { addNotificationsPg } from './notifications.js'
 import type pg from 'pg'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
@@ -60,7 +61,8 @@ export function createPgAssignments(pool: pg.Pool, now: () => string): Assignmen
             await db.query('INSERT INTO assignment_units (assignment_id, unit_id) SELECT $1, unnest($2::text[])', [id, part.units])
           }
           ids.push(id)
-          // #20 notifications: the "assigned" notification of part.user goes here, in this transaction.
+          // "You were assigned work", in this transaction: at the range's first unit, if it has one.
+          await addNotificationsPg(db, [{ account: part.user, kind: 'assigned', article: batch.article, lang: batch.lang, ...(part.units?.[0] ? { unit: part.units[0] } : {}), from: batch.by }], at)
         }
         const out: Assignment[] = []
         for (const id of ids) out.push(toAssignment((await one(db, id))!))

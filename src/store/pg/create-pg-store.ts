@@ -14,6 +14,8 @@ import { migratePg } from './migrate.js'
 import { createPgTerms } from './terms.js'
 import { createPgAssignments } from './assignments.js'
 import { createPgActivity } from './activity.js'
+import { createPgComments } from './comments.js'
+import { createPgNotifications } from './notifications.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -88,6 +90,8 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     terms: createPgTerms(pool, now),
     assignments: createPgAssignments(pool, now),
     activity: createPgActivity(pool),
+    comments: createPgComments(pool, now),
+    notifications: createPgNotifications(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

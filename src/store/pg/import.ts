@@ -179,8 +179,19 @@ export function createPgImporter(pool: pg.Pool, now: () => string) {
     )
     for (const s of strip) await stripMarks(db, checked.id, s.id, s.old, s.source, s.codes, at)
     // made_from stays the old source, so the editor can show what changed since.
+    // Schema 7: the authors of the translations that turn stale hear of it, in this transaction,
+    // in the same statement (accounts only: `tolk` or a CLI name that is no account is skipped).
     if (stale.length > 0) {
-      await db.query(`UPDATE translations SET stale = true WHERE article_id = $1 AND unit_id = ANY($2::text[]) AND NOT stale AND text <> ''`, [checked.id, stale])
+      await db.query(
+        `WITH turned AS (
+           UPDATE translations SET stale = true WHERE article_id = $1 AND unit_id = ANY($2::text[]) AND NOT stale AND text <> ''
+           RETURNING article_id, unit_id, lang, author)
+         INSERT INTO notifications (account, kind, article_id, lang, unit_id, at)
+         SELECT author, 'stale', article_id, lang, unit_id, $3 FROM turned
+         WHERE author IN (SELECT name FROM accounts WHERE disabled_at IS NULL)
+         ORDER BY unit_id, lang`,
+        [checked.id, stale, at],
+      )
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave
     // a parked position behind, so roll the whole import back rather than store it.

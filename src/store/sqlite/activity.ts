@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
+import { commentItem, type CommentRow } from '../../team/comment-activity.js'
 
 interface Params {
   article: string
@@ -48,6 +49,13 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
        FROM assignments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang))
      WHERE ${PAST}`,
   )
+  // What a comment was when added: its kind, unit and thread; its text stays in the thread (a
+  // deleted one's too, in its history), not in the feed.
+  const comments = db.prepare<[Params], CommentRow>(
+    `SELECT * FROM (SELECT created_at AS at, printf('%015d', id) AS key, lang, author, unit_id, kind, parent_id
+       FROM comments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang OR lang IS NULL))
+     WHERE ${PAST}`,
+  )
   const group = (kind: string) => (r: GroupRow): ActivityItem => ({
     kind, key: r.key, at: r.at, lang: r.lang, user: r.author, detail: { writes: r.writes, units: r.units, hour: `${r.key.slice(0, 13)}:00Z` },
   })
@@ -64,5 +72,6 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
         kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
         detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
       })),
+    comments: async (q) => comments.all(params(q)).map(commentItem),
   }
 }

@@ -1,3 +1,4 @@
+import { addNotificationsSqlite } from './notifications.js'
 import type Database from 'better-sqlite3'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
@@ -70,7 +71,8 @@ export function createSqliteAssignments(db: Database.Database, now: () => string
             insertUnit.run(row.id, unit)
           }
           ids.push(row.id)
-          // #20 notifications: the "assigned" notification of part.user goes here, in this transaction.
+          // "You were assigned work", in this transaction: at the range's first unit, if it has one.
+          addNotificationsSqlite(db, [{ account: part.user, kind: 'assigned', article: batch.article, lang: batch.lang, ...(part.units?.[0] ? { unit: part.units[0] } : {}), from: batch.by }], at)
         }
         return ids.map((id) => toAssignment(one.get(id)!))
       }).immediate()

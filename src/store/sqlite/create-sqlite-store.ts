@@ -15,6 +15,8 @@ import { createSqliteMtCache } from './mt-cache.js'
 import { createSqliteTerms } from './terms.js'
 import { createSqliteAssignments } from './assignments.js'
 import { createSqliteActivity } from './activity.js'
+import { createSqliteComments } from './comments.js'
+import { createSqliteNotifications } from './notifications.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -56,6 +58,8 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
   const pages = createUnitPageOps(db)
   const archive = createArchiveOps(db, now)
   const assignments = createSqliteAssignments(db, now)
+  const comments = createSqliteComments(db, now)
+  const notifications = createSqliteNotifications(db, now)
 
   return {
     memory: lazyMemory(() => import('./memory.js').then((m) => m.createSqliteMemory(db, now, whenFree))),
@@ -67,6 +71,19 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     // Its write retries a locked database as the other writes do (StoreBusy, 503, when it stays locked).
     assignments: { ...assignments, create: (batch) => whenFree(() => assignments.create(batch)) },
     activity: createSqliteActivity(db),
+    comments: {
+      ...comments,
+      add: (input) => whenFree(() => comments.add(input)),
+      reply: (parent, input) => whenFree(() => comments.reply(parent, input)),
+      edit: (id, text, o) => whenFree(() => comments.edit(id, text, o)),
+      resolve: (id, o) => whenFree(() => comments.resolve(id, o)),
+      remove: (id, o) => whenFree(() => comments.remove(id, o)),
+    },
+    notifications: {
+      ...notifications,
+      add: (list) => whenFree(() => notifications.add(list)),
+      markRead: (account, which) => whenFree(() => notifications.markRead(account, which)),
+    },
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -85,6 +85,16 @@ export function createImporter(db: Database.Database, now: () => string): Import
   const markStale = db.prepare(`
     UPDATE translations SET stale = 1
     WHERE article_id = ? AND unit_id = ? AND stale = 0 AND text <> ''`)
+  // Schema 24: the authors of translations about to turn stale hear of it, in the import's
+  // transaction: one set-based insert for the whole import, however many units changed. Accounts
+  // only (a translation written by `tolk` or a CLI name that is no account notifies nobody).
+  const notifyStale = db.prepare<[string, string, string]>(`
+    INSERT INTO notifications (account, kind, article_id, lang, unit_id, at)
+    SELECT t.author, 'stale', t.article_id, t.lang, t.unit_id, ? FROM json_each(?) j CROSS JOIN translations t
+    ON t.article_id = ? AND t.unit_id = j.value
+    JOIN accounts a ON a.name = t.author AND a.disabled_at IS NULL
+    WHERE t.stale = 0 AND t.text <> ''
+    ORDER BY j.key, t.lang`)
   const isArchived = db.prepare<[string], number>('SELECT 1 FROM archived_articles WHERE article_id = ?').pluck()
   const isResourceSet = db.prepare<[string], { id: string }>(
     'SELECT article_id AS id FROM resource_sets WHERE article_id = ?',
@@ -198,6 +208,7 @@ export function createImporter(db: Database.Database, now: () => string): Import
     for (const id of aligned.obsolete) markObsolete.run(checked.id, id)
     parkLive.run(checked.id)
     const seen = new Set<string>()
+    const turnedStale: string[] = []
     for (let i = 0; i < fresh.length; i++) {
       const u = fresh[i]!
       const a = aligned.units[i]
@@ -226,9 +237,11 @@ export function createImporter(db: Database.Database, now: () => string): Import
       const asDocument = previous !== undefined && previous.source !== u.source && unmarked?.get(a.id) === u.source
       if (asDocument) stripMarks(checked.id, a.id, previous, u.source, u.codes, at)
       // A translation made from other text is stale, whatever the alignment called the pairing.
-      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) {
-        markStale.run(checked.id, a.id)
-      }
+      else if (previous && (a.fate === 'stale' || previous.hash !== digest)) turnedStale.push(a.id)
+    }
+    if (turnedStale.length > 0) {
+      notifyStale.run(at, JSON.stringify(turnedStale), checked.id)
+      for (const id of turnedStale) markStale.run(checked.id, id)
     }
     // Every unit that was live is now either placed again or obsolete; anything else would leave
     // a parked position behind, so roll the whole import back rather than store it.

@@ -369,7 +369,7 @@
     h.id = 'conflict-title'
     box.setAttribute('aria-labelledby', h.id)
     box.append(h)
-    panel().querySelector('form').after(box)
+    panel().querySelector('form#edit').after(box)
     const buttons = el('div', 'actions')
     const button = (label, cls, onClick) => {
       const b = el('button', cls, label)
@@ -524,7 +524,7 @@
   // Saves the field's text; `clearing` saves an empty text as untranslated instead (Clear).
   async function save(seg, state, clearing = false) {
     const t = area(seg)
-    const form = panel()?.querySelector('form')
+    const form = panel()?.querySelector('form#edit')
     if (!t || !form) return false
     const text = clearing ? '' : t.value
     // A merge with places still to choose is not a text yet.
@@ -725,6 +725,8 @@
     const unit = seg.dataset.unit
     tools.setAttribute('aria-label', fill(strings.tools, { n: seg.dataset.n }))
     for (const form of tools.querySelectorAll('form')) {
+      // The comment forms (comments.js) are the thread's, read anew for this row.
+      if (form.closest('#comments')) continue
       form.action = `${base}/${encodeURIComponent(unit)}${body.dataset.back}&active=${encodeURIComponent(unit)}`
       form.querySelector('input[name="version"]').value = seg.dataset.version
     }
@@ -754,6 +756,8 @@
     seg.append(tools)
     showClear(seg)
     renderHints(seg, json(seg.dataset.hints, []))
+    // comments.js reads the new row's threads into the panel.
+    document.dispatchEvent(new CustomEvent('tolk:active', { detail: { unit } }))
   }
 
   function move(seg, step, opts) {
@@ -801,7 +805,7 @@
     const status = el('p', 'tm-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'tm-list'))
-    panel().querySelector('form').after(box)
+    panel().querySelector('form#edit').after(box)
     return box
   }
 
@@ -917,7 +921,7 @@
     const status = el('p', 'mt-status')
     status.setAttribute('role', 'status')
     box.append(status, el('ol', 'mt-list'), el('ul', 'mt-errors'))
-    ;(seg.querySelector('.tm') || panel().querySelector('form')).after(box)
+    ;(seg.querySelector('.tm') || panel().querySelector('form#edit')).after(box)
     return box
   }
 
@@ -1062,7 +1066,7 @@
       list.append(li)
     })
     box.append(list)
-    const after = seg.querySelector('.mt') || seg.querySelector('.tm') || panel()?.querySelector('form')
+    const after = seg.querySelector('.mt') || seg.querySelector('.tm') || panel()?.querySelector('form#edit')
     if (after) after.after(box)
     else panel()?.append(box)
   }
@@ -1284,13 +1288,20 @@
       if (!seg || e.version <= (knownVersion.get(e.unit) ?? 0) || inFlight.get(e.unit) === e.text) return
       applyRemote(seg, e)
     })
+    // Comments and notifications (comments.js shows them): passed on as they come.
+    for (const kind of ['comment', 'notifications']) {
+      live.addEventListener(kind, (ev) => {
+        const detail = json(ev.data, undefined)
+        if (detail) document.dispatchEvent(new CustomEvent(`tolk:${kind}`, { detail }))
+      })
+    }
     live.addEventListener('end', () => live.close())
     addEventListener('pagehide', () => live.close())
   }
 
   document.addEventListener('input', (e) => {
     const seg = e.target.closest && e.target.closest('.seg.active')
-    if (seg && e.target.tagName === 'TEXTAREA') {
+    if (seg && e.target.tagName === 'TEXTAREA' && !e.target.closest('#comments')) {
       saveDraft(seg)
       warnLostTokens(seg, e.target.value)
     }
@@ -1331,7 +1342,8 @@
 
   document.addEventListener('submit', (e) => {
     const seg = e.target.closest('.seg')
-    if (!seg) return
+    // The panel's comment forms are comments.js's, not a save of the segment.
+    if (!seg || e.target.closest('#comments')) return
     e.preventDefault()
     if (e.target.id === 'clear') save(seg, 'initial', true)
     else save(seg, (e.submitter && e.submitter.value) || 'translated')
@@ -1379,6 +1391,8 @@
       }
       return
     }
+    // The panel's comment fields are not the translation: its keys are theirs (comments.js).
+    if (e.target.closest && e.target.closest('#comments')) return
     if (!seg || !inField || !seg.classList.contains('active')) return
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()

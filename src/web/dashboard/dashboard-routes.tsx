@@ -49,6 +49,10 @@ export function registerDashboard(web: Hono<WebEnv>, deps: WebDeps, assets: Page
     const ids = page.articles.map((a) => a.id)
     const coverage = ids.length === 0 ? [] : await store.coverage({ articles: ids })
     const byKey = new Map(coverage.map((x) => [`${x.articleId}\u0000${x.lang}`, x]))
+    // Open queries per article and language (a source query counts in every language).
+    const open = new Map<string, number>()
+    for (const o of await store.comments.openQueriesOf(ids)) open.set(`${o.article}\u0000${o.lang}`, o.open)
+    const openQueries = (article: string, lang: string) => (open.get(`${article}\u0000${lang}`) ?? 0) + (open.get(`${article}\u0000`) ?? 0)
     const entries: DashboardEntry[] = page.articles.map((article) => {
       let langs = form.lang ? article.targets.filter((l) => l === form.lang) : article.targets
       // Mine first, keeping the article's order otherwise.
@@ -58,7 +62,7 @@ export function registerDashboard(web: Hono<WebEnv>, deps: WebDeps, assets: Page
         langs: langs.flatMap((lang) => {
           const counts: CoverageCounts | undefined = byKey.get(`${article.id}\u0000${lang}`)
           if (!counts) return []
-          return [{ lang, name: languageName(ui, lang), counts, canWrite: refuseWrite(principal, lang, 'translated') === undefined }]
+          return [{ lang, name: languageName(ui, lang), counts, canWrite: refuseWrite(principal, lang, 'translated') === undefined, openQueries: openQueries(article.id, lang) }]
         }),
       }
     })

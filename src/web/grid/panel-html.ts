@@ -50,5 +50,6 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
   }
   out += hintsHtml(s, p.hints)
   out += `<p class="status" role="status"></p><p class="meta"><span class="who">${p.who}</span> · <a class="history-link" href="${esc(history)}">${esc(s.history)}</a></p>`
+  out += ctx.activeThread ?? ''
   return `${out}</aside>`
 }

@@ -8,6 +8,7 @@ import { codeToken, sourceCodes, tagText } from '../../codes/insertable.js'
 import { chipsHtml } from './chips-html.js'
 import { panelHtml } from './panel-html.js'
 import { stateMark } from './state-mark.js'
+import { commentCountHtml } from '../comments/thread-html.js'
 
 /** What a row needs besides its data. */
 export interface RowContext {
@@ -27,6 +28,10 @@ export interface RowContext {
   back: string
   /** Formats a timestamp for "last changed". */
   when: (iso: string) => string
+  /** Comments (not deleted) per unit, in this language and on the source: the row's count. */
+  commentCounts?: Readonly<Record<string, number>>
+  /** The active row's comment threads, as the panel shows them (src/web/comments/thread-html.ts). */
+  activeThread?: string
 }
 
 /** The active row's extras: where its form returns to after a save without the script. */
@@ -123,7 +128,7 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   } else {
     out += `<p class="target" ${tgt}>${chipsHtml(tr.text, unit.codes)}</p>`
   }
-  out += `</div>${stateMark(s, tr.state, tr.stale)}`
+  out += `</div>${stateMark(s, tr.state, tr.stale)}${commentCountHtml(ctx.t, ctx.commentCounts?.[unit.id] ?? 0)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
     const clearable = tr.state !== 'initial' || tr.text !== ''

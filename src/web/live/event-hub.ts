@@ -1,4 +1,5 @@
 import type { Presence, Store, TranslationEvent } from '../../store/types.js'
+import type { CommentEvent } from '../../team/comment-types.js'
 import { nap } from './nap.js'
 
 /** Most items one stream holds unsent; past that it is ended, and the browser resumes from its Last-Event-ID. */
@@ -12,6 +13,8 @@ export const PRESENCE_TTL_MS = 60_000
 export type LiveItem =
   | { type: 'translation'; event: TranslationEvent }
   | { type: 'presence'; presence: Presence }
+  | { type: 'comment'; event: CommentEvent }
+  | { type: 'notifications'; unread: number }
 
 /** One open stream's view of the hub. */
 export interface Subscription {
@@ -26,6 +29,9 @@ interface Sub {
   queue: LiveItem[]
   last: number
   lastPresence: number
+  /** Whose notifications' unread count this stream carries, and the count it sent last. */
+  user?: string
+  unread?: number
   wake?: () => void
   ended: boolean
 }
@@ -33,6 +39,8 @@ interface Sub {
 interface Channel {
   cursor: number
   presence: number
+  /** The last comment event read for this document. */
+  comments: number
   subs: Set<Sub>
 }
 
@@ -76,8 +84,10 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
     if (polling) return
     polling = true
     try {
-      const now = `${await store.lastEventId()}/${await store.lastPresenceSeq()}`
+      const notes = await store.notifications.lastId()
+      const now = `${await store.lastEventId()}/${await store.lastPresenceSeq()}/${await store.comments.lastEventId()}/${notes}`
       if (now === seen) return
+      const notesMoved = seen.split('/')[3] !== String(notes)
       seen = now
       for (const [key, ch] of channels) {
         const [articleId, lang] = key.split('\u0000') as [string, string]
@@ -90,8 +100,17 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
         }
         const presence = await store.presenceAfter(articleId, lang, ch.presence)
         if (presence.length > 0) ch.presence = (presence.at(-1) as Presence).seq
+        // Comments (issue #20): which unit's thread moved; the page reads the thread itself.
+        const comments = await store.comments.eventsAfter(articleId, lang, ch.comments, BATCH)
+        if (comments.length > 0) ch.comments = (comments.at(-1) as CommentEvent).id
         for (const sub of ch.subs) {
           pushPresence(sub, presence)
+          for (const event of comments) sub.queue.push({ type: 'comment', event })
+          if (notesMoved && sub.user !== undefined) {
+            const unread = await store.notifications.unread(sub.user)
+            if (unread !== sub.unread) sub.queue.push({ type: 'notifications', unread })
+            sub.unread = unread
+          }
           settle(sub)
         }
       }
@@ -106,9 +125,14 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
      * events since `after` are read first, and who is there now, then the stream joins the
      * document's channel.
      */
-    async subscribe(articleId: string, lang: string, after?: number): Promise<Subscription> {
+    async subscribe(articleId: string, lang: string, after?: number, user?: string): Promise<Subscription> {
       const from = after ?? (await store.lastEventId())
       const sub: Sub = { queue: [], last: from, lastPresence: 0, ended: false }
+      if (user !== undefined) {
+        sub.user = user
+        sub.unread = await store.notifications.unread(user)
+      }
+      const commentsFrom = await store.comments.lastEventId()
       const missed =
         after === undefined ? [] : await store.translationEvents(articleId, lang, from, MAX_QUEUED + 1)
       pushEvents(sub, missed)
@@ -116,12 +140,12 @@ export function createEventHub(store: Store, opts: { pollMs?: number } = {}) {
       const here = await store.presenceAfter(articleId, lang, 0)
       pushPresence(sub, here)
       sub.queue = sub.queue.filter(
-        (i) => i.type === 'translation' || (i.presence.unit !== '' && Date.parse(i.presence.at) > fresh),
+        (i) => i.type !== 'presence' || (i.presence.unit !== '' && Date.parse(i.presence.at) > fresh),
       )
       // Joined in the same turn as the reads above, so nothing falls between them.
       const key = `${articleId}\u0000${lang}`
       let ch = channels.get(key)
-      if (!ch) channels.set(key, (ch = { cursor: sub.last, presence: sub.lastPresence, subs: new Set() }))
+      if (!ch) channels.set(key, (ch = { cursor: sub.last, presence: sub.lastPresence, comments: commentsFrom, subs: new Set() }))
       ch.subs.add(sub)
       timer ??= setInterval(() => void poll().catch(() => {}), pollMs)
       timer.unref?.()

@@ -43,7 +43,7 @@ export function registerLive(web: Hono<WebEnv>, deps: WebDeps, hub: EventHub, wa
     const cookie = getCookie(c, SESSION_COOKIE) ?? ''
     const session = c.get('session') as NonNullable<WebEnv['Variables']['session']>
     const couldWrite = canWriteLang(session.principal, lang)
-    const sub = await hub.subscribe(article.id, lang, lastEventId(c))
+    const sub = await hub.subscribe(article.id, lang, lastEventId(c), session.principal.account)
     return streamLive(c, sub, {
       heartbeatMs: deps.heartbeatMs,
       right: {

@@ -36,6 +36,12 @@ async function sendLiveItem(stream: SSEStreamingApi, item: LiveItem): Promise<vo
   if (item.type === 'translation') {
     const { id, ...data } = item.event
     await stream.writeSSE({ event: 'translation', id: String(id), data: JSON.stringify(data) })
+  } else if (item.type === 'comment') {
+    // No id either: after a reconnect the page reads the threads it shows again.
+    const { unit, lang, comment } = item.event
+    await stream.writeSSE({ event: 'comment', data: JSON.stringify({ unit, lang: lang ?? null, comment }) })
+  } else if (item.type === 'notifications') {
+    await stream.writeSSE({ event: 'notifications', data: JSON.stringify({ unread: item.unread }) })
   } else {
     // No id: where someone is now is not replayed after a reconnect.
     const { user, unit, typing } = item.presence

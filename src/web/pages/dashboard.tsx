@@ -11,7 +11,7 @@ import { AssignForm, EMPTY_ASSIGN, MyWorkSection, TeamLoadSection } from '../tea
 /** One article's target language on the dashboard: counts, and whether the viewer may edit it. */
 export interface DashboardEntry {
   article: ArticleSummary & { changedAt: string }
-  langs: { lang: string; name: string; counts: CoverageCounts; canWrite: boolean }[]
+  langs: { lang: string; name: string; counts: CoverageCounts; canWrite: boolean; openQueries?: number }[]
 }
 
 const PARTS = ['reviewed', 'translated', 'stale', 'untranslated'] as const
@@ -143,7 +143,7 @@ export function DashboardPage({
             {t('dashboard.changed')} <time datetime={article.changedAt}>{formatWhen(ctx.ui)(article.changedAt)}</time>
           </p>
           <ul class="langs">
-            {langs.map(({ lang, name, counts, canWrite }) => {
+            {langs.map(({ lang, name, counts, canWrite, openQueries }) => {
               const p = barParts(counts.words)
               const label = t('dashboard.barLabel', {
                 lang: name,
@@ -163,6 +163,14 @@ export function DashboardPage({
                   <span class="left">
                     <span class="pct">{percent(ctx.ui, counts)}</span> ·{' '}
                     <span data-left>{t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}</span>
+                    {openQueries ? (
+                      <>
+                        {' · '}
+                        <a class="open-queries" href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}?filter=queries`}>
+                          {t('dashboard.openQueries', { count: openQueries })}
+                        </a>
+                      </>
+                    ) : null}
                   </span>
                 </li>
               )

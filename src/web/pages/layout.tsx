@@ -9,6 +9,8 @@ export interface PageContext {
   ui: UiLanguage
   csrf: string
   session: Session | undefined
+  /** The signed-in account's unread notifications (the header's count); undefined when not read. */
+  unread?: number | undefined
   /** Path and query of this page, where the language switcher returns to. */
   here: string
   /** Paths of the assets; `dashboardLive` is the dashboard's module that moves its bars. */
@@ -60,6 +62,19 @@ function HeaderTools({ ctx }: { ctx: PageContext }) {
   )
 }
 
+/** The header's link to the notifications, with the unread count (the editor's script keeps it current). */
+function Bell({ ctx }: { ctx: PageContext }) {
+  const { t, session, unread } = ctx
+  if (!session || unread === undefined) return null
+  return (
+    <a class={unread > 0 ? 'bell has-unread' : 'bell'} href="/notifications" title={t('nav.unread', { count: unread })}>
+      <span class="sr-only">{t('nav.notifications')}: </span>
+      <span aria-hidden="true">✉ </span>
+      <span id="unread-count">{String(unread)}</span>
+    </a>
+  )
+}
+
 /** The page frame: header with navigation, sign-out and the language switcher; then the content. */
 export function Layout(props: {
   ctx: PageContext
@@ -95,6 +110,7 @@ export function Layout(props: {
               {t('app.name')}
             </a>
             {props.bar}
+            <Bell ctx={props.ctx} />
             <details class="account menu">
               <summary>
                 <span class="sr-only">{t('editor.account')}: </span>
@@ -110,6 +126,7 @@ export function Layout(props: {
             <a class="brand" href="/">
               {t('app.name')}
             </a>
+            <Bell ctx={props.ctx} />
             <HeaderTools ctx={props.ctx} />
           </header>
         )}

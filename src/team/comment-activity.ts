@@ -1,0 +1,30 @@
+import type { ActivityItem } from './activity-types.js'
+
+/** A comment as the feed's `comment` source reads it, on either backend. */
+export interface CommentRow {
+  at: string
+  /** The comment's id, zero-padded so that keys sort as numbers. */
+  key: string
+  lang: string | null
+  author: string
+  unit_id: string
+  kind: string
+  /** PostgreSQL's bigint arrives as text. */
+  parent_id: number | string | null
+}
+
+/**
+ * A comment's feed item: added as a `comment` or a `query`, or as a `reply` in the thread it
+ * names. Its text stays in the thread (a deleted one's in its history), not in the feed.
+ */
+export function commentItem(r: CommentRow): ActivityItem {
+  const id = Number(r.key)
+  return {
+    kind: 'comment',
+    key: r.key,
+    at: r.at,
+    ...(r.lang !== null ? { lang: r.lang } : {}),
+    user: r.author,
+    detail: { id, unit: r.unit_id, as: r.parent_id !== null ? 'reply' : r.kind, thread: r.parent_id !== null ? Number(r.parent_id) : id },
+  }
+}
