@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3'
+import { checkAlignedTexts, hasTranslation } from '../../bitext/check-aligned.js'
+import type { AlignedOutcome, AlignedWrites } from '../../bitext/types.js'
+import { roundConfidence } from '../../model/origin.js'
+import type { TranslationOps } from './translations.js'
+
+/** Aligned writes on SQLite: one IMMEDIATE transaction, each write a savepoint of the versioned write. */
+export function createSqliteAligned(db: Database.Database, translations: TranslationOps): AlignedWrites {
+  const run = db.transaction((req: Parameters<AlignedWrites['write']>[0]): AlignedOutcome => {
+    const out: AlignedOutcome = { written: [], skipped: [] }
+    for (const t of req.texts) {
+      const current = translations.get(req.articleId, t.unitId, req.lang)
+      if (hasTranslation(current)) {
+        out.skipped.push({ unitId: t.unitId, state: current.state, text: current.text })
+        continue
+      }
+      translations.write({
+        articleId: req.articleId, unitId: t.unitId, lang: req.lang, text: t.text, state: t.state, author: req.author,
+        ifVersion: current.version, origin: { kind: 'aligned', confidence: roundConfidence(t.confidence) },
+      })
+      out.written.push(t.unitId)
+    }
+    return out
+  })
+  return {
+    async write(req) {
+      checkAlignedTexts(req.texts)
+      return run.immediate(req)
+    },
+  }
+}
