@@ -12,7 +12,7 @@ export interface Sentence {
 export interface AlignOptions {
   /** Use anchors (numbers, names, punctuation, codes); false is plain Gale–Church. Default true. */
   anchors?: boolean
-  /** Keep beads inside paragraphs and paragraph ends together. Default true. */
+  /** Keep a bead's sentences inside one paragraph. Default true. */
   blocks?: boolean
   weights?: AnchorWeights
 }
@@ -28,7 +28,7 @@ const KINDS: ReadonlyArray<{ kind: BeadKind; di: number; dj: number }> = [
 // A bead whose two sentences on one side lie in different paragraphs; a bead ending a paragraph
 // on one side only. Both are rare in real translations.
 const ACROSS_BLOCKS = 6
-const UNEVEN_BLOCK_END = 3
+const UNEVEN_BLOCK_END = 2
 
 /**
  * Align two sentence lists (Gale–Church dynamic programming over 1–1, 1–0, 0–1, 2–1 and 1–2
@@ -74,7 +74,6 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
     if (useBlocks) {
       if (di === 2 && endsBlock(source, i - 2)) cost += ACROSS_BLOCKS
       if (dj === 2 && endsBlock(target, j - 2)) cost += ACROSS_BLOCKS
-      if (di > 0 && dj > 0 && endsBlock(source, i - 1) !== endsBlock(target, j - 1)) cost += UNEVEN_BLOCK_END
     }
     return cost
   }
