@@ -15,6 +15,11 @@ export interface AlignOptions {
   /** Keep a bead's sentences inside one paragraph. Default true. */
   blocks?: boolean
   weights?: AnchorWeights
+  /**
+   * Gale and Church as published, the bench's peer: lengths only (no anchors, no paragraphs),
+   * one pass with the totals' ratio, and a sentence left out costed by its length too.
+   */
+  published?: boolean
 }
 
 const KINDS: ReadonlyArray<{ kind: BeadKind; di: number; dj: number }> = [
@@ -37,6 +42,36 @@ const UNEVEN_BLOCK_END = 2
  * nearly as good path would pair differently gets a low one.
  */
 export function alignSentences(source: readonly Sentence[], target: readonly Sentence[], opts: AlignOptions = {}): Bead[] {
+  const l1 = source.map(charLength)
+  const l2 = target.map(charLength)
+  const total1 = l1.reduce((a, b) => a + b, 0)
+  const total2 = l2.reduce((a, b) => a + b, 0)
+  // The length ratio of this pair of documents (Swedish runs a little longer than English), first
+  // from the totals; a sentence left out skews those, so the ratio is measured again on the
+  // first pass's 1–1 pairs and the documents aligned once more with it.
+  const first = alignWith(source, target, l1, l2, total1 > 0 && total2 > 0 ? total2 / total1 : 1, opts)
+  if (opts.published) return first
+  let s1 = 0
+  let s2 = 0
+  for (const b of first) {
+    if (b.kind !== '1-1') continue
+    s1 += l1[b.source[0]!]!
+    s2 += l2[b.target[0]!]!
+  }
+  if (s1 === 0 || s2 === 0) return first
+  return alignWith(source, target, l1, l2, s2 / s1, opts)
+}
+
+const charLength = (s: Sentence): number => [...s.text.replace(/⟦[^⟧]{1,40}⟧/gu, '')].length
+
+function alignWith(
+  source: readonly Sentence[],
+  target: readonly Sentence[],
+  l1: readonly number[],
+  l2: readonly number[],
+  c: number,
+  opts: AlignOptions,
+): Bead[] {
   const n = source.length
   const m = target.length
   if (n === 0 || m === 0) {
@@ -45,16 +80,9 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
       ...target.map((_, j): Bead => ({ kind: '0-1', source: [], target: [j], confidence: 1 })),
     ]
   }
-  const useAnchors = opts.anchors ?? true
-  const useBlocks = opts.blocks ?? true
+  const useAnchors = !opts.published && (opts.anchors ?? true)
+  const useBlocks = !opts.published && (opts.blocks ?? true)
   const weights = opts.weights ?? DEFAULT_ANCHOR_WEIGHTS
-  const len = (s: Sentence) => [...s.text.replace(/⟦[^⟧]{1,40}⟧/gu, '')].length
-  const l1 = source.map(len)
-  const l2 = target.map(len)
-  const total1 = l1.reduce((a, b) => a + b, 0)
-  const total2 = l2.reduce((a, b) => a + b, 0)
-  // The length ratio of this pair of documents (Swedish runs a little longer than English).
-  const c = total1 > 0 && total2 > 0 ? total2 / total1 : 1
   const a1: Anchors[] = useAnchors ? source.map((s) => anchorsOf(s.text)) : []
   const a2: Anchors[] = useAnchors ? target.map((s) => anchorsOf(s.text)) : []
   const endsBlock = (list: readonly Sentence[], i: number) => i === list.length - 1 || list[i + 1]!.block !== list[i]!.block
@@ -65,7 +93,9 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
     let tl = 0
     for (let k = i - di; k < i; k++) sl += l1[k]!
     for (let k = j - dj; k < j; k++) tl += l2[k]!
-    let cost = -Math.log(BEAD_PRIORS[kind]) + lengthCost(sl, tl, c)
+    // A sentence left out is no translation of length 0: its length says nothing, and Gale and
+    // Church's distance would make leaving out a long sentence dearer than any wrong merge.
+    let cost = -Math.log(BEAD_PRIORS[kind]) + (di > 0 && dj > 0 || opts.published ? lengthCost(sl, tl, c) : 0)
     if (useAnchors) {
       const sa = mergeAnchors(a1.slice(i - di, i))
       const ta = mergeAnchors(a2.slice(j - dj, j))
@@ -87,8 +117,11 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
   const best = rows(Infinity) // Viterbi: the least cost to reach (i, j)
   const back = Array.from({ length: n + 1 }, (_, i) => new Int8Array(hi(i) - lo(i) + 1).fill(-1))
   const fwd = rows(Infinity) // forward: -log of the summed weight of every path to (i, j)
-  const costs = new Map<number, number>() // (i, j, kind) -> cost, reused by the backward pass
-  const key = (i: number, j: number, k: number) => (i * (m + 1) + j) * KINDS.length + k
+  // The cost of the bead of kind k ending at (i, j), NaN where there is none; reused backward.
+  const K = KINDS.length
+  const costs = Array.from({ length: n + 1 }, (_, i) => new Float64Array((hi(i) - lo(i) + 1) * K).fill(Number.NaN))
+  const costAt = (i: number, j: number, k: number): number =>
+    i > n || j < lo(i) || j > hi(i) ? Number.NaN : costs[i]![(j - lo(i)) * K + k]!
   best[0]![0] = 0
   fwd[0]![0] = 0
   for (let i = 0; i <= n; i++) {
@@ -103,7 +136,7 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
         const before = at(best, i - di, j - dj)
         if (before === Infinity) continue
         const cost = beadCost(i, j, di, dj, kind)
-        costs.set(key(i, j, k), cost)
+        costs[i]![(j - lo(i)) * K + k] = cost
         if (before + cost < b) {
           b = before + cost
           arg = k
@@ -124,8 +157,8 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
       let v = Infinity
       for (let k = 0; k < KINDS.length; k++) {
         const { di, dj } = KINDS[k]!
-        const cost = costs.get(key(i + di, j + dj, k))
-        if (cost === undefined) continue
+        const cost = costAt(i + di, j + dj, k)
+        if (Number.isNaN(cost)) continue
         v = logAddNeg(v, cost + at(bwd, i + di, j + dj))
       }
       bwd[i]![j - lo(i)] = v
@@ -138,7 +171,7 @@ export function alignSentences(source: readonly Sentence[], target: readonly Sen
   while (i > 0 || j > 0) {
     const k = back[i]![j - lo(i)]!
     const { kind, di, dj } = KINDS[k]!
-    const cost = costs.get(key(i, j, k))!
+    const cost = costAt(i, j, k)
     const posterior = Math.exp(-(at(fwd, i - di, j - dj) + cost + at(bwd, i, j) - all))
     beads.push({
       kind,
