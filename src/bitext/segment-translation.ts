@@ -13,7 +13,7 @@ export const MAX_ALIGN_SENTENCES = 20_000
 export function segmentTranslation(text: string, format: DocumentFormat, lang: string, name: string): { sentences: Sentence[]; targets: AlignTarget[] } {
   const doc = segmentDocument(text, format, { articleId: 'aligned', tag: 'und-aligned', lang })
   if (doc.units.length > MAX_ALIGN_SENTENCES) {
-    throw new InvalidInput(`${name} has ${doc.units.length} sentences; alignment takes at most ${MAX_ALIGN_SENTENCES}: split it`, 'too-large')
+    throw new InvalidInput(`${name} has ${doc.units.length} sentences; alignment takes at most ${MAX_ALIGN_SENTENCES}: split it`, 'file-too-large')
   }
   return {
     sentences: doc.units.map((u) => ({ text: u.source, block: u.block })),

@@ -43,7 +43,7 @@ export async function alignArticle(store: Store, req: AlignArticleRequest): Prom
     )
   }
   const units = await store.listUnits(req.articleId)
-  if (units.length > MAX_ALIGN_SENTENCES) throw new InvalidInput(`article ${printable(req.articleId)} has more than ${MAX_ALIGN_SENTENCES} units; alignment takes at most that many`, 'too-large')
+  if (units.length > MAX_ALIGN_SENTENCES) throw new InvalidInput(`article ${printable(req.articleId)} has more than ${MAX_ALIGN_SENTENCES} units; alignment takes at most that many`, 'file-too-large')
   const name = req.name ?? 'the translation'
   const { sentences, targets } = segmentTranslation(req.text, req.format ?? article.format ?? 'text', req.lang, name)
   if (sentences.length === 0) throw new InvalidInput(`${name} holds no sentences to align`, 'empty-file')
