@@ -43,4 +43,10 @@ export interface AlignedWrites {
    * text rule refuses the whole request.
    */
   write(req: { articleId: string; lang: string; author: string; texts: AlignedText[] }): Promise<AlignedOutcome>
+  /**
+   * The aligner's confidence (0–1) of each of `unitIds` whose current translation was last
+   * written as aligned text, unedited: what the editor shows beside the row. A person's save
+   * since (or a reviewer's state change) takes the unit out.
+   */
+  confidences(articleId: string, lang: string, unitIds: readonly string[]): Promise<Record<string, number>>
 }

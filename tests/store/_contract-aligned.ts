@@ -79,6 +79,20 @@ export function testAlignedStore(makeStore: () => Store | Promise<Store>): void 
       expect((await store.history('en-general-01', a!, 'sv'))[0]!.origin).toEqual({ kind: 'aligned', confidence: 0.877, edited: true })
     })
 
+    it('tells the confidence of units whose current text is unedited aligned text, and no other', async () => {
+      const [a, b, c, d] = await setup()
+      await align([
+        { unitId: a!, text: 'Floden.', state: 'translated', confidence: 0.95 },
+        { unitId: b!, text: 'Utkast.', state: 'initial', confidence: 0.4 },
+        { unitId: c!, text: 'Tredje.', state: 'translated', confidence: 0.9 },
+      ])
+      // A person saves c: it is theirs now.
+      await store.writeTranslation({ articleId: 'en-general-01', unitId: c!, lang: 'sv', text: 'Tredje!', state: 'translated', author: 'ann' })
+      expect(await store.aligned.confidences('en-general-01', 'sv', [a!, b!, c!, d!, 'nope'])).toEqual({ [a!]: 0.95, [b!]: 0.4 })
+      expect(await store.aligned.confidences('en-general-01', 'sv', [])).toEqual({})
+      expect(await store.aligned.confidences('en-general-01', 'de', [a!])).toEqual({})
+    })
+
     it('counts the words of unedited aligned text that is done as aligned in reports', async () => {
       await setup()
       const units = await store.listUnits('en-general-01')

@@ -22,10 +22,20 @@ export function createSqliteAligned(db: Database.Database, translations: Transla
     }
     return out
   })
+  const latest = db.prepare<[string, string, string], { unit_id: string; c: number }>(`
+    SELECT t.unit_id, h.aligned_confidence AS c FROM translations t JOIN history h ON h.seq = t.history_seq
+    WHERE t.article_id = ? AND t.lang = ? AND t.unit_id IN (SELECT value FROM json_each(?))
+      AND h.aligned_confidence IS NOT NULL AND h.origin_edited = 0`)
   return {
     async write(req) {
       checkAlignedTexts(req.texts)
       return run.immediate(req)
+    },
+    async confidences(articleId, lang, unitIds) {
+      const out: Record<string, number> = {}
+      if (unitIds.length === 0) return out
+      for (const r of latest.all(articleId, lang, JSON.stringify(unitIds))) out[r.unit_id] = r.c / 1000
+      return out
     },
   }
 }
