@@ -28,10 +28,11 @@ describeWith(['postgres'], 'PostgreSQL schema 005-main-followups', () => {
       segmented: { lead: again.lead, units: again.units }, ...(again.skeleton ? { skeleton: again.skeleton } : {}),
     })
     await s.close()
-    // Back to schema 2: the column and the index gone, as a database of then had them.
+    // Back to schema 2: the column and the index gone, as a database of then had them (and
+    // schema 11's aligned origins).
     const pool = createPgPool(url)
     try {
-      await pool.query('ALTER TABLE units DROP COLUMN role; DROP INDEX history_by_document; UPDATE tolk_schema SET version = ' + BEFORE_5)
+      await pool.query('ALTER TABLE units DROP COLUMN role; DROP INDEX history_by_document; ALTER TABLE history DROP COLUMN aligned_confidence; UPDATE tolk_schema SET version = ' + BEFORE_5)
     } finally {
       await pool.end()
     }
