@@ -26,5 +26,9 @@ describe('aligned text in the editor', () => {
     // In Swedish too.
     const sv = await (await ana.get(EDIT, { 'Accept-Language': 'sv' })).text()
     expect(sv).toContain('alignerad 97 %')
+    // The history names where the text came from.
+    const history = await (await ana.get(`${EDIT}/${u0}/history`)).text()
+    expect(history).toContain('from alignment, 97% sure')
+    expect(await (await ana.get(`${EDIT}/${u0}/history`, { 'Accept-Language': 'sv' })).text()).toContain('från alignering, 97 % säkerhet')
   })
 })
