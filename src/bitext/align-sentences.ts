@@ -1,3 +1,4 @@
+import { InvalidInput } from '../model/errors.js'
 import { type Anchors, anchorCost, anchorsOf, type AnchorWeights, DEFAULT_ANCHOR_WEIGHTS, mergeAnchors } from './anchors.js'
 import { BEAD_PRIORS, lengthCost } from './length-cost.js'
 import type { Bead, BeadKind } from './types.js'
@@ -21,6 +22,9 @@ export interface AlignOptions {
    */
   published?: boolean
 }
+
+/** The most cells of the dynamic programme (about 200 MB). */
+const MAX_CELLS = 3_000_000
 
 const KINDS: ReadonlyArray<{ kind: BeadKind; di: number; dj: number }> = [
   { kind: '1-1', di: 1, dj: 1 },
@@ -109,9 +113,15 @@ function alignWith(
   }
 
   // A band around the diagonal keeps long documents linear in memory; short ones are whole.
-  const width = Math.max(200, Math.abs(n - m) + 60)
+  const width = Math.max(100, Math.abs(n - m) + 60)
   const lo = (i: number) => Math.max(0, Math.floor((i * m) / n) - width)
   const hi = (i: number) => Math.min(m, Math.ceil((i * m) / n) + width)
+  // About 65 bytes a cell: two documents too long and too unlike in length are refused.
+  let cells = 0
+  for (let i = 0; i <= n; i++) cells += hi(i) - lo(i) + 1
+  if (cells > MAX_CELLS) {
+    throw new InvalidInput(`${n} units against ${m} sentences are too many, or too unlike in number, to align in one go: align the document in parts`, 'file-too-large')
+  }
   const rows = (fill: number) => Array.from({ length: n + 1 }, (_, i) => new Float64Array(hi(i) - lo(i) + 1).fill(fill))
   const at = (t: Float64Array[], i: number, j: number) => (i < 0 || j < lo(i) || j > hi(i) ? Infinity : t[i]![j - lo(i)]!)
   const best = rows(Infinity) // Viterbi: the least cost to reach (i, j)

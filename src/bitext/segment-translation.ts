@@ -4,7 +4,7 @@ import type { Sentence } from './align-sentences.js'
 import type { AlignTarget } from './plan-writes.js'
 
 /** Most sentences a side of an alignment may have (the band keeps memory linear, time is not). */
-export const MAX_ALIGN_SENTENCES = 20_000
+export const MAX_ALIGN_SENTENCES = 10_000
 
 /**
  * A document split with Tolk's own segmenter (plain text, Markdown or HTML; src/documents/), as
