@@ -77,6 +77,23 @@ describe('tolk align on a real store', () => {
     await expect(alignArticle(store, { articleId: 'en-news-01', lang: 'sv', text: ' \n\n ', author: 'bo' })).rejects.toThrow('no sentences')
   })
 
+  it('aligns a Markdown translation of a Markdown article, its inline codes kept on each unit', async () => {
+    const en = '# The *river*\n\nThe river runs past the [old mill](https://x.org). Children swim there in **summer**!\n'
+    const sv = '# *Floden*\n\nFloden rinner förbi den [gamla kvarnen](https://x.org). Barn badar där på **sommaren**!\n'
+    const doc = segmentDocument(en, 'md', { articleId: 'en-md-01', tag: 'en-news', lang: 'en' })
+    await store.importArticle({
+      id: 'en-md-01', tag: 'en-news', lang: 'en', title: 'River', source: en, format: 'md', targets: ['sv'],
+      segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
+    })
+    const { outcome } = await alignArticle(store, { articleId: 'en-md-01', lang: 'sv', text: sv, format: 'md', author: 'bo' })
+    expect(outcome!.written).toHaveLength(3)
+    expect((await store.listTranslations('en-md-01', 'sv')).map((t) => [t.text, t.state])).toEqual([
+      ['⟦1⟧Floden⟦/1⟧', 'translated'],
+      ['Floden rinner förbi den ⟦1⟧gamla kvarnen⟦/1⟧.', 'translated'],
+      ['Barn badar där på ⟦1⟧sommaren⟦/1⟧!', 'translated'],
+    ])
+  })
+
   it('aligns a Markdown translation with its codes, and leaves out a text whose codes cannot fit', () => {
     const md = segmentDocument('Floden *rinner* fort.\n', 'md', { articleId: 'x', tag: 'und-x', lang: 'sv' })
     const targets = md.units.map((u) => ({ text: u.source, trailing: u.trailing }))
