@@ -28,7 +28,7 @@ export interface AlignedText {
 
 /** What a store did with one request of aligned texts. */
 export interface AlignedOutcome {
-  /** Units written, in the request's order. */
+  /** Units written, in the request's order (an empty draft over a unit written before is not). */
   written: string[]
   /** Units left alone because they already had a translation (text, any state). */
   skipped: Array<{ unitId: string; state: State; text: string }>

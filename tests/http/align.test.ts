@@ -21,9 +21,11 @@ describe('POST /api/articles/:id/align', () => {
     const { history } = await (await t.call(`/api/articles/${ARTICLE.id}/units/${t.units[1]}/history?lang=sv`)).json()
     expect(history[0].origin.kind).toBe('aligned')
     expect(history[0].origin.confidence).toBeGreaterThan(0)
-    // Again: everything with text is skipped; the merge's empty second draft is written again.
+    // Again: everything with text is skipped, and the merge's empty second draft is not written again.
     const again = await (await t.call(alignPath('lang=sv'), post(SV))).json()
     expect(again.skipped.map((s: { unitId: string }) => s.unitId)).toEqual(t.units.slice(0, 4))
+    expect(again.written).toEqual([])
+    expect(again.translated).toBe(0)
   })
 
   it('writes nothing on a dry run', async () => {

@@ -49,6 +49,11 @@ export function testAlignedStore(makeStore: () => Store | Promise<Store>): void 
         { unitId: b!, text: 'Bred.', state: 'translated', confidence: 0.9 },
       ])
       expect(out).toEqual({ written: [b], skipped: [{ unitId: a, state: 'reviewed', text: 'Ån.' }] })
+      // An empty draft goes only where nothing was written before.
+      const [, , c, d] = (await store.listUnits('en-general-01')).map((u) => u.id)
+      await store.writeTranslation({ articleId: 'en-general-01', unitId: c!, lang: 'sv', text: '', state: 'initial', author: 'ann' })
+      expect(await align([{ unitId: c!, text: '', state: 'initial', confidence: 0.4 }, { unitId: d!, text: '', state: 'initial', confidence: 0.4 }])).toEqual({ written: [d], skipped: [] })
+      expect((await store.getTranslation('en-general-01', c!, 'sv')).version).toBe(1)
       expect(await store.getTranslation('en-general-01', a!, 'sv')).toMatchObject({ text: 'Ån.', state: 'reviewed', version: 1 })
       expect(await store.getTranslation('en-general-01', b!, 'sv')).toMatchObject({ text: 'Bred.', state: 'translated', version: 2 })
     })

@@ -64,8 +64,9 @@ export async function run(args: string[]): Promise<number> {
       out += `${p.kind}\t${p.confidence.toFixed(2)}\t${p.units.join(',') || '-'}\t${p.text.replace(/\s+/g, ' ')}\n`
     }
   }
-  const sure = plan.texts.filter((t) => t.state === 'translated').length
   const written = outcome?.written.length ?? plan.texts.length
+  const done = new Set(outcome?.written ?? plan.texts.map((t) => t.unitId))
+  const sure = plan.texts.filter((t) => t.state === 'translated' && done.has(t.unitId)).length
   const skipped = outcome?.skipped ?? []
   out += `${articleId} ${lang}: ${plan.pairs.length} pairs; ${dryRun ? 'would write' : 'wrote'} ${written} units (${sure} as translated, the rest as drafts)`
   out += `, ${skipped.length} skipped, ${plan.unpairedUnits.length} units and ${plan.unpairedSentences.length} sentences unpaired\n`

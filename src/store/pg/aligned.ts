@@ -18,6 +18,8 @@ export function createPgAligned(pool: pg.Pool, translations: ReturnType<typeof c
             out.skipped.push({ unitId: t.unitId, state: current.state, text: current.text })
             continue
           }
+          // An empty draft (a merge's second unit) over a unit written before adds nothing.
+          if (t.text === '' && current.version > 0) continue
           await translations.write(db, {
             articleId: req.articleId, unitId: t.unitId, lang: req.lang, text: t.text, state: t.state, author: req.author,
             ifVersion: current.version, origin: { kind: 'aligned', confidence: roundConfidence(t.confidence) },

@@ -14,6 +14,8 @@ export function createSqliteAligned(db: Database.Database, translations: Transla
         out.skipped.push({ unitId: t.unitId, state: current.state, text: current.text })
         continue
       }
+      // An empty draft (a merge's second unit) over a unit written before adds nothing.
+      if (t.text === '' && current.version > 0) continue
       translations.write({
         articleId: req.articleId, unitId: t.unitId, lang: req.lang, text: t.text, state: t.state, author: req.author,
         ifVersion: current.version, origin: { kind: 'aligned', confidence: roundConfidence(t.confidence) },
