@@ -76,10 +76,22 @@ for (const [name, pairs] of conditions) {
         t[k].correct += s.correct
       }
     })
+    // What tolk align would store as translated: 1–1 pairs at least 0.8 sure.
+    let sure = 0
+    let sureRight = 0
+    pairs.forEach((p, i) => {
+      const gold = new Set(p.beads.map((b) => `${b.source}|${b.target}`))
+      for (const b of found[i]) {
+        if (b.kind !== '1-1' || b.confidence < 0.8) continue
+        sure++
+        if (gold.has(`${b.source}|${b.target}`)) sureRight++
+      }
+    })
     const one = pr(t.one)
     const msr = pr(t.ms)
     f[label] = { one: f1(one), ms: f1(msr), ms_time: ms }
     console.log(`  ${label.padEnd(20)} 1–1 precision ${fmt(one.p)} recall ${fmt(one.r)}   2–1/1–2 precision ${fmt(msr.p)} recall ${fmt(msr.r)}   ${ms.toFixed(0)} ms`)
+    console.log(`  ${''.padEnd(20)} 1–1 at 0.8 or more (stored as translated): ${sure} of ${t.one.found}, ${fmt(sure ? sureRight / sure : 1)} of them right`)
   }
   const [a, b] = aligners.map(([l]) => f[l])
   console.log(`  ratio tolk/peer: F1 1–1 ${fmt(a.one / b.one)}, F1 2–1/1–2 ${fmt(a.ms / b.ms)}, time ${(a.ms_time / b.ms_time).toFixed(2)}`)
