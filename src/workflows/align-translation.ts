@@ -8,8 +8,9 @@ import { type AlignPlan, joinSentences, planWrites } from '../bitext/plan-writes
 import { MAX_ALIGN_SENTENCES, segmentTranslation } from '../bitext/segment-translation.js'
 import type { AlignedOutcome } from '../bitext/types.js'
 import type { DocumentFormat } from '../documents/types.js'
-import { InvalidInput, NotFound } from '../model/errors.js'
+import { InvalidInput } from '../model/errors.js'
 import { printable } from '../model/tags.js'
+import { requireArticle } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
 
 /** What to align: an article, a target language, and the translated document's text. */
@@ -34,8 +35,7 @@ export interface AlignArticleResult {
 
 /** Align a translated document with an article's live units and (unless dry) store the texts. */
 export async function alignArticle(store: Store, req: AlignArticleRequest): Promise<AlignArticleResult> {
-  const article = await store.getArticle(req.articleId)
-  if (!article) throw new NotFound(`no article ${printable(req.articleId)}`, 'unknown-article')
+  const article = await requireArticle(store, req.articleId, 'write')
   if (!article.targets.includes(req.lang)) {
     throw new InvalidInput(
       `${printable(req.lang)} is not a target language of ${printable(req.articleId)} (targets: ${article.targets.join(', ') || 'none'})`,

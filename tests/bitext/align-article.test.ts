@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { planWrites } from '../../src/bitext/plan-writes.js'
-import { InvalidInput, NotFound } from '../../src/model/errors.js'
+import { Archived, InvalidInput, NotFound } from '../../src/model/errors.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import type { Store } from '../../src/store/types.js'
 import { segmentDocument } from '../../src/documents/index.js'
@@ -71,8 +71,11 @@ describe('tolk align on a real store', () => {
     expect((await store.getTranslation('en-news-01', units[1]!.id, 'sv')).text).toBe('Egen översättning.')
   })
 
-  it('refuses an unknown article, a language that is no target, and a translation without sentences', async () => {
+  it('refuses an unknown or archived article, a language that is no target, and a translation without sentences', async () => {
     await expect(alignArticle(store, { articleId: 'en-news-99', lang: 'sv', text: SV, author: 'bo' })).rejects.toThrow(NotFound)
+    await store.archiveArticle('en-news-01', { by: 'boss' })
+    await expect(alignArticle(store, { articleId: 'en-news-01', lang: 'sv', text: SV, author: 'bo' })).rejects.toThrow(Archived)
+    await store.restoreArticle('en-news-01', { by: 'boss' })
     await expect(alignArticle(store, { articleId: 'en-news-01', lang: 'de', text: SV, author: 'bo' })).rejects.toThrow(InvalidInput)
     await expect(alignArticle(store, { articleId: 'en-news-01', lang: 'sv', text: ' \n\n ', author: 'bo' })).rejects.toThrow('no sentences')
   })

@@ -56,7 +56,7 @@ const alignRoute = createRoute({
   },
   responses: {
     200: json(alignReport, 'the pairs and what was written'),
-    ...problems(400, 401, 403, 404, 413, 415),
+    ...problems(400, 401, 403, 404, 409, 413, 415),
   },
 })
 
