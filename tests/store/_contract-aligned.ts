@@ -84,6 +84,17 @@ export function testAlignedStore(makeStore: () => Store | Promise<Store>): void 
       expect((await store.history('en-general-01', a!, 'sv'))[0]!.origin).toEqual({ kind: 'aligned', confidence: 0.877, edited: true })
     })
 
+    it('gives the aligned origin in the translation events too', async () => {
+      const [a] = await setup()
+      const start = await store.lastEventId()
+      await align([{ unitId: a!, text: 'Floden.', state: 'translated', confidence: 0.91 }])
+      await store.writeTranslation({ articleId: 'en-general-01', unitId: a!, lang: 'sv', text: 'Floden!', state: 'translated', author: 'ann', origin: { kind: 'mt', engine: 'apertium', edited: true } })
+      expect((await store.translationEvents('en-general-01', 'sv', start, 10)).map((e) => e.origin)).toEqual([
+        { kind: 'aligned', confidence: 0.91 },
+        { kind: 'mt', engine: 'apertium', edited: true },
+      ])
+    })
+
     it('tells the confidence of units whose current text is unedited aligned text, and no other', async () => {
       const [a, b, c, d] = await setup()
       await align([
