@@ -35,6 +35,11 @@ itWith(['chromium'], 'shows aligned confidences in the editor, wide and narrow',
     await page.goto(`${server.url}/edit/${id}/sv?filter=all&page=1&active=${units[1]!.id}`)
     expect(await page.locator(`#u-${units[1]!.id} p.aligned`).isVisible()).toBe(true)
     await page.screenshot({ path: path.join(os.tmpdir(), 'tolk-aligned-390.png') })
+    // The translator saves the draft: the text is theirs, and its mark goes without a reload.
+    await page.locator(`#u-${units[1]!.id} textarea`).fill('Det var redan efter de svåra förlusterna 2019 som HTS insåg behovet.')
+    await page.keyboard.press('Control+Enter')
+    await expect.poll(() => page.locator(`#u-${units[1]!.id} p.aligned`).count()).toBe(0)
+    await expect.poll(async () => (await store.getTranslation(id, units[1]!.id, 'sv')).version).toBe(2)
   } finally {
     await b.close()
     await server.close()
