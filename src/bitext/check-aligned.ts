@@ -16,5 +16,14 @@ export function checkAlignedTexts(texts: readonly AlignedText[]): void {
   }
 }
 
-/** Whether a unit already has a translation that alignment must leave alone. */
-export const hasTranslation = (t: { version: number; text: string }): boolean => t.version > 0 && t.text !== ''
+/**
+ * What an aligned text does to a unit with translation `current`: `skip` (and list) a unit that
+ * already has a translation (text, any state); `none` for an empty draft (a merge's second unit)
+ * over a unit written before, which adds nothing; else `write`. Both stores and the dry run
+ * decide by it.
+ */
+export function alignedAction(current: { version: number; text: string }, text: string): 'skip' | 'none' | 'write' {
+  if (current.version > 0 && current.text !== '') return 'skip'
+  if (text === '' && current.version > 0) return 'none'
+  return 'write'
+}

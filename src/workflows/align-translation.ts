@@ -4,6 +4,7 @@
  * memory (`tolk tm align`). The pairing itself is src/bitext/; this layer reads the store.
  */
 import { alignSentences } from '../bitext/align-sentences.js'
+import { alignedAction } from '../bitext/check-aligned.js'
 import { type AlignPlan, joinSentences, planWrites } from '../bitext/plan-writes.js'
 import { MAX_ALIGN_SENTENCES, segmentTranslation } from '../bitext/segment-translation.js'
 import type { AlignedOutcome } from '../bitext/types.js'
@@ -27,10 +28,10 @@ export interface AlignArticleRequest {
   dryRun?: boolean
 }
 
-/** The plan, and (unless a dry run) what the store did with it. */
+/** The plan, and what the store did with it (on a dry run: would do, from the translations now). */
 export interface AlignArticleResult {
   plan: AlignPlan
-  outcome?: AlignedOutcome
+  outcome: AlignedOutcome
 }
 
 /** Align a translated document with an article's live units and (unless dry) store the texts. */
@@ -52,7 +53,18 @@ export async function alignArticle(store: Store, req: AlignArticleRequest): Prom
     sentences,
   )
   const plan = planWrites(units, targets, beads)
-  if (req.dryRun) return { plan }
+  if (req.dryRun) {
+    // What the write would do, from the translations as they are now.
+    const current = new Map((await store.listTranslations(req.articleId, req.lang)).map((t) => [t.unitId, t]))
+    const outcome: AlignedOutcome = { written: [], skipped: [] }
+    for (const t of plan.texts) {
+      const now = current.get(t.unitId) ?? { version: 0, text: '', state: 'initial' as const }
+      const action = alignedAction(now, t.text)
+      if (action === 'skip') outcome.skipped.push({ unitId: t.unitId, state: now.state, text: now.text })
+      if (action === 'write') outcome.written.push(t.unitId)
+    }
+    return { plan, outcome }
+  }
   const outcome = await store.aligned.write({ articleId: req.articleId, lang: req.lang, author: req.author, texts: plan.texts })
   return { plan, outcome }
 }

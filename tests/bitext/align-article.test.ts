@@ -63,11 +63,12 @@ describe('tolk align on a real store', () => {
     const units = await store.listUnits('en-news-01')
     await store.writeTranslation({ articleId: 'en-news-01', unitId: units[1]!.id, lang: 'sv', text: 'Egen översättning.', state: 'reviewed', author: 'ann' })
     const dry = await alignArticle(store, { articleId: 'en-news-01', lang: 'sv', text: SV, author: 'bo', dryRun: true })
-    expect(dry.outcome).toBeUndefined()
+    expect(dry.outcome.skipped).toEqual([{ unitId: units[1]!.id, state: 'reviewed', text: 'Egen översättning.' }])
+    expect(dry.outcome.written).toHaveLength(5)
     expect(await store.history('en-news-01', units[0]!.id, 'sv')).toEqual([])
     const { outcome } = await alignArticle(store, { articleId: 'en-news-01', lang: 'sv', text: SV, author: 'bo' })
-    expect(outcome!.skipped).toEqual([{ unitId: units[1]!.id, state: 'reviewed', text: 'Egen översättning.' }])
-    expect(outcome!.written).toHaveLength(5)
+    expect(outcome.skipped).toEqual([{ unitId: units[1]!.id, state: 'reviewed', text: 'Egen översättning.' }])
+    expect(outcome.written).toHaveLength(5)
     expect((await store.getTranslation('en-news-01', units[1]!.id, 'sv')).text).toBe('Egen översättning.')
   })
 
@@ -89,7 +90,7 @@ describe('tolk align on a real store', () => {
       segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
     })
     const { outcome } = await alignArticle(store, { articleId: 'en-md-01', lang: 'sv', text: sv, format: 'md', author: 'bo' })
-    expect(outcome!.written).toHaveLength(3)
+    expect(outcome.written).toHaveLength(3)
     expect((await store.listTranslations('en-md-01', 'sv')).map((t) => [t.text, t.state])).toEqual([
       ['⟦1⟧Floden⟦/1⟧', 'translated'],
       ['Floden rinner förbi den ⟦1⟧gamla kvarnen⟦/1⟧.', 'translated'],

@@ -37,6 +37,9 @@ describe('tolk align', () => {
     const sv1 = report().articles[0].languages.sv
     expect(sv1.units.translated).toBe(4)
     expect(sv1.wordsByOrigin.aligned).toBe(sv1.words.translated)
+    const dryAgain = runCli(['align', 'en-news-01', '--lang', 'sv', sv, '--dry-run', '--db', db])
+    expect(dryAgain.stdout).toContain('would write 0 units')
+    expect(dryAgain.stdout.split('\n').filter((l) => l.startsWith('would skip '))).toHaveLength(4)
     const again = runCli(['align', 'en-news-01', '--lang', 'sv', sv, '--db', db])
     expect(again.stdout).toContain('wrote 0 units')
     expect(again.stdout).toContain(', 4 skipped,')

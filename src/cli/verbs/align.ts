@@ -24,7 +24,8 @@ See docs/align.md.
 
 Options:
   --lang xx     the translation's language (one of the article's targets)
-  --dry-run     print each pair (kind, confidence, units, text) and write nothing
+  --dry-run     print each pair (kind, confidence, units, text) and what would be written
+                and skipped; write nothing
   --as NAME     who writes (default: TOLK_USER, else the system user name)
 ${DB_HELP}
   -h, --help    this help
@@ -64,13 +65,13 @@ export async function run(args: string[]): Promise<number> {
       out += `${p.kind}\t${p.confidence.toFixed(2)}\t${p.units.join(',') || '-'}\t${p.text.replace(/\s+/g, ' ')}\n`
     }
   }
-  const written = outcome?.written.length ?? plan.texts.length
-  const done = new Set(outcome?.written ?? plan.texts.map((t) => t.unitId))
+  const written = outcome.written.length
+  const done = new Set(outcome.written)
   const sure = plan.texts.filter((t) => t.state === 'translated' && done.has(t.unitId)).length
-  const skipped = outcome?.skipped ?? []
+  const skipped = outcome.skipped
   out += `${articleId} ${lang}: ${plan.pairs.length} pairs; ${dryRun ? 'would write' : 'wrote'} ${written} units (${sure} as translated, the rest as drafts)`
   out += `, ${skipped.length} skipped, ${plan.unpairedUnits.length} units and ${plan.unpairedSentences.length} sentences unpaired\n`
-  for (const s of skipped) out += `skipped ${s.unitId}: already ${s.state}\n`
+  for (const s of skipped) out += `${dryRun ? 'would skip' : 'skipped'} ${s.unitId}: already ${s.state}\n`
   for (const id of plan.codeMismatch) out += `not written ${id}: the paired text's inline codes do not fit the unit's source\n`
   await writeOut(out)
   return 0

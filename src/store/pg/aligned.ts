@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { checkAlignedTexts, hasTranslation } from '../../bitext/check-aligned.js'
+import { alignedAction, checkAlignedTexts } from '../../bitext/check-aligned.js'
 import type { AlignedOutcome, AlignedWrites } from '../../bitext/types.js'
 import { roundConfidence } from '../../model/origin.js'
 import { rows, transaction } from './db.js'
@@ -14,12 +14,9 @@ export function createPgAligned(pool: pg.Pool, translations: ReturnType<typeof c
         const out: AlignedOutcome = { written: [], skipped: [] }
         for (const t of req.texts) {
           const current = await translations.get(db, req.articleId, t.unitId, req.lang)
-          if (hasTranslation(current)) {
-            out.skipped.push({ unitId: t.unitId, state: current.state, text: current.text })
-            continue
-          }
-          // An empty draft (a merge's second unit) over a unit written before adds nothing.
-          if (t.text === '' && current.version > 0) continue
+          const action = alignedAction(current, t.text)
+          if (action === 'skip') out.skipped.push({ unitId: t.unitId, state: current.state, text: current.text })
+          if (action !== 'write') continue
           await translations.write(db, {
             articleId: req.articleId, unitId: t.unitId, lang: req.lang, text: t.text, state: t.state, author: req.author,
             ifVersion: current.version, origin: { kind: 'aligned', confidence: roundConfidence(t.confidence) },
