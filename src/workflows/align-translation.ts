@@ -37,6 +37,13 @@ export interface AlignArticleResult {
 /** Align a translated document with an article's live units and (unless dry) store the texts. */
 export async function alignArticle(store: Store, req: AlignArticleRequest): Promise<AlignArticleResult> {
   const article = await requireArticle(store, req.articleId, 'write')
+  // An i18next namespace's units are keys, not sentences of a text: nothing to pair them with.
+  if (await store.resourceSets.get(req.articleId)) {
+    throw new InvalidInput(
+      `${printable(req.articleId)} is an i18next namespace, not an article: bring its translations in with tolk import-locales`,
+      'wrong-kind-of-file',
+    )
+  }
   if (!article.targets.includes(req.lang)) {
     throw new InvalidInput(
       `${printable(req.lang)} is not a target language of ${printable(req.articleId)} (targets: ${article.targets.join(', ') || 'none'})`,

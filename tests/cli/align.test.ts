@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -67,6 +67,20 @@ describe('tolk align', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
     }
     expect(JSON.parse(runCli(['report', 'en-news-01', '--format', 'json', '--db', db]).stdout).articles[0].languages.sv.units.initial).toBe(4)
+  })
+
+  it('refuses an i18next namespace, whose units are keys', () => {
+    const db = freshDb()
+    const { sv } = files()
+    const tree = join(dir, `tree-${n}`)
+    mkdirSync(join(tree, 'en'), { recursive: true })
+    mkdirSync(join(tree, 'sv'), { recursive: true })
+    writeFileSync(join(tree, 'en', 'common.json'), '{"title": "Storm leaves homes without power"}\n')
+    writeFileSync(join(tree, 'sv', 'common.json'), '{}\n')
+    expect(runCli(['import-locales', tree, '--source', 'en', '--db', db]).status).toBe(0)
+    const r = runCli(['align', 'common', '--lang', 'sv', sv, '--db', db])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('is an i18next namespace, not an article')
   })
 })
 
