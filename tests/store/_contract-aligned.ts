@@ -84,6 +84,16 @@ export function testAlignedStore(makeStore: () => Store | Promise<Store>): void 
       expect((await store.history('en-general-01', a!, 'sv'))[0]!.origin).toEqual({ kind: 'aligned', confidence: 0.877, edited: true })
     })
 
+    it('puts translated aligned text into the memory, as a person\'s translation (it is one)', async () => {
+      const [a, b] = await setup()
+      await align([
+        { unitId: a!, text: 'Floden flyter förbi kvarnen.', state: 'translated', confidence: 0.95 },
+        { unitId: b!, text: 'Floden utkast.', state: 'initial', confidence: 0.5 },
+      ])
+      const hits = await store.memory.search({ query: 'Floden', tgtLang: 'sv' })
+      expect(hits.map((h) => h.target)).toEqual(['Floden flyter förbi kvarnen.'])
+    })
+
     it('gives the aligned origin in the translation events too', async () => {
       const [a] = await setup()
       const start = await store.lastEventId()
