@@ -43,7 +43,7 @@ stderr. Every verb that opens the database takes \`--db FILE\` (else \`TOLK_DB\`
 
 Only the verbs that bring data in create a database that does not exist yet (with the seeds
 loaded, as on the service's first start): \`serve\`, \`import\` (not with \`--dry-run\`),
-\`import-locales\`, \`tm import\` and \`user add\`; \`backup\` creates only its copy. Every other verb
+\`import-locales\`, \`tm import\`, \`tm align\` and \`user add\`; \`backup\` creates only its copy. Every other verb
 refuses a missing path with exit 2 and one line naming it (\`tolk report: no database at
 data/tolk.sqlit; give --db the workbench's database file\`). A \`--db\` that is a folder, an empty
 file, another kind of file or a SQLite file without Tolk's schema also exits 2, naming the file:

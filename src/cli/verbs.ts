@@ -22,6 +22,7 @@ export const VERBS: Record<string, VerbEntry> = {
   translate: { summary: 'write one translation (version-checked, with history)', load: () => import('./verbs/translate.js') },
   check: { summary: 'CI gate: fail when translations are missing or broken (locale files, database, server)', load: () => import('./verbs/check.js') },
   export: { summary: 'write an article as XLIFF 2.0/1.2, TMX, PO, i18next JSON or text', load: () => import('./verbs/export.js') },
+  align: { summary: 'bring in an existing translation: pair its sentences with an article\'s units', load: () => import('./verbs/align.js') },
   'import-translations': { summary: 'bring back translated XLIFF or PO files (version-checked)', load: () => import('./verbs/import-translations.js') },
   'import-locales': { summary: 'load an i18next tree (DIR/<lng>/<ns>.json) as resource sets and translations', load: () => import('./verbs/import-locales.js') },
   'export-locales': { summary: 'write the resource sets back as an i18next tree (byte-stable)', load: () => import('./verbs/export-locales.js') },

@@ -18,6 +18,7 @@ import { registerAssignments } from './routes/assignments.js'
 import { registerBadges } from './routes/badges.js'
 import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
+import { registerAlign } from './routes/align.js'
 import { registerLocales } from './routes/locales.js'
 import { DOC_PAGE_CSP, registerMeta } from './routes/meta.js'
 import { registerReports } from './routes/reports.js'
@@ -152,6 +153,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTranslations(app, deps)
   registerReports(app, deps)
   registerFormats(app, deps)
+  registerAlign(app, deps)
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerTerms(app, deps)

@@ -178,10 +178,15 @@ export const originSchema = z
       engine: z.string().regex(ENGINE_NAME, 'a configured engine\'s name').openapi({ example: 'apertium' }),
       edited,
     }),
+    z.object({
+      kind: z.literal('aligned').openapi({ description: 'a sentence of an existing translation, paired with the unit by alignment' }),
+      confidence: z.number().min(0).max(1).openapi({ description: 'the aligner\'s confidence in the pairing, 0–1', example: 0.93 }),
+      edited,
+    }),
   ])
   .openapi('TranslationOrigin', {
     description:
-      'send when the text was inserted from a memory match or a machine suggestion; with edited: true when the author changed it before saving',
+      'send when the text was inserted from a memory match, a machine suggestion or an alignment; with edited: true when the author changed it before saving',
   })
 
 export const translationBody = z

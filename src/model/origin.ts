@@ -8,7 +8,7 @@ import { InvalidInput } from './errors.js'
  * the memory), and the origin only says what it was edited from. Without any origin (null) the
  * text is the author's own.
  */
-export type TranslationOrigin = MemoryOrigin | MtOrigin
+export type TranslationOrigin = MemoryOrigin | MtOrigin | AlignedOrigin
 
 /** A memory match taken as it was (or, `edited`, changed before saving). */
 export interface MemoryOrigin {
@@ -25,8 +25,23 @@ export interface MtOrigin {
   edited?: boolean
 }
 
-/** The kinds of origin a write may name (`aligned` joins with the alignment issue). */
-export const ORIGIN_KINDS = ['memory', 'mt'] as const
+/**
+ * A sentence of an existing translation paired with the unit by `tolk align` (src/bitext/), with
+ * the aligner's confidence in the pairing, 0–1 (stored in thousandths). It has no score.
+ */
+export interface AlignedOrigin {
+  kind: 'aligned'
+  confidence: number
+  edited?: boolean
+}
+
+/** The kinds of origin a write may name. */
+export const ORIGIN_KINDS = ['memory', 'mt', 'aligned'] as const
+
+/** Confidences are kept to three decimals (the store keeps thousandths). */
+export function roundConfidence(c: number): number {
+  return Math.round(c * 1000) / 1000
+}
 
 /** Highest memory score: an exact match whose neighbours match too. */
 export const MAX_MATCH_SCORE = 101
@@ -40,8 +55,8 @@ export function unedited(origin: TranslationOrigin | null | undefined): origin i
 }
 
 /**
- * Refuse an origin that is not a memory match with a whole score 0–101 or a machine translation
- * with an engine name. The HTTP edge and the editor check the same with zod; this guards callers
+ * Refuse an origin that is not a memory match with a whole score 0–101, a machine translation
+ * with an engine name, or an aligned sentence with a confidence 0–1. The HTTP edge and the editor check the same with zod; this guards callers
  * that reach the store directly (CLI, tests).
  */
 export function checkOrigin(origin: unknown): asserts origin is TranslationOrigin | null | undefined {
@@ -49,7 +64,7 @@ export function checkOrigin(origin: unknown): asserts origin is TranslationOrigi
   const o = origin as Record<string, unknown>
   if (typeof origin !== 'object' || !(ORIGIN_KINDS as readonly unknown[]).includes(o.kind)) {
     throw new InvalidInput(
-      `an origin must be {"kind": "memory", "score": 0–${MAX_MATCH_SCORE}} or {"kind": "mt", "engine": NAME}`,
+      `an origin must be {"kind": "memory", "score": 0–${MAX_MATCH_SCORE}}, {"kind": "mt", "engine": NAME} or {"kind": "aligned", "confidence": 0–1}`,
       'invalid-origin',
     )
   }
@@ -62,6 +77,13 @@ export function checkOrigin(origin: unknown): asserts origin is TranslationOrigi
     }
     return
   }
+  if (o.kind === 'aligned') {
+    const c = o.confidence
+    if (typeof c !== 'number' || !Number.isFinite(c) || c < 0 || c > 1) {
+      throw new InvalidInput(`an aligned origin's confidence is a number 0–1, not ${String(c)}`, 'invalid-origin')
+    }
+    return
+  }
   const score = o.score
   if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > MAX_MATCH_SCORE) {
     throw new InvalidInput(
@@ -69,4 +91,9 @@ export function checkOrigin(origin: unknown): asserts origin is TranslationOrigi
       'invalid-origin',
     )
   }
+}
+
+/** The aligned confidence a history entry stores, in thousandths 0–1000; null for other kinds. */
+export function alignedThousandths(origin: TranslationOrigin | null | undefined): number | null {
+  return origin?.kind === 'aligned' ? Math.round(origin.confidence * 1000) : null
 }

@@ -11,6 +11,8 @@ export interface Row {
   unit: StoredUnit
   tr: Translation
   paragraphStart: boolean
+  /** The aligner's confidence 0–1 when the text is unedited aligned text (`tolk align`). */
+  aligned?: number
 }
 
 /** Where an editor page starts: after a position, or before one (going back); the page's number. */
@@ -94,6 +96,12 @@ export async function loadEditor(
     if (!r.translation) continue
     rows.push({ unit: r.unit, tr: r.translation, paragraphStart: r.unit.block !== block && block !== -1 })
     block = r.unit.block
+  }
+  // The aligned confidences of the page's rows, in one read.
+  const aligned = await store.aligned.confidences(article.id, lang, rows.map((r) => r.unit.id))
+  for (const r of rows) {
+    const c = aligned[r.unit.id]
+    if (c !== undefined) r.aligned = c
   }
   const counts = coverage[0]?.units ?? { initial: rows.length, translated: 0, reviewed: 0, final: 0, stale: 0 }
   const matching = {

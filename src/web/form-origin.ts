@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { InvalidInput } from '../model/errors.js'
-import { ENGINE_NAME, MAX_MATCH_SCORE, ORIGIN_KINDS, type TranslationOrigin } from '../model/origin.js'
+import { ENGINE_NAME, MAX_MATCH_SCORE, type TranslationOrigin } from '../model/origin.js'
 
 /**
  * The editor form's fields naming where the text came from: `origin=memory` with
@@ -15,7 +15,7 @@ const blank = (v: unknown) => (v === '' ? undefined : v)
 
 const originFields = z
   .object({
-    [ORIGIN_FIELDS.kind]: z.preprocess(blank, z.enum(ORIGIN_KINDS).optional()),
+    [ORIGIN_FIELDS.kind]: z.preprocess(blank, z.enum(['memory', 'mt']).optional()),
     [ORIGIN_FIELDS.score]: z.preprocess(
       blank,
       z
@@ -60,7 +60,8 @@ export function formOrigin(body: Record<string, unknown>): TranslationOrigin | n
 export function originHidden(origin: TranslationOrigin | null): Record<string, string> {
   if (!origin) return {}
   const edited: Record<string, string> = origin.edited ? { [ORIGIN_FIELDS.edited]: '1' } : {}
-  return origin.kind === 'memory'
-    ? { [ORIGIN_FIELDS.kind]: 'memory', [ORIGIN_FIELDS.score]: String(origin.score), ...edited }
-    : { [ORIGIN_FIELDS.kind]: 'mt', [ORIGIN_FIELDS.engine]: origin.engine, ...edited }
+  // The editor inserts memory and machine text only; an aligned origin is never posted by a form.
+  if (origin.kind === 'memory') return { [ORIGIN_FIELDS.kind]: 'memory', [ORIGIN_FIELDS.score]: String(origin.score), ...edited }
+  if (origin.kind === 'mt') return { [ORIGIN_FIELDS.kind]: 'mt', [ORIGIN_FIELDS.engine]: origin.engine, ...edited }
+  return {}
 }

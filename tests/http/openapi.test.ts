@@ -160,6 +160,11 @@ describe('answers against the document', () => {
     await call(`${A}/export?lang=sv&format=xliff2`, {}, 200)
     const po = await (await t.call(`${A}/export?lang=sv&format=po`)).text()
     await call(`${A}/import-translations`, { method: 'POST', body: po, headers: { 'Content-Type': 'text/x-gettext-translation' } }, 200)
+    await call(`${A}/align?lang=de&dryRun=true`, { method: 'POST', body: 'Willkommen\n\nDas Wetter ist heute schön.\n', headers: { 'Content-Type': 'text/plain' } }, 200)
+    await call(`${A}/align?lang=fi`, { method: 'POST', body: 'Hei.', headers: { 'Content-Type': 'text/plain' } }, 400)
+    await call(`${A}/align?lang=sv`, { method: 'POST', body: 'Hej.', headers: { 'Content-Type': 'application/pdf' } }, 415)
+    await call(`${A}/align?lang=de`, { method: 'POST', body: 'Hallo.', headers: { 'Content-Type': 'text/plain' }, as: 'ana' }, 403)
+    await call('/api/articles/sv-general-99/align?lang=sv', { method: 'POST', body: 'Hej.', headers: { 'Content-Type': 'text/plain' } }, 404)
 
     await call(`/badge/${ARTICLE.id}.svg`, {}, 200)
     await call(`/badge/${ARTICLE.id}/sv.svg`, {}, 200)

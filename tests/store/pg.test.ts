@@ -9,6 +9,7 @@ import { testMtStore } from './_contract-mt.js'
 import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
+import { testAlignedStore } from './_contract-aligned.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -26,6 +27,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testTermStore(freshStore)
     testAssignments(freshStore)
     testCommentStore(freshStore)
+    testAlignedStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

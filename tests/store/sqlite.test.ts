@@ -15,6 +15,7 @@ import { testDocuments } from './_contract-documents.js'
 import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
+import { testAlignedStore } from './_contract-aligned.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -29,6 +30,7 @@ describe('SQLite store', () => {
   testTermStore(() => createSqliteStore({ file: freshFile() }))
   testAssignments(() => createSqliteStore({ file: freshFile() }))
   testCommentStore(() => createSqliteStore({ file: freshFile() }))
+  testAlignedStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -184,7 +186,7 @@ describe('SQLite specifics', () => {
       segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
     })
     await s.close()
-    // Back to schema 19: the column gone, as a database of then had it (and schemas 21, 22 and 25's tables).
+    // Back to schema 19: the column gone, as a database of then had it (and the parts of schemas 21 to 29).
     const old = new Database(file)
     old.exec('ALTER TABLE units DROP COLUMN role')
     for (const { name } of old.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%auth_version%'").all()) {
@@ -196,6 +198,8 @@ describe('SQLite specifics', () => {
     old.exec('DROP INDEX resource_sets_namespace; ALTER TABLE resource_sets DROP COLUMN namespace')
     old.exec('DROP TABLE assignment_units; DROP TABLE assignments; DROP TABLE import_log')
     old.exec('DROP TABLE comment_history; DROP TABLE comment_events; DROP TABLE notifications; DROP TABLE comments')
+    // And schema 28's column.
+    old.exec('ALTER TABLE history DROP COLUMN aligned_confidence')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

@@ -11,6 +11,7 @@ export const HELP = `Usage: tolk tm import FILE [--source-lang en] [--map en-US=
        tolk tm export [--output FILE] [--source-lang en] [--lang sv] [--db FILE]
        tolk tm search QUERY --lang sv [--source-lang en] [--limit N] [--format text|json] [--db FILE]
        tolk tm pairs [--db FILE]
+       tolk tm align SOURCE TRANSLATED --lang sv [--source-lang en] [--min-confidence 0.8] [--db FILE]
 
 The translation memory: every translated, reviewed or final unit of every article (kept current
 with each write), plus entries imported from TMX.
@@ -26,10 +27,17 @@ with each write), plus entries imported from TMX.
            entry and the character, and nothing is written
   search   concordance: entries whose source or target holds QUERY (a word or a phrase)
   pairs    the language pairs held, with their entry counts
+  align    fill the memory from a document and its translation (text, .md or .html): their
+           sentences are paired as tolk align pairs them (docs/align.md), and each pair at
+           least --min-confidence sure (default 0.8) is added as a TMX import adds it; the
+           source language is --source-lang, else detected (exit 2 when it cannot be told)
 
 Options:
   --lang xx          target language (search: required; export: only this one)
-  --source-lang xx   source language (import: for a TMX whose srclang is *all*)
+  --source-lang xx   source language (import: for a TMX whose srclang is *all*; align: the
+                     source document's, else detected)
+  --min-confidence C align: the least confidence 0–1 of a pair the memory takes (default 0.8)
+  --as NAME          align: who the entries are by (default: TOLK_USER, else the system user)
   --map FROM=TO      import: store tag FROM as TO (repeat it): --map en-US=en folds a region.
                      Without it, matching already crosses regions (one point lower)
   --output FILE      export to FILE instead of standard output
@@ -49,6 +57,8 @@ export async function run(args: string[]): Promise<number> {
     limit: { type: 'string' },
     format: { type: 'string', default: 'text' },
     map: { type: 'string', multiple: true },
+    'min-confidence': { type: 'string' },
+    as: { type: 'string' },
   }, true, { textFrom: 1 })
   const [action, ...rest] = positionals
   const srcLang = values['source-lang'] === undefined ? undefined : parseLanguage(values['source-lang'])
@@ -110,13 +120,20 @@ export async function run(args: string[]): Promise<number> {
       }
       return 0
     }
+    case 'align': {
+      const { tmAlign } = await import('../tm-align.js')
+      return tmAlign(rest, {
+        db: values.db, lang, srcLang, minConfidence: values['min-confidence'],
+        author: values.as ?? process.env.TOLK_USER ?? os.userInfo().username,
+      })
+    }
     case 'pairs': {
       const pairs = await withStore(values.db, (store) => store.memory.pairs())
       await writeOut(pairs.map((p) => `${p.srcLang} → ${p.tgtLang}\t${p.entries}\n`).join('') || 'the memory is empty\n')
       return 0
     }
     default:
-      throw new UsageError(`tm needs an action: import, export, search or pairs; see --help`)
+      throw new UsageError(`tm needs an action: import, export, search, pairs or align; see --help`)
   }
 }
 

@@ -46,7 +46,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('history', ['seq'], {
     seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version: 'int', old_text: 'text',
     new_text: 'text', old_state: 'text', new_state: 'text', author: 'text', at: 'time', prev_seq: 'int',
-    memory_score: 'int', mt_engine: 'text', origin_edited: 'bool',
+    memory_score: 'int', mt_engine: 'text', origin_edited: 'bool', aligned_confidence: 'int',
   }, ['xact']),
   // Derived, but kept the same way on both backends: copied as they are (their triggers are off
   // while the copy loads) and verified like the rest.

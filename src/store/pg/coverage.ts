@@ -196,7 +196,7 @@ export function createPgCoverageOps(db: Db) {
     },
     /** Words of done translations by the origin of their text (see src/store/sqlite/origin-words.ts). */
     async originWords(ids: string[]): Promise<OriginWords[]> {
-      const found = await rows<{ article_id: string; lang: string; total: number; memory: number; mt: number }>(
+      const found = await rows<{ article_id: string; lang: string; total: number; memory: number; mt: number; aligned: number }>(
         db,
         `WITH RECURSIVE setter (article_id, unit_id, lang, seq) AS (
            SELECT t.article_id, t.unit_id, t.lang, t.history_seq FROM translations t
@@ -207,7 +207,8 @@ export function createPgCoverageOps(db: Db) {
          )
          SELECT s.article_id, s.lang, sum(u.words) AS total,
            sum(CASE WHEN w.memory_score IS NOT NULL AND NOT w.origin_edited THEN u.words ELSE 0 END) AS memory,
-           sum(CASE WHEN w.mt_engine IS NOT NULL AND NOT w.origin_edited THEN u.words ELSE 0 END) AS mt
+           sum(CASE WHEN w.mt_engine IS NOT NULL AND NOT w.origin_edited THEN u.words ELSE 0 END) AS mt,
+           sum(CASE WHEN w.aligned_confidence IS NOT NULL AND NOT w.origin_edited THEN u.words ELSE 0 END) AS aligned
          FROM setter s
          JOIN history w ON w.seq = s.seq
          JOIN units u ON u.article_id = s.article_id AND u.id = s.unit_id AND NOT u.obsolete
@@ -216,7 +217,7 @@ export function createPgCoverageOps(db: Db) {
          ORDER BY s.article_id, s.lang`,
         [ids],
       )
-      return found.map((r) => ({ articleId: r.article_id, lang: r.lang, human: r.total - r.memory - r.mt, memory: r.memory, mt: r.mt, aligned: 0 }))
+      return found.map((r) => ({ articleId: r.article_id, lang: r.lang, human: r.total - r.memory - r.mt - r.aligned, memory: r.memory, mt: r.mt, aligned: r.aligned }))
     },
   }
 }

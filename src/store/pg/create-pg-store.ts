@@ -16,6 +16,7 @@ import { createPgAssignments } from './assignments.js'
 import { createPgActivity } from './activity.js'
 import { createPgComments } from './comments.js'
 import { createPgNotifications } from './notifications.js'
+import { createPgAligned } from './aligned.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -92,6 +93,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     activity: createPgActivity(pool),
     comments: createPgComments(pool, now),
     notifications: createPgNotifications(pool, now),
+    aligned: createPgAligned(pool, translations),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { State } from '../../model/translation.js'
 import type { Presence, TranslationEvent } from '../types.js'
+import { originOf } from '../sqlite/rows.js'
 import { row, rows } from './db.js'
 
 /** The advisory locks of the event sequencer and of presence reports ("tolk" + 1, + 2), each with the schema's hash. */
@@ -63,6 +64,9 @@ interface EventRow {
   version: number
   author: string
   memory_score: number | null
+  mt_engine: string | null
+  origin_edited: boolean
+  aligned_confidence: number | null
   stale: boolean | null
 }
 
@@ -73,7 +77,8 @@ export function createPgEventOps(pool: pg.Pool) {
       await sequenceEvents(pool)
       const found = await rows<EventRow>(
         pool,
-        `SELECT e.id, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score, t.stale
+        `SELECT e.id, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score,
+           h.mt_engine, h.origin_edited, h.aligned_confidence, t.stale
          FROM events e JOIN history h ON h.seq = e.seq
          LEFT JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
          WHERE e.article_id = $1 AND e.lang = $2 AND e.id > $3
@@ -89,7 +94,8 @@ export function createPgEventOps(pool: pg.Pool) {
         stale: r.stale === true,
         version: r.version,
         author: r.author,
-        origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
+        // Every kind of origin, as history gives it.
+        origin: originOf({ ...r, origin_edited: r.origin_edited ? 1 : 0 }),
       }))
     },
     async lastEventId(): Promise<number> {

@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { assertCodes } from '../../codes/validate.js'
 import { OPEN } from '../../codes/types.js'
 import { Archived, NotFound, VersionConflict } from '../../model/errors.js'
+import { alignedThousandths } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
 import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
 import { checkWrite, refuseUnwritable } from '../sqlite/translations.js'
@@ -46,7 +47,8 @@ interface WriteRow {
  * (read a version that another writer changed before the update).
  *
  * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
- * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked.
+ * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
+ * $13 aligned confidence in thousandths.
  */
 const WRITE = /* sql */ `
   WITH f AS (
@@ -81,9 +83,9 @@ const WRITE = /* sql */ `
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
     INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
-      author, at, prev_seq, memory_score, mt_engine, origin_edited)
+      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence)
     SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
-      ok.history_seq, $9::integer, $10::text, $11::boolean
+      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer
     FROM w CROSS JOIN ok
   )
   SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
@@ -130,6 +132,7 @@ export function createPgTranslationOps(now: () => string) {
           w.origin?.kind === 'mt' ? w.origin.engine : null,
           w.origin?.edited === true,
           checkedSource,
+          alignedThousandths(w.origin),
         ]),
       })
       const found: WriteRow | undefined = result.rows[0]

@@ -17,6 +17,7 @@ import { createSqliteAssignments } from './assignments.js'
 import { createSqliteActivity } from './activity.js'
 import { createSqliteComments } from './comments.js'
 import { createSqliteNotifications } from './notifications.js'
+import { createSqliteAligned } from './aligned.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -84,6 +85,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       add: (list) => whenFree(() => notifications.add(list)),
       markRead: (account, which) => whenFree(() => notifications.markRead(account, which)),
     },
+    aligned: createSqliteAligned(db, translations),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { State } from '../../model/translation.js'
 import type { TranslationEvent } from '../types.js'
+import { originOf } from './rows.js'
 
 interface EventRow {
   seq: number
@@ -11,6 +12,9 @@ interface EventRow {
   version: number
   author: string
   memory_score: number | null
+  mt_engine: string | null
+  origin_edited: number
+  aligned_confidence: number | null
   stale: number | null
 }
 
@@ -22,7 +26,7 @@ interface EventRow {
 export function createEventOps(db: Database) {
   const after = db.prepare<[string, string, number, number], EventRow>(
     `SELECT h.seq, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score,
-            t.stale
+            h.mt_engine, h.origin_edited, h.aligned_confidence, t.stale
        FROM history h
        LEFT JOIN translations t
          ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
@@ -42,7 +46,8 @@ export function createEventOps(db: Database) {
         stale: r.stale === 1,
         version: r.version,
         author: r.author,
-        origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
+        // Every kind of origin, as history gives it (schemas 11, 19 and 28).
+        origin: originOf(r),
       }))
     },
     lastEventId(): number {

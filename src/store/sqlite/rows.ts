@@ -93,6 +93,8 @@ export interface HistoryRow {
   mt_engine: string | null
   /** Schema 19: 1 when the author edited the inserted match or machine text before saving. */
   origin_edited: number
+  /** Schema 28: an aligned text's confidence in thousandths, else null. */
+  aligned_confidence: number | null
 }
 
 /** Map an articles row to the model's Article. */
@@ -176,9 +178,14 @@ export function toHistory(r: HistoryRow): HistoryEntry {
 }
 
 /** The origin a history row records, null for the author's own text. */
-export function originOf(r: Pick<HistoryRow, 'memory_score' | 'mt_engine' | 'origin_edited'>): TranslationOrigin | null {
+export function originOf(
+  r: Pick<HistoryRow, 'memory_score' | 'mt_engine' | 'origin_edited' | 'aligned_confidence'>,
+): TranslationOrigin | null {
   const edited = r.origin_edited === 1 ? { edited: true } : {}
   if (r.mt_engine !== null) return { kind: 'mt', engine: r.mt_engine, ...edited }
+  if (r.aligned_confidence !== null) {
+    return { kind: 'aligned', confidence: r.aligned_confidence / 1000, ...edited }
+  }
   if (r.memory_score !== null) return { kind: 'memory', score: r.memory_score, ...edited }
   return null
 }

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { assertCodes } from '../../codes/validate.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
-import { checkOrigin } from '../../model/origin.js'
+import { alignedThousandths, checkOrigin } from '../../model/origin.js'
 import { printable } from '../../model/tags.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import {
@@ -102,11 +102,11 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
       history_seq = excluded.history_seq`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number | null]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -189,10 +189,11 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.author,
       at,
       found.history_seq,
-      // One column per kind (schemas 11 and 19), each a plain checked value.
+      // One column per kind (schemas 11, 19 and 28), each a plain checked value.
       w.origin?.kind === 'memory' ? w.origin.score : null,
       w.origin?.kind === 'mt' ? w.origin.engine : null,
       w.origin?.edited ? 1 : 0,
+      alignedThousandths(w.origin),
     )
     upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
     return {

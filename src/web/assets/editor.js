@@ -592,6 +592,8 @@
     // The match is in the history now; saving the same text again (say, as reviewed) is not
     // another insertion from the memory.
     if (origin) insertedOf.delete(seg)
+    // Saved by a person, an aligned text is theirs now: its alignment mark goes.
+    dropAlignedMark(seg)
     setVersion(seg, tr.version)
     seg.dataset.state = tr.state
     seg.dataset.open = tr.state === 'initial' || tr.stale ? '1' : '0'
@@ -1191,8 +1193,15 @@
     status.append(' ', b)
   }
 
+  /** The row's `aligned 93%` mark, once its text is no longer the aligner's. */
+  function dropAlignedMark(seg) {
+    const mark = seg.querySelector('p.aligned')
+    if (mark) mark.remove()
+  }
+
   function applyRemote(seg, e) {
     const unit = seg.dataset.unit
+    if (!e.origin || e.origin.kind !== 'aligned' || e.origin.edited) dropAlignedMark(seg)
     const before = savedText.get(unit) ?? ''
     knownVersion.set(unit, e.version)
     savedText.set(unit, e.text)

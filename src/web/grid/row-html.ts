@@ -128,6 +128,12 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   } else {
     out += `<p class="target" ${tgt}>${chipsHtml(tr.text, unit.codes)}</p>`
   }
+  // Text brought in by `tolk align`, unedited: how sure the aligner was, so a person checks the
+  // unsure ones (a merge's or split's draft, or a 1–1 pair below 0.8) first.
+  if (row.aligned !== undefined) {
+    const confidence = Math.round(row.aligned * 100)
+    out += `<p class="aligned${row.aligned < 0.8 ? ' unsure' : ''}" title="${esc(s.alignedTitle({ confidence }))}">${esc(s.aligned({ confidence }))}</p>`
+  }
   out += `</div>${stateMark(s, tr.state, tr.stale)}${commentCountHtml(ctx.t, ctx.commentCounts?.[unit.id] ?? 0)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`

@@ -67,8 +67,11 @@ export function HistoryPage(props: {
   )
 }
 
-/** "from memory, 92%", "from mt:apertium", "edited from mt:apertium": a history entry's origin. */
+/** "from memory, 92%", "from mt:apertium", "from alignment, 93%", "edited from mt:apertium": a history entry's origin. */
 function originLabel(o: TranslationOrigin, t: PageContext['t']): string {
-  const what = o.kind === 'mt' ? `mt:${o.engine}` : t('history.memoryScore', { score: o.score })
+  const what =
+    o.kind === 'mt' ? `mt:${o.engine}`
+    : o.kind === 'aligned' ? t('history.alignedConfidence', { confidence: Math.round(o.confidence * 100) })
+    : t('history.memoryScore', { score: o.score })
   return o.edited ? t('history.editedFrom', { what }) : t('history.from', { what })
 }

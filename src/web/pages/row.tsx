@@ -85,6 +85,8 @@ export function rowStrings(t: T): RowStrings {
       return (role: string) => names[role] ?? role
     })(),
     borrowed: fill(t('editor.borrowed', { form: '{form}' })),
+    aligned: fill(t('editor.aligned', { confidence: '{confidence}' })),
+    alignedTitle: fill(t('editor.alignedTitle', { confidence: '{confidence}' })),
   }
 }
 
@@ -117,4 +119,7 @@ export interface RowStrings {
   /** A unit's role in its document, as a label (`Heading`, `Table cell`); an unknown one as it is. */
   role: (role: string) => string
   borrowed: (vars: Record<string, string | number>) => string
+  /** The short mark of an aligned text (`aligned 93 %`) and its longer title. */
+  aligned: (vars: Record<string, string | number>) => string
+  alignedTitle: (vars: Record<string, string | number>) => string
 }
