@@ -39,7 +39,8 @@ interface WriteRow {
  * (read a version that another writer changed before the update).
  *
  * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
- * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked.
+ * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
+ * $13 the batch (schema 10).
  */
 const WRITE = /* sql */ `
   WITH f AS (
@@ -74,9 +75,9 @@ const WRITE = /* sql */ `
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
     INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
-      author, at, prev_seq, memory_score, mt_engine, origin_edited)
+      author, at, prev_seq, memory_score, mt_engine, origin_edited, batch_id)
     SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
-      ok.history_seq, $9::integer, $10::text, $11::boolean
+      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::text
     FROM w CROSS JOIN ok
   )
   SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
@@ -123,6 +124,7 @@ export function createPgTranslationOps(now: () => string) {
           w.origin?.kind === 'mt' ? w.origin.engine : null,
           w.origin?.edited === true,
           checkedSource,
+          w.batch ?? null,
         ]),
       })
       const found: WriteRow | undefined = result.rows[0]

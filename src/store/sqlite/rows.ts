@@ -93,6 +93,8 @@ export interface HistoryRow {
   mt_engine: string | null
   /** Schema 19: 1 when the author edited the inserted match or machine text before saving. */
   origin_edited: number
+  /** Schema 27: the batch that made the write, else null. */
+  batch_id: string | null
 }
 
 /** Map an articles row to the model's Article. */
@@ -172,6 +174,7 @@ export function toHistory(r: HistoryRow): HistoryEntry {
     author: r.author,
     at: r.at,
     origin: originOf(r),
+    ...(r.batch_id ? { batch: r.batch_id } : {}),
   }
 }
 
