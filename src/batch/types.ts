@@ -139,6 +139,8 @@ export interface BatchUnit {
   articleId: string
   unitId: string
   lang: string
+  /** The unit's position when planned. */
+  position: number
   versionBefore: number
   textBefore: string
   stateBefore: State

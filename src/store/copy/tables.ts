@@ -81,7 +81,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     status: 'text', applied_at: 'time', undone_at: 'time', undo_of: 'text', undone_by: 'text',
   }),
   t('batch_units', ['batch_id', 'seq'], {
-    batch_id: 'text', seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version_before: 'int',
+    batch_id: 'text', seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', position: 'int', version_before: 'int',
     text_before: 'text', state_before: 'text', text_after: 'text', state_after: 'text', memory_score: 'int',
     version_after: 'int',
   }),

@@ -22,7 +22,7 @@ CREATE TABLE batches (
   status      TEXT NOT NULL CHECK (status IN ('preview', 'applied', 'undone')),
   applied_at  TEXT,
   undone_at   TEXT,
-  undo_of     TEXT,                      -- no foreign key: `tolk db copy` loads rows by id
+  undo_of     TEXT,                      -- no foreign key: tolk db copy loads rows by id
   undone_by   TEXT
 ) STRICT, WITHOUT ROWID;
 
@@ -32,6 +32,7 @@ CREATE TABLE batch_units (
   article_id      TEXT NOT NULL,
   unit_id         TEXT NOT NULL,
   lang            TEXT NOT NULL,
+  position        INTEGER NOT NULL,
   version_before  INTEGER NOT NULL,
   text_before     TEXT NOT NULL,
   state_before    TEXT NOT NULL,

@@ -26,6 +26,7 @@ CREATE TABLE batch_units (
   article_id      text COLLATE "C" NOT NULL,
   unit_id         text COLLATE "C" NOT NULL,
   lang            text COLLATE "C" NOT NULL,
+  position        integer NOT NULL,
   version_before  integer NOT NULL,
   text_before     text COLLATE "C" NOT NULL,
   state_before    text NOT NULL,

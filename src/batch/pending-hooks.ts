@@ -1,0 +1,49 @@
+/**
+ * What batch work needs from capabilities built beside it, filled in when they are merged:
+ *
+ * - `qaFindingUnits`: the units of an article with an open (not dismissed) QA finding in a
+ *   language: the QA store's findings of the article (wt-qa);
+ * - `openQueryUnits`: the units with an open query (wt-comments);
+ * - `confirmWrite`: the confirm write of a stale translation (wt-states: `writeTranslation` with
+ *   `confirm: true`, the same text, stale cleared, the history marked).
+ *
+ * Until then each throws a 400 `batch-filter-unavailable` / `batch-action-unavailable` problem, so
+ * a request that needs one is refused whole, before anything is planned or written.
+ */
+import { TolkError } from '../model/errors.js'
+import type { TranslationWrite } from '../model/translation.js'
+import type { Store } from '../store/types.js'
+
+/** A filter or action whose capability this build lacks. */
+export class BatchUnavailable extends TolkError {
+  constructor(what: 'qaFinding' | 'openQuery' | 'confirm') {
+    const filter = what !== 'confirm'
+    super(
+      filter ? 'batch-filter-unavailable' : 'batch-action-unavailable',
+      `the ${what} ${filter ? 'filter' : 'action'} is not available yet in this build of Tolk: it needs ${
+        what === 'qaFinding' ? 'the QA findings' : what === 'openQuery' ? 'open queries' : 'the confirm write'
+      }; leave it out`,
+      400,
+    )
+  }
+}
+
+/** Ids of the units of `articleId` with an open QA finding in `lang`. Lead: read the QA store here. */
+export async function qaFindingUnits(_store: Store, _articleId: string, _lang: string): Promise<ReadonlySet<string>> {
+  throw new BatchUnavailable('qaFinding')
+}
+
+/** Ids of the units of `articleId` with an open query in `lang`. Lead: read the comments store here. */
+export async function openQueryUnits(_store: Store, _articleId: string, _lang: string): Promise<ReadonlySet<string>> {
+  throw new BatchUnavailable('openQuery')
+}
+
+/** Whether the confirm action can run (checked before planning). Lead: return true. */
+export function confirmAvailable(): boolean {
+  return false
+}
+
+/** The write that confirms a stale translation, its text unchanged. Lead: `return { ...w, confirm: true }`. */
+export function confirmWrite(_w: TranslationWrite): TranslationWrite {
+  throw new BatchUnavailable('confirm')
+}
