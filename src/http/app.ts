@@ -14,6 +14,7 @@ import { type LogSink, requestLog, stdoutLog } from './middleware/request-log.js
 import { readBody } from './middleware/read-body.js'
 import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
+import { registerBatch } from './routes/batch.js'
 import { registerBadges } from './routes/badges.js'
 import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
@@ -150,6 +151,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerLocales(app, deps, opts.localeTargets)
   registerTm(app, deps)
   registerTerms(app, deps)
+  registerBatch(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)
