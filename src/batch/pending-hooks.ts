@@ -14,28 +14,29 @@ import { TolkError } from '../model/errors.js'
 import type { TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 
-/** A filter or action whose capability this build lacks. */
-export class BatchUnavailable extends TolkError {
-  constructor(what: 'qaFinding' | 'openQuery' | 'confirm') {
-    const filter = what !== 'confirm'
-    super(
-      filter ? 'batch-filter-unavailable' : 'batch-action-unavailable',
-      `the ${what} ${filter ? 'filter' : 'action'} is not available yet in this build of Tolk: it needs ${
-        what === 'qaFinding' ? 'the QA findings' : what === 'openQuery' ? 'open queries' : 'the confirm write'
-      }; leave it out`,
-      400,
-    )
+/** A filter whose capability this build lacks. */
+export class BatchFilterUnavailable extends TolkError {
+  constructor(what: 'qaFinding' | 'openQuery') {
+    const needs = what === 'qaFinding' ? 'the QA findings' : 'open queries'
+    super('batch-filter-unavailable', `the ${what} filter is not available yet in this build of Tolk: it needs ${needs}; leave it out`, 400)
+  }
+}
+
+/** The confirm action, while this build lacks the confirm write. */
+export class BatchActionUnavailable extends TolkError {
+  constructor() {
+    super('batch-action-unavailable', 'the confirm action is not available yet in this build of Tolk: it needs the confirm write', 400)
   }
 }
 
 /** Ids of the units of `articleId` with an open QA finding in `lang`. Lead: read the QA store here. */
 export async function qaFindingUnits(_store: Store, _articleId: string, _lang: string): Promise<ReadonlySet<string>> {
-  throw new BatchUnavailable('qaFinding')
+  throw new BatchFilterUnavailable('qaFinding')
 }
 
 /** Ids of the units of `articleId` with an open query in `lang`. Lead: read the comments store here. */
 export async function openQueryUnits(_store: Store, _articleId: string, _lang: string): Promise<ReadonlySet<string>> {
-  throw new BatchUnavailable('openQuery')
+  throw new BatchFilterUnavailable('openQuery')
 }
 
 /** Whether the confirm action can run (checked before planning). Lead: return true. */
@@ -45,5 +46,5 @@ export function confirmAvailable(): boolean {
 
 /** The write that confirms a stale translation, its text unchanged. Lead: `return { ...w, confirm: true }`. */
 export function confirmWrite(_w: TranslationWrite): TranslationWrite {
-  throw new BatchUnavailable('confirm')
+  throw new BatchActionUnavailable()
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { importText } from '../../src/import/import-text.js'
-import { jsonBody, makeTestApp, type TestApp } from './_setup.js'
+import { jsonBody, makeTestApp, type TestApp, type TestResponse } from './_setup.js'
 
 const SECOND = {
   id: 'sv-general-02', tag: 'sv-general', lang: 'en', targets: ['sv'],
@@ -93,7 +93,7 @@ describe('batch API', () => {
   it('refuses bad input as problems: invalid regex, wrong types, unknown ids, no rights, control characters', async () => {
     const t = await twoArticles()
     const scope = { articles: ['sv-general-01'], lang: 'sv' }
-    const type = async (r: Promise<Response>, status: number, name: string) => {
+    const type = async (r: Promise<TestResponse>, status: number, name: string) => {
       const res = await r
       expect(res.status, name).toBe(status)
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
