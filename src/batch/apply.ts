@@ -9,9 +9,9 @@ import { Archived, InvalidInput, NotFound, TolkError, VersionConflict } from '..
 import type { TranslationWrite } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { confirmWrite } from './pending-hooks.js'
-import { newBatchId } from './plan.js'
+import { newBatchId, planBatch } from './plan.js'
 import { changeOf } from './result.js'
-import type { BatchChange, BatchRecord, BatchResult, BatchSkip, BatchUnit } from './types.js'
+import type { BatchChange, BatchRecord, BatchRequest, BatchResult, BatchSkip, BatchUnit } from './types.js'
 
 /** The batch of this id, which `who` may act on: its author, or an admin. */
 async function ownBatch(store: Store, id: string, who: Principal): Promise<BatchRecord> {
@@ -34,6 +34,17 @@ export async function applyBatch(store: Store, id: string, who: Principal): Prom
   }
   const { changes, skipped } = await writeUnits(store, batch, await store.batches.units(id), who)
   return { id, action: batch.action, dryRun: false, status: 'applied', examined: changes.length + skipped.length, changes, skipped, ...(batch.undoOf ? { undoOf: batch.undoOf } : {}) }
+}
+
+/**
+ * Preview `request` and apply it at once (the API's `dryRun: false`, the CLI without --dry-run):
+ * the versions read while planning are the If-Match of each write; `skipped` lists both the
+ * units the preview left out and those the apply found changed.
+ */
+export async function planAndApply(store: Store, request: BatchRequest, who: Principal): Promise<BatchResult> {
+  const preview = await planBatch(store, request, who)
+  const applied = await applyBatch(store, preview.id, who)
+  return { ...applied, examined: preview.examined, skipped: [...preview.skipped, ...applied.skipped] }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { applyBatch, undoBatch } from '../../batch/apply.js'
+import { applyBatch, planAndApply, undoBatch } from '../../batch/apply.js'
 import { planBatch } from '../../batch/plan.js'
 import type { BatchRequest } from '../../batch/types.js'
 import { checkId } from '../../model/ids.js'
@@ -51,10 +51,7 @@ export async function run(args: string[]): Promise<number> {
     } else if (sub === 'accept-match') request = { action: sub, scope, filter, min: score(values.min ?? '100', '--min') }
     else request = { action: sub, scope, filter }
     result = await withStore(values.db, async (store) => {
-      const preview = await planBatch(store, request, who)
-      if (values['dry-run']) return preview
-      const applied = await applyBatch(store, preview.id, who)
-      return { ...applied, examined: preview.examined, skipped: [...preview.skipped, ...applied.skipped] }
+      return values['dry-run'] ? planBatch(store, request, who) : planAndApply(store, request, who)
     })
   } else {
     throw new UsageError(sub === undefined ? 'name what to do: apply, undo, set-state, accept-match or copy-source; see --help' : `unknown batch action "${sub}"; see --help`)

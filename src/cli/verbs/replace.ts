@@ -1,4 +1,4 @@
-import { applyBatch } from '../../batch/apply.js'
+import { planAndApply } from '../../batch/apply.js'
 import { planBatch } from '../../batch/plan.js'
 import { checkId } from '../../model/ids.js'
 import { cliPrincipal, describeBatch, SCOPE_HELP, SCOPE_OPTIONS, scopeFromFlags } from '../batch-output.js'
@@ -42,13 +42,11 @@ export async function run(args: string[]): Promise<number> {
   const { scope, filter } = scopeFromFlags(positionals.map((a) => checkId(a, 'article id')), values)
   const who = cliPrincipal(values.as)
   const result = await withStore(values.db, async (store) => {
-    const preview = await planBatch(store, {
-      action: 'replace', scope, filter, find: values.find!, replace: values.replace!,
+    const request = {
+      action: 'replace' as const, scope, filter, find: values.find!, replace: values.replace!,
       regex: values.regex ?? false, caseSensitive: values['case-sensitive'] ?? false, wholeWords: values['whole-words'] ?? false,
-    }, who)
-    if (values['dry-run']) return preview
-    const applied = await applyBatch(store, preview.id, who)
-    return { ...applied, examined: preview.examined, skipped: [...preview.skipped, ...applied.skipped] }
+    }
+    return values['dry-run'] ? planBatch(store, request, who) : planAndApply(store, request, who)
   })
   await writeOut(values.json ? `${JSON.stringify(result, null, 2)}\n` : describeBatch(result))
   return 0

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { applyBatch, undoBatch } from '../../batch/apply.js'
+import { applyBatch, planAndApply, undoBatch } from '../../batch/apply.js'
 import { planBatch } from '../../batch/plan.js'
 import { changeOf } from '../../batch/result.js'
 import { MAX_PATTERN } from '../../batch/pattern.js'
@@ -116,10 +116,7 @@ export function registerBatch(app: App, { store }: RouteDeps): void {
     const { dryRun, ...body } = c.req.valid('json')
     const who = c.get('principal')
     const request = { ...body, ...(body.filter ? { filter: { ...body.filter, ...(body.filter.state ? { state: [body.filter.state].flat() } : {}) } } : {}) } as BatchRequest
-    const preview = await planBatch(store, request, who)
-    if (dryRun) return c.json(preview, 200)
-    const applied = await applyBatch(store, preview.id, who)
-    return c.json({ ...applied, examined: preview.examined, skipped: [...preview.skipped, ...applied.skipped] }, 200)
+    return c.json(dryRun ? await planBatch(store, request, who) : await planAndApply(store, request, who), 200)
   })
   app.openapi(applyRoute, async (c) => c.json(await applyBatch(store, c.req.valid('param').id, c.get('principal')), 200))
   app.openapi(undoRoute, async (c) => c.json(await undoBatch(store, c.req.valid('param').id, c.get('principal')), 200))

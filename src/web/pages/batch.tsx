@@ -96,11 +96,7 @@ export function BatchPage(props: {
           <p>
             <label for="batch-to">{t('batch.to')}</label>
             <select id="batch-to" name="to">
-              {STATES.map((s) => (
-                <option value={s} selected={form.to === s}>
-                  {t(`states.${s}`)}
-                </option>
-              ))}
+              <StateOptions t={t} selected={form.to} />
             </select>
           </p>
           <p>
@@ -114,11 +110,7 @@ export function BatchPage(props: {
             <label for="batch-state">{t('batch.state')}</label>
             <select id="batch-state" name="state">
               <option value="">{t('batch.any')}</option>
-              {STATES.map((s) => (
-                <option value={s} selected={form.state === s}>
-                  {t(`states.${s}`)}
-                </option>
-              ))}
+              <StateOptions t={t} selected={form.state} />
             </select>
           </p>
           <p>
@@ -143,6 +135,19 @@ export function BatchPage(props: {
       </form>
       {batch && <BatchResultView ctx={ctx} base={base} batch={batch} lang={props.lang} dir={props.dir} />}
     </Layout>
+  )
+}
+
+/** One option per state, the selected one marked. */
+function StateOptions(props: { t: PageContext['t']; selected: string }) {
+  return (
+    <>
+      {STATES.map((s) => (
+        <option value={s} selected={props.selected === s}>
+          {props.t(`states.${s}`)}
+        </option>
+      ))}
+    </>
   )
 }
 
