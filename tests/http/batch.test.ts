@@ -154,3 +154,19 @@ describe('batch API', () => {
     expect(h.history.at(-1)).toMatchObject({ origin: { kind: 'memory', score: 100 }, batch: filled.id })
   })
 })
+
+describe('batch limits', () => {
+  it('refuses a scope of more than 50,000 units with a 400 naming the count, before reading a unit', async () => {
+    const t = await makeTestApp()
+    const text = `${Array.from({ length: 25_001 }, (_, i) => `Line ${i}.`).join('\n')}\n`
+    await importText(t.store, { id: 'sv-big-01', tag: 'sv-big', lang: 'en', targets: ['sv'], text })
+    await importText(t.store, { id: 'sv-big-02', tag: 'sv-big', lang: 'en', targets: ['sv'], text })
+    const r = await batch(t, { action: 'copy-source', scope: { tag: 'sv-big', lang: 'sv' } })
+    expect(r.status).toBe(400)
+    const p = await r.json()
+    expect(p.type).toBe('/problems/batch-too-large')
+    expect(p.detail).toMatch(/holds 50002 units; a batch takes at most 50000/)
+    // One of the two is within the limit.
+    expect((await batch(t, { action: 'copy-source', scope: { articles: ['sv-big-01'], lang: 'sv' } })).status).toBe(200)
+  }, 120_000)
+})
