@@ -15,6 +15,7 @@ import { readBody } from './middleware/read-body.js'
 import { registerArchive } from './routes/archive.js'
 import { registerArticles } from './routes/articles.js'
 import { registerAssignments } from './routes/assignments.js'
+import { registerBatch } from './routes/batch.js'
 import { registerBadges } from './routes/badges.js'
 import { registerEvents } from './routes/events.js'
 import { registerFormats } from './routes/formats.js'
@@ -159,6 +160,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerTerms(app, deps)
   registerComments(app, deps)
   registerNotifications(app, deps)
+  registerBatch(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)

@@ -620,6 +620,61 @@ const types = {
     meaning: 'A --map (or map=) value is not FROM=TO pairs with a language tag after the =.',
     fix: 'Write it as xx=sv, several separated by commas.',
   },
+  // Batch work (issue #21)
+  'invalid-batch': {
+    status: 400,
+    title: 'Invalid batch',
+    meaning: 'A batch request (find and replace or a bulk action) does not follow the rules: its scope names no article and no tag, a filter\'s state is unknown, its range is not a segment range such as 1-40, minMatch is not 0–101, or a batch id is malformed. The detail names the first thing wrong.',
+    fix: 'See docs/batch.md: scope {articles?, tag?, lang}, filter {state?, stale?, minMatch?, range?}.',
+  },
+  'batch-too-large': {
+    status: 400,
+    title: 'Batch too large',
+    meaning: 'The batch\'s scope holds more than 50,000 units; one request takes at most that many.',
+    fix: 'Name fewer articles, or split a tag\'s batch into several requests by article.',
+  },
+  'invalid-regex': {
+    status: 400,
+    title: 'Invalid regular expression',
+    meaning: 'The find of a find and replace is empty, longer than 1,000 characters, or (with regex) not a valid JavaScript regular expression in Unicode mode (the u flag); the detail quotes the engine\'s message.',
+    fix: 'Correct the expression (a literal {, }, ( or [ is written with a backslash), or leave regex off to find the text as it is.',
+  },
+  'regex-timeout': {
+    status: 422,
+    title: 'Regular expression too slow',
+    meaning: 'The regular expression ran for more than a second over the batch\'s texts and was stopped: it backtracks catastrophically (nested repeats such as (a+)+ on a long run of a). It ran in a worker thread, so the server went on answering; nothing was planned or written.',
+    fix: 'Rewrite it without nested or overlapping repeats, or narrow the scope.',
+  },
+  'unknown-batch': {
+    status: 404,
+    title: 'Unknown batch',
+    meaning: 'There is no batch of this id made by you (an admin sees everyone\'s).',
+    fix: 'Use the id a preview (POST /api/batch) answered.',
+  },
+  'batch-not-preview': {
+    status: 409,
+    title: 'Batch applied already',
+    meaning: 'The preview was applied already (by this request\'s twin, or earlier), or undone; a preview is applied once.',
+    fix: 'Make a new preview and apply that.',
+  },
+  'batch-not-applied': {
+    status: 409,
+    title: 'Batch not applied',
+    meaning: 'Only an applied batch can be undone: this one is a preview never applied, or undone already.',
+    fix: 'Apply the preview first, or leave it: nothing of it was written.',
+  },
+  'batch-filter-unavailable': {
+    status: 400,
+    title: 'Batch filter not available',
+    meaning: 'The qaFinding or openQuery filter needs a capability this build of Tolk does not have yet.',
+    fix: 'Leave the filter out.',
+  },
+  'batch-action-unavailable': {
+    status: 400,
+    title: 'Batch action not available',
+    meaning: 'The confirm action needs the confirm write, which this build of Tolk does not have yet.',
+    fix: 'Confirm stale translations one by one, or set them reviewed (reviewers).',
+  },
 } as const satisfies Record<string, ProblemType>
 
 /** The name of a problem type. */

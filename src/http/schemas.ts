@@ -234,6 +234,7 @@ export const historyEntrySchema = z
     author: z.string(),
     at: z.string(),
     origin: originSchema.nullable().openapi({ description: 'null: the author\'s own text' }),
+    batch: z.string().optional().openapi({ description: 'the batch (find and replace, bulk action, undo) that made this write' }),
   })
   .openapi('HistoryEntry')
 

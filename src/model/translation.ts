@@ -91,6 +91,8 @@ export interface HistoryEntry {
   at: string
   /** Where the new text came from (a memory match and its score), null when the author's own. */
   origin: TranslationOrigin | null
+  /** The batch (find and replace, bulk action, undo) that made this write; absent for a single write. */
+  batch?: string
 }
 
 /** A request to write one translation, from the CLI, the API, the editor or an import. */
@@ -105,6 +107,8 @@ export interface TranslationWrite {
   author: string
   /** The text is exactly a memory match inserted as it is (see TranslationOrigin); else absent or null. */
   origin?: TranslationOrigin | null
+  /** The batch this write belongs to (src/batch/), recorded in the history entry. */
+  batch?: string
 }
 
 /** The translation of a unit never written in `lang`: version 0, initial, empty. */

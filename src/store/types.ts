@@ -21,6 +21,7 @@ import type { ActivityStore } from '../team/activity-types.js'
 import type { CommentStore } from '../team/comment-types.js'
 import type { NotificationStore } from '../team/notification-types.js'
 import type { AlignedWrites } from '../bitext/types.js'
+import type { BatchStore } from '../batch/types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -288,6 +289,8 @@ export interface Store {
   readonly notifications: NotificationStore
   /** Storing an existing translation's sentences on their units (`tolk align`); see src/bitext/types.ts. */
   readonly aligned: AlignedWrites
+  /** Find-and-replace and bulk-action batches: previews, what they wrote, undo; see src/batch/types.ts. */
+  readonly batches: BatchStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

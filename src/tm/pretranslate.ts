@@ -9,10 +9,11 @@
 import { requireArticle } from '../store/require-article.js'
 import { InvalidInput, NotFound, VersionConflict } from '../model/errors.js'
 import type { TranslationOrigin } from '../model/origin.js'
-import type { State } from '../model/translation.js'
+import type { State, StoredUnit } from '../model/translation.js'
 import { translateCached } from '../mt/translate-cached.js'
 import type { MtEngine } from '../mt/types.js'
 import type { Store } from '../store/types.js'
+import type { MemoryMatch } from './types.js'
 import { checkTarget, unitQuery } from './unit-matches.js'
 
 /** Options of {@link pretranslate}. */
@@ -75,11 +76,7 @@ export async function pretranslate(
   const units = await store.listUnits(articleId)
   const translations = await store.listTranslations(articleId, lang)
   const todo = units.flatMap((_u, i) => (translations[i]?.state === 'initial' ? [i] : []))
-  const matches = hasPair
-    ? await store.memory.matchMany(
-        todo.map((i) => ({ ...unitQuery(units, i, article, lang), threshold: Math.min(min, 100), limit: 1 })),
-      )
-    : []
+  const matches = hasPair ? await bestMatches(store, article, units, todo, lang, min) : []
   const summary: PretranslateSummary = { article: articleId, lang, untranslated: todo.length, filled: 0, byScore: {}, conflicts: 0, author }
 
   /** One write; false when someone else wrote the unit meanwhile. */
@@ -97,7 +94,7 @@ export async function pretranslate(
 
   const left: number[] = []
   for (let k = 0; k < todo.length; k++) {
-    const best = matches[k]?.[0]
+    const best = matches[k]
     const i = todo[k]!
     if (!best || best.score < min) {
       left.push(i)
@@ -109,6 +106,29 @@ export async function pretranslate(
   }
   if (opts.mt) await machineFill(store, article.lang, lang, units.map((u) => u.source), left, opts, summary, write)
   return summary
+}
+
+/**
+ * The best memory match of each of the units at `indices` (of an article's live units, in
+ * position order, for their context) scoring at least `min`, or undefined: what pre-translation
+ * fills and batch's accept-match writes (src/batch/).
+ */
+export async function bestMatches(
+  store: Store,
+  article: { lang: string; tag: string },
+  units: readonly StoredUnit[],
+  indices: readonly number[],
+  lang: string,
+  min: number,
+): Promise<(MemoryMatch | undefined)[]> {
+  if (indices.length === 0) return []
+  const found = await store.memory.matchMany(
+    indices.map((i) => ({ ...unitQuery(units, i, article, lang), threshold: Math.min(min, 100), limit: 1 })),
+  )
+  return indices.map((_, k) => {
+    const best = found[k]?.[0]
+    return best && best.score >= min ? best : undefined
+  })
 }
 
 /** Machine-translate the units `left` in chunks, writing each chunk before the next is sent. */

@@ -9,6 +9,7 @@ import { problem, sendProblem } from '../http/problem.js'
 import { StoreBusy, TolkError } from '../model/errors.js'
 import { loadAssets } from './assets.js'
 import { csrfGuard } from './csrf.js'
+import { registerBatchPage } from './batch/batch-routes.js'
 import { registerEditor } from './editor-routes.js'
 import { registerMemory } from './memory-routes.js'
 import { registerMerge } from './merge/merge-routes.js'
@@ -169,6 +170,8 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerTerms(web, deps)
   registerComments(web, deps)
   registerNotificationPages(web, deps, paths)
+  // Before the editor's unit routes: …/batch/preview would otherwise read as a unit's address.
+  registerBatchPage(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

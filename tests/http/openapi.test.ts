@@ -236,6 +236,18 @@ describe('answers against the document', () => {
     await call('/api/me/notifications?limit=0', { as: 'ana' }, 400)
     await call('/api/me/notifications/read', { ...jsonBody('POST', { all: true }), as: 'ana' }, 200)
     await call('/api/me/notifications/read', { ...jsonBody('POST', { ids: [] }), as: 'ana' }, 400)
+    const BS = { articles: [ARTICLE.id], lang: 'sv' }
+    const preview = (await call('/api/batch', jsonBody('POST', { action: 'replace', scope: BS, find: 'Välkommen', replace: 'Hej' }), 200)).body as { id: string }
+    await call('/api/batch', jsonBody('POST', { action: 'replace', scope: BS, find: '(', replace: '', regex: true }), 400)
+    await call('/api/batch', { ...jsonBody('POST', { action: 'copy-source', scope: BS }), as: 'vic' }, 403)
+    await call('/api/batch', jsonBody('POST', { action: 'copy-source', scope: { ...BS, articles: ['sv-general-99'] } }), 404)
+    await call(`/api/batch/${preview.id}`, {}, 200)
+    await call('/api/batch/nope', {}, 404)
+    await call(`/api/batch/${preview.id}/undo`, { method: 'POST' }, 409)
+    await call(`/api/batch/${preview.id}/apply`, { method: 'POST' }, 200)
+    await call(`/api/batch/${preview.id}/apply`, { method: 'POST' }, 409)
+    await call(`/api/batch/${preview.id}/undo`, { method: 'POST' }, 200)
+    await call('/api/batch/nope/undo', { method: 'POST' }, 404)
 
     await call('/api/archive', { as: 'vic' }, 403)
     await call(A, { method: 'DELETE' }, 200)

@@ -10,6 +10,7 @@ import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
+import { testBatchStore } from './_contract-batches.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -28,6 +29,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testAssignments(freshStore)
     testCommentStore(freshStore)
     testAlignedStore(freshStore)
+    testBatchStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

@@ -16,6 +16,7 @@ import { testTermStore } from './_contract-terms.js'
 import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
+import { testBatchStore } from './_contract-batches.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -31,6 +32,7 @@ describe('SQLite store', () => {
   testAssignments(() => createSqliteStore({ file: freshFile() }))
   testCommentStore(() => createSqliteStore({ file: freshFile() }))
   testAlignedStore(() => createSqliteStore({ file: freshFile() }))
+  testBatchStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -200,6 +202,7 @@ describe('SQLite specifics', () => {
     old.exec('DROP TABLE comment_history; DROP TABLE comment_events; DROP TABLE notifications; DROP TABLE comments')
     // And schema 28's column.
     old.exec('ALTER TABLE history DROP COLUMN aligned_confidence')
+    old.exec('DROP TABLE batch_units; DROP TABLE batches; ALTER TABLE history DROP COLUMN batch_id')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

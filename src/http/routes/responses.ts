@@ -11,6 +11,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   412: 'the version changed since',
   413: 'request body too large',
   415: 'unsupported media type: `accepted` lists the ones this route reads',
+  422: 'understood but cannot be done: a regular expression that ran too long',
   428: 'If-Match missing',
   429: 'too many reports or exports of this client running at once; see Retry-After',
 }

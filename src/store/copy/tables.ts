@@ -46,7 +46,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('history', ['seq'], {
     seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version: 'int', old_text: 'text',
     new_text: 'text', old_state: 'text', new_state: 'text', author: 'text', at: 'time', prev_seq: 'int',
-    memory_score: 'int', mt_engine: 'text', origin_edited: 'bool', aligned_confidence: 'int',
+    memory_score: 'int', mt_engine: 'text', origin_edited: 'bool', aligned_confidence: 'int', batch_id: 'text',
   }, ['xact']),
   // Derived, but kept the same way on both backends: copied as they are (their triggers are off
   // while the copy loads) and verified like the rest.
@@ -97,6 +97,15 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('notifications', ['id'], {
     id: 'int', account: 'text', kind: 'text', article_id: 'text', lang: 'text', unit_id: 'text', from_account: 'text',
     reason: 'text', comment_id: 'int', at: 'time', read_at: 'time',
+  }),
+  t('batches', ['id'], {
+    id: 'text', action: 'text', lang: 'text', scope: 'json', params: 'json', author: 'text', created_at: 'time',
+    status: 'text', applied_at: 'time', undone_at: 'time', undo_of: 'text', undone_by: 'text',
+  }),
+  t('batch_units', ['batch_id', 'seq'], {
+    batch_id: 'text', seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', position: 'int', version_before: 'int',
+    text_before: 'text', state_before: 'text', text_after: 'text', state_after: 'text', memory_score: 'int',
+    version_after: 'int',
   }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),

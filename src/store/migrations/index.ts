@@ -21,6 +21,7 @@ import { sql as authVersion } from './021-auth-version.js'
 import { sql as termbases } from './022-termbases.js'
 import { sql as comments } from './024-comments.js'
 import { sql as assignments } from './025-assignments.js'
+import { sql as batches } from './027-batches.js'
 import { sql as alignedOrigin } from './028-aligned-origin.js'
 import { sql as namespaceFolders } from './029-namespace-folders.js'
 
@@ -59,6 +60,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, name: '022-termbases', sql: termbases },
   { version: 24, name: '024-comments', sql: comments },
   { version: 25, name: '025-assignments', sql: assignments },
+  { version: 27, name: '027-batches', sql: batches },
   { version: 28, name: '028-aligned-origin', sql: alignedOrigin },
   { version: 29, name: '029-namespace-folders', sql: namespaceFolders },
 ]

@@ -17,6 +17,7 @@ import { createPgActivity } from './activity.js'
 import { createPgComments } from './comments.js'
 import { createPgNotifications } from './notifications.js'
 import { createPgAligned } from './aligned.js'
+import { createPgBatches } from './batches.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -94,6 +95,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     comments: createPgComments(pool, now),
     notifications: createPgNotifications(pool, now),
     aligned: createPgAligned(pool, translations),
+    batches: createPgBatches(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

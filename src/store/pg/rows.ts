@@ -84,12 +84,13 @@ export interface PgHistoryRow {
   mt_engine: string | null
   origin_edited: boolean
   aligned_confidence: number | null
+  batch_id: string | null
 }
 
 /** The columns of a history entry a reader needs (not `xact`). */
 export const HISTORY_COLUMNS = `h.seq, h.article_id, h.unit_id, h.lang, h.version, h.old_text, h.new_text, h.old_state,
   h.new_state, h.author, h.at, h.prev_seq, h.memory_score, h.mt_engine, h.origin_edited,
-  h.aligned_confidence`
+  h.aligned_confidence, h.batch_id`
 
 export function toArticleSummary(r: PgArticleSummaryRow): ArticleSummary {
   return {
@@ -164,5 +165,6 @@ export function toHistory(r: PgHistoryRow): HistoryEntry {
     author: r.author,
     at: r.at,
     origin: originOf({ memory_score: r.memory_score, mt_engine: r.mt_engine, origin_edited: r.origin_edited ? 1 : 0, aligned_confidence: r.aligned_confidence }),
+    ...(r.batch_id ? { batch: r.batch_id } : {}),
   }
 }

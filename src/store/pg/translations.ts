@@ -48,7 +48,7 @@ interface WriteRow {
  *
  * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
  * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
- * $13 aligned confidence in thousandths.
+ * $13 aligned confidence in thousandths, $14 the batch (schema 10).
  */
 const WRITE = /* sql */ `
   WITH f AS (
@@ -83,9 +83,9 @@ const WRITE = /* sql */ `
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
     INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
-      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence)
+      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id)
     SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
-      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer
+      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text
     FROM w CROSS JOIN ok
   )
   SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
@@ -133,6 +133,7 @@ export function createPgTranslationOps(now: () => string) {
           w.origin?.edited === true,
           checkedSource,
           alignedThousandths(w.origin),
+          w.batch ?? null,
         ]),
       })
       const found: WriteRow | undefined = result.rows[0]

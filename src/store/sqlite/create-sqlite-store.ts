@@ -18,6 +18,7 @@ import { createSqliteActivity } from './activity.js'
 import { createSqliteComments } from './comments.js'
 import { createSqliteNotifications } from './notifications.js'
 import { createSqliteAligned } from './aligned.js'
+import { createSqliteBatches } from './batches.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -86,6 +87,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
       markRead: (account, which) => whenFree(() => notifications.markRead(account, which)),
     },
     aligned: createSqliteAligned(db, translations),
+    batches: createSqliteBatches(db, now),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

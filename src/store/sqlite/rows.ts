@@ -95,6 +95,8 @@ export interface HistoryRow {
   origin_edited: number
   /** Schema 28: an aligned text's confidence in thousandths, else null. */
   aligned_confidence: number | null
+  /** Schema 27: the batch that made the write, else null. */
+  batch_id: string | null
 }
 
 /** Map an articles row to the model's Article. */
@@ -174,6 +176,7 @@ export function toHistory(r: HistoryRow): HistoryEntry {
     author: r.author,
     at: r.at,
     origin: originOf(r),
+    ...(r.batch_id ? { batch: r.batch_id } : {}),
   }
 }
 

@@ -102,11 +102,11 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
       history_seq = excluded.history_seq`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number | null]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number | null, string | null]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -194,6 +194,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.origin?.kind === 'mt' ? w.origin.engine : null,
       w.origin?.edited ? 1 : 0,
       alignedThousandths(w.origin),
+      w.batch ?? null,
     )
     upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
     return {
@@ -281,6 +282,9 @@ export function checkWrite(w: TranslationWrite): void {
     throw new InvalidInput('a translation needs an author')
   }
   checkOrigin(w.origin)
+  if (w.batch !== undefined && !(typeof w.batch === 'string' && /^[\w-]{1,64}$/.test(w.batch))) {
+    throw new InvalidInput('a batch id is 1–64 letters, digits, _ or -', 'invalid-batch')
+  }
   if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
     throw new InvalidInput(
       `version ${String(w.ifVersion)} is not a whole number ≥ 0`,

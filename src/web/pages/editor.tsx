@@ -182,6 +182,11 @@ export function EditorPage(props: {
           </form>
           <ConcordanceForm t={t} editor={base} />
           <div id="concordance-results" class="concordance-results" aria-live="polite" />
+          {props.row.canWrite && (
+            <p>
+              <a href={`${base}/batch`}>{t('batch.link')}</a>
+            </p>
+          )}
         </div>
       </details>
       <KeyHelp t={t} canWrite={row.canWrite} />
