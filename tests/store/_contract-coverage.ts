@@ -67,12 +67,12 @@ async function recount(store: Store): Promise<CoverageCounts[]> {
 /** CoverageCounts per target of one article of Store.articleCoverage. */
 function fromSheet(a: ArticleCoverage): CoverageCounts[] {
   return a.targets.map((lang, i) => {
-    const [tu, tw, ru, rw, fu, fw, su, sw] = a.counts.slice(i * 8, i * 8 + 8) as number[]
+    const [tu, tw, ru, rw, fu, fw, su, sw, ju, jw] = a.counts.slice(i * 10, i * 10 + 10) as number[]
     return {
       articleId: a.id,
       lang,
-      units: { initial: a.units - tu! - ru! - fu!, translated: tu!, reviewed: ru!, final: fu!, stale: su! },
-      words: { initial: a.words - tw! - rw! - fw!, translated: tw!, reviewed: rw!, final: fw!, stale: sw! },
+      units: { initial: a.units - tu! - ru! - fu! - ju!, translated: tu!, reviewed: ru!, final: fu!, rejected: ju!, stale: su! },
+      words: { initial: a.words - tw! - rw! - fw! - jw!, translated: tw!, reviewed: rw!, final: fw!, rejected: jw!, stale: sw! },
     }
   })
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { assertCodes } from '../../codes/validate.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { checkOrigin } from '../../model/origin.js'
+import { checkReviewWrite, refuseReview, staysStale } from '../../model/review.js'
 import { printable } from '../../model/tags.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import {
@@ -50,6 +51,7 @@ interface WriteLookup {
   stale: 0 | 1 | null
   version: number | null
   made_from: string | null
+  author: string | null
   history_seq: number | null
   /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10). */
   applies: 0 | 1
@@ -76,7 +78,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
   const selectForWrite = db.prepare<[string, string, string, string], WriteLookup>(`
     SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets, t.text, t.state,
-      t.stale, t.version, t.made_from,
+      t.stale, t.version, t.made_from, t.author,
       t.history_seq,
       u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
@@ -90,21 +92,22 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
     ORDER BY u.position`)
   const upsert = db.prepare<
-    [string, string, string, string, string, number, number, string, string, string | null, number | bigint]
+    [string, string, string, string, string, number, number, string, string, string | null, number | bigint, string | null, string | null]
   >(`
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
-      updated_at, made_from, history_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      updated_at, made_from, history_seq, reason, translator)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, unit_id, lang) DO UPDATE SET text = excluded.text,
       state = excluded.state, stale = excluded.stale, version = excluded.version,
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
-      history_seq = excluded.history_seq`)
+      history_seq = excluded.history_seq, reason = excluded.reason, translator = excluded.translator`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number, string | null, string | null]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, confirmation, reason,
+      translator)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -167,11 +170,10 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
         w.ifVersion,
       )
     }
-    // Stale clears when the text changes, or when a reviewer confirms unchanged text as
-    // reviewed/final (they have seen the new source). A translator re-saving the same text does
-    // not make it fit the new source, so it stays stale and keeps the old source for the diff.
-    const stale =
-      current.stale && w.text === current.text && w.state !== 'reviewed' && w.state !== 'final'
+    refuseReview(w, current)
+    const stale = staysStale(w, current)
+    // A rejection names whose text it sends back: the person to tell.
+    const rejection = w.state === 'rejected' ? { reason: w.reason as string, translator: found.author } : undefined
     const at = now()
     const madeFrom = stale ? current.madeFrom : found.source
     const version = current.version + 1
@@ -191,9 +193,12 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.origin?.kind === 'memory' ? w.origin.score : null,
       w.origin?.kind === 'mt' ? w.origin.engine : null,
       w.origin?.edited ? 1 : 0,
+      w.confirm ? 1 : 0,
+      rejection?.reason ?? null,
+      rejection?.translator ?? null,
     )
-    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
-    return {
+    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq, rejection?.reason ?? null, rejection?.translator ?? null)
+    const written: Translation = {
       articleId: w.articleId,
       unitId: w.unitId,
       lang: w.lang,
@@ -205,6 +210,8 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       updatedAt: at,
       madeFrom,
     }
+    if (rejection) written.rejection = rejection
+    return written
   })
 
   return {
@@ -278,6 +285,7 @@ export function checkWrite(w: TranslationWrite): void {
     throw new InvalidInput('a translation needs an author')
   }
   checkOrigin(w.origin)
+  checkReviewWrite(w)
   if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
     throw new InvalidInput(
       `version ${String(w.ifVersion)} is not a whole number ≥ 0`,

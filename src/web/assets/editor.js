@@ -508,7 +508,7 @@
   }
 
   // The symbols of the states, as the server's status cell draws them (src/web/grid/state-mark.ts).
-  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', stale: '⚠S' }
+  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', rejected: '✗', stale: '⚠S' }
 
   function setStateMark(seg, state, stale) {
     const cell = seg.querySelector('.st')

@@ -1,3 +1,4 @@
+import type { State } from '../../model/translation.js'
 import type { T } from '../i18n.js'
 import type { Hint } from '../hints.js'
 
@@ -72,6 +73,7 @@ export function rowStrings(t: T): RowStrings {
       translated: t('states.translated'),
       reviewed: t('states.reviewed'),
       final: t('states.final'),
+      rejected: t('states.rejected'),
     },
     activate: fill(t('editor.activate', { n: '{n}' })),
     tools: fill(t('editor.tools', { n: '{n}' })),
@@ -104,7 +106,7 @@ export interface RowStrings {
   staleDiff: string
   paragraph: string
   stale: string
-  states: Record<'initial' | 'translated' | 'reviewed' | 'final', string>
+  states: Record<State, string>
   activate: (vars: Record<string, string | number>) => string
   tools: (vars: Record<string, string | number>) => string
   targetLabel: (vars: Record<string, string | number>) => string
