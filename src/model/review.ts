@@ -32,9 +32,6 @@ export function checkReviewWrite(w: TranslationWrite): void {
     if (w.ifVersion === undefined) {
       throw new InvalidInput(`confirming ${where} needs the version it confirms (If-Match, --if-version)`, 'version-required')
     }
-    if (w.ifVersion === 0) {
-      throw new InvalidInput(`${where} was never translated (version 0): there is nothing to confirm`, 'nothing-to-confirm')
-    }
     if (w.state === 'rejected') throw new InvalidInput('a confirmation keeps the state; it cannot reject', 'invalid-state')
     if (w.reason !== undefined) throw new InvalidInput('a reason goes with state rejected, not with a confirmation', 'reason-not-allowed')
   }
@@ -56,6 +53,9 @@ export function checkReviewWrite(w: TranslationWrite): void {
 export function refuseReview(w: TranslationWrite, current: CurrentTranslation): void {
   const where = `${printable(w.unitId)} in ${printable(w.lang)}`
   if (w.confirm) {
+    if (current.version === 0) {
+      throw new InvalidInput(`${where} was never translated (version 0): there is nothing to confirm`, 'nothing-to-confirm')
+    }
     if (current.state === 'rejected') {
       throw new ReviewRefused('confirm-rejected', `${where} is rejected: a confirmation does not answer a rejection; edit the text, or a reviewer approves it`)
     }

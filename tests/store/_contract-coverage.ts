@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { STATES, type State } from '../../src/model/translation.js'
+import { REJECTABLE, STATES, type State } from '../../src/model/translation.js'
 import type { ArticleCoverage, CoverageCounts, Store } from '../../src/store/types.js'
 import { article } from './fixtures/articles.js'
 import { tally, zeroCounts } from './_recount.js'
@@ -107,14 +107,21 @@ export function testCoverageCounters(store: () => Store): void {
           const unit = a && (await s.listUnits(id))[st.unit]
           const lang = LANGS[st.lang]!
           if (!a || !unit || !a.targets.includes(lang)) continue
-          await s.writeTranslation({
-            articleId: id,
-            unitId: unit.id,
-            lang,
-            text: ['', 'x', 'y'][st.text]!,
-            state: st.state,
-            author: 'prop',
-          })
+          if (st.state === 'rejected') {
+            // A rejection sends the current text of a done unit back, with a reason.
+            const now = await s.getTranslation(id, unit.id, lang)
+            if (!REJECTABLE.includes(now.state)) continue
+            await s.writeTranslation({ articleId: id, unitId: unit.id, lang, text: now.text, state: 'rejected', reason: 'r', author: 'prop' })
+          } else {
+            await s.writeTranslation({
+              articleId: id,
+              unitId: unit.id,
+              lang,
+              text: ['', 'x', 'y'][st.text]!,
+              state: st.state,
+              author: 'prop',
+            })
+          }
           writes++
         }
         const mine = (c: CoverageCounts) => ids.includes(c.articleId)
