@@ -2,8 +2,8 @@ import type { ArticleSummary, State, StoredUnit, Translation } from '../model/tr
 import type { Store } from '../store/types.js'
 import { progressOf } from './coverage-bar.js'
 
-/** The editor's filters: every segment, untranslated, stale, or translated but not reviewed. */
-export const FILTERS = ['all', 'untranslated', 'stale', 'review'] as const
+/** The editor's filters: every segment, untranslated, stale, translated but not reviewed, or rejected. */
+export const FILTERS = ['all', 'untranslated', 'stale', 'review', 'rejected'] as const
 export type Filter = (typeof FILTERS)[number]
 
 /** One editor row: a unit, its translation, and whether a paragraph starts with it. */
@@ -41,6 +41,7 @@ const STATE: Record<Filter, State | 'stale' | undefined> = {
   untranslated: 'initial',
   stale: 'stale',
   review: 'translated',
+  rejected: 'rejected',
 }
 
 /** Parse the `filter` query parameter, falling back to all. */
@@ -93,12 +94,13 @@ export async function loadEditor(
     rows.push({ unit: r.unit, tr: r.translation, paragraphStart: r.unit.block !== block && block !== -1 })
     block = r.unit.block
   }
-  const counts = coverage[0]?.units ?? { initial: rows.length, translated: 0, reviewed: 0, final: 0, stale: 0 }
+  const counts = coverage[0]?.units ?? { initial: rows.length, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 }
   const matching = {
-    all: counts.initial + counts.translated + counts.reviewed + counts.final,
+    all: counts.initial + counts.translated + counts.reviewed + counts.final + counts.rejected,
     untranslated: counts.initial,
     stale: counts.stale,
     review: counts.translated,
+    rejected: counts.rejected,
   }[opts.filter]
   const pages = Math.max(1, Math.ceil(matching / opts.pageSize))
   const backwards = cursor.before !== undefined

@@ -46,7 +46,7 @@
   // The grid has one editable field, in the active row; the panel of tools goes with it.
   const panel = () => document.getElementById('panel')
   const activeSeg = () => document.querySelector('.seg.active')
-  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('textarea') : null)
+  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.tgt textarea') : null)
   const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
   // The saved text of every row: a row that is not active may show a draft instead.
   const savedText = new Map()
@@ -599,7 +599,12 @@
       .replace(/state-\w+/, `state-${tr.state}`)
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
     setStateMark(seg, tr.state, tr.stale)
+    if (tr.stale) seg.dataset.stale = '1'
+    else delete seg.dataset.stale
+    // An edit answers a rejection: its reason goes with it.
+    if (tr.state !== 'rejected') seg.querySelector('.rejection')?.remove()
     showClear(seg)
+    showReviewForms(seg)
     seg.dataset.author = tr.author || ''
     seg.dataset.at = tr.updatedAt || ''
     showWho(seg)
@@ -753,7 +758,19 @@
     setStatus(seg, '', '')
     seg.append(tools)
     showClear(seg)
+    showReviewForms(seg)
     renderHints(seg, json(seg.dataset.hints, []))
+  }
+
+  // Confirm for a stale segment that is not rejected; Reject (reviewers) for a done one.
+  function showReviewForms(seg) {
+    const confirm = panel()?.querySelector('form#confirm')
+    if (confirm) confirm.hidden = !(seg.dataset.stale === '1' && seg.dataset.state !== 'rejected' && Number(seg.dataset.version) > 0)
+    const reject = panel()?.querySelector('form#reject')
+    if (reject) {
+      reject.hidden = !['translated', 'reviewed', 'final'].includes(seg.dataset.state)
+      reject.querySelector('textarea').value = ''
+    }
   }
 
   function move(seg, step, opts) {
@@ -1328,6 +1345,11 @@
   document.addEventListener('submit', (e) => {
     const seg = e.target.closest('.seg')
     if (!seg) return
+    // Confirm and Reject post as forms: the page comes back with the row as stored.
+    if (e.target.id === 'confirm' || e.target.id === 'reject') {
+      store.set(draftKey(seg), undefined)
+      return
+    }
     e.preventDefault()
     if (e.target.id === 'clear') save(seg, 'initial', true)
     else save(seg, (e.submitter && e.submitter.value) || 'translated')
@@ -1376,6 +1398,27 @@
       return
     }
     if (!seg || !inField || !seg.classList.contains('active')) return
+    const confirmForm = seg.querySelector('form#confirm')
+    const rejectForm = seg.querySelector('form#reject')
+    if (e.target.id === 'reason') {
+      // The reason: Enter rejects (Shift+Enter is a new line), when there is one.
+      if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+        e.preventDefault()
+        if (e.target.value.trim() !== '') rejectForm.requestSubmit()
+      }
+      return
+    }
+    if (e.key === 'Enter' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      e.preventDefault()
+      if (confirmForm && !confirmForm.hidden) confirmForm.requestSubmit()
+      return
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR') {
+      if (!rejectForm) return setStatus(seg, strings.noReview, 'failed')
+      e.preventDefault()
+      if (!rejectForm.hidden) rejectForm.querySelector('textarea').focus()
+      return
+    }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       const reviewed = e.shiftKey

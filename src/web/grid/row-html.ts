@@ -84,6 +84,7 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   if (tr.author && tr.updatedAt) out += ` data-author="${esc(tr.author)}" data-at="${esc(tr.updatedAt)}"`
   if (keep.length > 0) out += ` data-keep="${esc(JSON.stringify(keep))}"`
   if (tokens.length > 0) out += ` data-tokens="${esc(JSON.stringify(tokens))}"`
+  if (tr.stale) out += ' data-stale="1"'
   if (hintList.length > 0) out += ` data-hints="${esc(JSON.stringify(hintList))}"`
   out += '>'
   const pilcrow = row.paragraphStart
@@ -123,11 +124,27 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
   } else {
     out += `<p class="target" ${tgt}>${chipsHtml(tr.text, unit.codes)}</p>`
   }
+  // A rejection's reason stays on the row until the text is edited: the translator's to-do.
+  if (tr.rejection) {
+    out += `<p class="rejection" role="note">${esc(s.rejectedBy({ author: tr.author ?? '', reason: tr.rejection.reason }))}</p>`
+  }
   out += `</div>${stateMark(s, tr.state, tr.stale)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
     const clearable = tr.state !== 'initial' || tr.text !== ''
-    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, codes: codes.length > 0, hints: hintList, who, clearable })
+    out += panelHtml(ctx, {
+      unitId: unit.id,
+      n,
+      version: tr.version,
+      action,
+      tokens,
+      codes: codes.length > 0,
+      hints: hintList,
+      who,
+      clearable,
+      confirmable: tr.stale && tr.state !== 'rejected' && tr.version > 0,
+      rejectable: tr.state === 'translated' || tr.state === 'reviewed' || tr.state === 'final',
+    })
   }
   return `${out}</div>`
 }

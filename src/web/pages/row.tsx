@@ -60,6 +60,11 @@ export function rowStrings(t: T): RowStrings {
     clear: t('editor.clear'),
     draft: t('editor.draft'),
     saveReviewed: t('editor.saveReviewed'),
+    confirm: t('editor.confirm'),
+    confirmHint: t('editor.confirmHint'),
+    reject: t('editor.reject'),
+    rejectReason: t('editor.rejectReason'),
+    rejectedBy: fill(t('editor.rejectedBy', { author: '{author}', reason: '{reason}' })),
     copySource: t('editor.copySource'),
     history: t('editor.history'),
     never: t('editor.never'),
@@ -98,6 +103,14 @@ export interface RowStrings {
   clear: string
   draft: string
   saveReviewed: string
+  /** Confirm a stale segment, and its title. */
+  confirm: string
+  confirmHint: string
+  /** Reject (reviewers), and the reason field's label. */
+  reject: string
+  rejectReason: string
+  /** `Rejected by rita: reason`. */
+  rejectedBy: (vars: Record<string, string | number>) => string
   copySource: string
   history: string
   never: string
