@@ -9,13 +9,6 @@ import { printable } from './tags.js'
 import { checkText } from './text-rule.js'
 import { MAX_REASON, REJECTABLE, type State, type TranslationWrite } from './translation.js'
 
-/** A review write the stored translation does not allow (not stale, not rejectable): 409. */
-export class ReviewRefused extends TolkError {
-  constructor(code: 'not-stale' | 'not-rejectable' | 'confirm-rejected', message: string) {
-    super(code, message, 409)
-  }
-}
-
 /** What a review write is checked against: the translation as the write read it. */
 export interface CurrentTranslation {
   text: string
@@ -57,19 +50,19 @@ export function refuseReview(w: TranslationWrite, current: CurrentTranslation): 
       throw new InvalidInput(`${where} was never translated (version 0): there is nothing to confirm`, 'nothing-to-confirm')
     }
     if (current.state === 'rejected') {
-      throw new ReviewRefused('confirm-rejected', `${where} is rejected: a confirmation does not answer a rejection; edit the text, or a reviewer approves it`)
+      throw new TolkError('confirm-rejected', `${where} is rejected: a confirmation does not answer a rejection; edit the text, or a reviewer approves it`, 409)
     }
     if (w.text !== current.text) {
       throw new InvalidInput(`a confirmation keeps the text, and ${where} now reads otherwise: send the current text, or save the new text as an edit`, 'text-differs')
     }
-    if (!current.stale) throw new ReviewRefused('not-stale', `${where} is not stale: there is nothing to confirm`)
+    if (!current.stale) throw new TolkError('not-stale', `${where} is not stale: there is nothing to confirm`, 409)
     if (w.state !== current.state) {
       throw new InvalidInput(`a confirmation keeps the state (${current.state}); to change it, write the state`, 'invalid-state')
     }
   }
   if (w.state === 'rejected') {
     if (!REJECTABLE.includes(current.state)) {
-      throw new ReviewRefused('not-rejectable', `${where} is ${current.state}: only a translated, reviewed or final unit can be rejected`)
+      throw new TolkError('not-rejectable', `${where} is ${current.state}: only a translated, reviewed or final unit can be rejected`, 409)
     }
     if (w.text !== current.text) {
       throw new InvalidInput(`a rejection sends the current text back unchanged, and ${where} reads otherwise: send the current text`, 'text-differs')
