@@ -81,10 +81,10 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
         )
       : esc(s.never)
   let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-n="${n}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"`
+  if (tr.stale) out += ' data-stale="1"'
   if (tr.author && tr.updatedAt) out += ` data-author="${esc(tr.author)}" data-at="${esc(tr.updatedAt)}"`
   if (keep.length > 0) out += ` data-keep="${esc(JSON.stringify(keep))}"`
   if (tokens.length > 0) out += ` data-tokens="${esc(JSON.stringify(tokens))}"`
-  if (tr.stale) out += ' data-stale="1"'
   if (hintList.length > 0) out += ` data-hints="${esc(JSON.stringify(hintList))}"`
   out += '>'
   const pilcrow = row.paragraphStart
