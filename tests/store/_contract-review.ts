@@ -1,22 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { TolkError, VersionConflict } from '../../src/model/errors.js'
+import { VersionConflict } from '../../src/model/errors.js'
 import { MAX_REASON, type TranslationWrite } from '../../src/model/translation.js'
 import type { Store } from '../../src/store/types.js'
 import { tally, zeroCounts } from './_recount.js'
+import { thrown } from './_thrown.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const ID = 'en-general-01'
 
-/** What `fn` throws, or fails the test when it does not. */
-async function thrown(fn: () => Promise<unknown>): Promise<TolkError> {
-  try {
-    await fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(TolkError)
-    return err as TolkError
-  }
-  throw new Error('expected an error')
-}
 
 /**
  * The review writes every Store makes through its one versioned write: confirming a stale

@@ -18,6 +18,13 @@ const upsertCounts = `ON CONFLICT (article_id, lang, state) DO UPDATE SET
 const applies = (u: string, lang: string): string =>
   `(${u}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${lang} AND r.plural = ${u}.plural))`
 
+// A translation row of a live unit, as written, counted in its state (and in stale when stale).
+const countNewRow = `INSERT INTO coverage_counts (article_id, lang, state, units, words, stale_units, stale_words)
+  SELECT new.article_id, new.lang, new.state, 1, u.words, new.stale, new.stale * u.words
+  FROM units u WHERE u.article_id = new.article_id AND u.id = new.unit_id AND u.obsolete = 0
+    AND ${applies('u', 'new.lang')}
+  ${upsertCounts}`
+
 export const sql = /* sql */ `
 DROP TRIGGER translations_no_delete;
 DROP TRIGGER translations_count_insert;
@@ -76,11 +83,7 @@ BEGIN SELECT RAISE (ABORT, 'translations are never deleted'); END;
 
 CREATE TRIGGER translations_count_insert AFTER INSERT ON translations
 BEGIN
-  INSERT INTO coverage_counts (article_id, lang, state, units, words, stale_units, stale_words)
-  SELECT new.article_id, new.lang, new.state, 1, u.words, new.stale, new.stale * u.words
-  FROM units u WHERE u.article_id = new.article_id AND u.id = new.unit_id AND u.obsolete = 0
-    AND ${applies('u', 'new.lang')}
-  ${upsertCounts};
+  ${countNewRow};
 END;
 
 CREATE TRIGGER translations_count_update AFTER UPDATE OF state, stale ON translations
@@ -95,11 +98,7 @@ BEGIN
     AND ${applies('u', 'old.lang')}
     AND coverage_counts.article_id = old.article_id AND coverage_counts.lang = old.lang
     AND coverage_counts.state = old.state;
-  INSERT INTO coverage_counts (article_id, lang, state, units, words, stale_units, stale_words)
-  SELECT new.article_id, new.lang, new.state, 1, u.words, new.stale, new.stale * u.words
-  FROM units u WHERE u.article_id = new.article_id AND u.id = new.unit_id AND u.obsolete = 0
-    AND ${applies('u', 'new.lang')}
-  ${upsertCounts};
+  ${countNewRow};
 END;
 
 CREATE TRIGGER units_count_update AFTER UPDATE OF obsolete, words, plural ON units
