@@ -602,7 +602,7 @@
     if (tr.stale) seg.dataset.stale = '1'
     else delete seg.dataset.stale
     // An edit answers a rejection: its reason goes with it.
-    if (tr.state !== 'rejected') seg.querySelector('.rejection')?.remove()
+    if (tr.state !== 'rejected') seg.querySelector('.tgt .rejection')?.remove()
     showClear(seg)
     showReviewForms(seg)
     seg.dataset.author = tr.author || ''
@@ -620,6 +620,8 @@
   // A row that is not active shows its draft, marked, in place of its saved text.
   function showTarget(seg) {
     const cell = seg.querySelector('.tgt')
+    // A rejection's reason stays with the row, whatever the cell shows.
+    const rejection = cell.querySelector('.rejection')
     const p = el('p', 'target')
     p.lang = lang
     p.dir = body.dataset.dir || 'auto'
@@ -634,6 +636,7 @@
       const remote = json(seg.dataset.remote, undefined)
       if (remote) cell.append(el('span', 'draft-mark remote', fill(strings.changedBy, { name: remote.author })))
     }
+    if (rejection) cell.append(rejection)
   }
 
   function showWho(seg) {
@@ -706,7 +709,8 @@
         label.htmlFor = t.id
         label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
         const restored = fillArea(seg, t)
-        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t))
+        const rejection = seg.querySelector('.tgt .rejection')
+        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t), ...(rejection ? [rejection] : []))
         drawChips(t)
         if (tools) updatePanel(seg, tools)
         if (restored) setStatus(seg, strings.draftRestored, '')
@@ -764,6 +768,12 @@
 
   // Confirm for a stale segment that is not rejected; Reject (reviewers) for a done one.
   function showReviewForms(seg) {
+    const note = panel()?.querySelector('.rejection-note')
+    const reason = seg.querySelector('.tgt .rejection')
+    if (note) {
+      note.hidden = !reason
+      note.textContent = reason ? reason.textContent : ''
+    }
     const confirm = panel()?.querySelector('form#confirm')
     if (confirm) confirm.hidden = !(seg.dataset.stale === '1' && seg.dataset.state !== 'rejected' && Number(seg.dataset.version) > 0)
     const reject = panel()?.querySelector('form#reject')

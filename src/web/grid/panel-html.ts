@@ -20,6 +20,8 @@ export interface PanelData {
   confirmable: boolean
   /** Translated, reviewed or final: a reviewer may reject it, with a reason. */
   rejectable: boolean
+  /** A rejected segment's `Rejected by NAME: reason`, shown on top of the panel too. */
+  rejection?: string | undefined
 }
 
 /**
@@ -50,6 +52,7 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
   const { s } = ctx
   const history = `/edit/${encodeURIComponent(ctx.articleId)}/${encodeURIComponent(ctx.lang)}/${encodeURIComponent(p.unitId)}/history`
   let out = `<aside class="panel" id="panel" aria-label="${esc(s.tools({ n: p.n }))}">`
+  out += `<p class="rejection rejection-note"${p.rejection ? '' : ' hidden'}>${esc(p.rejection ?? '')}</p>`
   if (ctx.canWrite) {
     out += `<form id="edit" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/>`
     out += `<div class="actions"><button type="submit" name="state" value="translated" class="save" aria-keyshortcuts="Control+Enter">${esc(s.save)}</button>`

@@ -125,9 +125,8 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
     out += `<p class="target" ${tgt}>${chipsHtml(tr.text, unit.codes)}</p>`
   }
   // A rejection's reason stays on the row until the text is edited: the translator's to-do.
-  if (tr.rejection) {
-    out += `<p class="rejection" role="note">${esc(s.rejectedBy({ author: tr.author ?? '', reason: tr.rejection.reason }))}</p>`
-  }
+  const rejection = tr.rejection ? s.rejectedBy({ author: tr.author ?? '', reason: tr.rejection.reason }) : undefined
+  if (rejection) out += `<p class="rejection" role="note">${esc(rejection)}</p>`
   out += `</div>${stateMark(s, tr.state, tr.stale)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
@@ -144,6 +143,7 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
       clearable,
       confirmable: tr.stale && tr.state !== 'rejected' && tr.version > 0,
       rejectable: tr.state === 'translated' || tr.state === 'reviewed' || tr.state === 'final',
+      rejection,
     })
   }
   return `${out}</div>`

@@ -41,8 +41,8 @@ describeWith(['chromium'], 'review in the editor: reject with a reason, fix, con
       expect(await page.evaluate('document.activeElement.id')).toBe('reason')
       await page.keyboard.type('"Rebellerna" needs its verb: the sentence stops halfway.')
       await Promise.all([page.waitForURL(/active=/), page.keyboard.press('Enter')])
-      await row.locator('.rejection').waitFor()
-      expect(await row.locator('.rejection').textContent()).toBe('Rejected by rita: "Rebellerna" needs its verb: the sentence stops halfway.')
+      await row.locator('.tgt .rejection').waitFor()
+      expect(await row.locator('.tgt .rejection').textContent()).toBe('Rejected by rita: "Rebellerna" needs its verb: the sentence stops halfway.')
       expect(await row.locator('.st').getAttribute('title')).toBe('Rejected')
       expect(await row.locator('.st b').textContent()).toBe('✗')
       const stored = await server.store.getTranslation(ARTICLE, unit, 'sv')
@@ -62,10 +62,20 @@ describeWith(['chromium'], 'review in the editor: reject with a reason, fix, con
       await page.goto(`${server.url}${EDIT}?filter=rejected`)
       expect(await page.locator('.seg').count()).toBe(1)
       const row = page.locator(`.seg[data-unit="${unit}"]`)
-      expect(await row.locator('.rejection').textContent()).toContain('the sentence stops halfway')
+      expect(await row.locator('.tgt .rejection').textContent()).toContain('the sentence stops halfway')
       // A translator has no Reject form, and Alt+R says why.
       expect(await page.locator('form#reject').count()).toBe(0)
-      await page.goto(`${server.url}${EDIT}?active=${unit}`)
+      // Made active by a click (the script moves the field and the panel): the reason stays on
+      // the row and shows on top of the panel.
+      await page.goto(`${server.url}${EDIT}?active=${units[0]}`)
+      await row.locator('.target').click()
+      await page.locator(`.seg.active[data-unit="${unit}"]`).waitFor()
+      expect(await row.locator('.tgt .rejection').textContent()).toContain('the sentence stops halfway')
+      expect(await page.locator('#panel .rejection-note').textContent()).toContain('the sentence stops halfway')
+      expect(await page.locator('#panel .rejection-note').isVisible()).toBe(true)
+      await page.setViewportSize({ width: 390, height: 844 })
+      await shot(page, 'review-translator-390.png')
+      await page.setViewportSize({ width: 1280, height: 900 })
       const area = row.locator('.tgt textarea')
       await area.fill('Det var redan efter att rebellerna hade tagit staden')
       // Ctrl+Enter saves and goes on to the next segment that needs work.
@@ -73,7 +83,7 @@ describeWith(['chromium'], 'review in the editor: reject with a reason, fix, con
       await page.locator(`.seg.active:not([data-unit="${unit}"])`).waitFor()
       await page.locator('.panel .status.ok').waitFor()
       expect(await server.store.getTranslation(ARTICLE, unit, 'sv')).toMatchObject({ state: 'translated', version: 3 })
-      expect(await row.locator('.rejection').count()).toBe(0)
+      expect(await row.locator('.tgt .rejection').count()).toBe(0)
       expect(await row.getAttribute('data-state')).toBe('translated')
       expect(await axeViolations(page)).toEqual([])
     } finally {
