@@ -31,6 +31,10 @@ describeWith(['postgres'], 'PostgreSQL schema 005-main-followups', () => {
     // Back to schema 2: the column and the index gone, as a database of then had them.
     const pool = createPgPool(url)
     try {
+      // Schema 6's columns and constraints too, as a database of then had none of them.
+      await pool.query(`ALTER TABLE translations DROP CONSTRAINT translations_rejected_reason;
+        ALTER TABLE translations DROP COLUMN reason; ALTER TABLE translations DROP COLUMN translator;
+        ALTER TABLE history DROP COLUMN confirmation; ALTER TABLE history DROP COLUMN reason; ALTER TABLE history DROP COLUMN translator`)
       await pool.query('ALTER TABLE units DROP COLUMN role; DROP INDEX history_by_document; UPDATE tolk_schema SET version = ' + BEFORE_5)
     } finally {
       await pool.end()
