@@ -779,7 +779,7 @@
     const reject = panel()?.querySelector('form#reject')
     if (reject) {
       reject.hidden = !['translated', 'reviewed', 'final'].includes(seg.dataset.state)
-      reject.querySelector('textarea').value = ''
+      reject.querySelector('#reason').value = ''
     }
   }
 
@@ -1411,8 +1411,8 @@
     const confirmForm = seg.querySelector('form#confirm')
     const rejectForm = seg.querySelector('form#reject')
     if (e.target.id === 'reason') {
-      // The reason: Enter rejects (Shift+Enter is a new line), when there is one.
-      if (e.key === 'Enter' && !e.shiftKey && !e.altKey) {
+      // The reason: Enter rejects, when there is one.
+      if (e.key === 'Enter' && !e.altKey) {
         e.preventDefault()
         if (e.target.value.trim() !== '') rejectForm.requestSubmit()
       }
@@ -1426,7 +1426,7 @@
     if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR') {
       if (!rejectForm) return setStatus(seg, strings.noReview, 'failed')
       e.preventDefault()
-      if (!rejectForm.hidden) rejectForm.querySelector('textarea').focus()
+      if (!rejectForm.hidden) rejectForm.querySelector('#reason').focus()
       return
     }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {

@@ -36,7 +36,7 @@ function reviewForms(ctx: RowContext, p: PanelData): string {
   out += `<button type="submit" class="confirm" title="${esc(s.confirmHint)}" aria-keyshortcuts="Alt+Enter">${esc(s.confirm)}</button></form>`
   if (ctx.canReview) {
     out += `<form id="reject" class="reject-form" method="post" action="${esc(p.action)}"${p.rejectable ? '' : ' hidden'}>${hidden}<input type="hidden" name="state" value="rejected"/>`
-    out += `<label for="reason">${esc(s.rejectReason)}</label><textarea id="reason" name="reason" rows="2" maxlength="2000" required aria-keyshortcuts="Alt+R"></textarea>`
+    out += `<label for="reason">${esc(s.rejectReason)}</label><input type="text" id="reason" name="reason" maxlength="2000" required autocomplete="off" aria-keyshortcuts="Alt+R"/>`
     out += `<button type="submit" class="reject">${esc(s.reject)}</button></form>`
   }
   return out
