@@ -25,8 +25,9 @@ export function checkReviewWrite(w: TranslationWrite): void {
     if (w.ifVersion === undefined) {
       throw new InvalidInput(`confirming ${where} needs the version it confirms (If-Match, --if-version)`, 'version-required')
     }
-    if (w.state === 'rejected') throw new InvalidInput('a confirmation keeps the state; it cannot reject', 'invalid-state')
     if (w.reason !== undefined) throw new InvalidInput('a reason goes with state rejected, not with a confirmation', 'reason-not-allowed')
+    // Its state is checked against the stored one (refuseReview): a confirmation keeps it.
+    return
   }
   if (w.state === 'rejected') {
     if (typeof w.reason !== 'string' || w.reason.trim() === '') {

@@ -80,6 +80,10 @@ describe('PUT …/translations/:lang {"state": "rejected", "reason"}', () => {
     expect(sv.units.rejected).toBe(1)
     expect(sv.words.rejected).toBe(1)
     expect(sv.rejected.map((u: { id: string }) => u.id)).toEqual([unit])
+    const listed = await (await t.call(`/api/articles/${ARTICLE.id}/units?lang=sv&state=rejected`)).json()
+    expect(listed.units.map((u: { id: string; translation: { rejection: unknown } }) => [u.id, u.translation.rejection])).toEqual([
+      [unit, { reason: 'Use "Välkomna": the reader is many.', translator: 'ana' }],
+    ])
     // /locales serves it as it serves a stale translation: its text, until someone fixes it.
     const served = await (await t.call(`/locales/sv/${ARTICLE.id}.json`)).json()
     expect(served[unit]).toBe('Välkommen')
