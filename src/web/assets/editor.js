@@ -1219,6 +1219,11 @@
     seg.dataset.open = e.state === 'initial' || e.stale ? '1' : '0'
     seg.className = seg.className.replace(/state-\w+/, `state-${e.state}`).replace(' is-stale', '') + (e.stale ? ' is-stale' : '')
     setStateMark(seg, e.state, e.stale)
+    if (e.stale) seg.dataset.stale = '1'
+    else delete seg.dataset.stale
+    // A colleague's edit answers a rejection: its reason goes (a new rejection shows on reload).
+    if (e.state !== 'rejected') seg.querySelector('.tgt .rejection')?.remove()
+    if (seg.classList.contains('active')) showReviewForms(seg)
     seg.dataset.author = e.author
     seg.dataset.at = new Date().toISOString()
     const t = area(seg)
