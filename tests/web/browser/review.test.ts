@@ -40,6 +40,7 @@ describeWith(['chromium'], 'review in the editor: reject with a reason, fix, con
       await page.keyboard.press('Alt+r')
       expect(await page.evaluate('document.activeElement.id')).toBe('reason')
       await page.keyboard.type('"Rebellerna" needs its verb: the sentence stops halfway.')
+      await shot(page, 'review-reject-form-1280.png')
       await Promise.all([page.waitForURL(/active=/), page.keyboard.press('Enter')])
       await row.locator('.tgt .rejection').waitFor()
       expect(await row.locator('.tgt .rejection').textContent()).toBe('Rejected by rita: "Rebellerna" needs its verb: the sentence stops halfway.')
