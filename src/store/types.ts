@@ -458,6 +458,8 @@ export interface TranslationEvent {
   version: number
   author: string
   origin: TranslationOrigin | null
+  /** A rejection's reason (schema 23), so an open editor shows it at once; absent otherwise. */
+  reason?: string
 }
 
 /** Where one person is in an article and language (`event: presence`). */

@@ -95,6 +95,9 @@ export function testReviewWrites(makeStore: () => Store | Promise<Store>): void 
       const [, entry] = await store.history(ID, ids[0]!, 'sv')
       expect(entry).toMatchObject({ oldState: 'translated', newState: 'rejected', author: 'rita', reason: 'The title needs an article: "Ån".', translator: 'ann' })
       expect(entry?.confirmation).toBeUndefined()
+      // The editor's live stream carries the reason, so an open page shows it at once.
+      const events = await store.translationEvents(ID, 'sv', 0, 10)
+      expect(events.map((e) => [e.state, e.reason])).toEqual([['translated', undefined], ['rejected', 'The title needs an article: "Ån".']])
       // Listed among the rejected ones, whichever way a page is read.
       const page = await store.unitPage(ID, { lang: 'sv', state: 'rejected', limit: 10 })
       expect(page.rows.map((r) => [r.unit.id, r.translation?.rejection?.reason])).toEqual([[ids[0], 'The title needs an article: "Ån".']])

@@ -63,6 +63,7 @@ interface EventRow {
   version: number
   author: string
   memory_score: number | null
+  reason: string | null
   stale: boolean | null
 }
 
@@ -73,7 +74,7 @@ export function createPgEventOps(pool: pg.Pool) {
       await sequenceEvents(pool)
       const found = await rows<EventRow>(
         pool,
-        `SELECT e.id, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score, t.stale
+        `SELECT e.id, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score, h.reason, t.stale
          FROM events e JOIN history h ON h.seq = e.seq
          LEFT JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
          WHERE e.article_id = $1 AND e.lang = $2 AND e.id > $3
@@ -90,6 +91,7 @@ export function createPgEventOps(pool: pg.Pool) {
         version: r.version,
         author: r.author,
         origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
+        ...(r.reason === null ? {} : { reason: r.reason }),
       }))
     },
     async lastEventId(): Promise<number> {

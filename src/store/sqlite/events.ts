@@ -11,6 +11,7 @@ interface EventRow {
   version: number
   author: string
   memory_score: number | null
+  reason: string | null
   stale: number | null
 }
 
@@ -22,7 +23,7 @@ interface EventRow {
 export function createEventOps(db: Database) {
   const after = db.prepare<[string, string, number, number], EventRow>(
     `SELECT h.seq, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score,
-            t.stale
+            h.reason, t.stale
        FROM history h
        LEFT JOIN translations t
          ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
@@ -43,6 +44,7 @@ export function createEventOps(db: Database) {
         version: r.version,
         author: r.author,
         origin: r.memory_score === null ? null : { kind: 'memory', score: r.memory_score },
+        ...(r.reason === null ? {} : { reason: r.reason }),
       }))
     },
     lastEventId(): number {

@@ -1221,8 +1221,13 @@
     setStateMark(seg, e.state, e.stale)
     if (e.stale) seg.dataset.stale = '1'
     else delete seg.dataset.stale
-    // A colleague's edit answers a rejection: its reason goes (a new rejection shows on reload).
-    if (e.state !== 'rejected') seg.querySelector('.tgt .rejection')?.remove()
+    // A colleague's rejection shows its reason on the row; an edit answers it and takes it away.
+    seg.querySelector('.tgt .rejection')?.remove()
+    if (e.state === 'rejected' && e.reason) {
+      const note = el('p', 'rejection', fill(strings.rejectedBy, { author: e.author, reason: e.reason }))
+      note.setAttribute('role', 'note')
+      seg.querySelector('.tgt').append(note)
+    }
     if (seg.classList.contains('active')) showReviewForms(seg)
     seg.dataset.author = e.author
     seg.dataset.at = new Date().toISOString()

@@ -92,6 +92,29 @@ describeWith(['chromium'], 'review in the editor: reject with a reason, fix, con
     }
   })
 
+  it('shows a rejection made elsewhere on an open page, live, and takes it away when the text is edited', async () => {
+    const unit = units[7]!
+    const b = await launch()
+    try {
+      const { page } = b
+      await signIn(page, server.url, 'ana')
+      await page.goto(`${server.url}${EDIT}`)
+      const w = (text: string, state: 'translated' | 'rejected', ifVersion: number, extra = {}) =>
+        server.store.writeTranslation({ articleId: ARTICLE, unitId: unit, lang: 'sv', text, state, author: state === 'rejected' ? 'rita' : 'ana', ifVersion, ...extra })
+      await w('Vi samlade vår kunskap', 'translated', 0)
+      await w('Vi samlade vår kunskap', 'rejected', 1, { reason: 'Half the sentence is missing.' })
+      const row = page.locator(`.seg[data-unit="${unit}"]`)
+      await row.locator('.tgt .rejection').waitFor()
+      expect(await row.locator('.tgt .rejection').textContent()).toBe('Rejected by rita: Half the sentence is missing.')
+      expect(await row.getAttribute('data-state')).toBe('rejected')
+      await w('Vi samlade vår kunskap och satte upp tydliga direktiv', 'translated', 2)
+      await page.locator(`.seg[data-unit="${unit}"][data-state="translated"]`).waitFor()
+      expect(await row.locator('.tgt .rejection').count()).toBe(0)
+    } finally {
+      await b.close()
+    }
+  })
+
   it('confirms a stale segment with Alt+Enter, and without the script through the form', async () => {
     // Two translations, then the source edited under both: stale.
     const article = (await server.store.getArticle(ARTICLE))!
