@@ -24,16 +24,17 @@ export function refuseArchive(p: Principal): Refusal {
 
 /**
  * Writing a translation: admins anywhere; translators and reviewers in their languages; only
- * reviewers (and admins) may set `reviewed` or `final`.
+ * reviewers (and admins) may set `reviewed` or `final`, or reject (`rejected`).
  */
 export function refuseWrite(p: Principal, lang: string, state: State): Refusal {
   if (isAdmin(p.grants)) return undefined
   const covers = (role: string) => p.grants.some((g) => g.role === role && g.langs.includes(lang))
   const reviewer = covers('reviewer')
-  if (state === 'reviewed' || state === 'final') {
+  if (state === 'reviewed' || state === 'final' || state === 'rejected') {
     if (reviewer) return undefined
+    const what = state === 'rejected' ? 'reject it' : `set it ${state}`
     return covers('translator')
-      ? `${p.account} may translate ${lang} but not set it ${state}: that needs the reviewer role for ${lang}`
+      ? `${p.account} may translate ${lang} but not ${what}: that needs the reviewer role for ${lang}`
       : `${p.account} may not write ${lang}: no translator or reviewer grant for ${lang}`
   }
   if (reviewer || covers('translator')) return undefined

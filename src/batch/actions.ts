@@ -49,8 +49,8 @@ export async function propose(store: Store, request: BatchRequest, candidates: C
         t(c).text === '' && !/\p{L}/u.test(plainTextLenient(c.row.unit.source)) ? keep(c, c.row.unit.source, 'translated') : [],
       )
     case 'confirm':
-      // The same text, stale cleared by the confirm write (pending-hooks.ts).
-      return candidates.flatMap((c) => (t(c).stale && t(c).text !== '' ? [{ candidate: c, text: t(c).text, state: t(c).state, memoryScore: null }] : []))
+      // The same text, stale cleared by the confirm write; a rejected unit is sent back, not confirmed.
+      return candidates.flatMap((c) => (t(c).stale && t(c).text !== '' && t(c).state !== 'rejected' ? [{ candidate: c, text: t(c).text, state: t(c).state, memoryScore: null }] : []))
     case 'accept-match': {
       // As `tolk pretranslate --min N`: untranslated units, filled with their best match.
       const out: Proposal[] = []

@@ -39,12 +39,12 @@ export async function openQueryUnits(store: Store, articleId: string, lang: stri
   return new Set(await store.comments.unitsWithOpenQuery(articleId, lang))
 }
 
-/** Whether the confirm action can run (checked before planning). Lead: return true. */
+/** Whether the confirm action can run (checked before planning). */
 export function confirmAvailable(): boolean {
-  return false
+  return true
 }
 
-/** The write that confirms a stale translation, its text unchanged. Lead: `return { ...w, confirm: true }`. */
-export function confirmWrite(_w: TranslationWrite): TranslationWrite {
-  throw new BatchActionUnavailable()
+/** The write that confirms a stale translation, its text unchanged: the confirm write of #23. */
+export function confirmWrite(w: TranslationWrite): TranslationWrite {
+  return { ...w, confirm: true }
 }

@@ -74,6 +74,13 @@ function checkUnit(u: FileUnit, file: TranslationFile, sourceLang: string, c: La
     report('untranslated', `${u.unitId} is untranslated`)
     return
   }
+  if (u.rejected) {
+    // Our XLIFF 2.0 subState `tolk:rejected`: a reviewer sent it back, so it is pending work.
+    c.missing++
+    c.missingStrings++
+    report('untranslated', `${u.unitId} was rejected by a reviewer and is untranslated until fixed`)
+    return
+  }
   c.strings++
   if (u.needsReview) {
     // PO `fuzzy`, XLIFF 1.2 `needs-review-translation`, our XLIFF 2.0 subState `tolk:stale`.

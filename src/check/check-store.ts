@@ -1,6 +1,7 @@
 /**
  * `tolk check --db FILE` and `--server URL`: the workbench's own report (buildReport, or
- * `GET /api/report`) turned into check counts: untranslated and stale units are the problems.
+ * `GET /api/report`) turned into check counts: untranslated, rejected and stale units are the
+ * problems. A rejected unit (a reviewer sent it back) counts as untranslated.
  */
 import { InvalidInput } from '../model/errors.js'
 import type { Report, ReportedUnit, StateCounts } from '../report/build-report.js'
@@ -42,8 +43,10 @@ export function checkReport(report: Report, shapes?: PluralShapes): CheckedSourc
       c.keys.translated += keys.translated
       c.words.total += total(r.words)
       c.words.translated += done(r.words)
-      c.missing += r.units.initial
-      c.missingStrings += r.units.initial
+      // Reports from servers before the rejected state have no such field.
+      const rejected = r.units.rejected ?? 0
+      c.missing += r.units.initial + rejected
+      c.missingStrings += r.units.initial + rejected
       c.stale += r.units.stale
       const groups = new Map<string, ReportedUnit[]>()
       const open: Problem[] = []
@@ -71,6 +74,9 @@ export function checkReport(report: Report, shapes?: PluralShapes): CheckedSourc
           c.plurals += forms.length
           open.push(unitProblem(lang, article.id, forms[0]!, 'plural', `${base} lacks the ${what} form${forms.length > 1 ? 's' : ''} ${forms.map((f) => f.key ?? f.id).join(', ')} (${lang} needs ${needed.join(', ')})`, base))
         }
+      }
+      for (const u of r.rejected ?? []) {
+        open.push(unitProblem(lang, article.id, u, 'untranslated', `${u.key ?? u.id} was rejected by a reviewer and is untranslated until fixed: ${excerpt(u.source)}`))
       }
       open.sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
       for (const p of open) problems.push(p)
@@ -104,7 +110,7 @@ function keyCounts(units: number, shape: Readonly<Record<string, number>> | unde
 }
 
 function total(c: StateCounts): number {
-  return c.initial + c.translated + c.reviewed + c.final
+  return c.initial + c.translated + c.reviewed + c.final + (c.rejected ?? 0)
 }
 
 /** Units or words done and not stale (a stale unit counts in its state and again in `stale`). */

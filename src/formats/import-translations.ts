@@ -41,6 +41,12 @@ export interface ImportReport {
   lang: string
   format: TranslationFile['format']
   updated: number
+  /**
+   * Stale units the file confirmed: the same text, no longer marked as needing review (PO
+   * `#, fuzzy` removed, XLIFF 1.2 `needs-review-translation` made `translated`, the XLIFF 2.0
+   * stale subState dropped). Written as confirmations (stale cleared); not among `updated`.
+   */
+  confirmed: number
   unchanged: number
   conflicted: number
   unknown: number
@@ -52,6 +58,11 @@ export interface ImportReport {
    * another tool split): the segments missing, which the draft keeps as source in `[[…]]`.
    */
   partial: { unitId: string; line: number; missing: string[] }[]
+  /**
+   * Rejected units the file gives back with the same text but no longer marked as pending: a
+   * rejection is answered by editing the text, so they stay rejected (counted in `unchanged`).
+   */
+  rejected: { unitId: string; line: number }[]
 }
 
 /** Who imports, and what they may write. */
@@ -140,12 +151,14 @@ export async function importTranslations(
     lang,
     format: file.format,
     updated: 0,
+    confirmed: 0,
     unchanged: 0,
     conflicted: 0,
     unknown: 0,
     conflicts: [],
     unknownUnits: [],
     partial: [],
+    rejected: [],
   }
   // First decide every unit, then check permissions, then write: a refusal writes nothing.
   const writes: TranslationWrite[] = []
@@ -174,6 +187,28 @@ export async function importTranslations(
         current: { text: now.text, state: now.state, version: now.version },
         source: { exported: u.source, current: unit.source },
       })
+      continue
+    }
+    if (u.text === now.text && now.state === 'rejected') {
+      // A rejected unit stays rejected while its text is unchanged; a file that no longer marks
+      // it pending tried to confirm it, which does not answer a rejection: listed.
+      report.unchanged++
+      if (!u.needsReview) report.rejected.push({ unitId: u.unitId, line: u.line })
+      continue
+    }
+    if (confirms(u, now)) {
+      writes.push({
+        articleId: article.id,
+        unitId: u.unitId,
+        lang,
+        text: now.text,
+        state: now.state,
+        confirm: true,
+        // The text is the one stored now: a file whose version note was lost confirms that.
+        ifVersion: u.version ?? now.version,
+        author: opts.author,
+      })
+      lines.push(u.line)
       continue
     }
     if (isUnchanged(u, now)) {
@@ -213,7 +248,8 @@ export async function importTranslations(
   for (const [i, w] of writes.entries()) {
     try {
       await store.writeTranslation(w)
-      report.updated++
+      if (w.confirm) report.confirmed++
+      else report.updated++
       const missing = missingOf.get(w.unitId)
       if (missing) report.partial.push({ unitId: w.unitId, line: lines[i] ?? 0, missing })
     } catch (err) {
@@ -229,6 +265,14 @@ export async function importTranslations(
     }
   }
   return report
+}
+
+/**
+ * A stale translation the file confirms: the same text, no longer marked as needing review, and
+ * the same state or none said (a PO entry says only done or fuzzy).
+ */
+function confirms(u: FileUnit, now: { text: string; state: State; stale: boolean }): boolean {
+  return now.stale && u.text === now.text && !u.needsReview && (u.state === undefined || u.state === now.state)
 }
 
 /** Same text, and either the same state or a state the file cannot (or did not) say. */

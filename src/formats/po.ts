@@ -1,6 +1,6 @@
 /**
  * Gettext PO: one entry per unit, the unit id as `msgctxt` (so equal sentences stay apart), stale
- * as `#, fuzzy`, the version at export as an extracted comment `#. tolk-version: N` (which Poedit
+ * and rejected as `#, fuzzy`, the version at export as an extracted comment `#. tolk-version: N` (which Poedit
  * and msgmerge keep). The article id travels in the `X-Tolk-Article` header. `msgfmt -c` accepts
  * it.
  */
@@ -9,6 +9,7 @@ import { VERSION_LINE } from './notes.js'
 import { textDecoder } from './windows-1252.js'
 import {
   isTranslated,
+  needsWork,
   writeWhole,
   type ExportData,
   type ExportedFile,
@@ -51,7 +52,7 @@ export const PO_WRITER: ExportFormatWriter = {
         const done = isTranslated(t)
         const out = ['', '', `#. tag: ${unit.tag}, position: ${unit.position}`, `#. tolk-version: ${t.version}`]
         out.push(`#: ${article.id}:${unit.position}`)
-        if (done && t.stale) out.push('#, fuzzy')
+        if (done && needsWork(t)) out.push('#, fuzzy')
         out.push(
           `msgctxt ${quote(unit.id)}`,
           ...poString('msgid', unit.source),

@@ -31,7 +31,8 @@ export const TMX_WRITER: ExportFormatWriter = {
     return {
       head: head.join('\n'),
       unit({ unit, translation: t }) {
-        if (!isTranslated(t)) return ''
+        // A rejected text is no pair a memory should keep (the memory leaves it out too).
+        if (!isTranslated(t) || t.state === 'rejected') return ''
         const who = t.author === null ? '' : ` changeid="${escapeAttr(t.author)}"`
         const when = t.updatedAt === null ? '' : ` changedate="${tmxDate(t.updatedAt)}"`
         // A stale translation was made from the old source: that is the pair a memory should keep.

@@ -116,6 +116,8 @@ export interface FileUnit {
   codeInterpolations?: Array<[number, string]>
   /** A unit marked `translate="no"`: no work, out of coverage (as pocount counts). */
   notForTranslation?: true
+  /** XLIFF 2.0 `subState="tolk:rejected"`: the file still says a reviewer sent the text back. */
+  rejected?: true
   /** 1-based line in the file, for messages. */
   line: number
 }
@@ -147,9 +149,15 @@ export interface ReadOptions {
 }
 
 /**
- * Whether a translation counts as translated (any state past initial, with text). A draft left in
+ * Whether a translation has a text to carry (any state past initial, with text). A draft left in
  * `initial` travels only in XLIFF 2.0, whose segments can say so; elsewhere it would read as done.
+ * A rejected one travels like a stale one: its text, marked as pending ({@link needsWork}).
  */
 export function isTranslated(t: { text: string; state: string }): boolean {
   return t.state !== 'initial' && t.text !== ''
+}
+
+/** A translation with text that is still pending: stale, or rejected by a reviewer. */
+export function needsWork(t: { stale: boolean; state: string }): boolean {
+  return t.stale || t.state === 'rejected'
 }

@@ -2,7 +2,8 @@
  * XLIFF 1.2, valid against the strict schema: one `<trans-unit>` per unit. States map as
  * translate-toolkit and the CAT tools read them: every finished unit is `approved="yes"` (which
  * translate-toolkit, Pootle, Virtaal and Weblate need to count a unit as translated rather than
- * fuzzy), `state` tells translated, signed-off and final apart; stale is `needs-review-translation`.
+ * fuzzy), `state` tells translated, signed-off and final apart; stale and rejected are
+ * `needs-review-translation` without `approved`.
  * The strict schema allows no attributes of our own, so the article id travels in `original` and
  * the version at export in a `<note from="tolk">`.
  */
@@ -39,7 +40,8 @@ export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2'
 
 /** `state` and `approved` of a target, from a translation. */
 export function xliff12State(t: Translation): { state: string; approved: boolean } {
-  if (t.stale) return { state: 'needs-review-translation', approved: false }
+  // Stale or rejected: pending, not done.
+  if (t.stale || t.state === 'rejected') return { state: 'needs-review-translation', approved: false }
   if (t.state === 'final') return { state: 'final', approved: true }
   if (t.state === 'reviewed') return { state: 'signed-off', approved: true }
   return { state: 'translated', approved: true }

@@ -1,6 +1,7 @@
 /**
  * XLIFF 2.0 (OASIS core): one `<unit>` per unit, the segment's state as XLIFF 2.0 has it (our
- * states are XLIFF 2.0's), stale as `subState="tolk:stale"`, and notes for the tag, the position and the
+ * states are XLIFF 2.0's), stale as `subState="tolk:stale"`, rejected as `state="translated"`
+ * with `subState="tolk:rejected"`, and notes for the tag, the position and the
  * version the translation had at export (which a re-import checks).
  */
 import { InvalidInput } from '../model/errors.js'
@@ -26,6 +27,12 @@ export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0'
 /** The subState that marks a translation whose source changed after it was made. */
 export const STALE_SUBSTATE = 'tolk:stale'
 
+/** The subState that marks a translation a reviewer rejected (its state is `translated`). */
+export const REJECTED_SUBSTATE = 'tolk:rejected'
+
+/** The states an XLIFF 2.0 segment may have: ours but `rejected`, which is a subState there. */
+const XLIFF_STATES: readonly State[] = STATES.filter((s) => s !== 'rejected')
+
 /** XLIFF 2.0 a piece at a time: one `<unit>` per unit. */
 export const XLIFF2_WRITER: ExportFormatWriter = {
   mediaType: 'application/xliff+xml; charset=utf-8',
@@ -42,8 +49,10 @@ export const XLIFF2_WRITER: ExportFormatWriter = {
     return {
       head: head.join('\n'),
       unit({ unit, translation: t }) {
-        const state = t.state === 'initial' && t.text === '' ? '' : ` state="${t.state}"`
-        const sub = t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
+        // Rejected is XLIFF 2.0's `translated` with our subState (which wins over stale).
+        const rejected = t.state === 'rejected'
+        const state = t.state === 'initial' && t.text === '' ? '' : ` state="${rejected ? 'translated' : t.state}"`
+        const sub = rejected ? ` subState="${REJECTED_SUBSTATE}"` : t.stale && state ? ` subState="${STALE_SUBSTATE}"` : ''
         const out = [
           `    <unit id="${escapeAttr(unit.id)}" xml:space="preserve">`,
           `      <notes>`,
@@ -123,10 +132,12 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
     numbers.rewind()
     let state: State | undefined
     let needsReview = false
+    let rejected = false
     for (const part of parts) {
       if (part.name !== 'segment') continue
       state = lowestState(state, readState(part, name))
       if (part.attrs.subState === STALE_SUBSTATE) needsReview = true
+      if (part.attrs.subState === REJECTED_SUBSTATE) needsReview = rejected = true
     }
     const joined = joinTargets(parts, sources, numbers, name)
     units.push({
@@ -140,6 +151,7 @@ function collectUnits(parent: XmlElement, units: FileUnit[], name: string): void
       version: parseVersionNote(versionNoteOf(el)),
       ...(shown.size > 0 ? { codeInterpolations: [...shown] } : {}),
       ...(el.attrs.translate === 'no' ? { notForTranslation: true as const } : {}),
+      ...(rejected ? { rejected: true as const } : {}),
       line: el.line,
     })
   }
@@ -200,7 +212,7 @@ function joinTargets(
 
 function readState(segment: XmlElement, name: string): State {
   const s = segment.attrs.state ?? 'initial'
-  if (!(STATES as readonly string[]).includes(s)) {
+  if (!(XLIFF_STATES as readonly string[]).includes(s)) {
     throw new InvalidInput(
       `${name}: line ${segment.line}: unknown segment state "${s}"`,
       'malformed-xliff',
@@ -211,5 +223,5 @@ function readState(segment: XmlElement, name: string): State {
 
 function lowestState(a: State | undefined, b: State | undefined): State | undefined {
   if (a === undefined || b === undefined) return a ?? b
-  return STATES.indexOf(a) <= STATES.indexOf(b) ? a : b
+  return XLIFF_STATES.indexOf(a) <= XLIFF_STATES.indexOf(b) ? a : b
 }

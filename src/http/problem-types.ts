@@ -233,8 +233,56 @@ const types = {
   'invalid-state': {
     status: 400,
     title: 'Invalid state',
-    meaning: 'A translation state is none of initial, translated, reviewed and final.',
-    fix: 'Use one of the four states.',
+    meaning: 'A translation state is none of initial, translated, reviewed, final and rejected, or a confirmation names a state other than the one stored (a confirmation keeps the state).',
+    fix: 'Use one of the five states; to confirm, leave the state out or send the current one.',
+  },
+  'text-differs': {
+    status: 400,
+    title: 'Text differs',
+    meaning: 'A confirmation or a rejection keeps the translation\'s text, and the text sent is not the current one.',
+    fix: 'Leave `text` out (the current text is kept), or send the text as it is; to change the text, write it as an edit.',
+  },
+  'not-stale': {
+    status: 409,
+    title: 'Not stale',
+    meaning: 'A confirmation clears the stale flag, and this translation is not stale: there is nothing to confirm.',
+    fix: 'Nothing to do; GET the translation to see its state.',
+  },
+  'confirm-rejected': {
+    status: 409,
+    title: 'Rejected, not confirmable',
+    meaning: 'The translation was rejected by a reviewer; confirming it against the source does not answer the rejection.',
+    fix: 'Edit the text (which moves it back to translated), or a reviewer approves it as reviewed.',
+  },
+  'nothing-to-confirm': {
+    status: 400,
+    title: 'Nothing to confirm',
+    meaning: 'A confirmation was based on version 0: the unit was never translated.',
+    fix: 'Translate the unit instead.',
+  },
+  'version-required': {
+    status: 400,
+    title: 'Version required',
+    meaning: 'A confirmation must name the version it confirms, so that a text changed meanwhile is never confirmed unseen.',
+    fix: 'Send If-Match (API) or --if-version (CLI) with the version read.',
+  },
+  'not-rejectable': {
+    status: 409,
+    title: 'Not rejectable',
+    meaning: 'Only a translated, reviewed or final translation can be rejected; this one is untranslated or already rejected.',
+    fix: 'GET the translation to see its state.',
+  },
+  'reason-required': {
+    status: 400,
+    title: 'Reason required',
+    meaning: 'A rejection (state rejected) needs a reason: the translator sees it on the segment.',
+    fix: 'Send `reason` (CLI: --reason) saying what is wrong, at most 2,000 characters.',
+  },
+  'reason-not-allowed': {
+    status: 400,
+    title: 'Reason without rejection',
+    meaning: 'A `reason` goes with state rejected only.',
+    fix: 'Leave `reason` out, or send state rejected.',
   },
   'invalid-version': {
     status: 400,

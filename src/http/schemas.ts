@@ -3,7 +3,7 @@ import { isValidId } from '../model/ids.js'
 import { ENGINE_NAME, MAX_MATCH_SCORE } from '../model/origin.js'
 import { parseLanguage, parseTag } from '../model/tags.js'
 import { TEXT_LIMITS, textProblem } from '../model/text-rule.js'
-import { STATES } from '../model/translation.js'
+import { MAX_REASON, STATES } from '../model/translation.js'
 import { PROBLEM_TYPE_NAMES, typeUri } from './problem-types.js'
 
 /**
@@ -191,19 +191,45 @@ export const originSchema = z
 
 export const translationBody = z
   .object({
-    text: cleanText(MAX_TRANSLATION),
-    state: stateSchema.default('translated'),
+    text: cleanText(MAX_TRANSLATION)
+      .optional()
+      .openapi({ description: 'the text; required unless confirming or rejecting, which keep the current text (when given, it must be that text)' }),
+    state: stateSchema.optional().openapi({
+      description: 'translated when absent; `rejected` (reviewers) sends the current text back with a `reason`; a confirmation keeps the current state',
+    }),
     origin: originSchema
       .nullable()
       .optional()
       .openapi({ description: 'where the text came from; absent or null: typed by the author' }),
+    confirm: z.boolean().optional().openapi({
+      description: 'true: confirm a stale translation without changing its text (stale cleared, the history entry marked as a confirmation)',
+    }),
+    reason: cleanText(MAX_REASON)
+      .optional()
+      .openapi({ description: 'with state rejected, and required there: what is wrong, at most 2,000 characters' }),
   })
   .superRefine((b, ctx) => {
-    if (b.state !== 'initial' && b.text.trim() === '') {
+    const keepsText = b.confirm === true || b.state === 'rejected'
+    if (b.text === undefined && !keepsText) {
+      ctx.addIssue({ code: 'custom', path: ['text'], message: 'give the text (only a confirmation or a rejection keeps the current one)' })
+    } else if (b.text !== undefined && b.state !== 'initial' && b.text.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['text'], message: 'the translation is empty; give its text (or state initial)' })
+    }
+    if (b.state === 'rejected' && (b.reason === undefined || b.reason.trim() === '')) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a rejection needs a reason: say what is wrong' })
+    }
+    if (b.state !== 'rejected' && b.reason !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason goes with state rejected only' })
     }
   })
   .openapi('TranslationWrite')
+
+const rejectionSchema = z
+  .strictObject({
+    reason: z.string().openapi({ description: "the reviewer's reason" }),
+    translator: z.string().nullable().openapi({ description: 'who wrote the text sent back' }),
+  })
+  .openapi('Rejection')
 
 export const translationSchema = z
   .strictObject({
@@ -217,6 +243,7 @@ export const translationSchema = z
     author: z.string().nullable(),
     updatedAt: z.string().nullable(),
     madeFrom: z.string().nullable(),
+    rejection: rejectionSchema.optional().openapi({ description: 'while the state is rejected: why, and whose text it was' }),
   })
   .openapi('Translation')
 
@@ -235,6 +262,9 @@ export const historyEntrySchema = z
     at: z.string(),
     origin: originSchema.nullable().openapi({ description: 'null: the author\'s own text' }),
     batch: z.string().optional().openapi({ description: 'the batch (find and replace, bulk action, undo) that made this write' }),
+    confirmation: z.literal(true).optional().openapi({ description: 'a confirmation of a stale translation: the same text, stale cleared' }),
+    reason: z.string().optional().openapi({ description: "a rejection's reason" }),
+    translator: z.string().optional().openapi({ description: 'a rejection: who wrote the text it sent back' }),
   })
   .openapi('HistoryEntry')
 

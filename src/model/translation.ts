@@ -4,9 +4,25 @@ import type { TranslationUnit } from './unit.js'
 
 export type { TranslationOrigin } from './origin.js'
 
-/** XLIFF 2.0's segment states. `stale` is a separate flag, not a state. */
-export const STATES = ['initial', 'translated', 'reviewed', 'final'] as const
+/**
+ * XLIFF 2.0's segment states, plus `rejected`: a reviewer sent the text back with a reason
+ * (pending work, exported like a stale translation). `stale` is a separate flag, not a state.
+ */
+export const STATES = ['initial', 'translated', 'reviewed', 'final', 'rejected'] as const
 export type State = (typeof STATES)[number]
+
+/** The states a reviewer may reject: a text someone called done. */
+export const REJECTABLE: readonly State[] = ['translated', 'reviewed', 'final']
+
+/** The longest rejection reason, in characters. */
+export const MAX_REASON = 2000
+
+/** Why a unit was sent back, and whose text it was. */
+export interface Rejection {
+  reason: string
+  /** Who wrote the rejected text: the translator to tell. */
+  translator: string | null
+}
 
 /** A stored article (prose, segmented into units). */
 export interface Article extends ArticleSummary {
@@ -74,6 +90,8 @@ export interface Translation {
   updatedAt: string | null
   /** The unit's source text this translation was made from (the old text, once stale). */
   madeFrom: string | null
+  /** Set while the state is `rejected`: the reviewer's reason and the translator sent it back to. */
+  rejection?: Rejection
 }
 
 /** One write of a translation, appended on every change; never deleted. */
@@ -93,6 +111,12 @@ export interface HistoryEntry {
   origin: TranslationOrigin | null
   /** The batch (find and replace, bulk action, undo) that made this write; absent for a single write. */
   batch?: string
+  /** A confirmation: the same text, stale cleared, checked against the new source (schema 23). */
+  confirmation?: true
+  /** A rejection's reason (schema 23). */
+  reason?: string
+  /** A rejection: who wrote the text it sent back (schema 23). */
+  translator?: string
 }
 
 /** A request to write one translation, from the CLI, the API, the editor or an import. */
@@ -109,6 +133,14 @@ export interface TranslationWrite {
   origin?: TranslationOrigin | null
   /** The batch this write belongs to (src/batch/), recorded in the history entry. */
   batch?: string
+  /**
+   * Confirm a stale translation: the same text and state as stored, `ifVersion` required; stale
+   * clears and the history entry is marked as a confirmation. Refused when the text differs,
+   * when it is not stale, when it is rejected, or at version 0.
+   */
+  confirm?: boolean
+  /** Required with state `rejected` (and only there): why, at most {@link MAX_REASON} characters. */
+  reason?: string
 }
 
 /** The translation of a unit never written in `lang`: version 0, initial, empty. */

@@ -1,13 +1,7 @@
-import type { ArticleCoverage, PendingUnit, Store } from '../store/types.js'
+import { type ArticleCoverage, COUNTS_PER_TARGET, type PendingUnit, type StateCounts, type Store } from '../store/types.js'
 
 /** Units or words per state; a stale unit counts in its state and again in `stale`. */
-export interface StateCounts {
-  initial: number
-  translated: number
-  reviewed: number
-  final: number
-  stale: number
-}
+export type { StateCounts }
 
 /** One segment that still needs work. */
 export interface ReportedUnit {
@@ -31,6 +25,8 @@ export interface LanguageReport {
   openQueries?: number
   untranslated?: ReportedUnit[]
   stale?: ReportedUnit[]
+  /** Units a reviewer sent back (not stale: a stale one is under `stale`). */
+  rejected?: ReportedUnit[]
 }
 
 export interface ArticleReport {
@@ -193,13 +189,13 @@ export function toArticleReport(a: ArticleCoverage, langs: readonly string[], pe
 /** Units and words per state and the coverage of one target language, from the counters. */
 function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
   const k = a.targets.indexOf(lang)
-  const at = k * 8
+  const at = k * COUNTS_PER_TARGET
   const c = (i: number) => a.counts[at + i] ?? 0
   // Plural forms the language lacks are none of its units.
   const liveUnits = a.units - (a.lacks?.[k * 2] ?? 0)
   const liveWords = a.words - (a.lacks?.[k * 2 + 1] ?? 0)
-  const units = { initial: liveUnits - c(0) - c(2) - c(4), translated: c(0), reviewed: c(2), final: c(4), stale: c(6) }
-  const words = { initial: liveWords - c(1) - c(3) - c(5), translated: c(1), reviewed: c(3), final: c(5), stale: c(7) }
+  const units = { initial: liveUnits - c(0) - c(2) - c(4) - c(8), translated: c(0), reviewed: c(2), final: c(4), rejected: c(8), stale: c(6) }
+  const words = { initial: liveWords - c(1) - c(3) - c(5) - c(9), translated: c(1), reviewed: c(3), final: c(5), rejected: c(9), stale: c(7) }
   const report: LanguageReport = { coverage: coverageOf(words), units, words }
   if (a.origins) {
     const o = (i: number) => a.origins![k * 4 + i] ?? 0
@@ -210,22 +206,24 @@ function languageReport(a: ArticleCoverage, lang: string): LanguageReport {
 }
 
 /** Share of words done and not stale; an article without words is complete. */
-export function coverageOf(words: StateCounts): number {
-  const total = words.initial + words.translated + words.reviewed + words.final
+export function coverageOf(words: Omit<StateCounts, 'rejected'> & { rejected?: number }): number {
+  const total = words.initial + words.translated + words.reviewed + words.final + (words.rejected ?? 0)
   if (total === 0) return 1
   const done = Math.max(0, words.translated + words.reviewed + words.final - words.stale)
   return done / total
 }
 
-function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; stale: ReportedUnit[] } {
+function listPending(pending: PendingUnit[]): { untranslated: ReportedUnit[]; stale: ReportedUnit[]; rejected: ReportedUnit[] } {
   const untranslated: ReportedUnit[] = []
   const stale: ReportedUnit[] = []
+  const rejected: ReportedUnit[] = []
   for (const u of pending) {
     const entry: ReportedUnit = { id: u.id, position: u.position, source: u.source }
     if (u.plural) entry.plural = u.plural
     if (u.key !== null) entry.key = u.key
     if (u.stale) stale.push(entry)
+    else if (u.state === 'rejected') rejected.push(entry)
     else untranslated.push(entry)
   }
-  return { untranslated, stale }
+  return { untranslated, stale, rejected }
 }

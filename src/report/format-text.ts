@@ -4,7 +4,7 @@ const pct = (share: number) => `${(Math.floor(share * 1000) / 10).toFixed(1)} %`
 
 /** The coverage table for a person: one row per article and language. */
 export function formatSummaryTable(report: Report): string {
-  const header = ['article', 'lang', 'coverage', 'units', 'initial', 'translated', 'reviewed', 'final', 'stale', 'words left']
+  const header = ['article', 'lang', 'coverage', 'units', 'initial', 'translated', 'reviewed', 'final', 'rejected', 'stale', 'words left']
   const rows: string[][] = [header]
   for (const a of report.articles) {
     for (const [lang, l] of Object.entries(a.languages)) {
@@ -21,12 +21,12 @@ export function formatSummaryTable(report: Report): string {
 }
 
 /**
- * One article's untranslated and stale segments, each with its position and id; '' when none.
+ * One article's untranslated, stale and rejected segments, each with its position and id; '' when none.
  * Positions are padded to the article's widest, so ids and texts stay in columns past #9.
  */
 export function formatPendingText(a: ArticleReport): string {
   const lists = Object.entries(a.languages).flatMap(([lang, l]) =>
-    ([['untranslated', l.untranslated], ['stale', l.stale]] as const).map(([label, list]) => ({ lang, label, list: list ?? [] })),
+    ([['untranslated', l.untranslated], ['stale', l.stale], ['rejected', l.rejected]] as const).map(([label, list]) => ({ lang, label, list: list ?? [] })),
   )
   const width = Math.max(0, ...lists.flatMap(({ list }) => list.map((u) => String(u.position).length)))
   const lines: string[] = []
@@ -38,8 +38,8 @@ export function formatPendingText(a: ArticleReport): string {
   return lines.length > 0 ? `${lines.join('\n')}\n` : ''
 }
 
-function counts(c: { initial: number; translated: number; reviewed: number; final: number; stale: number }): string[] {
-  return [c.initial, c.translated, c.reviewed, c.final, c.stale].map(String)
+function counts(c: { initial: number; translated: number; reviewed: number; final: number; rejected: number; stale: number }): string[] {
+  return [c.initial, c.translated, c.reviewed, c.final, c.rejected, c.stale].map(String)
 }
 
 function oneLine(s: string): string {

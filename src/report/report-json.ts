@@ -1,4 +1,4 @@
-import type { ArticleCoverage, PendingJson, Store } from '../store/types.js'
+import { type ArticleCoverage, COUNTS_PER_TARGET, type PendingJson, type Store } from '../store/types.js'
 import { type ReportOptions, reportRows } from './build-report.js'
 
 /** Live units above which an article's lists are read a stretch at a time (see reportJson). */
@@ -50,7 +50,7 @@ async function* largeArticleJson(store: Store, a: ArticleCoverage, langs: readon
     const lang = langs[i] as string
     if (langs.indexOf(lang) < i) continue
     yield `${i > 0 ? ',' : ''}${languageHead(a, lang)}`
-    for (const list of ['untranslated', 'stale'] as const) {
+    for (const list of ['untranslated', 'stale', 'rejected'] as const) {
       yield `,${q(list)}:[`
       let sep = ''
       let after: number | null = 0
@@ -79,7 +79,7 @@ function articleHead(a: ArticleCoverage, langs: readonly string[]): string {
 /** One language's key and counters, its object left open for the lists. */
 function languageHead(a: ArticleCoverage, lang: string): string {
   const k = a.targets.indexOf(lang)
-  const at = k * 8
+  const at = k * COUNTS_PER_TARGET
   const c = a.counts
   // Plural forms the language lacks are none of its units (see ArticleCoverage.lacks).
   const units = a.units - (a.lacks?.[k * 2] ?? 0)
@@ -92,10 +92,12 @@ function languageHead(a: ArticleCoverage, lang: string): string {
   const fw = c[at + 5] ?? 0
   const su = c[at + 6] ?? 0
   const sw = c[at + 7] ?? 0
-  const iw = words - tw - rw - fw
-  const total = iw + tw + rw + fw
+  const ju = c[at + 8] ?? 0
+  const jw = c[at + 9] ?? 0
+  const iw = words - tw - rw - fw - jw
+  const total = iw + tw + rw + fw + jw
   const coverage = total === 0 ? 1 : Math.max(0, tw + rw + fw - sw) / total
-  const head = `${q(lang)}:{"coverage":${coverage},"units":{"initial":${units - tu - ru - fu},"translated":${tu},"reviewed":${ru},"final":${fu},"stale":${su}},"words":{"initial":${iw},"translated":${tw},"reviewed":${rw},"final":${fw},"stale":${sw}}`
+  const head = `${q(lang)}:{"coverage":${coverage},"units":{"initial":${units - tu - ru - fu - ju},"translated":${tu},"reviewed":${ru},"final":${fu},"rejected":${ju},"stale":${su}},"words":{"initial":${iw},"translated":${tw},"reviewed":${rw},"final":${fw},"rejected":${jw},"stale":${sw}}`
   const o = a.origins
   const byOrigin = o ? `,"wordsByOrigin":{"human":${o[k * 4] ?? 0},"memory":${o[k * 4 + 1] ?? 0},"mt":${o[k * 4 + 2] ?? 0},"aligned":${o[k * 4 + 3] ?? 0}}` : ''
   const open = a.openQueries ? `,"openQueries":${a.openQueries[k] ?? 0}` : ''
@@ -115,7 +117,7 @@ export function articleReportJson(a: ArticleCoverage, langs: readonly string[], 
     if (langs.indexOf(lang) < i) continue
     s += `${i > 0 ? ',' : ''}${languageHead(a, lang)}`
     const list = pending?.[i]
-    if (list) s += `,"untranslated":[${list.untranslated}],"stale":[${list.stale}]`
+    if (list) s += `,"untranslated":[${list.untranslated}],"stale":[${list.stale}],"rejected":[${list.rejected}]`
     s += '}'
   }
   return `${s}}}`

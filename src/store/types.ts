@@ -87,9 +87,23 @@ export interface ImportSummary {
 export interface CoverageCounts {
   articleId: string
   lang: string
-  units: { initial: number; translated: number; reviewed: number; final: number; stale: number }
-  words: { initial: number; translated: number; reviewed: number; final: number; stale: number }
+  units: StateCounts
+  words: StateCounts
 }
+
+/** Units or words per state; `stale` counts stale ones of every state again (a flag, not a state). */
+export interface StateCounts {
+  initial: number
+  translated: number
+  reviewed: number
+  final: number
+  /** Sent back by a reviewer (schema 23): pending work, like initial. */
+  rejected: number
+  stale: number
+}
+
+/** How many numbers {@link ArticleCoverage.counts} holds per target. */
+export const COUNTS_PER_TARGET = 10
 
 /**
  * One article with its coverage counters in every target language, in the compact form reports
@@ -97,9 +111,9 @@ export interface CoverageCounts {
  */
 export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'updatedAt'> {
   /**
-   * Eight numbers per target, in `targets` order: units and words
-   * translated, reviewed, final, then stale units and words (a stale unit counts in its state too).
-   * Units in none of the three are initial.
+   * Ten numbers ({@link COUNTS_PER_TARGET}) per target, in `targets` order: units and words
+   * translated, reviewed, final, then stale units and words (a stale unit counts in its state too),
+   * then rejected units and words (schema 23). Units in none of the four states are initial.
    */
   counts: number[]
   /**
@@ -134,7 +148,12 @@ export interface ArticleCoverage extends Omit<ArticleSummary, 'createdAt' | 'upd
 export interface PendingJson {
   untranslated: string
   stale: string
+  /** Rejected units that are not stale (a stale one is listed under `stale`). */
+  rejected: string
 }
+
+/** The pending lists of a report: each unit in one of them. */
+export type PendingList = keyof PendingJson
 
 /**
  * Source words of one article's translated, reviewed and final units in one language, by the
@@ -409,7 +428,7 @@ export interface Store {
    */
   coverage(opts?: { articles?: string[]; langs?: string[] }): Promise<CoverageCounts[]>
   /**
-   * Live units of one article in state initial (with or without a row), or stale, in one language,
+   * Live units of one article in state initial (with or without a row), rejected, or stale, in one language,
    * in position order. Throws NotFound for an unknown article.
    */
   pendingUnits(articleId: string, lang: string): Promise<PendingUnit[]>
@@ -438,7 +457,7 @@ export interface Store {
   /** Stored texts against the text rule, by article, unit and language (see TextFault). */
   textFaults(): Promise<TextFault[]>
   /**
-   * pendingUnitsJson of one language and one list (`untranslated` or `stale`) for a stretch of the
+   * pendingUnitsJson of one language and one list (`untranslated`, `stale` or `rejected`) for a stretch of the
    * article: the items among the next `limit` live units after position `after` (the stretch
    * examined, whatever it finds), and where the next stretch starts (null at the end). Lets a
    * report of a very large article stream its lists. Throws NotFound for an unknown article.
@@ -446,7 +465,7 @@ export interface Store {
   pendingUnitsJsonPage(
     articleId: string,
     lang: string,
-    list: 'untranslated' | 'stale',
+    list: PendingList,
     after: number,
     limit: number,
   ): Promise<{ json: string; next: number | null }>
@@ -469,6 +488,8 @@ export interface TranslationEvent {
   version: number
   author: string
   origin: TranslationOrigin | null
+  /** A rejection's reason (schema 23), so an open editor shows it at once; absent otherwise. */
+  reason?: string
 }
 
 /** Where one person is in an article and language (`event: presence`). */

@@ -13,6 +13,7 @@ export function activitySources(store: Store): Array<readonly [string, ActivityS
     ['import', store.activity.imports],
     ['save', store.activity.saves],
     ['review', store.activity.reviews],
+    ['rejection', store.activity.rejections],
     ['assignment', store.activity.assignments],
     ['comment', store.activity.comments],
   ]

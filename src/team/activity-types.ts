@@ -6,7 +6,7 @@
  */
 
 /** Kinds of the feed, in the order they sort among items of the same instant. */
-export const ACTIVITY_KINDS = ['import', 'save', 'review', 'assignment', 'comment'] as const
+export const ACTIVITY_KINDS = ['import', 'save', 'review', 'rejection', 'assignment', 'comment'] as const
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number] | (string & {})
 
 /** One item of the feed. */
@@ -52,6 +52,8 @@ export interface ActivityStore {
   saves: ActivitySource
   reviews: ActivitySource
   assignments: ActivitySource
+  /** Rejections, each with its reason and whose text it sent back. */
+  rejections: ActivitySource
   /** Comments, queries and replies as they were added (a comment about the source is in every language's feed). */
   comments: ActivitySource
 }

@@ -2,8 +2,8 @@ import type { ArticleSummary, State, StoredUnit, Translation } from '../model/tr
 import { MAX_UNIT_PAGE, type Store } from '../store/types.js'
 import { progressOf } from './coverage-bar.js'
 
-/** The editor's filters: every segment, untranslated, stale, translated but not reviewed, or with an open query. */
-export const FILTERS = ['all', 'untranslated', 'stale', 'review', 'queries'] as const
+/** The editor's filters: every segment, untranslated, stale, translated but not reviewed, rejected, or with an open query. */
+export const FILTERS = ['all', 'untranslated', 'stale', 'review', 'rejected', 'queries'] as const
 export type Filter = (typeof FILTERS)[number]
 
 /** One editor row: a unit, its translation, and whether a paragraph starts with it. */
@@ -43,6 +43,7 @@ const STATE: Record<Filter, State | 'stale' | undefined> = {
   untranslated: 'initial',
   stale: 'stale',
   review: 'translated',
+  rejected: 'rejected',
   queries: undefined,
 }
 
@@ -103,12 +104,13 @@ export async function loadEditor(
     const c = aligned[r.unit.id]
     if (c !== undefined) r.aligned = c
   }
-  const counts = coverage[0]?.units ?? { initial: rows.length, translated: 0, reviewed: 0, final: 0, stale: 0 }
+  const counts = coverage[0]?.units ?? { initial: rows.length, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 }
   const matching = {
-    all: counts.initial + counts.translated + counts.reviewed + counts.final,
+    all: counts.initial + counts.translated + counts.reviewed + counts.final + counts.rejected,
     untranslated: counts.initial,
     stale: counts.stale,
     review: counts.translated,
+    rejected: counts.rejected,
     queries: 0,
   }[opts.filter]
   const pages = Math.max(1, Math.ceil(matching / opts.pageSize))

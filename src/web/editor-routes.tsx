@@ -90,11 +90,16 @@ export function registerEditor(
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const body = await formFields(c)
     const t = c.get('t')
-    // Browsers send a textarea's line breaks as CRLF; the source uses LF.
-    const text = typeof body.text === 'string' ? body.text.replace(/\r\n?/g, '\n') : ''
-    const asked = STATES.find((s) => s === body.state) ?? 'translated'
-    const state: State = text.trim() === '' ? 'initial' : asked
     const version = Number.parseInt(String(body.version ?? ''), 10)
+    // Confirm (a stale segment) and Reject (a reviewer, with a reason) keep the stored text, and
+    // Confirm the state: what the version posted names (the store refuses a newer one with 412).
+    const confirm = body.confirm === '1'
+    const reason = body.state === 'rejected' && typeof body.reason === 'string' ? body.reason.replace(/\r\n?/g, '\n') : undefined
+    const stored = confirm || reason !== undefined ? await store.getTranslation(article.id, unitId, lang) : undefined
+    // Browsers send a textarea's line breaks as CRLF; the source uses LF.
+    const text = stored ? stored.text : typeof body.text === 'string' ? body.text.replace(/\r\n?/g, '\n') : ''
+    const asked = STATES.find((s) => s === body.state) ?? 'translated'
+    const state: State = confirm && stored ? stored.state : text.trim() === '' ? 'initial' : asked
     const origin = formOrigin(body)
     const editor = `/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`
     const refusal = refuseWrite(principal, lang, state === 'initial' ? 'translated' : state)
@@ -123,6 +128,8 @@ export function registerEditor(
         ifVersion: Number.isFinite(version) ? version : 0,
         author: principal.account,
         origin,
+        ...(confirm ? { confirm } : {}),
+        ...(reason !== undefined ? { reason } : {}),
       })
       if (wantsJson(c)) {
         const unit = await store.getTranslation(article.id, unitId, lang)
@@ -130,7 +137,7 @@ export function registerEditor(
         const source = (await store.getUnit(article.id, unitId))?.source ?? ''
         const hints = text === '' ? [] : qualityHints(source, text)
         const progress = progressOf(
-          cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
+          cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 },
         )
         return c.json({
           translation: unit,
@@ -193,7 +200,7 @@ export function registerEditor(
           older={next === null ? undefined : `?cursor=${encodeURIComponent(next)}`}
           current={current.version}
           canWrite={may(principal, lang, 'translated')}
-          restoreState={(e) => (may(principal, lang, e.newState) ? e.newState : 'translated')}
+          restoreState={(e) => (e.newState !== 'rejected' && may(principal, lang, e.newState) ? e.newState : 'translated')}
           editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
           when={formatWhen(ctx.ui)}
         />,

@@ -19,8 +19,8 @@ const REPORT = {
       languages: {
         sv: {
           coverage: 0.6,
-          units: { initial: 1, translated: 1, reviewed: 0, final: 0, stale: 0 },
-          words: { initial: 4, translated: 6, reviewed: 0, final: 0, stale: 0 },
+          units: { initial: 1, translated: 1, reviewed: 0, final: 0, rejected: 0, stale: 0 },
+          words: { initial: 4, translated: 6, reviewed: 0, final: 0, rejected: 0, stale: 0 },
           untranslated: [{ id: 'en-news-01-2', position: 2, source: 'It was cold.' }],
           stale: [],
         },

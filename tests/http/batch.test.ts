@@ -108,7 +108,6 @@ describe('batch API', () => {
     await type(batch(t, { action: 'copy-source', scope: { articles: ['sv-general-01\u0007'], lang: 'sv' } }), 400, 'invalid-request')
     await type(batch(t, { action: 'copy-source', scope, filter: { range: '40-1' } }), 400, 'invalid-batch')
     await type(batch(t, { action: 'copy-source', scope, filter: { minMatch: 102 } }), 400, 'invalid-request')
-    await type(batch(t, { action: 'confirm', scope }), 400, 'batch-action-unavailable')
     await type(batch(t, { action: 'copy-source', scope: { articles: ['sv-general-99'], lang: 'sv' } }), 404, 'unknown-article')
     await type(batch(t, { action: 'copy-source', scope: { articles: ['sv-general-01'], lang: 'fr' } }), 400, 'not-a-target')
     await type(batch(t, { action: 'copy-source', scope }, 'vic'), 403, 'forbidden')
@@ -152,6 +151,25 @@ describe('batch API', () => {
     ])
     const queried = await (await batch(t, { action: 'set-state', state: 'reviewed', scope, filter: { openQuery: true } }, 'rev')).json()
     expect(queried.changes.map((c: { unit: string }) => c.unit)).toEqual([t.units[1], t.second[0]])
+  })
+
+  it('confirms stale translations through the confirm write: same text, stale cleared, history marked; never a rejected one', async () => {
+    const t = await twoArticles()
+    // The source of both Swedish units of the second article changes: both turn stale.
+    await importText(t.store, { ...SECOND, text: 'The boats are ready now. The harbour is very quiet. 2024.\n' })
+    const [one, two] = await Promise.all([0, 1].map((i) => t.store.getTranslation(SECOND.id, t.second[i]!, 'sv')))
+    expect([one!.stale, two!.stale]).toEqual([true, true])
+    // A reviewer sends the second back: a stale rejected unit is not the batch's to confirm.
+    const sent = await t.call(`/api/articles/${SECOND.id}/units/${t.second[1]}/translations/sv`, {
+      ...jsonBody('PUT', { text: two!.text, state: 'rejected', reason: 'Hamnen är inte tyst längre.' }, { 'If-Match': `"${two!.version}"` }), as: 'rev',
+    })
+    expect(sent.status).toBe(200)
+    const res = await (await batch(t, { action: 'confirm', scope: { articles: [SECOND.id], lang: 'sv' }, dryRun: false }, 'rev')).json()
+    expect(res.changes.map((c: { unit: string; before: string; after: string }) => [c.unit, c.before === c.after])).toEqual([[t.second[0], true]])
+    const confirmed = await t.store.getTranslation(SECOND.id, t.second[0]!, 'sv')
+    expect(confirmed).toMatchObject({ text: one!.text, stale: false, version: one!.version + 1 })
+    expect((await t.store.history(SECOND.id, t.second[0]!, 'sv')).at(-1)).toMatchObject({ confirmation: true, batch: res.id })
+    expect(await t.store.getTranslation(SECOND.id, t.second[1]!, 'sv')).toMatchObject({ state: 'rejected', stale: true })
   })
 
   it('accepts the best memory match of at least N % for untranslated units', async () => {

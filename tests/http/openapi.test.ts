@@ -155,6 +155,14 @@ describe('answers against the document', () => {
     await call(`${A}/units/nope/suggestions?lang=sv`, {}, 404)
     await call('/api/mt/engines', {}, 200)
 
+    // A rejection and its refusals (the review writes: tests/http/review.test.ts); after the
+    // memory calls above, which match its text, since a rejected text leaves the memory.
+    await call(tPath(u0), jsonBody('PUT', { state: 'rejected', reason: 'Välkomna' }, { 'If-Match': '"1"' }), 200)
+    await call(tPath(u0), jsonBody('PUT', { state: 'rejected', reason: 'again' }, { 'If-Match': '"2"' }), 409)
+    await call(tPath(u0), jsonBody('PUT', { confirm: true }, { 'If-Match': '"2"' }), 409)
+    await call(tPath(u0), {}, 200)
+    await call(`${A}/units?lang=sv&state=rejected`, {}, 200)
+    await call(`${A}/units/${u0}/history`, {}, 200)
     await call(`${A}/report`, {}, 200)
     await call('/api/report?summary=true', {}, 200)
     await call(`${A}/export?lang=sv&format=xliff2`, {}, 200)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { ArticleReport } from '../../src/report/build-report.js'
 import { formatPendingText } from '../../src/report/format-text.js'
 
-const counts = { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 }
+const counts = { initial: 0, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 }
 const unit = (position: number) => ({ id: `u${String(position).padStart(11, '0')}`, position, source: `Sentence ${position}.` })
 
 describe('the text report', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { Archived, NotFound, TolkError } from '../../src/model/errors.js'
+import { Archived, NotFound } from '../../src/model/errors.js'
 import type { Store } from '../../src/store/types.js'
 import { tally, zeroCounts } from './_recount.js'
+import { thrown } from './_thrown.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const ID = 'en-general-01'
@@ -38,16 +39,6 @@ async function recount(store: Store, id: string) {
   )
 }
 
-/** What `fn` throws, or fails the test when it does not. */
-async function thrown(fn: () => Promise<unknown>): Promise<TolkError> {
-  try {
-    await fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(TolkError)
-    return err as TolkError
-  }
-  throw new Error('expected an error')
-}
 
 /**
  * What every Store does when an article or i18next namespace is archived and restored;

@@ -137,6 +137,15 @@ export function testAssignments(makeStore: () => Store | Promise<Store>): void {
       expect(await feed()).toEqual([['cole', 'reply', null], ['dan', 'comment', 'de'], ['ann', 'query', null]])
       expect(await feed('sv')).toEqual([['cole', 'reply', null], ['ann', 'query', null]])
     })
+
+    it('gives the feed each rejection with its reason and whose text it sent back', async () => {
+      const units = await store.listUnits('en-general-01')
+      const done = await store.writeTranslation({ articleId: 'en-general-01', unitId: units[0]!.id, lang: 'sv', text: 'Ett två tre fyra.', state: 'translated', author: 'ann' })
+      await store.writeTranslation({ articleId: 'en-general-01', unitId: units[0]!.id, lang: 'sv', text: done.text, state: 'rejected', reason: 'Fyra, inte fem.', author: 'rev', ifVersion: done.version })
+      const items = await store.activity.rejections({ article: 'en-general-01', bound: null, limit: 10 })
+      expect(items.map((i) => [i.kind, i.user, i.lang, i.detail])).toEqual([['rejection', 'rev', 'sv', { unit: units[0]!.id, reason: 'Fyra, inte fem.', translator: 'ann' }]])
+      expect(await store.activity.rejections({ article: 'en-general-01', lang: 'de', bound: null, limit: 10 })).toEqual([])
+    })
   })
 
   describe('activity sources', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { STATES, type State } from '../../src/model/translation.js'
+import { REJECTABLE, STATES, type State } from '../../src/model/translation.js'
 import type { ArticleCoverage, CoverageCounts, Store } from '../../src/store/types.js'
 import { article } from './fixtures/articles.js'
 import { tally, zeroCounts } from './_recount.js'
@@ -67,12 +67,12 @@ async function recount(store: Store): Promise<CoverageCounts[]> {
 /** CoverageCounts per target of one article of Store.articleCoverage. */
 function fromSheet(a: ArticleCoverage): CoverageCounts[] {
   return a.targets.map((lang, i) => {
-    const [tu, tw, ru, rw, fu, fw, su, sw] = a.counts.slice(i * 8, i * 8 + 8) as number[]
+    const [tu, tw, ru, rw, fu, fw, su, sw, ju, jw] = a.counts.slice(i * 10, i * 10 + 10) as number[]
     return {
       articleId: a.id,
       lang,
-      units: { initial: a.units - tu! - ru! - fu!, translated: tu!, reviewed: ru!, final: fu!, stale: su! },
-      words: { initial: a.words - tw! - rw! - fw!, translated: tw!, reviewed: rw!, final: fw!, stale: sw! },
+      units: { initial: a.units - tu! - ru! - fu! - ju!, translated: tu!, reviewed: ru!, final: fu!, rejected: ju!, stale: su! },
+      words: { initial: a.words - tw! - rw! - fw! - jw!, translated: tw!, reviewed: rw!, final: fw!, rejected: jw!, stale: sw! },
     }
   })
 }
@@ -107,14 +107,21 @@ export function testCoverageCounters(store: () => Store): void {
           const unit = a && (await s.listUnits(id))[st.unit]
           const lang = LANGS[st.lang]!
           if (!a || !unit || !a.targets.includes(lang)) continue
-          await s.writeTranslation({
-            articleId: id,
-            unitId: unit.id,
-            lang,
-            text: ['', 'x', 'y'][st.text]!,
-            state: st.state,
-            author: 'prop',
-          })
+          if (st.state === 'rejected') {
+            // A rejection sends the current text of a done unit back, with a reason.
+            const now = await s.getTranslation(id, unit.id, lang)
+            if (!REJECTABLE.includes(now.state)) continue
+            await s.writeTranslation({ articleId: id, unitId: unit.id, lang, text: now.text, state: 'rejected', reason: 'r', author: 'prop' })
+          } else {
+            await s.writeTranslation({
+              articleId: id,
+              unitId: unit.id,
+              lang,
+              text: ['', 'x', 'y'][st.text]!,
+              state: st.state,
+              author: 'prop',
+            })
+          }
           writes++
         }
         const mine = (c: CoverageCounts) => ids.includes(c.articleId)

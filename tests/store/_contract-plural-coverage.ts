@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, it } from 'vitest'
-import { STATES, type State } from '../../src/model/translation.js'
+import { REJECTABLE, STATES, type State } from '../../src/model/translation.js'
 import type { ResourceSetImport } from '../../src/store/resource-sets.js'
 import type { CoverageCounts, Store } from '../../src/store/types.js'
 import { tally, zeroCounts } from './_recount.js'
@@ -97,7 +97,16 @@ export function testPluralCoverageCounters(freshStore: () => Store | Promise<Sto
           const unit = a && (await store.listUnits(id))[st.unit]
           const lang = LANGS[st.lang]!
           if (!a || !unit || !a.targets.includes(lang)) continue
-          const write = store.writeTranslation({ articleId: id, unitId: unit.id, lang, text: ['', 'x', 'y'][st.text]!, state: st.state, author: 'prop' })
+          let text = ['', 'x', 'y'][st.text]!
+          if (st.state === 'rejected') {
+            // A rejection sends the current text of a done unit back, with a reason.
+            if (!applies(unit.plural, lang)) continue
+            const now = await store.getTranslation(id, unit.id, lang)
+            if (!REJECTABLE.includes(now.state)) continue
+            text = now.text
+          }
+          const reason = st.state === 'rejected' ? { reason: 'r' } : {}
+          const write = store.writeTranslation({ articleId: id, unitId: unit.id, lang, text, state: st.state, author: 'prop', ...reason })
           // `_zero` may be written in every language (#23.8); it counts only where CLDR has it.
           if (applies(unit.plural, lang) || unit.plural === 'zero') await write
           else await expect(write).rejects.toMatchObject({ code: 'not-a-plural-form' })

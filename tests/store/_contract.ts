@@ -100,7 +100,7 @@ export function testStore(makeStore: MakeStore): void {
       expect(await store.history('en-general-01', ids[4]!)).toHaveLength(1)
       expect(await store.getTranslation('en-general-01', ids[4]!, 'sv')).toMatchObject({ version: 1 })
       const [sv] = await store.coverage({ articles: ['en-general-01'], langs: ['sv'] })
-      expect(sv?.units).toEqual({ initial: 5, translated: 0, reviewed: 0, final: 0, stale: 0 })
+      expect(sv?.units).toEqual({ initial: 5, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 })
       expect((await store.pendingUnits('en-general-01', 'sv')).map((p) => p.id)).not.toContain(ids[4])
       await expect(translate(ids[4]!, 'Igen.')).rejects.toBeInstanceOf(NotFound)
     })
@@ -473,9 +473,9 @@ export function testStore(makeStore: MakeStore): void {
       const cov = await store.coverage()
       expect(cov.map((c) => c.lang)).toEqual(['sv', 'de'])
       const [sv, de] = cov
-      expect(sv?.units).toEqual({ initial: 3, translated: 1, reviewed: 1, final: 1, stale: 1 })
-      expect(sv?.words).toEqual({ initial: 2 + 2 + 7, translated: 7, reviewed: 6, final: 4, stale: 6 })
-      expect(de?.units).toEqual({ initial: 6, translated: 0, reviewed: 0, final: 0, stale: 0 })
+      expect(sv?.units).toEqual({ initial: 3, translated: 1, reviewed: 1, final: 1, rejected: 0, stale: 1 })
+      expect(sv?.words).toEqual({ initial: 2 + 2 + 7, translated: 7, reviewed: 6, final: 4, rejected: 0, stale: 6 })
+      expect(de?.units).toEqual({ initial: 6, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 })
     })
 
     it('lists pending units (initial or stale) in position order', async () => {
@@ -499,12 +499,12 @@ export function testStore(makeStore: MakeStore): void {
         list.filter((u) => u.stale === stale).map((u) => JSON.stringify({ id: u.id, position: u.position, source: u.source })).join(',')
       const byLang = await store.pendingUnitsByLang('en-general-01', ['sv', 'de'])
       expect(await store.pendingUnitsJson('en-general-01', ['sv', 'de'])).toEqual(
-        byLang.map((list) => ({ untranslated: asJson(list, false), stale: asJson(list, true) })),
+        byLang.map((list) => ({ untranslated: asJson(list, false), stale: asJson(list, true), rejected: '' })),
       )
       await expect(store.pendingUnitsJson('nope', ['sv'])).rejects.toMatchObject({ name: 'NotFound' })
     })
 
-    it('gives every article with eight counters per target in one read, by id or as named', async () => {
+    it('gives every article with ten counters per target in one read, by id or as named', async () => {
       await importSample()
       await store.importArticle(article('en-general-00', 'One. Two.', { targets: ['fi'], title: 'Zero' }))
       const ids = await unitIds()
@@ -516,12 +516,12 @@ export function testStore(makeStore: MakeStore): void {
       expect(all.map((a) => a.id)).toEqual(['en-general-00', 'en-general-01'])
       const [zero, one] = all
       expect(zero).toMatchObject({ tag: 'en-general', lang: 'en', title: 'Zero', revision: 1, targets: ['fi'], units: 2, words: 2 })
-      expect(zero?.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0])
+      expect(zero?.counts).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
       const [sv, de] = await store.coverage({ articles: ['en-general-01'] })
       expect(one).toMatchObject({ revision: 2, targets: ['sv', 'de'], units: 6 })
       expect(one?.counts).toEqual([
-        sv?.units.translated, sv?.words.translated, sv?.units.reviewed, sv?.words.reviewed, sv?.units.final, sv?.words.final, sv?.units.stale, sv?.words.stale,
-        de?.units.translated, de?.words.translated, de?.units.reviewed, de?.words.reviewed, de?.units.final, de?.words.final, de?.units.stale, de?.words.stale,
+        sv?.units.translated, sv?.words.translated, sv?.units.reviewed, sv?.words.reviewed, sv?.units.final, sv?.words.final, sv?.units.stale, sv?.words.stale, sv?.units.rejected, sv?.words.rejected,
+        de?.units.translated, de?.words.translated, de?.units.reviewed, de?.words.reviewed, de?.units.final, de?.words.final, de?.units.stale, de?.words.stale, de?.units.rejected, de?.words.rejected,
       ])
       expect(sv?.units.stale).toBe(1)
       const named = await store.articleCoverage({ articles: ['en-general-01', 'en-general-00', 'en-general-01'] })

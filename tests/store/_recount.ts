@@ -6,8 +6,8 @@ export function zeroCounts(articleId: string, lang: string): CoverageCounts {
   return {
     articleId,
     lang,
-    units: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
-    words: { initial: 0, translated: 0, reviewed: 0, final: 0, stale: 0 },
+    units: { initial: 0, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 },
+    words: { initial: 0, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 },
   }
 }
 

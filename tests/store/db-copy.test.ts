@@ -44,6 +44,11 @@ async function filled(file: string): Promise<void> {
       await store.writeTranslation({ articleId: 'en-copy-01', unitId: u.id, lang: 'sv', text: `Svensk text ${i}, ändrad`, state: 'final', author: 'bo', ifVersion: v })
     }
     await importText(store, { id: 'en-copy-01', tag: 'en-copy', lang: 'en', targets: ['sv', 'de'], text: 'The harbour opens at five.\n\nBoats leave at seven, and the ferry at eight.\n\nTickets cost ten crowns.\n' })
+    // A confirmation of the stale one and a rejection: the review columns of translations and history.
+    const stale = await store.getTranslation('en-copy-01', units[0]!.id, 'sv')
+    await store.writeTranslation({ articleId: 'en-copy-01', unitId: units[0]!.id, lang: 'sv', text: stale.text, state: stale.state, confirm: true, ifVersion: stale.version, author: 'bo' })
+    const done = await store.getTranslation('en-copy-01', units[2]!.id, 'sv')
+    await store.writeTranslation({ articleId: 'en-copy-01', unitId: units[2]!.id, lang: 'sv', text: done.text, state: 'rejected', reason: 'Kronor, not crowns', ifVersion: done.version, author: 'bo' })
     await store.archiveArticle('en-copy-02', { by: 'admin' })
     await store.memory.sync()
     await store.mtCache.put({ engine: 'apertium', from: 'en', to: 'es' }, [{ source: 'Hello', target: 'Hola' }])
@@ -112,7 +117,7 @@ describe('tolk db copy between SQLite files', () => {
     const to = path.join(dir, 'new', 'copy.sqlite')
     const report = await copyDatabase({ from, to })
     expect(report.tables.map((t) => t.table)).toEqual(COPIED_TABLES.map((t) => t.name))
-    expect(report.tables.find((t) => t.table === 'history')?.rows).toBe(6)
+    expect(report.tables.find((t) => t.table === 'history')?.rows).toBe(8)
     expect(report.tables.find((t) => t.table === 'sessions')?.rows).toBe(1)
     expect(await view(to)).toEqual(await view(from))
   })

@@ -11,6 +11,7 @@ import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
 import { testBatchStore } from './_contract-batches.js'
+import { testReviewWrites } from './_contract-review.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -30,6 +31,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testCommentStore(freshStore)
     testAlignedStore(freshStore)
     testBatchStore(freshStore)
+    testReviewWrites(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

@@ -17,6 +17,7 @@ import { testAssignments } from './_contract-assignments.js'
 import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
 import { testBatchStore } from './_contract-batches.js'
+import { testReviewWrites } from './_contract-review.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -33,6 +34,7 @@ describe('SQLite store', () => {
   testCommentStore(() => createSqliteStore({ file: freshFile() }))
   testAlignedStore(() => createSqliteStore({ file: freshFile() }))
   testBatchStore(() => createSqliteStore({ file: freshFile() }))
+  testReviewWrites(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -203,6 +205,8 @@ describe('SQLite specifics', () => {
     // And schema 28's column.
     old.exec('ALTER TABLE history DROP COLUMN aligned_confidence')
     old.exec('DROP TABLE batch_units; DROP TABLE batches; ALTER TABLE history DROP COLUMN batch_id')
+    // Schema 23's history columns (its rebuilt tables take any older rows as they are).
+    old.exec('ALTER TABLE history DROP COLUMN confirmation; ALTER TABLE history DROP COLUMN reason; ALTER TABLE history DROP COLUMN translator')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })
@@ -214,6 +218,40 @@ describe('SQLite specifics', () => {
       ['A cat', 'alt'],
     ])
     await again.close()
+  })
+
+  it('brings a schema 22 database to schema 23 with its translations, history and counters as they were', async () => {
+    const file = freshFile()
+    const s = createSqliteStore({ file })
+    await s.importArticle(article('en-general-01', SAMPLE, { targets: ['sv', 'de'] }))
+    const ids = (await s.listUnits('en-general-01')).map((u) => u.id)
+    const w = (unitId: string, lang: string, text: string, state: 'translated' | 'reviewed' | 'final') =>
+      s.writeTranslation({ articleId: 'en-general-01', unitId, lang, text, state, author: 'ann' })
+    await w(ids[0]!, 'sv', 'Floden', 'translated')
+    await w(ids[1]!, 'sv', 'Floden rinner.', 'reviewed')
+    await w(ids[2]!, 'de', 'Kinder.', 'final')
+    await s.importArticle(article('en-general-01', SAMPLE.replace('old mill', 'old red mill')))
+    const before = { coverage: await s.coverage(), sheet: await s.articleCoverage(), sv: await s.listTranslations('en-general-01', 'sv'), history: await s.history('en-general-01', ids[1]!) }
+    await s.close()
+    // Back to schema 22: the history columns gone, the state CHECKs without rejected.
+    const old = new Database(file)
+    old.exec('ALTER TABLE history DROP COLUMN confirmation; ALTER TABLE history DROP COLUMN reason; ALTER TABLE history DROP COLUMN translator')
+    old.pragma('user_version = 22')
+    old.close()
+    const again = createSqliteStore({ file })
+    expect(await again.coverage()).toEqual(before.coverage)
+    expect(await again.articleCoverage()).toEqual(before.sheet)
+    expect(await again.listTranslations('en-general-01', 'sv')).toEqual(before.sv)
+    expect(await again.history('en-general-01', ids[1]!)).toEqual(before.history)
+    // The triggers are there again: a rejection counts, a delete is refused.
+    await again.writeTranslation({ articleId: 'en-general-01', unitId: ids[0]!, lang: 'sv', text: 'Floden', state: 'rejected', reason: 'Ån', author: 'rita' })
+    const [sv] = await again.coverage({ langs: ['sv'] })
+    expect(sv?.units).toMatchObject({ translated: 0, reviewed: 1, rejected: 1, stale: 1 })
+    await again.close()
+    const raw = new Database(file)
+    expect(() => raw.exec('DELETE FROM translations')).toThrow('translations are never deleted')
+    expect(raw.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN ('translations_no_delete', 'translations_count_insert', 'translations_count_update', 'units_count_update', 'text_faults_translation')").get()).toEqual({ n: 5 })
+    raw.close()
   })
 
   it('leaves nothing of a write that fails half-way, and keeps the writes asked for beside it', async () => {

@@ -418,7 +418,7 @@ describe('dashboard', () => {
     await ana.post(save(w.units[1] as string), { text: 'Vädret är fint idag.', version: '0' })
     const html = await (await ana.get('/')).text()
     expect(html).toMatch(
-      /aria-label="Swedish: 5 translated, 0 reviewed, 0 stale, \d+ untranslated"/,
+      /aria-label="Swedish: 5 translated, 0 reviewed, 0 stale, 0 rejected, \d+ untranslated"/,
     )
     expect(html).toContain('Translate into Swedish')
     expect(html).toContain('Read German')

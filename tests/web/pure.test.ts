@@ -115,10 +115,17 @@ describe('coverage bar', () => {
       reviewed: 4,
       translated: 0,
       stale: 4,
+      rejected: 0,
       untranslated: 2,
       total: 10,
     })
     expect(progressOf(c)).toEqual({ done: 4, total: 10, left: 6 })
+  })
+
+  it('keeps rejected units apart as pending work', () => {
+    const c = { initial: 2, translated: 3, reviewed: 4, final: 1, rejected: 2, stale: 1 }
+    expect(barParts(c)).toEqual({ reviewed: 5, translated: 2, stale: 1, rejected: 2, untranslated: 2, total: 12 })
+    expect(progressOf(c)).toEqual({ done: 7, total: 12, left: 5 })
   })
 })
 

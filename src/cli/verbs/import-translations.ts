@@ -16,7 +16,9 @@ Bring back a translated XLIFF 1.2, XLIFF 2.0 or PO file that tolk export wrote (
 Poedit filled in). Each target is written through the same version-checked path as the editor,
 with history. A unit whose source was edited since the export, or whose translation someone saved
 since, is reported as a conflict and left alone; units the article does not have are unknown.
-FILE "-" reads standard input. The file is read and checked whole before anything is written:
+A stale unit the file confirms (the same text with PO's #, fuzzy removed, XLIFF 1.2's
+needs-review-translation made translated, XLIFF 2.0's stale subState dropped) is confirmed: stale
+clears. A rejected unit stays rejected while its text is unchanged, and is listed. FILE "-" reads standard input. The file is read and checked whole before anything is written:
 a target against the text rule, or one whose codes (⟦1⟧…⟦/1⟧, ⟦2/⟧) do not fit its source's,
 refuses the whole file, naming each line and unit. An empty file, a TMX memory (tolk tm import),
 JSON (tolk import-locales) or other XML is refused, saying which verb reads it. The file is
@@ -28,10 +30,12 @@ Options:
   --as NAME   who writes (default: TOLK_USER, else the system user name)
   --target-lang TAG  the language of a PO file without a Language header (else its file name,
               such as sv.po or sv_SE.po, says it)
-  --json      print {"article", "lang", "format", "updated", "unchanged", "conflicted", "unknown",
-              "conflicts": [...], "unknownUnits": [...], "partial": [...]}; partial lists XLIFF 2.0
-              units another tool split into segments and translated only in part: stored as
-              drafts (initial) that keep each missing segment's source in [[…]]
+  --json      print {"article", "lang", "format", "updated", "confirmed", "unchanged", "conflicted",
+              "unknown", "conflicts": [...], "unknownUnits": [...], "partial": [...],
+              "rejected": [...]}; partial lists XLIFF 2.0 units another tool split into segments
+              and translated only in part: stored as drafts (initial) that keep each missing
+              segment's source in [[…]]; rejected lists rejected units given back unchanged
+              without their pending mark (they stay rejected)
 ${DB_HELP}
   -h, --help  this help
 
@@ -60,7 +64,7 @@ export async function run(args: string[]): Promise<number> {
 
 function describe(r: ImportReport): string {
   const lines = [
-    `${r.article} ${r.lang} (${r.format}): ${r.updated} updated, ${r.unchanged} unchanged, ${r.conflicted} conflicted, ${r.unknown} unknown`,
+    `${r.article} ${r.lang} (${r.format}): ${r.updated} updated, ${r.confirmed} confirmed, ${r.unchanged} unchanged, ${r.conflicted} conflicted, ${r.unknown} unknown`,
   ]
   for (const c of r.conflicts) {
     const why =
@@ -73,5 +77,7 @@ function describe(r: ImportReport): string {
     lines.push(`  unknown ${u.unitId} (line ${u.line}): the article has no such unit`)
   for (const p of r.partial)
     lines.push(`  draft ${p.unitId} (line ${p.line}): segments ${p.missing.join(', ')} not translated; kept in [[…]]`)
+  for (const u of r.rejected)
+    lines.push(`  rejected ${u.unitId} (line ${u.line}): a reviewer rejected it; unchanged text does not confirm it, edit it`)
   return `${lines.join('\n')}\n`
 }

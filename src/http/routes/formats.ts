@@ -61,6 +61,7 @@ const importReport = z
     lang: z.string(),
     format: z.enum(['xliff12', 'xliff2', 'po']),
     updated: z.number(),
+    confirmed: z.number().openapi({ description: 'stale units the file confirmed (same text, no longer marked for review): stale cleared' }),
     unchanged: z.number(),
     conflicted: z.number(),
     unknown: z.number(),
@@ -69,6 +70,9 @@ const importReport = z
     partial: z.array(
       z.strictObject({ unitId: z.string(), line: z.number(), missing: z.array(z.string()) }),
     ),
+    rejected: z
+      .array(z.strictObject({ unitId: z.string(), line: z.number() }))
+      .openapi({ description: 'rejected units the file gave back unchanged but unmarked: they stay rejected until their text is edited' }),
   })
   .openapi('ImportTranslationsReport')
 

@@ -16,7 +16,14 @@ const STREAMED =
   'once per account (per client address for anonymous --public-read clients); one more gets 429 ' +
   'with Retry-After.'
 
-const counts = z.strictObject({ initial: z.number(), translated: z.number(), reviewed: z.number(), final: z.number(), stale: z.number() })
+const counts = z.strictObject({
+  initial: z.number(),
+  translated: z.number(),
+  reviewed: z.number(),
+  final: z.number(),
+  rejected: z.number().openapi({ description: 'sent back by a reviewer: pending work, like initial' }),
+  stale: z.number(),
+})
 const listed = z.array(
   z.strictObject({
     id: z.string(),
@@ -54,6 +61,7 @@ const reportSchema = z
             openQueries: z.number().int().optional().openapi({ description: 'open queries this language faces: asked in it or on the source (not in a summary)' }),
             untranslated: listed.optional(),
             stale: listed.optional(),
+            rejected: listed.optional().openapi({ description: 'units a reviewer rejected (a stale one is listed under stale)' }),
           }),
         ),
       }),
@@ -65,7 +73,7 @@ const articleReport = createRoute({
   method: 'get',
   path: '/api/articles/{id}/report',
   tags: ['reports'],
-  summary: 'Coverage and untranslated/stale segments of one article (as tolk report --format json)',
+  summary: 'Coverage and untranslated/stale/rejected segments of one article (as tolk report --format json)',
   description: STREAMED,
   request: { params: articleParams, query: reportQuery },
   responses: { 200: json(reportSchema, 'the report'), ...problems(400, 401, 404, 429) },

@@ -43,7 +43,14 @@ const putTranslation = createRoute({
   method: 'put',
   path: PATH,
   tags: ['translations'],
-  summary: 'Set text and state; needs If-Match with the ETag the edit was based on',
+  summary: 'Set text and state, confirm a stale translation, or reject one; needs If-Match with the ETag the edit was based on',
+  description:
+    '`{"text", "state"}` writes a translation. `{"confirm": true}` confirms a stale translation without ' +
+    'changing its text or state (stale cleared, the history entry marked as a confirmation); it is refused ' +
+    'with 409 when the translation is not stale or is rejected, and with 400 at version 0 or when a `text` ' +
+    'sent differs from the current one. `{"state": "rejected", "reason"}` (reviewers and admins of the ' +
+    'language) sends a translated, reviewed or final text back to its translator: the text stays as it is ' +
+    '(a different `text` is 400), 409 from any other state. Every write needs If-Match; 412 on a stale version.',
   // If-Match is documented, not zod-validated: a header schema makes the validator copy and
   // parse every header of every write (~40 µs); the handler parses the one header it needs.
   parameters: [IF_MATCH],
@@ -104,7 +111,13 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
     const { id, unit, lang } = c.req.valid('param')
     const body = c.req.valid('json')
     const principal = c.get('principal')
-    const refusal = refuseWrite(principal, lang, body.state)
+    // A confirmation or rejection keeps the text (and a confirmation the state) as stored: what the
+    // version in If-Match names. The store refuses a write whose version moved since (412).
+    const keeps = body.confirm === true || body.state === 'rejected'
+    const current = keeps && (body.text === undefined || body.state === undefined) ? await store.getTranslation(id, unit, lang) : undefined
+    const text = body.text ?? current?.text ?? ''
+    const state = body.state ?? (body.confirm === true ? (current?.state ?? 'initial') : 'translated')
+    const refusal = refuseWrite(principal, lang, state)
     if (refusal) throw new ProblemError(problem(403, 'forbidden', refusal))
     const ifMatch = c.req.header('if-match')
     if (ifMatch === undefined) {
@@ -118,11 +131,13 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
         articleId: id,
         unitId: unit,
         lang,
-        text: body.text,
-        state: body.state,
+        text,
+        state,
         ifVersion: basedOn,
         author: principal.account,
         origin: body.origin ?? null,
+        ...(body.confirm === undefined ? {} : { confirm: body.confirm }),
+        ...(body.reason === undefined ? {} : { reason: body.reason }),
       })
       // The hot path of the service: all headers in one object (see completeJson).
       return completeJson(c, t, 200, { ETag: etag(t.version) })
@@ -131,7 +146,7 @@ export function registerTranslations(app: App, { store }: RouteDeps): void {
       throw new ProblemError(
         problem(412, 'version-conflict', err.message, {
           current: err.current,
-          yours: { text: body.text, state: body.state, basedOn },
+          yours: { text, state, basedOn },
         }),
         { ETag: etag(err.current.version) },
       )

@@ -33,6 +33,10 @@ const unitSchema = z
         version: z.number(),
         author: z.string().nullable(),
         updatedAt: z.string().nullable(),
+        rejection: z
+          .strictObject({ reason: z.string(), translator: z.string().nullable() })
+          .optional()
+          .openapi({ description: 'while rejected: the reviewer\'s reason and who wrote the text sent back' }),
         codeProblems: z
           .array(z.strictObject({ kind: z.string(), code: z.string(), message: z.string() }))
           .optional()
@@ -93,7 +97,7 @@ export function registerUnits(app: App, { store }: RouteDeps): void {
 function toUnit(u: StoredUnit, t: Translation | undefined) {
   const out = { id: u.id, position: u.position, block: u.block, kind: u.kind, source: u.source, trailing: u.trailing, words: u.words, ...(u.codes?.length ? { codes: u.codes } : {}) }
   if (!t) return out
-  const translation = { text: t.text, state: t.state, stale: t.stale, version: t.version, author: t.author, updatedAt: t.updatedAt }
+  const translation = { text: t.text, state: t.state, stale: t.stale, version: t.version, author: t.author, updatedAt: t.updatedAt, ...(t.rejection ? { rejection: t.rejection } : {}) }
   const codeProblems = t.text === '' ? [] : checkCodes(t.text, u.source).errors
   return { ...out, translation: codeProblems.length ? { ...translation, codeProblems } : translation }
 }

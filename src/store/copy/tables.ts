@@ -42,11 +42,13 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('translations', ['article_id', 'unit_id', 'lang'], {
     article_id: 'text', unit_id: 'text', lang: 'text', text: 'text', state: 'text', stale: 'bool',
     version: 'int', author: 'text', updated_at: 'time', made_from: 'text', history_seq: 'int',
+    reason: 'text', translator: 'text',
   }),
   t('history', ['seq'], {
     seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', version: 'int', old_text: 'text',
     new_text: 'text', old_state: 'text', new_state: 'text', author: 'text', at: 'time', prev_seq: 'int',
     memory_score: 'int', mt_engine: 'text', origin_edited: 'bool', aligned_confidence: 'int', batch_id: 'text',
+    confirmation: 'bool', reason: 'text', translator: 'text',
   }, ['xact']),
   // Derived, but kept the same way on both backends: copied as they are (their triggers are off
   // while the copy loads) and verified like the rest.

@@ -19,6 +19,7 @@ import { sql as machineTranslation } from './019-machine-translation.js'
 import { sql as unitRoles } from './020-unit-roles.js'
 import { sql as authVersion } from './021-auth-version.js'
 import { sql as termbases } from './022-termbases.js'
+import { sql as reviewStates } from './023-review-states.js'
 import { sql as comments } from './024-comments.js'
 import { sql as assignments } from './025-assignments.js'
 import { sql as batches } from './027-batches.js'
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '020-unit-roles', sql: unitRoles },
   { version: 21, name: '021-auth-version', sql: authVersion },
   { version: 22, name: '022-termbases', sql: termbases },
+  { version: 23, name: '023-review-states', sql: reviewStates },
   { version: 24, name: '024-comments', sql: comments },
   { version: 25, name: '025-assignments', sql: assignments },
   { version: 27, name: '027-batches', sql: batches },

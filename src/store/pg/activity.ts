@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
-import { commentItem, type CommentRow } from '../../team/comment-activity.js'
+import { commentItem, rejectionItem, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
 import { rows } from './db.js'
 
 /** Past the bound ($3 at, $4 inclusive, $5 key), newest first, at most $6: as on SQLite. */
@@ -52,6 +52,16 @@ export function createPgActivity(pool: pg.Pool): ActivityStore {
         kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
         detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
       }))
+    },
+    async rejections(q) {
+      const found = await rows<RejectionRow>(
+        pool,
+        `SELECT * FROM (SELECT at, lpad(seq::text, 15, '0') COLLATE "C" AS key, lang, author, unit_id, reason, translator
+           FROM history WHERE article_id = $1 AND ($2::text IS NULL OR lang = $2) AND new_state = 'rejected') r
+         WHERE ${PAST}`,
+        params(q),
+      )
+      return found.map(rejectionItem)
     },
     async comments(q) {
       const found = await rows<CommentRow>(

@@ -1,7 +1,7 @@
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
-import type { ArticleCoverage, CoverageCounts, OriginWords, PendingJson, PendingUnit } from '../types.js'
+import { type ArticleCoverage, COUNTS_PER_TARGET, type CoverageCounts, type OriginWords, type PendingJson, type PendingList, type PendingUnit } from '../types.js'
 import { type Db, liveArticleOrThrow, notArchived, row, rows } from './db.js'
 import type { PgArticleSummaryRow } from './rows.js'
 import { appliesSql } from './translations.js'
@@ -29,16 +29,16 @@ const COVERAGE = /* sql */ `
       FROM jsonb_array_elements_text(a.targets) j (lang)) END AS lacks
   FROM articles a`
 
-const SLOT: Record<string, number> = { translated: 0, reviewed: 2, final: 4 }
+const SLOT: Record<string, number> = { translated: 0, reviewed: 2, final: 4, rejected: 8 }
 
-/** Fold an article's counter rows into eight numbers per target; rows of former targets drop. */
+/** Fold an article's counter rows into ten numbers per target; rows of former targets drop. */
 function toCoverage(r: CoverageRow): ArticleCoverage {
   const { targets } = r
-  const counts = new Array<number>(targets.length * 8).fill(0)
+  const counts = new Array<number>(targets.length * COUNTS_PER_TARGET).fill(0)
   for (const [lang, state, units, words, su, sw] of r.counts) {
     const k = targets.indexOf(lang)
     if (k < 0) continue
-    const at = k * 8
+    const at = k * COUNTS_PER_TARGET
     const slot = SLOT[state]
     if (slot !== undefined) {
       counts[at + slot]! += units
@@ -62,14 +62,15 @@ function toCoverage(r: CoverageRow): ArticleCoverage {
 /** An article's coverage per target as CoverageCounts; units without a row (or in `initial`) are initial. */
 function toCounts(a: ArticleCoverage): CoverageCounts[] {
   return a.targets.map((lang, k) => {
-    const c = a.counts.slice(k * 8, k * 8 + 8) as [number, number, number, number, number, number, number, number]
+    const at = k * COUNTS_PER_TARGET
+    const c = (i: number): number => a.counts[at + i] ?? 0
     const units = a.units - (a.lacks?.[k * 2] ?? 0)
     const words = a.words - (a.lacks?.[k * 2 + 1] ?? 0)
     return {
       articleId: a.id,
       lang,
-      units: { initial: units - c[0] - c[2] - c[4], translated: c[0], reviewed: c[2], final: c[4], stale: c[6] },
-      words: { initial: words - c[1] - c[3] - c[5], translated: c[1], reviewed: c[3], final: c[5], stale: c[7] },
+      units: { initial: units - c(0) - c(2) - c(4) - c(8), translated: c(0), reviewed: c(2), final: c(4), rejected: c(8), stale: c(6) },
+      words: { initial: words - c(1) - c(3) - c(5) - c(9), translated: c(1), reviewed: c(3), final: c(5), rejected: c(9), stale: c(7) },
     }
   })
 }
@@ -81,7 +82,13 @@ const ITEM = `'{"id":' || to_json(u.id)::text || ',"position":' || u.position ||
   || CASE WHEN u.plural IS NULL THEN '' ELSE ',"plural":' || to_json(u.plural)::text END
   || CASE WHEN u.key IS NULL THEN '' ELSE ',"key":' || to_json(u.key)::text END || '}'`
 
-const PENDING = `(t.state IS NULL OR t.state = 'initial' OR t.stale)`
+const PENDING = `(t.state IS NULL OR t.state IN ('initial', 'rejected') OR t.stale)`
+/** Each pending unit in one list: stale first, then rejected, else untranslated. */
+const LISTS: Record<PendingList, string> = {
+  untranslated: `(t.state IS NULL OR t.state = 'initial') AND t.stale IS NOT TRUE`,
+  stale: 't.stale',
+  rejected: `t.state = 'rejected' AND NOT t.stale`,
+}
 
 interface PendingRow {
   k: number
@@ -160,11 +167,12 @@ export function createPgCoverageOps(db: Db) {
     },
     async pendingJson(articleId: string, langs: string[]): Promise<PendingJson[]> {
       await liveArticleOrThrow(db, articleId)
-      const found = await rows<{ k: number; untranslated: string | null; stale: string | null }>(
+      const found = await rows<{ k: number; untranslated: string | null; stale: string | null; rejected: string | null }>(
         db,
         `SELECT l.k,
-           string_agg(CASE WHEN t.stale IS NOT TRUE THEN ${ITEM} END, ',' ORDER BY u.position) AS untranslated,
-           string_agg(CASE WHEN t.stale THEN ${ITEM} END, ',' ORDER BY u.position) AS stale
+           string_agg(CASE WHEN ${LISTS.untranslated} THEN ${ITEM} END, ',' ORDER BY u.position) AS untranslated,
+           string_agg(CASE WHEN ${LISTS.stale} THEN ${ITEM} END, ',' ORDER BY u.position) AS stale,
+           string_agg(CASE WHEN ${LISTS.rejected} THEN ${ITEM} END, ',' ORDER BY u.position) AS rejected
          FROM unnest($2::text[]) WITH ORDINALITY l (lang, k)
          JOIN units u ON u.article_id = $1 AND NOT u.obsolete
          LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = l.lang
@@ -172,13 +180,13 @@ export function createPgCoverageOps(db: Db) {
          GROUP BY l.k`,
         [articleId, langs],
       )
-      const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '' }))
-      for (const r of found) out[r.k - 1] = { untranslated: r.untranslated ?? '', stale: r.stale ?? '' }
+      const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '', rejected: '' }))
+      for (const r of found) out[r.k - 1] = { untranslated: r.untranslated ?? '', stale: r.stale ?? '', rejected: r.rejected ?? '' }
       return out
     },
-    async pendingJsonPage(articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number): Promise<{ json: string; next: number | null }> {
+    async pendingJsonPage(articleId: string, lang: string, list: PendingList, after: number, limit: number): Promise<{ json: string; next: number | null }> {
       await liveArticleOrThrow(db, articleId)
-      const where = list === 'stale' ? 't.stale' : `(t.state IS NULL OR t.state = 'initial') AND t.stale IS NOT TRUE`
+      const where = LISTS[list]
       // One stretch of live units (from the position index alone), and of it the items of one
       // list in one language; a unit's row is read only once it is pending.
       const r = await row<{ last: number | null; n: number; json: string | null }>(

@@ -1,13 +1,14 @@
 import type pg from 'pg'
 import { InvalidInput } from '../../model/errors.js'
 import { redact } from '../locate.js'
+import type { TranslationWrite } from '../../model/translation.js'
 import type { Store, TextFault } from '../types.js'
 import { createPgAccounts } from './accounts.js'
 import { createPgArchiveOps } from './archive.js'
 import { createPgArticleListing } from './article-listing.js'
 import { createPgArticleOps } from './articles.js'
 import { createPgCoverageOps } from './coverage.js'
-import { retrying, rows } from './db.js'
+import { retrying, rows, transaction, type Db } from './db.js'
 import { createPgEventOps, createPgPresenceOps } from './events.js'
 import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
@@ -15,7 +16,7 @@ import { createPgTerms } from './terms.js'
 import { createPgAssignments } from './assignments.js'
 import { createPgActivity } from './activity.js'
 import { createPgComments } from './comments.js'
-import { createPgNotifications } from './notifications.js'
+import { addNotificationsPg, createPgNotifications } from './notifications.js'
 import { createPgAligned } from './aligned.js'
 import { createPgBatches } from './batches.js'
 import { createPgMtCache } from './mt-cache.js'
@@ -61,6 +62,15 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
   const now = opts.now ?? (() => new Date().toISOString())
   const articles = createPgArticleOps(pool)
   const translations = createPgTranslationOps(now)
+  /** A rejection, and "your translation was rejected" to whoever wrote the text, in one transaction. */
+  const rejectAndNotify = async (db: Db, w: TranslationWrite) => {
+    const written = await translations.write(db, w)
+    const to = written.rejection?.translator
+    if (to) {
+      await addNotificationsPg(db, [{ account: to, kind: 'rejected', article: w.articleId, lang: w.lang, unit: w.unitId, from: w.author, reason: written.rejection!.reason }], written.updatedAt ?? new Date().toISOString())
+    }
+    return written
+  }
   // The importer (alignment, the diff library) loads when first used.
   let importer: Promise<ReturnType<typeof import('./import.js').createPgImporter>> | undefined
   const importArticle = () => (importer ??= import('./import.js').then((m) => m.createPgImporter(pool, now)))
@@ -113,7 +123,12 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     },
     getTranslation: (articleId, unitId, lang) => translations.get(pool, articleId, unitId, lang),
     listTranslations: (articleId, lang) => translations.list(pool, articleId, lang),
-    writeTranslation: (write) => inTurn(`${write.articleId}\u0000${write.unitId}\u0000${write.lang}`, () => retrying(() => translations.write(pool, write))),
+    writeTranslation: (write) =>
+      inTurn(`${write.articleId}\u0000${write.unitId}\u0000${write.lang}`, () =>
+        // A rejection tells its translator in the same transaction; every other write is the one
+        // statement it always was.
+        write.state === 'rejected' ? transaction(pool, (db) => rejectAndNotify(db, write)) : retrying(() => translations.write(pool, write)),
+      ),
     history: (articleId, unitId, lang) => translations.history(pool, articleId, unitId, lang),
     historyPage: (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),
     translationEvents: (articleId, lang, after, limit) => events.translationEvents(articleId, lang, after, limit),

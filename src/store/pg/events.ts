@@ -67,6 +67,7 @@ interface EventRow {
   mt_engine: string | null
   origin_edited: boolean
   aligned_confidence: number | null
+  reason: string | null
   stale: boolean | null
 }
 
@@ -78,7 +79,7 @@ export function createPgEventOps(pool: pg.Pool) {
       const found = await rows<EventRow>(
         pool,
         `SELECT e.id, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score,
-           h.mt_engine, h.origin_edited, h.aligned_confidence, t.stale
+           h.mt_engine, h.origin_edited, h.aligned_confidence, h.reason, t.stale
          FROM events e JOIN history h ON h.seq = e.seq
          LEFT JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
          WHERE e.article_id = $1 AND e.lang = $2 AND e.id > $3
@@ -96,6 +97,7 @@ export function createPgEventOps(pool: pg.Pool) {
         author: r.author,
         // Every kind of origin, as history gives it.
         origin: originOf({ ...r, origin_edited: r.origin_edited ? 1 : 0 }),
+        ...(r.reason === null ? {} : { reason: r.reason }),
       }))
     },
     async lastEventId(): Promise<number> {

@@ -68,7 +68,7 @@ WITH taken AS (
   JOIN translations t ON t.article_id = k.article_id AND t.unit_id = k.unit_id AND t.lang = k.lang
   JOIN units u ON u.article_id = t.article_id AND u.id = t.unit_id
   JOIN articles a ON a.id = t.article_id
-  WHERE t.state <> 'initial' AND NOT ${MACHINE_TEXT}
+  WHERE t.state NOT IN ('initial', 'rejected') AND NOT ${MACHINE_TEXT}
   ORDER BY t.article_id, t.unit_id, t.lang
   ON CONFLICT (article_id, unit_id, tgt_lang) WHERE origin = 'article' DO UPDATE SET
     src_lang = excluded.src_lang, tag = excluded.tag, src_hash = excluded.src_hash,
@@ -79,7 +79,7 @@ WITH taken AS (
   DELETE FROM tm_entries e USING keys k, translations t
   WHERE t.article_id = k.article_id AND t.unit_id = k.unit_id AND t.lang = k.lang
     AND e.origin = 'article' AND e.article_id = t.article_id AND e.unit_id = t.unit_id AND e.tgt_lang = t.lang
-    AND (t.state = 'initial' OR ${MACHINE_TEXT})
+    AND (t.state IN ('initial', 'rejected') OR ${MACHINE_TEXT})
   RETURNING 1
 ), moved AS (
   UPDATE tm_sync SET seen = $1::pg_snapshot WHERE id = 1 RETURNING 1

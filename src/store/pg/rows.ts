@@ -7,7 +7,7 @@ import type { CodeData } from '../../codes/types.js'
 import type { DocumentFormat, Skeleton } from '../../documents/types.js'
 import type { Article, ArticleSummary, HistoryEntry, State, StoredUnit, Translation } from '../../model/translation.js'
 import type { BlockKind } from '../../model/unit.js'
-import { originOf } from '../sqlite/rows.js'
+import { originOf, rejectionOf, reviewOf } from '../sqlite/rows.js'
 
 /** What every listing reads of an article: all but its source text, lead and skeleton. */
 export const SUMMARY_COLUMNS = 'a.id, a.tag, a.lang, a.title, a.revision, a.targets, a.live_units, a.live_words, a.created_at, a.updated_at'
@@ -65,6 +65,9 @@ export interface PgTranslationRow {
   updated_at: string
   made_from: string | null
   history_seq: number | null
+  /** Schema 6: while rejected, the reason and who wrote the text sent back; else null. */
+  reason: string | null
+  translator: string | null
 }
 
 export interface PgHistoryRow {
@@ -85,12 +88,16 @@ export interface PgHistoryRow {
   origin_edited: boolean
   aligned_confidence: number | null
   batch_id: string | null
+  /** Schema 6: a confirmation; a rejection's reason and whose text it sent back. */
+  confirmation: boolean
+  reason: string | null
+  translator: string | null
 }
 
 /** The columns of a history entry a reader needs (not `xact`). */
 export const HISTORY_COLUMNS = `h.seq, h.article_id, h.unit_id, h.lang, h.version, h.old_text, h.new_text, h.old_state,
   h.new_state, h.author, h.at, h.prev_seq, h.memory_score, h.mt_engine, h.origin_edited,
-  h.aligned_confidence, h.batch_id`
+  h.aligned_confidence, h.batch_id, h.confirmation, h.reason, h.translator`
 
 export function toArticleSummary(r: PgArticleSummaryRow): ArticleSummary {
   return {
@@ -149,6 +156,7 @@ export function toTranslation(r: PgTranslationRow): Translation {
     author: r.author,
     updatedAt: r.updated_at,
     madeFrom: r.made_from,
+    ...rejectionOf(r),
   }
 }
 
@@ -166,5 +174,6 @@ export function toHistory(r: PgHistoryRow): HistoryEntry {
     at: r.at,
     origin: originOf({ memory_score: r.memory_score, mt_engine: r.mt_engine, origin_edited: r.origin_edited ? 1 : 0, aligned_confidence: r.aligned_confidence }),
     ...(r.batch_id ? { batch: r.batch_id } : {}),
+    ...reviewOf(r),
   }
 }

@@ -3,6 +3,7 @@ import { assertCodes } from '../../codes/validate.js'
 import { OPEN } from '../../codes/types.js'
 import { Archived, NotFound, VersionConflict } from '../../model/errors.js'
 import { alignedThousandths } from '../../model/origin.js'
+import { refuseReview } from '../../model/review.js'
 import { printable } from '../../model/tags.js'
 import { type HistoryEntry, type State, type Translation, type TranslationWrite, untranslated } from '../../model/translation.js'
 import { checkWrite, refuseUnwritable } from '../sqlite/translations.js'
@@ -28,6 +29,8 @@ interface WriteRow {
   targets: string[]
   text: string | null
   state: State | null
+  stale: boolean | null
+  author: string | null
   version: number | null
   applies: boolean
   codes_ok: boolean
@@ -48,12 +51,14 @@ interface WriteRow {
  *
  * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
  * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
- * $13 aligned confidence in thousandths, $14 the batch (schema 10).
+ * $13 aligned confidence in thousandths, $14 the batch (schema 10), $15 confirm, $16 a rejection's
+ * reason. A confirmation or rejection (src/model/review.ts) is written only over the same text, and
+ * in the state (and stale flag) its rules need; the caller names a refusal from what was read.
  */
 const WRITE = /* sql */ `
   WITH f AS (
     SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
-      t.text, t.state, t.stale, t.version, t.made_from, t.history_seq,
+      t.text, t.state, t.stale, t.version, t.made_from, t.history_seq, t.author,
       ${writableSql('u', '$3')} AS applies,
       ($4 = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos($4, '${OPEN}') = 0) OR u.source = $12::text) AS codes_ok
     FROM units u JOIN articles a ON a.id = u.article_id
@@ -61,14 +66,17 @@ const WRITE = /* sql */ `
     WHERE u.article_id = $1 AND u.id = $2
   ), ok AS (
     SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
-      (coalesce(f.stale, false) AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale
+      (coalesce(f.stale, false) AND NOT $15::boolean AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale,
+      CASE WHEN $5 = 'rejected' THEN f.author END AS translator
     FROM f
     WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok
       AND ($8::integer IS NULL OR coalesce(f.version, 0) = $8::integer)
+      AND (NOT $15::boolean OR (f.text = $4 AND f.stale AND f.state = $5))
+      AND ($5 <> 'rejected' OR (f.text = $4 AND f.state IN ('translated', 'reviewed', 'final')))
   ), upd AS (
     UPDATE translations t SET text = $4, state = $5, stale = ok.new_stale, version = t.version + 1,
       author = $6, updated_at = $7, made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
-      history_seq = ok.seq
+      history_seq = ok.seq, reason = $16::text, translator = ok.translator
     FROM ok
     -- Re-checked on the row as committed when another writer held it: the version read, and the
     -- stale flag read (an import marking it stale meanwhile makes the write read again).
@@ -83,12 +91,12 @@ const WRITE = /* sql */ `
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
     INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
-      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id)
+      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id, confirmation, reason, translator)
     SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
-      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text
+      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text, $15::boolean, $16::text, ok.translator
     FROM w CROSS JOIN ok
   )
-  SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
+  SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.stale, f.author, f.version, f.applies, f.codes_ok,
     w.stale AS w_stale, w.version AS w_version, w.updated_at AS w_updated_at, w.made_from AS w_made_from
   FROM f LEFT JOIN w ON true`
 
@@ -134,6 +142,8 @@ export function createPgTranslationOps(now: () => string) {
           checkedSource,
           alignedThousandths(w.origin),
           w.batch ?? null,
+          w.confirm === true,
+          w.state === 'rejected' ? (w.reason ?? null) : null,
         ]),
       })
       const found: WriteRow | undefined = result.rows[0]
@@ -142,7 +152,7 @@ export function createPgTranslationOps(now: () => string) {
         throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
       }
       if (found.w_version !== null) {
-        return {
+        const written: Translation = {
           articleId: w.articleId,
           unitId: w.unitId,
           lang: w.lang,
@@ -154,6 +164,8 @@ export function createPgTranslationOps(now: () => string) {
           updatedAt: found.w_updated_at as string,
           madeFrom: found.w_made_from,
         }
+        if (w.state === 'rejected') written.rejection = { reason: w.reason as string, translator: found.author }
+        return written
       }
       refuseUnwritable(w, found)
       if (!found.codes_ok) {
@@ -167,6 +179,8 @@ export function createPgTranslationOps(now: () => string) {
       if (w.ifVersion !== undefined && w.ifVersion !== current) {
         throw new VersionConflict({ text: found.text ?? '', state: found.state ?? 'initial', version: current }, w.ifVersion)
       }
+      // A confirmation or rejection the translation as read does not allow, named as SQLite names it.
+      refuseReview(w, { text: found.text ?? '', state: found.state ?? 'initial', stale: found.stale === true, version: current })
       // Read one version, and another writer wrote the next before the update: read again.
     }
   }

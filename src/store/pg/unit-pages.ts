@@ -4,6 +4,7 @@ import { type StoredUnit, type Translation, untranslated } from '../../model/tra
 import { checkLimit, checkPageQuery, type Direction, historyPageOf, parseHistoryCursor } from '../sqlite/unit-pages.js'
 import { MAX_HISTORY_PAGE, UNIT_PAGE_SCAN, type HistoryPage, type HistoryPageQuery, type UnitPage, type UnitPageQuery } from '../types.js'
 import { type Db, notArchived, row, rows } from './db.js'
+import { rejectionOf } from '../sqlite/rows.js'
 import { HISTORY_COLUMNS, type PgArticleSummaryRow, type PgHistoryRow, type PgUnitRow, SUMMARY_COLUMNS, toArticleSummary, toHistory, toUnit } from './rows.js'
 import { appliesSql, writableSql } from './translations.js'
 
@@ -15,13 +16,15 @@ type PageRow = PgUnitRow & {
   t_author: string | null
   t_updated_at: string | null
   t_made_from: string | null
+  t_reason: string | null
+  t_translator: string | null
   applies: boolean
 }
 
 // $1 article, $2 lang (null: none), $3 cursor position, $4 rows to read, $5 units a filtered page examines.
 const APPLIES = appliesSql('u', '$2::text')
 const COLUMNS = `u.*, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
-  t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from, ${writableSql('u', '$2::text')} AS applies`
+  t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from, t.reason AS t_reason, t.translator AS t_translator, ${writableSql('u', '$2::text')} AS applies`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
 const FILTERS: Record<string, string> = {
@@ -30,6 +33,7 @@ const FILTERS: Record<string, string> = {
   translated: `t.state = 'translated' AND ${APPLIES}`,
   reviewed: `t.state = 'reviewed' AND ${APPLIES}`,
   final: `t.state = 'final' AND ${APPLIES}`,
+  rejected: `t.state = 'rejected' AND ${APPLIES}`,
   stale: `t.stale AND ${APPLIES}`,
 }
 const CMP = { after: '>', before: '<' } as const
@@ -165,5 +169,6 @@ function pageTranslation(r: PageRow, articleId: string, lang: string): Translati
     author: r.t_author as string,
     updatedAt: r.t_updated_at as string,
     madeFrom: r.t_made_from,
+    ...rejectionOf({ state: r.t_state as string, reason: r.t_reason, translator: r.t_translator }),
   }
 }

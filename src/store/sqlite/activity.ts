@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
-import { commentItem, type CommentRow } from '../../team/comment-activity.js'
+import { commentItem, rejectionItem, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
 
 interface Params {
   article: string
@@ -56,6 +56,11 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
        FROM comments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang OR lang IS NULL))
      WHERE ${PAST}`,
   )
+  const rejections = db.prepare<[Params], RejectionRow>(
+    `SELECT * FROM (SELECT at, printf('%015d', seq) AS key, lang, author, unit_id, reason, translator
+       FROM history WHERE article_id = :article AND (:lang IS NULL OR lang = :lang) AND new_state = 'rejected')
+     WHERE ${PAST}`,
+  )
   const group = (kind: string) => (r: GroupRow): ActivityItem => ({
     kind, key: r.key, at: r.at, lang: r.lang, user: r.author, detail: { writes: r.writes, units: r.units, hour: `${r.key.slice(0, 13)}:00Z` },
   })
@@ -73,5 +78,6 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
         detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
       })),
     comments: async (q) => comments.all(params(q)).map(commentItem),
+    rejections: async (q) => rejections.all(params(q)).map(rejectionItem),
   }
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
 import type { State } from '../../model/translation.js'
-import type { ArticleCoverage, PendingJson, PendingUnit } from '../types.js'
+import { type ArticleCoverage, COUNTS_PER_TARGET, type PendingJson, type PendingList, type PendingUnit } from '../types.js'
 import { notArchived } from './archive.js'
 
 /** The whole-database report reads of the SQLite store, over one connection. */
@@ -10,7 +10,7 @@ export interface ArticleCoverageOps {
   articleCoverage(opts?: { articles?: string[]; after?: string; limit?: number }): ArticleCoverage[]
   pendingByLang(articleId: string, langs: string[]): PendingUnit[][]
   pendingJson(articleId: string, langs: string[]): PendingJson[]
-  pendingJsonPage(articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number): { json: string; next: number | null }
+  pendingJsonPage(articleId: string, lang: string, list: PendingList, after: number, limit: number): { json: string; next: number | null }
 }
 
 // The live plural units (or words) of an article whose form a target language lacks: they are
@@ -20,7 +20,7 @@ const lacking = (col: 'units' | 'words') => `coalesce((SELECT sum(p.${col}) FROM
 
 // One text per article: a JSON array of its listing fields, its targets (stored as JSON already)
 // and its counter rows flattened to [lang, slot, units, words, stale units, stale words, …],
-// slot being where the state's units go among the eight counts (-1 for initial). SQLite writes
+// slot being where the state's units go among the ten counts (-1 for initial). SQLite writes
 // the text and JSON.parse reads it: for 25,000 articles and 225,000 counter rows that is a third
 // of the cost of driver rows, and of json_group_array (whose JSON functions escape and re-parse
 // every value). The counter rows come from the counters' primary key, so this reads no unit.
@@ -29,7 +29,7 @@ const COVERAGE = `
     || json_quote(a.title) || ',' || a.revision || ',' || a.targets || ',' || a.live_units || ','
     || a.live_words || ',[' || coalesce((
       SELECT group_concat(json_quote(c.lang) || ',' || CASE c.state WHEN 'translated' THEN 0
-          WHEN 'reviewed' THEN 2 WHEN 'final' THEN 4 ELSE -1 END || ',' || c.units
+          WHEN 'reviewed' THEN 2 WHEN 'final' THEN 4 WHEN 'rejected' THEN 8 ELSE -1 END || ',' || c.units
         || ',' || c.words || ',' || c.stale_units || ',' || c.stale_words, ',')
       FROM coverage_counts c WHERE c.article_id = a.id), '') || '],[' || coalesce((
       SELECT group_concat(json_quote(j.value) || ',' || ${lacking('units')} || ',' || ${lacking('words')}, ',')
@@ -65,7 +65,7 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
     if (!isLive) throw new Archived(articleId, 'read')
   }
   // The units once per language, each language's in position order (the partial index on live
-  // positions gives them sorted); a translation row only where it says initial or stale.
+  // positions gives them sorted); a translation row only where it says initial, rejected or stale.
   // A plural form the language's CLDR rules lack is none of its units (schema 10).
   const pending = db.prepare<[string, string], [number, string, number, string, number, 0 | 1, State, string | null, string | null]>(`
     SELECT l.key, u.id, u.position, u.source, u.words, coalesce(t.stale, 0),
@@ -73,7 +73,7 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
     FROM json_each(?) l
     JOIN units u INDEXED BY units_live_position ON u.article_id = ? AND u.obsolete = 0
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = l.value
-    WHERE (t.state IS NULL OR t.state = 'initial' OR t.stale = 1) AND ${APPLIES}
+    WHERE (t.state IS NULL OR t.state IN ('initial', 'rejected') OR t.stale = 1) AND ${APPLIES}
     ORDER BY l.key, u.position`).raw()
 
   // The same units, written as the report's JSON by SQLite: json_quote escapes exactly as
@@ -82,14 +82,15 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
   const item = `'{"id":' || json_quote(u.id) || ',"position":' || u.position || ',"source":' || json_quote(u.source)
     || CASE WHEN u.plural IS NULL THEN '' ELSE ',"plural":' || json_quote(u.plural) END
     || CASE WHEN u.key IS NULL THEN '' ELSE ',"key":' || json_quote(u.key) END || '}'`
-  const pendingText = db.prepare<[string, string], [number, string | null, string | null]>(`
+  const pendingText = db.prepare<[string, string], [number, string | null, string | null, string | null]>(`
     SELECT l.key,
-      group_concat(CASE WHEN t.stale IS NOT 1 THEN ${item} END, ',' ORDER BY u.position),
-      group_concat(CASE WHEN t.stale = 1 THEN ${item} END, ',' ORDER BY u.position)
+      group_concat(CASE WHEN t.stale IS NOT 1 AND t.state IS NOT 'rejected' THEN ${item} END, ',' ORDER BY u.position),
+      group_concat(CASE WHEN t.stale = 1 THEN ${item} END, ',' ORDER BY u.position),
+      group_concat(CASE WHEN t.stale = 0 AND t.state = 'rejected' THEN ${item} END, ',' ORDER BY u.position)
     FROM units u CROSS JOIN json_each(?) l
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = l.value
     WHERE u.article_id = ? AND u.obsolete = 0
-      AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1) AND ${APPLIES}
+      AND (t.state IS NULL OR t.state IN ('initial', 'rejected') OR t.stale = 1) AND ${APPLIES}
     GROUP BY l.key`).raw()
 
   // One stretch of live units (from the position index alone), and of it the items of one list
@@ -109,8 +110,9 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
   const lists = {
     untranslated: listPage(`(t.state IS NULL OR t.state = 'initial') AND t.stale IS NOT 1`),
     stale: listPage('t.stale = 1'),
+    rejected: listPage(`t.state = 'rejected' AND t.stale = 0`),
   }
-  const pageRead = db.transaction((articleId: string, lang: string, list: 'untranslated' | 'stale', after: number, limit: number) => {
+  const pageRead = db.transaction((articleId: string, lang: string, list: PendingList, after: number, limit: number) => {
     checkLive(articleId)
     const [last, count] = stretchEnd.get(articleId, after, limit) as [number | null, number]
     const json = lists[list].get({ id: articleId, lang, after, limit }) ?? ''
@@ -147,9 +149,9 @@ export function createArticleCoverageOps(db: Database.Database): ArticleCoverage
     pendingJsonPage: (articleId, lang, list, after, limit) => pageRead(articleId, lang, list, after, limit),
     pendingJson(articleId, langs) {
       checkLive(articleId)
-      const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '' }))
-      for (const [k, untranslated, stale] of pendingText.all(JSON.stringify(langs), articleId)) {
-        out[k] = { untranslated: untranslated ?? '', stale: stale ?? '' }
+      const out: PendingJson[] = langs.map(() => ({ untranslated: '', stale: '', rejected: '' }))
+      for (const [k, untranslated, stale, rejected] of pendingText.all(JSON.stringify(langs), articleId)) {
+        out[k] = { untranslated: untranslated ?? '', stale: stale ?? '', rejected: rejected ?? '' }
       }
       return out
     },
@@ -161,13 +163,13 @@ function parseRows(texts: string[]): CoverageRow[] {
   return JSON.parse(`[${texts.join(',')}]`) as CoverageRow[]
 }
 
-/** Fold an article's counter rows into eight numbers per target; rows of former targets drop. */
+/** Fold an article's counter rows into ten numbers per target; rows of former targets drop. */
 function toCoverage([id, tag, lang, title, revision, targets, units, words, rows, lacks]: CoverageRow): ArticleCoverage {
-  const counts = new Array<number>(targets.length * 8).fill(0)
+  const counts = new Array<number>(targets.length * COUNTS_PER_TARGET).fill(0)
   for (let i = 0; i < rows.length; i += 6) {
     const k = targets.indexOf(rows[i] as string)
     if (k < 0) continue
-    const at = k * 8
+    const at = k * COUNTS_PER_TARGET
     const slot = rows[i + 1] as number
     if (slot >= 0) {
       counts[at + slot] = counts[at + slot]! + (rows[i + 2] as number)

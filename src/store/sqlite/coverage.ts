@@ -7,7 +7,8 @@ import { notArchived } from './archive.js'
 
 // article id, lang, live units, live words, then units and words in translated, reviewed, final,
 // and stale units and words (over all states), then the live plural units and words whose form the
-// language lacks (schema 10). Null where no translation row has that state.
+// language lacks (schema 10), then rejected units and words (schema 23). Null where no translation
+// row has that state.
 type CountRow = [string, string, number, number, ...(number | null)[]]
 
 /** The report functions of the SQLite store, over one connection. */
@@ -21,7 +22,7 @@ export interface CoverageOps {
 // on the counters' primary key, so the rows come out whole (no grouping in SQL or in JS). Rows
 // leave SQLite as one JSON array: building 75,000 row objects through the driver costs twice
 // as much as JSON.parse.
-const STATE_JOINS = ['initial', 'translated', 'reviewed', 'final']
+const STATE_JOINS = ['initial', 'translated', 'reviewed', 'final', 'rejected']
   .map(
     (s, i) =>
       `LEFT JOIN coverage_counts c${i} ON c${i}.article_id = a.id AND c${i}.lang = j.value AND c${i}.state = '${s}'`,
@@ -33,11 +34,12 @@ const counts = (where: string): string => `
   SELECT json_group_array(json_array(a.id, j.value, a.live_units, a.live_words,
       c1.units, c1.words, c2.units, c2.words, c3.units, c3.words,
       coalesce(c0.stale_units, 0) + coalesce(c1.stale_units, 0) + coalesce(c2.stale_units, 0)
-        + coalesce(c3.stale_units, 0),
+        + coalesce(c3.stale_units, 0) + coalesce(c4.stale_units, 0),
       coalesce(c0.stale_words, 0) + coalesce(c1.stale_words, 0) + coalesce(c2.stale_words, 0)
-        + coalesce(c3.stale_words, 0),
+        + coalesce(c3.stale_words, 0) + coalesce(c4.stale_words, 0),
       (SELECT sum(p.units) FROM plural_counts p WHERE ${LACKS}),
-      (SELECT sum(p.words) FROM plural_counts p WHERE ${LACKS})))
+      (SELECT sum(p.words) FROM plural_counts p WHERE ${LACKS}),
+      c4.units, c4.words))
   FROM articles a INDEXED BY articles_coverage JOIN json_each(a.targets) j
     ${STATE_JOINS}
   ${where}`
@@ -62,7 +64,7 @@ export function createCoverageOps(db: Database.Database): CoverageOps {
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang
     WHERE u.article_id = @id AND u.obsolete = 0
       AND (u.plural IS NULL OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = @lang))
-      AND (t.state IS NULL OR t.state = 'initial' OR t.stale = 1)
+      AND (t.state IS NULL OR t.state IN ('initial', 'rejected') OR t.stale = 1)
     ORDER BY u.position`)
 
   const read = db.transaction((articles: string[] | undefined): CountRow[] => {
@@ -102,7 +104,7 @@ interface PendingRow {
 /** One CoverageCounts per row; units without a translation row (or in `initial`) are initial. */
 function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): CoverageCounts[] {
   const out: CoverageCounts[] = []
-  for (const [articleId, lang, live, liveW, tu, tw, ru, rw, fu, fw, su, sw, xu, xw] of rows) {
+  for (const [articleId, lang, live, liveW, tu, tw, ru, rw, fu, fw, su, sw, xu, xw, ju, jw] of rows) {
     if (langs && !langs.has(lang)) continue
     const liveUnits = live - (xu ?? 0)
     const liveWords = liveW - (xw ?? 0)
@@ -112,15 +114,18 @@ function summarise(rows: readonly CountRow[], langs: Set<string> | undefined): C
     const translatedWords = tw ?? 0
     const reviewedWords = rw ?? 0
     const finalWords = fw ?? 0
+    const rejected = ju ?? 0
+    const rejectedWords = jw ?? 0
     out.push({
       articleId,
       lang,
-      units: { initial: liveUnits - translated - reviewed - final, translated, reviewed, final, stale: su ?? 0 },
+      units: { initial: liveUnits - translated - reviewed - final - rejected, translated, reviewed, final, rejected, stale: su ?? 0 },
       words: {
-        initial: liveWords - translatedWords - reviewedWords - finalWords,
+        initial: liveWords - translatedWords - reviewedWords - finalWords - rejectedWords,
         translated: translatedWords,
         reviewed: reviewedWords,
         final: finalWords,
+        rejected: rejectedWords,
         stale: sw ?? 0,
       },
     })

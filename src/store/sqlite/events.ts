@@ -15,6 +15,7 @@ interface EventRow {
   mt_engine: string | null
   origin_edited: number
   aligned_confidence: number | null
+  reason: string | null
   stale: number | null
 }
 
@@ -26,7 +27,7 @@ interface EventRow {
 export function createEventOps(db: Database) {
   const after = db.prepare<[string, string, number, number], EventRow>(
     `SELECT h.seq, h.unit_id, h.lang, h.new_text, h.new_state, h.version, h.author, h.memory_score,
-            h.mt_engine, h.origin_edited, h.aligned_confidence, t.stale
+            h.mt_engine, h.origin_edited, h.aligned_confidence, h.reason, t.stale
        FROM history h
        LEFT JOIN translations t
          ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
@@ -48,6 +49,7 @@ export function createEventOps(db: Database) {
         author: r.author,
         // Every kind of origin, as history gives it (schemas 11, 19 and 28).
         origin: originOf(r),
+        ...(r.reason === null ? {} : { reason: r.reason }),
       }))
     },
     lastEventId(): number {

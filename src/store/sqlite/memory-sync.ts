@@ -11,7 +11,7 @@ const MACHINE_TEXT = /* sql */ `EXISTS (SELECT 1 FROM history lw WHERE lw.seq = 
 /**
  * Bring the memory up to date with the translations written since it last looked (schema 6):
  * every (unit, language) named in the history after `tm_sync.history_seq` gets its memory entry
- * rewritten from the translation as it is now, or removed when it went back to `initial`.
+ * rewritten from the translation as it is now, or removed when it went back to `initial` or was rejected.
  * Returns a function that does this in one IMMEDIATE transaction and says how many history
  * entries it took in (0, and no write at all, when the memory is current). With `limit`, it takes
  * in at most that many entries (a slice), so a caller on a busy event loop blocks it briefly.
@@ -37,7 +37,7 @@ export function createMemorySync(db: Database.Database): (limit?: number) => num
     JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
     JOIN units u ON u.article_id = t.article_id AND u.id = t.unit_id
     JOIN articles a ON a.id = t.article_id
-    WHERE t.state <> 'initial' AND NOT (${MACHINE_TEXT})
+    WHERE t.state NOT IN ('initial', 'rejected') AND NOT (${MACHINE_TEXT})
     ON CONFLICT (article_id, unit_id, tgt_lang) WHERE origin = 'article' DO UPDATE SET
       src_lang = excluded.src_lang, tag = excluded.tag, src_hash = excluded.src_hash,
       prev_hash = excluded.prev_hash, next_hash = excluded.next_hash, author = excluded.author,
@@ -47,7 +47,7 @@ export function createMemorySync(db: Database.Database): (limit?: number) => num
       SELECT t.article_id, t.unit_id, t.lang
       FROM (SELECT DISTINCT article_id, unit_id, lang FROM history WHERE seq > :from AND seq <= :to) h
       JOIN translations t ON t.article_id = h.article_id AND t.unit_id = h.unit_id AND t.lang = h.lang
-      WHERE t.state = 'initial' OR ${MACHINE_TEXT})`)
+      WHERE t.state IN ('initial', 'rejected') OR ${MACHINE_TEXT})`)
   const advance = db.prepare<[number]>('UPDATE tm_sync SET history_seq = ? WHERE id = 1')
 
   const catchUp = db.transaction((limit: number): number => {

@@ -71,6 +71,9 @@ export interface TranslationRow {
   made_from: string | null
   /** The latest history entry of this unit and language (schema 9). */
   history_seq: number | null
+  /** Schema 23: while rejected, the reason and who wrote the text sent back; else null. */
+  reason: string | null
+  translator: string | null
 }
 
 /** A `history` row. */
@@ -97,6 +100,11 @@ export interface HistoryRow {
   aligned_confidence: number | null
   /** Schema 27: the batch that made the write, else null. */
   batch_id: string | null
+  /** Schema 23: 1 for a confirmation of a stale translation. */
+  confirmation: number
+  /** Schema 23: a rejection's reason and whose text it sent back; else null. */
+  reason: string | null
+  translator: string | null
 }
 
 /** Map an articles row to the model's Article. */
@@ -159,7 +167,22 @@ export function toTranslation(r: TranslationRow): Translation {
     author: r.author,
     updatedAt: r.updated_at,
     madeFrom: r.made_from,
+    ...rejectionOf(r),
   }
+}
+
+/** A rejected row's `rejection` (spread into a Translation), else nothing. */
+export function rejectionOf(r: { state: string; reason: string | null; translator: string | null }): { rejection?: Translation['rejection'] } {
+  return r.state === 'rejected' && r.reason !== null ? { rejection: { reason: r.reason, translator: r.translator } } : {}
+}
+
+/** A history entry's review fields (schema 23), present only when set. */
+export function reviewOf(r: { confirmation: number | boolean; reason: string | null; translator: string | null }): Pick<HistoryEntry, 'confirmation' | 'reason' | 'translator'> {
+  const out: Pick<HistoryEntry, 'confirmation' | 'reason' | 'translator'> = {}
+  if (r.confirmation === 1 || r.confirmation === true) out.confirmation = true
+  if (r.reason !== null) out.reason = r.reason
+  if (r.translator !== null) out.translator = r.translator
+  return out
 }
 
 /** Map a history row to a HistoryEntry. */
@@ -177,6 +200,7 @@ export function toHistory(r: HistoryRow): HistoryEntry {
     at: r.at,
     origin: originOf(r),
     ...(r.batch_id ? { batch: r.batch_id } : {}),
+    ...reviewOf(r),
   }
 }
 

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3'
 import { assertCodes } from '../../codes/validate.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { alignedThousandths, checkOrigin } from '../../model/origin.js'
+import { checkReviewWrite, refuseReview, staysStale } from '../../model/review.js'
+import { addNotificationsSqlite } from './notifications.js'
 import { printable } from '../../model/tags.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
 import {
@@ -50,6 +52,7 @@ interface WriteLookup {
   stale: 0 | 1 | null
   version: number | null
   made_from: string | null
+  author: string | null
   history_seq: number | null
   /** 0 when the unit is a plural form the language's CLDR rules lack (schema 10), `_zero` aside. */
   applies: 0 | 1
@@ -76,7 +79,7 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
   // in one statement (two B-tree lookups and an index probe), positional parameters throughout.
   const selectForWrite = db.prepare<[string, string, string, string], WriteLookup>(`
     SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets, t.text, t.state,
-      t.stale, t.version, t.made_from,
+      t.stale, t.version, t.made_from, t.author,
       t.history_seq,
       u.plural IS NULL OR u.plural = 'zero' OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?) AS applies
     FROM units u JOIN articles a ON a.id = u.article_id
@@ -92,21 +95,22 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       AND (u.plural IS NULL OR u.plural = 'zero' OR u.plural IN (SELECT r.plural FROM plural_rules r WHERE r.lang = ?))
     ORDER BY u.position`)
   const upsert = db.prepare<
-    [string, string, string, string, string, number, number, string, string, string | null, number | bigint]
+    [string, string, string, string, string, number, number, string, string, string | null, number | bigint, string | null, string | null]
   >(`
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author,
-      updated_at, made_from, history_seq)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      updated_at, made_from, history_seq, reason, translator)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (article_id, unit_id, lang) DO UPDATE SET text = excluded.text,
       state = excluded.state, stale = excluded.stale, version = excluded.version,
       author = excluded.author, updated_at = excluded.updated_at, made_from = excluded.made_from,
-      history_seq = excluded.history_seq`)
+      history_seq = excluded.history_seq, reason = excluded.reason, translator = excluded.translator`)
   const appendHistory = db.prepare<
-    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number | null, string | null]
+    [string, string, string, number, string | null, string, string, string, string, string, number | null, number | null, string | null, number, number | null, string | null, number, string | null, string | null]
   >(`
     INSERT INTO history (article_id, unit_id, lang, version, old_text, new_text, old_state,
-      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      new_state, author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id,
+      confirmation, reason, translator)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   // From the latest entry of each language of the unit (or of one), back along prev_seq. CROSS
   // JOIN keeps SQLite from scanning all of history and probing the chain instead.
   const historyChain = (lang: string) => `
@@ -169,11 +173,10 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
         w.ifVersion,
       )
     }
-    // Stale clears when the text changes, or when a reviewer confirms unchanged text as
-    // reviewed/final (they have seen the new source). A translator re-saving the same text does
-    // not make it fit the new source, so it stays stale and keeps the old source for the diff.
-    const stale =
-      current.stale && w.text === current.text && w.state !== 'reviewed' && w.state !== 'final'
+    refuseReview(w, current)
+    const stale = staysStale(w, current)
+    // A rejection names whose text it sends back: the person to tell.
+    const rejection = w.state === 'rejected' ? { reason: w.reason as string, translator: found.author } : undefined
     const at = now()
     const madeFrom = stale ? current.madeFrom : found.source
     const version = current.version + 1
@@ -195,9 +198,12 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       w.origin?.edited ? 1 : 0,
       alignedThousandths(w.origin),
       w.batch ?? null,
+      w.confirm ? 1 : 0,
+      rejection?.reason ?? null,
+      rejection?.translator ?? null,
     )
-    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq)
-    return {
+    upsert.run(w.articleId, w.unitId, w.lang, w.text, w.state, stale ? 1 : 0, version, w.author, at, madeFrom, seq, rejection?.reason ?? null, rejection?.translator ?? null)
+    const written: Translation = {
       articleId: w.articleId,
       unitId: w.unitId,
       lang: w.lang,
@@ -209,6 +215,14 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       updatedAt: at,
       madeFrom,
     }
+    if (rejection) {
+      written.rejection = rejection
+      // "Your translation was rejected", to its translator, in this transaction.
+      if (rejection.translator) {
+        addNotificationsSqlite(db, [{ account: rejection.translator, kind: 'rejected', article: w.articleId, lang: w.lang, unit: w.unitId, from: w.author, reason: rejection.reason }], at)
+      }
+    }
+    return written
   })
 
   return {
@@ -285,6 +299,7 @@ export function checkWrite(w: TranslationWrite): void {
   if (w.batch !== undefined && !(typeof w.batch === 'string' && /^[\w-]{1,64}$/.test(w.batch))) {
     throw new InvalidInput('a batch id is 1–64 letters, digits, _ or -', 'invalid-batch')
   }
+  checkReviewWrite(w)
   if (w.ifVersion !== undefined && !(Number.isSafeInteger(w.ifVersion) && w.ifVersion >= 0)) {
     throw new InvalidInput(
       `version ${String(w.ifVersion)} is not a whole number ≥ 0`,

@@ -11,7 +11,7 @@ import {
   type UnitPage,
   type UnitPageQuery,
 } from '../types.js'
-import { type ArticleRow, type HistoryRow, type UnitRow, toArticleSummary, toHistory, toUnit } from './rows.js'
+import { type ArticleRow, type HistoryRow, type UnitRow, rejectionOf, toArticleSummary, toHistory, toUnit } from './rows.js'
 import { notArchived } from './archive.js'
 import type { CodeData } from '../../codes/types.js'
 
@@ -50,11 +50,16 @@ type PageRow = [
   codes: string | null,
   /** Schema 20: a document unit's role, else null. */
   role: string | null,
+  /** Schema 23: while rejected, the reason and whose text was sent back. */
+  reason: string | null,
+  translator: string | null,
 ]
 const POSITION = 1
 const APPLIES = 18
 const CODES = 19
 const ROLE = 20
+const REASON = 21
+const TRANSLATOR = 22
 
 export type Direction = 'after' | 'before'
 
@@ -78,7 +83,7 @@ const WRITABLE_SQL = `(u.plural = 'zero' OR ${APPLIES_SQL})`
 const COLUMNS = `u.id, u.position, u.block, u.kind, u.source, u.trailing, u.words, u.characters, u.plural,
   u.borrowed, u.key, t.text AS t_text, t.state AS t_state, t.stale AS t_stale, t.version AS t_version,
   t.author AS t_author, t.updated_at AS t_updated_at, t.made_from AS t_made_from,
-  ${WRITABLE_SQL} AS applies, u.codes, u.role`
+  ${WRITABLE_SQL} AS applies, u.codes, u.role, t.reason AS t_reason, t.translator AS t_translator`
 const JOIN = `LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = @lang`
 
 /** The SQL condition of a filter on the joined translation `t`; `own`: the language's units. */
@@ -88,6 +93,7 @@ const FILTERS: Record<string, string> = {
   translated: `t.state = 'translated' AND ${APPLIES_SQL}`,
   reviewed: `t.state = 'reviewed' AND ${APPLIES_SQL}`,
   final: `t.state = 'final' AND ${APPLIES_SQL}`,
+  rejected: `t.state = 'rejected' AND ${APPLIES_SQL}`,
   stale: `t.stale = 1 AND ${APPLIES_SQL}`,
 }
 
@@ -284,7 +290,8 @@ function pageUnit(r: PageRow, articleId: string, a: { tag: string; lang: string 
 function pageTranslation(r: PageRow, articleId: string, lang: string): Translation {
   const [unitId, , , , , , , , , , , text, state, stale, version, author, updatedAt, madeFrom] = r
   if (version === null) return untranslated(articleId, unitId, lang)
-  return { articleId, unitId, lang, text: text as string, state: state as Translation['state'], stale: stale === 1, version, author, updatedAt, madeFrom }
+  const t: Translation = { articleId, unitId, lang, text: text as string, state: state as Translation['state'], stale: stale === 1, version, author, updatedAt, madeFrom }
+  return Object.assign(t, rejectionOf({ state: t.state, reason: r[REASON], translator: r[TRANSLATOR] }))
 }
 
 export function checkLimit(limit: number, max: number): void {

@@ -2,7 +2,7 @@
 // one event stream per tab (GET /dashboard/events) for the articles on the page; each
 // `event: coverage` redraws one bar, its label and the words left. Without the script, or
 // without EventSource, the page is as it was served.
-const PARTS = ['reviewed', 'translated', 'stale', 'untranslated']
+const PARTS = ['reviewed', 'translated', 'stale', 'rejected', 'untranslated']
 
 const bars = new Map()
 for (const li of document.querySelectorAll('[data-coverage]')) bars.set(li.dataset.coverage, li)

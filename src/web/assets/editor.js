@@ -46,7 +46,7 @@
   // The grid has one editable field, in the active row; the panel of tools goes with it.
   const panel = () => document.getElementById('panel')
   const activeSeg = () => document.querySelector('.seg.active')
-  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('textarea') : null)
+  const area = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.tgt textarea') : null)
   const statusOf = (seg) => (seg && seg.classList.contains('active') ? seg.querySelector('.status') : null)
   // The saved text of every row: a row that is not active may show a draft instead.
   const savedText = new Map()
@@ -508,7 +508,7 @@
   }
 
   // The symbols of the states, as the server's status cell draws them (src/web/grid/state-mark.ts).
-  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', stale: '⚠S' }
+  const SYMBOLS = { initial: '○', translated: '✎', reviewed: '✓R', final: '✓F', rejected: '✗', stale: '⚠S' }
 
   function setStateMark(seg, state, stale) {
     const cell = seg.querySelector('.st')
@@ -601,7 +601,12 @@
       .replace(/state-\w+/, `state-${tr.state}`)
       .replace(' is-stale', tr.stale ? ' is-stale' : '')
     setStateMark(seg, tr.state, tr.stale)
+    if (tr.stale) seg.dataset.stale = '1'
+    else delete seg.dataset.stale
+    // An edit answers a rejection: its reason goes with it.
+    if (tr.state !== 'rejected') seg.querySelector('.tgt .rejection')?.remove()
     showClear(seg)
+    showReviewForms(seg)
     seg.dataset.author = tr.author || ''
     seg.dataset.at = tr.updatedAt || ''
     showWho(seg)
@@ -617,6 +622,8 @@
   // A row that is not active shows its draft, marked, in place of its saved text.
   function showTarget(seg) {
     const cell = seg.querySelector('.tgt')
+    // A rejection's reason stays with the row, whatever the cell shows.
+    const rejection = cell.querySelector('.rejection')
     const p = el('p', 'target')
     p.lang = lang
     p.dir = body.dataset.dir || 'auto'
@@ -631,6 +638,7 @@
       const remote = json(seg.dataset.remote, undefined)
       if (remote) cell.append(el('span', 'draft-mark remote', fill(strings.changedBy, { name: remote.author })))
     }
+    if (rejection) cell.append(rejection)
   }
 
   function showWho(seg) {
@@ -703,7 +711,8 @@
         label.htmlFor = t.id
         label.textContent = fill(strings.targetLabel, { n: seg.dataset.n })
         const restored = fillArea(seg, t)
-        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t))
+        const rejection = seg.querySelector('.tgt .rejection')
+        seg.querySelector('.tgt').replaceChildren(label, fieldOf(t), ...(rejection ? [rejection] : []))
         drawChips(t)
         if (tools) updatePanel(seg, tools)
         if (restored) setStatus(seg, strings.draftRestored, '')
@@ -757,9 +766,27 @@
     setStatus(seg, '', '')
     seg.append(tools)
     showClear(seg)
+    showReviewForms(seg)
     renderHints(seg, json(seg.dataset.hints, []))
     // comments.js reads the new row's threads into the panel.
     document.dispatchEvent(new CustomEvent('tolk:active', { detail: { unit } }))
+  }
+
+  // Confirm for a stale segment that is not rejected; Reject (reviewers) for a done one.
+  function showReviewForms(seg) {
+    const note = panel()?.querySelector('.rejection-note')
+    const reason = seg.querySelector('.tgt .rejection')
+    if (note) {
+      note.hidden = !reason
+      note.textContent = reason ? reason.textContent : ''
+    }
+    const confirm = panel()?.querySelector('form#confirm')
+    if (confirm) confirm.hidden = !(seg.dataset.stale === '1' && seg.dataset.state !== 'rejected' && Number(seg.dataset.version) > 0)
+    const reject = panel()?.querySelector('form#reject')
+    if (reject) {
+      reject.hidden = !['translated', 'reviewed', 'final'].includes(seg.dataset.state)
+      reject.querySelector('#reason').value = ''
+    }
   }
 
   function move(seg, step, opts) {
@@ -1209,6 +1236,16 @@
     seg.dataset.open = e.state === 'initial' || e.stale ? '1' : '0'
     seg.className = seg.className.replace(/state-\w+/, `state-${e.state}`).replace(' is-stale', '') + (e.stale ? ' is-stale' : '')
     setStateMark(seg, e.state, e.stale)
+    if (e.stale) seg.dataset.stale = '1'
+    else delete seg.dataset.stale
+    // A colleague's rejection shows its reason on the row; an edit answers it and takes it away.
+    seg.querySelector('.tgt .rejection')?.remove()
+    if (e.state === 'rejected' && e.reason) {
+      const note = el('p', 'rejection', fill(strings.rejectedBy, { author: e.author, reason: e.reason }))
+      note.setAttribute('role', 'note')
+      seg.querySelector('.tgt').append(note)
+    }
+    if (seg.classList.contains('active')) showReviewForms(seg)
     seg.dataset.author = e.author
     seg.dataset.at = new Date().toISOString()
     const t = area(seg)
@@ -1353,6 +1390,11 @@
     const seg = e.target.closest('.seg')
     // The panel's comment forms are comments.js's, not a save of the segment.
     if (!seg || e.target.closest('#comments')) return
+    // Confirm and Reject post as forms: the page comes back with the row as stored.
+    if (e.target.id === 'confirm' || e.target.id === 'reject') {
+      store.set(draftKey(seg), undefined)
+      return
+    }
     e.preventDefault()
     if (e.target.id === 'clear') save(seg, 'initial', true)
     else save(seg, (e.submitter && e.submitter.value) || 'translated')
@@ -1403,6 +1445,27 @@
     // The panel's comment fields are not the translation: its keys are theirs (comments.js).
     if (e.target.closest && e.target.closest('#comments')) return
     if (!seg || !inField || !seg.classList.contains('active')) return
+    const confirmForm = seg.querySelector('form#confirm')
+    const rejectForm = seg.querySelector('form#reject')
+    if (e.target.id === 'reason') {
+      // The reason: Enter rejects, when there is one.
+      if (e.key === 'Enter' && !e.altKey) {
+        e.preventDefault()
+        if (e.target.value.trim() !== '') rejectForm.requestSubmit()
+      }
+      return
+    }
+    if (e.key === 'Enter' && e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey) {
+      e.preventDefault()
+      if (confirmForm && !confirmForm.hidden) confirmForm.requestSubmit()
+      return
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyR') {
+      if (!rejectForm) return setStatus(seg, strings.noReview, 'failed')
+      e.preventDefault()
+      if (!rejectForm.hidden) rejectForm.querySelector('#reason').focus()
+      return
+    }
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault()
       const reviewed = e.shiftKey

@@ -21,6 +21,8 @@ export const KEY_MAP: readonly KeyBinding[] = [
   { keys: 'Alt+↑ / Alt+↓', does: 'keys.move' },
   { keys: '↑ / ↓, Enter', does: 'keys.rows' },
   { keys: 'Esc', does: 'keys.leave' },
+  { keys: 'Alt+Enter', does: 'keys.confirm', writes: true },
+  { keys: 'Alt+R', does: 'keys.reject', writes: true },
   { keys: 'Alt+C', does: 'keys.copy', writes: true },
   { keys: 'Alt+1 … Alt+9', does: 'keys.code', writes: true },
   { keys: 'Alt+0', does: 'keys.missing', writes: true },

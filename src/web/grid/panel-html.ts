@@ -16,6 +16,30 @@ export interface PanelData {
   who: string
   /** Whether there is a translation to clear (not untranslated and empty already). */
   clearable: boolean
+  /** Stale and not rejected: Confirm keeps the text and clears the stale mark. */
+  confirmable: boolean
+  /** Translated, reviewed or final: a reviewer may reject it, with a reason. */
+  rejectable: boolean
+  /** A rejected segment's `Rejected by NAME: reason`, shown on top of the panel too. */
+  rejection?: string | undefined
+}
+
+/**
+ * Confirm (a stale segment: its stored text and state kept, stale cleared) and, for reviewers,
+ * Reject with a required reason. Each is a form of its own that posts the stored version, so
+ * they work without the script, and the typed text never goes with them.
+ */
+function reviewForms(ctx: RowContext, p: PanelData): string {
+  const { s } = ctx
+  const hidden = `<input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/>`
+  let out = `<form id="confirm" class="confirm-form" method="post" action="${esc(p.action)}"${p.confirmable ? '' : ' hidden'}>${hidden}<input type="hidden" name="confirm" value="1"/>`
+  out += `<button type="submit" class="confirm" title="${esc(s.confirmHint)}" aria-keyshortcuts="Alt+Enter">${esc(s.confirm)}</button></form>`
+  if (ctx.canReview) {
+    out += `<form id="reject" class="reject-form" method="post" action="${esc(p.action)}"${p.rejectable ? '' : ' hidden'}>${hidden}<input type="hidden" name="state" value="rejected"/>`
+    out += `<label for="reason">${esc(s.rejectReason)}</label><input type="text" id="reason" name="reason" maxlength="2000" required autocomplete="off" aria-keyshortcuts="Alt+R"/>`
+    out += `<button type="submit" class="reject">${esc(s.reject)}</button></form>`
+  }
+  return out
 }
 
 /**
@@ -28,6 +52,7 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
   const { s } = ctx
   const history = `/edit/${encodeURIComponent(ctx.articleId)}/${encodeURIComponent(ctx.lang)}/${encodeURIComponent(p.unitId)}/history`
   let out = `<aside class="panel" id="panel" aria-label="${esc(s.tools({ n: p.n }))}">`
+  out += `<p class="rejection rejection-note"${p.rejection ? '' : ' hidden'}>${esc(p.rejection ?? '')}</p>`
   if (ctx.canWrite) {
     out += `<form id="edit" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/>`
     out += `<div class="actions"><button type="submit" name="state" value="translated" class="save" aria-keyshortcuts="Control+Enter">${esc(s.save)}</button>`
@@ -39,6 +64,7 @@ export function panelHtml(ctx: RowContext, p: PanelData): string {
     // with it; the button sits with the others through its \`form\` attribute.
     out += `<button type="submit" form="clear" class="clear"${p.clearable ? '' : ' hidden'}>${esc(s.clear)}</button></div></form>`
     out += `<form id="clear" method="post" action="${esc(p.action)}"><input type="hidden" name="_csrf" value="${esc(ctx.csrf)}"/><input type="hidden" name="version" value="${p.version}"/><input type="hidden" name="text" value=""/><input type="hidden" name="state" value="initial"/></form>`
+    out += reviewForms(ctx, p)
     out += '<p class="tokens"'
     if (p.tokens.length === 0) out += ' hidden'
     out += `><span>${esc(p.codes ? s.codes : s.tokens)}:</span>`

@@ -86,6 +86,7 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
         )
       : esc(s.never)
   let out = `<div class="${cls}" id="u-${esc(unit.id)}" data-unit="${esc(unit.id)}" data-n="${n}" data-version="${tr.version}" data-state="${tr.state}" data-open="${open}"`
+  if (tr.stale) out += ' data-stale="1"'
   if (tr.author && tr.updatedAt) out += ` data-author="${esc(tr.author)}" data-at="${esc(tr.updatedAt)}"`
   if (keep.length > 0) out += ` data-keep="${esc(JSON.stringify(keep))}"`
   if (tokens.length > 0) out += ` data-tokens="${esc(JSON.stringify(tokens))}"`
@@ -134,11 +135,27 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
     const confidence = Math.round(row.aligned * 100)
     out += `<p class="aligned${row.aligned < 0.8 ? ' unsure' : ''}" title="${esc(s.alignedTitle({ confidence }))}">${esc(s.aligned({ confidence }))}</p>`
   }
+  // A rejection's reason stays on the row until the text is edited: the translator's to-do.
+  const rejection = tr.rejection ? s.rejectedBy({ author: tr.author ?? '', reason: tr.rejection.reason }) : undefined
+  if (rejection) out += `<p class="rejection" role="note">${esc(rejection)}</p>`
   out += `</div>${stateMark(s, tr.state, tr.stale)}${commentCountHtml(ctx.t, ctx.commentCounts?.[unit.id] ?? 0)}`
   if (active) {
     const action = `${unitPath(ctx, unit.id)}${ctx.back}&active=${encodeURIComponent(active.next)}`
     const clearable = tr.state !== 'initial' || tr.text !== ''
-    out += panelHtml(ctx, { unitId: unit.id, n, version: tr.version, action, tokens, codes: codes.length > 0, hints: hintList, who, clearable })
+    out += panelHtml(ctx, {
+      unitId: unit.id,
+      n,
+      version: tr.version,
+      action,
+      tokens,
+      codes: codes.length > 0,
+      hints: hintList,
+      who,
+      clearable,
+      confirmable: tr.stale && tr.state !== 'rejected' && tr.version > 0,
+      rejectable: tr.state === 'translated' || tr.state === 'reviewed' || tr.state === 'final',
+      rejection,
+    })
   }
   return `${out}</div>`
 }

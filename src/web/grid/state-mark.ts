@@ -3,13 +3,14 @@ import { esc, type RowStrings } from '../pages/row.js'
 
 /**
  * The symbol of each state, never colour alone: ○ untranslated, ✎ translated, ✓R reviewed,
- * ✓F final, and ⚠S over any of them for a stale one. The script keeps the same table.
+ * ✓F final, ✗ rejected, and ⚠S over any of them for a stale one. The script keeps the same table.
  */
 export const STATE_SYMBOLS: Record<State | 'stale', string> = {
   initial: '○',
   translated: '✎',
   reviewed: '✓R',
   final: '✓F',
+  rejected: '✗',
   stale: '⚠S',
 }
 

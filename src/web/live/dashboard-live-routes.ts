@@ -12,7 +12,7 @@ import { type CoverageFeed, MAX_FOLLOWED_ARTICLES } from './coverage-feed.js'
 import { sessionRight } from './follow-right.js'
 import { streamEvents } from './stream.js'
 
-const PARTS = ['reviewed', 'translated', 'stale', 'untranslated'] as const
+const PARTS = ['reviewed', 'translated', 'stale', 'rejected', 'untranslated'] as const
 
 /**
  * One bar as the dashboard's script redraws it: the parts in words, each part's width in percent
@@ -27,9 +27,10 @@ function barEvent(c: CoverageCounts, t: T, ui: string) {
     translated: p.translated,
     reviewed: p.reviewed,
     stale: p.stale,
+    rejected: p.rejected,
     untranslated: p.untranslated,
   })
-  const left = t('dashboard.wordsLeft', { count: p.untranslated + p.stale })
+  const left = t('dashboard.wordsLeft', { count: p.untranslated + p.stale + p.rejected })
   const done = p.total === 0 ? 1 : (p.reviewed + p.translated) / p.total
   return { article: c.articleId, lang: c.lang, parts: p, widths, done, label, left }
 }

@@ -14,7 +14,7 @@ export interface DashboardEntry {
   langs: { lang: string; name: string; counts: CoverageCounts; canWrite: boolean; openQueries?: number }[]
 }
 
-const PARTS = ['reviewed', 'translated', 'stale', 'untranslated'] as const
+const PARTS = ['reviewed', 'translated', 'stale', 'rejected', 'untranslated'] as const
 
 /**
  * A coverage bar as inline SVG: the widths are attributes, not inline styles, so the page needs
@@ -150,6 +150,7 @@ export function DashboardPage({
                 translated: p.translated,
                 reviewed: p.reviewed,
                 stale: p.stale,
+                rejected: p.rejected,
                 untranslated: p.untranslated,
               })
               return (
@@ -162,7 +163,7 @@ export function DashboardPage({
                   <CoverageBar counts={counts} label={label} />
                   <span class="left">
                     <span class="pct">{percent(ctx.ui, counts)}</span> ·{' '}
-                    <span data-left>{t('dashboard.wordsLeft', { count: p.untranslated + p.stale })}</span>
+                    <span data-left>{t('dashboard.wordsLeft', { count: p.untranslated + p.stale + p.rejected })}</span>
                     {openQueries ? (
                       <>
                         {' · '}

@@ -13,6 +13,7 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     lastChanged: t('editor.lastChanged', { author: '{author}', when: '{when}' }),
     never: t('editor.never'),
     changedBy: t('editor.changedBy', { name: '{name}' }),
+    rejectedBy: t('editor.rejectedBy', { author: '{author}', reason: '{reason}' }),
     compare: t('editor.compare'),
     alsoHere: t('editor.alsoHere', { list: '{list}' }),
     atSegment: t('editor.atSegment', { name: '{name}', n: '{n}' }),

@@ -42,7 +42,9 @@ export function HistoryPage(props: {
                 <time datetime={e.at}>{props.when(e.at)}</time> · {t(`states.${e.oldState}`)} →{' '}
                 {t(`states.${e.newState}`)}
                 {e.origin && ` · ${originLabel(e.origin, t)}`}
+                {e.confirmation && ` · ${t('history.confirmed')}`}
               </p>
+              {e.reason !== undefined && <p class="rejection">{t('history.reason', { reason: e.reason })}</p>}
               <WordDiff before={e.oldText ?? ''} after={e.newText} lang={props.lang} dir={props.dir} />
               {props.canWrite && e.version !== props.current && (
                 <form method="post" action={action}>

@@ -1,3 +1,4 @@
+import type { State } from '../../model/translation.js'
 import type { T } from '../i18n.js'
 import type { Hint } from '../hints.js'
 
@@ -59,6 +60,11 @@ export function rowStrings(t: T): RowStrings {
     clear: t('editor.clear'),
     draft: t('editor.draft'),
     saveReviewed: t('editor.saveReviewed'),
+    confirm: t('editor.confirm'),
+    confirmHint: t('editor.confirmHint'),
+    reject: t('editor.reject'),
+    rejectReason: t('editor.rejectReason'),
+    rejectedBy: fill(t('editor.rejectedBy', { author: '{author}', reason: '{reason}' })),
     copySource: t('editor.copySource'),
     history: t('editor.history'),
     never: t('editor.never'),
@@ -72,6 +78,7 @@ export function rowStrings(t: T): RowStrings {
       translated: t('states.translated'),
       reviewed: t('states.reviewed'),
       final: t('states.final'),
+      rejected: t('states.rejected'),
     },
     activate: fill(t('editor.activate', { n: '{n}' })),
     tools: fill(t('editor.tools', { n: '{n}' })),
@@ -98,6 +105,14 @@ export interface RowStrings {
   clear: string
   draft: string
   saveReviewed: string
+  /** Confirm a stale segment, and its title. */
+  confirm: string
+  confirmHint: string
+  /** Reject (reviewers), and the reason field's label. */
+  reject: string
+  rejectReason: string
+  /** `Rejected by rita: reason`. */
+  rejectedBy: (vars: Record<string, string | number>) => string
   copySource: string
   history: string
   never: string
@@ -106,7 +121,7 @@ export interface RowStrings {
   staleDiff: string
   paragraph: string
   stale: string
-  states: Record<'initial' | 'translated' | 'reviewed' | 'final', string>
+  states: Record<State, string>
   activate: (vars: Record<string, string | number>) => string
   tools: (vars: Record<string, string | number>) => string
   targetLabel: (vars: Record<string, string | number>) => string

@@ -36,6 +36,8 @@ function describe(ctx: PageContext, item: ActivityItem, langName: (l: string) =>
       const line = t('team.item.assignment', { user: item.user, to: String(d.to), lang, part })
       return d.due ? `${line}, ${t('team.item.dueOn', { due: String(d.due) })}` : line
     }
+    case 'rejection':
+      return t('team.item.rejection', { user: item.user, unit: String(d.unit), lang, reason: String(d.reason ?? '') })
     case 'comment': {
       const key = d.as === 'query' ? 'team.item.query' : d.as === 'reply' ? 'team.item.reply' : 'team.item.comment'
       return t(key, { user: item.user, unit: String(d.unit), lang: lang || t('team.item.source') })
@@ -120,6 +122,7 @@ export function ActivityPage(props: {
 
 const KIND_KEYS = {
   comment: 'team.kinds.comment',
+  rejection: 'team.kinds.rejection',
   import: 'team.kinds.import',
   save: 'team.kinds.save',
   review: 'team.kinds.review',

@@ -38,7 +38,7 @@ describe("the dashboard's live bars", () => {
     expect(moved?.parts.translated).toBeGreaterThan(0)
     expect(moved?.done).toBeGreaterThan(0)
     expect(moved?.label).toBe(
-      `Swedish: ${moved?.parts.translated} translated, 0 reviewed, 0 stale, ${moved?.parts.untranslated} untranslated`,
+      `Swedish: ${moved?.parts.translated} translated, 0 reviewed, 0 stale, 0 rejected, ${moved?.parts.untranslated} untranslated`,
     )
     // The de bar did not move: nothing is sent for it.
     await writeAs(w.store, w.units[2] as string, 'Vi går till hamnen.')

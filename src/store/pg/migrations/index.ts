@@ -3,6 +3,7 @@ import { sql as auth } from './002-auth.js'
 import { sql as memory } from './003-memory.js'
 import { sql as terms } from './004-terms.js'
 import { sql as mainFollowups } from './005-main-followups.js'
+import { sql as reviewStates } from './006-review-states.js'
 import { sql as comments } from './007-comments.js'
 import { sql as assignments } from './008-assignments.js'
 import { sql as batches } from './010-batches.js'
@@ -26,6 +27,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: '003-memory', sql: memory },
   { version: 4, name: '004-terms', sql: terms },
   { version: 5, name: '005-main-followups', sql: mainFollowups },
+  { version: 6, name: '006-review-states', sql: reviewStates },
   { version: 7, name: '007-comments', sql: comments },
   { version: 8, name: '008-assignments', sql: assignments },
   { version: 10, name: '010-batches', sql: batches },

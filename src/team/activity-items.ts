@@ -28,3 +28,20 @@ export function commentItem(r: CommentRow): ActivityItem {
     detail: { id, unit: r.unit_id, as: r.parent_id !== null ? 'reply' : r.kind, thread: r.parent_id !== null ? Number(r.parent_id) : id },
   }
 }
+
+/** A rejection as the feed's `rejection` source reads it from the history, on either backend. */
+export interface RejectionRow {
+  at: string
+  /** The history entry's seq, zero-padded. */
+  key: string
+  lang: string
+  author: string
+  unit_id: string
+  reason: string | null
+  translator: string | null
+}
+
+/** A rejection's feed item: who sent which segment back to whom, and why. */
+export function rejectionItem(r: RejectionRow): ActivityItem {
+  return { kind: 'rejection', key: r.key, at: r.at, lang: r.lang, user: r.author, detail: { unit: r.unit_id, reason: r.reason, translator: r.translator } }
+}
