@@ -16,6 +16,7 @@ import type { Accounts } from '../auth/types.js'
 import type { ResourceSets } from './resource-sets.js'
 import type { MtCache } from '../mt/cache-types.js'
 import type { TermStore } from '../terms/types.js'
+import type { QaStore } from '../qa/types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -261,6 +262,8 @@ export interface Store {
   readonly mtCache: MtCache
   /** Termbases by tag, with the tags each uses; see src/terms/types.ts. */
   readonly terms: TermStore
+  /** Dismissals of QA findings, shared by everyone; see src/qa/types.ts. */
+  readonly qa: QaStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

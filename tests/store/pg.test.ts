@@ -7,6 +7,7 @@ import { testArchive } from './_contract-archive.js'
 import { testDocuments } from './_contract-documents.js'
 import { testMtStore } from './_contract-mt.js'
 import { testTermStore } from './_contract-terms.js'
+import { testQaStore } from './_contract-qa.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { freshPgUrl } from './_pg.js'
@@ -20,6 +21,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testMtStore(freshStore)
     testDocuments(freshStore)
     testTermStore(freshStore)
+    testQaStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

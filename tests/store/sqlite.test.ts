@@ -13,6 +13,7 @@ import { testStore } from './_contract.js'
 import { testMtStore } from './_contract-mt.js'
 import { testDocuments } from './_contract-documents.js'
 import { testTermStore } from './_contract-terms.js'
+import { testQaStore } from './_contract-qa.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -25,6 +26,7 @@ describe('SQLite store', () => {
   testMtStore(() => createSqliteStore({ file: freshFile() }))
   testDocuments(() => createSqliteStore({ file: freshFile() }))
   testTermStore(() => createSqliteStore({ file: freshFile() }))
+  testQaStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {

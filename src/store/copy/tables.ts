@@ -76,6 +76,10 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     entry_id: 'int', position: 'int', lang: 'text', text: 'text', status: 'text', pos: 'text', note: 'text',
     case_sensitive: 'bool',
   }),
+  t('qa_dismissals', ['article_id', 'lang', 'unit_id', 'check_id'], {
+    article_id: 'text', unit_id: 'text', lang: 'text', check_id: 'text', text_hash: 'text', dismissed_by: 'text',
+    reason: 'text', dismissed_at: 'time',
+  }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
   t('tokens', ['id'], {

@@ -19,6 +19,7 @@ import { sql as machineTranslation } from './019-machine-translation.js'
 import { sql as unitRoles } from './020-unit-roles.js'
 import { sql as authVersion } from './021-auth-version.js'
 import { sql as termbases } from './022-termbases.js'
+import { sql as qaDismissals } from './026-qa-dismissals.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -53,6 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, name: '020-unit-roles', sql: unitRoles },
   { version: 21, name: '021-auth-version', sql: authVersion },
   { version: 22, name: '022-termbases', sql: termbases },
+  { version: 26, name: '026-qa-dismissals', sql: qaDismissals },
 ]
 
 /**

@@ -12,6 +12,7 @@ import { createPgEventOps, createPgPresenceOps } from './events.js'
 import { createPgMemory } from './memory.js'
 import { migratePg } from './migrate.js'
 import { createPgTerms } from './terms.js'
+import { createPgQa } from './qa.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -84,6 +85,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     accounts,
     mtCache: createPgMtCache(pool),
     terms: createPgTerms(pool, now),
+    qa: createPgQa(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

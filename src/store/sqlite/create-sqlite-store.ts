@@ -13,6 +13,7 @@ import { type OpenOptions, openDatabase } from './open-database.js'
 import { createResourceSetOps } from './resource-sets.js'
 import { createSqliteMtCache } from './mt-cache.js'
 import { createSqliteTerms } from './terms.js'
+import { createSqliteQa } from './qa.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -61,6 +62,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     accounts: createSqliteAccounts(db, now),
     mtCache: createSqliteMtCache(db),
     terms: createSqliteTerms(db, now),
+    qa: createSqliteQa(db, now),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

@@ -1,0 +1,67 @@
+/**
+ * Inconsistency within one article: the same source translated differently
+ * (`inconsistent-translation`), and different sources given the same translation
+ * (`inconsistent-source`). Texts are compared as the design says sentences are: plain text,
+ * Unicode NFC, runs of white space folded, case kept. Texts without letters (numbers, codes)
+ * are left out: `5` may well stand for several things.
+ */
+import { plainTextLenient } from '../codes/tagged-text.js'
+import type { SegmentFinding } from './types.js'
+
+/** One translated unit, as consistency reads it. */
+export interface TranslatedUnit {
+  unit: string
+  position: number
+  source: string
+  target: string
+}
+
+const key = (tagged: string) => plainTextLenient(tagged, ' ').normalize('NFC').replace(/\s+/gu, ' ').trim()
+const LETTER = /\p{L}/u
+const MAX_NAMED = 3
+
+/** The findings per unit id. */
+export function checkConsistency(units: readonly TranslatedUnit[]): Map<string, SegmentFinding[]> {
+  const out = new Map<string, SegmentFinding[]>()
+  const add = (unit: string, f: SegmentFinding) => out.set(unit, [...(out.get(unit) ?? []), f])
+  const bySource = new Map<string, TranslatedUnit[]>()
+  const byTarget = new Map<string, TranslatedUnit[]>()
+  const keys = new Map<TranslatedUnit, { s: string; t: string }>()
+  for (const u of units) {
+    const s = key(u.source)
+    const t = key(u.target)
+    if (t === '' || !LETTER.test(s) || !LETTER.test(t)) continue
+    keys.set(u, { s, t })
+    bySource.set(s, [...(bySource.get(s) ?? []), u])
+    byTarget.set(t, [...(byTarget.get(t) ?? []), u])
+  }
+  for (const group of bySource.values()) {
+    if (group.length < 2) continue
+    for (const u of group) {
+      const mine = keys.get(u)!.t
+      const others = group.filter((o) => keys.get(o)!.t !== mine)
+      if (others.length === 0) continue
+      const named = others.slice(0, MAX_NAMED).map((o) => `“${o.target}” (segment ${o.position})`)
+      add(u.unit, {
+        check: 'inconsistent-translation',
+        message: `The same source is translated differently elsewhere: ${named.join(', ')}${others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : ''}`,
+        data: { other: others[0]!.target, segment: String(others[0]!.position), count: String(others.length) },
+      })
+    }
+  }
+  for (const group of byTarget.values()) {
+    if (group.length < 2) continue
+    for (const u of group) {
+      const mine = keys.get(u)!.s
+      const others = group.filter((o) => keys.get(o)!.s !== mine)
+      if (others.length === 0) continue
+      const named = others.slice(0, MAX_NAMED).map((o) => `“${o.source}” (segment ${o.position})`)
+      add(u.unit, {
+        check: 'inconsistent-source',
+        message: `The same translation is given to a different source: ${named.join(', ')}${others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : ''}`,
+        data: { other: others[0]!.source, segment: String(others[0]!.position), count: String(others.length) },
+      })
+    }
+  }
+  return out
+}

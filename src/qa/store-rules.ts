@@ -1,0 +1,18 @@
+import { InvalidInput, NotFound } from '../model/errors.js'
+import { checkText } from '../model/text-rule.js'
+import { isQaCheck, QA_CHECKS, type QaDismissal } from './types.js'
+
+/** The longest reason a dismissal keeps. */
+export const MAX_REASON = 1000
+
+/** A dismissal as both backends check it before writing (the rules of QaStore.dismiss). */
+export function checkDismissal(d: Omit<QaDismissal, 'at'>): Omit<QaDismissal, 'at'> {
+  if (!isQaCheck(d.check)) throw new InvalidInput(`"${String(d.check).slice(0, 50)}" is no QA check: use one of ${QA_CHECKS.join(', ')}`, 'unknown-qa-check')
+  const reason = checkText(d.reason ?? '', MAX_REASON, 'the reason of the dismissal').trim()
+  if (!/^[A-Za-z0-9_-]{8,64}$/.test(d.hash)) throw new InvalidInput('the text hash of a dismissal is not one textHash wrote', 'invalid-input')
+  return { ...d, reason }
+}
+
+export function unknownUnit(article: string, unit: string): NotFound {
+  return new NotFound(`${article} has no unit ${unit}`, 'unknown-unit')
+}
