@@ -9,6 +9,11 @@ import type { SegmentFinding } from './types.js'
 
 const quoteAll = (terms: readonly string[]) => terms.map((t) => `“${t}”`).join(' or ')
 
+/** `“flod” is a`, or for another form of the term `“Floden” is the term “flod”, a`. */
+function named(hit: TermHit): string {
+  return hit.found.toLocaleLowerCase() === hit.term.text.toLocaleLowerCase() ? `“${hit.found}” is a` : `“${hit.found}” is “${hit.term.text}”, a`
+}
+
 /**
  * The term findings of one translation: `sourceHits` are the source's terms (a matcher from the
  * text language to the target language), `targetHits` the target's own terms (a matcher from
@@ -42,7 +47,7 @@ export function checkTerms(sourceHits: readonly TermHit[], targetHits: readonly 
     const instead = hit.targets.filter((t) => t.status === 'preferred' || t.status === 'admitted').map((t) => t.text)
     out.push({
       check: status === 'forbidden' ? 'forbidden-term' : 'deprecated-term',
-      message: `“${hit.found}” is a ${status} term${instead.length > 0 ? `: use ${quoteAll(instead)}` : ''}`,
+      message: `${named(hit)} ${status} term${instead.length > 0 ? `: use ${quoteAll(instead)}` : ''}`,
       data: { term: hit.found, instead: instead.join(', ') },
     })
   }
