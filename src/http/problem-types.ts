@@ -286,6 +286,12 @@ const types = {
     meaning: 'The article has no live unit with this id: there never was one, or a re-import removed it (its history is kept).',
     fix: 'List the article\'s units with GET /api/articles/ID/units.',
   },
+  'unknown-qa-check': {
+    status: 400,
+    title: 'Unknown QA check',
+    meaning: 'A dismissal or a filter named a QA check that does not exist.',
+    fix: 'Use one of the check ids docs/qa.md lists (codes, numbers, forbidden-term, …).',
+  },
   'not-a-target': {
     status: [400, 404],
     title: 'Not a target language',

@@ -3,7 +3,7 @@
  * the shared dismissals applied. What the API, the CLI, the page, `tolk check --qa` and the batch
  * work's `qaFinding` filter all read.
  */
-import { NotFound } from '../model/errors.js'
+import { NotFound, TolkError } from '../model/errors.js'
 import { parseTag } from '../model/tags.js'
 import type { Store } from '../store/types.js'
 import { cachedMatcher, termbaseTagFor } from '../terms/unit-terms.js'
@@ -26,7 +26,7 @@ const PAGE = 1000
 async function translatedUnits(store: Store, articleId: string, lang: string) {
   const first = await store.unitPage(articleId, { limit: 1 })
   if (!first.article.targets.includes(lang)) {
-    throw new NotFound(`${lang} is not a target language of ${articleId} (its targets: ${first.article.targets.join(', ') || 'none'})`, 'not-a-target')
+    throw new TolkError('not-a-target', `${lang} is not a target language of ${articleId}: use one of ${first.article.targets.join(', ') || '(none)'}`, 400)
   }
   const units: (TranslatedUnit & { hash: string })[] = []
   let after: number | undefined
@@ -44,7 +44,7 @@ async function translatedUnits(store: Store, articleId: string, lang: string) {
 
 /**
  * Run every check on an article's translations in `lang`. Throws NotFound for an unknown
- * article (`unknown-article`) or a language that is not one of its targets (`not-a-target`).
+ * article (`unknown-article`), and a 400 `not-a-target` for a language that is not one of its targets.
  */
 export async function articleQa(store: Store, articleId: string, lang: string, opts: QaOptions = {}): Promise<QaReport> {
   const { article, units } = await translatedUnits(store, articleId, lang)

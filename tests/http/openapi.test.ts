@@ -190,6 +190,9 @@ describe('answers against the document', () => {
     await call(`${TB}/export?format=csv`, {}, 200)
     await call(`${A}/terms?lang=sv`, {}, 200)
     await call(`${A}/terms?lang=sv&unit=nope`, {}, 404)
+    await call(`${A}/qa?lang=sv`, {}, 200)
+    await call(`${A}/qa?lang=fi`, {}, 400)
+    await call('/api/articles/sv-general-99/qa?lang=sv', {}, 404)
     await call(`${TB}/entries/1`, { method: 'DELETE', headers: { 'If-Match': '"1"' } }, 412)
     await call(`${TB}/entries/1`, { method: 'DELETE' }, 200)
 

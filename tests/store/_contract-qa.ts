@@ -90,7 +90,7 @@ export function testQaStore(makeStore: () => Store | Promise<Store>): void {
     })
 
     it('refuses a language that is not a target and an unknown article', async () => {
-      await expect(articleQa(store, 'en-news-01', 'fi')).rejects.toMatchObject({ status: 404, code: 'not-a-target' })
+      await expect(articleQa(store, 'en-news-01', 'fi')).rejects.toMatchObject({ status: 400, code: 'not-a-target' })
       await expect(articleQa(store, 'en-news-02', 'sv')).rejects.toMatchObject({ status: 404 })
     })
   })

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { textHash } from '../../src/qa/text-hash.js'
+import { makeTestApp, type TestApp } from './_setup.js'
+
+async function translated(): Promise<TestApp> {
+  const t = await makeTestApp()
+  await t.store.terms.addEntry('sv-general', {
+    terms: [{ lang: 'en', text: 'harbour' }, { lang: 'sv', text: 'hamn', status: 'preferred' }, { lang: 'sv', text: 'port', status: 'forbidden' }],
+  }, { by: 'boss' })
+  const write = (i: number, text: string) =>
+    t.store.writeTranslation({ articleId: 'sv-general-01', unitId: t.units[i]!, lang: 'sv', text, state: 'translated', ifVersion: 0, author: 'ana' })
+  await write(1, 'Vädret är fint idag')
+  await write(2, 'Vi går till porten.')
+  await write(3, 'Båtarna är redo.')
+  return t
+}
+
+describe('GET /api/articles/:id/qa', () => {
+  it('lists every finding with check, severity, unit and a message naming what differs', async () => {
+    const t = await translated()
+    const r = await t.call('/api/articles/sv-general-01/qa?lang=sv', { as: 'vic' })
+    expect(r.status).toBe(200)
+    const body = await r.json()
+    expect(body).toMatchObject({ article: 'sv-general-01', lang: 'sv', termbase: 'sv-general' })
+    expect(body.findings.map((f: { check: string; severity: string; unit: string; message: string }) => [f.check, f.severity, f.unit, f.message])).toEqual([
+      ['end-punctuation', 'warning', t.units[1], 'The source ends with “.”, the translation without an end mark'],
+      ['forbidden-term', 'error', t.units[2], '“porten” is “port”, a forbidden term: use “hamn”'],
+      ['untranslated-term', 'warning', t.units[2], '“harbour” should be translated “hamn”'],
+    ])
+    const errors = await (await t.call('/api/articles/sv-general-01/qa?lang=sv&severity=error')).json()
+    expect(errors.findings.map((f: { check: string }) => f.check)).toEqual(['forbidden-term'])
+    // German has no translations: nothing to check.
+    expect((await (await t.call('/api/articles/sv-general-01/qa?lang=de')).json()).findings).toEqual([])
+  })
+
+  it('marks a dismissed finding, and open=true leaves it out', async () => {
+    const t = await translated()
+    const unit = (await t.store.getUnit('sv-general-01', t.units[1]!))!
+    await t.store.qa.dismiss({ article: 'sv-general-01', unit: t.units[1]!, lang: 'sv', check: 'end-punctuation', hash: textHash(unit.source, 'Vädret är fint idag'), by: 'rev', reason: 'a caption' })
+    const all = await (await t.call('/api/articles/sv-general-01/qa?lang=sv')).json()
+    expect(all.findings[0].dismissed).toMatchObject({ by: 'rev', reason: 'a caption' })
+    const open = await (await t.call('/api/articles/sv-general-01/qa?lang=sv&open=true')).json()
+    expect(open.findings.map((f: { check: string }) => f.check)).toEqual(['forbidden-term', 'untranslated-term'])
+  })
+
+  it('answers bad input with problems: no token, unknown article, not a target, bad language, severity or tag', async () => {
+    const t = await translated()
+    expect((await t.call('/api/articles/sv-general-01/qa?lang=sv', { as: undefined })).status).toBe(401)
+    const cases: [string, number, string][] = [
+      ['/api/articles/sv-general-99/qa?lang=sv', 404, '/problems/unknown-article'],
+      ['/api/articles/sv-general-01/qa?lang=fi', 400, '/problems/not-a-target'],
+      ['/api/articles/sv-general-01/qa?lang=%01', 400, '/problems/invalid-request'],
+      ['/api/articles/sv-general-01/qa', 400, '/problems/invalid-request'],
+      ['/api/articles/sv-general-01/qa?lang=sv&severity=fatal', 400, '/problems/invalid-request'],
+      ['/api/articles/sv-general-01/qa?lang=sv&tag=Nope', 400, '/problems/invalid-request'],
+    ]
+    for (const [path, status, type] of cases) {
+      const r = await t.call(path)
+      expect(r.status, path).toBe(status)
+      expect(r.headers.get('content-type'), path).toMatch(/^application\/problem\+json/)
+      expect((await r.json()).type, path).toBe(type)
+    }
+  })
+})
