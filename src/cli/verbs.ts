@@ -35,5 +35,6 @@ export const VERBS: Record<string, VerbEntry> = {
   pretranslate: { summary: 'fill untranslated units from the translation memory', load: () => import('./verbs/pretranslate.js') },
   analyse: { summary: 'word analysis against the memory (repetitions, 101, 100, fuzzy bands, new)', load: () => import('./verbs/analyse.js') },
   terms: { summary: 'termbases: import/export TBX and CSV, search, add, and the tags a termbase uses', load: () => import('./verbs/terms.js') },
+  qa: { summary: 'the QA overview of an article in a language: numbers, codes, terms, spaces, consistency', load: () => import('./verbs/qa.js') },
   token: { summary: 'create, list and revoke API tokens', load: () => import('./verbs/token.js') },
 }
