@@ -42,14 +42,23 @@ async function translatedUnits(store: Store, articleId: string, lang: string) {
   }
 }
 
+/** The termbase an article sees; none for a document whose tag has no domain (an i18next namespace's). */
+function defaultTermbase(articleTag: string, lang: string): string {
+  try {
+    return termbaseTagFor(articleTag, lang)
+  } catch {
+    return ''
+  }
+}
+
 /**
  * Run every check on an article's translations in `lang`. Throws NotFound for an unknown
  * article (`unknown-article`), and a 400 `not-a-target` for a language that is not one of its targets.
  */
 export async function articleQa(store: Store, articleId: string, lang: string, opts: QaOptions = {}): Promise<QaReport> {
   const { article, units } = await translatedUnits(store, articleId, lang)
-  const termbase = opts.tag === undefined ? termbaseTagFor(article.tag, lang) : parseTag(opts.tag).tag
-  const [entries, dismissals] = await Promise.all([store.terms.resolve(termbase), store.qa.list(articleId, lang)])
+  const termbase = opts.tag === undefined ? defaultTermbase(article.tag, lang) : parseTag(opts.tag).tag
+  const [entries, dismissals] = await Promise.all([termbase ? store.terms.resolve(termbase) : [], store.qa.list(articleId, lang)])
   let toTarget: TermMatcher | undefined
   let inTarget: TermMatcher | undefined
   if (entries.length > 0) {

@@ -80,7 +80,7 @@ export interface QaFinding extends SegmentFinding {
 export interface QaReport {
   article: string
   lang: string
-  /** The termbase the term checks read (none found: no term findings). */
+  /** The termbase the term checks read (empty or without entries: no term findings). */
   termbase: string
   findings: QaFinding[]
 }

@@ -9,6 +9,7 @@ import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
 import { parseMin } from '../../check/thresholds.js'
 import type { CheckResult, Measure } from '../../check/types.js'
+import type { QaReport } from '../../qa/types.js'
 import { parseFolderMap } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
@@ -44,6 +45,9 @@ Checks:
   --grace-days N         a source key counts only N days after it was first seen (its date in
                          the baseline; a key without a date gets no grace)
   --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
+  --qa error|warning     --db and --server: QA findings at or above this severity nobody
+                         dismissed fail their language, as problems of kind qa:<check>
+                         (codes, numbers and forbidden terms are errors; see docs/qa.md)
   --config FILE          the config file (default: tolk.config.json or .tolkrc.json in this
                          folder or the nearest above; else i18next-cli's i18next.config.*);
                          a flag overrides the file
@@ -85,6 +89,7 @@ export async function run(args: string[]): Promise<number> {
     limit: { type: 'string' },
     annotations: { type: 'string' },
     badge: { type: 'string' },
+    qa: { type: 'string' },
   })
   // The config file's settings, each overridden by its flag (see docs/ci-check.md).
   const { findCheckConfig, readConfigAt } = await import('../../check/config/find-config.js')
@@ -106,6 +111,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
   if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --files GLOB, --db FILE or --server URL; see --help')
+  const { parseQaFloor } = await import('../../check/qa-problems.js')
+  const qaFloor = usage(() => parseQaFloor(values.qa))
+  if (qaFloor !== undefined && values.db === undefined && values.server === undefined) throw new UsageError('--qa checks the workbench: use it with --db or --server')
   const format = values.format as FormatName
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}": use ${FORMATS.join(', ')}`)
   if (values.by !== 'words' && values.by !== 'units') throw new UsageError(`--by takes words or units, not "${values.by}"`)
@@ -151,13 +159,23 @@ export async function run(args: string[]): Promise<number> {
     checked = files
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
-    const { checkReport, fetchReport } = await import('../../check/check-store.js')
-    checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals))
+    const { checkReport, fetchReport, fetchQaReports } = await import('../../check/check-store.js')
+    const report = await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals)
+    checked = checkReport(report)
+    if (qaFloor) {
+      const { addQaProblems } = await import('../../check/qa-problems.js')
+      addQaProblems(checked, await fetchQaReports(values.server, process.env.TOLK_TOKEN, report), qaFloor)
+    }
   } else {
     // A check must not create the database it is asked to check: withStore refuses a missing one.
     source = { kind: 'db', location: redact(resolveDbPath(values.db)), lang: null }
     const { checkReport } = await import('../../check/check-store.js')
-    checked = checkReport(await readDb(values.db, positionals, langs))
+    const { report, qa } = await readDb(values.db, positionals, langs, qaFloor !== undefined)
+    checked = checkReport(report)
+    if (qaFloor) {
+      const { addQaProblems } = await import('../../check/qa-problems.js')
+      addQaProblems(checked, qa, qaFloor)
+    }
   }
 
   if (source.kind === 'locales' || source.kind === 'files') {
@@ -189,11 +207,19 @@ export async function run(args: string[]): Promise<number> {
   return result.passed ? 0 : 1
 }
 
-async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined) {
+async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined, withQa: boolean) {
   // Loaded only here: the store and its importers cost start-up time a locale check never needs.
   const [{ withStore }, { buildReport }] = await Promise.all([import('../store-access.js'), import('../../report/build-report.js')])
   try {
-    return await withStore(db, (store) => buildReport(store, { articles, ...(langs ? { langs } : {}) }))
+    return await withStore(db, async (store) => {
+      const report = await buildReport(store, { articles, ...(langs ? { langs } : {}) })
+      const qa: QaReport[] = []
+      if (withQa) {
+        const { articleQa } = await import('../../qa/article-qa.js')
+        for (const a of report.articles) for (const lang of Object.keys(a.languages)) qa.push(await articleQa(store, a.id, lang))
+      }
+      return { report, qa }
+    })
   } catch (err) {
     if (err instanceof TolkError) throw err
     throw new InvalidInput(`cannot read the database ${redact(resolveDbPath(db))}: ${(err as Error).message}`, 'unreadable-file')
