@@ -18,6 +18,7 @@ import { createEventHub } from './live/event-hub.js'
 import { registerLive } from './live/live-routes.js'
 import { registerSuggestions } from './suggestion-routes.js'
 import { registerTerms } from './term-routes.js'
+import { registerQaPages } from './qa-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
@@ -150,6 +151,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerDashboardLive(web, deps, createCoverageFeed(deps.store, { pollMs: deps.pollMs }), rights)
   registerSuggestions(web, deps)
   registerTerms(web, deps)
+  registerQaPages(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

@@ -59,6 +59,7 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     unavailable: t('conflict.unavailable', { reason: '{reason}' }),
     progress: t('editor.progress', { done: '{done}', total: '{total}' }),
     dismiss: t('hints.dismiss'),
+    dismissFailed: t('qa.dismissFailed'),
     token: t('hints.token', { token: '{token}' }),
     tmTitle: t('memory.title'),
     tmLoading: t('memory.loading'),
@@ -184,6 +185,7 @@ export function EditorPage(props: {
           <div id="concordance-results" class="concordance-results" aria-live="polite" />
         </div>
       </details>
+      <a class="qa-link" href={`${base}/qa`}>{t('qa.link')}</a>
       <KeyHelp t={t} canWrite={row.canWrite} />
     </>
   )

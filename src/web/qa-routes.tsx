@@ -1,0 +1,77 @@
+import type { Context, Hono } from 'hono'
+import { refuseWrite } from '../auth/permissions.js'
+import type { Principal } from '../auth/types.js'
+import { formFields } from '../http/strict-form.js'
+import { InvalidInput } from '../model/errors.js'
+import { articleQa, currentTextHash } from '../qa/article-qa.js'
+import { isQaCheck, QA_CHECKS, type QaFinding } from '../qa/types.js'
+import type { WebDeps, WebEnv } from './env.js'
+import { editTarget } from './edit-target.js'
+import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
+import type { PageContext } from './pages/layout.js'
+import { QaPage } from './pages/qa.js'
+
+const principalOf = (c: Context<WebEnv>): Principal => (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
+
+/**
+ * The QA page of an article × language, and dismissing a finding (or taking a dismissal back) on
+ * the browser's session: a form post that returns to the page, or JSON for the editor's script.
+ * Translators and reviewers of the language (and admins) may dismiss; everyone who reads sees it.
+ */
+export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageContext['assets']): void {
+  const { store } = deps
+
+  web.get('/edit/:article/:lang/qa', async (c) => {
+    const { article, lang } = await editTarget(store, c)
+    const report = await articleQa(store, article.id, lang)
+    if (wantsJson(c)) return c.json(report)
+    const ctx = pageContext(c, assets)
+    const t = ctx.t
+    const message = (f: QaFinding) => t(`qa.messages.${f.check}`, { ...f.data, defaultValue: f.message })
+    return c.html(
+      doc(
+        <QaPage
+          ctx={ctx}
+          report={report}
+          title={article.title || article.id}
+          langName={languageName(ctx.ui, lang)}
+          editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
+          canDismiss={refuseWrite(principalOf(c), lang, 'translated') === undefined}
+          when={formatWhen(ctx.ui)}
+          message={message}
+        />,
+      ),
+    )
+  })
+
+  for (const action of ['dismiss', 'undismiss'] as const) {
+    web.post(`/edit/:article/:lang/:unit/qa/${action}`, async (c) => {
+      const { article, lang } = await editTarget(store, c)
+      const unit = c.req.param('unit') ?? ''
+      const principal = principalOf(c)
+      const t = c.get('t')
+      const refusal = refuseWrite(principal, lang, 'translated')
+      if (refusal) {
+        const detail = t('errors.forbidden', { reason: refusal })
+        return wantsJson(c) ? c.json({ status: 403, detail }, 403) : c.text(detail, 403)
+      }
+      const body = await formFields(c)
+      const check = typeof body.check === 'string' ? body.check : ''
+      if (!isQaCheck(check)) throw new InvalidInput(`"${check.slice(0, 50)}" is no QA check: use one of ${QA_CHECKS.join(', ')}`, 'unknown-qa-check')
+      if (action === 'dismiss') {
+        const hash = await currentTextHash(store, article.id, unit, lang)
+        if (hash === undefined) throw new InvalidInput(`${unit} has no ${lang} translation: there is nothing to dismiss`, 'invalid-input')
+        const reason = typeof body.reason === 'string' ? body.reason : ''
+        const d = await store.qa.dismiss({ article: article.id, unit, lang, check, hash, by: principal.account, reason })
+        if (wantsJson(c)) return c.json(d)
+      } else {
+        const removed = await store.qa.undismiss({ article: article.id, unit, lang, check })
+        if (wantsJson(c)) return c.json({ undismissed: removed })
+      }
+      // Back to the QA page, or the editor's row: only addresses of this article and language.
+      const editor = `/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`
+      const back = body.back === `${editor}/qa` ? `${editor}/qa` : `${editor}?active=${encodeURIComponent(unit)}#u-${encodeURIComponent(unit)}`
+      return c.redirect(back, 303)
+    })
+  }
+}
