@@ -7,7 +7,7 @@ import { NotFound, TolkError } from '../model/errors.js'
 import { parseTag } from '../model/tags.js'
 import type { Store } from '../store/types.js'
 import { cachedMatcher, termbaseTagFor } from '../terms/unit-terms.js'
-import type { TermMatcher } from '../terms/match.js'
+import type { TermHit, TermMatcher } from '../terms/match.js'
 import { checkConsistency, type TranslatedUnit } from './consistency.js'
 import { checkSegment } from './segment-checks.js'
 import { checkTerms } from './term-checks.js'
@@ -42,6 +42,24 @@ async function translatedUnits(store: Store, articleId: string, lang: string) {
   }
 }
 
+// Term hits per matcher and text: a page is read again and again while few texts change, and
+// finding terms (word segmentation and stemming) is most of an overview's cost. A matcher is
+// rebuilt whenever its termbase changes (src/terms/unit-terms.ts), which starts a fresh cache.
+const hitCache = new WeakMap<TermMatcher, Map<string, TermHit[]>>()
+const MAX_CACHED_TEXTS = 50_000
+
+function hitsOf(matcher: TermMatcher, text: string): TermHit[] {
+  let cache = hitCache.get(matcher)
+  if (!cache) hitCache.set(matcher, (cache = new Map()))
+  let hits = cache.get(text)
+  if (hits === undefined) {
+    hits = matcher.find(text)
+    if (cache.size >= MAX_CACHED_TEXTS) cache.clear()
+    cache.set(text, hits)
+  }
+  return hits
+}
+
 /** The termbase an article sees; none for a document whose tag has no domain (an i18next namespace's). */
 function defaultTermbase(articleTag: string, lang: string): string {
   try {
@@ -70,7 +88,7 @@ export async function articleQa(store: Store, articleId: string, lang: string, o
   const findings: QaFinding[] = []
   for (const u of units) {
     const found = checkSegment(u.source, u.target)
-    if (toTarget && inTarget) found.push(...checkTerms(toTarget.find(u.source), inTarget.find(u.target)))
+    if (toTarget && inTarget) found.push(...checkTerms(hitsOf(toTarget, u.source), hitsOf(inTarget, u.target)))
     found.push(...(consistency.get(u.unit) ?? []))
     found.sort((a, b) => ORDER.get(a.check)! - ORDER.get(b.check)!)
     for (const f of found) {

@@ -4,12 +4,13 @@ import type { Principal } from '../auth/types.js'
 import { formFields } from '../http/strict-form.js'
 import { InvalidInput } from '../model/errors.js'
 import { articleQa, currentTextHash } from '../qa/article-qa.js'
-import { isQaCheck, QA_CHECKS, type QaFinding } from '../qa/types.js'
+import { isQaCheck, QA_CHECKS, type QaCheck, type QaFinding } from '../qa/types.js'
+import type { T } from './i18n.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { editTarget } from './edit-target.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
 import type { PageContext } from './pages/layout.js'
-import { QaPage } from './pages/qa.js'
+import { QaPage, type QaStrings } from './pages/qa.js'
 
 const principalOf = (c: Context<WebEnv>): Principal => (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
 
@@ -26,8 +27,7 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
     const report = await articleQa(store, article.id, lang)
     if (wantsJson(c)) return c.json(report)
     const ctx = pageContext(c, assets)
-    const t = ctx.t
-    const message = (f: QaFinding) => t(`qa.messages.${f.check}`, { ...f.data, defaultValue: f.message })
+    const strings = qaStrings(ctx.t)
     return c.html(
       doc(
         <QaPage
@@ -38,7 +38,7 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
           editor={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}
           canDismiss={refuseWrite(principalOf(c), lang, 'translated') === undefined}
           when={formatWhen(ctx.ui)}
-          message={message}
+          strings={strings}
         />,
       ),
     )
@@ -73,5 +73,31 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
       const back = body.back === `${editor}/qa` ? `${editor}/qa` : `${editor}?active=${encodeURIComponent(unit)}#u-${encodeURIComponent(unit)}`
       return c.redirect(back, 303)
     })
+  }
+}
+
+// Every name a finding's data may carry (src/qa/): a message template is translated once with
+// each as a `{name}` slot, then filled per finding (i18next's t() per row cost most of the page).
+const DATA_KEYS = ['missing', 'extra', 'numbers', 'code', 'kind', 'mark', 'targetMark', 'source', 'target', 'at', 'term', 'expected', 'instead', 'other', 'segment', 'count']
+
+/** The page's strings in the interface language, each translated once. */
+function qaStrings(t: T): QaStrings {
+  const slots = Object.fromEntries(DATA_KEYS.map((k) => [k, `{${k}}`]))
+  const templates = new Map<QaCheck, string>()
+  const checks = new Map<QaCheck, string>()
+  for (const c of QA_CHECKS) {
+    templates.set(c, t(`qa.messages.${c}`, { ...slots, defaultValue: '' }))
+    checks.set(c, t(`qa.checks.${c}`))
+  }
+  const severities = { error: t('qa.severity.error'), warning: t('qa.severity.warning') }
+  const by = t('qa.dismissedBy', { by: '{by}' })
+  return {
+    check: (c) => checks.get(c) ?? c,
+    severity: (s) => severities[s],
+    message: (f: QaFinding) => (templates.get(f.check) ?? f.message).replace(/\{(\w+)\}/g, (_, k: string) => f.data[k] ?? ''),
+    dismissedBy: (name) => by.replace('{by}', name),
+    reason: t('qa.reason'),
+    dismiss: t('hints.dismiss'),
+    undismiss: t('qa.undismiss'),
   }
 }
