@@ -35,33 +35,25 @@ export function checkConsistency(units: readonly TranslatedUnit[]): Map<string, 
     bySource.set(s, [...(bySource.get(s) ?? []), u])
     byTarget.set(t, [...(byTarget.get(t) ?? []), u])
   }
-  for (const group of bySource.values()) {
-    if (group.length < 2) continue
-    for (const u of group) {
-      const mine = keys.get(u)!.t
-      const others = group.filter((o) => keys.get(o)!.t !== mine)
-      if (others.length === 0) continue
-      const named = others.slice(0, MAX_NAMED).map((o) => `“${o.target}” (segment ${o.position})`)
-      add(u.unit, {
-        check: 'inconsistent-translation',
-        message: `The same source is translated differently elsewhere: ${named.join(', ')}${others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : ''}`,
-        data: { other: others[0]!.target, segment: String(others[0]!.position), count: String(others.length) },
-      })
+  // One side the same, the other different: what the unit's finding names is the other side.
+  const flag = (groups: Map<string, TranslatedUnit[]>, side: 's' | 't', check: SegmentFinding['check'], what: string) => {
+    for (const group of groups.values()) {
+      if (group.length < 2) continue
+      for (const u of group) {
+        const mine = keys.get(u)![side]
+        const others = group.filter((o) => keys.get(o)![side] !== mine)
+        if (others.length === 0) continue
+        const text = (o: TranslatedUnit) => (side === 't' ? o.target : o.source)
+        const named = others.slice(0, MAX_NAMED).map((o) => `“${text(o)}” (segment ${o.position})`)
+        add(u.unit, {
+          check,
+          message: `${what}: ${named.join(', ')}${others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : ''}`,
+          data: { other: text(others[0]!), segment: String(others[0]!.position), count: String(others.length) },
+        })
+      }
     }
   }
-  for (const group of byTarget.values()) {
-    if (group.length < 2) continue
-    for (const u of group) {
-      const mine = keys.get(u)!.s
-      const others = group.filter((o) => keys.get(o)!.s !== mine)
-      if (others.length === 0) continue
-      const named = others.slice(0, MAX_NAMED).map((o) => `“${o.source}” (segment ${o.position})`)
-      add(u.unit, {
-        check: 'inconsistent-source',
-        message: `The same translation is given to a different source: ${named.join(', ')}${others.length > MAX_NAMED ? ` and ${others.length - MAX_NAMED} more` : ''}`,
-        data: { other: others[0]!.source, segment: String(others[0]!.position), count: String(others.length) },
-      })
-    }
-  }
+  flag(bySource, 't', 'inconsistent-translation', 'The same source is translated differently elsewhere')
+  flag(byTarget, 's', 'inconsistent-source', 'The same translation is given to a different source')
   return out
 }

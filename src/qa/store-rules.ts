@@ -1,6 +1,6 @@
 import { InvalidInput, NotFound } from '../model/errors.js'
 import { checkText } from '../model/text-rule.js'
-import { isQaCheck, QA_CHECKS, type QaDismissal } from './types.js'
+import { isQaCheck, QA_CHECKS, type QaCheck, type QaDismissal } from './types.js'
 
 /** The longest reason a dismissal keeps. */
 export const MAX_REASON = 1000
@@ -15,4 +15,24 @@ export function checkDismissal(d: Omit<QaDismissal, 'at'>): Omit<QaDismissal, 'a
 
 export function unknownUnit(article: string, unit: string): NotFound {
   return new NotFound(`${article} has no unit ${unit}`, 'unknown-unit')
+}
+
+/** A row of `qa_dismissals`, as both backends store it. */
+export interface DismissalRow {
+  article_id: string
+  unit_id: string
+  lang: string
+  check_id: string
+  text_hash: string
+  dismissed_by: string
+  reason: string
+  /** ISO 8601 text on both (PostgreSQL's pool reads timestamptz as that text). */
+  dismissed_at: string
+}
+
+export function rowToDismissal(r: DismissalRow): QaDismissal {
+  return {
+    article: r.article_id, unit: r.unit_id, lang: r.lang, check: r.check_id as QaCheck, hash: r.text_hash,
+    by: r.dismissed_by, reason: r.reason, at: r.dismissed_at,
+  }
 }

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -9,7 +8,7 @@ import { startServer } from '../../src/server.js'
 import { openStore } from '../../src/store/open-store.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { qaDatabase } from '../qa/_article.js'
-import { ROOT, runCli } from '../cli/run-cli.js'
+import { runCli, runCliAsync } from '../cli/run-cli.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'tolk-check-qa-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -98,7 +97,7 @@ describe('tolk check --qa', () => {
       await store.accounts.add('ci', [{ role: 'viewer', langs: [] }])
       const { token } = await issueToken(store.accounts, 'ci')
       await store.close()
-      const r = await tolk(['check', '--server', running.url, 'en-news-01', '--lang', 'sv', '--min', '0', '--qa', 'error', '--format', 'json'], { TOLK_TOKEN: token })
+      const r = await runCliAsync(['check', '--server', running.url, 'en-news-01', '--lang', 'sv', '--min', '0', '--qa', 'error', '--format', 'json'], { TOLK_TOKEN: token })
       expect(r.stderr).toBe('')
       expect(r.status).toBe(1)
       const json = JSON.parse(r.stdout)
@@ -109,15 +108,3 @@ describe('tolk check --qa', () => {
     }
   })
 })
-
-/** Run the CLI without blocking this process, which serves the requests. */
-function tolk(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/tolk.js', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}

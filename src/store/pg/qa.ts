@@ -1,23 +1,7 @@
 import type pg from 'pg'
-import { checkDismissal, unknownUnit } from '../../qa/store-rules.js'
-import type { QaCheck, QaDismissal, QaStore } from '../../qa/types.js'
+import { checkDismissal, rowToDismissal as toDismissal, unknownUnit, type DismissalRow as Row } from '../../qa/store-rules.js'
+import type { QaStore } from '../../qa/types.js'
 import { row, rows } from './db.js'
-
-interface Row {
-  article_id: string
-  unit_id: string
-  lang: string
-  check_id: string
-  text_hash: string
-  dismissed_by: string
-  reason: string
-  dismissed_at: Date | string
-}
-
-const toDismissal = (r: Row): QaDismissal => ({
-  article: r.article_id, unit: r.unit_id, lang: r.lang, check: r.check_id as QaCheck, hash: r.text_hash,
-  by: r.dismissed_by, reason: r.reason, at: r.dismissed_at instanceof Date ? r.dismissed_at.toISOString() : r.dismissed_at,
-})
 
 /** QA dismissals on PostgreSQL (schema 9), as on SQLite (src/store/sqlite/qa.ts). */
 export function createPgQa(pool: pg.Pool, now: () => string): QaStore {

@@ -1,22 +1,6 @@
 import type Database from 'better-sqlite3'
-import { checkDismissal, unknownUnit } from '../../qa/store-rules.js'
-import type { QaCheck, QaDismissal, QaStore } from '../../qa/types.js'
-
-interface Row {
-  article_id: string
-  unit_id: string
-  lang: string
-  check_id: string
-  text_hash: string
-  dismissed_by: string
-  reason: string
-  dismissed_at: string
-}
-
-const toDismissal = (r: Row): QaDismissal => ({
-  article: r.article_id, unit: r.unit_id, lang: r.lang, check: r.check_id as QaCheck, hash: r.text_hash,
-  by: r.dismissed_by, reason: r.reason, at: r.dismissed_at,
-})
+import { checkDismissal, rowToDismissal as toDismissal, unknownUnit, type DismissalRow as Row } from '../../qa/store-rules.js'
+import type { QaStore } from '../../qa/types.js'
 
 /** QA dismissals on SQLite (schema 26: qa_dismissals). */
 export function createSqliteQa(db: Database.Database, now: () => string): QaStore {
