@@ -180,7 +180,7 @@ describe('SQLite specifics', () => {
       segmented: { lead: doc.lead, units: doc.units }, ...(doc.skeleton ? { skeleton: doc.skeleton } : {}),
     })
     await s.close()
-    // Back to schema 19: the column gone, as a database of then had it (and schemas 21 and 22's tables).
+    // Back to schema 19: the column gone, as a database of then had it (and schemas 21, 22 and 26's tables).
     const old = new Database(file)
     old.exec('ALTER TABLE units DROP COLUMN role')
     for (const { name } of old.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%auth_version%'").all()) {
@@ -188,6 +188,7 @@ describe('SQLite specifics', () => {
     }
     old.exec('DROP TABLE auth_version')
     old.exec('DROP TABLE terms; DROP TABLE term_entries; DROP TABLE termbase_uses; DROP TABLE termbases')
+    old.exec('DROP TABLE qa_dismissals')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

@@ -1,9 +1,10 @@
 /**
  * PostgreSQL schema 9: QA dismissals (issue #21), as SQLite's 026-qa-dismissals: per unit,
- * language and check, with who, why, when and the hash of the texts dismissed.
+ * language and check, with who, why, when and the hash of the texts dismissed. IF NOT EXISTS:
+ * a database wound back to an earlier version (tests/store/pg-main-followups.test.ts) runs it again.
  */
 export const sql = /* sql */ `
-CREATE TABLE qa_dismissals (
+CREATE TABLE IF NOT EXISTS qa_dismissals (
   article_id   text NOT NULL,
   unit_id      text NOT NULL,
   lang         text NOT NULL,
