@@ -2,9 +2,9 @@ import type { Context, Hono } from 'hono'
 import { refuseWrite } from '../auth/permissions.js'
 import type { Principal } from '../auth/types.js'
 import { formFields } from '../http/strict-form.js'
-import { InvalidInput } from '../model/errors.js'
-import { articleQa, currentTextHash } from '../qa/article-qa.js'
-import { isQaCheck, QA_CHECKS, type QaCheck, type QaFinding } from '../qa/types.js'
+import { articleQa } from '../qa/article-qa.js'
+import { dismissFinding, qaCheckOf } from '../qa/dismiss.js'
+import { QA_CHECKS, type QaCheck, type QaFinding } from '../qa/types.js'
 import type { T } from './i18n.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { editTarget } from './edit-target.js'
@@ -56,13 +56,10 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
         return wantsJson(c) ? c.json({ status: 403, detail }, 403) : c.text(detail, 403)
       }
       const body = await formFields(c)
-      const check = typeof body.check === 'string' ? body.check : ''
-      if (!isQaCheck(check)) throw new InvalidInput(`"${check.slice(0, 50)}" is no QA check: use one of ${QA_CHECKS.join(', ')}`, 'unknown-qa-check')
+      const check = qaCheckOf(body.check)
       if (action === 'dismiss') {
-        const hash = await currentTextHash(store, article.id, unit, lang)
-        if (hash === undefined) throw new InvalidInput(`${unit} has no ${lang} translation: there is nothing to dismiss`, 'invalid-input')
         const reason = typeof body.reason === 'string' ? body.reason : ''
-        const d = await store.qa.dismiss({ article: article.id, unit, lang, check, hash, by: principal.account, reason })
+        const d = await dismissFinding(store, { article: article.id, unit, lang, check, reason, by: principal.account })
         if (wantsJson(c)) return c.json(d)
       } else {
         const removed = await store.qa.undismiss({ article: article.id, unit, lang, check })

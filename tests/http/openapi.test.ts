@@ -193,6 +193,11 @@ describe('answers against the document', () => {
     await call(`${A}/qa?lang=sv`, {}, 200)
     await call(`${A}/qa?lang=fi`, {}, 400)
     await call('/api/articles/sv-general-99/qa?lang=sv', {}, 404)
+    await call(`${A}/qa/dismissals`, jsonBody('POST', { lang: 'sv', unit: u0, check: 'identical', reason: 'a name' }), 200)
+    await call(`${A}/qa/dismissals`, jsonBody('POST', { lang: 'sv', unit: u0, check: 'nope' }), 400)
+    await call(`${A}/qa/dismissals`, { ...jsonBody('POST', { lang: 'sv', unit: u0, check: 'identical' }), as: 'vic' }, 403)
+    await call(`${A}/qa/dismissals`, jsonBody('POST', { lang: 'sv', unit: 'nope', check: 'identical' }), 404)
+    await call(`${A}/qa/dismissals?lang=sv&unit=${u0}&check=identical`, { method: 'DELETE' }, 200)
     await call(`${TB}/entries/1`, { method: 'DELETE', headers: { 'If-Match': '"1"' } }, 412)
     await call(`${TB}/entries/1`, { method: 'DELETE' }, 200)
 

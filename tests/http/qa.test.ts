@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { textHash } from '../../src/qa/text-hash.js'
-import { makeTestApp, type TestApp } from './_setup.js'
+import { jsonBody, makeTestApp, type TestApp } from './_setup.js'
 
 async function translated(): Promise<TestApp> {
   const t = await makeTestApp()
@@ -60,5 +60,50 @@ describe('GET /api/articles/:id/qa', () => {
       expect(r.headers.get('content-type'), path).toMatch(/^application\/problem\+json/)
       expect((await r.json()).type, path).toBe(type)
     }
+  })
+})
+
+describe('QA dismissals through the API', () => {
+  const D = '/api/articles/sv-general-01/qa/dismissals'
+  it('dismisses for everyone with who and why, takes it back, and the finding returns when the text changes', async () => {
+    const t = await translated()
+    const unit = t.units[1]!
+    const r = await t.call(D, { ...jsonBody('POST', { lang: 'sv', unit, check: 'end-punctuation', reason: 'a caption' }), as: 'ana' })
+    expect(r.status).toBe(200)
+    expect(await r.json()).toMatchObject({ article: 'sv-general-01', unit, lang: 'sv', check: 'end-punctuation', by: 'ana', reason: 'a caption' })
+    const seen = await (await t.call('/api/articles/sv-general-01/qa?lang=sv', { as: 'vic' })).json()
+    expect(seen.findings[0].dismissed).toMatchObject({ by: 'ana', reason: 'a caption' })
+    const back = await t.call(`${D}?lang=sv&unit=${unit}&check=end-punctuation`, { method: 'DELETE', as: 'rev' })
+    expect(await back.json()).toEqual({ undismissed: true })
+    expect((await (await t.call(`${D}?lang=sv&unit=${unit}&check=end-punctuation`, { method: 'DELETE' })).json())).toEqual({ undismissed: false })
+    await t.call(D, jsonBody('POST', { lang: 'sv', unit, check: 'end-punctuation' }))
+    await t.store.writeTranslation({ articleId: 'sv-general-01', unitId: unit, lang: 'sv', text: 'Vädret är fint i dag', state: 'translated', ifVersion: 1, author: 'ana' })
+    const after = await (await t.call('/api/articles/sv-general-01/qa?lang=sv')).json()
+    expect(after.findings[0]).toMatchObject({ check: 'end-punctuation', unit })
+    expect(after.findings[0].dismissed).toBeUndefined()
+  })
+
+  it('refuses viewers, other languages, unknown checks and units, units without translation, and bad bodies', async () => {
+    const t = await translated()
+    const unit = t.units[1]!
+    const cases: [RequestInit & { as?: string }, number, string][] = [
+      [{ ...jsonBody('POST', { lang: 'sv', unit, check: 'numbers' }), as: 'vic' }, 403, '/problems/forbidden'],
+      [{ ...jsonBody('POST', { lang: 'de', unit, check: 'numbers' }), as: 'ana' }, 403, '/problems/forbidden'],
+      [jsonBody('POST', { lang: 'fi', unit, check: 'numbers' }), 400, '/problems/not-a-target'],
+      [jsonBody('POST', { lang: 'sv', unit, check: 'spelling' }), 400, '/problems/invalid-request'],
+      [jsonBody('POST', { lang: 'sv', unit: 'nope', check: 'numbers' }), 404, '/problems/unknown-unit'],
+      [jsonBody('POST', { lang: 'sv', unit: t.units[0]!, check: 'numbers' }), 400, '/problems/invalid-input'],
+      [jsonBody('POST', { lang: 'sv', unit, check: 'numbers', reason: 'x'.repeat(1001) }), 400, '/problems/invalid-request'],
+      [jsonBody('POST', { lang: 'sv', unit, check: 'numbers', reason: 'a\u0007b' }), 400, '/problems/invalid-text'],
+      [jsonBody('POST', { lang: 'sv', unit, check: 'numbers', extra: 1 }), 400, '/problems/invalid-request'],
+    ]
+    for (const [init, status, type] of cases) {
+      const r = await t.call(D, init)
+      expect(r.status, String(init.body)).toBe(status)
+      expect((await r.json()).type, String(init.body)).toBe(type)
+    }
+    expect((await t.call('/api/articles/sv-general-99/qa/dismissals', jsonBody('POST', { lang: 'sv', unit, check: 'numbers' }))).status).toBe(404)
+    expect((await t.call(D, { ...jsonBody('POST', { lang: 'sv', unit, check: 'numbers' }), as: undefined })).status).toBe(401)
+    expect(await t.store.qa.list('sv-general-01', 'sv')).toEqual([])
   })
 })
