@@ -17,6 +17,11 @@ import { atLeast, DEFAULT_SEVERITY, QA_CHECKS, type QaFinding, type QaReport, ty
 export interface QaOptions {
   /** The termbase to read; default the target language with the article tag's domain. */
   tag?: string
+  /**
+   * Where inconsistency is looked for: within the article (default), or across every article
+   * of its tag translated into the language (each named in the finding).
+   */
+  consistency?: 'article' | 'tag'
 }
 
 const ORDER = new Map(QA_CHECKS.map((c, i) => [c, i]))
@@ -84,7 +89,7 @@ export async function articleQa(store: Store, articleId: string, lang: string, o
     inTarget = await cachedMatcher(store, termbase, entries, lang, lang)
   }
   const dismissed = new Map(dismissals.map((d) => [`${d.unit}\u0000${d.check}`, d]))
-  const consistency = checkConsistency(units)
+  const consistency = checkConsistency(units, opts.consistency === 'tag' ? await tagUnits(store, article, lang) : [])
   const findings: QaFinding[] = []
   for (const u of units) {
     const found = checkSegment(u.source, u.target)
@@ -99,6 +104,16 @@ export async function articleQa(store: Store, articleId: string, lang: string, o
     }
   }
   return { article: articleId, lang, termbase, findings }
+}
+
+/** The translated units of the other live articles of the article's tag with `lang` as a target. */
+async function tagUnits(store: Store, article: { id: string; tag: string }, lang: string): Promise<TranslatedUnit[]> {
+  const out: TranslatedUnit[] = []
+  for (const a of await store.listArticles()) {
+    if (a.tag !== article.tag || a.id === article.id || !a.targets.includes(lang)) continue
+    for (const u of (await translatedUnits(store, a.id, lang)).units) out.push({ ...u, article: a.id })
+  }
+  return out
 }
 
 /** Findings not dismissed, at or above `floor`. */

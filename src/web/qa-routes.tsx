@@ -24,7 +24,9 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
 
   web.get('/edit/:article/:lang/qa', async (c) => {
     const { article, lang } = await editTarget(store, c)
-    const report = await articleQa(store, article.id, lang)
+    // ?consistency=tag looks for inconsistency across the articles of the tag too.
+    const acrossTag = c.req.query('consistency') === 'tag'
+    const report = await articleQa(store, article.id, lang, acrossTag ? { consistency: 'tag' } : {})
     if (wantsJson(c)) return c.json(report)
     const ctx = pageContext(c, assets)
     const strings = qaStrings(ctx.t)
@@ -39,6 +41,7 @@ export function registerQaPages(web: Hono<WebEnv>, deps: WebDeps, assets: PageCo
           canDismiss={refuseWrite(principalOf(c), lang, 'translated') === undefined}
           when={formatWhen(ctx.ui)}
           strings={strings}
+          acrossTag={acrossTag}
         />,
       ),
     )

@@ -52,6 +52,7 @@ describe('tolk qa', () => {
       [['qa', 'en-news-01', '--lang', 'sv', '--severity', 'fatal'], /unknown --severity "fatal"/],
       [['qa', 'en-news-01', '--lang', 'sv', '--tag', 'Sv'], /tag/],
       [['qa', 'en-news-01', '--lang', 'x\u0007'], /./],
+      [['qa', 'en-news-01', '--lang', 'sv', '--consistency', 'all'], /unknown --consistency "all"/],
     ]
     for (const [args, message] of cases) {
       const r = runCli([...args, '--db', db])

@@ -33,6 +33,20 @@ describe('GET /api/articles/:id/qa', () => {
     expect((await (await t.call('/api/articles/sv-general-01/qa?lang=de')).json()).findings).toEqual([])
   })
 
+  it('looks across the articles of the tag with consistency=tag', async () => {
+    const t = await translated()
+    await t.call('/api/articles/sv-general-02', jsonBody('PUT', { lang: 'en', targets: ['sv'], text: 'The boats are ready.\n' }))
+    const [other] = (await t.store.listUnits('sv-general-02')).map((u) => u.id)
+    await t.store.writeTranslation({ articleId: 'sv-general-02', unitId: other!, lang: 'sv', text: 'Båtarna står redo.', state: 'translated', ifVersion: 0, author: 'ana' })
+    const within = await (await t.call('/api/articles/sv-general-01/qa?lang=sv')).json()
+    expect(within.findings.some((f: { check: string }) => f.check === 'inconsistent-translation')).toBe(false)
+    const across = await (await t.call('/api/articles/sv-general-01/qa?lang=sv&consistency=tag')).json()
+    expect(across.findings.filter((f: { check: string }) => f.check === 'inconsistent-translation')).toMatchObject([
+      { unit: t.units[3], message: 'The same source is translated differently elsewhere: “Båtarna står redo.” (segment 1 of sv-general-02)' },
+    ])
+    expect((await t.call('/api/articles/sv-general-01/qa?lang=sv&consistency=all')).status).toBe(400)
+  })
+
   it('marks a dismissed finding, and open=true leaves it out', async () => {
     const t = await translated()
     const unit = (await t.store.getUnit('sv-general-01', t.units[1]!))!

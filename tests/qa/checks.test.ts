@@ -147,6 +147,17 @@ describe('consistency', () => {
     expect(found.get('u3')![0]!.message).toBe('The same translation is given to a different source: “Read more.” (segment 1)')
   })
 
+  it('compares with the other articles of the tag, naming them, and gives their units no finding', () => {
+    const other = { ...u(4, 'Read more.', 'Läs vidare.'), article: 'en-news-02' }
+    const found = checkConsistency([u(1, 'Read more.', 'Läs mer.')], [other, { ...u(5, 'Read more.', 'Läs mer.'), article: 'en-news-03' }])
+    expect([...found.keys()]).toEqual(['u1'])
+    expect(found.get('u1')![0]).toMatchObject({
+      check: 'inconsistent-translation',
+      message: 'The same source is translated differently elsewhere: “Läs vidare.” (segment 4 of en-news-02)',
+      data: { article: 'en-news-02', segment: '4' },
+    })
+  })
+
   it('says nothing of a text repeated with the same translation', () => {
     expect(checkConsistency([u(1, 'Yes.', 'Ja.'), u(2, 'Yes.', 'Ja.')]).size).toBe(0)
   })

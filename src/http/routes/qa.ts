@@ -34,6 +34,7 @@ const articleQaRoute = createRoute({
       tag: tagSchema.optional(),
       severity: z.enum(SEVERITIES).optional().openapi({ description: 'the least severity listed (default warning: all)' }),
       open: z.enum(['true', 'false']).optional().openapi({ description: 'true: leave dismissed findings out' }),
+      consistency: z.enum(['article', 'tag']).optional().openapi({ description: 'inconsistency within the article (default) or across the articles of its tag' }),
     }),
   },
   responses: {
@@ -72,8 +73,8 @@ const undismissRoute = createRoute({
 export function registerQa(app: App, { store }: RouteDeps): void {
   app.openapi(articleQaRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const { lang, tag, severity, open } = c.req.valid('query')
-    const report = await articleQa(store, id, lang, tag ? { tag } : {})
+    const { lang, tag, severity, open, consistency } = c.req.valid('query')
+    const report = await articleQa(store, id, lang, { ...(tag ? { tag } : {}), ...(consistency ? { consistency } : {}) })
     const floor = severity ?? 'warning'
     const findings = open === 'true' ? openFindings(report, floor) : report.findings.filter((f) => floor === 'warning' || f.severity === 'error')
     return c.json({ ...report, findings }, 200)

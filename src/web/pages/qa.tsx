@@ -28,6 +28,8 @@ export function QaPage(props: {
   canDismiss: boolean
   when: (iso: string) => string
   strings: QaStrings
+  /** Inconsistency looked for across the articles of the tag (else within the article). */
+  acrossTag: boolean
 }) {
   const { ctx, report } = props
   const { t } = ctx
@@ -39,6 +41,10 @@ export function QaPage(props: {
       <h1>{heading}</h1>
       <p>
         <a href={props.editor}>{t('qa.toEditor')}</a>
+        {' · '}
+        <a href={props.acrossTag ? `${props.editor}/qa` : `${props.editor}/qa?consistency=tag`}>
+          {props.acrossTag ? t('qa.withinArticle') : t('qa.acrossTag')}
+        </a>
       </p>
       <p class="qa-summary" role="status">
         {t('qa.summary', { errors, warnings: open.length - errors, dismissed: report.findings.length - open.length })}
