@@ -45,8 +45,8 @@ Checks:
   --grace-days N         a source key counts only N days after it was first seen (its date in
                          the baseline; a key without a date gets no grace)
   --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
-  --qa error|warning     --db and --server: QA findings at or above this severity nobody
-                         dismissed fail their language, as problems of kind qa:<check>
+  --qa error|warning     a workbench or running workbench: QA findings at or above this
+                         severity nobody dismissed fail their language (kind qa:<check>)
                          (codes, numbers and forbidden terms are errors; see docs/qa.md)
   --config FILE          the config file (default: tolk.config.json or .tolkrc.json in this
                          folder or the nearest above; else i18next-cli's i18next.config.*);
