@@ -185,7 +185,10 @@ export function EditorPage(props: {
           <div id="concordance-results" class="concordance-results" aria-live="polite" />
         </div>
       </details>
-      <a class="qa-link" href={`${base}/qa`}>{t('qa.link')}</a>
+      <a class="qa-link" href={`${base}/qa`}>
+        <span aria-hidden="true">✓ </span>
+        <span class="label">{t('qa.link')}</span>
+      </a>
       <KeyHelp t={t} canWrite={row.canWrite} />
     </>
   )

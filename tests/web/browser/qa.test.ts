@@ -14,9 +14,9 @@ import { axeViolations, launch, signIn, startTestServer } from './_browser.js'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
 
-/** A screenshot to look at (in the temp folder), or, with `UPDATE_SCREENSHOT=1`, for the docs. */
-async function shot(page: Page, name: string): Promise<string> {
-  const file = process.env.UPDATE_SCREENSHOT === '1' ? path.join('docs', name) : path.join(os.tmpdir(), `tolk-${name}`)
+/** A screenshot to look at (in the temp folder), or, with `UPDATE_SCREENSHOT=1`, for the docs (not `tmpOnly` ones). */
+async function shot(page: Page, name: string, tmpOnly = false): Promise<string> {
+  const file = process.env.UPDATE_SCREENSHOT === '1' && !tmpOnly ? path.join('docs', name) : path.join(os.tmpdir(), `tolk-${name}`)
   await page.screenshot({ path: file, fullPage: true })
   expect(fs.statSync(file).size).toBeGreaterThan(10_000)
   return file
@@ -67,6 +67,11 @@ describeWith(['chromium'], 'QA findings in the editor and on the QA page, in Chr
       expect(await rows.nth(0).locator('.hints li').getAttribute('class')).toBe('dismissed')
       expect(await rows.nth(0).locator('.hints li').isVisible()).toBe(false)
       expect(await server.store.qa.list('en-news-01', 'sv')).toMatchObject([{ check: 'numbers', by: 'ana' }])
+      // The editor's bar links to the QA page, at both widths.
+      expect(await page.locator('a.qa-link').getAttribute('href')).toBe('/edit/en-news-01/sv/qa')
+      await shot(page, 'qa-editor.png', true)
+      await page.setViewportSize({ width: 390, height: 844 })
+      await shot(page, 'qa-editor-phone.png', true)
     } finally {
       await b.close()
     }
