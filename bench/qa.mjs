@@ -82,7 +82,7 @@ try {
     let bytes = 0
     for (let i = 0; i < requests + 5; i++) {
       const t0 = performance.now()
-      const res = await app.request(url, { headers: { ...headers, 'Accept-Encoding': 'identity' } })
+      const res = await app.request(url, { headers })
       const body = new Uint8Array(await res.arrayBuffer())
       const dt = performance.now() - t0
       if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${new TextDecoder().decode(body).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 600)}`)
