@@ -94,7 +94,9 @@ function qaStrings(t: T): QaStrings {
   return {
     check: (c) => checks.get(c) ?? c,
     severity: (s) => severities[s],
-    message: (f: QaFinding) => (templates.get(f.check) ?? f.message).replace(/\{(\w+)\}/g, (_, k: string) => f.data[k] ?? ''),
+    // A finding about another article of the tag names it after the message.
+    message: (f: QaFinding) =>
+      (templates.get(f.check) ?? f.message).replace(/\{(\w+)\}/g, (_, k: string) => f.data[k] ?? '') + (f.data.article ? ` (${f.data.article})` : ''),
     dismissedBy: (name) => by.replace('{by}', name),
     reason: t('qa.reason'),
     dismiss: t('hints.dismiss'),
