@@ -77,6 +77,20 @@ describe('tolk check --qa', () => {
     expect(numbers.locations[0].logicalLocations[0].fullyQualifiedName).toMatch(/^en-news-01\//)
   })
 
+  it('takes a baseline: findings it holds are tolerated, a new one fails', async () => {
+    const db = freshDb()
+    const units = await qaDatabase(db)
+    const base = join(dir, `base-${n}.json`)
+    check(db, '--qa', 'error', '--baseline', base, '--update-baseline')
+    expect(check(db, '--qa', 'error', '--baseline', base).status).toBe(0)
+    const store = await createSqliteStore({ file: db })
+    await store.writeTranslation({ articleId: 'en-news-01', unitId: units[3]!, lang: 'sv', text: 'Alla är glada 9.', state: 'translated', ifVersion: 0, author: 'ana' })
+    await store.close()
+    const r = check(db, '--qa', 'error', '--baseline', base, '--format', 'json')
+    expect(r.status).toBe(1)
+    expect(JSON.parse(r.stdout).languages.sv.reasons).toEqual(['1 new QA finding'])
+  })
+
   it('refuses --qa with a bad value or without a workbench source, exit 2', async () => {
     const db = freshDb()
     await qaDatabase(db)
