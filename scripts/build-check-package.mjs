@@ -17,9 +17,10 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const PKG = join(ROOT, 'packages', 'tolk-check')
 const DIST = join(ROOT, 'dist')
 const ENTRY = join(DIST, 'cli', 'check-main.js')
-// The --db path: it opens the store (better-sqlite3, a native build). tolk-check refuses --db
+// The --db path: it opens the store (better-sqlite3, a native build) and runs the QA checks over
+// it (--qa, with the termbase's stemmers). tolk-check refuses --db
 // before it would load these (src/cli/check-main.ts).
-const WORKBENCH_ONLY = new Set(['cli/store-access.js', 'report/build-report.js'])
+const WORKBENCH_ONLY = new Set(['cli/store-access.js', 'report/build-report.js', 'qa/article-qa.js'])
 
 const { values } = parseArgs({ options: { pack: { type: 'string' } } })
 if (!existsSync(ENTRY)) fail('dist/cli/check-main.js is missing: run `npm run build` first')

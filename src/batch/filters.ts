@@ -2,15 +2,14 @@
  * The filters of a batch, one predicate per filter, each prepared once per article (it may read
  * the store: memory matches, QA findings, open queries) and then asked unit by unit.
  *
- * `qaFinding` and `openQuery` read what other capabilities keep (QA findings, the team's queries):
- * they call the two functions of `pending-hooks.ts`, which the merge fills in with those stores'
- * reads. Until then they answer 400 `batch-filter-unavailable`.
+ * `qaFinding` and `openQuery` read what other capabilities keep (QA findings, the team's queries),
+ * through `other-capabilities.ts`.
  */
 import { InvalidInput } from '../model/errors.js'
 import { STATES, type State, type StoredUnit, type Translation } from '../model/translation.js'
 import type { Store } from '../store/types.js'
 import { bestMatches } from '../tm/pretranslate.js'
-import { openQueryUnits, qaFindingUnits } from './pending-hooks.js'
+import { openQueryUnits, qaFindingUnits } from './other-capabilities.js'
 import type { BatchFilter } from './types.js'
 
 /** One live unit of the scope with its translation in the batch's language. */

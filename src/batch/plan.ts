@@ -11,7 +11,6 @@ import type { Store } from '../store/types.js'
 import { type Candidate, propose } from './actions.js'
 import { checkFilter, createBatchFilters, preparedFilter } from './filters.js'
 import { compilePattern, type Pattern } from './pattern.js'
-import { BatchActionUnavailable, confirmAvailable } from './pending-hooks.js'
 import { changeOf } from './result.js'
 import { scopeDocuments, scopeRows } from './scope.js'
 import type { BatchRequest, BatchResult, BatchSkip, BatchUnit } from './types.js'
@@ -30,7 +29,6 @@ export async function planBatch(store: Store, request: BatchRequest, who: Princi
   // Everything that can be refused without reading the store is refused first.
   const pattern: Pattern | undefined = request.action === 'replace' ? compilePattern(request) : undefined
   if (request.filter) checkFilter(request.filter)
-  if (request.action === 'confirm' && !confirmAvailable()) throw new BatchActionUnavailable()
   const { lang, documents } = await scopeDocuments(store, request.scope)
   const refusal = refuseWrite(who, lang, 'translated')
   if (refusal) throw new TolkError('forbidden', refusal, 403)

@@ -28,9 +28,13 @@ export function inGrace(date: string | undefined, days: number, today: string, a
   return (Date.parse(today) - Date.parse(date)) / 86_400_000 < days
 }
 
-/** Coverage gaps match each other (a missing key that became a partial plural is no new problem). */
+/**
+ * Coverage gaps match each other (a missing key that became a partial plural is no new problem);
+ * errors and QA findings (`qa:numbers`) only their own kind: an untranslated unit that is now
+ * translated with a wrong number is a new problem.
+ */
 function identity(p: Pick<Problem, 'lang' | 'key' | 'kind'>): string {
-  return `${p.lang}\u0000${ERROR_KINDS.has(p.kind) ? p.kind : 'gap'}\u0000${p.key}`
+  return `${p.lang}\u0000${ERROR_KINDS.has(p.kind) || p.kind.startsWith('qa:') ? p.kind : 'gap'}\u0000${p.key}`
 }
 
 /** Read and validate a baseline file; anything but a `tolk check --format json` result exits 2. */

@@ -9,6 +9,7 @@ import { cldrForms, pluralForms, type PluralType } from './plural-rules.js'
 import { emptyCounts, type LanguageCounts } from './compare-file.js'
 import type { CheckedSource } from './check-locales.js'
 import type { Problem } from './types.js'
+import type { QaReport } from '../qa/types.js'
 
 /**
  * Per document id, its live plural units by form (`one`, `other`, `ordinal_few`): what turns the
@@ -137,6 +138,13 @@ export async function fetchReport(base: string, token: string | undefined, langs
   }
   if (langs && langs.length > 0) url.searchParams.set('lang', langs.join(','))
   if (articles && articles.length > 0) url.searchParams.set('article', articles.join(','))
+  const body = await getJson(url, token)
+  if (!isReport(body)) throw new InvalidInput(`${url} did not answer a report ({"articles": [...]})`, 'server-error')
+  return body
+}
+
+/** GET a JSON answer of a running workbench (token from TOLK_TOKEN); failures are InvalidInput (exit 2). */
+async function getJson(url: URL, token: string | undefined): Promise<unknown> {
   let res: Response
   try {
     res = await fetch(url, {
@@ -151,14 +159,29 @@ export async function fetchReport(base: string, token: string | undefined, langs
     throw new InvalidInput(`${url} answered ${res.status}: set TOLK_TOKEN to a token that may read reports`, 'unauthorized')
   }
   if (!res.ok) throw new InvalidInput(`${url} answered ${res.status} ${res.statusText}`, 'server-error')
-  let body: unknown
   try {
-    body = await res.json()
+    return await res.json()
   } catch {
     throw new InvalidInput(`${url} did not answer JSON`, 'server-error')
   }
-  if (!isReport(body)) throw new InvalidInput(`${url} did not answer a report ({"articles": [...]})`, 'server-error')
-  return body
+}
+
+/**
+ * The QA overview of every article and language of a report, from `GET URL/api/articles/ID/qa`
+ * (for `tolk check --server --qa`), one request at a time.
+ */
+export async function fetchQaReports(base: string, token: string | undefined, report: Report): Promise<QaReport[]> {
+  const out: QaReport[] = []
+  for (const article of report.articles) {
+    for (const lang of Object.keys(article.languages)) {
+      const url = new URL(`api/articles/${encodeURIComponent(article.id)}/qa`, base.endsWith('/') ? base : `${base}/`)
+      url.searchParams.set('lang', lang)
+      const body = (await getJson(url, token)) as QaReport
+      if (typeof body !== 'object' || body === null || !Array.isArray(body.findings)) throw new InvalidInput(`${url} did not answer a QA overview ({"findings": [...]})`, 'server-error')
+      out.push(body)
+    }
+  }
+  return out
 }
 
 function isReport(v: unknown): v is Report {

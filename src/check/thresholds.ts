@@ -83,7 +83,7 @@ export function judge(
   // baseline, and a baseline always gets the problems.
   const counted = (kind: ProblemKind, n: number) => (checkFor(kind, severity) === null ? 0 : n)
   const fresh: Record<CheckName, number> = problems
-    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0, extra: 0 }
+    ? { coverage: 0, placeholders: 0, nesting: 0, formatters: 0, tags: 0, extra: 0, qa: 0 }
     : {
         coverage: 0,
         placeholders: counted('placeholder', counts.placeholders),
@@ -91,6 +91,7 @@ export function judge(
         formatters: counted('formatter', counts.formatters),
         tags: counted('tags', counts.tags),
         extra: counted('extra', counts.extra),
+        qa: 0,
       }
   for (const p of problems ?? []) {
     const check = checkFor(p.kind, severity)
@@ -130,6 +131,7 @@ const ERROR_CHECKS: readonly [CheckName, string][] = [
   ['formatters', 'formatter error'],
   ['tags', 'tag error'],
   ['extra', 'extra key'],
+  ['qa', 'QA finding'],
 ]
 
 /** The config's severity per kind of problem (`error`, `warn`, `off`); a kind not named keeps its default. */

@@ -15,6 +15,9 @@ export type ProblemKind =
   | 'formatter' // an interpolation's formatter changed: {{value, rate}} became {{value, bytes}}
   | 'tags' // a Trans-component or HTML tag (<0>…</0>, <strong>) lost, unknown to the source, or out of order
   | 'extra' // a key the source does not have (warning)
+  | `qa:${QaCheck}` // a QA finding of the workbench (`tolk check --db --qa error`), such as qa:numbers
+
+import type { QaCheck } from '../qa/types.js'
 
 /**
  * `error`: counts against its language's verdict (a failed check); `note`: tolerated (the
@@ -24,7 +27,7 @@ export type Severity = 'error' | 'note' | 'warning'
 
 /** The checks a language can fail. */
 /** The checks a language can fail (`extra` only when the config makes extra keys an error). */
-export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags' | 'extra'
+export type CheckName = 'coverage' | 'placeholders' | 'nesting' | 'formatters' | 'tags' | 'extra' | 'qa'
 
 /** One finding, with its place. */
 export interface Problem {
@@ -81,6 +84,11 @@ export interface LanguageCounts {
   extra: number
   /** Leaf strings read in this language's files. */
   strings: number
+  /**
+   * Workbench sources checked with `--qa` only: the QA findings nobody dismissed, by severity
+   * (all of them, whatever `--qa` lets fail the check).
+   */
+  qa?: { errors: number; warnings: number }
 }
 
 /** Per target language: the counts CI reads (`strings` goes into the summary's `checked`). */
@@ -137,5 +145,6 @@ export function checkOf(kind: ProblemKind): CheckName | null {
   if (kind === 'formatter') return 'formatters'
   if (kind === 'tags') return 'tags'
   if (kind === 'extra') return null
+  if (kind.startsWith('qa:')) return 'qa'
   return 'coverage'
 }

@@ -40,5 +40,6 @@ export const VERBS: Record<string, VerbEntry> = {
   terms: { summary: 'termbases: import/export TBX and CSV, search, add, and the tags a termbase uses', load: () => import('./verbs/terms.js') },
   assign: { summary: 'hand out work: assign an article and language to people (split by words), list assignments', load: () => import('./verbs/assign.js') },
   comment: { summary: 'comments and queries on units: add, list, reply, resolve', load: () => import('./verbs/comment.js') },
+  qa: { summary: 'the QA overview of an article in a language: numbers, codes, terms, spaces, consistency', load: () => import('./verbs/qa.js') },
   token: { summary: 'create, list and revoke API tokens', load: () => import('./verbs/token.js') },
 }

@@ -27,6 +27,7 @@ import { registerSuggestions } from './routes/suggestions.js'
 import { registerTerms } from './routes/terms.js'
 import { registerComments } from './routes/comments.js'
 import { registerNotifications } from './routes/notifications.js'
+import { registerQa } from './routes/qa.js'
 import { registerTm } from './routes/tm.js'
 import { registerTranslations } from './routes/translations.js'
 import { registerUnits } from './routes/units.js'
@@ -145,7 +146,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   // Reports and exports read whole articles: at most 2 at once per account (or address).
   const heavy = heavyLimit()
-  for (const p of ['/api/report', '/api/articles/:id/report', '/api/articles/:id/export']) app.get(p, heavy)
+  for (const p of ['/api/report', '/api/articles/:id/report', '/api/articles/:id/export', '/api/articles/:id/qa']) app.get(p, heavy)
 
   const deps = { store: opts.store, accounts: opts.accounts, mt: opts.mt ?? new Map<string, MtEngine>() }
   registerArticles(app, deps)
@@ -161,6 +162,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerComments(app, deps)
   registerNotifications(app, deps)
   registerBatch(app, deps)
+  registerQa(app, deps)
   registerSuggestions(app, deps)
   registerBadges(app, deps)
   registerEvents(app, deps, opts.live)

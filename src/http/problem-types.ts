@@ -334,6 +334,12 @@ const types = {
     meaning: 'The article has no live unit with this id: there never was one, or a re-import removed it (its history is kept).',
     fix: 'List the article\'s units with GET /api/articles/ID/units.',
   },
+  'unknown-qa-check': {
+    status: 400,
+    title: 'Unknown QA check',
+    meaning: 'A dismissal or a filter named a QA check that does not exist.',
+    fix: 'Use one of the check ids docs/qa.md lists (codes, numbers, forbidden-term, …).',
+  },
   'not-a-target': {
     status: [400, 404],
     title: 'Not a target language',
@@ -711,18 +717,8 @@ const types = {
     meaning: 'Only an applied batch can be undone: this one is a preview never applied, or undone already.',
     fix: 'Apply the preview first, or leave it: nothing of it was written.',
   },
-  'batch-filter-unavailable': {
-    status: 400,
-    title: 'Batch filter not available',
-    meaning: 'The qaFinding or openQuery filter needs a capability this build of Tolk does not have yet.',
-    fix: 'Leave the filter out.',
-  },
-  'batch-action-unavailable': {
-    status: 400,
-    title: 'Batch action not available',
-    meaning: 'The confirm action needs the confirm write, which this build of Tolk does not have yet.',
-    fix: 'Confirm stale translations one by one, or set them reviewed (reviewers).',
-  },
+
+
 } as const satisfies Record<string, ProblemType>
 
 /** The name of a problem type. */

@@ -22,6 +22,7 @@ import type { CommentStore } from '../team/comment-types.js'
 import type { NotificationStore } from '../team/notification-types.js'
 import type { AlignedWrites } from '../bitext/types.js'
 import type { BatchStore } from '../batch/types.js'
+import type { QaStore } from '../qa/types.js'
 
 /** How the article listing is ordered: by title, share done, words left, or last change. */
 export const ARTICLE_SORTS = ['name', 'progress', 'left', 'changed'] as const
@@ -310,6 +311,8 @@ export interface Store {
   readonly aligned: AlignedWrites
   /** Find-and-replace and bulk-action batches: previews, what they wrote, undo; see src/batch/types.ts. */
   readonly batches: BatchStore
+  /** Dismissals of QA findings, shared by everyone; see src/qa/types.ts. */
+  readonly qa: QaStore
   /** The article (or namespace); undefined when there is none or it is archived (see getArchived). */
   getArticle(id: string): Promise<Article | undefined>
   /** Every article without its source text, by id; archived ones are left out. */

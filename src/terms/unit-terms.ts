@@ -47,12 +47,12 @@ export async function articleTerms(
   return { tag, units: out }
 }
 
-// The editor asks for one unit at a time: a termbase's matcher is built once per version of its
+// The editor asks for one unit at a time (and the QA overview for every unit): a termbase's matcher is built once per version of its
 // entries (ids and versions change with every add, edit, delete and change of uses), per store.
 const matchers = new WeakMap<Store, Map<string, { stamp: string; matcher: TermMatcher }>>()
 const MAX_CACHED = 20
 
-async function cachedMatcher(store: Store, tag: string, entries: TermEntry[], source: string, target: string): Promise<TermMatcher> {
+export async function cachedMatcher(store: Store, tag: string, entries: TermEntry[], source: string, target: string): Promise<TermMatcher> {
   let cache = matchers.get(store)
   if (!cache) matchers.set(store, (cache = new Map()))
   const key = `${tag} ${source} ${target}`

@@ -22,6 +22,7 @@ import { registerSuggestions } from './suggestion-routes.js'
 import { registerTerms } from './term-routes.js'
 import { registerComments } from './comments/comment-routes.js'
 import { registerNotificationPages } from './comments/notification-routes.js'
+import { registerQaPages } from './qa-routes.js'
 import type { WebDeps, WebEnv } from './env.js'
 import { createWebI18n, UI_LANGUAGES, type UiLanguage } from './i18n.js'
 import { doc, pageContext, wantsJson } from './page-context.js'
@@ -172,6 +173,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   registerNotificationPages(web, deps, paths)
   // Before the editor's unit routes: …/batch/preview would otherwise read as a unit's address.
   registerBatchPage(web, deps, paths)
+  registerQaPages(web, deps, paths)
   registerEditor(web, deps, paths)
   registerMerge(web, deps)
   registerNoScriptMerge(web, deps, paths)

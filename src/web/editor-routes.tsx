@@ -10,6 +10,7 @@ import { editTarget } from './edit-target.js'
 import { formFields } from '../http/strict-form.js'
 import { formOrigin } from './form-origin.js'
 import { hintKey, qualityHints } from './hints.js'
+import { loadDismissed } from './qa-dismissed.js'
 import { doc, formatWhen, languageName, pageContext, wantsJson } from './page-context.js'
 import { renderConflict } from './merge/no-script-merge.js'
 import { activeRows, EditorPage } from './pages/editor.js'
@@ -41,7 +42,7 @@ export function registerEditor(
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const filter = parseFilter(c.req.query('filter'))
     const cursor = parseCursor((name) => c.req.query(name))
-    const data = await loadEditor(store, article, lang, { filter, cursor, pageSize })
+    const [data, dismissed] = await Promise.all([loadEditor(store, article, lang, { filter, cursor, pageSize }), loadDismissed(store, article.id, lang)])
     const ctx = pageContext(c, assets)
     // Comments: a count on each row that has some, and the active row's threads in its panel.
     const activeUnit = data.rows[activeRows(data.rows, c.req.query('active')).index]?.unit.id
@@ -66,6 +67,7 @@ export function registerEditor(
       when: formatWhen(ctx.ui),
       commentCounts,
       ...(activeThread !== undefined ? { activeThread } : {}),
+      dismissed,
     }
     const langName = languageName(ctx.ui, lang)
     return c.html(
@@ -136,6 +138,7 @@ export function registerEditor(
         const [cov] = await store.coverage({ articles: [article.id], langs: [lang] })
         const source = (await store.getUnit(article.id, unitId))?.source ?? ''
         const hints = text === '' ? [] : qualityHints(source, text)
+        const gone = hints.length > 0 ? (await loadDismissed(store, article.id, lang))(unitId, source, text) : new Set()
         const progress = progressOf(
           cov?.units ?? { initial: 0, translated: 0, reviewed: 0, final: 0, rejected: 0, stale: 0 },
         )
@@ -146,7 +149,7 @@ export function registerEditor(
             author: unit.author ?? '',
             when: formatWhen(c.get('ui'))(unit.updatedAt ?? ''),
           }),
-          hints: hints.map((h) => ({ key: hintKey(h), text: hintText(t, h) })),
+          hints: hints.map((h) => ({ key: hintKey(h), text: hintText(t, h), ...(gone.has(hintKey(h)) ? { dismissed: true } : {}) })),
           progress: {
             ...progress,
             text: t('editor.progress', { done: progress.done, total: progress.total }),

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../cli/run-cli.js'
+import { runCliAsync } from '../cli/run-cli.js'
 
 // A stand-in for `GET /api/report` (the workbench's report JSON), so the client side is tested
 // without the HTTP app: it checks the bearer token and answers one article with one gap.
@@ -47,21 +46,10 @@ beforeAll(async () => {
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 
-/** Run the CLI without blocking this process, which serves the requests. */
-function tolk(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/tolk.js', ...args], { cwd: ROOT, env: { ...process.env, ...env } })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('close', (status) => resolve({ status, stdout, stderr }))
-  })
-}
 
 describe('tolk check --server', () => {
   it('reads GET /api/report with the token from TOLK_TOKEN and judges it', async () => {
-    const r = await tolk(['check', '--server', url, '--format', 'json', '--lang', 'sv', '--min', '50'], { TOLK_TOKEN: 's3cret' })
+    const r = await runCliAsync(['check', '--server', url, '--format', 'json', '--lang', 'sv', '--min', '50'], { TOLK_TOKEN: 's3cret' })
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     const json = JSON.parse(r.stdout)
@@ -72,13 +60,13 @@ describe('tolk check --server', () => {
   })
 
   it('fails below the threshold', async () => {
-    const r = await tolk(['check', '--server', url], { TOLK_TOKEN: 's3cret' })
+    const r = await runCliAsync(['check', '--server', url], { TOLK_TOKEN: 's3cret' })
     expect(r.status).toBe(1)
     expect(r.stdout).toMatch(/en-news-01#2 +sv +untranslated: en-news-01-2 is untranslated: "It was cold\."/)
   })
 
   it('exits 2 and names TOLK_TOKEN when the server refuses the token', async () => {
-    const r = await tolk(['check', '--server', url], { TOLK_TOKEN: 'wrong' })
+    const r = await runCliAsync(['check', '--server', url], { TOLK_TOKEN: 'wrong' })
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(/answered 401: set TOLK_TOKEN/)
   })

@@ -135,7 +135,18 @@ export function testBatchStore(makeStore: () => Store | Promise<Store>): void {
       await expect(planBatch(store, { action: 'copy-source', scope, filter: { range: '9-2' } }, ann)).rejects.toThrow(/segment range/)
       await expect(planBatch(store, { action: 'copy-source', scope: { articles: ['en-general-01'], lang: 'de' } }, ann)).rejects.toMatchObject({ code: 'not-a-target' })
       await expect(planBatch(store, { action: 'copy-source', scope: { articles: ['nope'], lang: 'sv' } }, ann)).rejects.toMatchObject({ status: 404 })
-      await expect(planBatch(store, { action: 'copy-source', scope, filter: { qaFinding: true } }, ann)).rejects.toMatchObject({ status: 400, code: 'batch-filter-unavailable' })
+    })
+
+    it('filters by open QA findings: a target identical to its source has one', async () => {
+      const [first] = await store.listUnits('en-general-01')
+      const now = await store.getTranslation('en-general-01', first!.id, 'sv')
+      await store.writeTranslation({ articleId: 'en-general-01', unitId: first!.id, lang: 'sv', text: first!.source, state: 'translated', author: 'ann', ifVersion: now.version })
+      const scope = { articles: ['en-general-01'], lang: 'sv' }
+      const flagged = await planBatch(store, { action: 'set-state', state: 'initial', scope, filter: { qaFinding: true } }, ann)
+      expect(flagged.changes.map((c) => c.unit)).toEqual([first!.id])
+      const clean = await planBatch(store, { action: 'set-state', state: 'initial', scope, filter: { qaFinding: false, state: ['translated'] } }, ann)
+      expect(clean.changes.map((c) => c.unit)).not.toContain(first!.id)
+      expect(clean.changes.length).toBeGreaterThan(0)
     })
   })
 }

@@ -12,6 +12,7 @@ import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
 import { testBatchStore } from './_contract-batches.js'
 import { testReviewWrites } from './_contract-review.js'
+import { testQaStore } from './_contract-qa.js'
 import { testPluralCoverageCounters } from './_contract-plural-coverage.js'
 import { testResourceSets } from './_contract-resource-sets.js'
 import { testNamespaceFolders } from './_contract-namespaces.js'
@@ -32,6 +33,7 @@ describeWith(['postgres'], 'PostgreSQL store', () => {
     testAlignedStore(freshStore)
     testBatchStore(freshStore)
     testReviewWrites(freshStore)
+    testQaStore(freshStore)
   })
 
   describe('contract: resource sets, plural coverage, archive', () => {

@@ -18,6 +18,7 @@ import { testCommentStore } from './_contract-comments.js'
 import { testAlignedStore } from './_contract-aligned.js'
 import { testBatchStore } from './_contract-batches.js'
 import { testReviewWrites } from './_contract-review.js'
+import { testQaStore } from './_contract-qa.js'
 import { SAMPLE, article } from './fixtures/articles.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
@@ -35,6 +36,7 @@ describe('SQLite store', () => {
   testAlignedStore(() => createSqliteStore({ file: freshFile() }))
   testBatchStore(() => createSqliteStore({ file: freshFile() }))
   testReviewWrites(() => createSqliteStore({ file: freshFile() }))
+  testQaStore(() => createSqliteStore({ file: freshFile() }))
 })
 
 describe('SQLite specifics', () => {
@@ -207,6 +209,7 @@ describe('SQLite specifics', () => {
     old.exec('DROP TABLE batch_units; DROP TABLE batches; ALTER TABLE history DROP COLUMN batch_id')
     // Schema 23's history columns (its rebuilt tables take any older rows as they are).
     old.exec('ALTER TABLE history DROP COLUMN confirmation; ALTER TABLE history DROP COLUMN reason; ALTER TABLE history DROP COLUMN translator')
+    old.exec('DROP TABLE qa_dismissals')
     old.pragma('user_version = 19')
     old.close()
     const again = createSqliteStore({ file })

@@ -161,7 +161,7 @@ describe('editor', () => {
       progress: { done: number }
     }
     expect(body.translation.version).toBe(1)
-    expect(body.hints.map((h) => h.key)).toEqual(['numbers', 'endMark'])
+    expect(body.hints.map((h) => h.key)).toEqual(['numbers', 'end-punctuation']) // QA check ids: dismissals are per check
     expect(body.progress.done).toBe(1)
   })
 

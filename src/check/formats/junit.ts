@@ -4,7 +4,8 @@
  */
 import { plural } from '../../model/plural.js'
 import type { CheckResult, LanguageResult, Problem, ProblemKind } from '../types.js'
-import { checkedLine, pct, placeOf, xml } from './shared.js'
+import { checkedLine, hasQa, pct, placeOf, xml } from './shared.js'
+import { QA_CHECKS } from '../../qa/types.js'
 
 interface Case {
   name: string
@@ -16,7 +17,7 @@ interface Case {
 const reasonFor = (word: string) => (l: LanguageResult) => l.reasons.filter((r) => r.includes(word)).join('; ') || undefined
 
 const LOCALE_CASES: Case[] = [
-  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting|formatter|tag error/.test(r)).join('; ') : undefined) },
+  { name: 'coverage', kinds: ['missing', 'empty', 'untranslated', 'stale'], failure: (l) => (l.failed.includes('coverage') ? l.reasons.filter((r) => !/placeholder|nesting|formatter|tag error|QA finding/.test(r)).join('; ') : undefined) },
   { name: 'plural forms', kinds: ['plural'], failure: (l, ps) => (ps.length > 0 ? `${l.plurals} ${plural(l.plurals, 'plural form')} missing` : undefined) },
   { name: 'placeholders', kinds: ['placeholder'], failure: reasonFor('placeholder') },
   { name: 'nesting', kinds: ['nesting'], failure: reasonFor('nesting') },
@@ -25,12 +26,15 @@ const LOCALE_CASES: Case[] = [
   { name: 'extra keys', kinds: ['extra'], failure: () => undefined },
 ]
 
+/** `--qa`: one case for the QA findings of the workbench. */
+const QA_CASE: Case = { name: 'qa', kinds: QA_CHECKS.map((c) => `qa:${c}` as const), failure: reasonFor('QA finding') }
+
 /** Problem lines in a failure body; the rest are counted, so a huge list stays a readable report. */
 const BODY_LIMIT = 500
 
 /** JUnit XML: `<testsuites>` with a `<testsuite>` per language and a `<testcase>` per check. */
 export function formatJunit(r: CheckResult): string {
-  const cases = r.source.kind === 'locales' || r.source.kind === 'files' ? LOCALE_CASES : LOCALE_CASES.slice(0, 1)
+  const cases = r.source.kind === 'locales' || r.source.kind === 'files' ? LOCALE_CASES : [LOCALE_CASES[0]!, ...(hasQa(r) ? [QA_CASE] : [])]
   const byLang = new Map<string, Problem[]>()
   for (const p of r.problems) {
     let list = byLang.get(p.lang)

@@ -1,7 +1,7 @@
 /** `--format markdown`: a table for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 import { listedProblems } from '../problem-list.js'
 import type { CheckResult } from '../types.js'
-import { checkedLine, counted, n, pct, placeOf, verdictLine } from './shared.js'
+import { checkedLine, counted, hasQa, n, pct, placeOf, verdictLine } from './shared.js'
 
 /** Markdown table cells: pipes escaped, line breaks folded. */
 function cell(s: string): string {
@@ -18,11 +18,12 @@ export function bar(coverage: number): string {
 export function formatMarkdown(r: CheckResult, limit = 50): string {
   const out = [`## Translations: ${r.passed ? '✅ passed' : '❌ failed'}`, '', checkedLine(r), '']
   // A column per kind of problem, so each count is read where it is named.
-  out.push('| language | coverage | min | missing | empty | plurals | placeholders | nesting | formatters | tags | stale | extra | result |')
-  out.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |')
+  const qa = hasQa(r)
+  out.push(`| language | coverage | min | missing | empty | plurals | placeholders | nesting | formatters | tags | stale | extra |${qa ? ' qa errors | qa warnings |' : ''} result |`)
+  out.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${qa ? ' ---: | ---: |' : ''} --- |`)
   for (const [lang, l] of Object.entries(r.languages)) {
     const result = l.passed ? '✅' : `❌ ${cell(l.reasons.join('; '))}`
-    const counts = [l.missing, l.empty, l.plurals, l.placeholders, l.nesting, l.formatters, l.tags, l.stale, l.extra].map(n).join(' | ')
+    const counts = [l.missing, l.empty, l.plurals, l.placeholders, l.nesting, l.formatters, l.tags, l.stale, l.extra, ...(l.qa ? [l.qa.errors, l.qa.warnings] : [])].map(n).join(' | ')
     out.push(`| ${lang} | \`${bar(l.coverage)}\` ${pct(l)} | ${l.min ?? 'baseline'} | ${counts} | ${result} |`)
   }
   const { total, shown } = listedProblems(r, limit)

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import type { CheckResult, Problem, ProblemKind } from '../types.js'
-import { checkedLine } from './shared.js'
+import { checkedLine, hasQa } from './shared.js'
+import { DEFAULT_SEVERITY, QA_CHECKS } from '../../qa/types.js'
 
 /** One rule per kind: what it means, and (`help`) what to do about it. */
 const RULES: { id: ProblemKind; text: string; help: string; level: 'error' | 'warning' }[] = [
@@ -20,9 +21,18 @@ const RULES: { id: ProblemKind; text: string; help: string; level: 'error' | 'wa
   { id: 'tags', text: 'A Trans-component or HTML tag (<0>…</0>, <strong>) is lost, unknown to the source, or out of order', help: 'Keep every tag of the source, paired and nested as in the source: Trans maps <0>…</0> to the component\'s children by index.', level: 'error' },
 ]
 
+/** `--qa`: a rule per QA check, at its default severity (docs/qa.md says what each finds). */
+const QA_RULES: typeof RULES = QA_CHECKS.map((c) => ({
+  id: `qa:${c}` as const,
+  text: `A QA finding of the workbench: ${c}`,
+  help: 'Correct the translation in the workbench, or dismiss the finding there (on the QA page or in the editor) with a reason.',
+  level: DEFAULT_SEVERITY[c],
+}))
+
 /** A SARIF 2.1.0 log with one run: the rules, and a result per problem. */
 export function formatSarif(r: CheckResult, version: string): string {
-  const index = new Map(RULES.map((rule, i) => [rule.id, i]))
+  const rules = hasQa(r) ? [...RULES, ...QA_RULES] : RULES
+  const index = new Map(rules.map((rule, i) => [rule.id, i]))
   const results = r.problems.map((p) => result(p, index.get(p.kind) ?? 0))
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -34,7 +44,7 @@ export function formatSarif(r: CheckResult, version: string): string {
             name: 'tolk check',
             version,
             informationUri: 'https://github.com/tolk/tolk#ci-check-tolk-check',
-            rules: RULES.map((rule) => ({
+            rules: rules.map((rule) => ({
               id: rule.id,
               name: rule.id,
               shortDescription: { text: rule.text },

@@ -58,3 +58,8 @@ const XML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
 export function xml(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML[c] ?? c)
 }
+
+/** Whether the check ran with `--qa` (every language then has its `qa` counts). */
+export function hasQa(r: CheckResult): boolean {
+  return Object.values(r.languages).some((l) => l.qa !== undefined)
+}

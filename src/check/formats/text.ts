@@ -2,7 +2,7 @@
 import { plural } from '../../model/plural.js'
 import { listedProblems } from '../problem-list.js'
 import type { CheckResult, Problem } from '../types.js'
-import { checkedLine, n, pct, placeOf, verdictLine } from './shared.js'
+import { checkedLine, hasQa, n, pct, placeOf, verdictLine } from './shared.js'
 
 /** Options of the text format. */
 export interface TextOptions {
@@ -21,13 +21,13 @@ export function formatText(r: CheckResult, opts: TextOptions = {}): string {
       ? ['lang', 'coverage', 'min', 'missing', 'empty', 'plurals', 'placeholders', 'nesting', 'extra', 'result']
       : kind === 'files'
         ? ['lang', 'coverage', 'min', 'untranslated', 'stale', 'empty', 'placeholders', 'nesting', 'result']
-        : ['lang', 'coverage', 'min', 'untranslated', 'stale', 'result']
+        : ['lang', 'coverage', 'min', 'untranslated', 'stale', ...(hasQa(r) ? ['qa errors', 'qa warnings'] : []), 'result']
   const rows = Object.entries(r.languages).map(([lang, l]) => {
     const min = l.min === null ? 'base' : `${l.min}`
     const result = l.passed ? 'ok' : `FAIL: ${l.reasons.join('; ')}`
     if (kind === 'locales') return [lang, pct(l), min, n(l.missing), n(l.empty), n(l.plurals), n(l.placeholders), n(l.nesting), n(l.extra), result]
     if (kind === 'files') return [lang, pct(l), min, n(l.missing), n(l.stale), n(l.empty), n(l.placeholders), n(l.nesting), result]
-    return [lang, pct(l), min, n(l.missing), n(l.stale), result]
+    return [lang, pct(l), min, n(l.missing), n(l.stale), ...(l.qa ? [n(l.qa.errors), n(l.qa.warnings)] : []), result]
   })
   out.push(...table(head, rows), '')
   const { total, shown } = opts.quiet ? { total: 0, shown: [] } : listedProblems(r, opts.limit ?? 20, sameMissing)

@@ -10,6 +10,7 @@ import { FORMATS, render, type FormatName } from '../../check/formats/index.js'
 import { parseOptionalPlurals } from '../../check/plural-rules.js'
 import { parseMin } from '../../check/thresholds.js'
 import type { CheckResult, Measure } from '../../check/types.js'
+import type { QaReport } from '../../qa/types.js'
 import { parseFolderMap } from '../folder-map.js'
 import { parseVerbArgs, UsageError, writeOut } from '../output.js'
 
@@ -45,6 +46,9 @@ Checks:
   --grace-days N         a source key counts only N days after it was first seen (its date in
                          the baseline; a key without a date gets no grace)
   --optional-plurals L   plural categories never required, e.g. many,zero (CLDR's are by default)
+  --qa error|warning     a workbench or running workbench: QA findings at or above this
+                         severity nobody dismissed fail their language (kind qa:<check>)
+                         (codes, numbers and forbidden terms are errors; see docs/qa.md)
   --config FILE          the config file (default: tolk.config.json or .tolkrc.json in this
                          folder or the nearest above; else i18next-cli's i18next.config.*);
                          a flag overrides the file
@@ -86,6 +90,7 @@ export async function run(args: string[]): Promise<number> {
     limit: { type: 'string' },
     annotations: { type: 'string' },
     badge: { type: 'string' },
+    qa: { type: 'string' },
   })
   // The config file's settings, each overridden by its flag (see docs/ci-check.md).
   const { findCheckConfig, readConfigAt } = await import('../../check/config/find-config.js')
@@ -107,6 +112,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const sources = [values.locales, values.db, values.server, values.files].filter((s) => s !== undefined)
   if (sources.length !== 1) throw new UsageError('give one source: --locales DIR, --files GLOB, --db FILE or --server URL; see --help')
+  const { parseQaFloor } = await import('../../check/qa-problems.js')
+  const qaFloor = usage(() => parseQaFloor(values.qa))
+  if (qaFloor !== undefined && values.db === undefined && values.server === undefined) throw new UsageError('--qa checks the workbench: use it with --db or --server')
   const format = values.format as FormatName
   if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}": use ${FORMATS.join(', ')}`)
   if (values.by !== 'words' && values.by !== 'units') throw new UsageError(`--by takes words or units, not "${values.by}"`)
@@ -152,14 +160,23 @@ export async function run(args: string[]): Promise<number> {
     checked = files
   } else if (values.server !== undefined) {
     source = { kind: 'server', location: values.server, lang: null }
-    const { checkReport, fetchReport } = await import('../../check/check-store.js')
-    checked = checkReport(await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals.map(documentIdOf)))
+    const { checkReport, fetchReport, fetchQaReports } = await import('../../check/check-store.js')
+    const report = await fetchReport(values.server, process.env.TOLK_TOKEN, langs, positionals.map(documentIdOf))
+    checked = checkReport(report)
+    if (qaFloor) {
+      const { addQaProblems } = await import('../../check/qa-problems.js')
+      addQaProblems(checked, await fetchQaReports(values.server, process.env.TOLK_TOKEN, report), qaFloor)
+    }
   } else {
     // A check must not create the database it is asked to check: withStore refuses a missing one.
     source = { kind: 'db', location: redact(resolveDbPath(values.db)), lang: null }
     const { checkReport } = await import('../../check/check-store.js')
-    const { report, shapes } = await readDb(values.db, positionals.map(documentIdOf), langs)
+    const { report, shapes, qa } = await readDb(values.db, positionals.map(documentIdOf), langs, qaFloor !== undefined)
     checked = checkReport(report, shapes)
+    if (qaFloor) {
+      const { addQaProblems } = await import('../../check/qa-problems.js')
+      addQaProblems(checked, qa, qaFloor)
+    }
   }
 
   if (source.kind === 'locales' || source.kind === 'files') {
@@ -191,7 +208,7 @@ export async function run(args: string[]): Promise<number> {
   return result.passed ? 0 : 1
 }
 
-async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined) {
+async function readDb(db: string | undefined, articles: string[], langs: string[] | undefined, withQa: boolean) {
   // Loaded only here: the store and its importers cost start-up time a locale check never needs.
   const [{ withStore }, { buildReport }] = await Promise.all([import('../store-access.js'), import('../../report/build-report.js')])
   try {
@@ -199,7 +216,12 @@ async function readDb(db: string | undefined, articles: string[], langs: string[
       const report = await buildReport(store, { articles, ...(langs ? { langs } : {}) })
       // The plural forms of each document, from the counters: keys are counted as --locales counts them.
       const shapes = await store.resourceSets.pluralCounts(report.articles.map((a) => a.id))
-      return { report, shapes }
+      const qa: QaReport[] = []
+      if (withQa) {
+        const { articleQa } = await import('../../qa/article-qa.js')
+        for (const a of report.articles) for (const lang of Object.keys(a.languages)) qa.push(await articleQa(store, a.id, lang))
+      }
+      return { report, shapes, qa }
     })
   } catch (err) {
     if (err instanceof TolkError) throw err

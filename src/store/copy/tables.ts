@@ -109,6 +109,10 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     text_before: 'text', state_before: 'text', text_after: 'text', state_after: 'text', memory_score: 'int',
     version_after: 'int',
   }),
+  t('qa_dismissals', ['article_id', 'lang', 'unit_id', 'check_id'], {
+    article_id: 'text', unit_id: 'text', lang: 'text', check_id: 'text', text_hash: 'text', dismissed_by: 'text',
+    reason: 'text', dismissed_at: 'time',
+  }),
   t('accounts', ['id'], { id: 'int', name: 'text', created_at: 'time', disabled_at: 'time' }),
   t('grants', ['account_id', 'role', 'lang'], { account_id: 'int', role: 'text', lang: 'text' }),
   t('tokens', ['id'], {

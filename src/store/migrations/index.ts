@@ -22,6 +22,7 @@ import { sql as termbases } from './022-termbases.js'
 import { sql as reviewStates } from './023-review-states.js'
 import { sql as comments } from './024-comments.js'
 import { sql as assignments } from './025-assignments.js'
+import { sql as qaDismissals } from './026-qa-dismissals.js'
 import { sql as batches } from './027-batches.js'
 import { sql as alignedOrigin } from './028-aligned-origin.js'
 import { sql as namespaceFolders } from './029-namespace-folders.js'
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: '023-review-states', sql: reviewStates },
   { version: 24, name: '024-comments', sql: comments },
   { version: 25, name: '025-assignments', sql: assignments },
+  { version: 26, name: '026-qa-dismissals', sql: qaDismissals },
   { version: 27, name: '027-batches', sql: batches },
   { version: 28, name: '028-aligned-origin', sql: alignedOrigin },
   { version: 29, name: '029-namespace-folders', sql: namespaceFolders },

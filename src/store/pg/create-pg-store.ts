@@ -19,6 +19,7 @@ import { createPgComments } from './comments.js'
 import { addNotificationsPg, createPgNotifications } from './notifications.js'
 import { createPgAligned } from './aligned.js'
 import { createPgBatches } from './batches.js'
+import { createPgQa } from './qa.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
@@ -106,6 +107,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     notifications: createPgNotifications(pool, now),
     aligned: createPgAligned(pool, translations),
     batches: createPgBatches(pool, now),
+    qa: createPgQa(pool, now),
     resourceSets: createPgResourceSetOps(pool, now, translations),
     getArticle: (id) => articles.get(id),
     listArticles: () => articles.list(),

@@ -19,6 +19,7 @@ import { createSqliteComments } from './comments.js'
 import { createSqliteNotifications } from './notifications.js'
 import { createSqliteAligned } from './aligned.js'
 import { createSqliteBatches } from './batches.js'
+import { createSqliteQa } from './qa.js'
 import { createOriginWords } from './origin-words.js'
 import { createTranslationOps } from './translations.js'
 import { createUnitPageOps } from './unit-pages.js'
@@ -88,6 +89,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): Store {
     },
     aligned: createSqliteAligned(db, translations),
     batches: createSqliteBatches(db, now),
+    qa: createSqliteQa(db, now),
     resourceSets: {
       get: async (id) => resourceSets.get(id),
       list: async () => resourceSets.list(),

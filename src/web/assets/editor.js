@@ -42,7 +42,6 @@
 
   const segs = () => Array.from(document.querySelectorAll('.seg'))
   const draftKey = (seg) => `tolk:draft:${article}:${lang}:${seg.dataset.unit}`
-  const dismissKey = (seg) => `tolk:dismissed:${article}:${lang}:${seg.dataset.unit}`
   // The grid has one editable field, in the active row; the panel of tools goes with it.
   const panel = () => document.getElementById('panel')
   const activeSeg = () => document.querySelector('.seg.active')
@@ -73,10 +72,30 @@
     el.className = `status${kind ? ` ${kind}` : ''}`
   }
 
+  // Dismissals are the server's, shared by everyone (per unit, language and QA check, until the
+  // text changes): the row's hints say which are dismissed.
   function applyDismissed(seg) {
-    const gone = store.get(dismissKey(seg)) || []
+    const gone = json(seg.dataset.hints, []).filter((h) => h.dismissed).map((h) => h.key)
     for (const li of seg.querySelectorAll('.panel .hints li'))
       li.classList.toggle('dismissed', gone.includes(li.dataset.hint))
+  }
+
+  async function dismissHint(seg, key) {
+    const url = `/edit/${encodeURIComponent(article)}/${encodeURIComponent(lang)}/${encodeURIComponent(seg.dataset.unit)}/qa/dismiss`
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        body: new URLSearchParams({ check: key, reason: '', _csrf: csrf }),
+        headers: { Accept: 'application/json', 'X-CSRF-Token': csrf },
+      })
+      if (!res.ok) throw new Error(String(res.status))
+    } catch {
+      setStatus(seg, strings.dismissFailed || '', 'error')
+      return
+    }
+    const hints = json(seg.dataset.hints, []).map((h) => (h.key === key ? { ...h, dismissed: true } : h))
+    seg.dataset.hints = JSON.stringify(hints)
+    applyDismissed(seg)
   }
 
   function renderHints(seg, hints) {
@@ -86,6 +105,7 @@
       ...hints.map((h) => {
         const li = document.createElement('li')
         li.dataset.hint = h.key
+        if (h.dismissed) li.className = 'dismissed'
         const span = document.createElement('span')
         span.textContent = h.text
         const button = document.createElement('button')
@@ -1378,10 +1398,7 @@
     else if (el.classList.contains('mt-use')) useMachine(seg, Number(el.dataset.n))
     else if (el.classList.contains('term-use')) useTerm(seg, Number(el.dataset.n))
     else if (el.classList.contains('dismiss')) {
-      const key = el.closest('li').dataset.hint
-      const gone = store.get(dismissKey(seg)) || []
-      if (!gone.includes(key)) store.set(dismissKey(seg), [...gone, key])
-      applyDismissed(seg)
+      void dismissHint(seg, el.closest('li').dataset.hint)
       area(seg)?.focus()
     }
   })

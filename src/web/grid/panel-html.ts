@@ -11,7 +11,7 @@ export interface PanelData {
   tokens: string[]
   /** The tokens are the source's codes (a Markdown or HTML article's), not found placeholders. */
   codes: boolean
-  hints: { key: string; text: string }[]
+  hints: { key: string; text: string; dismissed?: boolean }[]
   /** "Last changed by …", as HTML (its time in a `<time>`). */
   who: string
   /** Whether there is a translation to clear (not untranslated and empty already). */

@@ -1,5 +1,6 @@
 import type { Row } from '../editor-data.js'
 import { hintKey, qualityHints } from '../hints.js'
+import type { DismissedChecks } from '../qa-dismissed.js'
 import { esc, type RowStrings } from '../pages/row.js'
 import type { T } from '../i18n.js'
 import { sourceDiff } from '../source-diff.js'
@@ -32,6 +33,8 @@ export interface RowContext {
   commentCounts?: Readonly<Record<string, number>>
   /** The active row's comment threads, as the panel shows them (src/web/comments/thread-html.ts). */
   activeThread?: string
+  /** The QA checks dismissed on a unit's current text (shared on the server); none when absent. */
+  dismissed?: DismissedChecks
 }
 
 /** The active row's extras: where its form returns to after a save without the script. */
@@ -76,7 +79,8 @@ export function segmentRowHtml(row: Row, ctx: RowContext, active?: Active): stri
         ]
   const tokens = codes.length > 0 ? codes.map(codeToken) : insertableTokens(unit.source).map((t) => t.text)
   const hints = tr.text === '' ? [] : qualityHints(unit.source, tr.text)
-  const hintList = hints.map((h) => ({ key: hintKey(h), text: s.hint(h) }))
+  const gone = hints.length > 0 && ctx.dismissed ? ctx.dismissed(unit.id, unit.source, tr.text) : undefined
+  const hintList = hints.map((h) => ({ key: hintKey(h), text: s.hint(h), ...(gone?.has(hintKey(h)) ? { dismissed: true } : {}) }))
   // The time in UTC for a page without the script; the script shows it in the reader's zone.
   const who =
     tr.author && tr.updatedAt

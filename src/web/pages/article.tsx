@@ -79,7 +79,8 @@ export function ArticlePage(props: {
       <ul class="inline">
         {article.targets.map((lang) => (
           <li>
-            <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>{t(props.canWrite(lang) ? 'dashboard.translate' : 'dashboard.view', { lang: props.langName(lang) })}</a>
+            <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}`}>{t(props.canWrite(lang) ? 'dashboard.translate' : 'dashboard.view', { lang: props.langName(lang) })}</a>{' · '}
+            <a href={`/edit/${encodeURIComponent(article.id)}/${encodeURIComponent(lang)}/qa`}>{t('qa.link')}</a>
           </li>
         ))}
       </ul>

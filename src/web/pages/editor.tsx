@@ -60,6 +60,7 @@ export function scriptStrings(t: PageContext['t'], langName: string): Record<str
     unavailable: t('conflict.unavailable', { reason: '{reason}' }),
     progress: t('editor.progress', { done: '{done}', total: '{total}' }),
     dismiss: t('hints.dismiss'),
+    dismissFailed: t('qa.dismissFailed'),
     token: t('hints.token', { token: '{token}' }),
     tmTitle: t('memory.title'),
     tmLoading: t('memory.loading'),
@@ -190,6 +191,10 @@ export function EditorPage(props: {
           )}
         </div>
       </details>
+      <a class="qa-link" href={`${base}/qa`}>
+        <span aria-hidden="true">✓ </span>
+        <span class="label">{t('qa.link')}</span>
+      </a>
       <KeyHelp t={t} canWrite={row.canWrite} />
     </>
   )

@@ -31,10 +31,10 @@ const ESCAPES: Record<string, string> = {
 }
 
 /** The hints list of the active row (the script rebuilds it the same way after a save). */
-export function hintsHtml(s: RowStrings, hints: { key: string; text: string }[]): string {
+export function hintsHtml(s: RowStrings, hints: { key: string; text: string; dismissed?: boolean }[]): string {
   let out = '<ul class="hints">'
   for (const h of hints) {
-    out += `<li data-hint="${esc(h.key)}"><span>${esc(h.text)}</span><button type="button" class="dismiss">${esc(s.dismiss)}</button></li>`
+    out += `<li data-hint="${esc(h.key)}"${h.dismissed ? ' class="dismissed"' : ''}><span>${esc(h.text)}</span><button type="button" class="dismiss">${esc(s.dismiss)}</button></li>`
   }
   return `${out}</ul>`
 }

@@ -144,8 +144,10 @@ describeWith(['chromium'], 'the editor in Chromium', { timeout: 120_000 }, () =>
       await page.keyboard.press('Alt+ArrowUp')
       const hints = await rows.nth(0).locator('.hints li span').allTextContents()
       expect(hints).toEqual(['Missing or changed token: ](/guide)'])
-      // Dismissed hints stay dismissed for that segment over a reload.
+      // Dismissed hints stay dismissed for that segment over a reload: the server keeps them.
+      const dismissed = page.waitForResponse((r) => r.url().endsWith('/qa/dismiss') && r.status() === 200)
       await rows.nth(0).locator('.hints button.dismiss').press('Enter')
+      await dismissed
       await page.reload()
       expect(await rows.nth(0).locator('.hints li').getAttribute('class')).toBe('dismissed')
       expect(await rows.nth(0).locator('.hints li').isVisible()).toBe(false)

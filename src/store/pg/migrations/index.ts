@@ -6,6 +6,7 @@ import { sql as mainFollowups } from './005-main-followups.js'
 import { sql as reviewStates } from './006-review-states.js'
 import { sql as comments } from './007-comments.js'
 import { sql as assignments } from './008-assignments.js'
+import { sql as qaDismissals } from './009-qa-dismissals.js'
 import { sql as batches } from './010-batches.js'
 import { sql as alignedOrigin } from './011-aligned-origin.js'
 import { sql as namespaceFolders } from './012-namespace-folders.js'
@@ -30,6 +31,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 6, name: '006-review-states', sql: reviewStates },
   { version: 7, name: '007-comments', sql: comments },
   { version: 8, name: '008-assignments', sql: assignments },
+  { version: 9, name: '009-qa-dismissals', sql: qaDismissals },
   { version: 10, name: '010-batches', sql: batches },
   { version: 11, name: '011-aligned-origin', sql: alignedOrigin },
   { version: 12, name: '012-namespace-folders', sql: namespaceFolders },
