@@ -12,12 +12,17 @@ import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, t
 export const appliesSql = (u: string, l: string): string =>
   `(${u}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${l} AND r.plural = ${u}.plural))`
 
-/** What the write statement answers: the unit and its current translation as read, and the write if it was made. */
+/**
+ * What the write statement answers: the unit and its current translation as read, and the write
+ * if it was made. The texts and targets only come back for a write that was not made (they name
+ * its refusal): a made write is answered from what was sent, so the driver parses no jsonb, no
+ * source and no timestamp on the hot path.
+ */
 interface WriteRow {
   archived: boolean
   obsolete: boolean
-  source: string
-  targets: string[]
+  source: string | null
+  targets: string[] | null
   text: string | null
   state: State | null
   version: number | null
@@ -25,7 +30,6 @@ interface WriteRow {
   codes_ok: boolean
   w_stale: boolean | null
   w_version: number | null
-  w_updated_at: string | null
   w_made_from: string | null
 }
 
@@ -64,12 +68,13 @@ const WRITE = /* sql */ `
     -- Re-checked on the row as committed when another writer held it: the version read, and the
     -- stale flag read (an import marking it stale meanwhile makes the write read again).
     WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version AND t.stale = ok.stale
-    RETURNING t.*
+    -- Only what the history and the answer need: a whole row would be copied into the CTE.
+    RETURNING t.version, t.stale, t.made_from, t.history_seq
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
     SELECT $1, $2, $3, $4, $5, false, 1, $6, $7::timestamptz, ok.source, ok.seq FROM ok WHERE ok.version IS NULL
     ON CONFLICT DO NOTHING
-    RETURNING *
+    RETURNING version, stale, made_from, history_seq
   ), w AS (
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
@@ -79,8 +84,11 @@ const WRITE = /* sql */ `
       ok.history_seq, $9::integer, $10::text, $11::boolean
     FROM w CROSS JOIN ok
   )
-  SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.version, f.applies, f.codes_ok,
-    w.stale AS w_stale, w.version AS w_version, w.updated_at AS w_updated_at, w.made_from AS w_made_from
+  SELECT f.archived, f.obsolete, f.state, f.version, f.applies, f.codes_ok,
+    CASE WHEN w.version IS NULL THEN f.source END AS source,
+    CASE WHEN w.version IS NULL THEN f.targets END AS targets,
+    CASE WHEN w.version IS NULL THEN f.text END AS text,
+    w.stale AS w_stale, w.version AS w_version, w.made_from AS w_made_from
   FROM f LEFT JOIN w ON true`
 
 /** From the latest entry of each language of the unit (or of one), back along prev_seq. */
@@ -140,16 +148,19 @@ export function createPgTranslationOps(now: () => string) {
           stale: found.w_stale === true,
           version: found.w_version,
           author: w.author,
-          updatedAt: found.w_updated_at as string,
+          // The time sent, in the form a read gives it back (UTC, ms).
+          updatedAt: new Date(at).toISOString(),
           madeFrom: found.w_made_from,
         }
       }
-      refuseUnwritable(w, found)
+      // Not written: the statement gave the source and the targets back.
+      const source = found.source as string
+      refuseUnwritable(w, { ...found, targets: found.targets ?? [] })
       if (!found.codes_ok) {
         // Codes (issue 17) are checked here, against the source read; the write then runs again
         // saying which source it checked, and is refused as a race if that source changed since.
-        assertCodes(w.text, found.source, `unit ${printable(w.unitId)}`)
-        checkedSource = found.source
+        assertCodes(w.text, source, `unit ${printable(w.unitId)}`)
+        checkedSource = source
         continue
       }
       const current = found.version ?? 0
