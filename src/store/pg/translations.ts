@@ -12,15 +12,13 @@ import { HISTORY_COLUMNS, type PgHistoryRow, type PgTranslationRow, toHistory, t
 export const appliesSql = (u: string, l: string): string =>
   `(${u}.plural IS NULL OR EXISTS (SELECT 1 FROM plural_rules r WHERE r.lang = ${l} AND r.plural = ${u}.plural))`
 
-/**
- * What the write statement answers: the unit and its current translation as read, and the write
- * if it was made. The texts and targets only come back for a write that was not made (they name
- * its refusal): a made write is answered from what was sent, so the driver parses no jsonb, no
- * source and no timestamp on the hot path.
- */
+/** What the write statement answers: the unit and its current translation as read, and the write if it was made. */
 interface WriteRow {
   archived: boolean
   obsolete: boolean
+  // Source, targets and text come back only for a write that was not made (they name its
+  // refusal): a made write is answered from what was sent, so the driver parses no jsonb, no
+  // source and no timestamp on the hot path.
   source: string | null
   targets: string[] | null
   text: string | null
