@@ -8,8 +8,10 @@
 // 3. a bare Hono + `pg` endpoint doing the same versioned UPDATE and history INSERT in one round
 //    trip, and the same endpoint on the `postgres` driver (porsager): the driver comparison
 //    behind the choice of `pg` (docs/several-servers.md).
-// Each: writes/s (2xx only), p99, and CPU per write: the server processes' own, and the whole
-// machine's (PostgreSQL's backends included), read from /proc/stat. Target: Tolk on PostgreSQL at
+// Each: writes/s (2xx only), p99, and CPU per write: the server processes' own, PostgreSQL's
+// backends' on the bench database (a local server, read from /proc), and the whole machine's
+// (load generators and other sessions included), read from /proc/stat. Each run's servers are
+// started for it and stopped after it. Target: Tolk on PostgreSQL at
 // least 60 % of the bare pg endpoint; two servers no more than 10 % slower than one (on these 2
 // cores PostgreSQL and the load generator share the machine).
 //
@@ -65,33 +67,39 @@ async function main() {
     console.log(`${settings.v.split(' on ')[0]}, synchronous_commit=${settings.sc}, max_connections=${settings.mc}`)
 
     const serve = (db) => [path.join(ROOT, 'bin/tolk.js'), 'serve', '--port', '0', '--db', db, '--quiet']
-    const [sqlite, tolkPg, tolkPg2, barePg, barePostgres] = await Promise.all([
-      startChild(serve(sqliteDb)),
-      startChild(serve(pgUrl)),
-      startChild(serve(pgUrl)),
-      startChild([SELF, '--serve', 'pg', pgUrl, segFile]),
-      startChild([SELF, '--serve', 'postgres', pgUrl, segFile]),
-    ])
-    servers.push(sqlite, tolkPg, tolkPg2, barePg, barePostgres)
+    // Each run's servers live for that run only. Kept running, an idle Tolk server catches its
+    // memory up at full pace (src/tm/memory-follow.ts) on the writes of the run before, or of
+    // its sibling's run on the same database: that took the CPU of the runs after it (the
+    // one-server run lost it to the idle second server, and the bare peers to both).
+    const during = async (argvs, run) => {
+      const started = await Promise.all(argvs.map((argv) => startChild(argv)))
+      servers.push(...started)
+      try {
+        return await run(started)
+      } finally {
+        await Promise.all(started.map((x) => x.stop()))
+        servers.splice(0, servers.length, ...servers.filter((x) => !started.includes(x)))
+      }
+    }
     const runs = { sqlite: [], pg1: [], pg2: [], barePg: [], barePostgres: [] }
     const write = (extra) => ({ kind: 'writes', duration, segFile, ...extra })
+    const bare = (driver) => (started) => measured(started, [write({ url: started[0].url, bare: true, versions: `bare-${driver}` })], name)
     for (let round = 1; round <= rounds; round++) {
-      runs.sqlite.push(await measured([sqlite], [write({ url: sqlite.url, token: onSqlite.token, article: onSqlite.article, versions: 'sqlite' })]))
-      runs.pg1.push(await measured([tolkPg], [write({ url: tolkPg.url, token: onPg.token, article: onPg.article, versions: 'pg' })]))
+      runs.sqlite.push(await during([serve(sqliteDb)], ([s]) => measured([s], [write({ url: s.url, token: onSqlite.token, article: onSqlite.article, versions: 'sqlite' })])))
+      runs.pg1.push(await during([serve(pgUrl)], ([s]) => measured([s], [write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg' })], name)))
       runs.pg2.push(
-        await measured(
-          [tolkPg, tolkPg2],
-          [tolkPg, tolkPg2].map((s, i) => write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg', connections: CONNECTIONS / 2, part: [i, 2] })),
+        await during([serve(pgUrl), serve(pgUrl)], (two) =>
+          measured(two, two.map((s, i) => write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg', connections: CONNECTIONS / 2, part: [i, 2] })), name),
         ),
       )
-      runs.barePg.push(await measured([barePg], [write({ url: barePg.url, bare: true, versions: 'bare-pg' })]))
-      runs.barePostgres.push(await measured([barePostgres], [write({ url: barePostgres.url, bare: true, versions: 'bare-postgres' })]))
+      runs.barePg.push(await during([[SELF, '--serve', 'pg', pgUrl, segFile]], bare('pg')))
+      runs.barePostgres.push(await during([[SELF, '--serve', 'postgres', pgUrl, segFile]], bare('postgres')))
       console.log(`round ${round}: ${Object.entries(runs).map(([k, v]) => `${k} ${Math.round(v.at(-1).ok2xx)}/s`).join(', ')}`)
     }
     const best = (list) => list.reduce((a, b) => (b.ok2xx > a.ok2xx ? b : a))
     const r = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, best(v)]))
     const row = (label, x) =>
-      `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  machine ${us(x.machineCpu)}/write  non-2xx ${x.non2xx}  errors ${x.errors}`
+      `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  PostgreSQL ${x.pgCpu === undefined ? '      -' : us(x.pgCpu)}/write  machine ${us(x.machineCpu)}/write  non-2xx ${x.non2xx}  errors ${x.errors}`
     console.log('')
     console.log(row('tolk on SQLite, one server', r.sqlite))
     console.log(row('tolk on PostgreSQL, one server', r.pg1))
@@ -144,11 +152,37 @@ function machineTicks() {
   return { busy: f.reduce((a, b) => a + b, 0) - f[3] - f[4], all: f.reduce((a, b) => a + b, 0) }
 }
 
-/** Load runs (one per server, at once), with CPU per write of the servers and of the machine. */
-async function measured(servers, configs) {
+/**
+ * CPU ticks (USER_HZ, 10 ms) of the PostgreSQL backends serving database `db`, read from /proc:
+ * a local server's own cost of the writes. Undefined when no such process is visible (a remote
+ * server, or /proc not readable).
+ */
+function backendTicks(db) {
+  let sum
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      // A backend's title: "postgres: 15/main: USER DB HOST(PORT) STATE".
+      const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (!title.startsWith('postgres: ') || !title.includes(` ${db} `)) continue
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      sum = (sum ?? 0) + Number(f[11]) + Number(f[12])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return sum
+}
+
+/**
+ * Load runs (one per server, at once), with CPU per write of the servers, of PostgreSQL's
+ * backends on database `db` (when given and local), and of the machine.
+ */
+async function measured(servers, configs, db) {
   const server0 = servers.map((s) => cpuMs(s.pid))
   const m0 = machineTicks()
+  const pg0 = db ? backendTicks(db) : undefined
   const results = await Promise.all(configs.map(load))
+  const pg1 = db ? backendTicks(db) : undefined
   const m1 = machineTicks()
   const serverMs = servers.reduce((sum, s, i) => sum + (cpuMs(s.pid) - server0[i]), 0)
   const requests = results.reduce((a, x) => a + x.allRequests, 0)
@@ -158,6 +192,8 @@ async function measured(servers, configs) {
     non2xx: results.reduce((a, x) => a + x.non2xx, 0),
     errors: results.reduce((a, x) => a + x.errors, 0),
     serverCpu: (serverMs * 1000) / requests,
+    // Backends that ended during the run (none: the pools keep theirs) would be missed.
+    pgCpu: pg0 !== undefined && pg1 !== undefined ? ((pg1 - pg0) * 10 * 1000) / requests : undefined,
     // Ticks of USER_HZ 100 (10 ms each), load generators included: an upper bound per write.
     machineCpu: ((m1.busy - m0.busy) * 10 * 1000) / requests,
   }
@@ -187,8 +223,8 @@ async function serveBare(driver, url, segFile) {
   const schema = `bare_${driver}`
   const setup = [
     `CREATE SCHEMA IF NOT EXISTS ${schema}`,
-    `CREATE TABLE ${schema}.t (unit text, lang text, text text NOT NULL, version integer NOT NULL, PRIMARY KEY (unit, lang))`,
-    `CREATE TABLE ${schema}.history (seq bigserial PRIMARY KEY, unit text NOT NULL, lang text NOT NULL, version integer NOT NULL, text text NOT NULL, at timestamptz NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.t (unit text, lang text, text text NOT NULL, version integer NOT NULL, PRIMARY KEY (unit, lang))`,
+    `CREATE TABLE IF NOT EXISTS ${schema}.history (seq bigserial PRIMARY KEY, unit text NOT NULL, lang text NOT NULL, version integer NOT NULL, text text NOT NULL, at timestamptz NOT NULL)`,
   ]
   const write = `WITH u AS (UPDATE ${schema}.t SET text = $1, version = version + 1 WHERE unit = $2 AND lang = $3 AND version = $4 RETURNING version)
     INSERT INTO ${schema}.history (unit, lang, version, text, at) SELECT $2, $3, version, $1, now() FROM u RETURNING version`
@@ -212,7 +248,7 @@ async function serveBare(driver, url, segFile) {
   for (const s of setup) await query(s, [])
   const units = segments.map((s) => s.unit)
   const langs = segments.map((s) => s.lang)
-  await query(`INSERT INTO ${schema}.t SELECT u, l, '', 0 FROM unnest($1::text[], $2::text[]) AS x(u, l)`, [units, langs])
+  await query(`INSERT INTO ${schema}.t SELECT u, l, '', 0 FROM unnest($1::text[], $2::text[]) AS x(u, l) ON CONFLICT DO NOTHING`, [units, langs])
   const app = new Hono()
   app.put('/w/:unit/:lang', async (c) => {
     const version = Number((c.req.header('if-match') ?? '').replaceAll('"', ''))

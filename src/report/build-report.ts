@@ -154,19 +154,27 @@ async function addOpenQueries(store: Store, page: ArticleCoverage[]): Promise<vo
 /** Articles read per page: a large database is never held whole (nor kept long enough to cost the collector). */
 const PAGE = 1000
 
-/** The named articles at once, or every article a page at a time. */
+/**
+ * The named articles at once, or every article a page at a time. The next page is asked for
+ * before this one is handed on, so that a database server reads it while the caller turns this
+ * one into JSON (on PostgreSQL the two took about the same time, one after the other).
+ */
 async function* coveragePages(store: Store, named: string[] | undefined): AsyncGenerator<ArticleCoverage[]> {
   if (named && named.length > 0) {
     yield await store.articleCoverage({ articles: named })
     return
   }
-  let after = ''
-  for (;;) {
-    const page = await store.articleCoverage({ after, limit: PAGE })
-    yield page
-    const last = page[page.length - 1]
-    if (!last || page.length < PAGE) return
-    after = last.id
+  let next: Promise<ArticleCoverage[]> | undefined = store.articleCoverage({ after: '', limit: PAGE })
+  try {
+    while (next) {
+      const page: ArticleCoverage[] = await next
+      const last = page[page.length - 1]
+      next = last && page.length === PAGE ? store.articleCoverage({ after: last.id, limit: PAGE }) : undefined
+      yield page
+    }
+  } finally {
+    // A caller that stopped early leaves the page read ahead unread: its failure is no one's.
+    next?.catch(() => {})
   }
 }
 

@@ -176,4 +176,20 @@ describeWith(['postgres'], 'PostgreSQL auth changes reach every server', () => {
     await seenWithinASecond(s.accounts, s.token, () => s.other.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [s.tokenId]))
     expect(await authenticate(s.accounts, s.token)).toBeUndefined()
   })
+
+  it('requests in flight on one token send one lookup between them, and each still gets its principal', async () => {
+    // When the remembered entry lapses (every second), the 50 requests in flight on a token each
+    // sent the lookup: a tenth of a write bench's statements. Now they wait for the first one.
+    const s = await setUp()
+    const before = s.pool.totalCount
+    const found = await Promise.all(Array.from({ length: 30 }, () => authenticate(s.accounts, s.token)))
+    // Thirty lookups at once would have opened the pool's ten connections.
+    expect(s.pool.totalCount).toBeLessThanOrEqual(Math.max(before, 1))
+    expect(new Set(found).size).toBe(1)
+    expect(found[0]?.account).toBe('ana')
+    // A token refused is asked about by each (a refusal is never shared or remembered).
+    await s.other.query('UPDATE tokens SET revoked_at = now() WHERE id = $1', [s.tokenId])
+    await s.accounts.authSettled()
+    expect(await Promise.all([authenticate(s.accounts, s.token), authenticate(s.accounts, s.token)])).toEqual([undefined, undefined])
+  })
 })

@@ -126,6 +126,21 @@ describeWith(['postgres'], 'PostgreSQL migrations', () => {
     }
   })
 
+  it('runs its sessions without JIT, even where the server turns it on, and keeps a search_path given in the URL', async () => {
+    // The coverage report's keyset pages are costed far above jit_above_cost: compiling each took
+    // most of its time (bench/postgres.md). The URL's own options still apply beside Tolk's.
+    const url = await freshPgUrl()
+    const withPath = new URL(url)
+    withPath.searchParams.set('options', '-c search_path=elsewhere,public')
+    const pool = createPgPool(withPath.toString())
+    try {
+      const { rows } = await pool.query(`SELECT current_setting('jit') AS jit, current_setting('search_path') AS path, current_setting('TimeZone') AS zone`)
+      expect(rows).toEqual([{ jit: 'off', path: 'elsewhere,public', zone: 'UTC' }])
+    } finally {
+      await pool.end()
+    }
+  })
+
   it('a server that does not answer, or a database that does not exist, is a clear refusal', async () => {
     const gone = 'postgres://tolk:pw@127.0.0.1:1/tolk'
     const pool = new pg.Pool({ connectionString: gone })

@@ -34,10 +34,6 @@ describeWith(['postgres'], 'PostgreSQL schema 005-main-followups', () => {
     // and the version goes back to the newest, so no other migration runs twice.
     const pool = createPgPool(url)
     try {
-      // Schema 6's columns and constraints too, as a database of then had none of them.
-      await pool.query(`ALTER TABLE translations DROP CONSTRAINT translations_rejected_reason;
-        ALTER TABLE translations DROP COLUMN reason; ALTER TABLE translations DROP COLUMN translator;
-        ALTER TABLE history DROP COLUMN confirmation; ALTER TABLE history DROP COLUMN reason; ALTER TABLE history DROP COLUMN translator`)
       await pool.query('ALTER TABLE units DROP COLUMN role; DROP INDEX history_by_document; UPDATE tolk_schema SET version = ' + BEFORE_5)
       await migratePg(pool, url, { migrations: PG_MIGRATIONS.filter((m) => m.version <= 5) })
       await pool.query(`UPDATE tolk_schema SET version = ${PG_MIGRATIONS.at(-1)!.version}`)

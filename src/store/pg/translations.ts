@@ -25,8 +25,11 @@ export const writableSql = (u: string, l: string): string => `(${u}.plural = 'ze
 interface WriteRow {
   archived: boolean
   obsolete: boolean
-  source: string
-  targets: string[]
+  // Source, targets and text come back only for a write that was not made (they name its
+  // refusal): a made write is answered from what was sent, so the driver parses no jsonb, no
+  // source and no timestamp on the hot path.
+  source: string | null
+  targets: string[] | null
   text: string | null
   state: State | null
   stale: boolean | null
@@ -36,7 +39,6 @@ interface WriteRow {
   codes_ok: boolean
   w_stale: boolean | null
   w_version: number | null
-  w_updated_at: string | null
   w_made_from: string | null
 }
 
@@ -81,12 +83,13 @@ const WRITE = /* sql */ `
     -- Re-checked on the row as committed when another writer held it: the version read, and the
     -- stale flag read (an import marking it stale meanwhile makes the write read again).
     WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version AND t.stale = ok.stale
-    RETURNING t.*
+    -- Only what the history and the answer need: a whole row would be copied into the CTE.
+    RETURNING t.version, t.stale, t.made_from, t.history_seq
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
     SELECT $1, $2, $3, $4, $5, false, 1, $6, $7::timestamptz, ok.source, ok.seq FROM ok WHERE ok.version IS NULL
     ON CONFLICT DO NOTHING
-    RETURNING *
+    RETURNING version, stale, made_from, history_seq
   ), w AS (
     SELECT * FROM upd UNION ALL SELECT * FROM ins
   ), h AS (
@@ -96,8 +99,11 @@ const WRITE = /* sql */ `
       ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text, $15::boolean, $16::text, ok.translator
     FROM w CROSS JOIN ok
   )
-  SELECT f.archived, f.obsolete, f.source, f.targets, f.text, f.state, f.stale, f.author, f.version, f.applies, f.codes_ok,
-    w.stale AS w_stale, w.version AS w_version, w.updated_at AS w_updated_at, w.made_from AS w_made_from
+  SELECT f.archived, f.obsolete, f.state, f.version, f.applies, f.codes_ok, f.stale, f.author,
+    CASE WHEN w.version IS NULL THEN f.source END AS source,
+    CASE WHEN w.version IS NULL THEN f.targets END AS targets,
+    CASE WHEN w.version IS NULL THEN f.text END AS text,
+    w.stale AS w_stale, w.version AS w_version, w.made_from AS w_made_from
   FROM f LEFT JOIN w ON true`
 
 /** From the latest entry of each language of the unit (or of one), back along prev_seq. */
@@ -161,18 +167,21 @@ export function createPgTranslationOps(now: () => string) {
           stale: found.w_stale === true,
           version: found.w_version,
           author: w.author,
-          updatedAt: found.w_updated_at as string,
+          // The time sent, in the form a read gives it back (UTC, ms).
+          updatedAt: new Date(at).toISOString(),
           madeFrom: found.w_made_from,
         }
         if (w.state === 'rejected') written.rejection = { reason: w.reason as string, translator: found.author }
         return written
       }
-      refuseUnwritable(w, found)
+      // Not written: the statement gave the source and the targets back.
+      const source = found.source as string
+      refuseUnwritable(w, { ...found, targets: found.targets ?? [] })
       if (!found.codes_ok) {
         // Codes (issue 17) are checked here, against the source read; the write then runs again
         // saying which source it checked, and is refused as a race if that source changed since.
-        assertCodes(w.text, found.source, `unit ${printable(w.unitId)}`)
-        checkedSource = found.source
+        assertCodes(w.text, source, `unit ${printable(w.unitId)}`)
+        checkedSource = source
         continue
       }
       const current = found.version ?? 0
