@@ -42,6 +42,9 @@ export function registerEditor(
     const principal = (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
     const filter = parseFilter(c.req.query('filter'))
     const cursor = parseCursor((name) => c.req.query(name))
+    // Where the page's live stream starts: read before the page's rows, so a save landing between
+    // this render and the script's connection is sent, not missed (a duplicate is harmless).
+    const eventsAfter = await store.lastEventId()
     const [data, dismissed] = await Promise.all([loadEditor(store, article, lang, { filter, cursor, pageSize }), loadDismissed(store, article.id, lang)])
     const ctx = pageContext(c, assets)
     // Comments: a count on each row that has some, and the active row's threads in its panel.
@@ -81,6 +84,7 @@ export function registerEditor(
           here={editorQuery(filter, cursor)}
           active={c.req.query('active')}
           machine={(deps.mt?.size ?? 0) > 0}
+          eventsAfter={eventsAfter}
         />,
       ),
     )

@@ -212,8 +212,8 @@ describe('reports and exports', () => {
     expect(res.status).toBe(200)
     expect(calls.pendingUnitsJsonPage).toBe(1)
     const report = JSON.parse(await res.text())
-    // Untranslated and stale, each in two stretches of 5,000 units.
-    expect(calls.pendingUnitsJsonPage).toBe(4)
+    // Untranslated, stale and rejected, each in two stretches of 5,000 units.
+    expect(calls.pendingUnitsJsonPage).toBe(6)
     expect(report.articles[0].languages.sv.untranslated).toHaveLength(5200)
     expect(report.articles[0].languages.sv.stale).toEqual([])
   }, 30_000)

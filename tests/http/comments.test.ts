@@ -163,3 +163,27 @@ describe('comments API', () => {
     expect((await t.call(unitComments(t.units[0]!), jsonBody('POST', { text: 'x' }))).status).toBe(409)
   })
 })
+
+describe('notifications of rejections and assignments (API)', () => {
+  it('tells a translator their text was rejected, with the reason, and that they were assigned work', async () => {
+    const t = await makeTestApp()
+    const unit = t.units[1]!
+    const put = (body: object, as: string, version: string) =>
+      t.call(`/api/articles/${ARTICLE.id}/units/${unit}/translations/sv`, { ...jsonBody('PUT', body, { 'If-Match': version }), as })
+    expect((await put({ text: 'Vädret är fint.' }, 'ana', '"0"')).status).toBe(200)
+    expect((await put({ text: 'Vädret är fint.', state: 'rejected', reason: 'I dag saknas.' }, 'rev', '"1"')).status).toBe(200)
+    const assigned = await t.call('/api/assignments', { ...jsonBody('POST', { article: ARTICLE.id, lang: 'sv', user: 'ana', due: '2026-12-24' }), as: 'boss' })
+    expect(assigned.status).toBe(201)
+    const ana = await (await t.call('/api/me/notifications', { as: 'ana' })).json()
+    expect(ana.unread).toBe(2)
+    expect(ana.notifications.map((n: Record<string, unknown>) => [n.kind, n.from, n.lang, n.reason ?? null])).toEqual([
+      ['assigned', 'boss', 'sv', null],
+      ['rejected', 'rev', 'sv', 'I dag saknas.'],
+    ])
+    expect(ana.notifications[1].unit).toBe(unit)
+    // Read all at once; the reviewer heard of nothing they did themselves.
+    expect((await t.call('/api/me/notifications/read', { ...jsonBody('POST', { all: true }), as: 'ana' })).status).toBe(200)
+    expect((await (await t.call('/api/me/notifications', { as: 'ana' })).json()).unread).toBe(0)
+    expect((await (await t.call('/api/me/notifications', { as: 'rev' })).json()).unread).toBe(0)
+  })
+})

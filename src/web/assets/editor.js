@@ -1340,7 +1340,9 @@
   })
 
   if (typeof EventSource === 'function') {
-    const live = new EventSource(`${base}/events`)
+    // From the event the page was read at: nothing saved while the page loaded is missed.
+    const after = /^\d+$/.test(body.dataset.eventsAfter || '') ? `?after=${body.dataset.eventsAfter}` : ''
+    const live = new EventSource(`${base}/events${after}`)
     live.addEventListener('presence', (ev) => {
       const p = json(ev.data, undefined)
       if (!p || p.user === body.dataset.me) return

@@ -150,6 +150,8 @@ export function EditorPage(props: {
   active?: string
   /** Machine-translation engines are configured: the script asks them for suggestions. */
   machine?: boolean
+  /** The latest translation event when the page was read: where its live stream starts. */
+  eventsAfter?: number
 }) {
   const { ctx, data } = props
   const { t } = ctx
@@ -217,6 +219,7 @@ export function EditorPage(props: {
         dir: row.dir,
         'can-review': row.canReview ? '1' : '',
         mt: props.machine ? '1' : '',
+        'events-after': props.eventsAfter !== undefined ? String(props.eventsAfter) : '',
         me: ctx.session?.principal.account ?? '',
       }}
     >

@@ -59,6 +59,20 @@ describe('live updates on the session', () => {
     expect(resumed.map((e) => [e.id, e.text])).toEqual([[got[1]!.id, 'Vi går till hamnen.']])
   })
 
+  it('starts the page\'s stream at the event the page was read at: a save made while the page loads is not missed', async () => {
+    const w = await makeWebApp({ pollMs: 20, heartbeatMs: 60_000 })
+    const ana = await w.signedIn('ana')
+    await writeAs(w.store, w.units[1] as string, 'Vädret är fint.', { author: 'rev' })
+    const page = await (await ana.get(`/edit/${ARTICLE.id}/sv`)).text()
+    const after = /data-events-after="(\d+)"/.exec(page)?.[1]
+    expect(Number(after)).toBe(await w.store.lastEventId())
+    // A colleague saves after the page was read and before its script connects.
+    await writeAs(w.store, w.units[2] as string, 'Vi går till hamnen.', { author: 'rev' })
+    const res = await ana.get(`${EVENTS}?after=${after}`)
+    const got = translations(await readUntil(res, /event: translation/))
+    expect(got.map((e) => e.text)).toEqual(['Vi går till hamnen.'])
+  })
+
   it('tells where colleagues are: who is there on connecting, then each move and typing', async () => {
     const w = await makeWebApp({ pollMs: 20, heartbeatMs: 60_000 })
     const [ana, rev] = [await w.signedIn('ana'), await w.signedIn('rev')]
