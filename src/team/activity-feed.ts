@@ -1,5 +1,6 @@
-import { InvalidInput, NotFound } from '../model/errors.js'
+import { InvalidInput } from '../model/errors.js'
 import { printable } from '../model/tags.js'
+import { requireSummary } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
 import { type ActivityPage, type ActivityQuery, activityPage } from './activity.js'
 import type { ActivitySource } from './activity-types.js'
@@ -19,9 +20,9 @@ export function activitySources(store: Store): Array<readonly [string, ActivityS
   ]
 }
 
-/** One page of an article's feed; NotFound for an unknown (or archived) article or an unknown kind. */
+/** One page of an article's feed; NotFound for an unknown article, Archived (404) for an archived one, InvalidInput for an unknown kind. */
 export async function articleActivity(store: Store, q: ActivityQuery): Promise<ActivityPage> {
-  if (!(await store.getArticle(q.article))) throw new NotFound(`no article ${printable(q.article)}`, 'unknown-article')
+  await requireSummary(store, q.article)
   const sources = activitySources(store)
   const known = sources.map(([kind]) => kind)
   const unknown = q.kinds?.find((k) => !known.includes(k))

@@ -2,6 +2,7 @@ import { refuseAssign, refuseAssignee } from '../auth/permissions.js'
 import type { Principal } from '../auth/types.js'
 import { InvalidInput, NotFound, TolkError } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
+import { requireSummary } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
 import { notATarget } from './store-rules.js'
 import { formatRange, parseSegments, splitByWords, unitsInRange } from './split.js'
@@ -42,8 +43,7 @@ export async function assignWork(store: Store, by: Principal, req: AssignRequest
     throw new InvalidInput(`${users.length} people named: add split "words" (--split words) to share the work between them, or name one`, 'invalid-assignment')
   }
   // The article and language first: a wrong language is the likelier mistake than a missing grant.
-  const article = await store.getArticle(req.article)
-  if (!article) throw new NotFound(`no article ${printable(req.article)}`, 'unknown-article')
+  const article = await requireSummary(store, req.article, 'write')
   if (!article.targets.includes(lang)) throw notATarget(article.id, lang, article.targets)
   for (const name of users) {
     const account = await store.accounts.get(name)

@@ -1,6 +1,6 @@
 import type { Principal } from '../auth/types.js'
-import { Archived, NotFound, TolkError } from '../model/errors.js'
-import { printable } from '../model/tags.js'
+import { TolkError } from '../model/errors.js'
+import { requireSummary } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
 import { unknownComment } from './comment-rules.js'
 import { refuseComment, refuseCommentChange } from './comment-rights.js'
@@ -11,10 +11,7 @@ const forbidden = (why: string) => new TolkError('forbidden', why, 403)
 
 /** The target languages of a live article; NotFound, or Archived (409) since a comment is a write. */
 async function liveTargets(store: Store, id: string): Promise<string[]> {
-  const a = await store.getArticle(id)
-  if (a) return a.targets
-  if (await store.getArchived(id)) throw new Archived(id, 'write')
-  throw new NotFound(`no article ${printable(id)}`, 'unknown-article')
+  return (await requireSummary(store, id, 'write')).targets
 }
 
 /**

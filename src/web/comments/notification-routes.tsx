@@ -1,6 +1,7 @@
 import type { Context, Hono } from 'hono'
 import { formFields } from '../../http/strict-form.js'
-import { NotFound } from '../../model/errors.js'
+import { NotFound, TolkError } from '../../model/errors.js'
+import { requireSummary } from '../../store/require-article.js'
 import type { Notification } from '../../team/notification-types.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { doc, formatWhen, pageContext, wantsJson } from '../page-context.js'
@@ -54,7 +55,11 @@ export function registerNotificationPages(web: Hono<WebEnv>, deps: WebDeps, asse
 
 /** Where a notification leads: its segment in the editor (the language it is about, else the article's first target). */
 async function whereTo(deps: WebDeps, n: Notification): Promise<string> {
-  const article = await deps.store.getArticle(n.article)
+  // An article archived (or gone) since: the dashboard rather than an error page.
+  const article = await requireSummary(deps.store, n.article).catch((err: unknown) => {
+    if (err instanceof TolkError && err.status === 404) return undefined
+    throw err
+  })
   if (!article) return '/'
   const lang = n.lang ?? article.targets[0]
   if (!lang) return '/'
