@@ -1,6 +1,9 @@
 // PUT translation writes on PostgreSQL, side by side in one run (issue 19):
 //
-//   node bench/pg-writes.mjs [--duration 5] [--rounds 2]      (npm run bench builds dist/ first)
+//   node bench/pg-writes.mjs [--duration 5] [--rounds 2] [--only pg1,barePg]
+//                                                    (npm run bench builds dist/ first)
+// BENCH_PG_STATS=1 prints the bench database's table and function counters at the end (run
+// `ALTER SYSTEM SET track_functions = 'pl'` first for the functions): what each write made happen.
 //
 // 1. Tolk on SQLite, one server (the default store, for reference);
 // 2. Tolk on PostgreSQL, one server, then two servers on the same database with the load split
@@ -39,6 +42,16 @@ async function main() {
   const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback)
   const duration = option('--duration', 5)
   const rounds = option('--rounds', 2)
+  // Some of the runs only (sqlite, pg1, pg2, barePg, barePostgres), when looking into one.
+  const only = args.includes('--only') ? new Set(String(args[args.indexOf('--only') + 1]).split(',')) : undefined
+  const runs = { sqlite: [], pg1: [], pg2: [], barePg: [], barePostgres: [] }
+  for (const k of only ?? []) {
+    if (!(k in runs)) {
+      console.error(`bench/pg-writes: --only takes ${Object.keys(runs).join(', ')}, not ${k}`)
+      process.exit(2)
+    }
+  }
+  const wanted = (k) => !only || only.has(k)
   if (!fs.existsSync(path.join(ROOT, 'dist/store/pg/create-pg-store.js'))) {
     console.error('bench/pg-writes: dist/ is missing: run npm run build (npm run bench does)')
     process.exit(2)
@@ -81,25 +94,28 @@ async function main() {
         servers.splice(0, servers.length, ...servers.filter((x) => !started.includes(x)))
       }
     }
-    const runs = { sqlite: [], pg1: [], pg2: [], barePg: [], barePostgres: [] }
     const write = (extra) => ({ kind: 'writes', duration, segFile, ...extra })
     const bare = (driver) => (started) => measured(started, [write({ url: started[0].url, bare: true, versions: `bare-${driver}` })], name)
     for (let round = 1; round <= rounds; round++) {
-      runs.sqlite.push(await during([serve(sqliteDb)], ([s]) => measured([s], [write({ url: s.url, token: onSqlite.token, article: onSqlite.article, versions: 'sqlite' })])))
-      runs.pg1.push(await during([serve(pgUrl)], ([s]) => measured([s], [write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg' })], name)))
-      runs.pg2.push(
-        await during([serve(pgUrl), serve(pgUrl)], (two) =>
-          measured(two, two.map((s, i) => write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg', connections: CONNECTIONS / 2, part: [i, 2] })), name),
-        ),
-      )
-      runs.barePg.push(await during([[SELF, '--serve', 'pg', pgUrl, segFile]], bare('pg')))
-      runs.barePostgres.push(await during([[SELF, '--serve', 'postgres', pgUrl, segFile]], bare('postgres')))
-      console.log(`round ${round}: ${Object.entries(runs).map(([k, v]) => `${k} ${Math.round(v.at(-1).ok2xx)}/s`).join(', ')}`)
+      if (wanted('sqlite')) runs.sqlite.push(await during([serve(sqliteDb)], ([s]) => measured([s], [write({ url: s.url, token: onSqlite.token, article: onSqlite.article, versions: 'sqlite' })])))
+      if (wanted('pg1')) runs.pg1.push(await during([serve(pgUrl)], ([s]) => measured([s], [write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg' })], name)))
+      if (wanted('pg2')) {
+        runs.pg2.push(
+          await during([serve(pgUrl), serve(pgUrl)], (two) =>
+            measured(two, two.map((s, i) => write({ url: s.url, token: onPg.token, article: onPg.article, versions: 'pg', connections: CONNECTIONS / 2, part: [i, 2] })), name),
+          ),
+        )
+      }
+      if (wanted('barePg')) runs.barePg.push(await during([[SELF, '--serve', 'pg', pgUrl, segFile]], bare('pg')))
+      if (wanted('barePostgres')) runs.barePostgres.push(await during([[SELF, '--serve', 'postgres', pgUrl, segFile]], bare('postgres')))
+      console.log(`round ${round}: ${Object.entries(runs).filter(([k]) => wanted(k)).map(([k, v]) => `${k} ${Math.round(v.at(-1).ok2xx)}/s`).join(', ')}`)
     }
     const best = (list) => list.reduce((a, b) => (b.ok2xx > a.ok2xx ? b : a))
-    const r = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, best(v)]))
+    const r = Object.fromEntries(Object.entries(runs).filter(([k]) => wanted(k)).map(([k, v]) => [k, best(v)]))
     const row = (label, x) =>
-      `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  PostgreSQL ${x.pgCpu === undefined ? '      -' : us(x.pgCpu)}/write  machine ${us(x.machineCpu)}/write  non-2xx ${x.non2xx}  errors ${x.errors}`
+      x
+        ? `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  PostgreSQL ${x.pgCpu === undefined ? '      -' : us(x.pgCpu)}/write  machine ${us(x.machineCpu)}/write  non-2xx ${x.non2xx}  errors ${x.errors}`
+        : `${label.padEnd(40)}       - (not run)`
     console.log('')
     console.log(row('tolk on SQLite, one server', r.sqlite))
     console.log(row('tolk on PostgreSQL, one server', r.pg1))
@@ -107,11 +123,21 @@ async function main() {
     console.log(row('bare Hono + pg (node-postgres)', r.barePg))
     console.log(row('bare Hono + postgres (porsager)', r.barePostgres))
     console.log('')
-    const ratio = (a, b) => (a.ok2xx / b.ok2xx).toFixed(2)
-    console.log(`RATIO tolk on PostgreSQL / bare pg endpoint   ${ratio(r.pg1, r.barePg)} (target >= 0.60: ${r.pg1.ok2xx >= 0.6 * r.barePg.ok2xx ? 'met' : 'NOT met'})`)
-    console.log(`RATIO two servers / one server                ${ratio(r.pg2, r.pg1)} (target >= 0.90: ${r.pg2.ok2xx >= 0.9 * r.pg1.ok2xx ? 'met' : 'NOT met'})`)
+    const ratio = (a, b) => (a && b ? (a.ok2xx / b.ok2xx).toFixed(2) : '-')
+    const target = (a, b, at) => (a && b ? (a.ok2xx >= at * b.ok2xx ? 'met' : 'NOT met') : 'not run')
+    console.log(`RATIO tolk on PostgreSQL / bare pg endpoint   ${ratio(r.pg1, r.barePg)} (target >= 0.60: ${target(r.pg1, r.barePg, 0.6)})`)
+    console.log(`RATIO two servers / one server                ${ratio(r.pg2, r.pg1)} (target >= 0.90: ${target(r.pg2, r.pg1, 0.9)})`)
     console.log(`RATIO tolk on PostgreSQL / tolk on SQLite     ${ratio(r.pg1, r.sqlite)}`)
     console.log(`RATIO driver: postgres / pg (bare endpoints)   ${ratio(r.barePostgres, r.barePg)}`)
+    if (process.env.BENCH_PG_STATS) {
+      const c = new pg.Client({ connectionString: pgUrl })
+      await c.connect()
+      const { rows } = await c.query(`SELECT relname, seq_scan, seq_tup_read, idx_scan, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del FROM pg_stat_user_tables WHERE seq_scan + coalesce(idx_scan, 0) + n_tup_ins + n_tup_upd > 0 ORDER BY relname`)
+      console.table(rows)
+      const f = await c.query(`SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions ORDER BY calls DESC`)
+      console.table(f.rows)
+      await c.end()
+    }
   } finally {
     await Promise.all(servers.map((s) => s.stop()))
     fs.rmSync(dir, { recursive: true, force: true })

@@ -11,9 +11,14 @@ export const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..'
  * Start a server process and wait for its URL (a `listening on http://…` or `URL http://…` line);
  * its later output is read and dropped, so a chatty server never blocks on a full pipe.
  * `stop()` kills it (the figures are taken; no need to wait for keep-alive sockets).
+ *
+ * To look inside a server under a bench's load: BENCH_SERVER_NODE_ARGS gives its node options
+ * (`--cpu-prof --cpu-prof-dir=/tmp/prof`), and BENCH_STOP_SIGNAL=SIGTERM stops it so that it
+ * exits and writes its profile.
  */
 export async function startChild(argv, opts = {}) {
-  const child = spawn(process.execPath, argv, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } })
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []
+  const child = spawn(process.execPath, [...nodeArgs, ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...opts.env } })
   const url = await new Promise((resolve, reject) => {
     let out = ''
     const onData = (d) => {
@@ -33,7 +38,7 @@ export async function startChild(argv, opts = {}) {
     new Promise((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve()
       child.once('exit', resolve)
-      child.kill('SIGKILL')
+      child.kill(process.env.BENCH_STOP_SIGNAL || 'SIGKILL')
     })
   return { url, stop, pid: child.pid }
 }

@@ -174,6 +174,46 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     ])
   })
 
+  it('clears a text fault of a rewritten translation in the write itself, calling no trigger function; other updates of the text clear it by trigger', async () => {
+    const { url, units } = await server()
+    const pool = createPgPool(url, { max: 1 })
+    const ops = createPgTranslationOps(() => new Date().toISOString())
+    const client = await pool.connect()
+    try {
+      await client.query('BEGIN')
+      // Counted by this backend (pg_stat_xact_user_functions: its counts not yet reported).
+      await client.query(`SET LOCAL track_functions = 'pl'`)
+      const w = { articleId: ID, unitId: units[0]!, lang: 'sv', text: 'Floden', state: 'translated' as const, author: 'ann' }
+      await ops.write(client, { ...w, ifVersion: 0 })
+      const fault = (unit: string) =>
+        client.query(`INSERT INTO text_faults (article_id, unit_id, lang, what, problem) VALUES ($1, $2, 'sv', 'translation', 'a control character')`, [ID, unit])
+      const faults = async () => (await client.query<{ unit_id: string }>('SELECT unit_id FROM text_faults ORDER BY unit_id')).rows.map((r) => r.unit_id)
+      const calls = async () => (await client.query<{ n: number }>('SELECT coalesce(sum(calls), 0)::integer AS n FROM pg_stat_xact_user_functions')).rows[0]!.n
+      await fault(units[0]!)
+      const before = await calls()
+      // The same text again clears nothing (it would break the rule again); a new one clears it.
+      await ops.write(client, { ...w, ifVersion: 1, state: 'reviewed' })
+      expect(await faults()).toEqual([units[0]])
+      await ops.write(client, { ...w, text: 'Ån', ifVersion: 2, state: 'reviewed' })
+      expect(await faults()).toEqual([])
+      // Neither write that kept its state and stale flag called a function; the review (a state change) called the counters'.
+      expect(await calls()).toBe(before + 1)
+      // In a transaction of its own: the versioned write's mark lasts to the end of its transaction.
+      await client.query('COMMIT')
+      await client.query('BEGIN')
+      await client.query(`SET LOCAL track_functions = 'pl'`)
+      await fault(units[0]!)
+      const rawBefore = await calls()
+      await client.query(`UPDATE translations SET text = 'Älven' WHERE article_id = $1 AND unit_id = $2 AND lang = 'sv'`, [ID, units[0]])
+      expect(await faults()).toEqual([])
+      expect(await calls()).toBe(rawBefore + 1)
+    } finally {
+      await client.query('ROLLBACK')
+      client.release()
+      await pool.end()
+    }
+  })
+
   it('writes the pending units as the same JSON text as SQLite, byte for byte, whatever the text holds', async () => {
     const text = 'Quotes " and \\ backslash.\tTab here! Ünïcödé ✓ 😀 and \u2028 a line separator.\nA new line, \u00a0nbsp and a ¿question?\n'
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-pg-json-'))

@@ -25,10 +25,11 @@ export const MEMORY_SYNC_LOCK = 0x746f6c6b
 const LOCK_KEYS = `$1::integer, hashtext(current_schema())`
 
 /**
- * History entries of transactions visible in snapshot $1 and not in $3, whose xmin is $2: the
- * bound given as a value, so that the plan reads the index on xact from there on.
+ * History entries of transactions visible in snapshot $1 (whose xmax is $4) and not in $3 (whose
+ * xmin is $2): both bounds given as values, so that the plan reads the index on xact between them
+ * and no further (a catch-up far behind would otherwise read its whole backlog on every slice).
  */
-const BETWEEN = /* sql */ `h.xact >= $2::xid8 AND NOT pg_visible_in_snapshot(h.xact, $3::pg_snapshot)
+const BETWEEN = /* sql */ `h.xact >= $2::xid8 AND h.xact < $4::xid8 AND NOT pg_visible_in_snapshot(h.xact, $3::pg_snapshot)
   AND pg_visible_in_snapshot(h.xact, $1::pg_snapshot)`
 
 /** The last write of translation `t` is a machine's text nobody edited (schema 1's origins). */
@@ -132,25 +133,34 @@ async function takeIn(client: pg.PoolClient, limit: number): Promise<number> {
   )
   const now = parse(rows[0]!.now)
   const seen = parse(rows[0]!.seen)
-  const between = [rows[0]!.now, seen.xmin.toString(), rows[0]!.seen]
+  const from = seen.xmin.toString()
+  // The oldest entries only, one more than the limit: enough to know where to cut.
+  const reading = Number.isFinite(limit) && limit < Number.MAX_SAFE_INTEGER ? limit + 1 : null
   const { rows: counts } = await client.query<{ xact: string; n: number }>(
-    `SELECT h.xact::text AS xact, count(*) AS n FROM history h WHERE ${BETWEEN} GROUP BY h.xact ORDER BY h.xact`,
-    between,
+    `SELECT xact::text AS xact, count(*)::integer AS n FROM
+       (SELECT h.xact FROM history h WHERE ${BETWEEN} ORDER BY h.xact LIMIT $5::bigint) oldest
+     GROUP BY xact ORDER BY xact`,
+    [rows[0]!.now, from, rows[0]!.seen, now.xmax.toString(), reading],
   )
   if (counts.length === 0) return 0
   // Take in transactions below `upTo`: all of them, or the oldest up to the limit. The new
   // `seen` is the snapshot now, cut at `upTo`: it holds what was taken in and nothing more.
   let upTo = now.xmax
   let total = 0
+  let cutBefore = false
   for (const c of counts) {
     const x = BigInt(c.xact)
     if (total > 0 && total + c.n > limit && x >= seen.xmax) {
       upTo = x
+      cutBefore = true
       break
     }
     total += c.n
   }
+  // Not all was read, and nothing to cut before: the last transaction read (the first past the
+  // limit, or one running when the memory last looked) is taken in whole, and none after it.
+  if (!cutBefore && reading !== null && total >= reading) upTo = BigInt(counts.at(-1)!.xact) + 1n
   const cut: Snapshot = upTo === now.xmax ? now : { xmin: now.xmin < upTo ? now.xmin : upTo, xmax: upTo, xip: now.xip.filter((x) => x < upTo) }
-  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [format(cut), between[1], between[2]])
+  const { rows: done } = await client.query<{ n: number }>(TAKE_IN, [format(cut), from, rows[0]!.seen, cut.xmax.toString()])
   return done[0]!.n
 }

@@ -54,7 +54,7 @@ interface WriteRow {
  * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
  * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
  * $13 aligned confidence in thousandths, $14 the batch (schema 10), $15 confirm, $16 a rejection's
- * reason. A confirmation or rejection (src/model/review.ts) is written only over the same text, and
+ * reason. A rewritten text's fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written only over the same text, and
  * in the state (and stale flag) its rules need; the caller names a refusal from what was read.
  */
 const WRITE = /* sql */ `
@@ -98,6 +98,12 @@ const WRITE = /* sql */ `
     SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
       ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text, $15::boolean, $16::text, ok.translator
     FROM w CROSS JOIN ok
+  ), cleared AS (
+    -- A text stored against the rule (listed in text_faults) is off the list once rewritten: here
+    -- rather than by trigger, which this write (tolk.versioned_write) does not call (schema 13).
+    DELETE FROM text_faults tf USING ok
+    WHERE tf.article_id = $1 AND tf.unit_id = $2 AND tf.lang = $3 AND tf.what = 'translation'
+      AND ok.text <> $4 AND EXISTS (SELECT 1 FROM upd)
   )
   SELECT f.archived, f.obsolete, f.state, f.version, f.applies, f.codes_ok, f.stale, f.author,
     CASE WHEN w.version IS NULL THEN f.source END AS source,
