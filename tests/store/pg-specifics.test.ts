@@ -33,6 +33,17 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     return { store, url: at, units: (await store.listUnits(ID)).map((u) => u.id) }
   }
 
+  /** A store on a fresh database whose pool has `max` connections, and that pool. */
+  async function pooled(max: number): Promise<{ url: string; pool: ReturnType<typeof createPgPool>; store: Store }> {
+    const url = await freshPgUrl()
+    const pool = createPgPool(url, { max })
+    await migratePg(pool, url)
+    const store = createPgStore(pool, { url })
+    open.push(store)
+    return { url, pool, store }
+  }
+  const ships = (n: number) => Array.from({ length: n }, (_, i) => `Ship number ${i} sailed at dawn.`).join(' ')
+
   /** The events of the document after `after`, asked again until `n` have come (a transaction elsewhere on the cluster may hold them back a moment). */
   async function eventsUntil(store: Store, after: number, n: number): Promise<TranslationEvent[]> {
     let got: TranslationEvent[] = []
@@ -211,6 +222,112 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
       await client.query('ROLLBACK')
       client.release()
       await pool.end()
+    }
+  })
+
+  it('sends writes that wait for a connection together, one statement and one commit, each answered as if sent alone', async () => {
+    const { pool, store } = await pooled(2)
+    await store.importArticle(article('en-news-01', ships(20), { targets: ['sv', 'de'] }))
+    const units = (await store.listUnits('en-news-01')).map((u) => u.id)
+    await store.writeTranslation({ articleId: 'en-news-01', unitId: units[0]!, lang: 'sv', text: 'Skepp', state: 'translated', author: 'ann' })
+    const sent: string[] = []
+    const query = pool.query.bind(pool) as (...a: unknown[]) => unknown
+    ;(pool as { query: unknown }).query = (...args: unknown[]) => {
+      sent.push((args[0] as { name?: string }).name ?? 'other')
+      return query(...args)
+    }
+    const w = (unit: string, lang: string, text: string, extra: object = {}) => ({ articleId: 'en-news-01', unitId: unit, lang, text, state: 'translated' as const, author: 'bo', ...extra })
+    // 40 at once on 2 connections: new translations, a rewrite of a version read, and among them
+    // a lost race (a stale version), a language that is no target and a unit that does not exist.
+    const writes = [
+      ...units.slice(1).map((u) => w(u, 'sv', `Skepp ${u}`)),
+      ...units.slice(1).map((u) => w(u, 'de', `Schiff ${u}`, { ifVersion: 0 })),
+      w(units[0]!, 'sv', 'Skeppet', { ifVersion: 1 }),
+      w(units[0]!, 'de', 'Schiff', { ifVersion: 3 }),
+      w(units[0]!, 'fi', 'Laiva'),
+      w('no-such-unit', 'sv', 'Inget'),
+    ]
+    const answers = await Promise.allSettled(writes.map((x) => store.writeTranslation(x)))
+    const made = answers.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<{ version: number; text: string }>).value)
+    expect(made).toHaveLength(writes.length - 3)
+    expect(made.find((t) => t.text === 'Skeppet')?.version).toBe(2)
+    const refused = answers.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason as { code?: string })
+    expect(refused.map((e) => e.code).sort()).toEqual(['not-a-target', 'unknown-unit', 'version-conflict'])
+    // Fewer statements than writes: those that waited went together (the refused ran again alone).
+    const batches = sent.filter((n) => n === 'tolk-write-batch').length
+    expect(batches).toBeGreaterThan(0)
+    expect(sent.filter((n) => n.startsWith('tolk-write')).length).toBeLessThan(writes.length - 10)
+    // Each made write is one version in the history, and the counters equal a recount.
+    for (const t of made) expect(t.version).toBeGreaterThanOrEqual(1)
+    const history = await Promise.all(units.map((u) => store.history('en-news-01', u)))
+    expect(history.flat()).toHaveLength(made.length + 1)
+    const [sv, de] = await store.coverage({ articles: ['en-news-01'], langs: ['sv', 'de'] })
+    expect(sv!.units.translated).toBe(units.length)
+    expect(de!.units.translated).toBe(units.length - 1)
+  })
+
+  it('stores what writes sent together say as SQLite stores them sent one by one: texts, states, origins, history', async () => {
+    // One connection: every write after the first waits, and goes in a batch.
+    const { pool, store: pgStore } = await pooled(1)
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-batch-'))
+    const lite = createSqliteStore({ file: path.join(dir, 'tolk.sqlite') })
+    open.push({ close: async () => { await lite.close(); fs.rmSync(dir, { recursive: true, force: true }) } })
+    for (const s of [pgStore, lite]) await s.importArticle(article('en-news-01', ships(6), { targets: ['sv', 'de'] }))
+    const units = (await lite.listUnits('en-news-01')).map((u) => u.id)
+    const first = { articleId: 'en-news-01', unitId: units[0]!, lang: 'de', text: 'Schiff', state: 'translated' as const, author: 'ann' }
+    for (const s of [pgStore, lite]) await s.writeTranslation(first)
+    const w = (i: number, lang: string, extra: object) => ({ articleId: 'en-news-01', unitId: units[i]!, lang, text: `Skepp ${i}`, state: 'translated' as const, author: 'bo', ...extra })
+    const writes = [
+      w(0, 'sv', { origin: { kind: 'memory', score: 87 } }),
+      w(1, 'sv', { origin: { kind: 'mt', engine: 'apertium' } }),
+      w(2, 'sv', { origin: { kind: 'mt', engine: 'apertium', edited: true } }),
+      w(3, 'sv', { origin: { kind: 'aligned', confidence: 0.912 } }),
+      w(4, 'sv', { state: 'reviewed' }),
+      w(5, 'sv', { state: 'final', text: '' }),
+      { ...first, text: 'Das Schiff', state: 'reviewed' as const, ifVersion: 1, author: 'cy' },
+      w(1, 'de', { ifVersion: 0, origin: { kind: 'memory', score: 101, edited: true } }),
+    ]
+    const names: string[] = []
+    const query = pool.query.bind(pool) as (...a: unknown[]) => unknown
+    ;(pool as { query: unknown }).query = (...args: unknown[]) => {
+      names.push((args[0] as { name?: string }).name ?? 'other')
+      return query(...args)
+    }
+    const sent = await Promise.allSettled(writes.map((x) => pgStore.writeTranslation(x)))
+    expect(names.filter((n) => n === 'tolk-write-batch')).toHaveLength(1)
+    const one: PromiseSettledResult<unknown>[] = []
+    for (const x of writes) one.push(await lite.writeTranslation(x).then((value) => ({ status: 'fulfilled' as const, value }), (reason) => ({ status: 'rejected' as const, reason })))
+    const plain = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? { ...(r.value as object), updatedAt: 'at' } : { refused: (r.reason as { code?: string }).code })
+    expect(sent.map(plain)).toEqual(one.map(plain))
+    const history = (s: Store) => Promise.all(units.map((u) => s.history('en-news-01', u))).then((hs) => hs.flat().map((h) => ({ ...h, at: 'at' })))
+    expect(await history(pgStore)).toEqual(await history(lite))
+    expect(await pgStore.coverage({ articles: ['en-news-01'] })).toEqual(await lite.coverage({ articles: ['en-news-01'] }))
+  })
+
+  it('lets a write stuck behind a lock hold up writes of its own article only', async () => {
+    const { url, store } = await pooled(4)
+    for (const id of ['en-news-01', 'en-news-02']) await store.importArticle(article(id, ships(8), { targets: ['sv'] }))
+    const units = (await store.listUnits('en-news-01')).map((u) => u.id)
+    const otherUnits = (await store.listUnits('en-news-02')).map((u) => u.id)
+    // An import of en-news-01 in flight elsewhere: its units locked until it commits.
+    const raw = createPgPool(url)
+    open.push({ close: () => raw.end() })
+    const other = await raw.connect()
+    try {
+      await other.query('BEGIN')
+      await other.query(`SELECT 1 FROM units WHERE article_id = 'en-news-01' FOR UPDATE`)
+      const stuck = units.map((u) => store.writeTranslation({ articleId: 'en-news-01', unitId: u, lang: 'sv', text: `Skepp ${u}`, state: 'translated', author: 'bo' }))
+      let stuckDone = 0
+      for (const p of stuck) void p.then(() => stuckDone++, () => {})
+      const others = await Promise.all(
+        otherUnits.map((u) => store.writeTranslation({ articleId: 'en-news-02', unitId: u, lang: 'sv', text: `Skepp ${u}`, state: 'translated', author: 'bo' })),
+      )
+      expect(others.map((t) => t.version)).toEqual(otherUnits.map(() => 1))
+      expect(stuckDone).toBe(0)
+      await other.query('COMMIT')
+      expect((await Promise.all(stuck)).map((t) => t.version)).toEqual(units.map(() => 1))
+    } finally {
+      other.release()
     }
   })
 

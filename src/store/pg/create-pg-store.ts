@@ -23,6 +23,7 @@ import { createPgQa } from './qa.js'
 import { createPgMtCache } from './mt-cache.js'
 import { createPgPool, type PgPoolOptions, unreachable } from './pool.js'
 import { createPgResourceSetOps } from './resource-sets.js'
+import { createWriteBatcher } from './write-batch.js'
 import { createPgTranslationOps } from './translations.js'
 import { createPgUnitPageOps } from './unit-pages.js'
 
@@ -95,6 +96,14 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
     return mine
   }
 
+  // Writes that wait for a connection go together, in one statement and one commit (write-batch.ts).
+  const batcher = createWriteBatcher({
+    pool,
+    connections: pool.options.max ?? 10,
+    now,
+    alone: (w) => retrying(() => translations.write(pool, w)),
+  })
+
   const accounts = createPgAccounts(pool, now)
   return {
     memory: createPgMemory(pool, now),
@@ -129,7 +138,7 @@ export function createPgStore(pool: pg.Pool, opts: PgStoreOptions): Store {
       inTurn(`${write.articleId}\u0000${write.unitId}\u0000${write.lang}`, () =>
         // A rejection tells its translator in the same transaction; every other write is the one
         // statement it always was.
-        write.state === 'rejected' ? transaction(pool, (db) => rejectAndNotify(db, write)) : retrying(() => translations.write(pool, write)),
+        write.state === 'rejected' ? transaction(pool, (db) => rejectAndNotify(db, write)) : batcher.write(write),
       ),
     history: (articleId, unitId, lang) => translations.history(pool, articleId, unitId, lang),
     historyPage: (articleId, unitId, q) => pages.historyPage(articleId, unitId, q),

@@ -112,6 +112,40 @@ const WRITE = /* sql */ `
     w.stale AS w_stale, w.version AS w_version, w.made_from AS w_made_from
   FROM f LEFT JOIN w ON true`
 
+/** The parameters of a write, in the order WRITE numbers them (the batch statement takes them as arrays). */
+export function writeParams(w: TranslationWrite, at: string, checkedSource: string | null): unknown[] {
+  return [
+    w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
+    w.origin?.kind === 'memory' ? w.origin.score : null,
+    w.origin?.kind === 'mt' ? w.origin.engine : null,
+    w.origin?.edited === true,
+    checkedSource,
+    alignedThousandths(w.origin),
+    w.batch ?? null,
+    w.confirm === true,
+    w.state === 'rejected' ? (w.reason ?? null) : null,
+  ]
+}
+
+/** A made write, answered from what was sent and the few columns the statement gave back. */
+export function madeWrite(w: TranslationWrite, at: string, found: { w_version: number | null; w_stale: boolean | null; w_made_from: string | null; author: string | null }): Translation {
+  const written: Translation = {
+    articleId: w.articleId,
+    unitId: w.unitId,
+    lang: w.lang,
+    text: w.text,
+    state: w.state,
+    stale: found.w_stale === true,
+    version: found.w_version as number,
+    author: w.author,
+    // The time sent, in the form a read gives it back (UTC, ms).
+    updatedAt: new Date(at).toISOString(),
+    madeFrom: found.w_made_from,
+  }
+  if (w.state === 'rejected') written.rejection = { reason: w.reason as string, translator: found.author }
+  return written
+}
+
 /** From the latest entry of each language of the unit (or of one), back along prev_seq. */
 const historyChain = (lang: string) => /* sql */ `
   WITH RECURSIVE chain (seq) AS (
@@ -146,40 +180,14 @@ export function createPgTranslationOps(now: () => string) {
       const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
         name: 'tolk-write-translation',
         text: WRITE,
-        values: bindable([
-          w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
-          w.origin?.kind === 'memory' ? w.origin.score : null,
-          w.origin?.kind === 'mt' ? w.origin.engine : null,
-          w.origin?.edited === true,
-          checkedSource,
-          alignedThousandths(w.origin),
-          w.batch ?? null,
-          w.confirm === true,
-          w.state === 'rejected' ? (w.reason ?? null) : null,
-        ]),
+        values: bindable(writeParams(w, at, checkedSource)),
       })
       const found: WriteRow | undefined = result.rows[0]
       if (!found) {
         await liveArticleOrThrow(db, w.articleId, 'write')
         throw new NotFound(`article ${printable(w.articleId)} has no unit ${printable(w.unitId)}`, 'unknown-unit')
       }
-      if (found.w_version !== null) {
-        const written: Translation = {
-          articleId: w.articleId,
-          unitId: w.unitId,
-          lang: w.lang,
-          text: w.text,
-          state: w.state,
-          stale: found.w_stale === true,
-          version: found.w_version,
-          author: w.author,
-          // The time sent, in the form a read gives it back (UTC, ms).
-          updatedAt: new Date(at).toISOString(),
-          madeFrom: found.w_made_from,
-        }
-        if (w.state === 'rejected') written.rejection = { reason: w.reason as string, translator: found.author }
-        return written
-      }
+      if (found.w_version !== null) return madeWrite(w, at, found)
       // Not written: the statement gave the source and the targets back.
       const source = found.source as string
       refuseUnwritable(w, { ...found, targets: found.targets ?? [] })
