@@ -10,7 +10,8 @@
  * it did not make (a refusal, a race lost, codes to check) runs again alone, through WRITE, which
  * names the refusal or writes it, so that answers are those of writes sent one by one. A batch
  * that fails whole with an error worth trying again (a deadlock, a serialization failure) is tried
- * again; with any other error, its writes run alone, each getting its own answer.
+ * again; refused with any other error by the database, its writes run alone, each getting its own
+ * answer; cut off (the connection lost, the outcome unknown), each gets that error, as alone.
  *
  * A batch holds one article's writes, each translation once (a second write of the same one waits
  * for the next batch, since one statement cannot update a row twice).
@@ -100,20 +101,23 @@ interface Waiting {
 }
 
 /**
- * Batches of one article in flight at once. A write can wait on a lock an import of its article
- * holds (its units, its counters) until the import commits: a batch only ever holds one
- * article's writes, and an article takes at most this many of the connections, so a stuck
- * article holds up its own writes only. It also makes the batches: with 50 writers on one
- * article and 2 in flight, a batch carries about 25 writes and one commit.
+ * Batches of one article in flight at once, from this server: one. A batch's writes move the
+ * article's counter rows in the batch's order (the counters' trigger, row by row), so two batches
+ * of one article at once, moving two languages in opposite orders, can deadlock; PostgreSQL then
+ * aborts one after `deadlock_timeout` (1 s) and it is tried again. Two servers' batches of one
+ * article still can (docs/several-servers.md). A write can also wait on a lock an import of its
+ * article holds until the import commits: an article takes at most this many of the connections,
+ * so a stuck article holds up its own writes only. With 50 writers on one article, a batch carries
+ * about 50 writes and one commit.
  */
-const PER_ARTICLE = 2
+const PER_ARTICLE = 1
 
 /**
  * The store's versioned write with group commit: `write(w)` is answered as `alone(w)` (WRITE,
  * tried again on a deadlock or serialization failure) would answer it. A write is sent at once
- * while its article has fewer than PER_ARTICLE batches in flight and the store fewer than
- * `connections`; past that it waits, and goes with the other waiting writes of its article (up to
- * `most`) when one comes back.
+ * while its article has no batch in flight (PER_ARTICLE) and the store fewer than `connections`;
+ * past that it waits, and goes with the other waiting writes of its article (up to `most`) when
+ * one comes back.
  */
 export function createWriteBatcher(opts: {
   pool: pg.Pool
@@ -128,28 +132,35 @@ export function createWriteBatcher(opts: {
   const articleInFlight = new Map<string, number>()
 
   const runBatch = async (batch: Waiting[]): Promise<void> => {
-    const at = opts.now()
-    const params = batch.map((b) => writeParams(b.write, at, null))
-    const columns = params[0]!.map((_, c) => params.map((p) => p[c]))
-    let made: Map<number, BatchRow>
     try {
-      const result = await retrying(() => opts.pool.query<BatchRow>({ name: 'tolk-write-batch', text: BATCH_WRITE, values: bindable(columns) }))
-      made = new Map(result.rows.map((r) => [Number(r.n), r]))
-    } catch {
-      // Not a batch's to answer (a write it could not run): each write is sent alone, and gets
-      // its own answer, error or not.
-      made = new Map()
-    }
-    await Promise.all(
-      batch.map(async (b, i) => {
+      const at = opts.now()
+      const params = batch.map((b) => writeParams(b.write, at, null))
+      const columns = params[0]!.map((_, c) => params.map((p) => p[c]))
+      let made: Map<number, BatchRow>
+      try {
+        const result = await retrying(() => opts.pool.query<BatchRow>({ name: 'tolk-write-batch', text: BATCH_WRITE, values: bindable(columns) }))
+        made = new Map(result.rows.map((r) => [Number(r.n), r]))
+      } catch (err) {
+        // The database refused the statement (an error with its SQLSTATE): nothing of it was
+        // committed, and each write is sent alone for its own answer. Any other error (the
+        // connection lost) leaves unknown whether it committed: each write gets that error, as
+        // it would have sent alone, and is not sent again.
+        if (typeof (err as { code?: unknown }).code !== 'string' || !/^[0-9A-Z]{5}$/.test((err as { code: string }).code)) throw err
+        made = new Map()
+      }
+      // One at a time: writes sent again hold this batch's place, not the whole pool.
+      for (const [i, b] of batch.entries()) {
         const row = made.get(i + 1)
         try {
           b.resolve(row ? madeWrite(b.write, at, row) : await opts.alone(b.write))
         } catch (err) {
           b.reject(err)
         }
-      }),
-    )
+      }
+    } catch (err) {
+      // Settles whatever is left (a settled promise ignores it).
+      for (const b of batch) b.reject(err)
+    }
   }
 
   /** The next batch to send: the oldest waiting write whose article has room, and its article's others. */
@@ -170,7 +181,7 @@ export function createWriteBatcher(opts: {
       batch.push(w)
       waiting.splice(i, 1)
     }
-    // Rows locked in one order by every batch: two batches of the article never wait on each other in a cycle.
+    // In key order: two batches that meet on translations lock them in one order.
     return batch.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
   }
 
@@ -196,6 +207,9 @@ export function createWriteBatcher(opts: {
     async write(w: TranslationWrite): Promise<Translation> {
       // Refused before anything is sent, as alone (a rejected promise, never a throw).
       checkWrite(w)
+      // A text with codes is checked against its unit's source between two statements (WRITE's
+      // codes_ok): alone from the start, and beside the batches, as before them.
+      if (w.text.includes(OPEN)) return opts.alone(w)
       return new Promise<Translation>((resolve, reject) => {
         waiting.push({ write: w, key: `${w.articleId}\u0000${w.unitId}\u0000${w.lang}`, resolve, reject })
         pump()
