@@ -21,8 +21,10 @@ export const appliesSql = (u: string, l: string): string =>
  */
 export const writableSql = (u: string, l: string): string => `(${u}.plural = 'zero' OR ${appliesSql(u, l)})`
 
-/** What the write statement answers: the unit and its current translation as read, and the write if it was made. */
-interface WriteRow {
+/** What the write statement answers for each write: the unit and translation as read, and the write if made. */
+export interface WriteRow {
+  /** The write's place in the arrays sent, from 1. */
+  n: string
   archived: boolean
   obsolete: boolean
   // Source, targets and text come back only for a write that was not made (they name its
@@ -43,74 +45,87 @@ interface WriteRow {
 }
 
 /**
- * A versioned write in one statement, one round trip: read the unit, its article and the current
- * translation (f); if every check holds (ok), update the row only if its version is still the one
- * read (`WHERE version = …`, which PostgreSQL re-checks after waiting for a concurrent writer's
- * lock) or insert it where there was none (ON CONFLICT DO NOTHING), and append the history entry
- * linked to the one before. The coverage counters follow by trigger. What was read comes back
- * with what was written, so the caller can name the refusal, or run it again when it lost a race
- * (read a version that another writer changed before the update).
+ * Versioned writes in one statement, one round trip, one transaction: for each write, read the
+ * unit, its article and the current translation (f); if every check holds (ok), update the row
+ * only if its version is still the one read (`WHERE version = …`, which PostgreSQL re-checks
+ * after waiting for a concurrent writer's lock) or insert it where there was none (ON CONFLICT DO
+ * NOTHING), and append the history entry linked to the one before. The coverage counters follow
+ * by trigger. What was read comes back with what was written, so the caller can name a refusal,
+ * or run it again when it lost a race (read a version that another writer changed before the
+ * update). One write sends one-element arrays; a batch (write-batch.ts) several, one translation
+ * each.
  *
- * $1 article, $2 unit, $3 lang, $4 text, $5 state, $6 author, $7 at, $8 ifVersion (null: any),
- * $9 memory score, $10 mt engine, $11 origin edited, $12 a source whose codes the caller checked,
- * $13 aligned confidence in thousandths, $14 the batch (schema 10), $15 confirm, $16 a rejection's
- * reason. A rewritten text's fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written only over the same text, and
- * in the state (and stale flag) its rules need; the caller names a refusal from what was read.
+ * Each parameter is an array, an element a write: $1 article, $2 unit, $3 lang, $4 text, $5
+ * state, $6 author, $7 at, $8 ifVersion (null: any), $9 memory score, $10 mt engine, $11 origin
+ * edited, $12 a source whose codes the caller checked, $13 aligned confidence in thousandths, $14
+ * the batch (schema 10), $15 confirm, $16 a rejection's reason (writeParams). A rewritten text's
+ * fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written
+ * only over the same text, and in the state (and stale flag) its rules need; the caller names a
+ * refusal from what was read.
  */
-const WRITE = /* sql */ `
-  WITH f AS (
-    SELECT NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
+export const WRITE = /* sql */ `
+  WITH i AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+      $8::integer[], $9::integer[], $10::text[], $11::boolean[], $12::text[], $13::integer[], $14::text[],
+      $15::boolean[], $16::text[])
+      WITH ORDINALITY AS x (article_id, unit_id, lang, new_text, new_state, new_author, at, if_version,
+        memory_score, mt_engine, origin_edited, checked_source, aligned, batch_id, confirm, reason, n)
+  ), f AS (
+    SELECT i.*, NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
       t.text, t.state, t.stale, t.version, t.made_from, t.history_seq, t.author,
-      ${writableSql('u', '$3')} AS applies,
-      ($4 = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos($4, '${OPEN}') = 0) OR u.source = $12::text) AS codes_ok
-    FROM units u JOIN articles a ON a.id = u.article_id
-    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = $3
-    WHERE u.article_id = $1 AND u.id = $2
+      ${writableSql('u', 'i.lang')} AS applies,
+      (i.new_text = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos(i.new_text, '${OPEN}') = 0) OR u.source = i.checked_source) AS codes_ok
+    FROM i JOIN units u ON u.article_id = i.article_id AND u.id = i.unit_id
+    JOIN articles a ON a.id = u.article_id
+    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = i.lang
   ), ok AS (
     SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
-      (coalesce(f.stale, false) AND NOT $15::boolean AND $4 = f.text AND $5 NOT IN ('reviewed', 'final')) AS new_stale,
-      CASE WHEN $5 = 'rejected' THEN f.author END AS translator
+      (coalesce(f.stale, false) AND NOT f.confirm AND f.new_text = f.text AND f.new_state NOT IN ('reviewed', 'final')) AS new_stale,
+      CASE WHEN f.new_state = 'rejected' THEN f.author END AS translator
     FROM f
-    WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? $3 AND f.applies AND f.codes_ok
-      AND ($8::integer IS NULL OR coalesce(f.version, 0) = $8::integer)
-      AND (NOT $15::boolean OR (f.text = $4 AND f.stale AND f.state = $5))
-      AND ($5 <> 'rejected' OR (f.text = $4 AND f.state IN ('translated', 'reviewed', 'final')))
+    WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? f.lang AND f.applies AND f.codes_ok
+      AND (f.if_version IS NULL OR coalesce(f.version, 0) = f.if_version)
+      AND (NOT f.confirm OR (f.text = f.new_text AND f.stale AND f.state = f.new_state))
+      AND (f.new_state <> 'rejected' OR (f.text = f.new_text AND f.state IN ('translated', 'reviewed', 'final')))
   ), upd AS (
-    UPDATE translations t SET text = $4, state = $5, stale = ok.new_stale, version = t.version + 1,
-      author = $6, updated_at = $7, made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
-      history_seq = ok.seq, reason = $16::text, translator = ok.translator
+    UPDATE translations t SET text = ok.new_text, state = ok.new_state, stale = ok.new_stale, version = t.version + 1,
+      author = ok.new_author, updated_at = ok.at::timestamptz,
+      made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
+      history_seq = ok.seq, reason = ok.reason, translator = ok.translator
     FROM ok
-    -- Re-checked on the row as committed when another writer held it: the version read, and the
-    -- stale flag read (an import marking it stale meanwhile makes the write read again).
-    WHERE t.article_id = $1 AND t.unit_id = $2 AND t.lang = $3 AND t.version = ok.version AND t.stale = ok.stale
-    -- Only what the history and the answer need: a whole row would be copied into the CTE.
-    RETURNING t.version, t.stale, t.made_from, t.history_seq
+    WHERE t.article_id = ok.article_id AND t.unit_id = ok.unit_id AND t.lang = ok.lang
+      AND t.version = ok.version AND t.stale = ok.stale
+    RETURNING ok.n, t.version, t.stale, t.made_from, t.history_seq
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
-    SELECT $1, $2, $3, $4, $5, false, 1, $6, $7::timestamptz, ok.source, ok.seq FROM ok WHERE ok.version IS NULL
+    SELECT ok.article_id, ok.unit_id, ok.lang, ok.new_text, ok.new_state, false, 1, ok.new_author, ok.at::timestamptz, ok.source, ok.seq
+    FROM ok WHERE ok.version IS NULL
     ON CONFLICT DO NOTHING
-    RETURNING version, stale, made_from, history_seq
+    RETURNING article_id, unit_id, lang, version, stale, made_from, history_seq
   ), w AS (
-    SELECT * FROM upd UNION ALL SELECT * FROM ins
+    SELECT n, version, stale, made_from, history_seq FROM upd
+    UNION ALL
+    SELECT ok.n, ins.version, ins.stale, ins.made_from, ins.history_seq
+    FROM ins JOIN ok ON ok.article_id = ins.article_id AND ok.unit_id = ins.unit_id AND ok.lang = ins.lang
   ), h AS (
     INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
       author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id, confirmation, reason, translator)
-    SELECT w.history_seq, $1, $2, $3, w.version, ok.text, $4, coalesce(ok.state, 'initial'), $5, $6, $7::timestamptz,
-      ok.history_seq, $9::integer, $10::text, $11::boolean, $13::integer, $14::text, $15::boolean, $16::text, ok.translator
-    FROM w CROSS JOIN ok
+    SELECT w.history_seq, ok.article_id, ok.unit_id, ok.lang, w.version, ok.text, ok.new_text, coalesce(ok.state, 'initial'),
+      ok.new_state, ok.new_author, ok.at::timestamptz, ok.history_seq, ok.memory_score, ok.mt_engine, ok.origin_edited,
+      ok.aligned, ok.batch_id, ok.confirm, ok.reason, ok.translator
+    FROM w JOIN ok ON ok.n = w.n
   ), cleared AS (
-    -- A text stored against the rule (listed in text_faults) is off the list once rewritten: here
-    -- rather than by trigger, which this write (tolk.versioned_write) does not call (schema 13).
-    DELETE FROM text_faults tf USING ok
-    WHERE tf.article_id = $1 AND tf.unit_id = $2 AND tf.lang = $3 AND tf.what = 'translation'
-      AND ok.text <> $4 AND EXISTS (SELECT 1 FROM upd)
+    -- As WRITE does: a rewritten text's fault is off the list (schema 13).
+    DELETE FROM text_faults tf USING ok, upd
+    WHERE upd.n = ok.n AND tf.article_id = ok.article_id AND tf.unit_id = ok.unit_id AND tf.lang = ok.lang
+      AND tf.what = 'translation' AND ok.text <> ok.new_text
   )
-  SELECT f.archived, f.obsolete, f.state, f.version, f.applies, f.codes_ok, f.stale, f.author,
+  SELECT f.n, f.archived, f.obsolete, f.state, f.version, f.applies, f.codes_ok, f.stale, f.author,
     CASE WHEN w.version IS NULL THEN f.source END AS source,
     CASE WHEN w.version IS NULL THEN f.targets END AS targets,
     CASE WHEN w.version IS NULL THEN f.text END AS text,
     w.stale AS w_stale, w.version AS w_version, w.made_from AS w_made_from
-  FROM f LEFT JOIN w ON true`
+  FROM f LEFT JOIN w ON w.n = f.n`
 
 /** The parameters of a write, in the order WRITE numbers them (the batch statement takes them as arrays). */
 export function writeParams(w: TranslationWrite, at: string, checkedSource: string | null): unknown[] {
@@ -180,7 +195,7 @@ export function createPgTranslationOps(now: () => string) {
       const result: pg.QueryResult<WriteRow> = await db.query<WriteRow>({
         name: 'tolk-write-translation',
         text: WRITE,
-        values: bindable(writeParams(w, at, checkedSource)),
+        values: bindable(writeParams(w, at, checkedSource).map((v) => [v])),
       })
       const found: WriteRow | undefined = result.rows[0]
       if (!found) {

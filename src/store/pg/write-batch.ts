@@ -3,8 +3,8 @@
  * transaction (translations.ts), and under load most of PostgreSQL's time goes to what every
  * transaction costs whatever it does: the round trip, the commit, its WAL flush. So while the
  * pool's connections are all busy, the writes that wait for one are sent together, as one
- * statement over arrays that does for each what WRITE does for one, in one transaction, as
- * Tolk's SQLite store does with its group commit.
+ * statement (WRITE, which takes its parameters as arrays, a write an element), in one
+ * transaction, as Tolk's SQLite store does with its group commit.
  *
  * Each write of a batch is answered on its own. One the batch made is answered from its row; one
  * it did not make (a refusal, a race lost, codes to check) runs again alone, through WRITE, which
@@ -20,78 +20,9 @@ import type pg from 'pg'
 import { OPEN } from '../../codes/types.js'
 import type { Translation, TranslationWrite } from '../../model/translation.js'
 import { checkWrite } from '../sqlite/translations.js'
-import { bindable, notArchived, retrying } from './db.js'
-import { madeWrite, writableSql, writeParams } from './translations.js'
+import { bindable, retrying } from './db.js'
+import { madeWrite, WRITE, type WriteRow, writeParams } from './translations.js'
 
-/** WRITE (translations.ts) for many translations: the same parameters, each an array, one element a write. */
-const BATCH_WRITE = /* sql */ `
-  WITH i AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-      $8::integer[], $9::integer[], $10::text[], $11::boolean[], $12::text[], $13::integer[], $14::text[],
-      $15::boolean[], $16::text[])
-      WITH ORDINALITY AS x (article_id, unit_id, lang, new_text, new_state, new_author, at, if_version,
-        memory_score, mt_engine, origin_edited, checked_source, aligned, batch_id, confirm, reason, n)
-  ), f AS (
-    SELECT i.*, NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
-      t.text, t.state, t.stale, t.version, t.made_from, t.history_seq, t.author,
-      ${writableSql('u', 'i.lang')} AS applies,
-      (i.new_text = '' OR (strpos(u.source, '${OPEN}') = 0 AND strpos(i.new_text, '${OPEN}') = 0) OR u.source = i.checked_source) AS codes_ok
-    FROM i JOIN units u ON u.article_id = i.article_id AND u.id = i.unit_id
-    JOIN articles a ON a.id = u.article_id
-    LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = i.lang
-  ), ok AS (
-    SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
-      (coalesce(f.stale, false) AND NOT f.confirm AND f.new_text = f.text AND f.new_state NOT IN ('reviewed', 'final')) AS new_stale,
-      CASE WHEN f.new_state = 'rejected' THEN f.author END AS translator
-    FROM f
-    WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? f.lang AND f.applies AND f.codes_ok
-      AND (f.if_version IS NULL OR coalesce(f.version, 0) = f.if_version)
-      AND (NOT f.confirm OR (f.text = f.new_text AND f.stale AND f.state = f.new_state))
-      AND (f.new_state <> 'rejected' OR (f.text = f.new_text AND f.state IN ('translated', 'reviewed', 'final')))
-  ), upd AS (
-    UPDATE translations t SET text = ok.new_text, state = ok.new_state, stale = ok.new_stale, version = t.version + 1,
-      author = ok.new_author, updated_at = ok.at::timestamptz,
-      made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
-      history_seq = ok.seq, reason = ok.reason, translator = ok.translator
-    FROM ok
-    WHERE t.article_id = ok.article_id AND t.unit_id = ok.unit_id AND t.lang = ok.lang
-      AND t.version = ok.version AND t.stale = ok.stale
-    RETURNING ok.n, t.version, t.stale, t.made_from, t.history_seq
-  ), ins AS (
-    INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
-    SELECT ok.article_id, ok.unit_id, ok.lang, ok.new_text, ok.new_state, false, 1, ok.new_author, ok.at::timestamptz, ok.source, ok.seq
-    FROM ok WHERE ok.version IS NULL
-    ON CONFLICT DO NOTHING
-    RETURNING article_id, unit_id, lang, version, stale, made_from, history_seq
-  ), w AS (
-    SELECT n, version, stale, made_from, history_seq FROM upd
-    UNION ALL
-    SELECT ok.n, ins.version, ins.stale, ins.made_from, ins.history_seq
-    FROM ins JOIN ok ON ok.article_id = ins.article_id AND ok.unit_id = ins.unit_id AND ok.lang = ins.lang
-  ), h AS (
-    INSERT INTO history (seq, article_id, unit_id, lang, version, old_text, new_text, old_state, new_state,
-      author, at, prev_seq, memory_score, mt_engine, origin_edited, aligned_confidence, batch_id, confirmation, reason, translator)
-    SELECT w.history_seq, ok.article_id, ok.unit_id, ok.lang, w.version, ok.text, ok.new_text, coalesce(ok.state, 'initial'),
-      ok.new_state, ok.new_author, ok.at::timestamptz, ok.history_seq, ok.memory_score, ok.mt_engine, ok.origin_edited,
-      ok.aligned, ok.batch_id, ok.confirm, ok.reason, ok.translator
-    FROM w JOIN ok ON ok.n = w.n
-  ), cleared AS (
-    -- As WRITE does: a rewritten text's fault is off the list (schema 13).
-    DELETE FROM text_faults tf USING ok, upd
-    WHERE upd.n = ok.n AND tf.article_id = ok.article_id AND tf.unit_id = ok.unit_id AND tf.lang = ok.lang
-      AND tf.what = 'translation' AND ok.text <> ok.new_text
-  )
-  SELECT w.n, w.version AS w_version, w.stale AS w_stale, w.made_from AS w_made_from, f.author
-  FROM w JOIN f ON f.n = w.n`
-
-/** What the batch statement answers for each write it made. */
-interface BatchRow {
-  n: string
-  w_version: number
-  w_stale: boolean
-  w_made_from: string | null
-  author: string | null
-}
 
 interface Waiting {
   write: TranslationWrite
@@ -136,10 +67,10 @@ export function createWriteBatcher(opts: {
       const at = opts.now()
       const params = batch.map((b) => writeParams(b.write, at, null))
       const columns = params[0]!.map((_, c) => params.map((p) => p[c]))
-      let made: Map<number, BatchRow>
+      let made: Map<number, WriteRow>
       try {
-        const result = await retrying(() => opts.pool.query<BatchRow>({ name: 'tolk-write-batch', text: BATCH_WRITE, values: bindable(columns) }))
-        made = new Map(result.rows.map((r) => [Number(r.n), r]))
+        const result = await retrying(() => opts.pool.query<WriteRow>({ name: 'tolk-write-batch', text: WRITE, values: bindable(columns) }))
+        made = new Map(result.rows.filter((r) => r.w_version !== null).map((r) => [Number(r.n), r]))
       } catch (err) {
         // The database refused the statement (an error with its SQLSTATE): nothing of it was
         // committed, and each write is sent alone for its own answer. Any other error (the
