@@ -127,7 +127,7 @@ export const WRITE = /* sql */ `
     w.stale AS w_stale, w.version AS w_version, w.made_from AS w_made_from
   FROM f LEFT JOIN w ON w.n = f.n`
 
-/** The parameters of a write, in the order WRITE numbers them (the batch statement takes them as arrays). */
+/** The parameters of a write, in the order WRITE numbers them (it takes each as an array, an element a write). */
 export function writeParams(w: TranslationWrite, at: string, checkedSource: string | null): unknown[] {
   return [
     w.articleId, w.unitId, w.lang, w.text, w.state, w.author, at, w.ifVersion ?? null,
