@@ -73,7 +73,9 @@ describe('three-way word merge', () => {
     const word = fc.stringMatching(/^[a-zåäö]{1,8}$/)
     fc.assert(
       fc.property(
-        fc.array(word, { minLength: 1, maxLength: 30 }),
+        // Distinct words: of "å å ö", mine "å ö" dropped either "å" as far as a diff can tell, and
+        // the second would touch theirs dropping "ö" (seed -1067379106 in CI): not different words.
+        fc.uniqueArray(word, { minLength: 1, maxLength: 30 }),
         fc.array(fc.tuple(fc.nat(), fc.boolean(), word), { maxLength: 10 }),
         (words, changes) => {
           // Each change rewrites one word (or drops it), on one side; a word is changed at most once.
