@@ -125,7 +125,7 @@ async function main() {
     const r = Object.fromEntries(Object.entries(runs).filter(([k]) => wanted(k)).map(([k, v]) => [k, best(v)]))
     const row = (label, x) =>
       x
-        ? `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  PostgreSQL ${x.pgCpu === undefined ? '      -' : us(x.pgCpu)}/write  machine ${us(x.machineCpu)}/write  non-2xx ${x.non2xx}  errors ${x.errors}`
+        ? `${label.padEnd(40)} ${Math.round(x.ok2xx).toLocaleString('en').padStart(7)} writes/s  p99 ${String(x.p99).padStart(4)} ms  server ${us(x.serverCpu)}/write  PostgreSQL ${x.pgCpu === undefined ? '      -' : us(x.pgCpu)}/write  machine ${us(x.machineCpu)}/write  busy ${x.coresBusy.toFixed(2)} cores  non-2xx ${x.non2xx}  errors ${x.errors}`
         : `${label.padEnd(40)}       - (not run)`
     console.log('')
     console.log(row('tolk on SQLite, one server', r.sqlite))
@@ -218,10 +218,12 @@ function backendTicks(db) {
 async function measured(servers, configs, db) {
   const server0 = servers.map((s) => cpuMs(s.pid))
   const m0 = machineTicks()
+  const t0 = performance.now()
   const pg0 = db ? backendTicks(db) : undefined
   const results = await Promise.all(configs.map(load))
   const pg1 = db ? backendTicks(db) : undefined
   const m1 = machineTicks()
+  const wallMs = performance.now() - t0
   const serverMs = servers.reduce((sum, s, i) => sum + (cpuMs(s.pid) - server0[i]), 0)
   const requests = results.reduce((a, x) => a + x.allRequests, 0)
   return {
@@ -234,6 +236,9 @@ async function measured(servers, configs, db) {
     pgCpu: pg0 !== undefined && pg1 !== undefined ? ((pg1 - pg0) * 10 * 1000) / requests : undefined,
     // Ticks of USER_HZ 100 (10 ms each), load generators included: an upper bound per write.
     machineCpu: ((m1.busy - m0.busy) * 10 * 1000) / requests,
+    // How many of the machine's cores the run kept busy: near all of them, the run was bounded by
+    // CPU; well under, by waiting (on commits, or on one batch of an article at a time).
+    coresBusy: ((m1.busy - m0.busy) * 10) / wallMs,
   }
 }
 
