@@ -48,8 +48,8 @@ export async function planAndApply(store: Store, request: BatchRequest, who: Pri
 }
 
 /**
- * Undo the applied batch `id`: each unit it wrote goes back to the text and state before it,
- * through the write path, as a batch of its own (action `undo`), unless it was written after the
+ * Undo the applied batch `id`: each unit it wrote goes back to the text and state before it (and
+ * a text that was stale, stale again, made from its older source), through the write path, as a batch of its own (action `undo`), unless it was written after the
  * batch: those are listed as skipped (`changed`). Throws NotFound, a 409 `batch-not-applied`.
  */
 export async function undoBatch(store: Store, id: string, who: Principal): Promise<BatchResult> {
@@ -79,6 +79,8 @@ export async function undoBatch(store: Store, id: string, who: Principal): Promi
     back.push({
       articleId: u.articleId, unitId: u.unitId, lang: u.lang, position: u.position, versionBefore: u.versionAfter,
       textBefore: now.text, stateBefore: now.state, textAfter: u.textBefore, stateAfter: u.stateBefore, memoryScore: null,
+      // Each text goes back made from the source it was made from: stale if that is an older one.
+      madeFromBefore: now.madeFrom, madeFromAfter: u.madeFromBefore,
     })
   }
   const undoId = newBatchId()
@@ -114,6 +116,7 @@ async function writeUnits(store: Store, batch: BatchRecord, units: BatchUnit[], 
       articleId: u.articleId, unitId: u.unitId, lang: u.lang, text: u.textAfter, state: u.stateAfter,
       ifVersion: u.versionBefore, author: who.account, batch: batch.id,
       ...(u.memoryScore !== null ? { origin: { kind: 'memory' as const, score: u.memoryScore } } : {}),
+      ...(u.madeFromAfter !== null ? { madeFrom: u.madeFromAfter } : {}),
     }
     if (batch.action === 'confirm') write = confirmWrite(write)
     try {

@@ -56,7 +56,7 @@ export async function planBatch(store: Store, request: BatchRequest, who: Princi
     }
     units.push({
       articleId: t.articleId, unitId: t.unitId, lang, position: p.candidate.row.unit.position, versionBefore: t.version, textBefore: t.text, stateBefore: t.state,
-      textAfter: p.text, stateAfter: p.state, memoryScore: p.memoryScore,
+      textAfter: p.text, stateAfter: p.state, memoryScore: p.memoryScore, madeFromBefore: t.madeFrom, madeFromAfter: null,
     })
   }
   const { action, scope, filter, ...options } = request

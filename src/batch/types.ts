@@ -148,6 +148,14 @@ export interface BatchUnit {
   stateAfter: State
   /** The memory match written (accept-match), for the write's origin; else null. */
   memoryScore: number | null
+  /** The source the text before was made from (schema 30): an older one when it was stale; null before any write. */
+  madeFromBefore: string | null
+  /**
+   * An undo's: the source the text after was made from (the undone batch's madeFromBefore), so
+   * that a text that was stale goes back stale, and one that was current (a redo) is current
+   * again; null for other batches, which follow the write's own rules.
+   */
+  madeFromAfter: string | null
   /** The version the batch's write made; null until applied, and for a unit skipped. */
   versionAfter: number | null
 }

@@ -21,6 +21,11 @@ export interface CurrentTranslation {
 export function checkReviewWrite(w: TranslationWrite): void {
   const where = `${printable(String(w.unitId))} in ${printable(String(w.lang))}`
   if (w.confirm !== undefined && typeof w.confirm !== 'boolean') throw new InvalidInput('confirm must be true or false')
+  if (w.madeFrom !== undefined) {
+    if (typeof w.madeFrom !== 'string') throw new InvalidInput('madeFrom must be a source text')
+    // A confirmation or a rejection keeps the text as the unit's source now has it.
+    if (w.confirm || w.state === 'rejected') throw new InvalidInput('madeFrom goes with a plain write, not a confirmation or rejection', 'invalid-made-from')
+  }
   if (w.confirm) {
     if (w.ifVersion === undefined) {
       throw new InvalidInput(`confirming ${where} needs the version it confirms (If-Match, --if-version)`, 'version-required')
@@ -77,4 +82,16 @@ export function staysStale(w: TranslationWrite, current: CurrentTranslation): bo
   // (they have seen the new source), or on a confirmation. A translator re-saving the same text
   // does not make it fit the new source, so it stays stale and keeps the old source for the diff.
   return current.stale && !w.confirm && w.text === current.text && w.state !== 'reviewed' && w.state !== 'final'
+}
+
+/**
+ * Whether a write of `w` over `current` leaves the translation stale, and the source it is then
+ * made from (`source`, the unit's now, unless it stays stale): every write path's rule. A write
+ * naming the older source its text was made from (an undo, {@link TranslationWrite.madeFrom})
+ * is stale from it, unless that is the source now.
+ */
+export function writtenFrom(w: TranslationWrite, current: CurrentTranslation & { madeFrom: string | null }, source: string): { stale: boolean; madeFrom: string | null } {
+  if (w.madeFrom !== undefined) return { stale: w.madeFrom !== source, madeFrom: w.madeFrom }
+  const stale = staysStale(w, current)
+  return { stale, madeFrom: stale ? current.madeFrom : source }
 }

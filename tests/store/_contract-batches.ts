@@ -5,6 +5,7 @@ import type { Principal } from '../../src/auth/types.js'
 import { InvalidInput } from '../../src/model/errors.js'
 import type { Store } from '../../src/store/types.js'
 import { article } from './fixtures/articles.js'
+import { tally, zeroCounts } from './_recount.js'
 
 const ann: Principal = { account: 'ann', grants: [{ role: 'translator', langs: ['sv'] }] }
 const rita: Principal = { account: 'rita', grants: [{ role: 'reviewer', langs: ['sv'] }] }
@@ -34,8 +35,8 @@ export function testBatchStore(makeStore: () => Store | Promise<Store>): void {
       const b = await store.batches.create(
         { id: 'b-1', action: 'replace', lang: 'sv', scope: { articles: ['x'], lang: 'sv' }, params: { find: 'a' }, author: 'ann', undoOf: null },
         [
-          { articleId: 'x', unitId: 'u2', lang: 'sv', position: 2, versionBefore: 3, textBefore: 'a ⟦1/⟧', stateBefore: 'translated', textAfter: 'b ⟦1/⟧', stateAfter: 'translated', memoryScore: null },
-          { articleId: 'x', unitId: 'u1', lang: 'sv', position: 1, versionBefore: 0, textBefore: '', stateBefore: 'initial', textAfter: 'c', stateAfter: 'translated', memoryScore: 97 },
+          { articleId: 'x', unitId: 'u2', lang: 'sv', position: 2, versionBefore: 3, textBefore: 'a ⟦1/⟧', stateBefore: 'translated', textAfter: 'b ⟦1/⟧', stateAfter: 'translated', memoryScore: null, madeFromBefore: 'A ⟦1/⟧.', madeFromAfter: null },
+          { articleId: 'x', unitId: 'u1', lang: 'sv', position: 1, versionBefore: 0, textBefore: '', stateBefore: 'initial', textAfter: 'c', stateAfter: 'translated', memoryScore: 97, madeFromBefore: null, madeFromAfter: 'An older source.' },
         ],
       )
       expect(b).toMatchObject({ id: 'b-1', action: 'replace', status: 'preview', author: 'ann', scope: { articles: ['x'], lang: 'sv' }, params: { find: 'a' }, appliedAt: null, undoOf: null })
@@ -45,7 +46,9 @@ export function testBatchStore(makeStore: () => Store | Promise<Store>): void {
       await expect(store.batches.create({ ...b, undoOf: null }, [])).rejects.toThrow(InvalidInput)
       await expect(store.batches.create({ ...b, id: 'bad id!', undoOf: null }, [])).rejects.toThrow(InvalidInput)
       const units = await store.batches.units('b-1')
-      expect(units.map((u) => [u.unitId, u.versionAfter, u.memoryScore, u.textBefore])).toEqual([['u2', null, null, 'a ⟦1/⟧'], ['u1', null, 97, '']])
+      expect(units.map((u) => [u.unitId, u.versionAfter, u.memoryScore, u.textBefore, u.madeFromBefore, u.madeFromAfter])).toEqual([
+        ['u2', null, null, 'a ⟦1/⟧', 'A ⟦1/⟧.', null], ['u1', null, 97, '', null, 'An older source.'],
+      ])
       expect(await store.batches.advance('b-1', 'applied', 'undone')).toBe(false)
       expect(await store.batches.advance('b-1', 'preview', 'applied')).toBe(true)
       expect(await store.batches.advance('b-1', 'preview', 'applied')).toBe(false)
@@ -98,6 +101,46 @@ export function testBatchStore(makeStore: () => Store | Promise<Store>): void {
       expect((await store.history(first.article, first.unit, 'sv')).at(-1)!.batch).toBe(undone.id)
       expect(await store.batches.get(preview.id)).toMatchObject({ status: 'undone', undoneBy: undone.id })
       await expect(undoBatch(store, preview.id, ann)).rejects.toMatchObject({ status: 409 })
+    })
+
+    it('puts a stale translation back stale on undo, made from its old source: after a replace, a set-state and a confirm', async () => {
+      // "The cat sat." translated "The katt sat.", then its source edited: stale.
+      await store.importArticle(article('en-general-01', 'The cat sat down. A cat ran. 42.\n', { targets: ['sv'] }))
+      const [u1] = await store.listUnits('en-general-01')
+      const before = await store.getTranslation('en-general-01', u1!.id, 'sv')
+      expect(before).toMatchObject({ text: 'The katt sat.', stale: true, madeFrom: 'The cat sat.' })
+      const recount = async () => {
+        const units = await store.listUnits('en-general-01')
+        const c = zeroCounts('en-general-01', 'sv')
+        const ts = await store.listTranslations('en-general-01', 'sv')
+        units.forEach((u, i) => tally(c, ts[i]!, u.words))
+        return [c]
+      }
+      const scope = { articles: ['en-general-01'], lang: 'sv' }
+      const requests = [
+        { who: ann, request: { action: 'replace' as const, scope, find: 'katt', replace: 'kisse', wholeWords: true } },
+        { who: rita, request: { action: 'set-state' as const, scope, state: 'reviewed' as const } },
+        { who: rita, request: { action: 'confirm' as const, scope } },
+      ]
+      for (const { who, request } of requests) {
+        const batch = await planBatch(store, request, who)
+        const applied = await applyBatch(store, batch.id, who)
+        expect(applied.changes.map((c) => c.unit)).toContain(u1!.id)
+        expect(await store.getTranslation('en-general-01', u1!.id, 'sv')).toMatchObject({ stale: false, madeFrom: 'The cat sat down.' })
+        const undone = await undoBatch(store, batch.id, who)
+        expect(undone.changes.map((c) => c.unit)).toContain(u1!.id)
+        expect(await store.getTranslation('en-general-01', u1!.id, 'sv')).toMatchObject({ text: 'The katt sat.', state: 'translated', stale: true, madeFrom: 'The cat sat.' })
+        expect((await store.pendingUnits('en-general-01', 'sv')).find((u) => u.id === u1!.id)).toMatchObject({ stale: true })
+        expect(await store.coverage({ articles: ['en-general-01'] })).toEqual(await recount())
+        // Undoing the undo writes the batch's text again, not stale: the batch had made it current.
+        const redone = await undoBatch(store, undone.id, who)
+        expect(redone.changes.map((c) => c.unit)).toContain(u1!.id)
+        expect(await store.getTranslation('en-general-01', u1!.id, 'sv')).toMatchObject({ stale: false, madeFrom: 'The cat sat down.' })
+        expect(await store.coverage({ articles: ['en-general-01'] })).toEqual(await recount())
+        const back = await undoBatch(store, redone.id, who)
+        expect(back.changes.map((c) => c.unit)).toContain(u1!.id)
+        expect(await store.getTranslation('en-general-01', u1!.id, 'sv')).toMatchObject({ text: 'The katt sat.', stale: true, madeFrom: 'The cat sat.' })
+      }
     })
 
     it('respects grants unit by unit: a translator cannot touch reviewed units, a reviewer can', async () => {

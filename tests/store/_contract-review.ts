@@ -59,6 +59,27 @@ export function testReviewWrites(makeStore: () => Store | Promise<Store>): void 
       expect(await store.coverage({ articles: [ID] })).toEqual(await recount())
     })
 
+    it('writes a text as made from the source it names: stale from an older one, current from the source now (an undo)', async () => {
+      const before = await staleOne()
+      const fresh = await write(ids[1]!, { text: 'Floden rinner förbi den röda kvarnen.', ifVersion: 1 })
+      expect(fresh).toMatchObject({ stale: false, madeFrom: 'The river runs past the old red mill.' })
+      const back = await write(ids[1]!, { text: before.text, ifVersion: 2, madeFrom: 'The river runs past the old mill.' })
+      expect(back).toMatchObject({ text: before.text, stale: true, version: 3, madeFrom: 'The river runs past the old mill.' })
+      expect(await store.getTranslation(ID, ids[1]!, 'sv')).toEqual(back)
+      expect(await store.coverage({ articles: [ID] })).toEqual(await recount())
+      // Stale even as reviewed: the source it names is not the unit's.
+      expect(await write(ids[1]!, { text: before.text, state: 'reviewed', madeFrom: 'The river runs past the old mill.' })).toMatchObject({ stale: true, state: 'reviewed' })
+      const current = await write(ids[1]!, { text: fresh.text, madeFrom: 'The river runs past the old red mill.' })
+      expect(current).toMatchObject({ stale: false, madeFrom: 'The river runs past the old red mill.' })
+      // A unit never written, given an older source: stale from the first version.
+      expect(await write(ids[2]!, { text: 'Barn badar.', madeFrom: 'Children swam.' })).toMatchObject({ version: 1, stale: true, madeFrom: 'Children swam.' })
+      expect(await store.coverage({ articles: [ID] })).toEqual(await recount())
+      for (const bad of [{ confirm: true, ifVersion: 5 }, { state: 'rejected' as const, reason: 'No.' }, { madeFrom: 42 as unknown as string }]) {
+        await expect(write(ids[1]!, { text: fresh.text, madeFrom: 'x', ...bad })).rejects.toMatchObject({ status: 400 })
+      }
+      expect((await store.getTranslation(ID, ids[1]!, 'sv')).version).toBe(current.version)
+    })
+
     it('confirms a stale reviewed translation keeping it reviewed', async () => {
       const before = await staleOne('reviewed')
       const done = await write(ids[1]!, { text: before.text, state: 'reviewed', confirm: true, ifVersion: 1 })

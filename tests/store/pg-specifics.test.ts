@@ -268,7 +268,7 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
     expect(de!.units.translated).toBe(units.length - 1)
   })
 
-  it('stores what writes sent together say as SQLite stores them sent one by one: texts, states, origins, history', async () => {
+  it('stores what writes sent together say as SQLite stores them sent one by one: texts, states, origins, stale, history', async () => {
     // One connection: every write after the first waits, and goes in a batch.
     const { pool, store: pgStore } = await pooled(1)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-batch-'))
@@ -288,6 +288,8 @@ describeWith(['postgres'], 'PostgreSQL specifics', () => {
       w(5, 'sv', { state: 'final', text: '' }),
       { ...first, text: 'Das Schiff', state: 'reviewed' as const, ifVersion: 1, author: 'cy' },
       w(1, 'de', { ifVersion: 0, origin: { kind: 'memory', score: 101, edited: true } }),
+      // An undo's: made from an older source, so stale from its first version.
+      w(3, 'de', { madeFrom: 'Ship number 3 sailed at noon.' }),
     ]
     const names: string[] = []
     const query = pool.query.bind(pool) as (...a: unknown[]) => unknown

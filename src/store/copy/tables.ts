@@ -107,7 +107,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
   t('batch_units', ['batch_id', 'seq'], {
     batch_id: 'text', seq: 'int', article_id: 'text', unit_id: 'text', lang: 'text', position: 'int', version_before: 'int',
     text_before: 'text', state_before: 'text', text_after: 'text', state_after: 'text', memory_score: 'int',
-    version_after: 'int',
+    version_after: 'int', made_from_before: 'text', made_from_after: 'text',
   }),
   t('qa_dismissals', ['article_id', 'lang', 'unit_id', 'check_id'], {
     article_id: 'text', unit_id: 'text', lang: 'text', check_id: 'text', text_hash: 'text', dismissed_by: 'text',

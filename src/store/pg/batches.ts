@@ -7,7 +7,7 @@ import { row, rows, transaction } from './db.js'
 /** Times come back as ISO text: the pool's type parser (pool.ts) reads timestamptz so. */
 const BATCH_COLUMNS = '*'
 
-/** Batches on PostgreSQL (schema 10), as on SQLite (src/store/sqlite/batches.ts). */
+/** Batches on PostgreSQL (schemas 10 and 14), as on SQLite (src/store/sqlite/batches.ts). */
 export function createPgBatches(pool: pg.Pool, now: () => string): BatchStore {
   type Row = Parameters<typeof toBatch>[0]
   return {
@@ -23,13 +23,14 @@ export function createPgBatches(pool: pg.Pool, now: () => string): BatchStore {
         // One statement for every unit: arrays unnested side by side.
         await db.query(
           `INSERT INTO batch_units (batch_id, seq, article_id, unit_id, lang, position, version_before, text_before, state_before,
-             text_after, state_after, memory_score)
-           SELECT $1, t.k - 1, t.a, t.u, t.l, t.p, t.vb, t.tb, t.sb, t.ta, t.sa, t.ms
-           FROM unnest($2::text[], $3::text[], $4::text[], $11::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[])
-             WITH ORDINALITY t (a, u, l, p, vb, tb, sb, ta, sa, ms, k)`,
+             text_after, state_after, memory_score, made_from_before, made_from_after)
+           SELECT $1, t.k - 1, t.a, t.u, t.l, t.p, t.vb, t.tb, t.sb, t.ta, t.sa, t.ms, t.mb, t.ma
+           FROM unnest($2::text[], $3::text[], $4::text[], $11::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[],
+             $12::text[], $13::text[])
+             WITH ORDINALITY t (a, u, l, p, vb, tb, sb, ta, sa, ms, mb, ma, k)`,
           [b.id, units.map((u) => u.articleId), units.map((u) => u.unitId), units.map((u) => u.lang), units.map((u) => u.versionBefore),
             units.map((u) => u.textBefore), units.map((u) => u.stateBefore), units.map((u) => u.textAfter), units.map((u) => u.stateAfter),
-            units.map((u) => u.memoryScore), units.map((u) => u.position)],
+            units.map((u) => u.memoryScore), units.map((u) => u.position), units.map((u) => u.madeFromBefore), units.map((u) => u.madeFromAfter)],
         )
         return toBatch((await row<Row>(db, `SELECT ${BATCH_COLUMNS} FROM batches WHERE id = $1`, [b.id]))!)
       }),

@@ -58,7 +58,8 @@ export interface WriteRow {
  * Each parameter is an array, an element a write: $1 article, $2 unit, $3 lang, $4 text, $5
  * state, $6 author, $7 at, $8 ifVersion (null: any), $9 memory score, $10 mt engine, $11 origin
  * edited, $12 a source whose codes the caller checked, $13 aligned confidence in thousandths, $14
- * the batch (schema 10), $15 confirm, $16 a rejection's reason (writeParams). A rewritten text's
+ * the batch (schema 10), $15 confirm, $16 a rejection's reason, $17 the older source an undo's text
+ * was made from (writeParams). A rewritten text's
  * fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written
  * only over the same text, and in the state (and stale flag) its rules need; the caller names a
  * refusal from what was read.
@@ -67,9 +68,9 @@ export const WRITE = /* sql */ `
   WITH i AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
       $8::integer[], $9::integer[], $10::text[], $11::boolean[], $12::text[], $13::integer[], $14::text[],
-      $15::boolean[], $16::text[])
+      $15::boolean[], $16::text[], $17::text[])
       WITH ORDINALITY AS x (article_id, unit_id, lang, new_text, new_state, new_author, at, if_version,
-        memory_score, mt_engine, origin_edited, checked_source, aligned, batch_id, confirm, reason, n)
+        memory_score, mt_engine, origin_edited, checked_source, aligned, batch_id, confirm, reason, sent_made_from, n)
   ), f AS (
     SELECT i.*, NOT ${notArchived('a')} AS archived, u.obsolete, u.source, a.targets,
       t.text, t.state, t.stale, t.version, t.made_from, t.history_seq, t.author,
@@ -80,7 +81,10 @@ export const WRITE = /* sql */ `
     LEFT JOIN translations t ON t.article_id = u.article_id AND t.unit_id = u.id AND t.lang = i.lang
   ), ok AS (
     SELECT f.*, nextval('history_seq_seq') AS seq, set_config('tolk.versioned_write', 'on', true) AS marked,
-      (coalesce(f.stale, false) AND NOT f.confirm AND f.new_text = f.text AND f.new_state NOT IN ('reviewed', 'final')) AS new_stale,
+      -- As writtenFrom (src/model/review.ts): stale from the older source a write names, else kept
+      -- stale by the rule every write path follows.
+      CASE WHEN f.sent_made_from IS NOT NULL THEN f.sent_made_from <> f.source
+        ELSE coalesce(f.stale, false) AND NOT f.confirm AND f.new_text = f.text AND f.new_state NOT IN ('reviewed', 'final') END AS new_stale,
       CASE WHEN f.new_state = 'rejected' THEN f.author END AS translator
     FROM f
     WHERE NOT f.archived AND NOT f.obsolete AND f.targets ? f.lang AND f.applies AND f.codes_ok
@@ -90,7 +94,7 @@ export const WRITE = /* sql */ `
   ), upd AS (
     UPDATE translations t SET text = ok.new_text, state = ok.new_state, stale = ok.new_stale, version = t.version + 1,
       author = ok.new_author, updated_at = ok.at::timestamptz,
-      made_from = CASE WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
+      made_from = CASE WHEN ok.sent_made_from IS NOT NULL THEN ok.sent_made_from WHEN ok.new_stale THEN t.made_from ELSE ok.source END,
       history_seq = ok.seq, reason = ok.reason, translator = ok.translator
     FROM ok
     WHERE t.article_id = ok.article_id AND t.unit_id = ok.unit_id AND t.lang = ok.lang
@@ -98,7 +102,8 @@ export const WRITE = /* sql */ `
     RETURNING ok.n, t.version, t.stale, t.made_from, t.history_seq
   ), ins AS (
     INSERT INTO translations (article_id, unit_id, lang, text, state, stale, version, author, updated_at, made_from, history_seq)
-    SELECT ok.article_id, ok.unit_id, ok.lang, ok.new_text, ok.new_state, false, 1, ok.new_author, ok.at::timestamptz, ok.source, ok.seq
+    SELECT ok.article_id, ok.unit_id, ok.lang, ok.new_text, ok.new_state, ok.new_stale, 1, ok.new_author, ok.at::timestamptz,
+      coalesce(ok.sent_made_from, ok.source), ok.seq
     FROM ok WHERE ok.version IS NULL
     ON CONFLICT DO NOTHING
     RETURNING article_id, unit_id, lang, version, stale, made_from, history_seq
@@ -139,6 +144,7 @@ export function writeParams(w: TranslationWrite, at: string, checkedSource: stri
     w.batch ?? null,
     w.confirm === true,
     w.state === 'rejected' ? (w.reason ?? null) : null,
+    w.madeFrom ?? null,
   ]
 }
 

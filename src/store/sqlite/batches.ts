@@ -10,7 +10,7 @@ interface BatchRow {
 interface UnitRow {
   article_id: string; unit_id: string; lang: string; position: number; version_before: number; text_before: string
   state_before: BatchUnit['stateBefore']; text_after: string; state_after: BatchUnit['stateAfter']
-  memory_score: number | null; version_after: number | null
+  memory_score: number | null; version_after: number | null; made_from_before: string | null; made_from_after: string | null
 }
 
 export const toBatch = (r: Omit<BatchRow, 'scope' | 'params'> & { scope: unknown; params: unknown }): BatchRecord => ({
@@ -21,16 +21,17 @@ export const toBatch = (r: Omit<BatchRow, 'scope' | 'params'> & { scope: unknown
 export const toBatchUnit = (r: UnitRow): BatchUnit => ({
   articleId: r.article_id, unitId: r.unit_id, lang: r.lang, position: r.position, versionBefore: r.version_before, textBefore: r.text_before,
   stateBefore: r.state_before, textAfter: r.text_after, stateAfter: r.state_after, memoryScore: r.memory_score,
-  versionAfter: r.version_after,
+  madeFromBefore: r.made_from_before, madeFromAfter: r.made_from_after, versionAfter: r.version_after,
 })
 const parsed = (r: BatchRow) => toBatch({ ...r, scope: JSON.parse(r.scope), params: JSON.parse(r.params) })
 
-/** Batches on SQLite (schema 27: batches, batch_units). */
+/** Batches on SQLite (schema 27: batches, batch_units; schema 30: the older sources of stale texts). */
 export function createSqliteBatches(db: Database.Database, now: () => string): BatchStore {
   const insertBatch = db.prepare(`INSERT INTO batches (id, action, lang, scope, params, author, created_at, status, undo_of)
     VALUES (@id, @action, @lang, @scope, @params, @author, @at, 'preview', @undoOf) ON CONFLICT DO NOTHING`)
   const insertUnit = db.prepare(`INSERT INTO batch_units (batch_id, seq, article_id, unit_id, lang, position,
-    version_before, text_before, state_before, text_after, state_after, memory_score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    version_before, text_before, state_before, text_after, state_after, memory_score, made_from_before, made_from_after)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const byId = db.prepare<[string], BatchRow>('SELECT * FROM batches WHERE id = ?')
   const unitsOf = db.prepare<[string], UnitRow>('SELECT * FROM batch_units WHERE batch_id = ? ORDER BY seq')
   const setVersion = db.prepare<[number, string, number]>('UPDATE batch_units SET version_after = ? WHERE batch_id = ? AND seq = ?')
@@ -45,7 +46,8 @@ export function createSqliteBatches(db: Database.Database, now: () => string): B
     const { changes } = insertBatch.run({ ...b, scope: JSON.stringify(b.scope), params: JSON.stringify(b.params), at })
     if (changes === 0) throw batchExists(b.id)
     units.forEach((u, i) =>
-      insertUnit.run(b.id, i, u.articleId, u.unitId, u.lang, u.position, u.versionBefore, u.textBefore, u.stateBefore, u.textAfter, u.stateAfter, u.memoryScore),
+      insertUnit.run(b.id, i, u.articleId, u.unitId, u.lang, u.position, u.versionBefore, u.textBefore, u.stateBefore, u.textAfter, u.stateAfter, u.memoryScore,
+        u.madeFromBefore, u.madeFromAfter),
     )
     return parsed(byId.get(b.id)!)
   })

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { assertCodes } from '../../codes/validate.js'
 import { Archived, InvalidInput, NotFound, VersionConflict } from '../../model/errors.js'
 import { alignedThousandths, checkOrigin } from '../../model/origin.js'
-import { checkReviewWrite, refuseReview, staysStale } from '../../model/review.js'
+import { checkReviewWrite, refuseReview, writtenFrom } from '../../model/review.js'
 import { addNotificationsSqlite } from './notifications.js'
 import { printable } from '../../model/tags.js'
 import { checkText, TEXT_LIMITS } from '../../model/text-rule.js'
@@ -174,11 +174,10 @@ export function createTranslationOps(db: Database.Database, now: () => string): 
       )
     }
     refuseReview(w, current)
-    const stale = staysStale(w, current)
+    const { stale, madeFrom } = writtenFrom(w, current, found.source)
     // A rejection names whose text it sends back: the person to tell.
     const rejection = w.state === 'rejected' ? { reason: w.reason as string, translator: found.author } : undefined
     const at = now()
-    const madeFrom = stale ? current.madeFrom : found.source
     const version = current.version + 1
     const { lastInsertRowid: seq } = appendHistory.run(
       w.articleId,
