@@ -576,6 +576,12 @@ const types = {
     meaning: 'No assignment has this id.',
     fix: 'See GET /api/assignments or `tolk assign --list`.',
   },
+  'assignment-withdrawn': {
+    status: 409,
+    title: 'Assignment withdrawn',
+    meaning: 'The assignment was withdrawn already; the detail says by whom and when.',
+    fix: 'Nothing to do: it is out of everyone\'s work. To hand the work out again, assign it anew.',
+  },
   'invalid-kind': {
     status: 400,
     title: 'Invalid activity kind',

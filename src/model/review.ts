@@ -24,7 +24,7 @@ export function checkReviewWrite(w: TranslationWrite): void {
   if (w.madeFrom !== undefined) {
     if (typeof w.madeFrom !== 'string') throw new InvalidInput('madeFrom must be a source text')
     // A confirmation or a rejection keeps the text as the unit's source now has it.
-    if (w.confirm || w.state === 'rejected') throw new InvalidInput('madeFrom goes with a plain write, not a confirmation or rejection', 'invalid-made-from')
+    if (w.confirm || w.state === 'rejected') throw new InvalidInput('madeFrom goes with a plain write, not a confirmation or rejection')
   }
   if (w.confirm) {
     if (w.ifVersion === undefined) {

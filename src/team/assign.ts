@@ -4,7 +4,7 @@ import { InvalidInput, NotFound, TolkError } from '../model/errors.js'
 import { parseLanguage, printable } from '../model/tags.js'
 import { requireSummary } from '../store/require-article.js'
 import type { Store } from '../store/types.js'
-import { notATarget } from './store-rules.js'
+import { notATarget, unknownAssignment } from './store-rules.js'
 import { formatRange, parseSegments, splitByWords, unitsInRange } from './split.js'
 import type { Assignment, AssignmentBatch, AssignmentPart } from './types.js'
 
@@ -58,6 +58,19 @@ export async function assignWork(store: Store, by: Principal, req: AssignRequest
   if (req.due !== undefined) batch.due = req.due
   if (req.note !== undefined) batch.note = req.note
   return store.assignments.create(batch)
+}
+
+/**
+ * Withdraw assignment `id`: `by` must be allowed to assign in its language (an admin, or a
+ * coordinator of it), as to make it. Throws NotFound (`unknown-assignment`), AssignRefused (403),
+ * a 409 `assignment-withdrawn` when it was withdrawn already.
+ */
+export async function withdrawWork(store: Store, by: Principal, id: number): Promise<Assignment> {
+  const found = await store.assignments.get(id)
+  if (!found) throw unknownAssignment(id)
+  const refusal = refuseAssign(by, found.lang)
+  if (refusal) throw new AssignRefused(refusal)
+  return store.assignments.withdraw(id, by.account)
 }
 
 /** Each person's units: the whole article, a range, or a word split of either. */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '../model/errors.js'
+import { InvalidInput, NotFound, TolkError } from '../model/errors.js'
 import { isValidId } from '../model/ids.js'
 import { printable } from '../model/tags.js'
 import { checkText } from '../model/text-rule.js'
@@ -44,6 +44,13 @@ export function assignmentQuery(q: AssignmentQuery): Required<Pick<AssignmentQue
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new InvalidInput('limit is 1 to 1000', 'invalid-limit')
   return { ...q, limit }
 }
+
+/** The error for an assignment there is none of. */
+export const unknownAssignment = (id: number) => new NotFound(`no assignment ${id}`, 'unknown-assignment')
+
+/** The error for withdrawing an assignment twice. */
+export const alreadyWithdrawn = (id: number, by: string, at: string) =>
+  new TolkError('assignment-withdrawn', `assignment ${id} was withdrawn already, by ${by} at ${at}`, 409)
 
 /** The error for a language that is not among an article's targets. */
 export const notATarget = (article: string, lang: string, targets: readonly string[]) =>

@@ -32,6 +32,8 @@ export interface Assignment {
   by: string
   /** When (ISO 8601). */
   at: string
+  /** Who withdrew it and when (schema 31): left out of "my work" and the team load. Null while it stands. */
+  withdrawn: { by: string; at: string } | null
 }
 
 /** One person's part of an assignment request, as the store writes it. */
@@ -62,6 +64,8 @@ export interface AssignmentQuery {
   limit?: number
   /** Assignments with an id below this (the last id of the page before). */
   before?: number
+  /** Only withdrawn ones (true) or only those that stand (false); both when absent. */
+  withdrawn?: boolean
 }
 
 /** A live unit as the splitter sees it. */
@@ -84,6 +88,11 @@ export interface AssignmentStore {
   list(query?: AssignmentQuery): Promise<Assignment[]>
   /** One assignment by id, or undefined. */
   get(id: number): Promise<Assignment | undefined>
+  /**
+   * Withdraw an assignment, once: answers it withdrawn. Throws NotFound (`unknown-assignment`),
+   * or a 409 `assignment-withdrawn` when it was withdrawn already (by this call's rival too).
+   */
+  withdraw(id: number, by: string): Promise<Assignment>
   /** The live units of an article with their words, in position order (what a split cuts). */
   unitWords(article: string): Promise<UnitWords[]>
 }

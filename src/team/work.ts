@@ -34,10 +34,10 @@ export const isoDay = (now: Date): string => now.toISOString().slice(0, 10)
 
 const withOverdue = (a: Assignment, today: string): WorkItem => ({ ...a, overdue: a.due !== null && a.due < today && a.wordsLeft > 0 })
 
-/** What `user` has been given, as "my work": open first, by due date. */
+/** What `user` has been given (and not withdrawn), as "my work": open first, by due date. */
 export async function myWork(store: Store, user: string, now = new Date()): Promise<MyWork> {
   const today = isoDay(now)
-  const items = (await store.assignments.list({ user, limit: MAX_READ })).map((a) => withOverdue(a, today))
+  const items = (await store.assignments.list({ user, withdrawn: false, limit: MAX_READ })).map((a) => withOverdue(a, today))
   const open = (a: WorkItem) => (a.wordsLeft > 0 ? 0 : 1)
   items.sort((a, b) => open(a) - open(b) || (a.due ?? '9999') .localeCompare(b.due ?? '9999') || b.id - a.id)
   return {
@@ -50,13 +50,15 @@ export async function myWork(store: Store, user: string, now = new Date()): Prom
 }
 
 /**
- * Everyone's load per language (open assignments only: words left above 0), in the languages
+ * Everyone's load per language (open assignments only: words left above 0, not withdrawn), in the languages
  * given (`'*'`: all), by language then person.
  */
 export async function teamLoad(store: Store, langs: readonly string[] | '*', now = new Date()): Promise<Load[]> {
   if (langs !== '*' && langs.length === 0) return []
   const today = isoDay(now)
-  const lists = langs === '*' ? [await store.assignments.list({ limit: MAX_READ })] : await Promise.all(langs.map((lang) => store.assignments.list({ lang, limit: MAX_READ })))
+  const lists = langs === '*'
+    ? [await store.assignments.list({ withdrawn: false, limit: MAX_READ })]
+    : await Promise.all(langs.map((lang) => store.assignments.list({ lang, withdrawn: false, limit: MAX_READ })))
   const byKey = new Map<string, Load>()
   for (const a of lists.flat().map((x) => withOverdue(x, today))) {
     if (a.wordsLeft === 0) continue

@@ -58,4 +58,35 @@ describe('tolk assign', () => {
     expect(runCli(['assign', '--list', '--db', db]).stdout).toBe('no assignments\n')
     expect(runCli(['assign', '--list', '--db', join(dir, 'missing.sqlite')]).status).toBe(2)
   })
+
+  it('withdraws an assignment by its id, once: listed as withdrawn, gone from my work; bad ids are one line and exit 2', async () => {
+    const db = await freshDb()
+    expect(runCli(['user', 'add', 'ana', '--role', 'translator', '--lang', 'sv', '--db', db]).status).toBe(0)
+    expect(runCli(['assign', 'sv-general-01', '--lang', 'sv', '--to', 'ana', '--segments', '1-2', '--db', db]).status).toBe(0)
+    expect(runCli(['assign', 'sv-general-01', '--lang', 'sv', '--to', 'ana', '--segments', '3', '--db', db]).status).toBe(0)
+    const done = runCli(['assign', '--withdraw', '1', '--as', 'cole', '--db', db])
+    expect(done.stderr).toBe('')
+    expect(done.status).toBe(0)
+    expect(done.stdout).toMatch(/^withdrew #1 sv-general-01 sv ana: segments 1-2, \d+ of \d+ words left \[withdrawn by cole \d{4}-\d\d-\d\d\]\n$/)
+    expect(runCli(['assign', '--list', '--db', db]).stdout).toMatch(/^#2 [^\n]*left\n#1 [^\n]*\[withdrawn by cole [^\n]*\]\n$/)
+    const json = JSON.parse(runCli(['assign', '--list', '--format', 'json', '--db', db]).stdout)
+    expect(json.map((a: { id: number; withdrawn: { by: string } | null }) => [a.id, a.withdrawn?.by ?? null])).toEqual([[2, null], [1, 'cole']])
+    const cases: [string[], RegExp][] = [
+      [['--withdraw', '1'], /assignment 1 was withdrawn already, by cole/],
+      [['--withdraw', '99'], /no assignment 99/],
+      [['--withdraw', '0'], /--withdraw takes an assignment id/],
+      [['--withdraw', '1x'], /--withdraw takes an assignment id/],
+      [['--withdraw', '1\nwithdrew #2'], /--withdraw takes an assignment id/],
+      [['--withdraw', '2', '--lang', 'sv'], /--withdraw takes the assignment ID/],
+      [['sv-general-01', '--withdraw', '2'], /--withdraw takes the assignment ID/],
+    ]
+    for (const [args, message] of cases) {
+      const r = runCli(['assign', ...args, '--db', db])
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr, args.join(' ')).toMatch(message)
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1)
+    }
+    // Nothing the refusals touched: #2 stands.
+    expect(JSON.parse(runCli(['assign', '--list', '--format', 'json', '--db', db]).stdout)[0].withdrawn).toBeNull()
+  })
 })

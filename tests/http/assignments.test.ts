@@ -75,6 +75,42 @@ describe('assignments API', () => {
     expect(work.load.map((l: { lang: string; user: string }) => [l.lang, l.user])).toEqual([['de', 'dirk']])
   })
 
+  it('withdraws an assignment: coordinators of its language and admins, once; out of my work and the load, still listed', async () => {
+    const t = await makeTestApp()
+    await person(t, 'cole', [{ role: 'coordinator', langs: ['sv'] }])
+    await person(t, 'dora', [{ role: 'coordinator', langs: ['de'] }])
+    const [kept] = (await (await t.call('/api/assignments', assign({ user: 'ana', segments: '1' }))).json()).assignments
+    const [gone] = (await (await t.call('/api/assignments', { ...assign({ user: 'ana', segments: '2-3' }), as: 'cole' })).json()).assignments
+    // Not theirs to withdraw: a coordinator of another language, the assignee, a viewer.
+    for (const as of ['dora', 'ana', 'vic']) {
+      const refused = await t.call(`/api/assignments/${gone.id}`, { method: 'DELETE', as })
+      expect(refused.status, as).toBe(403)
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    }
+    expect((await (await t.call(`/api/assignments/${gone.id}`)).json()).withdrawn).toBeNull()
+    const done = await t.call(`/api/assignments/${gone.id}`, { method: 'DELETE', as: 'cole' })
+    expect(done.status).toBe(200)
+    const withdrawn = await done.json()
+    expect(withdrawn).toMatchObject({ id: gone.id, user: 'ana', segments: '2-3', withdrawn: { by: 'cole' } })
+    const again = await t.call(`/api/assignments/${gone.id}`, { method: 'DELETE' })
+    expect(again.status).toBe(409)
+    expect(await again.json()).toMatchObject({ type: expect.stringContaining('assignment-withdrawn'), detail: expect.stringContaining('cole') })
+    for (const [path, status] of [['/api/assignments/424242', 404], ['/api/assignments/0', 400], ['/api/assignments/x', 400]] as const) {
+      const r = await t.call(path, { method: 'DELETE' })
+      expect(r.status, path).toBe(status)
+      expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    }
+    expect((await t.call(`/api/assignments/${gone.id}`, { method: 'DELETE', as: undefined })).status).toBe(401)
+    // Out of ana's work and everyone's load; the list still shows it, marked.
+    const work = await (await t.call('/api/me/work', { as: 'ana' })).json()
+    expect(work.assignments.map((a: { id: number }) => a.id)).toEqual([kept.id])
+    const load = (await (await t.call('/api/me/work')).json()).load
+    expect(load).toEqual([expect.objectContaining({ lang: 'sv', user: 'ana', assignments: 1 })])
+    const listed = (await (await t.call('/api/assignments?user=ana')).json()).assignments
+    expect(listed.map((a: { id: number; withdrawn: unknown }) => [a.id, a.withdrawn !== null])).toEqual([[gone.id, true], [kept.id, false]])
+    expect(await (await t.call(`/api/assignments/${gone.id}`)).json()).toEqual(withdrawn)
+  })
+
   it('refuses an assignee without the language grant, naming it, and bad input as problems', async () => {
     const t = await makeTestApp()
     const viewer = await t.call('/api/assignments', assign({ user: 'vic' }))

@@ -226,6 +226,11 @@ describe('answers against the document', () => {
     await call('/api/assignments?user=ana', {}, 200)
     await call(`/api/assignments/${(assigned.body as { assignments: { id: number }[] }).assignments[0]!.id}`, {}, 200)
     await call('/api/assignments/999', {}, 404)
+    const firstAssigned = (assigned.body as { assignments: { id: number }[] }).assignments[0]!.id
+    await call(`/api/assignments/${firstAssigned}`, { method: 'DELETE', as: 'ana' }, 403)
+    await call(`/api/assignments/${firstAssigned}`, { method: 'DELETE' }, 200)
+    await call(`/api/assignments/${firstAssigned}`, { method: 'DELETE' }, 409)
+    await call('/api/assignments/999', { method: 'DELETE' }, 404)
     await call('/api/me/work', { as: 'ana' }, 200)
     await call(`${A}/activity?lang=sv`, {}, 200)
     await call(`${A}/activity?kind=gossip`, {}, 400)

@@ -99,6 +99,26 @@ export function testAssignments(makeStore: () => Store | Promise<Store>): void {
       expect(await store.assignments.get(99_999)).toBeUndefined()
     })
 
+    it('withdraws an assignment once: kept and listed as withdrawn, left out of lists of those that stand', async () => {
+      const [a, b] = await store.assignments.create({ article: 'en-general-01', lang: 'sv', parts: [{ user: 'ann' }, { user: 'bo', units: [(await store.listUnits('en-general-01'))[0]!.id], segments: '1' }], by: 'cole' })
+      expect(a!.withdrawn).toBeNull()
+      const withdrawn = await store.assignments.withdraw(a!.id, 'cole')
+      expect(withdrawn).toMatchObject({ id: a!.id, user: 'ann', words: 16, withdrawn: { by: 'cole', at: expect.any(String) } })
+      expect(new Date(withdrawn.withdrawn!.at).toISOString()).toBe(withdrawn.withdrawn!.at)
+      expect(await store.assignments.get(a!.id)).toEqual(withdrawn)
+      // A second withdrawal, or a rival's, changes nothing and says who won.
+      await expect(store.assignments.withdraw(a!.id, 'dan')).rejects.toMatchObject({ status: 409, code: 'assignment-withdrawn', message: expect.stringContaining('cole') })
+      await expect(store.assignments.withdraw(99_999, 'cole')).rejects.toMatchObject({ status: 404, code: 'unknown-assignment' })
+      expect((await store.assignments.list()).map((x) => [x.id, x.withdrawn?.by ?? null])).toEqual([[b!.id, null], [a!.id, 'cole']])
+      expect((await store.assignments.list({ withdrawn: false })).map((x) => x.id)).toEqual([b!.id])
+      expect((await store.assignments.list({ withdrawn: true, user: 'ann' })).map((x) => x.id)).toEqual([a!.id])
+      expect(await store.assignments.list({ withdrawn: true, user: 'bo' })).toEqual([])
+      // Two at once: one wins, the other is told.
+      const both = await Promise.allSettled([store.assignments.withdraw(b!.id, 'cole'), store.assignments.withdraw(b!.id, 'dan')])
+      expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
+      expect(both.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['assignment-withdrawn'])
+    })
+
     it('gives the live units with their words, for a split', async () => {
       const units = await store.assignments.unitWords('en-general-01')
       expect(units.map((u) => [u.position, u.words])).toEqual([[1, 4], [2, 2], [3, 3], [4, 1], [5, 6]])

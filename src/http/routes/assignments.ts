@@ -3,7 +3,7 @@ import { coordinatedLanguages } from '../../auth/permissions.js'
 import { ACTIVITY_KINDS } from '../../team/activity-types.js'
 import { MAX_ACTIVITY_PAGE } from '../../team/activity.js'
 import { articleActivity } from '../../team/activity-feed.js'
-import { assignWork } from '../../team/assign.js'
+import { assignWork, withdrawWork } from '../../team/assign.js'
 import { MAX_NOTE } from '../../team/store-rules.js'
 import { myWork, teamLoad } from '../../team/work.js'
 import type { App, RouteDeps } from '../env.js'
@@ -25,6 +25,8 @@ const assignmentShape = {
   note: z.string().nullable(),
   by: z.string(),
   at: z.string(),
+  withdrawn: z.strictObject({ by: z.string(), at: z.string() }).nullable()
+    .openapi({ description: 'who withdrew it and when; null while it stands (a withdrawn one is out of my work and the load)' }),
 }
 const assignmentSchema = z.strictObject(assignmentShape).openapi('Assignment')
 const workItemSchema = z.strictObject({ ...assignmentShape, overdue: z.boolean() }).openapi('WorkItem')
@@ -66,6 +68,12 @@ const getAssignment = createRoute({
   method: 'get', path: '/api/assignments/{aid}', tags: ['team'], summary: 'One assignment, with the words it has left',
   request: { params: z.object({ aid: z.coerce.number().int().min(1).openapi({ param: { name: 'aid', in: 'path' } }) }) },
   responses: { 200: json(assignmentSchema, 'the assignment'), ...problems(400, 401, 404) },
+})
+const deleteAssignment = createRoute({
+  method: 'delete', path: '/api/assignments/{aid}', tags: ['team'],
+  summary: 'Withdraw an assignment (kept, marked withdrawn, out of my work and the load); admins and coordinators of its language',
+  request: { params: z.object({ aid: z.coerce.number().int().min(1).openapi({ param: { name: 'aid', in: 'path' } }) }) },
+  responses: { 200: json(assignmentSchema, 'the assignment, withdrawn'), ...problems(400, 401, 403, 404, 409) },
 })
 const getMyWork = createRoute({
   method: 'get', path: '/api/me/work', tags: ['team'],
@@ -129,6 +137,9 @@ export function registerAssignments(app: App, { store }: RouteDeps): void {
     const found = await store.assignments.get(c.req.valid('param').aid)
     if (!found) throw new ProblemError(problem(404, 'unknown-assignment', `no assignment ${c.req.valid('param').aid}`))
     return c.json(found, 200)
+  })
+  app.openapi(deleteAssignment, async (c) => {
+    return c.json(await withdrawWork(store, c.get('principal'), c.req.valid('param').aid), 200)
   })
   app.openapi(getMyWork, async (c) => {
     const principal = c.get('principal')

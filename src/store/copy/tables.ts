@@ -83,6 +83,7 @@ export const COPIED_TABLES: readonly LogicalTable[] = [
     note: 'text', assigned_by: 'text', assigned_at: 'time',
   }),
   t('assignment_units', ['assignment_id', 'unit_id'], { assignment_id: 'int', unit_id: 'text' }),
+  t('assignment_withdrawals', ['assignment_id'], { assignment_id: 'int', withdrawn_by: 'text', withdrawn_at: 'time' }),
   t('import_log', ['seq'], {
     seq: 'int', article_id: 'text', revision: 'int', kept: 'int', moved: 'int', stale: 'int', new: 'int',
     obsolete: 'int', author: 'text', at: 'time',

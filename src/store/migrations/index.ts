@@ -27,6 +27,7 @@ import { sql as batches } from './027-batches.js'
 import { sql as alignedOrigin } from './028-aligned-origin.js'
 import { sql as namespaceFolders } from './029-namespace-folders.js'
 import { sql as batchStaleSources } from './030-batch-stale-sources.js'
+import { sql as assignmentWithdrawals } from './031-assignment-withdrawals.js'
 
 /** One numbered schema step; `version` is what `PRAGMA user_version` holds once it has run. */
 export interface Migration {
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 28, name: '028-aligned-origin', sql: alignedOrigin },
   { version: 29, name: '029-namespace-folders', sql: namespaceFolders },
   { version: 30, name: '030-batch-stale-sources', sql: batchStaleSources },
+  { version: 31, name: '031-assignment-withdrawals', sql: assignmentWithdrawals },
 ]
 
 /**

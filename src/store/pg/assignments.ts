@@ -2,7 +2,7 @@ import { addNotificationsPg } from './notifications.js'
 import type pg from 'pg'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
-import { assignmentQuery, checkBatch, notALiveUnit, notATarget } from '../../team/store-rules.js'
+import { alreadyWithdrawn, assignmentQuery, checkBatch, notALiveUnit, notATarget, unknownAssignment } from '../../team/store-rules.js'
 import { type AssignmentRow, toAssignment } from '../../team/assignment-row.js'
 import type { Assignment, AssignmentStore, UnitWords } from '../../team/types.js'
 import { type Db, notArchived, row, rows, transaction } from './db.js'
@@ -18,14 +18,15 @@ const DONE = `AND NOT EXISTS (SELECT 1 FROM translations t WHERE t.article_id = 
 const RANGE = 'FROM assignment_units au WHERE au.assignment_id = a.id'
 const DONE_WORDS = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
   WHERE c.article_id = a.article_id AND c.lang = a.lang AND c.state IN ('translated', 'reviewed', 'final'))`
-const SELECT = `SELECT a.*,
+const SELECT = `SELECT a.*, w.withdrawn_by, w.withdrawn_at,
   (CASE WHEN a.segments IS NULL THEN ar.live_units ELSE (SELECT count(${liveUnit('1')}) ${RANGE}) END)::int AS units,
   (CASE WHEN a.segments IS NULL THEN ar.live_words ELSE (SELECT coalesce(sum(${liveUnit('u.words')}), 0) ${RANGE}) END)::int AS words,
   (CASE WHEN a.segments IS NULL THEN ar.live_words - ${DONE_WORDS}
     ELSE (SELECT coalesce(sum(${liveUnit('u.words', DONE)}), 0) ${RANGE}) END)::int AS words_left
-  FROM assignments a JOIN articles ar ON ar.id = a.article_id`
+  FROM assignments a JOIN articles ar ON ar.id = a.article_id
+  LEFT JOIN assignment_withdrawals w ON w.assignment_id = a.id`
 
-/** Assignments on PostgreSQL (schema 8), as on SQLite. */
+/** Assignments on PostgreSQL (schema 8; withdrawals, schema 15), as on SQLite. */
 export function createPgAssignments(pool: pg.Pool, now: () => string): AssignmentStore {
   const liveArticle = async (db: Db, id: string, on: 'read' | 'write', lock = ''): Promise<string[]> => {
     const r = await row<{ targets: string[]; archived: boolean }>(db, `SELECT targets, NOT ${notArchived('a')} AS archived FROM articles a WHERE a.id = $1 ${lock}`, [id])
@@ -76,14 +77,29 @@ export function createPgAssignments(pool: pg.Pool, now: () => string): Assignmen
         `${SELECT} WHERE ${notArchived('ar')}
            AND ($1::text IS NULL OR a.article_id = $1) AND ($2::text IS NULL OR a.lang = $2)
            AND ($3::text IS NULL OR a.account = $3) AND a.id < $4
+           AND ($6::boolean IS NULL OR (w.assignment_id IS NOT NULL) = $6)
          ORDER BY a.id DESC LIMIT $5`,
-        [q.article ?? null, q.lang ?? null, q.user ?? null, q.before ?? Number.MAX_SAFE_INTEGER, q.limit],
+        [q.article ?? null, q.lang ?? null, q.user ?? null, q.before ?? Number.MAX_SAFE_INTEGER, q.limit, q.withdrawn ?? null],
       )
       return found.map(toAssignment)
     },
     async get(id) {
       const r = Number.isSafeInteger(id) ? await one(pool, id) : undefined
       return r ? toAssignment(r) : undefined
+    },
+    async withdraw(id, by) {
+      if (!Number.isSafeInteger(id)) throw unknownAssignment(id)
+      return transaction(pool, async (db) => {
+        const found = await one(db, id)
+        if (!found) throw unknownAssignment(id)
+        // One withdrawal per assignment (its key): a second, or a rival's, changes nothing.
+        const made = await db.query('INSERT INTO assignment_withdrawals (assignment_id, withdrawn_by, withdrawn_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [id, by, now()])
+        if (made.rowCount === 0) {
+          const won = (await one(db, id))!
+          throw alreadyWithdrawn(id, won.withdrawn_by!, won.withdrawn_at!)
+        }
+        return toAssignment((await one(db, id))!)
+      })
     },
     async unitWords(id): Promise<UnitWords[]> {
       await liveArticle(pool, id, 'read')

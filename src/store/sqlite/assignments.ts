@@ -2,7 +2,7 @@ import { addNotificationsSqlite } from './notifications.js'
 import type Database from 'better-sqlite3'
 import { Archived, NotFound } from '../../model/errors.js'
 import { printable } from '../../model/tags.js'
-import { assignmentQuery, checkBatch, notALiveUnit, notATarget } from '../../team/store-rules.js'
+import { alreadyWithdrawn, assignmentQuery, checkBatch, notALiveUnit, notATarget, unknownAssignment } from '../../team/store-rules.js'
 import { type AssignmentRow, toAssignment } from '../../team/assignment-row.js'
 import type { AssignmentStore, UnitWords } from '../../team/types.js'
 import { notArchived } from './archive.js'
@@ -20,14 +20,15 @@ const DONE = `EXISTS (SELECT 1 FROM translations t WHERE t.article_id = u.articl
   AND t.state IN ('translated', 'reviewed', 'final') AND t.stale = 0)`
 const DONE_WORDS = `(SELECT coalesce(sum(c.words - c.stale_words), 0) FROM coverage_counts c
   WHERE c.article_id = a.article_id AND c.lang = a.lang AND c.state IN ('translated', 'reviewed', 'final'))`
-const SELECT = `SELECT a.*,
+const SELECT = `SELECT a.*, w.withdrawn_by, w.withdrawn_at,
   CASE WHEN a.segments IS NULL THEN ar.live_units ELSE (SELECT count(*) ${RANGE}) END AS units,
   CASE WHEN a.segments IS NULL THEN ar.live_words ELSE (SELECT coalesce(sum(u.words), 0) ${RANGE}) END AS words,
   CASE WHEN a.segments IS NULL THEN ar.live_words - ${DONE_WORDS}
     ELSE (SELECT coalesce(sum(u.words), 0) ${RANGE} AND NOT ${DONE}) END AS words_left
-  FROM assignments a JOIN articles ar ON ar.id = a.article_id`
+  FROM assignments a JOIN articles ar ON ar.id = a.article_id
+  LEFT JOIN assignment_withdrawals w ON w.assignment_id = a.id`
 
-/** Assignments on SQLite (schema 25). */
+/** Assignments on SQLite (schema 25; withdrawals, schema 31). */
 export function createSqliteAssignments(db: Database.Database, now: () => string): AssignmentStore {
   const article = db.prepare<[string], { targets: string; archived: number }>(
     `SELECT targets, NOT ${notArchived('a')} AS archived FROM articles a WHERE a.id = ?`,
@@ -39,11 +40,14 @@ export function createSqliteAssignments(db: Database.Database, now: () => string
   )
   const insertUnit = db.prepare<[number, string]>('INSERT INTO assignment_units (assignment_id, unit_id) VALUES (?, ?)')
   const one = db.prepare<[number], AssignmentRow>(`${SELECT} WHERE a.id = ?`)
-  const search = db.prepare<[{ article: string | null; lang: string | null; user: string | null; before: number; limit: number }], AssignmentRow>(
+  const search = db.prepare<[{ article: string | null; lang: string | null; user: string | null; withdrawn: 0 | 1 | null; before: number; limit: number }], AssignmentRow>(
     `${SELECT} WHERE ${notArchived('ar')}
        AND (:article IS NULL OR a.article_id = :article) AND (:lang IS NULL OR a.lang = :lang)
-       AND (:user IS NULL OR a.account = :user) AND a.id < :before
+       AND (:user IS NULL OR a.account = :user) AND (:withdrawn IS NULL OR (w.assignment_id IS NOT NULL) = :withdrawn) AND a.id < :before
      ORDER BY a.id DESC LIMIT :limit`,
+  )
+  const withdraw = db.prepare<[number, string, string]>(
+    'INSERT INTO assignment_withdrawals (assignment_id, withdrawn_by, withdrawn_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
   )
   const units = db.prepare<[string], UnitWords>('SELECT id, position, words FROM units WHERE article_id = ? AND obsolete = 0 ORDER BY position')
 
@@ -80,12 +84,21 @@ export function createSqliteAssignments(db: Database.Database, now: () => string
     async list(query = {}) {
       const q = assignmentQuery(query)
       return search
-        .all({ article: q.article ?? null, lang: q.lang ?? null, user: q.user ?? null, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
+        .all({ article: q.article ?? null, lang: q.lang ?? null, user: q.user ?? null, withdrawn: q.withdrawn === undefined ? null : q.withdrawn ? 1 : 0, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit })
         .map(toAssignment)
     },
     async get(id) {
       const row = Number.isSafeInteger(id) ? one.get(id) : undefined
       return row ? toAssignment(row) : undefined
+    },
+    async withdraw(id, by) {
+      return db.transaction(() => {
+        const found = Number.isSafeInteger(id) ? one.get(id) : undefined
+        if (!found) throw unknownAssignment(id)
+        // One withdrawal per assignment (its key): a second, or a rival's, changes nothing.
+        if (withdraw.run(id, by, now()).changes === 0) throw alreadyWithdrawn(id, found.withdrawn_by!, found.withdrawn_at!)
+        return toAssignment(one.get(id)!)
+      }).immediate()
     },
     async unitWords(id) {
       liveArticle(id, 'read')

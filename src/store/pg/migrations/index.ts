@@ -12,6 +12,7 @@ import { sql as alignedOrigin } from './011-aligned-origin.js'
 import { sql as namespaceFolders } from './012-namespace-folders.js'
 import { sql as writeClearsFaults } from './013-write-clears-faults.js'
 import { sql as batchStaleSources } from './014-batch-stale-sources.js'
+import { sql as assignmentWithdrawals } from './015-assignment-withdrawals.js'
 
 /**
  * The PostgreSQL schema, in its own numbered series (SQLite's is src/store/migrations/): the two
@@ -39,6 +40,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 12, name: '012-namespace-folders', sql: namespaceFolders },
   { version: 13, name: '013-write-clears-faults', sql: writeClearsFaults },
   { version: 14, name: '014-batch-stale-sources', sql: batchStaleSources },
+  { version: 15, name: '015-assignment-withdrawals', sql: assignmentWithdrawals },
 ]
 
 /** The version this code brings a database to. */
