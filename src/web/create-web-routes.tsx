@@ -35,7 +35,7 @@ import { MessagePage } from './pages/layout.js'
 import { LANG_COOKIE, registerSignIn, SESSION_COOKIE } from './sign-in-routes.js'
 
 /** The paths the web routes own; their middleware runs on these only, never on /api. */
-export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*', '/assets/*'] as const
+export const WEB_PATHS = ['/', '/sign-in', '/sign-out', '/lang', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*', '/team/*', '/assets/*'] as const
 
 // Scripts and styles only from this server; no inline script, no inline style, no framing.
 const CSP = [
@@ -153,7 +153,7 @@ export function createWebRoutes(deps: WebDeps): Hono<WebEnv> {
   })
   for (const p of WEB_PATHS.filter((p) => p !== '/assets/*'))
     web.use(p, compress(), detect, setup, csrf)
-  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*']) web.use(p, signedIn)
+  for (const p of ['/', '/edit/*', '/dashboard/*', '/articles', '/articles/*', '/people', '/people/*', '/terms', '/terms/*', '/notifications', '/notifications/*', '/team/*']) web.use(p, signedIn)
 
   registerSignIn(web, deps, paths)
   registerDashboard(web, deps, paths)

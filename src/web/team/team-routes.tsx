@@ -4,13 +4,17 @@ import type { Principal } from '../../auth/types.js'
 import { TolkError } from '../../model/errors.js'
 import { requireArticle } from '../../store/require-article.js'
 import { articleActivity, activitySources } from '../../team/activity-feed.js'
-import { assignWork } from '../../team/assign.js'
+import { assignWork, withdrawWork } from '../../team/assign.js'
+import { refuseAssign } from '../../auth/permissions.js'
+import { isValidId } from '../../model/ids.js'
+import { parseLanguage } from '../../model/tags.js'
 import type { Assignment } from '../../team/types.js'
 import { myWork, teamLoad } from '../../team/work.js'
 import type { WebDeps, WebEnv } from '../env.js'
 import { doc, languageName, pageContext } from '../page-context.js'
 import { Layout, type PageContext } from '../pages/layout.js'
 import { ActivityPage, type ActivityForm } from './activity-page.js'
+import { AssignmentsPage, assignmentsHref } from './assignments-page.js'
 import { AssignForm, type AssignValues } from './work-sections.js'
 
 const principalOf = (c: Context<WebEnv>): Principal => (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
@@ -70,6 +74,53 @@ export function registerTeam(web: Hono<WebEnv>, deps: WebDeps, assets: PageConte
         ),
         err.status === 403 ? 403 : err.status === 404 ? 404 : 400,
       )
+    }
+  })
+
+  /** One person's assignments in a language, as a page; `done` and `error` from a withdrawal. */
+  const assignmentsPage = async (c: Context<WebEnv>, lang: string, user: string, notice: { done?: string; error?: string; status?: 200 | 400 | 403 | 404 | 409 } = {}) => {
+    const ctx = pageContext(c, assets)
+    const p = principalOf(c)
+    const assignments = await store.assignments.list({ lang, user, limit: 100 })
+    return c.html(
+      doc(
+        <AssignmentsPage
+          ctx={ctx} lang={lang} user={user} langName={languageName(c.get('ui'), lang)} assignments={assignments}
+          canWithdraw={refuseAssign(p, lang) === undefined} done={notice.done} error={notice.error}
+        />,
+      ),
+      notice.status ?? 200,
+    )
+  }
+
+  web.get('/team/assignments', async (c) => {
+    const user = c.req.query('user') ?? ''
+    let lang: string
+    try {
+      lang = parseLanguage(c.req.query('lang') ?? '')
+    } catch (err) {
+      if (!(err instanceof TolkError)) throw err
+      return assignmentsPage(c, 'und', user, { error: err.message, status: 400 })
+    }
+    if (!isValidId(user)) return assignmentsPage(c, lang, '', { status: 400 })
+    const withdrawn = /^\d{1,15}$/.test(c.req.query('withdrawn') ?? '') ? await store.assignments.get(Number(c.req.query('withdrawn'))) : undefined
+    const ctx = pageContext(c, assets)
+    const part = (a: Assignment) => (a.segments === null ? ctx.t('team.whole') : ctx.t('team.segments', { range: a.segments }))
+    return assignmentsPage(c, lang, user, withdrawn?.withdrawn ? { done: ctx.t('team.withdrewDone', { article: withdrawn.article, part: part(withdrawn) }) } : {})
+  })
+
+  web.post('/team/assignments/:id/withdraw', async (c) => {
+    const id = /^\d{1,15}$/.test(c.req.param('id')) ? Number(c.req.param('id')) : 0
+    const found = id > 0 ? await store.assignments.get(id) : undefined
+    try {
+      const withdrawn = await withdrawWork(store, principalOf(c), id)
+      return c.redirect(`${assignmentsHref(withdrawn.lang, withdrawn.user)}&withdrawn=${withdrawn.id}`, 303)
+    } catch (err) {
+      if (!(err instanceof TolkError)) throw err
+      const t = pageContext(c, assets).t
+      const status = err.status === 403 || err.status === 404 || err.status === 409 ? err.status : 400
+      // Back on the list it came from (or an empty one for an id there is none of).
+      return assignmentsPage(c, found?.lang ?? 'und', found?.user ?? '', { error: t('team.withdrawRefused', { reason: err.message }), status })
     }
   })
 

@@ -1,6 +1,7 @@
 import type { Load, MyWork } from '../../team/work.js'
 import { Csrf, type PageContext } from '../pages/layout.js'
 import { Done, FormError, ListHead } from '../pages/notices.js'
+import { assignmentsHref } from './assignments-page.js'
 
 /** What the assign form held, to show it again with a refusal. */
 export interface AssignValues {
@@ -72,7 +73,11 @@ export function TeamLoadSection({ ctx, load, langName }: { ctx: PageContext; loa
             {load.map((l) => (
               <tr data-load={`${l.lang} ${l.user}`}>
                 <td data-label={t('team.language')}>{langName(l.lang)}</td>
-                <td data-label={t('team.person')}>{l.user}</td>
+                <td data-label={t('team.person')}>
+                  <a href={assignmentsHref(l.lang, l.user)} aria-label={t('team.seeAssignments', { user: l.user })}>
+                    {l.user}
+                  </a>
+                </td>
                 <td data-label={t('team.assignments')}>{l.assignments}</td>
                 <td data-label={t('team.wordsLeft')}>{`${l.wordsLeft} / ${l.words}`}</td>
                 <td data-label={t('team.overdueColumn')}>{l.overdue > 0 ? <strong class="mark overdue-mark">⚠ {l.overdue}</strong> : '0'}</td>

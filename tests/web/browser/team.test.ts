@@ -16,7 +16,8 @@ async function save(page: Page, name: string): Promise<void> {
 /**
  * A coordinator assigns the seed article to two translators through the dashboard's form, split
  * by words; one translator finds it under "My work", translates a segment, and sees the words left
- * fall; the activity page lists it all. Screenshots at 1280 and 390 px; no serious axe finding.
+ * fall; the activity page lists it all; the coordinator withdraws the other's part from the team
+ * load. Screenshots at 1280 and 390 px; no serious axe finding.
  */
 itWith(['chromium'], 'a coordinator splits work between two translators, who find it under My work', { timeout: 120_000 }, async () => {
   const server = await startTestServer({
@@ -83,6 +84,21 @@ itWith(['chromium'], 'a coordinator splits work between two translators, who fin
     await save(t, 'team-activity.png')
     await t.setViewportSize({ width: 390, height: 844 })
     await save(t, 'team-activity-phone.png')
+
+    // The coordinator takes bo's part back: from the team load to bo's list, one button.
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.goto(`${server.url}/`)
+    await Promise.all([page.waitForURL(/\/team\/assignments\?lang=sv&user=bo$/), page.click('tr[data-load="sv bo"] a')])
+    await Promise.all([page.waitForURL(/withdrawn=\d+$/), page.click('table.assignments tr[data-assignment] button')])
+    expect(await page.locator('.done').textContent()).toMatch(/^Withdrawn: sv-general-01, segments \d+-19\.$/)
+    expect(await page.locator('tr.withdrawn').textContent()).toMatch(/withdrawn by cole on \d{4}-\d\d-\d\d/)
+    expect(await page.locator('table.assignments button').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
+    await save(page, 'team-withdrawn.png')
+    await page.setViewportSize({ width: 390, height: 844 })
+    await save(page, 'team-withdrawn-phone.png')
+    await page.goto(`${server.url}/`)
+    expect(await page.locator('tr[data-load="sv bo"]').count()).toBe(0)
   } finally {
     await translator.close()
     await coordinator.close()
