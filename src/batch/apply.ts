@@ -48,9 +48,10 @@ export async function planAndApply(store: Store, request: BatchRequest, who: Pri
 }
 
 /**
- * Undo the applied batch `id`: each unit it wrote goes back to the text and state before it (and
- * a text that was stale, stale again, made from its older source), through the write path, as a batch of its own (action `undo`), unless it was written after the
- * batch: those are listed as skipped (`changed`). Throws NotFound, a 409 `batch-not-applied`.
+ * Undo the applied batch `id`: each unit it wrote goes back to the text and state before it, made
+ * from the source it was made from (so a text that was stale is stale again), through the write
+ * path, as a batch of its own (action `undo`), unless it was written after the batch: those are
+ * listed as skipped (`changed`). Throws NotFound, a 409 `batch-not-applied`.
  */
 export async function undoBatch(store: Store, id: string, who: Principal): Promise<BatchResult> {
   const batch = await ownBatch(store, id, who)

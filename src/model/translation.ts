@@ -142,10 +142,10 @@ export interface TranslationWrite {
   /** Required with state `rejected` (and only there): why, at most {@link MAX_REASON} characters. */
   reason?: string
   /**
-   * The source the text was made from, when the write puts back a translation of an older
-   * source: an undo (src/batch/apply.ts) restoring a text that was stale before the batch. The
-   * translation is then stale again, made from it, unless it is the unit's source now. Set by Tolk
-   * itself, never taken from a request.
+   * The source the text was made from, when the write puts back an earlier text: an undo
+   * (src/batch/apply.ts). The translation is made from it, and stale unless it is the unit's
+   * source now (a text that was stale before the batch is stale again). Set by Tolk itself, never
+   * taken from a request.
    */
   madeFrom?: string
 }

@@ -9,34 +9,20 @@ import { segmentDocument } from '../../src/documents/index.js'
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/migrations/index.js'
 import { createSqliteStore } from '../../src/store/sqlite/create-sqlite-store.js'
 import { openDatabase } from '../../src/store/sqlite/open-database.js'
-import { testStore } from './_contract.js'
-import { testMtStore } from './_contract-mt.js'
-import { testDocuments } from './_contract-documents.js'
-import { testTermStore } from './_contract-terms.js'
-import { testAssignments } from './_contract-assignments.js'
-import { testCommentStore } from './_contract-comments.js'
-import { testAlignedStore } from './_contract-aligned.js'
-import { testBatchStore } from './_contract-batches.js'
-import { testReviewWrites } from './_contract-review.js'
-import { testQaStore } from './_contract-qa.js'
 import { SAMPLE, article } from './fixtures/articles.js'
+import { CONTRACTS } from './_contracts.js'
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tolk-store-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 let n = 0
 const freshFile = () => path.join(dir, `db-${++n}`, 'tolk.sqlite')
 
+// Each contract in a describe of its own: their hooks (a store made before each test, articles
+// imported) then run for their own tests only, not for every test of the file (which made each
+// test set up ten stores, and the suite ten times as slow).
 describe('SQLite store', () => {
-  testStore(() => createSqliteStore({ file: freshFile() }))
-  testMtStore(() => createSqliteStore({ file: freshFile() }))
-  testDocuments(() => createSqliteStore({ file: freshFile() }))
-  testTermStore(() => createSqliteStore({ file: freshFile() }))
-  testAssignments(() => createSqliteStore({ file: freshFile() }))
-  testCommentStore(() => createSqliteStore({ file: freshFile() }))
-  testAlignedStore(() => createSqliteStore({ file: freshFile() }))
-  testBatchStore(() => createSqliteStore({ file: freshFile() }))
-  testReviewWrites(() => createSqliteStore({ file: freshFile() }))
-  testQaStore(() => createSqliteStore({ file: freshFile() }))
+  const fresh = () => createSqliteStore({ file: freshFile() })
+  for (const [name, contract] of CONTRACTS) describe(name, () => contract(fresh))
 })
 
 describe('SQLite specifics', () => {

@@ -58,9 +58,8 @@ export interface WriteRow {
  * Each parameter is an array, an element a write: $1 article, $2 unit, $3 lang, $4 text, $5
  * state, $6 author, $7 at, $8 ifVersion (null: any), $9 memory score, $10 mt engine, $11 origin
  * edited, $12 a source whose codes the caller checked, $13 aligned confidence in thousandths, $14
- * the batch (schema 10), $15 confirm, $16 a rejection's reason, $17 the older source an undo's text
- * was made from (writeParams). A rewritten text's
- * fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written
+ * the batch (schema 10), $15 confirm, $16 a rejection's reason, $17 the source an undo's text was
+ * made from (writeParams). A rewritten text's fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written
  * only over the same text, and in the state (and stale flag) its rules need; the caller names a
  * refusal from what was read.
  */
