@@ -45,3 +45,28 @@ export interface RejectionRow {
 export function rejectionItem(r: RejectionRow): ActivityItem {
   return { kind: 'rejection', key: r.key, at: r.at, lang: r.lang, user: r.author, detail: { unit: r.unit_id, reason: r.reason, translator: r.translator } }
 }
+
+/** An assignment, or a withdrawal of one, as the feed's `assignment` source reads it, on either backend. */
+export interface AssignmentEventRow {
+  at: string
+  /** The assignment's id, zero-padded; a withdrawal's is `w` and the same (one per assignment). */
+  key: string
+  id: number
+  lang: string
+  account: string
+  segments: string | null
+  due: string | null
+  note: string | null
+  /** Who assigned it, or who withdrew it. */
+  by: string
+  /** 1 for a withdrawal. */
+  withdrawal: number
+}
+
+/** An assignment's feed item; a withdrawal's says so (`action: withdrawn`) and names who withdrew it. */
+export function assignmentItem(r: AssignmentEventRow): ActivityItem {
+  return {
+    kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.by,
+    detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.id), ...(Number(r.withdrawal) === 1 ? { action: 'withdrawn' } : {}) },
+  }
+}

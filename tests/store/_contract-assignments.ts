@@ -203,6 +203,30 @@ export function testAssignments(makeStore: () => Store | Promise<Store>): void {
       expect(only.items.map((i) => i.kind)).toEqual(['review'])
     })
 
+    it('gives the feed a withdrawal as an assignment item of its own: who withdrew it, from whom, when', async () => {
+      const [a] = await store.assignments.create({ article: 'en-general-01', lang: 'sv', parts: [{ user: 'ann' }], due: '2026-12-24', by: 'cole' })
+      await store.assignments.create({ article: 'en-general-01', lang: 'de', parts: [{ user: 'dan' }], by: 'cole' })
+      const withdrawn = await store.assignments.withdraw(a!.id, 'dora')
+      const page = await activityPage(sources(), { article: 'en-general-01', kinds: ['assignment'], limit: 50 })
+      expect(page.items.map((i) => [i.user, i.lang, i.detail.to, i.detail.action ?? 'assigned', i.detail.id])).toEqual([
+        ['dora', 'sv', 'ann', 'withdrawn', a!.id], ['cole', 'de', 'dan', 'assigned', a!.id + 1], ['cole', 'sv', 'ann', 'assigned', a!.id],
+      ])
+      expect(page.items[0]!.at).toBe(withdrawn.withdrawn!.at)
+      expect(new Set(page.items.map((i) => i.key)).size).toBe(3)
+      const de = await activityPage(sources(), { article: 'en-general-01', kinds: ['assignment'], lang: 'de', limit: 50 })
+      expect(de.items.map((i) => i.user)).toEqual(['cole'])
+      // Paged one by one, the same three.
+      const seen: string[] = []
+      let cursor: string | undefined
+      for (let i = 0; i < 5; i++) {
+        const one = await activityPage(sources(), { article: 'en-general-01', kinds: ['assignment'], limit: 1, ...(cursor ? { cursor } : {}) })
+        seen.push(...one.items.map((x) => `${x.user} ${x.detail.action ?? 'assigned'} ${x.detail.id}`))
+        if (!one.next) break
+        cursor = one.next
+      }
+      expect(seen).toEqual(page.items.map((x) => `${x.user} ${x.detail.action ?? 'assigned'} ${x.detail.id}`))
+    })
+
     it('pages through items of one instant without repeating or skipping any', async () => {
       await store.importArticle(article('en-general-02', 'A. B. C. D. E. F.', { targets: ['sv'] }))
       const units = await store.listUnits('en-general-02')

@@ -117,6 +117,11 @@ describe('team workflow in the browser', () => {
     expect(sv).toContain('Uppdrag för ana på svenska')
     expect(sv).toContain('tillbakadraget av cole')
     for (const q of ['lang=%3Cx%3E&user=ana', 'lang=sv&user=%3Cscript%3E']) expect((await cole.get(`/team/assignments?${q}`)).status, q).toBe(400)
+    // The article's activity has the withdrawal beside the assignment it took back.
+    const activity = await (await ana.get(`/articles/${ARTICLE.id}/activity?kind=assignment`)).text()
+    expect(activity).toContain('cole withdrew Swedish from ana: segments 1')
+    expect(activity).toContain('cole assigned Swedish to ana: segments 1')
+    expect(await (await ana.get(`/articles/${ARTICLE.id}/activity?kind=assignment`, { 'Accept-Language': 'sv' })).text()).toContain('cole drog tillbaka svenska från ana: segment 1')
   })
 
   it('shows an article’s activity as a page, filtered, and as JSON on the session', async () => {

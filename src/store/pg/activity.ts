@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
-import { commentItem, rejectionItem, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
+import { assignmentItem, commentItem, rejectionItem, type AssignmentEventRow, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
 import { rows } from './db.js'
 
 /** Past the bound ($3 at, $4 inclusive, $5 key), newest first, at most $6: as on SQLite. */
@@ -41,17 +41,20 @@ export function createPgActivity(pool: pg.Pool): ActivityStore {
     saves: async (q) => (await rows<GroupRow>(pool, grouped("'initial', 'translated'"), params(q))).map(group('save')),
     reviews: async (q) => (await rows<GroupRow>(pool, grouped("'reviewed', 'final'"), params(q))).map(group('review')),
     async assignments(q) {
-      const found = await rows<{ at: string; key: string; lang: string; account: string; segments: string | null; due: string | null; note: string | null; assigned_by: string }>(
+      // Each assignment, and each withdrawal of one (schema 15) as an item of its own, keyed apart.
+      const found = await rows<AssignmentEventRow>(
         pool,
-        `SELECT * FROM (SELECT assigned_at AS at, lpad(id::text, 15, '0') COLLATE "C" AS key, lang, account, segments, due, note, assigned_by
-           FROM assignments WHERE article_id = $1 AND ($2::text IS NULL OR lang = $2)) s
+        `SELECT * FROM (SELECT assigned_at AS at, lpad(id::text, 15, '0') COLLATE "C" AS key, id::int AS id, lang, account, segments, due, note,
+             assigned_by AS by, 0 AS withdrawal
+           FROM assignments WHERE article_id = $1 AND ($2::text IS NULL OR lang = $2)
+           UNION ALL
+           SELECT w.withdrawn_at, ('w' || lpad(a.id::text, 15, '0')) COLLATE "C", a.id::int, a.lang, a.account, a.segments, a.due, a.note, w.withdrawn_by, 1
+           FROM assignment_withdrawals w JOIN assignments a ON a.id = w.assignment_id
+           WHERE a.article_id = $1 AND ($2::text IS NULL OR a.lang = $2)) s
          WHERE ${PAST}`,
         params(q),
       )
-      return found.map((r) => ({
-        kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
-        detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
-      }))
+      return found.map(assignmentItem)
     },
     async rejections(q) {
       const found = await rows<RejectionRow>(

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ActivityItem, ActivityStore, SourceQuery } from '../../team/activity-types.js'
-import { commentItem, rejectionItem, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
+import { assignmentItem, commentItem, rejectionItem, type AssignmentEventRow, type CommentRow, type RejectionRow } from '../../team/activity-items.js'
 
 interface Params {
   article: string
@@ -44,9 +44,14 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
   )
   const saves = db.prepare<[Params], GroupRow>(grouped("'initial', 'translated'"))
   const reviews = db.prepare<[Params], GroupRow>(grouped("'reviewed', 'final'"))
-  const assignments = db.prepare<[Params], { at: string; key: string; lang: string; account: string; segments: string | null; due: string | null; note: string | null; assigned_by: string }>(
-    `SELECT * FROM (SELECT assigned_at AS at, printf('%015d', id) AS key, lang, account, segments, due, note, assigned_by
-       FROM assignments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang))
+  // Each assignment, and each withdrawal of one (schema 31) as an item of its own, keyed apart.
+  const assignments = db.prepare<[Params], AssignmentEventRow>(
+    `SELECT * FROM (SELECT assigned_at AS at, printf('%015d', id) AS key, id, lang, account, segments, due, note, assigned_by AS by, 0 AS withdrawal
+       FROM assignments WHERE article_id = :article AND (:lang IS NULL OR lang = :lang)
+       UNION ALL
+       SELECT w.withdrawn_at, 'w' || printf('%015d', a.id), a.id, a.lang, a.account, a.segments, a.due, a.note, w.withdrawn_by, 1
+       FROM assignment_withdrawals w JOIN assignments a ON a.id = w.assignment_id
+       WHERE a.article_id = :article AND (:lang IS NULL OR a.lang = :lang))
      WHERE ${PAST}`,
   )
   // What a comment was when added: its kind, unit and thread; its text stays in the thread (a
@@ -72,11 +77,7 @@ export function createSqliteActivity(db: Database.Database): ActivityStore {
       })),
     saves: async (q) => saves.all(params(q)).map(group('save')),
     reviews: async (q) => reviews.all(params(q)).map(group('review')),
-    assignments: async (q) =>
-      assignments.all(params(q)).map((r) => ({
-        kind: 'assignment', key: r.key, at: r.at, lang: r.lang, user: r.assigned_by,
-        detail: { to: r.account, segments: r.segments, due: r.due, note: r.note, id: Number(r.key) },
-      })),
+    assignments: async (q) => assignments.all(params(q)).map(assignmentItem),
     comments: async (q) => comments.all(params(q)).map(commentItem),
     rejections: async (q) => rejections.all(params(q)).map(rejectionItem),
   }

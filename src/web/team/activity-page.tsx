@@ -33,6 +33,7 @@ function describe(ctx: PageContext, item: ActivityItem, langName: (l: string) =>
       return t('team.item.review', { user: item.user, count: Number(d.units), lang })
     case 'assignment': {
       const part = d.segments === null ? t('team.whole') : t('team.segments', { range: String(d.segments) })
+      if (d.action === 'withdrawn') return t('team.item.withdrawal', { user: item.user, to: String(d.to), lang, part })
       const line = t('team.item.assignment', { user: item.user, to: String(d.to), lang, part })
       return d.due ? `${line}, ${t('team.item.dueOn', { due: String(d.due) })}` : line
     }
