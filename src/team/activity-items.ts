@@ -51,7 +51,8 @@ export interface AssignmentEventRow {
   at: string
   /** The assignment's id, zero-padded; a withdrawal's is `w` and the same (one per assignment). */
   key: string
-  id: number
+  /** PostgreSQL's bigint may arrive as text. */
+  id: number | string
   lang: string
   account: string
   segments: string | null

@@ -44,11 +44,11 @@ export function createPgActivity(pool: pg.Pool): ActivityStore {
       // Each assignment, and each withdrawal of one (schema 15) as an item of its own, keyed apart.
       const found = await rows<AssignmentEventRow>(
         pool,
-        `SELECT * FROM (SELECT assigned_at AS at, lpad(id::text, 15, '0') COLLATE "C" AS key, id::int AS id, lang, account, segments, due, note,
+        `SELECT * FROM (SELECT assigned_at AS at, lpad(id::text, 15, '0') COLLATE "C" AS key, id, lang, account, segments, due, note,
              assigned_by AS by, 0 AS withdrawal
            FROM assignments WHERE article_id = $1 AND ($2::text IS NULL OR lang = $2)
            UNION ALL
-           SELECT w.withdrawn_at, ('w' || lpad(a.id::text, 15, '0')) COLLATE "C", a.id::int, a.lang, a.account, a.segments, a.due, a.note, w.withdrawn_by, 1
+           SELECT w.withdrawn_at, ('w' || lpad(a.id::text, 15, '0')) COLLATE "C", a.id, a.lang, a.account, a.segments, a.due, a.note, w.withdrawn_by, 1
            FROM assignment_withdrawals w JOIN assignments a ON a.id = w.assignment_id
            WHERE a.article_id = $1 AND ($2::text IS NULL OR a.lang = $2)) s
          WHERE ${PAST}`,
