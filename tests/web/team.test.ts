@@ -100,6 +100,8 @@ describe('team workflow in the browser', () => {
     expect(after).toMatch(new RegExp(`<tr data-assignment="${first!.id}" class="withdrawn">[\\s\\S]*?withdrawn by cole on \\d{4}-\\d\\d-\\d\\d`))
     expect(after).not.toContain(`action="/team/assignments/${first!.id}/withdraw"`)
     expect((await w.store.assignments.get(first!.id))!.withdrawn?.by).toBe('cole')
+    // A link cannot make another list claim that withdrawal.
+    expect(await (await cole.get(`/team/assignments?lang=sv&user=rev&withdrawn=${first!.id}`)).text()).not.toContain('Withdrawn:')
     // Again: refused on the same page, naming who withdrew it.
     const again = await cole.post(`/team/assignments/${first!.id}/withdraw`, {})
     expect(again.status).toBe(409)

@@ -59,9 +59,9 @@ export interface WriteRow {
  * state, $6 author, $7 at, $8 ifVersion (null: any), $9 memory score, $10 mt engine, $11 origin
  * edited, $12 a source whose codes the caller checked, $13 aligned confidence in thousandths, $14
  * the batch (schema 10), $15 confirm, $16 a rejection's reason, $17 the source an undo's text was
- * made from (writeParams). A rewritten text's fault (text_faults) is cleared. A confirmation or rejection (src/model/review.ts) is written
- * only over the same text, and in the state (and stale flag) its rules need; the caller names a
- * refusal from what was read.
+ * made from (writeParams). A rewritten text's fault (text_faults) is cleared. A confirmation or
+ * rejection (src/model/review.ts) is written only over the same text, and in the state (and stale
+ * flag) its rules need; the caller names a refusal from what was read.
  */
 export const WRITE = /* sql */ `
   WITH i AS (
@@ -119,7 +119,8 @@ export const WRITE = /* sql */ `
       ok.aligned, ok.batch_id, ok.confirm, ok.reason, ok.translator
     FROM w JOIN ok ON ok.n = w.n
   ), cleared AS (
-    -- As WRITE does: a rewritten text's fault is off the list (schema 13).
+    -- A rewritten text's fault is off the list here, not by trigger (schema 13: the trigger skips
+    -- this write, tolk.versioned_write).
     DELETE FROM text_faults tf USING ok, upd
     WHERE upd.n = ok.n AND tf.article_id = ok.article_id AND tf.unit_id = ok.unit_id AND tf.lang = ok.lang
       AND tf.what = 'translation' AND ok.text <> ok.new_text

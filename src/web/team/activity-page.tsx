@@ -2,6 +2,7 @@ import type { Article } from '../../model/translation.js'
 import type { ActivityItem } from '../../team/activity-types.js'
 import { formatWhen } from '../page-context.js'
 import { Layout, type PageContext } from '../pages/layout.js'
+import { partLabel } from './assignments-page.js'
 
 /** The filter of the activity page, as the GET form and the links carry it. */
 export interface ActivityForm {
@@ -32,7 +33,7 @@ function describe(ctx: PageContext, item: ActivityItem, langName: (l: string) =>
     case 'review':
       return t('team.item.review', { user: item.user, count: Number(d.units), lang })
     case 'assignment': {
-      const part = d.segments === null ? t('team.whole') : t('team.segments', { range: String(d.segments) })
+      const part = partLabel(ctx, d.segments === null ? null : String(d.segments))
       if (d.action === 'withdrawn') return t('team.item.withdrawal', { user: item.user, to: String(d.to), lang, part })
       const line = t('team.item.assignment', { user: item.user, to: String(d.to), lang, part })
       return d.due ? `${line}, ${t('team.item.dueOn', { due: String(d.due) })}` : line

@@ -2,6 +2,10 @@ import type { Assignment } from '../../team/types.js'
 import { Csrf, Layout, type PageContext } from '../pages/layout.js'
 import { Done, FormError, ListHead } from '../pages/notices.js'
 
+/** An assignment's part in words: "whole article", or "segments 1-40". */
+export const partLabel = (ctx: PageContext, segments: string | null): string =>
+  segments === null ? ctx.t('team.whole') : ctx.t('team.segments', { range: segments })
+
 /** Where a person's assignments in a language are listed (the team load links here). */
 export const assignmentsHref = (lang: string, user: string): string =>
   `/team/assignments?lang=${encodeURIComponent(lang)}&user=${encodeURIComponent(user)}`
@@ -44,7 +48,7 @@ export function AssignmentsPage(props: {
                 <td>
                   <a href={`/edit/${encodeURIComponent(a.article)}/${encodeURIComponent(a.lang)}`}>{a.article}</a>
                 </td>
-                <td data-label={t('team.part')}>{a.segments === null ? t('team.whole') : t('team.segments', { range: a.segments })}</td>
+                <td data-label={t('team.part')}>{partLabel(ctx, a.segments)}</td>
                 <td data-label={t('team.wordsLeft')}>{`${a.wordsLeft} / ${a.words}`}</td>
                 <td data-label={t('team.due')}>{a.due ?? '—'}</td>
                 <td data-label={t('team.note')}>{a.note ?? ''}</td>

@@ -13,7 +13,7 @@ import type { WebDeps, WebEnv } from '../env.js'
 import { doc, languageName, pageContext } from '../page-context.js'
 import { Layout, type PageContext } from '../pages/layout.js'
 import { ActivityPage, type ActivityForm } from './activity-page.js'
-import { AssignmentsPage, assignmentsHref } from './assignments-page.js'
+import { AssignmentsPage, assignmentsHref, partLabel } from './assignments-page.js'
 import { AssignForm, type AssignValues } from './work-sections.js'
 
 const principalOf = (c: Context<WebEnv>): Principal => (c.get('session') as NonNullable<WebEnv['Variables']['session']>).principal
@@ -26,7 +26,7 @@ export const coordinates = (p: Principal): boolean => {
 
 /** `ana: segments 1-10; bo: the whole article`, for the line after an assignment. */
 export const assignedList = (ctx: PageContext, made: readonly Assignment[]): string =>
-  made.map((a) => `${a.user}: ${a.segments === null ? ctx.t('team.whole') : ctx.t('team.segments', { range: a.segments })}`).join('; ')
+  made.map((a) => `${a.user}: ${partLabel(ctx, a.segments)}`).join('; ')
 
 /**
  * The team workflow in the browser (#20), on the session: "my work" and the coordinator's load as
@@ -102,15 +102,19 @@ export function registerTeam(web: Hono<WebEnv>, deps: WebDeps, assets: PageConte
       return assignmentsPage(c, 'und', user, { error: err.message, status: 400 })
     }
     if (!isValidId(user)) return assignmentsPage(c, lang, '', { status: 400 })
-    const withdrawn = /^\d{1,15}$/.test(c.req.query('withdrawn') ?? '') ? await store.assignments.get(Number(c.req.query('withdrawn'))) : undefined
+    // After the withdraw form: read back by id, and only an assignment of this list that was
+    // withdrawn (a link cannot make the page claim more).
+    const id = /^\d{1,15}$/.test(c.req.query('withdrawn') ?? '') ? Number(c.req.query('withdrawn')) : undefined
+    const withdrawn = id === undefined ? undefined : await store.assignments.get(id)
     const ctx = pageContext(c, assets)
-    const part = (a: Assignment) => (a.segments === null ? ctx.t('team.whole') : ctx.t('team.segments', { range: a.segments }))
-    return assignmentsPage(c, lang, user, withdrawn?.withdrawn ? { done: ctx.t('team.withdrewDone', { article: withdrawn.article, part: part(withdrawn) }) } : {})
+    const done = withdrawn?.withdrawn && withdrawn.lang === lang && withdrawn.user === user
+      ? ctx.t('team.withdrewDone', { article: withdrawn.article, part: partLabel(ctx, withdrawn.segments) })
+      : undefined
+    return assignmentsPage(c, lang, user, done ? { done } : {})
   })
 
   web.post('/team/assignments/:id/withdraw', async (c) => {
     const id = /^\d{1,15}$/.test(c.req.param('id')) ? Number(c.req.param('id')) : 0
-    const found = id > 0 ? await store.assignments.get(id) : undefined
     try {
       const withdrawn = await withdrawWork(store, principalOf(c), id)
       return c.redirect(`${assignmentsHref(withdrawn.lang, withdrawn.user)}&withdrawn=${withdrawn.id}`, 303)
@@ -118,6 +122,7 @@ export function registerTeam(web: Hono<WebEnv>, deps: WebDeps, assets: PageConte
       if (!(err instanceof TolkError)) throw err
       const t = pageContext(c, assets).t
       const status = err.status === 403 || err.status === 404 || err.status === 409 ? err.status : 400
+      const found = id > 0 ? await store.assignments.get(id) : undefined
       // Back on the list it came from (or an empty one for an id there is none of).
       return assignmentsPage(c, found?.lang ?? 'und', found?.user ?? '', { error: t('team.withdrawRefused', { reason: err.message }), status })
     }

@@ -1,7 +1,7 @@
 import type { Load, MyWork } from '../../team/work.js'
 import { Csrf, type PageContext } from '../pages/layout.js'
 import { Done, FormError, ListHead } from '../pages/notices.js'
-import { assignmentsHref } from './assignments-page.js'
+import { assignmentsHref, partLabel } from './assignments-page.js'
 
 /** What the assign form held, to show it again with a refusal. */
 export interface AssignValues {
@@ -16,7 +16,6 @@ export interface AssignValues {
 
 export const EMPTY_ASSIGN: AssignValues = { article: '', lang: '', to: '', split: false, segments: '', due: '', note: '' }
 
-const part = (ctx: PageContext, segments: string | null) => (segments === null ? ctx.t('team.whole') : ctx.t('team.segments', { range: segments }))
 
 /** "My work": my assignments, open first by due date, with words left and overdue marks. */
 export function MyWorkSection({ ctx, work, langName }: { ctx: PageContext; work: MyWork; langName: (l: string) => string }) {
@@ -38,7 +37,7 @@ export function MyWorkSection({ ctx, work, langName }: { ctx: PageContext; work:
                     <a href={`/edit/${encodeURIComponent(a.article)}/${encodeURIComponent(a.lang)}`}>{a.article}</a>
                   </td>
                   <td data-label={t('team.language')}>{langName(a.lang)}</td>
-                  <td data-label={t('team.part')}>{part(ctx, a.segments)}</td>
+                  <td data-label={t('team.part')}>{partLabel(ctx, a.segments)}</td>
                   <td data-label={t('team.wordsLeft')}>
                     {a.wordsLeft === 0 ? <span class="mark done-mark">✓ {t('team.done')}</span> : `${a.wordsLeft} / ${a.words}`}
                   </td>
